@@ -178,7 +178,7 @@ def parse(texts: Iterable[str], needs_parse: Optional[SegmentFilter] = None, bat
                 d = next(parsed) if keep else nlp.make_doc(seg)
                 # from_docs needs equal tensor widths; extractors do not use the tensor
                 d.tensor = numpy.zeros((len(d), 0), dtype="float32")
-                if len(d):
+                if len(d) and not keep:
                     d[0].is_sent_start = True
                 pieces.append(d)
             if not pieces:
