@@ -1,7 +1,127 @@
-"""Entity mentions (placeholder; being written)."""
+"""Entity mentions: people, organisations, places and groups, with exact offsets.
+
+spaCy's NER gives most mentions. Two additions matter for news about a
+conflict: institutions that NER splits or misses ("the Gaza health ministry",
+"health authorities in Gaza") are read off the parse, and in sentences that were
+only tokenized (see ``nlp``) names already recognised elsewhere in the same
+article are found by exact match, so every mention stays deterministic per article.
+"""
+from __future__ import annotations
+
 import re
-TRIGGER = re.compile(r"(?<=\w )[A-Z]")
-def extract_mentions(doc, doc_id):
-    return []
-def link_speakers(claims, mentions):
-    return None
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from ..records import Mention, Span
+from . import nlp
+
+KIND_OF_LABEL = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
+                 "NORP": "group"}
+# Nouns naming an institution; with a place or a qualifier they name an organisation.
+INSTITUTIONS = {"ministry", "authority", "authorities", "military", "army", "government", "police", "office",
+                "agency", "council", "cabinet", "forces", "force", "officials", "spokesman", "spokesperson",
+                "service", "services", "department", "committee", "movement", "brigades", "wing"}
+_QUALIFIERS = {"health", "foreign", "defence", "defense", "interior", "civil", "emergency", "media", "press",
+               "prime", "security", "palestinian", "israeli", "israel", "gaza", "hamas"}
+# A sentence holds something NER could find: a capitalised word that does not start it.
+TRIGGER = re.compile(r"(?<=[\w,;:)”’\"] )[A-Z][\w'’\-]+")
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’\-]*(?:\s+(?:of\s+|al-|bin\s+)?[A-Z][\w'’\-]*)*")
+
+
+def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
+    found: dict[tuple[int, int], Mention] = {}
+    for ent in doc.ents:
+        kind = KIND_OF_LABEL.get(ent.label_)
+        if kind is None:
+            continue
+        ent = _trim(ent)
+        if ent is None:
+            continue
+        found[(ent.start_char, ent.end_char)] = Mention(Span(doc_id, ent.start_char, ent.end_char), ent.text,
+                                                        ent.label_, kind)
+    for span in _institutions(doc):
+        key = (span.start_char, span.end_char)
+        if not any(s <= key[0] and key[1] <= e and (s, e) != key for s, e in found) or key in found:
+            # an institution phrase wins over the bare place NER found inside it
+            for inner in [k for k in found if key[0] <= k[0] and k[1] <= key[1]]:
+                del found[inner]
+            found[key] = Mention(Span(doc_id, *key), span.text, "ORG", "organisation")
+    _add_known_names(doc, doc_id, found)
+    return sorted(found.values(), key=lambda m: m.span.start)
+
+
+def _trim(ent: SpacySpan) -> Optional[SpacySpan]:
+    """Drop leading determiners and trailing possessives ("the Hamas", "Israel's")."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].text in ("'s", "’s", "'", "’")):
+        end -= 1
+    if end <= start:
+        return None
+    return ent.doc[start:end]
+
+
+def _institutions(doc: Doc) -> Iterable[SpacySpan]:
+    """Noun phrases such as "Gaza's health ministry" or "the Ministry of Health in Gaza"."""
+    for sent in nlp.sentences(doc):
+        if not nlp.is_parsed(sent):
+            continue
+        for tok in sent:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in INSTITUTIONS:
+                continue
+            left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod")
+                    and c.pos_ in ("PROPN", "NOUN", "ADJ")]
+            right = []
+            for prep in tok.rights:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "for"):
+                    objs = [c for c in prep.children if c.dep_ == "pobj"]
+                    if objs and (objs[0].ent_type_ in ("GPE", "LOC", "ORG", "NORP") or objs[0].lower_ in _QUALIFIERS):
+                        right = [prep, *objs[0].subtree]
+                        break
+            if not left and not right:
+                continue
+            qualified = any(c.ent_type_ or c.lower_ in _QUALIFIERS or c.pos_ == "PROPN" for c in [*left, *right])
+            if not qualified:
+                continue
+            first = min([tok.i] + [t.left_edge.i for t in left])
+            while doc[first].lower_ in ("the", "a", "an") or doc[first].tag_ == "POS":
+                first += 1
+            last = max([tok.i] + [t.i for t in right])
+            yield doc[first:last + 1]
+
+
+def _add_known_names(doc: Doc, doc_id: str, found: dict[tuple[int, int], Mention]) -> None:
+    """Find names recognised elsewhere in this article inside its tokenized-only sentences."""
+    known = {m.text: m for m in found.values() if m.label != "ORG" or m.text[:1].isupper()}
+    if not known:
+        return
+    for sent in nlp.sentences(doc):
+        if nlp.is_parsed(sent):
+            continue
+        for match in _CAPITALISED.finditer(sent.text):
+            text = match.group(0)
+            start = sent.start_char + match.start()
+            for name, m in known.items():
+                i = text.find(name)
+                if i < 0 or not _word_bounded(text, i, len(name)):
+                    continue
+                key = (start + i, start + i + len(name))
+                if key not in found:
+                    found[key] = Mention(Span(doc_id, *key), name, m.label, m.kind)
+
+
+def _word_bounded(text: str, i: int, n: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + n] if i + n < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def unknown_names(segment: str, known: set[str]) -> bool:
+    """True when a tokenized-only segment holds a capitalised name not among ``known`` (so it needs NER)."""
+    for match in TRIGGER.finditer(segment):
+        word = match.group(0)
+        if not any(word in name for name in known):
+            return True
+    return False

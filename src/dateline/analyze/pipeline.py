@@ -30,7 +30,6 @@ def analyze_doc(document: Document, spacy_doc) -> Analysis:
     mentions = entities.extract_mentions(spacy_doc, document.id)
     times = timex.extract_times(spacy_doc, document.id, document.date)
     found_claims = claims.extract_claims(spacy_doc, document.id)
-    entities.link_speakers(found_claims, mentions)
     found_figures = figures.extract_figures(spacy_doc, document.id, document.date, times=times,
                                             claims=found_claims)
     return Analysis(doc=document, mentions=mentions, times=times, claims=found_claims,

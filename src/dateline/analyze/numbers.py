@@ -1,0 +1,382 @@
+"""Written quantities in text, with exact offsets, values and what kind of number they are.
+
+``find_numbers(text)`` returns every number it can read ("8,796", "1 400", "1.4 million",
+"2 crore", "two hundred", "a dozen", "between 100 and 150", "12-13") as a :class:`Number`
+with character offsets into ``text`` and a ``kind``: ``count`` for a plain cardinal that may
+count people or things, or the reason it is not one (``year``, ``date``, ``time``,
+``percent``, ``money``, ``ordinal``, ``age``, ``duration``, ``unit``, ``label``, ``score``,
+``decade``). ``find_counts`` keeps the ``count`` ones.
+
+Decisions (documented because news text is ambiguous):
+- "dozens", "hundreds", "thousands", "scores", "tens of thousands", "several hundred" are
+  vague and carry no value: they are not numbers here. "a dozen" is 12, "two dozen" 24.
+- A space, no-break space or thin space groups thousands ("1 400", "7 000") only between
+  a 1-3 digit group and exact 3-digit groups, and never right after a month name
+  ("Oct 7 200 people" is a date and a count).
+- A four-digit number from 1900 to 2099 without separator is a year unless a qualifier
+  ("about 2000") or a plural noun ("2000 people") shows it is a count.
+- "A-B" / "A to B" / "between A and B" / "A or B" is a range only when B > A; "13-1" is a score.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+__all__ = ["Number", "find_numbers", "find_counts", "parse_number", "word_value"]
+
+
+@dataclass(frozen=True)
+class Number:
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: Optional[float] = None
+    kind: str = "count"
+    words: bool = False          # written with number words ("two hundred")
+
+    @property
+    def is_count(self) -> bool:
+        return self.kind == "count"
+
+
+# --- lexicons ---------------------------------------------------------------------
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+        "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "lakh": 100_000, "crore": 10_000_000}
+# scale words and abbreviations after digits ("1.4 million", "2.3 mn", "1.23 lakh")
+DIGIT_SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "millions": 1_000_000,
+    "mn": 1_000_000, "mln": 1_000_000, "m": 1_000_000, "billion": 1_000_000_000,
+    "bn": 1_000_000_000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "lacs": 100_000,
+    "crore": 10_000_000, "crores": 10_000_000,
+}
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+          "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+QUALIFIER_WORDS = ("about|around|some|roughly|approximately|nearly|almost|over|more than|at least|"
+                   "as many as|up to|fewer than|less than|under|than|estimated|only|just|exactly|"
+                   "least|total of|toll of|of|to|past|tops?|topped|reached|surpassed|exceeded|crossed")
+
+_NUMWORD = "|".join(sorted(list(UNITS) + list(TENS) + list(SCALES) + ["dozen", "a", "an", "and", "half"],
+                          key=len, reverse=True))
+
+# digits: comma groups, thin/no-break space groups, plain-space groups, or a plain run
+_DIGITS = (r"(?<![\w.,/:])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d])"
+           r"|\d{1,3}(?: \d{3})+(?![\d,])|\d+)(?:\.\d+)?")
+_SCALE_AFTER = re.compile(r"(?:[ \u00a0\-]?(million|millions|billion|thousand|hundred|lakhs?|lacs?|crores?|mn|mln|bn)"
+                          r"|(m|bn|mn))\b", re.I)
+_DIGITS_RE = re.compile(_DIGITS)
+_WORD_RE = re.compile(r"\b[A-Za-z]+\b")
+
+_MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?,?\s*$", re.I)
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b", re.I)
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹₪]|\b(?:US|USD|EUR|GBP|Rs\.?|INR|NIS|AED|SAR|QAR|C|A|HK)\s?\$?)\s*$")
+_CURRENCY_AFTER = re.compile(
+    r"^\s*(?:(?:million|billion|thousand|mn|bn)\s+)?(?:dollars?|euros?|pounds|sterling|rupees?|shekels?|"
+    r"dirhams?|riyals?|yuan|yen|francs?|usd|eur|gbp|inr|nis)\b", re.I)
+_PERCENT_AFTER = re.compile(r"^\s*(?:%|per\s?cent\b|percent\b|pc\b|percentage points?\b)", re.I)
+_TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|et\b|est\b|edt\b|cet\b|ist\b|pkt\b|"
+                         r"hkt\b|hrs\b|hours? local|local time|o'clock)", re.I)
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)?", re.I)
+_SLASH_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?")
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|aged between|aged from|in age from)\s*(?:of\s+|between\s+|from\s+)?$", re.I)
+_AGE_AFTER = re.compile(r"^(?:-|\s)?(?:years?|months?|weeks?|days?)[\s-]+old\b|^-year|^\s*yrs?\b", re.I)
+_DURATION_AFTER = re.compile(
+    r"^(?:[\s-]|\s+(?:more|additional|extra|long|straight|consecutive|full|whole)\s+)?"
+    r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|decades?|centuries|century)\b", re.I)
+_UNIT_AFTER = re.compile(
+    r"^\s?(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m2|sq\.?|square|feet|foot|ft|inch(?:es)?|"
+    r"kg|kilos?|kilograms?|grams?|tonnes?|tons?|lit(?:er|re)s?|gallons?|barrels?|mm|cm|acres?|hectares?|"
+    r"mw|gw|kwh|gb|mb|mph|km/h|degrees?|°|calories?)\b", re.I)
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+_DECADE_AFTER = re.compile(r"^'?s\b")
+_PLURAL_NOUN_AFTER = re.compile(r"^\s+(?:[a-z]+(?:s|people|men|women|children)\b|people\b)")
+_QUALIFIER_BEFORE = re.compile(rf"\b(?:{QUALIFIER_WORDS})\s*$", re.I)
+_LETTER_BEFORE = re.compile(r"[A-Za-z][\-]?$|#$|\bNo\.?\s?$")
+_LETTERS_AFTER = re.compile(r"^[A-Za-z]")
+_VAGUE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:thousands|hundreds|millions|dozens)\b", re.I)
+
+
+# --- parsing single numbers ------------------------------------------------------------
+
+def _digits_value(s: str) -> float:
+    return float(re.sub(r"[,\u00a0\u202f\u2009 ]", "", s))
+
+
+def word_value(words: list[str]) -> Optional[float]:
+    """Value of a sequence of number words ("two", "hundred", "and", "fifty"); None if not a number."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    last = None                      # "unit", "ten", "hundred", "scale"
+    for raw in words:
+        w = raw.lower()
+        if w in ("and",):
+            continue
+        if w in ("a", "an"):
+            if seen:
+                return None
+            current = 1
+            last = "a"
+            continue
+        if w == "half":
+            current = 0.5
+            last = "a"
+            continue
+        if w == "dozen":
+            current = (current or 1) * 12
+            seen, last = True, "scale"
+            continue
+        if w in UNITS:
+            if last in ("unit",) or (last == "ten" and UNITS[w] >= 10):
+                return None
+            current += UNITS[w]
+            last = "unit"
+        elif w in TENS:
+            if last in ("unit", "ten"):
+                return None
+            current += TENS[w]
+            last = "ten"
+        elif w == "hundred":
+            current = (current or 1) * 100
+            last = "hundred"
+        elif w in SCALES:
+            total += (current or 1) * SCALES[w]
+            current = 0
+            last = "scale"
+        else:
+            return None
+        seen = True
+    if not seen:
+        return None
+    return total + current
+
+
+def parse_number(text: str) -> Optional[float]:
+    """Value of one written number: "8,796", "1 400", "1.4 million", "2 crore", "two hundred", "a dozen"."""
+    found = find_numbers(text)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(text.strip()):
+        return found[0].value
+    return None
+
+
+# --- scanning ----------------------------------------------------------------------------
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    value: float
+    words: bool
+    plain_int: bool = False      # digits only, no separator, no decimals, no scale
+
+
+def _scan_digits(text: str) -> list[_Raw]:
+    out = []
+    for m in _DIGITS_RE.finditer(text):
+        s, e = m.start(), m.end()
+        body = m.group(0)
+        if " " in body and _MONTH_BEFORE.search(text[:s]):
+            # "Oct 7 200 people": keep the first group only
+            first = re.match(r"\d+", body).group(0)
+            out.append(_Raw(s, s + len(first), float(first), False, True))
+            rest = body[len(first):].lstrip()
+            rs = e - len(rest)
+            out.append(_Raw(rs, e, float(rest), False, True))
+            continue
+        value = _digits_value(body)
+        plain = bool(re.fullmatch(r"\d+", body))
+        sm = _SCALE_AFTER.match(text, e)
+        if sm and (sm.group(1) or not _LETTERS_AFTER.match(text[sm.end():sm.end() + 1] or " ")):
+            word = (sm.group(1) or sm.group(2)).lower()
+            # "15m" could be metres: only read attached "m" as million after a decimal or before a noun
+            if word == "m" and not ("." in body or re.match(r"\s+[a-z]", text[sm.end():sm.end() + 3])):
+                pass
+            else:
+                value *= DIGIT_SCALES[word]
+                e = sm.end()
+                plain = False
+        out.append(_Raw(s, e, value, False, plain))
+    return out
+
+
+def _scan_words(text: str) -> list[_Raw]:
+    """Maximal runs of number words, joined by spaces, hyphens or "and"."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text)]
+    out = []
+    i = 0
+    while i < len(tokens):
+        s, e, w = tokens[i]
+        lw = w.lower()
+        if lw not in UNITS and lw not in TENS and lw not in SCALES and lw not in ("a", "an", "dozen", "half"):
+            i += 1
+            continue
+        # grow the run while the next token is a number word and the gap is a space, hyphen or " and "
+        j = i
+        while j + 1 < len(tokens):
+            gap = text[tokens[j][1]:tokens[j + 1][0]]
+            nxt = tokens[j + 1][2].lower()
+            if gap in (" ", "-", "\u00a0") and (nxt in UNITS or nxt in TENS or nxt in SCALES or nxt == "dozen"
+                                               or (nxt == "and" and j + 2 < len(tokens))):
+                j += 1
+                continue
+            break
+        # trim trailing "and", and leading "a"/"an"/"half" that do not start a number
+        run = tokens[i:j + 1]
+        while run and run[-1][2].lower() in ("and", "a", "an", "half"):
+            run = run[:-1]
+        words = [t[2] for t in run]
+        if not run or all(w.lower() in ("a", "an", "half", "and") for w in words):
+            i = j + 1
+            continue
+        if words[0].lower() in ("a", "an", "half") and words[1].lower() not in SCALES and words[1].lower() != "dozen":
+            run, words = run[1:], words[1:]
+        if len(words) == 1 and words[0].lower() in SCALES and words[0].lower() != "hundred" and \
+                not re.search(r"\b(?:a|one)\s*$", text[:run[0][0]], re.I):
+            # bare "thousand"/"million" without a multiplier: keep only after "a" (handled above)
+            i = j + 1
+            continue
+        if words[-1].lower() in SCALES and text[run[-1][1]:run[-1][1] + 1] == "s":
+            i = j + 1                  # "hundreds", "thousands": vague
+            continue
+        value = word_value(words)
+        if value is None:
+            # split invalid runs ("two three") into single words
+            for t in run:
+                v = word_value([t[2]])
+                if v is not None and t[2].lower() not in ("a", "an", "and", "half"):
+                    out.append(_Raw(t[0], t[1], v, True))
+            i = j + 1
+            continue
+        out.append(_Raw(run[0][0], run[-1][1], value, True))
+        i = j + 1
+    return out
+
+
+def _join_digit_words(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """Digits followed by a scale word already handled; also drop word runs inside digit spans."""
+    raws.sort(key=lambda r: (r.start, -r.end))
+    out: list[_Raw] = []
+    for r in raws:
+        if out and r.start < out[-1].end:
+            continue
+        out.append(r)
+    return out
+
+
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|or)\s*$")
+
+
+def _ranges(text: str, raws: list[_Raw]) -> list[tuple[_Raw, Optional[_Raw]]]:
+    """Pair "A-B", "A to B", "A or B" and "between A and B" into ranges when B > A."""
+    out: list[tuple[_Raw, Optional[_Raw]]] = []
+    i = 0
+    while i < len(raws):
+        a = raws[i]
+        if i + 1 < len(raws):
+            b = raws[i + 1]
+            gap = text[a.end:b.start]
+            before = text[max(0, a.start - 12):a.start]
+            is_between = re.search(r"\bbetween\s*$", before, re.I) and re.fullmatch(r"\s+and\s+", gap)
+            is_dash = re.fullmatch(r"\s*[-–—]\s*", gap) or re.fullmatch(r"\s+(?:to|or)\s+", gap)
+            if (is_between or is_dash) and not re.search(r"\bfrom\s*$", before, re.I) and a.words == b.words:
+                if b.value > a.value:
+                    out.append((a, b))
+                    i += 2
+                    continue
+                if re.fullmatch(r"\s*[-–—]\s*", gap) and not a.words:
+                    out.append((a, _Raw(b.start, b.end, -1.0, False)))   # score marker
+                    i += 2
+                    continue
+        out.append((a, None))
+        i += 1
+    return out
+
+
+def _classify(text: str, start: int, end: int, raw: _Raw) -> str:
+    before = text[max(0, start - 30):start]
+    after = text[end:end + 40]
+    body = text[start:end]
+    if raw.words:
+        if re.match(r"^-(?:years?|months?|weeks?|days?)-old", after, re.I) or _AGE_BEFORE.search(before):
+            return "age"
+        if _DURATION_AFTER.match(after):
+            return "duration"
+        if _PERCENT_AFTER.match(after):
+            return "percent"
+        if _CURRENCY_AFTER.match(after):
+            return "money"
+        if _UNIT_AFTER.match(after):
+            return "unit"
+        return "count"
+    # digits
+    if re.match(r"^[:.]\d{2}", text[end:end + 3]) or _TIME_AFTER.match(after):
+        return "time"
+    if re.match(r"^[/]\d", text[end:end + 2]) or re.search(r"\d[/]$", before):
+        return "date"
+    if _PERCENT_AFTER.match(after):
+        return "percent"
+    if _CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(after):
+        return "money"
+    if _ORDINAL_AFTER.match(after):
+        return "ordinal"
+    if _DECADE_AFTER.match(after):
+        return "decade"
+    if _LETTER_BEFORE.search(before) or _LETTERS_AFTER.match(after):
+        return "label"
+    if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
+        return "age"
+    if re.search(r"\b[A-Z][a-z]+,\s*$", before) and re.match(r"^\s*,", after) and raw.value < 120 and raw.plain_int:
+        return "age"                                  # "Yotam Haim, 28, ..."
+    if raw.plain_int and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)) and raw.value <= 31:
+        return "date"
+    if raw.plain_int and 1900 <= raw.value <= 2099 and len(body) == 4:
+        if not (_QUALIFIER_BEFORE.search(before) or _PLURAL_NOUN_AFTER.match(after)):
+            return "year"
+    if raw.plain_int and raw.value >= 1900 and raw.value <= 2099 and _MONTH_BEFORE.search(before):
+        return "year"
+    if _DURATION_AFTER.match(after):
+        return "duration"
+    if _UNIT_AFTER.match(after):
+        return "unit"
+    return "count"
+
+
+def find_numbers(text: str, base: int = 0) -> list[Number]:
+    """Every number readable in ``text``; offsets are ``base`` + position in ``text``."""
+    if not text:
+        return []
+    raws = _join_digit_words(text, _scan_digits(text) + _scan_words(text))
+    # a clock time or slash date swallows its parts
+    blocked = [(m.start(), m.end()) for m in _CLOCK.finditer(text) if ":" in m.group(0)]
+    blocked += [(m.start(), m.end()) for m in _SLASH_DATE.finditer(text) if "/" in m.group(0)]
+    out: list[Number] = []
+    for a, b in _ranges(text, raws):
+        start, end = a.start, (b.end if b else a.end)
+        if any(s <= start < e for s, e in blocked):
+            kind = "time" if any(s <= start < e and ":" in text[s:e] for s, e in blocked) else "date"
+            out.append(Number(base + start, base + end, text[start:end], a.value, None, kind, a.words))
+            continue
+        if b is not None and b.value < 0:
+            out.append(Number(base + start, base + end, text[start:end], a.value, None, "score", a.words))
+            continue
+        kind = _classify(text, start, end, b or a)
+        if kind == "count" and _VAGUE_AFTER.match(text[end:end + 20]) and a.words:
+            continue
+        out.append(Number(base + start, base + end, text[start:end], a.value,
+                          b.value if b else None, kind, a.words))
+    return out
+
+
+def find_counts(text: str, base: int = 0) -> list[Number]:
+    """Numbers that may count people or things (not years, dates, money, percentages, ...)."""
+    return [n for n in find_numbers(text, base) if n.is_count]

@@ -1,0 +1,255 @@
+"""Command line: one small function per command over :class:`dateline.Ledger`."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .ingest.document import DEFAULT_MAX_CHARS
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="dateline: an evidence-linked ledger of figures, claims, dates and entities from news.")
+console = Console()
+err = Console(stderr=True)
+
+DbOption = typer.Option(Path("dateline.db"), "--db", help="SQLite database file.", envvar="DATELINE_DB")
+JsonOption = typer.Option(False, "--json", help="Print JSON Lines instead of a table.")
+
+
+def _ledger(db: Path, read_only: bool = True):
+    from .ledger import Ledger
+
+    try:
+        return Ledger(db, read_only=read_only)
+    except FileNotFoundError as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2)
+
+
+def _date(value: Optional[str], name: str) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name)
+
+
+def _print_jsonl(rows) -> None:
+    for r in rows:
+        sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+
+
+def _fmt_value(v) -> str:
+    if v is None:
+        return ""
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
+
+
+@app.command()
+def ingest(inputs: List[Path] = typer.Argument(..., help="Files or directories (walked recursively)."),
+           db: Path = DbOption,
+           date: Optional[str] = typer.Option(None, "--date", help="Date for articles that carry none (YYYY-MM-DD)."),
+           max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help="Largest article accepted."),
+           workers: int = typer.Option(1, "--workers", "-w", help="spaCy worker processes."),
+           batch_size: int = typer.Option(64, "--batch-size", help="Articles per transaction."),
+           quiet: bool = typer.Option(False, "--quiet", "-q")):
+    """Read articles (seed text, JSON Lines, CSV, HTML, RSS/Atom), analyse them and store the ledger."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    default_date = _date(date, "--date")
+    ledger = _ledger(db, read_only=False)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[n]} articles"),
+                  TimeElapsedColumn(), console=err, disable=quiet, transient=True) as progress:
+        task = progress.add_task("ingesting", total=None, n=0)
+        report = ledger.ingest(inputs, default_date=default_date, max_chars=max_chars, workers=workers,
+                               batch_size=batch_size,
+                               on_progress=lambda done, failed: progress.update(task, n=done))
+    for p in report.problems:
+        err.print(Text(str(p), style="red" if p.level == "error" else "yellow"))
+    summary = (f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+               f"{len(report.errors)} failed -> {db}")
+    if not quiet:
+        err.print(summary)
+    ledger.close()
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def figures(db: Path = DbOption,
+            measure: Optional[str] = typer.Option(None, "--measure", "-m", help="killed, wounded, hostages, ..."),
+            doc: Optional[str] = typer.Option(None, "--doc"),
+            scope: Optional[str] = typer.Option(None, "--scope", help="cumulative, period, incident, planned, ..."),
+            since: Optional[str] = typer.Option(None, "--since"), until: Optional[str] = typer.Option(None, "--until"),
+            as_json: bool = JsonOption):
+    """List figures: value, qualifier, measure, group, source, as-of, article and sentence."""
+    ledger = _ledger(db)
+    rows = ledger.figures(measure=measure, doc=doc, scope=scope, since=_date(since, "--since"),
+                          until=_date(until, "--until"))
+    if as_json:
+        from .serve.export import _figures  # same record shape as export
+
+        wanted = {r["id"] for r in rows}
+        _print_jsonl(r for r in _figures(ledger.store) if r["id"] in wanted)
+        return
+    table = Table(title=f"{len(rows)} figures", show_lines=False, expand=True)
+    for col in ("value", "qualifier", "measure", "group", "source", "as of", "scope", "article", "sentence"):
+        table.add_column(col, overflow="fold", ratio=3 if col == "sentence" else None)
+    for r in rows:
+        value = _fmt_value(r["value"]) + (f"–{_fmt_value(r['value_max'])}" if r["value_max"] else "")
+        table.add_row(value, r["qualifier"], r["measure"], r["grp"] or "", r["source"] or "", r["as_of"] or "",
+                      r["scope"], r["doc"], _highlight(r["sentence"], r["start"] - r["sent_start"],
+                                                       r["end"] - r["sent_start"]))
+    console.print(table)
+
+
+@app.command()
+def claims(db: Path = DbOption, speaker: Optional[str] = typer.Option(None, "--speaker", "-s"),
+           doc: Optional[str] = typer.Option(None, "--doc"), as_json: bool = JsonOption):
+    """List attributed claims: speaker, cue, content, mode, article."""
+    ledger = _ledger(db)
+    rows = ledger.claims(speaker=speaker, doc=doc)
+    if as_json:
+        from .serve.export import _claims
+
+        wanted = {r["id"] for r in rows}
+        _print_jsonl(r for r in _claims(ledger.store) if r["id"] in wanted)
+        return
+    table = Table(title=f"{len(rows)} claims", expand=True)
+    for col in ("speaker", "entity", "cue", "mode", "content", "article"):
+        table.add_column(col, overflow="fold", ratio=4 if col == "content" else None)
+    for r in rows:
+        table.add_row(r["speaker"] or "—", r["entity_name"] or "", r["cue"] or "", r["mode"], r["content"], r["doc"])
+    console.print(table)
+
+
+@app.command()
+def entities(db: Path = DbOption, kind: Optional[str] = typer.Option(None, "--kind", help="person, organisation, place, group"),
+             name: Optional[str] = typer.Option(None, "--name"), limit: int = typer.Option(0, "--limit"),
+             as_json: bool = JsonOption):
+    """List canonical entities with their aliases and how often they occur."""
+    rows = _ledger(db).entities(kind=kind, name=name, limit=limit)
+    if as_json:
+        _print_jsonl(rows)
+        return
+    table = Table(title=f"{len(rows)} entities", expand=True)
+    for col in ("name", "kind", "articles", "mentions", "aliases", "id"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r["name"], r["kind"], str(r["docs"]), str(r["mentions"]), "; ".join(r["aliases"][:8]), r["id"])
+    console.print(table)
+
+
+STYLES = {"figure": "bold black on yellow", "claim": "underline cyan", "time": "bold green",
+          "mention": "magenta", "cue": "bold cyan"}
+
+
+@app.command()
+def show(doc_id: str = typer.Argument(..., help="Article id."), db: Path = DbOption,
+         as_json: bool = JsonOption):
+    """Print an article with its extracted items highlighted."""
+    ledger = _ledger(db)
+    document = ledger.document(doc_id)
+    if document is None:
+        err.print(f"[red]error:[/] no article {doc_id!r} in {db}")
+        raise typer.Exit(2)
+    items = ledger.items(doc_id)
+    if as_json:
+        _print_jsonl([{"doc": doc_id, "date": document.date.isoformat(), "title": document.title,
+                       "text": document.text, "items": items}])
+        return
+    text = Text(document.text)
+    for c in items["claim"]:
+        text.stylize(STYLES["claim"], c["content_start"], c["content_end"])
+        if c["cue_start"] is not None:
+            text.stylize(STYLES["cue"], c["cue_start"], c["cue_end"])
+    for kind in ("mention", "time", "figure"):
+        for it in items[kind]:
+            text.stylize(STYLES[kind], it["start"], it["end"])
+    head = f"{doc_id} · {document.date.isoformat()}" + (f" · {document.title}" if document.title else "")
+    console.rule(head)
+    console.print(text)
+    console.rule()
+    legend = Text("  ").join(Text(k, style=s) for k, s in STYLES.items())
+    console.print(legend)
+    counts = ", ".join(f"{len(v)} {k}s" for k, v in items.items())
+    console.print(f"{counts}; dup group: {document.dup_group or '—'}")
+
+
+@app.command()
+def export(db: Path = DbOption,
+           kind: Optional[List[str]] = typer.Option(None, "--kind", "-k",
+                                                    help="figure, claim, entity, time, document (repeatable)."),
+           output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout).")):
+    """Write the ledger as JSON Lines, one record per item (schema: dateline/schema/export.schema.json)."""
+    from .serve.export import write_jsonl
+
+    ledger = _ledger(db)
+    try:
+        records = ledger.export(kind or None)
+        if output:
+            with output.open("w", encoding="utf-8") as out:
+                n = write_jsonl(records, out)
+            err.print(f"{n} records -> {output}")
+        else:
+            write_jsonl(records, sys.stdout)
+    except ValueError as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2)
+
+
+@app.command()
+def search(query: str, db: Path = DbOption, limit: int = typer.Option(20, "--limit"), as_json: bool = JsonOption):
+    """Full-text search over articles (SQLite FTS5 syntax)."""
+    import sqlite3
+
+    try:
+        rows = _ledger(db).search(query, limit=limit)
+    except sqlite3.OperationalError as e:
+        err.print(f"[red]error:[/] cannot search for {query!r}: {e}")
+        raise typer.Exit(2)
+    if as_json:
+        _print_jsonl(rows)
+        return
+    table = Table(title=f"{len(rows)} articles", expand=True)
+    for col in ("article", "date", "title", "snippet"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r["id"], r["date"], r["title"] or "", r["snippet"])
+    console.print(table)
+
+
+@app.command()
+def demo(db: Path = typer.Option(Path("demo.db"), "--db", help="Database to build from the demo corpus.")):
+    """Build a ledger from the small demo corpus shipped with dateline and show what it holds."""
+    from importlib.resources import files
+
+    corpus = Path(str(files("dateline") / "demo"))
+    if db.exists():
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+    err.print(f"ingesting the demo corpus from {corpus}")
+    ingest([corpus], db=db, date=None, max_chars=DEFAULT_MAX_CHARS, workers=1, batch_size=64, quiet=False)
+
+
+def _highlight(sentence: str, start: int, end: int) -> Text:
+    t = Text(sentence)
+    if 0 <= start < end <= len(sentence):
+        t.stylize("bold yellow", start, end)
+    return t
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,176 @@
+"""Canonical entities across articles: merging the names one thing goes by.
+
+- People: within an article a bare surname ("Haniyeh") is the full name used
+  elsewhere in it ("Ismail Haniyeh"); across articles, transliteration variants
+  of a surname ("Haniyeh" / "Haniya" / "Hanieh") merge when their consonant
+  skeletons agree and the spellings are close, and first names don't clash.
+- Organisations: word sets without determiners, possessives, prepositions and
+  political modifiers, so "the Gaza health ministry", "Gaza's Health Ministry",
+  "the health ministry in Hamas-run Gaza" and "the Ministry of Health in Gaza"
+  are one entity.
+- Places and groups: case, "the" and plural endings ignored.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from ..records import Mention
+
+_DROP_WORDS = {"the", "a", "an", "of", "in", "for", "on", "'s", "’s", "s", "and"}
+# Modifiers that say who runs a body, not which body it is.
+_RUN_BY = re.compile(r"^[\w]+-(?:run|controlled|led|ruled|governed|backed|affiliated)$")
+_TITLES = {"mr", "mrs", "ms", "dr", "prof", "president", "prime", "minister", "gen", "general", "sheikh", "king",
+           "queen", "prince", "sen", "senator", "rep", "secretary", "pope", "lt", "col", "maj", "capt"}
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII without accents ("Haniyé" -> "haniye")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def name_words(text: str) -> list[str]:
+    words = [w.strip("'’-") for w in _WORD.findall(fold(text))]
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+    return [w for w in words if w]
+
+
+def org_key(text: str) -> str:
+    words = [w for w in name_words(text) if w not in _DROP_WORDS and not _RUN_BY.match(w)]
+    words = ["ministry" if w == "ministries" else w for w in words]
+    return " ".join(sorted(set(words)))
+
+
+def place_key(text: str) -> str:
+    words = [w for w in name_words(text) if w != "the"]
+    return " ".join(words)
+
+
+def group_key(text: str) -> str:
+    words = [w for w in name_words(text) if w != "the"]
+    # Palestinians / Palestinian, Israelis / Israeli
+    return " ".join(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+
+
+def person_parts(text: str) -> list[str]:
+    return [w for w in name_words(text) if w not in _TITLES]
+
+
+def skeleton(word: str) -> str:
+    """Consonant skeleton for transliteration variants: Haniyeh, Haniya, Hanieh -> 'hn'."""
+    w = re.sub(r"h$", "", word)
+    return re.sub(r"[aeiouy]", "", w[0:1]) + re.sub(r"[aeiouyhw']", "", w[1:]) if w else ""
+
+
+def similar_surnames(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a[:1] != b[:1] or skeleton(a) != skeleton(b) or abs(len(a) - len(b)) > 2:
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.7
+
+
+@dataclass
+class Entity:
+    id: str
+    kind: str
+    key: str
+    surface: Counter = field(default_factory=Counter)
+    docs: set = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        # the most used of the longest forms: "Ismail Haniyeh" over "Haniyeh"
+        longest = max(len(person_parts(s)) for s in self.surface) if self.kind == "person" else 0
+        forms = [s for s in self.surface if self.kind != "person" or len(person_parts(s)) == longest]
+        return max(forms, key=lambda s: (self.surface[s], len(s), s))
+
+    def as_row(self) -> dict:
+        return {"id": self.id, "name": self.name, "kind": self.kind,
+                "aliases": sorted(self.surface, key=lambda s: (-self.surface[s], s)),
+                "mentions": sum(self.surface.values()), "docs": len(self.docs)}
+
+
+_KIND_PREFIX = {"person": "per", "organisation": "org", "place": "loc", "group": "grp"}
+
+
+def _entity_id(kind: str, key: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", key)[:40].strip("-") or "x"
+    return f"{_KIND_PREFIX[kind]}:{slug}-{hashlib.sha1(key.encode()).hexdigest()[:6]}"
+
+
+def consolidate(mentions: Iterable[Mention]) -> tuple[list[dict], dict[tuple[str, int, int], str]]:
+    """Group mentions into entities. Returns entity rows and ``(doc, start, end) -> entity id``."""
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_doc[m.span.doc].append(m)
+
+    # 1. a key per mention; people's short forms resolved within their article first
+    keyed: list[tuple[Mention, str]] = []
+    for doc, ms in by_doc.items():
+        full_names = [person_parts(m.text) for m in ms if m.kind == "person" and len(person_parts(m.text)) >= 2]
+        for m in ms:
+            keyed.append((m, _mention_key(m, full_names)))
+
+    # 2. people across articles: surnames merged by transliteration, first names must not clash
+    person_keys = sorted({k for m, k in keyed if m.kind == "person"}, key=lambda k: (-len(k.split()), k))
+    person_alias: dict[str, str] = {}
+    canon: list[list[str]] = []
+    for key in person_keys:
+        parts = key.split()
+        target = None
+        for c in canon:
+            if similar_surnames(parts[-1], c[-1]) and (len(parts) == 1 or len(c) == 1 or parts[0] == c[0]):
+                target = c
+                break
+        if target is None:
+            canon.append(parts)
+            person_alias[key] = key
+        else:
+            person_alias[key] = " ".join(target)
+
+    entities: dict[tuple[str, str], Entity] = {}
+    assignment: dict[tuple[str, int, int], str] = {}
+    for m, key in keyed:
+        if m.kind == "person":
+            key = person_alias.get(key, key)
+        ent = entities.get((m.kind, key))
+        if ent is None:
+            ent = entities[(m.kind, key)] = Entity(_entity_id(m.kind, key), m.kind, key)
+        ent.surface[m.text] += 1
+        ent.docs.add(m.span.doc)
+        assignment[(m.span.doc, m.span.start, m.span.end)] = ent.id
+    return [e.as_row() for e in entities.values()], assignment
+
+
+def _mention_key(m: Mention, full_names: list[list[str]]) -> str:
+    if m.kind == "person":
+        parts = person_parts(m.text) or name_words(m.text)
+        if len(parts) == 1:
+            matches = {" ".join(f) for f in full_names if f[-1] == parts[0]}
+            if len(matches) == 1:
+                return matches.pop()
+        return " ".join(parts)
+    if m.kind == "organisation":
+        return org_key(m.text)
+    if m.kind == "group":
+        return group_key(m.text)
+    return place_key(m.text)
+
+
+def speaker_entity(speaker: Optional[str], rows: list[dict]) -> Optional[str]:
+    """The entity whose aliases include a speaker name (used when no mention span links them)."""
+    if not speaker:
+        return None
+    want = org_key(speaker)
+    for r in rows:
+        if any(org_key(a) == want for a in r["aliases"]):
+            return r["id"]
+    return None

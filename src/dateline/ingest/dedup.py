@@ -1,0 +1,88 @@
+"""Grouping syndicated and near-duplicate copies with MinHash LSH (datasketch).
+
+Word 3-shingles, 128 permutations. Wire copies that were trimmed or retitled
+keep most of their word trigrams, while different articles about the same story
+share few: on the dev corpus, copies score 0.19–0.75 estimated Jaccard and
+distinct articles at most 0.09, hence the 0.15 default. A group is named after
+its earliest member (by date, then id) so group ids are stable as copies arrive.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterable, Optional
+
+import numpy
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 128
+SHINGLE = 3
+THRESHOLD = 0.15
+SCHEME = "affine64"   # stored signatures must be read back with the scheme that made them
+_WORD = re.compile(r"\w+")
+
+
+def signature(text: str) -> MinHash:
+    words = _WORD.findall(text.lower())
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    m.update_batch([s.encode("utf-8") for s in shingles])
+    return m
+
+
+def to_bytes(m: MinHash) -> bytes:
+    return m.hashvalues.astype(numpy.uint64).tobytes()
+
+
+def from_bytes(data: bytes) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashvalues=numpy.frombuffer(data, dtype=numpy.uint64).copy())
+
+
+class DuplicateIndex:
+    """Incremental near-duplicate grouping (union-find over LSH candidates)."""
+
+    def __init__(self, threshold: float = THRESHOLD):
+        self.threshold = threshold
+        # candidate retrieval a little below the threshold; candidates are then verified
+        self.lsh = MinHashLSH(threshold=max(0.05, threshold * 0.8), num_perm=NUM_PERM)
+        self.sigs: dict[str, MinHash] = {}
+        self.order: dict[str, tuple[dt.date, str]] = {}
+        self.parent: dict[str, str] = {}
+
+    def _find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            # the earliest member names the group
+            first, second = sorted((ra, rb), key=lambda r: self.order[r])
+            self.parent[second] = first
+
+    def add(self, doc_id: str, date: dt.date, sig: MinHash) -> None:
+        """Add in (date, id) order so the earliest copy names its group; ids must be new."""
+        if doc_id in self.sigs:
+            raise ValueError(f"{doc_id} already indexed; rebuild the index for a new version")
+        self.sigs[doc_id] = sig
+        self.order[doc_id] = (date, doc_id)
+        self.parent[doc_id] = doc_id
+        for other in self.lsh.query(sig):
+            if other != doc_id and sig.jaccard(self.sigs[other]) >= self.threshold:
+                self._union(doc_id, other)
+        self.lsh.insert(doc_id, sig)
+
+    def group_of(self, doc_id: str) -> Optional[str]:
+        return self._find(doc_id) if doc_id in self.parent else None
+
+    def groups(self) -> dict[str, str]:
+        return {d: self._find(d) for d in self.sigs}
+
+
+def build(items: Iterable[tuple[str, dt.date, MinHash]], threshold: float = THRESHOLD) -> DuplicateIndex:
+    index = DuplicateIndex(threshold)
+    for doc_id, date, sig in sorted(items, key=lambda t: (t[1], t[0])):
+        index.add(doc_id, date, sig)
+    return index

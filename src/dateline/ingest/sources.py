@@ -1,0 +1,128 @@
+"""Walking inputs, telling their format, and reading them into documents.
+
+``read_inputs`` yields :class:`Document` and :class:`InputProblem` items in input
+order; one bad file or line never stops the rest.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+from ..records import Document
+from . import feed, html, jsonl, seedtext, tabular
+from .decode import decode_bytes
+from .document import DEFAULT_MAX_CHARS
+from .errors import InputError, InputProblem
+
+Item = Union[Document, InputProblem]
+
+READERS = {"seedtext": seedtext.read, "jsonl": jsonl.read, "csv": tabular.read, "html": html.read,
+           "feed": feed.read}
+_BY_SUFFIX = {".txt": "seedtext", ".text": "seedtext", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+              ".csv": "csv", ".tsv": "csv", ".html": "html", ".htm": "html", ".xhtml": "html",
+              ".rss": "feed", ".atom": "feed", ".xml": "feed"}
+MAX_FILE_BYTES = 512 * 1024 * 1024   # whole-file formats; JSON Lines is streamed
+
+
+def walk(paths: Iterable[Union[str, Path]]) -> Iterator[Path]:
+    """Files under the given paths, directories walked recursively in sorted order; hidden entries skipped."""
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                rel = child.relative_to(p)
+                if child.is_file() and not any(part.startswith(".") for part in rel.parts):
+                    yield child
+        else:
+            yield p
+
+
+def detect(path: Path, text: str) -> Optional[str]:
+    """The format of a file, from its extension checked against its content."""
+    by_suffix = _BY_SUFFIX.get(path.suffix.lower())
+    head = text.lstrip()[:1]
+    if by_suffix == "jsonl" or (by_suffix is None and head in ("{", "[")):
+        return "jsonl"
+    if feed.looks_like(text):
+        return "feed"
+    if html.looks_like(text):
+        return "html"
+    if seedtext.looks_like(text):
+        return "seedtext"
+    return by_suffix
+
+
+def read_inputs(paths: Iterable[Union[str, Path]], default_date: Optional[dt.date] = None,
+                max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Item]:
+    opts = {"default_date": default_date, "max_chars": max_chars}
+    for path in walk(paths):
+        yield from read_file(path, **opts)
+
+
+def read_file(path: Path, **opts) -> Iterator[Item]:
+    where = str(path)
+    try:
+        if not path.exists():
+            raise InputError("no such file or directory")
+        size = path.stat().st_size
+        if size == 0:
+            raise InputError("empty file")
+        if path.suffix.lower() in (".jsonl", ".ndjson") and not _has_wide_bom(path):
+            yield from _stream_jsonl(path, **opts)
+            return
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"file too large: {size:,} bytes (limit {MAX_FILE_BYTES:,}; split it or use JSON Lines)")
+        text, warning = decode_bytes(path.read_bytes())
+        if warning:
+            yield InputProblem(where, None, warning, level="warning")
+        fmt = detect(path, text)
+        if fmt is None:
+            raise InputError("unrecognised format: expected seed text (date YYYY-MM-DD ...), JSON Lines, CSV, "
+                             "HTML or RSS/Atom")
+        for item in READERS[fmt](path, text, **opts):
+            yield item
+    except InputError as e:
+        yield InputProblem(where, e.line, e.reason)
+    except OSError as e:
+        yield InputProblem(where, None, f"cannot read: {e.strerror or e}")
+
+
+def _has_wide_bom(path: Path) -> bool:
+    with path.open("rb") as f:
+        start = f.read(4)
+    return start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+
+
+def _stream_jsonl(path: Path, **opts) -> Iterator[Item]:
+    """JSON Lines read line by line, so memory stays flat however large the file."""
+    where = str(path)
+    warned = False
+    with path.open("rb") as f:
+        for lineno, raw in enumerate(f, 1):
+            if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                if b"\x00" in raw:
+                    yield InputProblem(where, lineno, "binary data (NUL bytes) in a JSON line")
+                    continue
+                line = raw.decode("cp1252", errors="replace")
+                if not warned:
+                    yield InputProblem(where, lineno, f"not valid UTF-8 (offset {e.start}); read as Windows-1252",
+                                       level="warning")
+                    warned = True
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                yield InputProblem(where, lineno, f"invalid JSON: {e.msg} (column {e.colno})")
+                continue
+            try:
+                yield jsonl.from_object(obj, path, lineno, **opts)
+            except InputError as e:
+                yield InputProblem(where, lineno, e.reason)

@@ -1,0 +1,161 @@
+"""The library API: ``Ledger`` ties the stages together over one database.
+
+    from dateline import Ledger
+    ledger = Ledger("dateline.db")
+    report = ledger.ingest(["articles/"])
+    for f in ledger.figures(measure="killed"):
+        print(f["value"], f["sentence"])
+
+The CLI and the web layer are thin wrappers over this class.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
+
+from .ingest import dedup
+from .ingest.document import DEFAULT_MAX_CHARS
+from .ingest.errors import InputProblem
+from .ingest.sources import read_inputs
+from .records import Document
+from .store.sqlite import Store
+
+PathLike = Union[str, Path]
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[InputProblem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[InputProblem]:
+        return [p for p in self.problems if p.level == "error"]
+
+    @property
+    def warnings(self) -> list[InputProblem]:
+        return [p for p in self.problems if p.level != "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class Ledger:
+    def __init__(self, db: PathLike = "dateline.db", read_only: bool = False):
+        self.store = Store(db, read_only=read_only)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- ingest --------------------------------------------------------------
+    def ingest(self, paths: Sequence[PathLike], default_date: Optional[dt.date] = None,
+               max_chars: int = DEFAULT_MAX_CHARS, batch_size: int = 64, workers: int = 1,
+               on_progress: Optional[Callable[[int, int], None]] = None) -> IngestReport:
+        """Read, analyse and store articles. Each batch of ``batch_size`` articles commits as one transaction.
+
+        ``on_progress(done, failed)`` is called after every batch.
+        """
+        from .analyze import pipeline
+
+        report = IngestReport()
+        run = self.store.start_run([str(p) for p in paths])
+        seen: dict[str, tuple[str, str]] = {}     # id -> (hash, origin) within this run
+        batch: list[Document] = []
+
+        def flush() -> None:
+            if not batch:
+                return
+            known = self.store.document_hashes([d.id for d in batch])
+            fresh = [d for d in batch if known.get(d.id) != d.content_hash]
+            report.unchanged += len(batch) - len(fresh)
+            analyses = list(pipeline.analyze(fresh, batch_size=len(fresh) or 1, n_process=workers)) if fresh else []
+            sigs = {d.id: dedup.to_bytes(dedup.signature(d.text)) for d in fresh}
+            with self.store.transaction():
+                added, updated = self.store.write_analyses(analyses, sigs)
+            report.added += added
+            report.updated += updated
+            batch.clear()
+            if on_progress:
+                on_progress(report.added + report.updated + report.unchanged, len(report.errors))
+
+        for item in read_inputs(paths, default_date=default_date, max_chars=max_chars):
+            if isinstance(item, InputProblem):
+                report.problems.append(item)
+                continue
+            previous = seen.get(item.id)
+            if previous is not None:
+                if previous[0] != item.content_hash:
+                    report.problems.append(InputProblem(item.origin or "?", None,
+                                                        f"duplicate id {item.id!r} with different content "
+                                                        f"(first seen at {previous[1]}); skipped"))
+                else:
+                    report.problems.append(InputProblem(item.origin or "?", None,
+                                                        f"duplicate of id {item.id!r} at {previous[1]}; skipped",
+                                                        level="warning"))
+                continue
+            seen[item.id] = (item.content_hash, item.origin or "?")
+            batch.append(item)
+            if len(batch) >= batch_size:
+                flush()
+        flush()
+        if report.added or report.updated:
+            self.consolidate()
+        self.store.finish_run(run, report.added, report.updated, report.unchanged, len(report.errors))
+        return report
+
+    def consolidate(self) -> None:
+        """Cross-article steps: duplicate groups and canonical entities (each one transaction)."""
+        from .consolidate import aliases
+
+        index = dedup.build((doc_id, date, dedup.from_bytes(sig)) for doc_id, date, sig in self.store.signatures())
+        groups = index.groups()
+        sizes: dict[str, int] = {}
+        for g in groups.values():
+            sizes[g] = sizes.get(g, 0) + 1
+        with self.store.transaction():
+            # singletons get no group, so "dup_group IS NOT NULL" means "has copies"
+            self.store.set_dup_groups({d: (g if sizes[g] > 1 else None) for d, g in groups.items()})
+        rows, assignment = aliases.consolidate(self.store.all_mentions())
+        sources = {s: aliases.speaker_entity(s, rows) for s in self.store.figure_sources()}
+        with self.store.transaction():
+            self.store.replace_entities(rows, assignment)
+            self.store.set_figure_source_entities(sources)
+
+    # --- reading -------------------------------------------------------------
+    def document(self, doc_id: str) -> Optional[Document]:
+        return self.store.document(doc_id)
+
+    def documents(self) -> Iterator[Document]:
+        return self.store.documents()
+
+    def figures(self, measure: Optional[str] = None, doc: Optional[str] = None, scope: Optional[str] = None,
+                since: Optional[dt.date] = None, until: Optional[dt.date] = None) -> list[dict]:
+        return self.store.figures(measure=measure, doc=doc, scope=scope, since=since, until=until)
+
+    def claims(self, speaker: Optional[str] = None, doc: Optional[str] = None) -> list[dict]:
+        return self.store.claims(speaker=speaker, doc=doc)
+
+    def entities(self, kind: Optional[str] = None, name: Optional[str] = None, limit: int = 0) -> list[dict]:
+        return self.store.entities(kind=kind, name=name, limit=limit)
+
+    def items(self, doc_id: str) -> dict[str, list[dict]]:
+        return self.store.items_of(doc_id)
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        return self.store.search(query, limit=limit)
+
+    def export(self, kinds: Optional[Iterable[str]] = None) -> Iterator[dict]:
+        from .serve.export import export_records
+
+        return export_records(self.store, kinds)

@@ -1,0 +1,77 @@
+"""The public export format: one JSON object per item (JSON Lines).
+
+The schema is documented in the README and in ``dateline/schema/export.schema.json``.
+Every item but documents and entities carries ``doc``, ``start`` and ``end``:
+the character span, in the stored text of that document, of the sentence it
+came from; finer spans (the number, the content, the speaker) have their own
+``*_start``/``*_end`` fields.
+"""
+from __future__ import annotations
+
+import json
+from typing import Iterable, Iterator, Optional
+
+from ..store.sqlite import Store
+
+KINDS = ("document", "entity", "time", "figure", "claim")
+
+
+def _num(x):
+    return int(x) if x is not None and float(x).is_integer() else x
+
+
+def export_records(store: Store, kinds: Optional[Iterable[str]] = None) -> Iterator[dict]:
+    wanted = list(kinds) if kinds else list(KINDS)
+    for kind in wanted:
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r}; choose from {', '.join(KINDS)}")
+        yield from _EXPORTERS[kind](store)
+
+
+def _documents(store: Store) -> Iterator[dict]:
+    for r in store.rows("SELECT id, url, date, title, dup_group, version, hash, length(text) AS chars"
+                        " FROM documents ORDER BY date, id"):
+        yield {"kind": "document", "doc": r["id"], "url": r["url"], "date": r["date"], "title": r["title"],
+               "dup_group": r["dup_group"], "version": r["version"], "hash": r["hash"], "chars": r["chars"]}
+
+
+def _entities(store: Store) -> Iterator[dict]:
+    for e in store.entities():
+        yield {"kind": "entity", "id": e["id"], "name": e["name"], "type": e["kind"], "aliases": e["aliases"],
+               "mentions": e["mentions"], "docs": e["docs"]}
+
+
+def _times(store: Store) -> Iterator[dict]:
+    for r in store.rows('SELECT * FROM times ORDER BY doc, start'):
+        yield {"kind": "time", "doc": r["doc"], "start": r["start"], "end": r["end"], "text": r["text"],
+               "type": r["type"], "value": r["value"], "date": r["date"], "since": bool(r["since"])}
+
+
+def _figures(store: Store) -> Iterator[dict]:
+    for f in store.figures():
+        yield {"kind": "figure", "id": f["id"], "doc": f["doc"], "start": f["sent_start"], "end": f["sent_end"],
+               "sentence": f["sentence"], "value_start": f["start"], "value_end": f["end"],
+               "measure": f["measure"], "value": _num(f["value"]), "value_max": _num(f["value_max"]),
+               "qualifier": f["qualifier"], "group": f["grp"], "parent": f["parent"], "source": f["source"],
+               "source_entity": f["source_entity"], "as_of": f["as_of"], "scope": f["scope"]}
+
+
+def _claims(store: Store) -> Iterator[dict]:
+    for c in store.claims():
+        yield {"kind": "claim", "id": c["id"], "doc": c["doc"], "start": c["start"], "end": c["end"],
+               "speaker": c["speaker"], "speaker_entity": c["speaker_entity"],
+               "speaker_start": c["speaker_start"], "speaker_end": c["speaker_end"],
+               "cue": c["cue"], "cue_start": c["cue_start"], "cue_end": c["cue_end"],
+               "content": c["content"], "content_start": c["content_start"], "content_end": c["content_end"],
+               "mode": c["mode"]}
+
+
+_EXPORTERS = {"document": _documents, "entity": _entities, "time": _times, "figure": _figures, "claim": _claims}
+
+
+def write_jsonl(records: Iterable[dict], out) -> int:
+    n = 0
+    for r in records:
+        out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        n += 1
+    return n

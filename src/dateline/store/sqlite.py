@@ -1,0 +1,416 @@
+"""The one module that owns the SQLite database (WAL, FTS5, versioned schema).
+
+Writes happen in :meth:`Store.transaction` blocks: an ingest batch (documents
+plus all their extractions) commits whole or not at all, so a crash or a bad
+file never leaves half an article or half its extractions behind.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional, Sequence, Union
+
+from ..records import Analysis, Claim, Document, Figure, Mention, Span, TimeExpr
+
+# Each entry upgrades the schema by one version (PRAGMA user_version).
+MIGRATIONS: list[str] = [
+    # 1: documents with history, FTS5 over title and text, per-document extractions, entities
+    """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL DEFAULT 1,
+        hash TEXT NOT NULL,
+        date TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        origin TEXT,
+        text TEXT NOT NULL,
+        dup_group TEXT,
+        minhash BLOB,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX documents_date ON documents(date);
+    CREATE INDEX documents_dup ON documents(dup_group);
+    CREATE TABLE document_versions (
+        id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        hash TEXT NOT NULL,
+        date TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        text TEXT NOT NULL,
+        replaced_at TEXT NOT NULL,
+        PRIMARY KEY (id, version)
+    );
+    CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TABLE mentions (
+        doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        text TEXT NOT NULL, label TEXT NOT NULL, kind TEXT NOT NULL,
+        entity TEXT,
+        PRIMARY KEY (doc, start, "end")
+    );
+    CREATE INDEX mentions_entity ON mentions(entity);
+    CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        aliases TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        docs INTEGER NOT NULL
+    );
+    CREATE TABLE times (
+        doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        text TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, date TEXT, since INTEGER NOT NULL,
+        PRIMARY KEY (doc, start, "end")
+    );
+    CREATE INDEX times_date ON times(date);
+    CREATE TABLE figures (
+        id TEXT PRIMARY KEY,
+        doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        sent_start INTEGER NOT NULL, sent_end INTEGER NOT NULL,
+        value REAL NOT NULL, value_max REAL, qualifier TEXT NOT NULL, measure TEXT NOT NULL,
+        grp TEXT, parent TEXT, source TEXT, source_entity TEXT, as_of TEXT, scope TEXT NOT NULL
+    );
+    CREATE INDEX figures_doc ON figures(doc);
+    CREATE INDEX figures_measure ON figures(measure, as_of);
+    CREATE TABLE claims (
+        id TEXT PRIMARY KEY,
+        doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        content_start INTEGER NOT NULL, content_end INTEGER NOT NULL,
+        mode TEXT NOT NULL,
+        speaker TEXT, speaker_start INTEGER, speaker_end INTEGER, speaker_entity TEXT,
+        cue TEXT, cue_start INTEGER, cue_end INTEGER
+    );
+    CREATE INDEX claims_doc ON claims(doc);
+    CREATE INDEX claims_speaker_entity ON claims(speaker_entity);
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at TEXT NOT NULL, finished_at TEXT,
+        inputs TEXT NOT NULL, added INTEGER, updated INTEGER, unchanged INTEGER, failed INTEGER
+    );
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+PathLike = Union[str, Path]
+
+
+class SchemaError(RuntimeError):
+    pass
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _iso(d: Optional[dt.date]) -> Optional[str]:
+    return d.isoformat() if d else None
+
+
+def _date(s: Optional[str]) -> Optional[dt.date]:
+    return dt.date.fromisoformat(s) if s else None
+
+
+class Store:
+    """A dateline database. ``Store(path)`` creates or upgrades it; ``read_only=True`` never writes."""
+
+    def __init__(self, path: PathLike = "dateline.db", read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only:
+            if not self.path.exists():
+                raise FileNotFoundError(f"no database at {self.path}; run 'dateline ingest' first")
+            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.execute("PRAGMA busy_timeout=10000")
+        self._migrate()
+
+    # --- schema ---------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        if version > SCHEMA_VERSION:
+            raise SchemaError(f"{self.path} has schema version {version}, newer than this dateline "
+                              f"({SCHEMA_VERSION}); upgrade dateline")
+        if version == SCHEMA_VERSION:
+            return
+        if self.read_only:
+            raise SchemaError(f"{self.path} has schema version {version}; open it once for writing to upgrade")
+        for number in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                for statement in _split_sql(MIGRATIONS[number]):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version={number + 1}")
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- documents ------------------------------------------------------------
+    def document_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for chunk in _chunks(list(ids), 500):
+            q = f"SELECT id, hash FROM documents WHERE id IN ({','.join('?' * len(chunk))})"
+            out.update({r["id"]: r["hash"] for r in self.db.execute(q, chunk)})
+        return out
+
+    def write_analyses(self, analyses: Iterable[Analysis], signatures: dict[str, bytes]) -> tuple[int, int]:
+        """Store documents with all their extractions, replacing earlier versions. Call inside a transaction.
+
+        Returns ``(added, updated)``.
+        """
+        added = updated = 0
+        for a in analyses:
+            d = a.doc
+            old = self.db.execute("SELECT * FROM documents WHERE id=?", (d.id,)).fetchone()
+            version = 1
+            if old is not None:
+                if old["hash"] == d.content_hash:
+                    continue
+                version = old["version"] + 1
+                self.db.execute(
+                    "INSERT OR REPLACE INTO document_versions(id, version, hash, date, url, title, text, replaced_at)"
+                    " VALUES (?,?,?,?,?,?,?,?)",
+                    (old["id"], old["version"], old["hash"], old["date"], old["url"], old["title"], old["text"],
+                     _now()))
+                self.db.execute("DELETE FROM documents WHERE id=?", (d.id,))   # cascades to extractions
+                updated += 1
+            else:
+                added += 1
+            self.db.execute(
+                "INSERT INTO documents(id, version, hash, date, url, title, origin, text, dup_group, minhash,"
+                " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (d.id, version, d.content_hash, d.date.isoformat(), d.url, d.title, d.origin, d.text,
+                 d.dup_group, signatures.get(d.id), _now()))
+            self._insert_items(a)
+        return added, updated
+
+    def _insert_items(self, a: Analysis) -> None:
+        db = self.db
+        db.executemany('INSERT OR IGNORE INTO mentions(doc, start, "end", text, label, kind, entity) VALUES (?,?,?,?,?,?,?)',
+                       [(m.span.doc, m.span.start, m.span.end, m.text, m.label, m.kind, m.canonical)
+                        for m in a.mentions])
+        db.executemany('INSERT OR IGNORE INTO times(doc, start, "end", text, type, value, date, since) VALUES (?,?,?,?,?,?,?,?)',
+                       [(t.span.doc, t.span.start, t.span.end, t.text, t.type, t.value, _iso(t.date), int(t.since))
+                        for t in a.times])
+        db.executemany(
+            'INSERT OR REPLACE INTO figures(id, doc, start, "end", sent_start, sent_end, value, value_max, qualifier,'
+            ' measure, grp, parent, source, source_entity, as_of, scope) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            [(f.id, f.span.doc, f.span.start, f.span.end, f.sentence.start, f.sentence.end, f.value, f.value_max,
+              f.qualifier, f.measure, f.group, f.parent, f.source, f.source_entity, _iso(f.as_of), f.scope)
+             for f in a.figures])
+        db.executemany(
+            'INSERT OR REPLACE INTO claims(id, doc, start, "end", content_start, content_end, mode, speaker,'
+            ' speaker_start, speaker_end, speaker_entity, cue, cue_start, cue_end)'
+            ' VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            [(c.id, c.span.doc, c.span.start, c.span.end, c.content.start, c.content.end, c.mode, c.speaker,
+              c.speaker_span.start if c.speaker_span else None, c.speaker_span.end if c.speaker_span else None,
+              c.speaker_entity, c.cue, c.cue_span.start if c.cue_span else None,
+              c.cue_span.end if c.cue_span else None)
+             for c in a.claims])
+
+    def signatures(self) -> Iterator[tuple[str, dt.date, bytes]]:
+        for r in self.db.execute("SELECT id, date, minhash FROM documents WHERE minhash IS NOT NULL"):
+            yield r["id"], _date(r["date"]), r["minhash"]
+
+    def set_dup_groups(self, groups: dict[str, Optional[str]]) -> int:
+        """Store group ids (call inside a transaction); returns how many changed."""
+        current = {r["id"]: r["dup_group"] for r in self.db.execute("SELECT id, dup_group FROM documents")}
+        changes = [(g, d) for d, g in groups.items() if d in current and current[d] != g]
+        self.db.executemany("UPDATE documents SET dup_group=? WHERE id=?", changes)
+        return len(changes)
+
+    def document(self, doc_id: str) -> Optional[Document]:
+        r = self.db.execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return _document(r) if r else None
+
+    def documents(self, ids: Optional[Sequence[str]] = None) -> Iterator[Document]:
+        if ids is None:
+            rows = self.db.execute("SELECT * FROM documents ORDER BY date, id")
+        else:
+            rows = (r for chunk in _chunks(list(ids), 500) for r in self.db.execute(
+                f"SELECT * FROM documents WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY date, id", chunk))
+        for r in rows:
+            yield _document(r)
+
+    def count(self, table: str) -> int:
+        if table not in ("documents", "mentions", "entities", "times", "figures", "claims", "document_versions"):
+            raise ValueError(table)
+        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    # --- entities ------------------------------------------------------------
+    def all_mentions(self) -> Iterator[Mention]:
+        for r in self.db.execute('SELECT * FROM mentions ORDER BY doc, start'):
+            yield Mention(span=Span(r["doc"], r["start"], r["end"]), text=r["text"], label=r["label"],
+                          kind=r["kind"], canonical=r["entity"])
+
+    def replace_entities(self, entities: Sequence[dict], assignment: dict[tuple[str, int, int], str]) -> None:
+        """Rewrite the entity table and every mention's entity id (call inside a transaction)."""
+        self.db.execute("DELETE FROM entities")
+        self.db.executemany("INSERT INTO entities(id, name, kind, aliases, mentions, docs) VALUES (?,?,?,?,?,?)",
+                            [(e["id"], e["name"], e["kind"], json.dumps(e["aliases"], ensure_ascii=False),
+                              e["mentions"], e["docs"]) for e in entities])
+        self.db.executemany('UPDATE mentions SET entity=? WHERE doc=? AND start=? AND "end"=?',
+                            [(ent, doc, s, e) for (doc, s, e), ent in assignment.items()])
+        # claims point at the entity of the mention that overlaps their speaker span most
+        links = []
+        for c in self.db.execute("SELECT id, doc, speaker_start, speaker_end FROM claims"
+                                 " WHERE speaker_start IS NOT NULL").fetchall():
+            best, best_overlap = None, 0
+            for m in self.db.execute('SELECT entity, start, "end" FROM mentions WHERE doc=? AND start < ? AND ? < "end"',
+                                     (c["doc"], c["speaker_end"], c["speaker_start"])):
+                overlap = min(m["end"], c["speaker_end"]) - max(m["start"], c["speaker_start"])
+                if overlap > best_overlap:
+                    best, best_overlap = m["entity"], overlap
+            links.append((best, c["id"]))
+        self.db.executemany("UPDATE claims SET speaker_entity=? WHERE id=?", links)
+
+    def figure_sources(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT source FROM figures WHERE source IS NOT NULL")]
+
+    def set_figure_source_entities(self, mapping: dict[str, Optional[str]]) -> None:
+        """Link figure sources to entities (call inside a transaction)."""
+        self.db.executemany("UPDATE figures SET source_entity=? WHERE source=?",
+                            [(e, s) for s, e in mapping.items()])
+
+    def entities(self, kind: Optional[str] = None, name: Optional[str] = None, limit: int = 0) -> list[dict]:
+        q = "SELECT * FROM entities WHERE 1=1"
+        args: list[Any] = []
+        if kind:
+            q += " AND kind=?"
+            args.append(kind)
+        if name:
+            q += " AND (name LIKE ? OR aliases LIKE ?)"
+            args += [f"%{name}%", f"%{name}%"]
+        q += " ORDER BY docs DESC, mentions DESC, name"
+        if limit:
+            q += f" LIMIT {int(limit)}"
+        return [dict(r, aliases=json.loads(r["aliases"])) for r in self.db.execute(q, args)]
+
+    # --- listings ------------------------------------------------------------
+    def figures(self, measure: Optional[str] = None, doc: Optional[str] = None, scope: Optional[str] = None,
+                since: Optional[dt.date] = None, until: Optional[dt.date] = None) -> list[dict]:
+        q = ('SELECT f.*, d.date AS doc_date, substr(d.text, f.sent_start + 1, f.sent_end - f.sent_start) AS sentence'
+             ' FROM figures f JOIN documents d ON d.id = f.doc WHERE 1=1')
+        args: list[Any] = []
+        for col, val in (("f.measure", measure), ("f.doc", doc), ("f.scope", scope)):
+            if val:
+                q += f" AND {col}=?"
+                args.append(val)
+        if since:
+            q += " AND coalesce(f.as_of, d.date) >= ?"
+            args.append(since.isoformat())
+        if until:
+            q += " AND coalesce(f.as_of, d.date) <= ?"
+            args.append(until.isoformat())
+        q += ' ORDER BY coalesce(f.as_of, d.date), f.doc, f.start'
+        return [dict(r) for r in self.db.execute(q, args)]
+
+    def claims(self, speaker: Optional[str] = None, doc: Optional[str] = None, entity: Optional[str] = None) -> list[dict]:
+        q = ('SELECT c.*, d.date AS doc_date, substr(d.text, c.content_start + 1, c.content_end - c.content_start)'
+             ' AS content, substr(d.text, c.start + 1, c."end" - c.start) AS sentence, e.name AS entity_name'
+             ' FROM claims c JOIN documents d ON d.id = c.doc LEFT JOIN entities e ON e.id = c.speaker_entity'
+             ' WHERE 1=1')
+        args: list[Any] = []
+        if speaker:
+            q += " AND (c.speaker LIKE ? OR e.name LIKE ? OR e.aliases LIKE ?)"
+            args += [f"%{speaker}%"] * 3
+        if doc:
+            q += " AND c.doc=?"
+            args.append(doc)
+        if entity:
+            q += " AND c.speaker_entity=?"
+            args.append(entity)
+        q += ' ORDER BY d.date, c.doc, c.start'
+        return [dict(r) for r in self.db.execute(q, args)]
+
+    def items_of(self, doc_id: str) -> dict[str, list[dict]]:
+        """Every extracted item of one document, for display."""
+        one = lambda q: [dict(r) for r in self.db.execute(q, (doc_id,))]  # noqa: E731
+        return {
+            "mention": one('SELECT m.*, e.name AS entity_name FROM mentions m LEFT JOIN entities e ON e.id=m.entity'
+                           ' WHERE m.doc=? ORDER BY start'),
+            "time": one('SELECT * FROM times WHERE doc=? ORDER BY start'),
+            "figure": one('SELECT * FROM figures WHERE doc=? ORDER BY start'),
+            "claim": one('SELECT * FROM claims WHERE doc=? ORDER BY start'),
+        }
+
+    def rows(self, query: str, args: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
+        """Read-only queries for other stages (consolidate, synthesize, export)."""
+        return self.db.execute(query, args)
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        q = ("SELECT d.id, d.date, d.title, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet"
+             " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+             " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?")
+        return [dict(r) for r in self.db.execute(q, (query, limit))]
+
+    def start_run(self, inputs: Sequence[str]) -> int:
+        cur = self.db.execute("INSERT INTO runs(started_at, inputs) VALUES (?, ?)", (_now(), json.dumps(list(inputs))))
+        return cur.lastrowid
+
+    def finish_run(self, run_id: int, added: int, updated: int, unchanged: int, failed: int) -> None:
+        self.db.execute("UPDATE runs SET finished_at=?, added=?, updated=?, unchanged=?, failed=? WHERE id=?",
+                        (_now(), added, updated, unchanged, failed, run_id))
+
+
+def _document(r: sqlite3.Row) -> Document:
+    return Document(id=r["id"], text=r["text"], date=_date(r["date"]), url=r["url"], title=r["title"],
+                    origin=r["origin"], dup_group=r["dup_group"])
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _split_sql(script: str) -> list[str]:
+    """Statements of a migration script (triggers keep their inner semicolons)."""
+    out, buf = [], []
+    for line in script.strip().splitlines():
+        buf.append(line)
+        joined = "\n".join(buf).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            out.append(joined)
+            buf = []
+    if "\n".join(buf).strip():
+        out.append("\n".join(buf))
+    return out
