@@ -27,6 +27,9 @@ _DROP_WORDS = {"the", "a", "an", "of", "in", "for", "on", "'s", "’s", "s", "an
 _RUN_BY = re.compile(r"^[\w]+-(?:run|controlled|led|ruled|governed|backed|affiliated)$")
 _TITLES = {"mr", "mrs", "ms", "dr", "prof", "president", "prime", "minister", "gen", "general", "sheikh", "king",
            "queen", "prince", "sen", "senator", "rep", "secretary", "pope", "lt", "col", "maj", "capt"}
+# Things NER tags as names that are not entities of a story.
+_NOT_ENTITIES = {"gmt", "utc", "est", "edt", "bst", "cet", "ist", "am", "pm"}
+_KIND_PRIORITY = {"place": 3, "organisation": 2, "group": 1, "person": 0}
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -42,10 +45,34 @@ def name_words(text: str) -> list[str]:
     return [w for w in words if w]
 
 
-def org_key(text: str) -> str:
+_SPELLING = {"defense": "defence", "ministries": "ministry", "organization": "organisation",
+             "program": "programme", "center": "centre"}
+
+
+def org_key(text: str, places: frozenset = frozenset()) -> str:
+    """Word set of an organisation name; demonyms become their place ("Israeli army" = "Israel's army")."""
     words = [w for w in name_words(text) if w not in _DROP_WORDS and not _RUN_BY.match(w)]
-    words = ["ministry" if w == "ministries" else w for w in words]
+    words = [singular(demonym_place(_SPELLING.get(w, w), places)) for w in words]
     return " ".join(sorted(set(words)))
+
+
+def singular(word: str) -> str:
+    """Crude but consistent: "forces" -> "force", "authorities" -> "authority"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def demonym_place(word: str, places: frozenset) -> str:
+    """Israeli -> israel, Egyptian -> egypt, Palestinian -> palestine, Gazan -> gaza, when that place is known."""
+    for cut, add in ((1, ""), (3, ""), (3, "e"), (2, ""), (1, "a"), (2, "a")):
+        if len(word) > cut + 2 and word.endswith(("i", "ian", "an", "n")):
+            stem = word[:-cut] + add
+            if stem in places:
+                return stem
+    return word
 
 
 def place_key(text: str) -> str:
@@ -90,6 +117,8 @@ class Entity:
         # the most used of the longest forms: "Ismail Haniyeh" over "Haniyeh"
         longest = max(len(person_parts(s)) for s in self.surface) if self.kind == "person" else 0
         forms = [s for s in self.surface if self.kind != "person" or len(person_parts(s)) == longest]
+        spelled_out = [s for s in forms if any(c.islower() for c in s)]   # "Israel Defence Forces" over "IDF"
+        forms = spelled_out or forms
         return max(forms, key=lambda s: (self.surface[s], len(s), s))
 
     def as_row(self) -> dict:
@@ -108,16 +137,19 @@ def _entity_id(kind: str, key: str) -> str:
 
 def consolidate(mentions: Iterable[Mention]) -> tuple[list[dict], dict[tuple[str, int, int], str]]:
     """Group mentions into entities. Returns entity rows and ``(doc, start, end) -> entity id``."""
+    mentions = [m for m in mentions if fold(m.text).strip(".") not in _NOT_ENTITIES]
+    _majority_kinds(mentions)
     by_doc: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_doc[m.span.doc].append(m)
 
     # 1. a key per mention; people's short forms resolved within their article first
+    places = frozenset(place_key(m.text) for m in mentions if m.kind == "place" and " " not in place_key(m.text))
     keyed: list[tuple[Mention, str]] = []
     for doc, ms in by_doc.items():
         full_names = [person_parts(m.text) for m in ms if m.kind == "person" and len(person_parts(m.text)) >= 2]
         for m in ms:
-            keyed.append((m, _mention_key(m, full_names)))
+            keyed.append((m, _mention_key(m, full_names, places)))
 
     # 2. people across articles: surnames merged by transliteration, first names must not clash
     person_keys = sorted({k for m, k in keyed if m.kind == "person"}, key=lambda k: (-len(k.split()), k))
@@ -147,10 +179,51 @@ def consolidate(mentions: Iterable[Mention]) -> tuple[list[dict], dict[tuple[str
         ent.surface[m.text] += 1
         ent.docs.add(m.span.doc)
         assignment[(m.span.doc, m.span.start, m.span.end)] = ent.id
+    _merge_acronyms(entities, assignment)
     return [e.as_row() for e in entities.values()], assignment
 
 
-def _mention_key(m: Mention, full_names: list[list[str]]) -> str:
+def _majority_kinds(mentions: list[Mention]) -> None:
+    """One kind per name across the corpus: NER calls "Rafah" a person now and then, a place mostly."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        votes[fold(m.text)][m.kind] += 1
+    for m in mentions:
+        kinds = votes[fold(m.text)]
+        best = max(kinds, key=lambda k: (kinds[k], _KIND_PRIORITY[k]))
+        if best != m.kind:
+            m.kind = best
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in name_words(name) if w not in _DROP_WORDS)
+
+
+def _merge_acronyms(entities: dict, assignment: dict) -> None:
+    """"IDF", "U.N.", "US" join the entity whose name they abbreviate, when exactly one does."""
+    by_initials: dict[str, list] = defaultdict(list)
+    for ent in entities.values():
+        if len(name_words(ent.name)) >= 2 and any(c.islower() for c in ent.name):
+            by_initials[initials(ent.name)].append(ent)
+    renamed: dict[str, str] = {}
+    for key, ent in list(entities.items()):
+        letters = ent.name.replace(".", "")
+        if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+            continue
+        targets = [t for t in by_initials.get(letters.lower(), []) if t is not ent]
+        if len(targets) != 1:
+            continue
+        target = targets[0]
+        target.surface.update(ent.surface)
+        target.docs |= ent.docs
+        renamed[ent.id] = target.id
+        del entities[key]
+    for k, v in assignment.items():
+        if v in renamed:
+            assignment[k] = renamed[v]
+
+
+def _mention_key(m: Mention, full_names: list[list[str]], places: frozenset) -> str:
     if m.kind == "person":
         parts = person_parts(m.text) or name_words(m.text)
         if len(parts) == 1:
@@ -159,7 +232,7 @@ def _mention_key(m: Mention, full_names: list[list[str]]) -> str:
                 return matches.pop()
         return " ".join(parts)
     if m.kind == "organisation":
-        return org_key(m.text)
+        return org_key(m.text, places)
     if m.kind == "group":
         return group_key(m.text)
     return place_key(m.text)

@@ -34,14 +34,17 @@ def decode_bytes(data: bytes) -> tuple[str, Optional[str]]:
                 return data.decode(codec), None
             except UnicodeDecodeError as e:
                 raise InputError(f"invalid {codec} text after byte-order mark: {e.reason} at byte {e.start}")
-    sample = data[:65536]
-    if b"\x00" in sample or len(_BINARY_BYTES.findall(sample)) > max(2, len(sample) // 1000):
-        raise InputError("binary file (control bytes found); expected text, JSON Lines, CSV, HTML or a feed")
+    check_not_binary(data[:65536])
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as e:
         text = data.decode("cp1252", errors="replace")
         return text, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); read as Windows-1252/latin-1"
+
+
+def check_not_binary(sample: bytes) -> None:
+    if b"\x00" in sample or len(_BINARY_BYTES.findall(sample)) > max(2, len(sample) // 1000):
+        raise InputError("binary file (control bytes found); expected text, JSON Lines, CSV, HTML or a feed")
 
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+\-Z]*)?\s*$")

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from ..records import Document
 from . import feed, html, jsonl, seedtext, tabular
-from .decode import decode_bytes
+from .decode import check_not_binary, decode_bytes
 from .document import DEFAULT_MAX_CHARS
 from .errors import InputError, InputProblem
 
@@ -24,6 +24,9 @@ READERS = {"seedtext": seedtext.read, "jsonl": jsonl.read, "csv": tabular.read, 
 _BY_SUFFIX = {".txt": "seedtext", ".text": "seedtext", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
               ".csv": "csv", ".tsv": "csv", ".html": "html", ".htm": "html", ".xhtml": "html",
               ".rss": "feed", ".atom": "feed", ".xml": "feed"}
+# Skipped when met while walking a directory (named explicitly, they are read and fail clearly).
+_NOT_ARTICLES = {".md", ".rst", ".py", ".pyc", ".pyo", ".cfg", ".toml", ".yaml", ".yml", ".lock", ".db", ".db-wal",
+                 ".db-shm", ".sqlite", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".css", ".js"}
 MAX_FILE_BYTES = 512 * 1024 * 1024   # whole-file formats; JSON Lines is streamed
 
 
@@ -34,7 +37,8 @@ def walk(paths: Iterable[Union[str, Path]]) -> Iterator[Path]:
         if p.is_dir():
             for child in sorted(p.rglob("*")):
                 rel = child.relative_to(p)
-                if child.is_file() and not any(part.startswith(".") for part in rel.parts):
+                if (child.is_file() and not any(part.startswith(".") or part == "__pycache__" for part in rel.parts)
+                        and child.suffix.lower() not in _NOT_ARTICLES):
                     yield child
         else:
             yield p
@@ -71,6 +75,8 @@ def read_file(path: Path, **opts) -> Iterator[Item]:
         if size == 0:
             raise InputError("empty file")
         if path.suffix.lower() in (".jsonl", ".ndjson") and not _has_wide_bom(path):
+            with path.open("rb") as f:
+                check_not_binary(f.read(65536))
             yield from _stream_jsonl(path, **opts)
             return
         if size > MAX_FILE_BYTES:

@@ -1,0 +1,165 @@
+"""The store and the Ledger API: idempotent ingest, versions, atomic batches, duplicates, entities, export."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from dateline import Ledger
+from dateline.store import sqlite as store_mod
+
+DEMO = Path(str(files("dateline") / "demo"))
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def demo_ledger(tmp_path_factory):
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    ledger = Ledger(db)
+    report = ledger.ingest([DEMO])
+    yield ledger, report
+    ledger.close()
+
+
+def test_demo_corpus_ingests_cleanly(demo_ledger):
+    ledger, report = demo_ledger
+    assert report.errors == [] and report.added == 9
+    assert ledger.store.schema_version == store_mod.SCHEMA_VERSION
+    mode = ledger.store.db.execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+
+
+def test_every_span_points_into_its_document(demo_ledger):
+    ledger, _ = demo_ledger
+    texts = {d.id: d.text for d in ledger.documents()}
+    records = list(ledger.export())
+    assert {r["kind"] for r in records} >= {"document", "entity", "time", "figure", "claim"}
+    for r in records:
+        if "start" not in r:
+            continue
+        text = texts[r["doc"]]
+        assert 0 <= r["start"] < r["end"] <= len(text)
+        if r["kind"] == "figure":
+            assert r["sentence"] == text[r["start"]:r["end"]]
+            assert r["start"] <= r["value_start"] < r["value_end"] <= r["end"]
+        if r["kind"] == "claim":
+            assert text[r["content_start"]:r["content_end"]] == r["content"]
+        if r["kind"] == "time":
+            assert text[r["start"]:r["end"]] == r["text"]
+
+
+def test_syndicated_copy_is_grouped(demo_ledger):
+    ledger, _ = demo_ledger
+    groups = {d.id: d.dup_group for d in ledger.documents()}
+    assert groups["belmoria-wire-0305-copy"] == groups["belmoria-wire-0305"] == "belmoria-wire-0305"
+    assert groups["belmoria-wire-0308"] is None
+
+
+def test_entities_merge_aliases(demo_ledger):
+    ledger, _ = demo_ledger
+    reyna = [e for e in ledger.entities(kind="person") if "Reyna" in e["name"]]
+    assert len(reyna) == 1 and reyna[0]["name"] == "Tomas Reyna" and "Reyna" in reyna[0]["aliases"]
+    ocha = [e for e in ledger.entities() if "OCHA" in e["aliases"]]
+    assert len(ocha) == 1 and "Humanitarian" in ocha[0]["name"]
+
+
+def test_full_text_search(demo_ledger):
+    ledger, _ = demo_ledger
+    hits = ledger.search("dam")
+    assert hits and all("dam" in (h["snippet"] or "").lower() for h in hits)
+
+
+def test_reingest_is_a_no_op_and_changed_text_is_a_new_version(tmp_path):
+    rows = [{"id": "a", "date": "2024-03-04", "text": "At least 12 people were killed on Sunday, the ministry said."},
+            {"id": "b", "date": "2024-03-05", "text": "Rescuers said 40 people were missing."}]
+    src = write_jsonl(tmp_path / "in.jsonl", rows)
+    with Ledger(tmp_path / "l.db") as ledger:
+        first = ledger.ingest([src])
+        assert (first.added, first.updated, first.unchanged) == (2, 0, 0)
+        snapshot = list(ledger.export())
+        again = ledger.ingest([src])
+        assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+        assert list(ledger.export()) == snapshot
+        rows[0]["text"] = "At least 15 people were killed on Sunday, the ministry said."
+        write_jsonl(src, rows)
+        third = ledger.ingest([src])
+        assert (third.added, third.updated, third.unchanged) == (0, 1, 1)
+        doc = ledger.document("a")
+        assert "15" in doc.text
+        assert [f["value"] for f in ledger.figures(doc="a")] == [15]
+        old = ledger.store.db.execute("SELECT version, text FROM document_versions WHERE id='a'").fetchall()
+        assert [(v, "12" in t) for v, t in old] == [(1, True)]
+        assert ledger.store.db.execute("SELECT version FROM documents WHERE id='a'").fetchone()[0] == 2
+
+
+def test_duplicate_ids_in_one_batch(tmp_path):
+    src = write_jsonl(tmp_path / "dups.jsonl", [
+        {"id": "x", "date": "2024-03-04", "text": "First text about the flood."},
+        {"id": "x", "date": "2024-03-04", "text": "Different text under the same id."},
+        {"id": "y", "date": "2024-03-04", "text": "Another article."},
+        {"id": "y", "date": "2024-03-04", "text": "Another article."},
+    ])
+    with Ledger(tmp_path / "l.db") as ledger:
+        report = ledger.ingest([src])
+        assert report.added == 2
+        (err,) = report.errors
+        assert "duplicate id 'x'" in err.reason and "dups.jsonl:1" in err.reason
+        (warn,) = report.warnings
+        assert "duplicate of id 'y'" in warn.reason
+        assert ledger.document("x").text == "First text about the flood."
+
+
+def test_a_failing_batch_leaves_nothing_half_written(tmp_path, monkeypatch):
+    src = write_jsonl(tmp_path / "in.jsonl", [
+        {"id": f"d{i}", "date": "2024-03-04", "text": f"At least {i + 10} people were killed, officials said."}
+        for i in range(4)])
+    ledger = Ledger(tmp_path / "l.db")
+    real = store_mod.Store._insert_items
+    calls = {"n": 0}
+
+    def crash_on_third(self, analysis):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("simulated crash")
+        return real(self, analysis)
+
+    monkeypatch.setattr(store_mod.Store, "_insert_items", crash_on_third)
+    with pytest.raises(RuntimeError):
+        ledger.ingest([src], batch_size=2)
+    # the first batch (d0, d1) committed whole; the second (d2, d3) left no trace
+    ids = [r[0] for r in ledger.store.db.execute("SELECT id FROM documents ORDER BY id")]
+    assert ids == ["d0", "d1"]
+    orphans = ledger.store.db.execute("SELECT count(*) FROM figures WHERE doc NOT IN ('d0','d1')").fetchone()[0]
+    assert orphans == 0
+    assert ledger.store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    monkeypatch.setattr(store_mod.Store, "_insert_items", real)
+    report = ledger.ingest([src], batch_size=2)
+    assert (report.added, report.unchanged) == (2, 2)
+    ledger.close()
+
+
+def test_read_only_store_refuses_writes(tmp_path):
+    with Ledger(tmp_path / "l.db"):
+        pass
+    ro = Ledger(tmp_path / "l.db", read_only=True)
+    with pytest.raises(sqlite3.OperationalError):
+        ro.store.db.execute("INSERT INTO runs(started_at, inputs) VALUES ('x', '[]')")
+    with pytest.raises(FileNotFoundError):
+        Ledger(tmp_path / "missing.db", read_only=True)
+
+
+def test_newer_schema_is_refused(tmp_path):
+    db = tmp_path / "l.db"
+    Ledger(db).close()
+    con = sqlite3.connect(db)
+    con.execute(f"PRAGMA user_version={store_mod.SCHEMA_VERSION + 1}")
+    con.close()
+    with pytest.raises(store_mod.SchemaError):
+        Ledger(db)
