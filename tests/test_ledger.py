@@ -163,3 +163,16 @@ def test_newer_schema_is_refused(tmp_path):
     con.close()
     with pytest.raises(store_mod.SchemaError):
         Ledger(db)
+
+
+def test_export_matches_the_published_schema(demo_ledger):
+    import jsonschema
+
+    ledger, _ = demo_ledger
+    schema = json.loads((files("dateline") / "schema" / "export.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    records = list(ledger.export())
+    assert records
+    for r in records:
+        errors = list(validator.iter_errors(r))
+        assert not errors, (r, errors[0].message)

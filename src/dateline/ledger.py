@@ -45,6 +45,14 @@ class IngestReport:
         return not self.errors
 
 
+def _duplicate_problem(doc: Document, previous: tuple[str, str]) -> InputProblem:
+    if previous[0] != doc.content_hash:
+        return InputProblem(doc.origin or "?", None,
+                            f"duplicate id {doc.id!r} with different content (first seen at {previous[1]}); skipped")
+    return InputProblem(doc.origin or "?", None, f"duplicate of id {doc.id!r} at {previous[1]}; skipped",
+                        level="warning")
+
+
 class Ledger:
     def __init__(self, db: PathLike = "dateline.db", read_only: bool = False):
         self.store = Store(db, read_only=read_only)
@@ -66,7 +74,7 @@ class Ledger:
 
         ``on_progress(done, failed)`` is called after every batch.
         """
-        from .analyze import pipeline
+        from .analyze.pipeline import Analyzer
 
         report = IngestReport()
         run = self.store.start_run([str(p) for p in paths])
@@ -79,7 +87,7 @@ class Ledger:
             known = self.store.document_hashes([d.id for d in batch])
             fresh = [d for d in batch if known.get(d.id) != d.content_hash]
             report.unchanged += len(batch) - len(fresh)
-            analyses = list(pipeline.analyze(fresh, batch_size=len(fresh) or 1, n_process=workers)) if fresh else []
+            analyses = list(analyzer.analyze(fresh))
             sigs = {d.id: dedup.to_bytes(dedup.signature(d.text)) for d in fresh}
             with self.store.transaction():
                 added, updated = self.store.write_analyses(analyses, sigs)
@@ -89,26 +97,20 @@ class Ledger:
             if on_progress:
                 on_progress(report.added + report.updated + report.unchanged, len(report.errors))
 
-        for item in read_inputs(paths, default_date=default_date, max_chars=max_chars):
-            if isinstance(item, InputProblem):
-                report.problems.append(item)
-                continue
-            previous = seen.get(item.id)
-            if previous is not None:
-                if previous[0] != item.content_hash:
-                    report.problems.append(InputProblem(item.origin or "?", None,
-                                                        f"duplicate id {item.id!r} with different content "
-                                                        f"(first seen at {previous[1]}); skipped"))
-                else:
-                    report.problems.append(InputProblem(item.origin or "?", None,
-                                                        f"duplicate of id {item.id!r} at {previous[1]}; skipped",
-                                                        level="warning"))
-                continue
-            seen[item.id] = (item.content_hash, item.origin or "?")
-            batch.append(item)
-            if len(batch) >= batch_size:
-                flush()
-        flush()
+        with Analyzer(workers=workers) as analyzer:
+            for item in read_inputs(paths, default_date=default_date, max_chars=max_chars):
+                if isinstance(item, InputProblem):
+                    report.problems.append(item)
+                    continue
+                previous = seen.get(item.id)
+                if previous is not None:
+                    report.problems.append(_duplicate_problem(item, previous))
+                    continue
+                seen[item.id] = (item.content_hash, item.origin or "?")
+                batch.append(item)
+                if len(batch) >= batch_size:
+                    flush()
+            flush()
         if report.added or report.updated:
             self.consolidate()
         self.store.finish_run(run, report.added, report.updated, report.unchanged, len(report.errors))

@@ -147,49 +147,58 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 # --- parsing ---------------------------------------------------------------------
 
 SegmentFilter = Callable[[str], bool]
+# Second look at a segment left unparsed, given the entity names found in the article's parsed ones.
+SecondLook = Callable[[str, set], bool]
 
 
-def parse(texts: Iterable[str], needs_parse: Optional[SegmentFilter] = None, batch_size: int = 64,
-          n_process: int = 1) -> Iterator[Doc]:
+def parse(texts: Iterable[str], needs_parse: Optional[SegmentFilter] = None,
+          second_look: Optional[SecondLook] = None, batch_size: int = 64, n_process: int = 1) -> Iterator[Doc]:
     """Yield one ``Doc`` per text, with ``doc.text == text``.
 
     Segments for which ``needs_parse(segment_text)`` is false are only tokenized
-    (no tags, parse or entities); ``None`` parses everything.
+    (no tags, parse or entities); ``None`` parses everything. ``second_look``
+    then gets each unparsed segment with the entity names already found in the
+    same text, and may still ask for it to be parsed (a name not seen yet).
     """
     nlp = load()
     texts = list(texts) if not isinstance(texts, list) else texts
     for chunk_start in range(0, len(texts), max(batch_size, 1)):
         chunk = texts[chunk_start:chunk_start + batch_size]
-        plans: list[list[tuple[str, bool]]] = []
-        to_parse: list[str] = []
-        for text in chunk:
-            plan = []
-            for s, e in segment(text):
-                seg = text[s:e]
-                keep = needs_parse is None or needs_parse(seg)
-                plan.append((seg, keep))
-                if keep:
-                    to_parse.append(seg)
-            plans.append(plan)
-        parsed = iter(nlp.pipe(to_parse, batch_size=256, n_process=n_process))
-        for text, plan in zip(chunk, plans):
-            pieces = []
-            sents: list[tuple[int, int, bool]] = []
-            offset = 0
-            for seg, keep in plan:
-                d = next(parsed) if keep else nlp.make_doc(seg)
-                if keep:
-                    sents.extend((offset + st.start_char, offset + st.end_char, True) for st in d.sents)
-                else:
-                    sents.append((offset, offset + len(seg.rstrip()), False))
-                # from_docs needs equal tensor widths; extractors do not use the tensor
-                d.tensor = numpy.zeros((len(d), 0), dtype="float32")
-                pieces.append(d)
-                offset += len(seg)
-            doc = Doc.from_docs(pieces, ensure_whitespace=False) if pieces else nlp.make_doc(text)
-            assert doc.text == text
-            doc.user_data[SENTS_KEY] = [(a, b, p) for a, b, p in sents if b > a]
-            yield doc
+        plans = [[(text[s:e], needs_parse is None or needs_parse(text[s:e])) for s, e in segment(text)]
+                 for text in chunk]
+        parsed = dict(zip(((i, j) for i, plan in enumerate(plans) for j, (_, keep) in enumerate(plan) if keep),
+                          nlp.pipe([seg for plan in plans for seg, keep in plan if keep], batch_size=256,
+                                   n_process=n_process)))
+        if second_look is not None and needs_parse is not None:
+            again = []
+            for i, plan in enumerate(plans):
+                known = {e.text for (k, _), d in parsed.items() if k == i for e in d.ents}
+                again += [(i, j) for j, (seg, keep) in enumerate(plan) if not keep and second_look(seg, known)]
+            parsed.update(zip(again, nlp.pipe([plans[i][j][0] for i, j in again], batch_size=256,
+                                              n_process=n_process)))
+        for i, (text, plan) in enumerate(zip(chunk, plans)):
+            yield _join(nlp, text, [(seg, parsed.get((i, j))) for j, (seg, _) in enumerate(plan)])
+
+
+def _join(nlp: Language, text: str, pieces: list[tuple[str, Optional[Doc]]]) -> Doc:
+    """One Doc over the whole text from parsed and merely tokenized segments."""
+    docs: list[Doc] = []
+    sents: list[tuple[int, int, bool]] = []
+    offset = 0
+    for seg, parsed in pieces:
+        d = parsed if parsed is not None else nlp.make_doc(seg)
+        if parsed is not None:
+            sents.extend((offset + st.start_char, offset + st.end_char, True) for st in d.sents)
+        else:
+            sents.append((offset, offset + len(seg.rstrip()), False))
+        # from_docs needs equal tensor widths; extractors do not use the tensor
+        d.tensor = numpy.zeros((len(d), 0), dtype="float32")
+        docs.append(d)
+        offset += len(seg)
+    doc = Doc.from_docs(docs, ensure_whitespace=False) if docs else nlp.make_doc(text)
+    assert doc.text == text
+    doc.user_data[SENTS_KEY] = [(a, b, p) for a, b, p in sents if b > a]
+    return doc
 
 
 def parse_one(text: str, needs_parse: Optional[SegmentFilter] = None) -> Doc:

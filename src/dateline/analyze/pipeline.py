@@ -1,13 +1,14 @@
 """Per-document analysis: one article (and its date) in, an :class:`Analysis` out.
 
-Pure and independent per document, so it can run in a process pool or on
-cluster workers with identical output. Extractors run in a fixed order because
-later ones read earlier ones' results: entities, times, claims, then figures
-(which take their as-of dates from times and their sources from claims).
+Pure and independent per document, so it runs the same in this process, in a
+pool of worker processes, or on cluster workers. Extractors run in a fixed
+order because later ones read earlier ones' results: entities, times, claims,
+then figures (which take their as-of dates from times and sources from claims).
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional
+import multiprocessing
+from typing import Iterable, Iterator, Optional, Sequence
 
 from ..records import Analysis, Document
 from . import nlp
@@ -21,8 +22,15 @@ def _extractors():
 
 
 def needs_parse(segment: str) -> bool:
-    """True when some extractor can use this segment's parse (see each module's ``TRIGGER``)."""
-    return any(mod.TRIGGER.search(segment) for mod in _extractors())
+    """True when a figure, claim or date extractor can use this segment's parse (their ``TRIGGER``s)."""
+    _, timex, claims, figures = _extractors()
+    return bool(figures.TRIGGER.search(segment) or claims.TRIGGER.search(segment) or timex.TRIGGER.search(segment))
+
+
+def needs_ner(segment: str, known_names: set) -> bool:
+    """A segment no other extractor wanted still goes through NER if it names someone not seen yet."""
+    entities = _extractors()[0]
+    return entities.unknown_names(segment, known_names)
 
 
 def analyze_doc(document: Document, spacy_doc) -> Analysis:
@@ -32,28 +40,71 @@ def analyze_doc(document: Document, spacy_doc) -> Analysis:
     found_claims = claims.extract_claims(spacy_doc, document.id)
     found_figures = figures.extract_figures(spacy_doc, document.id, document.date, times=times,
                                             claims=found_claims)
-    return Analysis(doc=document, mentions=mentions, times=times, claims=found_claims,
-                    figures=found_figures)
+    return Analysis(doc=document, mentions=mentions, times=times, claims=found_claims, figures=found_figures)
 
 
-def analyze(documents: Iterable[Document], batch_size: int = 32, n_process: int = 1,
-            filter_sentences: bool = True) -> Iterator[Analysis]:
-    """Analyse documents in batches; yields one :class:`Analysis` per document, in order."""
-    batch: list[Document] = []
-    for d in documents:
-        batch.append(d)
-        if len(batch) >= batch_size:
-            yield from _run(batch, n_process, filter_sentences)
-            batch = []
-    if batch:
-        yield from _run(batch, n_process, filter_sentences)
+def analyze_batch(documents: Sequence[Document], filter_sentences: bool = True) -> list[Analysis]:
+    """Analyse documents in this process (one ``nlp.pipe`` over their segments)."""
+    if filter_sentences:
+        sdocs = nlp.parse([d.text for d in documents], needs_parse=needs_parse, second_look=needs_ner,
+                          batch_size=max(len(documents), 1))
+    else:
+        sdocs = nlp.parse([d.text for d in documents], batch_size=max(len(documents), 1))
+    return [analyze_doc(d, s) for d, s in zip(documents, sdocs)]
 
 
-def _run(batch: list[Document], n_process: int, filter_sentences: bool) -> Iterator[Analysis]:
-    flt = needs_parse if filter_sentences else None
-    for document, sdoc in zip(batch, nlp.parse([d.text for d in batch], needs_parse=flt,
-                                               batch_size=len(batch), n_process=n_process)):
-        yield analyze_doc(document, sdoc)
+def _worker_init() -> None:
+    nlp.load()
+
+
+def _worker_batch(args: tuple[list[Document], bool]) -> list[Analysis]:
+    return analyze_batch(*args)
+
+
+class Analyzer:
+    """Analyses batches of documents, in this process or in a pool of ``workers`` processes.
+
+    The pool lives as long as the analyzer, so spaCy loads once per worker::
+
+        with Analyzer(workers=2) as analyzer:
+            for analysis in analyzer.analyze(documents):
+                ...
+    """
+
+    def __init__(self, workers: int = 1, filter_sentences: bool = True, chunk: int = 16):
+        self.workers = max(1, workers)
+        self.filter_sentences = filter_sentences
+        self.chunk = chunk
+        self._pool = None
+
+    def __enter__(self) -> "Analyzer":
+        if self.workers > 1:
+            # spawn: workers start clean (no forked threads or open database handles)
+            ctx = multiprocessing.get_context("spawn")
+            self._pool = ctx.Pool(self.workers, initializer=_worker_init)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def analyze(self, documents: Iterable[Document]) -> Iterator[Analysis]:
+        """Analyses in input order."""
+        docs = list(documents)
+        if self._pool is None:
+            for i in range(0, len(docs), 64):
+                yield from analyze_batch(docs[i:i + 64], self.filter_sentences)
+            return
+        tasks = [(docs[i:i + self.chunk], self.filter_sentences) for i in range(0, len(docs), self.chunk)]
+        for result in self._pool.imap(_worker_batch, tasks):
+            yield from result
+
+
+def analyze(documents: Iterable[Document], workers: int = 1, filter_sentences: bool = True) -> Iterator[Analysis]:
+    with Analyzer(workers=workers, filter_sentences=filter_sentences) as analyzer:
+        yield from analyzer.analyze(documents)
 
 
 def analyze_text(text: str, doc_id: str = "doc", date=None, filter_sentences: bool = True) -> Analysis:
@@ -61,8 +112,8 @@ def analyze_text(text: str, doc_id: str = "doc", date=None, filter_sentences: bo
     import datetime as dt
 
     document = Document(id=doc_id, text=text, date=date or dt.date.today())
-    return next(_run([document], 1, filter_sentences))
+    return analyze_batch([document], filter_sentences)[0]
 
 
 def analyze_one(document: Document, filter_sentences: Optional[bool] = True) -> Analysis:
-    return next(_run([document], 1, bool(filter_sentences)))
+    return analyze_batch([document], bool(filter_sentences))[0]

