@@ -238,6 +238,10 @@ def demo(db: Path = typer.Option(Path("demo.db"), "--db", help="Database to buil
             Path(str(db) + suffix).unlink(missing_ok=True)
     err.print(f"ingesting the demo corpus from {corpus}")
     ingest([corpus], db=db, date=None, max_chars=DEFAULT_MAX_CHARS, workers=1, batch_size=64, quiet=False)
+    figures(db=db, measure=None, doc=None, scope=None, since=None, until=None, as_json=False)
+    claims(db=db, speaker=None, doc=None, as_json=False)
+    entities(db=db, kind=None, name=None, limit=10, as_json=False)
+    console.print(f"Explore further: dateline show belmoria-0304 --db {db}; dateline export --db {db}")
 
 
 def _highlight(sentence: str, start: int, end: int) -> Text:
