@@ -24,8 +24,8 @@ INSTITUTIONS = {"ministry", "authority", "authorities", "military", "army", "gov
                 "service", "services", "department", "committee", "movement", "brigades", "wing"}
 _QUALIFIERS = {"health", "foreign", "defence", "defense", "interior", "civil", "emergency", "media", "press",
                "prime", "security", "palestinian", "israeli", "israel", "gaza", "hamas"}
-# A sentence holds something NER could find: a capitalised word that does not start it.
-TRIGGER = re.compile(r"(?<=[\w,;:)”’\"] )[A-Z][\w'’\-]+")
+# Capitalised words: what NER could find in a sentence (see ``unknown_names``).
+TRIGGER = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*")
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’\-]*(?:\s+(?:of\s+|al-|bin\s+)?[A-Z][\w'’\-]*)*")
 
 
@@ -119,9 +119,26 @@ def _word_bounded(text: str, i: int, n: int) -> bool:
 
 
 def unknown_names(segment: str, known: set[str]) -> bool:
-    """True when a tokenized-only segment holds a capitalised name not among ``known`` (so it needs NER)."""
+    """True when a tokenized-only segment holds a capitalised name not among ``known`` (so it needs NER).
+
+    A capitalised word that merely starts the sentence ("The", "Rescuers") is a
+    name only if it is not a common English word.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    first = True
     for match in TRIGGER.finditer(segment):
         word = match.group(0)
+        at_start = first and not segment[:match.start()].strip(" \t\n\"“‘'(")
+        first = False
+        if at_start and (word.lower() in STOP_WORDS or word.lower() in _COMMON_STARTERS):
+            continue
         if not any(word in name for name in known):
             return True
     return False
+
+
+# Sentence-initial words that are not names (beyond spaCy's stop words).
+_COMMON_STARTERS = {"meanwhile", "however", "earlier", "later", "still", "despite", "amid", "amidst", "although",
+                    "while", "since", "after", "before", "during", "following", "according", "officials",
+                    "witnesses", "rescuers", "residents", "police", "troops", "soldiers", "families", "people"}

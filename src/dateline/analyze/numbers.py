@@ -58,7 +58,7 @@ DIGIT_SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "millions": 1_000_000,
     "mn": 1_000_000, "mln": 1_000_000, "m": 1_000_000, "billion": 1_000_000_000,
     "bn": 1_000_000_000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "lacs": 100_000,
-    "crore": 10_000_000, "crores": 10_000_000,
+    "crore": 10_000_000, "crores": 10_000_000, "k": 1_000,
 }
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -73,7 +73,7 @@ _NUMWORD = "|".join(sorted(list(UNITS) + list(TENS) + list(SCALES) + ["dozen", "
 _DIGITS = (r"(?<![\w.,/:])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d])"
            r"|\d{1,3}(?: \d{3})+(?![\d,])|\d+)(?:\.\d+)?")
 _SCALE_AFTER = re.compile(r"(?:[ \u00a0\-]?(million|millions|billion|thousand|hundred|lakhs?|lacs?|crores?|mn|mln|bn)"
-                          r"|(m|bn|mn))\b", re.I)
+                          r"|(m|bn|mn|k))\b", re.I)
 _DIGITS_RE = re.compile(_DIGITS)
 _WORD_RE = re.compile(r"\b[A-Za-z]+\b")
 
@@ -88,6 +88,7 @@ _TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|et\b|est\b
                          r"hkt\b|hrs\b|hours? local|local time|o'clock)", re.I)
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)?", re.I)
 _SLASH_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?")
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|aged between|aged from|in age from)\s*(?:of\s+|between\s+|from\s+)?$", re.I)
 _AGE_AFTER = re.compile(r"^(?:-|\s)?(?:years?|months?|weeks?|days?)[\s-]+old\b|^-year|^\s*yrs?\b", re.I)
 _DURATION_AFTER = re.compile(
@@ -205,6 +206,11 @@ def _scan_digits(text: str) -> list[_Raw]:
                 value *= DIGIT_SCALES[word]
                 e = sm.end()
                 plain = False
+                # "4 hundred million": a second scale word multiplies again
+                sm2 = _SCALE_AFTER.match(text, e)
+                if sm2 and sm2.group(1) and DIGIT_SCALES[sm2.group(1).lower()] > DIGIT_SCALES[word]:
+                    value *= DIGIT_SCALES[sm2.group(1).lower()]
+                    e = sm2.end()
         out.append(_Raw(s, e, value, False, plain))
     return out
 
@@ -287,7 +293,8 @@ def _ranges(text: str, raws: list[_Raw]) -> list[tuple[_Raw, Optional[_Raw]]]:
             gap = text[a.end:b.start]
             before = text[max(0, a.start - 12):a.start]
             is_between = re.search(r"\bbetween\s*$", before, re.I) and re.fullmatch(r"\s+and\s+", gap)
-            is_dash = re.fullmatch(r"\s*[-–—]\s*", gap) or re.fullmatch(r"\s+(?:to|or)\s+", gap)
+            is_dash = re.fullmatch(r"\s*[-–—]\s*", gap) or re.fullmatch(r"\s+to\s+", gap) or \
+                (a.words and re.fullmatch(r"\s+or\s+", gap))          # "two or three", not "25k or 40k"
             if (is_between or is_dash) and not re.search(r"\bfrom\s*$", before, re.I) and a.words == b.words:
                 if b.value > a.value:
                     out.append((a, b))
@@ -359,6 +366,7 @@ def find_numbers(text: str, base: int = 0) -> list[Number]:
     # a clock time or slash date swallows its parts
     blocked = [(m.start(), m.end()) for m in _CLOCK.finditer(text) if ":" in m.group(0)]
     blocked += [(m.start(), m.end()) for m in _SLASH_DATE.finditer(text) if "/" in m.group(0)]
+    blocked += [(m.start(), m.end()) for m in _ISO_DATE.finditer(text)]
     out: list[Number] = []
     for a, b in _ranges(text, raws):
         start, end = a.start, (b.end if b else a.end)
