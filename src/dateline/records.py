@@ -64,7 +64,8 @@ class Mention:
     text: str
     label: str                  # spaCy label: PERSON, ORG, GPE, NORP, LOC, FAC
     kind: str                   # one of ENTITY_KINDS
-    canonical: Optional[str] = None
+    canonical: Optional[str] = None     # entity id, set by consolidation
+    alias_of: Optional[str] = None      # a longer name the text equates it with: "the Office ... (OCHA)"
 
     @property
     def id(self) -> str:

@@ -48,7 +48,25 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
                 del found[inner]
             found[key] = Mention(Span(doc_id, *key), span.text, "ORG", "organisation")
     _add_known_names(doc, doc_id, found)
-    return sorted(found.values(), key=lambda m: m.span.start)
+    mentions = sorted(found.values(), key=lambda m: m.span.start)
+    _mark_parenthesised_acronyms(doc.text, mentions)
+    return mentions
+
+
+_PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
+
+
+def _mark_parenthesised_acronyms(text: str, mentions: list[Mention]) -> None:
+    """"the UN Office for the Coordination of Humanitarian Affairs (OCHA)": OCHA is that office."""
+    by_start = {m.span.start: m for m in mentions}
+    for m in mentions:
+        hit = _PAREN_ACRONYM.match(text, m.span.end)
+        if not hit or len(m.text.split()) < 2:
+            continue
+        acronym = by_start.get(hit.start(1))
+        if acronym is not None and acronym.text == hit.group(1):
+            acronym.alias_of = m.text
+            acronym.kind, acronym.label = m.kind, m.label
 
 
 def _trim(ent: SpacySpan) -> Optional[SpacySpan]:
@@ -142,3 +160,30 @@ def unknown_names(segment: str, known: set[str]) -> bool:
 _COMMON_STARTERS = {"meanwhile", "however", "earlier", "later", "still", "despite", "amid", "amidst", "although",
                     "while", "since", "after", "before", "during", "following", "according", "officials",
                     "witnesses", "rescuers", "residents", "police", "troops", "soldiers", "families", "people"}
+
+
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them"}
+
+
+def add_speaker_mentions(mentions: list[Mention], claims: list, doc: Doc, doc_id: str) -> list[Mention]:
+    """Speakers are entities: a named speaker NER missed ("Reyna denied ...") becomes a mention.
+
+    Only capitalised names count (not "officials" or "he"); the kind is a person
+    unless an institution noun says organisation.
+    """
+    covered = [(m.span.start, m.span.end) for m in mentions]
+    added = list(mentions)
+    for claim in claims:
+        sp = claim.speaker_span
+        if sp is None or any(s < sp.end and sp.start < e for s, e in covered):
+            continue
+        text = doc.text[sp.start:sp.end]
+        words = text.split()
+        if not words or len(words) > 5 or text.lower() in _PRONOUNS:
+            continue
+        if not all(w[:1].isupper() or w.lower() in ("al-", "bin", "de", "van", "von") for w in words):
+            continue
+        kind, label = ("organisation", "ORG") if any(w.lower() in INSTITUTIONS for w in words) else ("person", "PERSON")
+        added.append(Mention(Span(doc_id, sp.start, sp.end), text, label, kind))
+        covered.append((sp.start, sp.end))
+    return sorted(added, key=lambda m: m.span.start)

@@ -38,6 +38,7 @@ def analyze_doc(document: Document, spacy_doc) -> Analysis:
     mentions = entities.extract_mentions(spacy_doc, document.id)
     times = timex.extract_times(spacy_doc, document.id, document.date)
     found_claims = claims.extract_claims(spacy_doc, document.id)
+    mentions = entities.add_speaker_mentions(mentions, found_claims, spacy_doc, document.id)
     found_figures = figures.extract_figures(spacy_doc, document.id, document.date, times=times,
                                             claims=found_claims)
     return Analysis(doc=document, mentions=mentions, times=times, claims=found_claims, figures=found_figures)

@@ -205,12 +205,18 @@ def _merge_acronyms(entities: dict, assignment: dict) -> None:
     for ent in entities.values():
         if len(name_words(ent.name)) >= 2 and any(c.islower() for c in ent.name):
             by_initials[initials(ent.name)].append(ent)
+            first = ent.name.split()[0]
+            if first.replace(".", "").isupper() and len(name_words(ent.name)) >= 3:
+                by_initials["*" + initials(ent.name)[len(name_words(first)):]].append(ent)
     renamed: dict[str, str] = {}
     for key, ent in list(entities.items()):
         letters = ent.name.replace(".", "")
         if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
             continue
         targets = [t for t in by_initials.get(letters.lower(), []) if t is not ent]
+        if not targets:
+            # "OCHA" for "UN Office for the Coordination of Humanitarian Affairs": the owner's prefix left out
+            targets = [t for t in by_initials.get("*" + letters.lower(), []) if t is not ent]
         if len(targets) != 1:
             continue
         target = targets[0]
@@ -224,6 +230,9 @@ def _merge_acronyms(entities: dict, assignment: dict) -> None:
 
 
 def _mention_key(m: Mention, full_names: list[list[str]], places: frozenset) -> str:
+    if m.alias_of:
+        # the text said what this stands for ("... Affairs (OCHA)")
+        return _mention_key(Mention(m.span, m.alias_of, m.label, m.kind), full_names, places)
     if m.kind == "person":
         parts = person_parts(m.text) or name_words(m.text)
         if len(parts) == 1:

@@ -108,6 +108,10 @@ MIGRATIONS: list[str] = [
         inputs TEXT NOT NULL, added INTEGER, updated INTEGER, unchanged INTEGER, failed INTEGER
     );
     """,
+    # 2: acronyms and short forms the text itself equates with a longer name
+    """
+    ALTER TABLE mentions ADD COLUMN alias_of TEXT;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -225,8 +229,9 @@ class Store:
 
     def _insert_items(self, a: Analysis) -> None:
         db = self.db
-        db.executemany('INSERT OR IGNORE INTO mentions(doc, start, "end", text, label, kind, entity) VALUES (?,?,?,?,?,?,?)',
-                       [(m.span.doc, m.span.start, m.span.end, m.text, m.label, m.kind, m.canonical)
+        db.executemany('INSERT OR IGNORE INTO mentions(doc, start, "end", text, label, kind, entity, alias_of)'
+                       ' VALUES (?,?,?,?,?,?,?,?)',
+                       [(m.span.doc, m.span.start, m.span.end, m.text, m.label, m.kind, m.canonical, m.alias_of)
                         for m in a.mentions])
         db.executemany('INSERT OR IGNORE INTO times(doc, start, "end", text, type, value, date, since) VALUES (?,?,?,?,?,?,?,?)',
                        [(t.span.doc, t.span.start, t.span.end, t.text, t.type, t.value, _iso(t.date), int(t.since))
@@ -280,7 +285,7 @@ class Store:
     def all_mentions(self) -> Iterator[Mention]:
         for r in self.db.execute('SELECT * FROM mentions ORDER BY doc, start'):
             yield Mention(span=Span(r["doc"], r["start"], r["end"]), text=r["text"], label=r["label"],
-                          kind=r["kind"], canonical=r["entity"])
+                          kind=r["kind"], canonical=r["entity"], alias_of=r["alias_of"])
 
     def replace_entities(self, entities: Sequence[dict], assignment: dict[tuple[str, int, int], str]) -> None:
         """Rewrite the entity table and every mention's entity id (call inside a transaction)."""
