@@ -1,7 +1,9 @@
 """TempEval-3 timex benchmark: extent, value and type scores of ``dateline.analyze.timex``.
 
 Reads the TimeML files of TE3-Platinum (the test set) or TBAQ-cleaned (training data, for
-development) from ``../shared/benchmarks/tempeval3``; for each document takes the plain
+development) from ``../shared/benchmarks/tempeval3`` -- or, as a second development set of
+news, the MEANTIME Wikinews articles (``../shared/benchmarks/meantime_en``; token-annotated,
+so their text is rebuilt from the tokens); for each document takes the plain
 TEXT (tags stripped, offsets kept), runs our extractor through the production path
 (``parse_one(text, needs_parse=TRIGGER.search)``, so the sentence filter is included) with
 the document creation time (DCT) as the article date, and scores like the official
@@ -11,11 +13,13 @@ TempEval-3 timex evaluation:
 * attribute F1 (value, type) = relaxed F1 x attribute accuracy on relaxed matches, i.e.
   P = correct / system timexes, R = correct / gold timexes.
 
-The DCT itself (given to systems in TE3) is not counted. Matching is character-based
-(the official scorer compares tokens), so strict scores can differ slightly.
+The DCT itself (given to systems in TE3) is not counted (in MEANTIME, where the DCT is
+written in the text, neither is what we find on it). Matching is character-based (the
+official scorer compares tokens), so strict scores can differ slightly.
 
     .venv/bin/python bench/tempeval.py                 # platinum
     .venv/bin/python bench/tempeval.py --set tbaq --limit 60 --errors
+    .venv/bin/python bench/tempeval.py --set meantime
 """
 from __future__ import annotations
 
@@ -30,7 +34,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / ".." / "shared" / "benchmarks" / "tempeval3"
-SETS = {"platinum": ["te3-platinum"], "tbaq": ["TBAQ-cleaned/TimeBank", "TBAQ-cleaned/AQUAINT"]}
+MEANTIME = ROOT / ".." / "shared" / "benchmarks" / "meantime_en" / "intra_cross-doc_annotation"
+SETS = {"platinum": ["te3-platinum"], "tbaq": ["TBAQ-cleaned/TimeBank", "TBAQ-cleaned/AQUAINT"], "meantime": []}
 
 
 @dataclass
@@ -48,6 +53,7 @@ class TmlDoc:
     dct: dt.date
     text: str
     timexes: list[Timex] = field(default_factory=list)
+    ignore: list[tuple[int, int]] = field(default_factory=list)   # system hits here are not scored
 
 
 _PIECE = re.compile(r"<[^>]+>|&[a-z]+;|&#\d+;|[^<&]+")
@@ -81,7 +87,55 @@ def read_tml(path: Path) -> TmlDoc:
     return TmlDoc(path.stem, dt.date.fromisoformat(dct_value[:10]), "".join(out), timexes)
 
 
+MEANTIME_ANNOTATED_SENTENCES = 6
+_NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?)\]}%]|'s|'|n't|'re|'ve|'ll|'d|'m)$", re.I)
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "US$", "#"}
+
+
+def read_meantime(path: Path) -> TmlDoc:
+    """A MEANTIME (CAT XML) article: text rebuilt from its tokens, one line per sentence."""
+    raw = path.read_text(encoding="utf-8")
+    spans: dict[str, tuple[int, int]] = {}
+    sentence_of: dict[str, str] = {}
+    out: list[str] = []
+    pos, last_sentence, prev = 0, None, ""
+    for m in re.finditer(r'<token [^>]*?sentence="(\d+)" t_id="(\d+)"[^>]*>([^<]*)</token>', raw):
+        sentence, tid, word = m.group(1), m.group(2), html.unescape(m.group(3))
+        sep = "" if last_sentence is None else "\n" if sentence != last_sentence else \
+            "" if _NO_SPACE_BEFORE.match(word) or prev in _NO_SPACE_AFTER else " "
+        out.append(sep)
+        pos += len(sep)
+        spans[tid] = (pos, pos + len(word))
+        sentence_of[tid] = sentence
+        out.append(word)
+        pos += len(word)
+        last_sentence, prev = sentence, word
+    text = "".join(out)
+    timexes, ignore, dct = [], [], None
+    for m in re.finditer(r"<TIMEX3 ([^>]*)>(.*?)</TIMEX3>", raw, re.S):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        tids = re.findall(r'<token_anchor t_id="(\d+)"', m.group(2))
+        start, end = spans[tids[0]][0], spans[tids[-1]][1]
+        if attrs.get("functionInDocument") == "CREATION_TIME":
+            value = attrs["value"][:10]
+            if re.fullmatch(r"\d\d-\d\d-\d{4}", value):      # one file writes MM-DD-YYYY
+                value = f"{value[6:]}-{value[:2]}-{value[3:5]}"
+            dct = dt.date.fromisoformat(value)
+            ignore.append((start, end))
+            continue
+        timexes.append(Timex(start, end, attrs.get("type", ""), attrs.get("value", ""), text[start:end]))
+    # timexes are annotated in the title, the date line and the first sentences only
+    # (sentences 0-5: the furthest any TIMEX3, VALUE or SIGNAL reaches): score nothing after
+    last = MEANTIME_ANNOTATED_SENTENCES - 1
+    cut = max((e for t, (b, e) in spans.items() if int(sentence_of[t]) <= last), default=len(text))
+    ignore.append((cut, len(text) + 1))
+    timexes.sort(key=lambda t: t.start)
+    return TmlDoc(path.stem, dct, text, timexes, ignore)
+
+
 def load_set(name: str, limit: int | None = None) -> list[TmlDoc]:
+    if name == "meantime":
+        return [read_meantime(p) for p in sorted(MEANTIME.glob("*/*.xml"))[:limit]]
     paths = sorted(p for sub in SETS[name] for p in (DATA / sub).glob("*.tml"))
     return [read_tml(p) for p in paths[:limit]]
 
@@ -161,6 +215,7 @@ def evaluate(docs: list[TmlDoc], show_errors: bool = False) -> tuple[Counts, flo
         t0 = time.perf_counter()
         system = run_extractor(doc)
         elapsed += time.perf_counter() - t0
+        system = [s for s in system if not any(s.start < e and b < s.end for b, e in doc.ignore)]
         counts, errors = score_doc(doc.timexes, system)
         total.add(counts)
         if show_errors:
@@ -179,12 +234,13 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
     ap.add_argument("--errors", action="store_true", help="print every miss, spurious and wrong value")
     args = ap.parse_args(argv)
-    if not DATA.is_dir():
-        print(f"SKIP: TempEval-3 data not found at {DATA.resolve()}", file=sys.stderr)
+    needed = MEANTIME if args.set == "meantime" else DATA
+    if not needed.is_dir():
+        print(f"SKIP: benchmark data not found at {needed.resolve()}", file=sys.stderr)
         return 0
     docs = load_set(args.set, args.limit)
     counts, docs_per_s = evaluate(docs, show_errors=args.errors)
-    print(f"TempEval-3 {args.set}: {len(docs)} docs, {counts.gold} gold timexes, {counts.system} system")
+    print(f"{args.set}: {len(docs)} docs, {counts.gold} gold timexes, {counts.system} system")
     print(f"{'':16} {'P':>6} {'R':>6} {'F1':>6}")
     for name, p, r, f in report(counts):
         print(f"{name:16} {p:6.3f} {r:6.3f} {f:6.3f}")
