@@ -176,3 +176,20 @@ def test_export_matches_the_published_schema(demo_ledger):
     for r in records:
         errors = list(validator.iter_errors(r))
         assert not errors, (r, errors[0].message)
+
+
+def test_sentence_cache_gives_identical_analyses():
+    import datetime as dt
+
+    from dateline.analyze import nlp, pipeline
+    from dateline.records import Document, to_jsonable
+
+    texts = ["At least 12 people were killed on Sunday, the ministry said.\nRescuers searched the river banks.\n",
+             "Rescuers searched the river banks.\nAt least 12 people were killed on Sunday, the ministry said.\n",
+             "“We need help,” said Mira Dant. At least 12 people were killed on Sunday, the ministry said.\n"]
+    docs = [Document(id=f"d{i}", text=t, date=dt.date(2024, 3, 4)) for i, t in enumerate(texts)]
+    cache = nlp.SegmentCache()
+    cached = [to_jsonable(a) for a in pipeline.analyze_batch(docs, cache=cache)]
+    assert cache.hits >= 2
+    fresh = [to_jsonable(a) for a in pipeline.analyze_batch(docs, cache=None)]
+    assert cached == fresh

@@ -69,10 +69,12 @@ class Ledger:
     # --- ingest --------------------------------------------------------------
     def ingest(self, paths: Sequence[PathLike], default_date: Optional[dt.date] = None,
                max_chars: int = DEFAULT_MAX_CHARS, batch_size: int = 64, workers: int = 1,
-               on_progress: Optional[Callable[[int, int], None]] = None) -> IngestReport:
+               cache_size: int = 4096, on_progress: Optional[Callable[[int, int], None]] = None) -> IngestReport:
         """Read, analyse and store articles. Each batch of ``batch_size`` articles commits as one transaction.
 
-        ``on_progress(done, failed)`` is called after every batch.
+        ``on_progress(done, failed)`` is called after every batch. ``cache_size`` bounds the
+        per-process cache of parsed sentences (repeated sentences of syndicated copies are parsed
+        once); 0 turns it off. Results are the same either way.
         """
         from .analyze.pipeline import Analyzer
 
@@ -97,7 +99,7 @@ class Ledger:
             if on_progress:
                 on_progress(report.added + report.updated + report.unchanged, len(report.errors))
 
-        with Analyzer(workers=workers) as analyzer:
+        with Analyzer(workers=workers, cache_size=cache_size) as analyzer:
             for item in read_inputs(paths, default_date=default_date, max_chars=max_chars):
                 if isinstance(item, InputProblem):
                     report.problems.append(item)

@@ -330,7 +330,7 @@ class _Ctx:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = nlp.doc_text(doc)
         self.sents = nlp.sentences(doc)
         self.sent_starts = [s.start_char for s in self.sents]
         self.quotes = find_quotes(self.text)

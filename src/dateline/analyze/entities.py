@@ -49,7 +49,7 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
             found[key] = Mention(Span(doc_id, *key), span.text, "ORG", "organisation")
     _add_known_names(doc, doc_id, found)
     mentions = sorted(found.values(), key=lambda m: m.span.start)
-    _mark_parenthesised_acronyms(doc.text, mentions)
+    _mark_parenthesised_acronyms(nlp.doc_text(doc), mentions)
     return mentions
 
 
@@ -177,7 +177,7 @@ def add_speaker_mentions(mentions: list[Mention], claims: list, doc: Doc, doc_id
         sp = claim.speaker_span
         if sp is None or any(s < sp.end and sp.start < e for s, e in covered):
             continue
-        text = doc.text[sp.start:sp.end]
+        text = nlp.doc_text(doc)[sp.start:sp.end]
         words = text.split()
         if not words or len(words) > 5 or text.lower() in _PRONOUNS:
             continue

@@ -242,7 +242,7 @@ def _text_of(tokens) -> str:
     if not toks:
         return ""
     doc = toks[0].doc
-    return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+    return nlp.doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
 
 
 def _np_text(head, exclude=(), max_tokens=14) -> str:
@@ -684,8 +684,8 @@ def _counted_phrase(root, sent):
 
 def _skip_reason(c: _Cand) -> Optional[str]:
     root, doc = c.root, c.root.doc
-    text_after = doc.text[c.num.end:min(c.num.end + 40, c.sent.end_char)]
-    text_before = doc.text[max(c.sent.start_char, c.num.start - 30):c.num.start]
+    text_after = nlp.doc_text(doc)[c.num.end:min(c.num.end + 40, c.sent.end_char)]
+    text_before = nlp.doc_text(doc)[max(c.sent.start_char, c.num.start - 30):c.num.start]
     if re.match(r"^\s*(?:more|fewer|less|additional|extra)\s+than\b", text_after, re.I):
         return "delta"                          # "50 more than previously thought"
     if re.search(r"\b(?:per|every|each|one\s+in)\s*$", text_before, re.I) or \
@@ -757,8 +757,8 @@ def _sentence_candidates(doc, sent) -> list[_Cand]:
 
 def _partitive(c: _Cand) -> bool:
     doc = c.root.doc
-    after = doc.text[c.num.end:c.num.end + 20]
-    before = doc.text[max(c.sent.start_char, c.num.start - 25):c.num.start]
+    after = nlp.doc_text(doc)[c.num.end:c.num.end + 20]
+    before = nlp.doc_text(doc)[max(c.sent.start_char, c.num.start - 25):c.num.start]
     if re.match(r"^\s+of\s+(?:them|whom|those|these|which)\b", after, re.I):
         return True
     if re.search(r"\b(?:of|among)\s+(?:which|whom|them|those)\s*,?\s*$", before, re.I):
@@ -869,7 +869,7 @@ def _qualifier(c: _Cand) -> Optional[str]:
     doc = c.root.doc
     if c.num.value_max is not None:
         return "range"
-    before = doc.text[max(c.sent.start_char, c.num.start - 45):c.num.start]
+    before = nlp.doc_text(doc)[max(c.sent.start_char, c.num.start - 45):c.num.start]
     before = re.sub(r"\s+", " ", before)
     # words that may sit between a qualifier and the number ("at least another 7,000", "a total of")
     trimmed = re.sub(r"\b(?:another|other|a\s+total\s+of)\s*$", "", before, flags=re.I)
@@ -899,7 +899,7 @@ def _qualifier(c: _Cand) -> Optional[str]:
 
 def _some_is_qualifier(c: _Cand) -> bool:
     """"some 1.1 million people" (about) versus "some of the 50" (not a qualifier)."""
-    return not re.match(r"^\s*of\b", c.root.doc.text[c.num.end:c.num.end + 5])
+    return not re.match(r"^\s*of\b", nlp.doc_text(c.root.doc)[c.num.end:c.num.end + 5])
 
 
 def _share_qualifiers(here: list[_Cand]) -> None:
@@ -1384,7 +1384,7 @@ def _as_of(c: _Cand, sent_times: list[_Time], default: dt.date, doc_date: dt.dat
             continue
         # "By October 22, ...", "As of Monday, ...": a cutoff dates the count itself
         through_noun = through_noun or bool(re.search(r"\b(?:by|as\s+of|as\s+at|until|till)\s+(?:the\s+)?$",
-                                                      sent.doc.text[max(sent.start_char, t.start - 10):t.start], re.I))
+                                                      nlp.doc_text(sent.doc)[max(sent.start_char, t.start - 10):t.start], re.I))
         is_event = verb.i in event and not through_noun
         if c.scope == "superseded" and verb.i not in report:
             continue                              # an old figure reported now: its event dates do not apply
@@ -1396,7 +1396,7 @@ def _as_of(c: _Cand, sent_times: list[_Time], default: dt.date, doc_date: dt.dat
         chosen = None                             # a report date; the incident's own date comes from the story
     if chosen is not None:
         date = chosen.date
-        m = re.search(r"(mon|tues|wednes|thurs|fri|satur|sun)day", sent.doc.text[chosen.start:chosen.end], re.I)
+        m = re.search(r"(mon|tues|wednes|thurs|fri|satur|sun)day", nlp.doc_text(sent.doc)[chosen.start:chosen.end], re.I)
         if chosen.weekday and m and (date is None or (future and date < doc_date)):
             date = _resolve_weekday(m.group(0), doc_date, future)
         if date is not None:
@@ -1436,7 +1436,7 @@ def _dated_statements(sent, sent_times, doc_date, last_source) -> list[tuple[str
         if verb is None or _lem(verb) not in SPEECH_VERBS:
             continue
         date = t.date
-        m = re.search(r"(mon|tues|wednes|thurs|fri|satur|sun)day", sent.doc.text[t.start:t.end], re.I)
+        m = re.search(r"(mon|tues|wednes|thurs|fri|satur|sun)day", nlp.doc_text(sent.doc)[t.start:t.end], re.I)
         if date is None and t.weekday and m:
             date = _resolve_weekday(m.group(0), doc_date, False)
         if date is None:
@@ -1479,14 +1479,14 @@ def _group(c: _Cand) -> Optional[str]:
 def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExpr] = (),
                     claims: Iterable[Claim] = ()) -> list[Figure]:
     """Figures in a parsed document (see the module docstring)."""
-    if doc is None or not len(doc) or not doc.text.strip():
+    if doc is None or not len(doc) or not nlp.doc_text(doc).strip():
         return []
     if isinstance(doc_date, dt.datetime):
         doc_date = doc_date.date()
     doc_date = doc_date or dt.date.today()
     times = list(times or ())
     claims = list(claims or ())
-    default_date = _dateline_date(doc.text, doc_date) or doc_date
+    default_date = _dateline_date(nlp.doc_text(doc), doc_date) or doc_date
     cands: list[_Cand] = []
     statements: list[tuple[str, dt.date]] = []      # (source, date) of dated statements so far
     last_source: Optional[str] = None
@@ -1557,7 +1557,7 @@ def _describe(here: list[_Cand], claims: list[Claim], history: list[str]) -> Non
 
 
 def _sentence_span(sent, doc_id: str) -> Span:
-    text = sent.doc.text
+    text = nlp.doc_text(sent.doc)
     s, e = sent.start_char, sent.end_char
     while s < e and text[s].isspace():
         s += 1

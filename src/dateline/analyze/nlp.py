@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections import OrderedDict
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
@@ -151,8 +152,58 @@ SegmentFilter = Callable[[str], bool]
 SecondLook = Callable[[str, set], bool]
 
 
+class SegmentCache:
+    """Parsed segments by exact text, least recently used dropped first.
+
+    Syndicated copies and re-reports repeat whole sentences; a segment is parsed
+    on its own, so its parse depends on its text alone and can be reused with
+    identical results. Bounded, so memory stays flat however long the stream.
+    """
+
+    def __init__(self, size: int = 4096):
+        self.size = size
+        self.docs: "OrderedDict[str, Doc]" = OrderedDict()
+        self.hits = self.misses = 0
+
+    def get(self, segment: str) -> Optional[Doc]:
+        doc = self.docs.get(segment)
+        if doc is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self.docs.move_to_end(segment)
+        return doc
+
+    def put(self, segment: str, doc: Doc) -> None:
+        if self.size <= 0:
+            return
+        self.docs[segment] = doc
+        if len(self.docs) > self.size:
+            self.docs.popitem(last=False)
+
+
+def _parse_segments(nlp: Language, segments: list[str], cache: Optional[SegmentCache], n_process: int) -> list[Doc]:
+    """Parse segments (each once, reusing cached parses)."""
+    out: list[Optional[Doc]] = [cache.get(s) if cache is not None else None for s in segments]
+    todo: dict[str, list[int]] = {}
+    for i, (seg, doc) in enumerate(zip(segments, out)):
+        if doc is None:
+            if seg in todo and cache is not None:
+                cache.hits += 1      # repeated within this batch: parsed once all the same
+            todo.setdefault(seg, []).append(i)
+    for seg, doc in zip(todo, nlp.pipe(list(todo), batch_size=256, n_process=n_process)):
+        # from_docs needs equal tensor widths; extractors do not use the tensor
+        doc.tensor = numpy.zeros((len(doc), 0), dtype="float32")
+        if cache is not None:
+            cache.put(seg, doc)
+        for i in todo[seg]:
+            out[i] = doc
+    return out  # type: ignore[return-value]
+
+
 def parse(texts: Iterable[str], needs_parse: Optional[SegmentFilter] = None,
-          second_look: Optional[SecondLook] = None, batch_size: int = 64, n_process: int = 1) -> Iterator[Doc]:
+          second_look: Optional[SecondLook] = None, batch_size: int = 64, n_process: int = 1,
+          cache: Optional[SegmentCache] = None) -> Iterator[Doc]:
     """Yield one ``Doc`` per text, with ``doc.text == text``.
 
     Segments for which ``needs_parse(segment_text)`` is false are only tokenized
@@ -166,16 +217,14 @@ def parse(texts: Iterable[str], needs_parse: Optional[SegmentFilter] = None,
         chunk = texts[chunk_start:chunk_start + batch_size]
         plans = [[(text[s:e], needs_parse is None or needs_parse(text[s:e])) for s, e in segment(text)]
                  for text in chunk]
-        parsed = dict(zip(((i, j) for i, plan in enumerate(plans) for j, (_, keep) in enumerate(plan) if keep),
-                          nlp.pipe([seg for plan in plans for seg, keep in plan if keep], batch_size=256,
-                                   n_process=n_process)))
+        keys = [(i, j) for i, plan in enumerate(plans) for j, (_, keep) in enumerate(plan) if keep]
+        parsed = dict(zip(keys, _parse_segments(nlp, [plans[i][j][0] for i, j in keys], cache, n_process)))
         if second_look is not None and needs_parse is not None:
             again = []
             for i, plan in enumerate(plans):
                 known = {e.text for (k, _), d in parsed.items() if k == i for e in d.ents}
                 again += [(i, j) for j, (seg, keep) in enumerate(plan) if not keep and second_look(seg, known)]
-            parsed.update(zip(again, nlp.pipe([plans[i][j][0] for i, j in again], batch_size=256,
-                                              n_process=n_process)))
+            parsed.update(zip(again, _parse_segments(nlp, [plans[i][j][0] for i, j in again], cache, n_process)))
         for i, (text, plan) in enumerate(zip(chunk, plans)):
             yield _join(nlp, text, [(seg, parsed.get((i, j))) for j, (seg, _) in enumerate(plan)])
 
@@ -186,19 +235,31 @@ def _join(nlp: Language, text: str, pieces: list[tuple[str, Optional[Doc]]]) -> 
     sents: list[tuple[int, int, bool]] = []
     offset = 0
     for seg, parsed in pieces:
-        d = parsed if parsed is not None else nlp.make_doc(seg)
         if parsed is not None:
+            d = parsed
             sents.extend((offset + st.start_char, offset + st.end_char, True) for st in d.sents)
         else:
+            d = nlp.make_doc(seg)
+            d.tensor = numpy.zeros((len(d), 0), dtype="float32")
             sents.append((offset, offset + len(seg.rstrip()), False))
-        # from_docs needs equal tensor widths; extractors do not use the tensor
-        d.tensor = numpy.zeros((len(d), 0), dtype="float32")
         docs.append(d)
         offset += len(seg)
     doc = Doc.from_docs(docs, ensure_whitespace=False) if docs else nlp.make_doc(text)
     assert doc.text == text
     doc.user_data[SENTS_KEY] = [(a, b, p) for a, b, p in sents if b > a]
+    doc.user_data[TEXT_KEY] = text
     return doc
+
+
+TEXT_KEY = "dateline_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, cached: spaCy rebuilds ``Doc.text`` from every token on each access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def parse_one(text: str, needs_parse: Optional[SegmentFilter] = None) -> Doc:

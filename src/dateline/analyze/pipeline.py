@@ -12,6 +12,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 from ..records import Analysis, Document
 from . import nlp
+from .numbers import find_counts
 
 
 def _extractors():
@@ -22,9 +23,13 @@ def _extractors():
 
 
 def needs_parse(segment: str) -> bool:
-    """True when a figure, claim or date extractor can use this segment's parse (their ``TRIGGER``s)."""
+    """True when a figure, claim or date extractor can use this segment's parse (their ``TRIGGER``s).
+
+    Figures need a parse only where a count is written (not for years or dates).
+    """
     _, timex, claims, figures = _extractors()
-    return bool(figures.TRIGGER.search(segment) or claims.TRIGGER.search(segment) or timex.TRIGGER.search(segment))
+    return bool(claims.TRIGGER.search(segment) or timex.TRIGGER.search(segment)
+                or (figures.TRIGGER.search(segment) and find_counts(segment)))
 
 
 def needs_ner(segment: str, known_names: set) -> bool:
@@ -44,18 +49,25 @@ def analyze_doc(document: Document, spacy_doc) -> Analysis:
     return Analysis(doc=document, mentions=mentions, times=times, claims=found_claims, figures=found_figures)
 
 
-def analyze_batch(documents: Sequence[Document], filter_sentences: bool = True) -> list[Analysis]:
+# Parses of repeated segments (wire copies), per process; see nlp.SegmentCache.
+SEGMENT_CACHE = nlp.SegmentCache()
+
+
+def analyze_batch(documents: Sequence[Document], filter_sentences: bool = True,
+                  cache: Optional[nlp.SegmentCache] = SEGMENT_CACHE) -> list[Analysis]:
     """Analyse documents in this process (one ``nlp.pipe`` over their segments)."""
+    texts = [d.text for d in documents]
     if filter_sentences:
-        sdocs = nlp.parse([d.text for d in documents], needs_parse=needs_parse, second_look=needs_ner,
-                          batch_size=max(len(documents), 1))
+        sdocs = nlp.parse(texts, needs_parse=needs_parse, second_look=needs_ner, batch_size=max(len(texts), 1),
+                          cache=cache)
     else:
-        sdocs = nlp.parse([d.text for d in documents], batch_size=max(len(documents), 1))
+        sdocs = nlp.parse(texts, batch_size=max(len(texts), 1), cache=cache)
     return [analyze_doc(d, s) for d, s in zip(documents, sdocs)]
 
 
-def _worker_init() -> None:
+def _worker_init(cache_size: int) -> None:
     nlp.load()
+    SEGMENT_CACHE.size = cache_size
 
 
 def _worker_batch(args: tuple[list[Document], bool]) -> list[Analysis]:
@@ -72,8 +84,9 @@ class Analyzer:
                 ...
     """
 
-    def __init__(self, workers: int = 1, filter_sentences: bool = True, chunk: int = 16):
+    def __init__(self, workers: int = 1, filter_sentences: bool = True, chunk: int = 16, cache_size: int = 4096):
         self.workers = max(1, workers)
+        self.cache_size = cache_size
         self.filter_sentences = filter_sentences
         self.chunk = chunk
         self._pool = None
@@ -82,7 +95,9 @@ class Analyzer:
         if self.workers > 1:
             # spawn: workers start clean (no forked threads or open database handles)
             ctx = multiprocessing.get_context("spawn")
-            self._pool = ctx.Pool(self.workers, initializer=_worker_init)
+            self._pool = ctx.Pool(self.workers, initializer=_worker_init, initargs=(self.cache_size,))
+        else:
+            SEGMENT_CACHE.size = self.cache_size
         return self
 
     def __exit__(self, *exc) -> None:

@@ -1213,7 +1213,7 @@ def _merge_clock_days(hits: list[Hit], text: str, offset: int) -> list[Hit]:
 def extract_times(doc, doc_id: str, doc_date: dt.date) -> list[TimeExpr]:
     """Every temporal expression of ``doc`` (a spaCy Doc from ``nlp.parse``), resolved
     against ``doc_date`` (the article's date), in text order."""
-    text = doc.text
+    text = nlp.doc_text(doc)
     if isinstance(doc_date, dt.datetime):
         doc_date = doc_date.date()
     ctx = _Context(doc, doc_date or dt.date.today())
