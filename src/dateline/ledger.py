@@ -11,6 +11,7 @@ The CLI and the web layer are thin wrappers over this class.
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
@@ -82,22 +83,29 @@ class Ledger:
         run = self.store.start_run([str(p) for p in paths])
         seen: dict[str, tuple[str, str]] = {}     # id -> (hash, origin) within this run
         batch: list[Document] = []
+        in_flight: deque = deque()                # analyses under way; the oldest is stored first
 
-        def flush() -> None:
-            if not batch:
-                return
-            known = self.store.document_hashes([d.id for d in batch])
-            fresh = [d for d in batch if known.get(d.id) != d.content_hash]
-            report.unchanged += len(batch) - len(fresh)
-            analyses = list(analyzer.analyze(fresh))
-            sigs = {d.id: dedup.to_bytes(dedup.signature(d.text)) for d in fresh}
+        def store_oldest() -> None:
+            docs, pending = in_flight.popleft()
+            analyses = pending.get()
+            sigs = {d.id: dedup.to_bytes(dedup.signature(d.text)) for d in docs}
             with self.store.transaction():
                 added, updated = self.store.write_analyses(analyses, sigs)
             report.added += added
             report.updated += updated
-            batch.clear()
             if on_progress:
                 on_progress(report.added + report.updated + report.unchanged, len(report.errors))
+
+        def submit() -> None:
+            known = self.store.document_hashes([d.id for d in batch])
+            fresh = [d for d in batch if known.get(d.id) != d.content_hash]
+            report.unchanged += len(batch) - len(fresh)
+            batch.clear()
+            if fresh:
+                in_flight.append((fresh, analyzer.submit(fresh)))
+            # keep one batch analysing while the previous one is written
+            while len(in_flight) > 1:
+                store_oldest()
 
         with Analyzer(workers=workers, cache_size=cache_size) as analyzer:
             for item in read_inputs(paths, default_date=default_date, max_chars=max_chars):
@@ -111,8 +119,10 @@ class Ledger:
                 seen[item.id] = (item.content_hash, item.origin or "?")
                 batch.append(item)
                 if len(batch) >= batch_size:
-                    flush()
-            flush()
+                    submit()
+            submit()
+            while in_flight:
+                store_oldest()
         if report.added or report.updated:
             self.consolidate()
         self.store.finish_run(run, report.added, report.updated, report.unchanged, len(report.errors))

@@ -106,16 +106,35 @@ class Analyzer:
             self._pool.join()
             self._pool = None
 
+    def submit(self, documents: Sequence[Document]) -> "Pending":
+        """Start analysing ``documents``; ``.get()`` on the result returns their analyses in order.
+
+        With a pool the work proceeds in the background, so the caller can store
+        the previous batch meanwhile.
+        """
+        docs = list(documents)
+        if self._pool is None:
+            return Pending(analyze_batch(docs, self.filter_sentences) if docs else [])
+        tasks = [(docs[i:i + self.chunk], self.filter_sentences) for i in range(0, len(docs), self.chunk)]
+        return Pending(self._pool.map_async(_worker_batch, tasks))
+
     def analyze(self, documents: Iterable[Document]) -> Iterator[Analysis]:
         """Analyses in input order."""
         docs = list(documents)
-        if self._pool is None:
-            for i in range(0, len(docs), 64):
-                yield from analyze_batch(docs[i:i + 64], self.filter_sentences)
-            return
-        tasks = [(docs[i:i + self.chunk], self.filter_sentences) for i in range(0, len(docs), self.chunk)]
-        for result in self._pool.imap(_worker_batch, tasks):
-            yield from result
+        for i in range(0, len(docs), 64):
+            yield from self.submit(docs[i:i + 64]).get()
+
+
+class Pending:
+    """Analyses under way (from a pool) or already done (in this process)."""
+
+    def __init__(self, result):
+        self._result = result
+
+    def get(self) -> list[Analysis]:
+        if isinstance(self._result, list):
+            return self._result
+        return [a for chunk in self._result.get() for a in chunk]
 
 
 def analyze(documents: Iterable[Document], workers: int = 1, filter_sentences: bool = True) -> Iterator[Analysis]:

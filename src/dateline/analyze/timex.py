@@ -1220,6 +1220,8 @@ def extract_times(doc, doc_id: str, doc_date: dt.date) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     for seg_start, seg_end in nlp.segment(text):
         seg = text[seg_start:seg_end]
+        if not TRIGGER.search(seg):      # every rule needs a word or digit TRIGGER matches
+            continue
         ctx.seg_text, ctx.seg_start = seg, seg_start
         for hit in _scan_segment(seg, seg_start):
             try:
