@@ -105,7 +105,7 @@ def figures(db: Path = DbOption,
         table.add_column(col, overflow="fold", ratio=3 if col == "sentence" else None)
     for r in rows:
         value = _fmt_value(r["value"]) + (f"–{_fmt_value(r['value_max'])}" if r["value_max"] else "")
-        table.add_row(value, r["qualifier"], r["measure"], r["grp"] or "", r["source"] or "", r["as_of"] or "",
+        _row(table, value, r["qualifier"], r["measure"], r["grp"] or "", r["source"] or "", r["as_of"] or "",
                       r["scope"], r["doc"], _highlight(r["sentence"], r["start"] - r["sent_start"],
                                                        r["end"] - r["sent_start"]))
     console.print(table)
@@ -127,7 +127,7 @@ def claims(db: Path = DbOption, speaker: Optional[str] = typer.Option(None, "--s
     for col in ("speaker", "entity", "cue", "mode", "content", "article"):
         table.add_column(col, overflow="fold", ratio=4 if col == "content" else None)
     for r in rows:
-        table.add_row(r["speaker"] or "—", r["entity_name"] or "", r["cue"] or "", r["mode"], r["content"], r["doc"])
+        _row(table, r["speaker"] or "—", r["entity_name"] or "", r["cue"] or "", r["mode"], r["content"], r["doc"])
     console.print(table)
 
 
@@ -144,7 +144,7 @@ def entities(db: Path = DbOption, kind: Optional[str] = typer.Option(None, "--ki
     for col in ("name", "kind", "articles", "mentions", "aliases", "id"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["name"], r["kind"], str(r["docs"]), str(r["mentions"]), "; ".join(r["aliases"][:8]), r["id"])
+        _row(table, r["name"], r["kind"], str(r["docs"]), str(r["mentions"]), "; ".join(r["aliases"][:8]), r["id"])
     console.print(table)
 
 
@@ -207,6 +207,89 @@ def export(db: Path = DbOption,
 
 
 @app.command()
+def series(series_id: Optional[str] = typer.Argument(None, help="A series id: show its points."),
+           db: Path = DbOption, measure: Optional[str] = typer.Option(None, "--measure", "-m"),
+           plot: Optional[Path] = typer.Option(None, "--plot", help="Draw the series to an .svg or .png file."),
+           as_json: bool = JsonOption):
+    """Figure series: each toll by measure, place, category and source, followed over time."""
+    ledger = _ledger(db)
+    all_series = ledger.series(measure=measure)
+    if series_id is None:
+        if as_json:
+            _print_jsonl(s.summary() for s in all_series)
+            return
+        table = Table(title=f"{len(all_series)} series", expand=True)
+        for col in ("id", "measure", "place", "category", "source", "latest", "as of", "reports"):
+            table.add_column(col, overflow="fold")
+        for s in all_series:
+            sm = s.summary()
+            latest = ("" if sm["latest_qualifier"] in ("exact", "unclear") else sm["latest_qualifier"] + " ") \
+                + _fmt_value(sm["latest_value"])
+            _row(table, s.id, s.measure, s.place or "", s.category, s.label, latest, sm["latest_as_of"],
+                          str(sm["reports"]))
+        console.print(table)
+        return
+    chosen = [s for s in all_series if s.id == series_id]
+    if not chosen:
+        err.print(f"[red]error:[/] no series {series_id!r}; 'dateline series' lists them")
+        raise typer.Exit(2)
+    s = chosen[0]
+    alerts = [a for a in ledger.check() if a.series == s.id]
+    if plot:
+        from .serve.plot import plot_series
+
+        try:
+            plot_series(s, alerts, plot)
+        except ValueError as e:
+            err.print(f"[red]error:[/] cannot draw {plot}: {e}")
+            raise typer.Exit(2)
+        err.print(f"plot -> {plot}")
+    flagged = {a.point.figure: a.type for a in alerts}
+    if as_json:
+        _print_jsonl({"kind": "series_point", "series": s.id, "figure": p.figure, "doc": p.doc, "start": p.start,
+                      "end": p.end, "as_of": p.as_of.isoformat(), "doc_date": p.doc_date.isoformat(),
+                      "value": p.value, "value_max": p.value_max, "qualifier": p.qualifier, "source": p.source,
+                      "source_inferred": p.source_inferred, "alert": flagged.get(p.figure)} for p in s.points)
+        return
+    table = Table(title=f"{s.measure} · {s.place or '?'} · {s.category} — {s.label}", expand=True)
+    for col in ("as of", "published", "value", "source", "alert", "article", "sentence"):
+        table.add_column(col, overflow="fold", ratio=4 if col == "sentence" else None)
+    for p in s.points:
+        value = ("" if p.qualifier in ("exact", "unclear") else p.qualifier + " ") + _fmt_value(p.value)
+        _row(table, p.as_of.isoformat(), p.doc_date.isoformat(), value,
+                      (p.source or "") + (" (inferred)" if p.source_inferred else ""), flagged.get(p.figure, ""),
+                      f"{p.doc} {p.start}-{p.end}",
+                      _highlight(p.sentence, p.value_start - p.start, p.value_end - p.start))
+    console.print(table)
+
+
+@app.command()
+def check(db: Path = DbOption, as_json: bool = JsonOption,
+          stale_days: int = typer.Option(2, help="A figure printed this many days after a larger one is stale."),
+          stale_ratio: float = typer.Option(0.25, help="...if the larger one exceeds it by this share."),
+          conflict_tolerance: float = typer.Option(0.10, help="Same-day disagreement allowed between sources."),
+          mismatch_days: int = typer.Option(5, help="Age at which a reprinted precise figure is a date mismatch.")):
+    """Alerts: stale, regressing, conflicting, revised and mis-dated figures, each with its evidence."""
+    from .synthesize.alerts import AlertConfig
+
+    cfg = AlertConfig(stale_days=stale_days, stale_ratio=stale_ratio, conflict_tolerance=conflict_tolerance,
+                      mismatch_days=mismatch_days)
+    alerts = _ledger(db).check(cfg)
+    if as_json:
+        _print_jsonl(a.to_json() for a in alerts)
+        return
+    table = Table(title=f"{len(alerts)} alerts", expand=True)
+    for col in ("type", "published", "article", "explanation"):
+        table.add_column(col, overflow="fold", ratio=5 if col == "explanation" else None)
+    styles = {"stale": "red", "regression": "dark_orange", "conflict": "magenta", "revision": "green",
+              "date_mismatch": "yellow"}
+    for a in alerts:
+        _row(table, Text(a.type, style=styles.get(a.type, "")), a.point.doc_date.isoformat(), a.point.doc,
+                      a.explanation)
+    console.print(table)
+
+
+@app.command()
 def search(query: str, db: Path = DbOption, limit: int = typer.Option(20, "--limit"), as_json: bool = JsonOption):
     """Full-text search over articles (SQLite FTS5 syntax)."""
     import sqlite3
@@ -223,7 +306,7 @@ def search(query: str, db: Path = DbOption, limit: int = typer.Option(20, "--lim
     for col in ("article", "date", "title", "snippet"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["id"], r["date"], r["title"] or "", r["snippet"])
+        _row(table, r["id"], r["date"], r["title"] or "", r["snippet"])
     console.print(table)
 
 
@@ -242,6 +325,11 @@ def demo(db: Path = typer.Option(Path("demo.db"), "--db", help="Database to buil
     claims(db=db, speaker=None, doc=None, as_json=False)
     entities(db=db, kind=None, name=None, limit=10, as_json=False)
     console.print(f"Explore further: dateline show belmoria-0304 --db {db}; dateline export --db {db}")
+
+
+def _row(table: Table, *cells) -> None:
+    """Cells as plain text: article text may hold "[...]", which Rich would read as markup."""
+    table.add_row(*(c if isinstance(c, Text) else Text("" if c is None else str(c)) for c in cells))
 
 
 def _highlight(sentence: str, start: int, end: int) -> Text:

@@ -145,6 +145,8 @@ class Ledger:
         with self.store.transaction():
             self.store.replace_entities(rows, assignment)
             self.store.set_figure_source_entities(sources)
+            counts = {r["id"]: r["mentions"] for r in rows}
+            self.store.replace_places_within(aliases.places_within(self.store.adjacent_places(), counts))
 
     # --- reading -------------------------------------------------------------
     def document(self, doc_id: str) -> Optional[Document]:
@@ -168,6 +170,18 @@ class Ledger:
 
     def search(self, query: str, limit: int = 20) -> list[dict]:
         return self.store.search(query, limit=limit)
+
+    def series(self, measure: Optional[str] = None) -> list:
+        """Figure series (cumulative tolls by measure, place, category and source), largest first."""
+        from .consolidate.series import build_series
+
+        return build_series(self.store, measure=measure)
+
+    def check(self, config=None) -> list:
+        """Alerts over the series: stale, regression, conflict, revision, date mismatch."""
+        from .synthesize.alerts import check
+
+        return check(self.series(), config)
 
     def export(self, kinds: Optional[Iterable[str]] = None) -> Iterator[dict]:
         from .serve.export import export_records

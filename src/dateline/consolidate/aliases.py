@@ -256,3 +256,30 @@ def speaker_entity(speaker: Optional[str], rows: list[dict]) -> Optional[str]:
         if any(org_key(a) == want for a in r["aliases"]):
             return r["id"]
     return None
+
+
+_GEO_NOUNS = ("valley|city|town|village|camp|refugee camp|district|province|region|area|governorate|county|"
+              "state|strip|neighbourhood|neighborhood|suburb|port|island|oblast|municipality|crossing")
+_WITHIN = re.compile(rf"^(?:\s+(?:{_GEO_NOUNS}))?\s*,?\s+(?:in|of)\s+(?:the\s+)?"
+                     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern|"
+                     r"north-western|south-eastern|south-western)\s+)?$", re.I)
+
+
+def places_within(pairs: Iterable, mentions: dict[str, int]) -> dict[tuple[str, str], int]:
+    """``(inner, outer) -> number of articles`` from text such as "Khan Younis in southern Gaza" or
+    "the West Bank city of Ramallah".
+
+    The container must be mentioned more often than what it holds (a story names
+    its country more than its villages), and a pair seen both ways is dropped.
+    """
+    docs: dict[tuple[str, str], set] = defaultdict(set)
+    for row in pairs:
+        gap = row["gap_text"]
+        if not _WITHIN.match(gap):
+            continue
+        inner, outer = row["inner_entity"], row["outer_entity"]
+        if re.search(r"\b(?:city|town|village|camp|district|province|region|governorate)\s+of\s+$", gap, re.I):
+            inner, outer = outer, inner           # "the West Bank city of Ramallah"
+        if mentions.get(inner, 0) < mentions.get(outer, 0):
+            docs[(inner, outer)].add(row["doc"])
+    return {k: len(v) for k, v in docs.items() if (k[1], k[0]) not in docs}

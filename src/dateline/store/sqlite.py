@@ -112,6 +112,15 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE mentions ADD COLUMN alias_of TEXT;
     """,
+    # 3: places the text puts inside others ("the Karsa valley in northern Belmoria")
+    """
+    CREATE TABLE places_within (
+        inner_entity TEXT NOT NULL,
+        outer_entity TEXT NOT NULL,
+        docs INTEGER NOT NULL,
+        PRIMARY KEY (inner_entity, outer_entity)
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -307,6 +316,22 @@ class Store:
                     best, best_overlap = m["entity"], overlap
             links.append((best, c["id"]))
         self.db.executemany("UPDATE claims SET speaker_entity=? WHERE id=?", links)
+
+    def adjacent_places(self, gap: int = 40) -> Iterator[sqlite3.Row]:
+        """Pairs of place mentions close together, with the text between them."""
+        return self.db.execute(
+            'SELECT a.doc, a.entity AS inner_entity, b.entity AS outer_entity,'
+            ' substr(d.text, a."end" + 1, b.start - a."end") AS gap_text'
+            ' FROM mentions a JOIN mentions b ON b.doc = a.doc AND b.start > a."end" AND b.start - a."end" <= ?'
+            ' JOIN documents d ON d.id = a.doc'
+            " WHERE a.kind = 'place' AND b.kind = 'place' AND a.entity IS NOT NULL AND b.entity IS NOT NULL"
+            ' AND a.entity != b.entity', (gap,))
+
+    def replace_places_within(self, links: dict[tuple[str, str], int]) -> None:
+        """Rewrite the place hierarchy (call inside a transaction)."""
+        self.db.execute("DELETE FROM places_within")
+        self.db.executemany("INSERT INTO places_within(inner_entity, outer_entity, docs) VALUES (?,?,?)",
+                            [(i, o, n) for (i, o), n in links.items()])
 
     def figure_sources(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT source FROM figures WHERE source IS NOT NULL")]

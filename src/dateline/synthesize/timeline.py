@@ -66,6 +66,7 @@ class Settings:
     same_day_weight: float = 0.5        # a source naming the day in that day's article
     publication_weight: float = 0.5     # a source published on the day (or the day after)
     lead_sentences: int = 5             # undated sentences this near the top are about the publication day
+    lead_weight: float = 1.0            # ... weighing this much against a sentence that names the day
     publication_lag: int = 1            # ... or up to this many days before it
     source_bonus: float = 0.15          # weight of log(independent sources) in an event's score
     same_event: float = SAME_EVENT      # cosine at which two sentences tell the same event
@@ -139,9 +140,10 @@ def sentences_from_text(doc_id: str, text: str, published: dt.date, source: str 
 def _dated_sentences(doc_id: str, text: str, published: dt.date, source: str,
                      bounds: Sequence[tuple[int, int]],
                      times: Sequence[tuple[int, int, Optional[dt.date], bool]]) -> list[Sentence]:
-    """Sentences with the days they name: days inside the sentence, not the start of a
-    running period ("since Oct. 7") and not after publication (plans are not events)."""
-    by_start = sorted(t for t in times if t[2] is not None and not t[3] and t[2] <= published)
+    """Sentences with the days they name: days inside the sentence that are not the start
+    of a running period ("since Oct. 7"). Days after publication (plans) are kept here:
+    they make the sentence dated, but no day's event."""
+    by_start = sorted(t for t in times if t[2] is not None and not t[3])
     starts = [t[0] for t in by_start]
     out = []
     for position, (s, e) in enumerate(bounds):
@@ -270,7 +272,10 @@ def day_scores(sentences: Sequence[Sentence], settings: Settings, date_from: Opt
     for s in sentences:
         src = s.independent_source
         for d in s.dates:
-            (later if d < s.published else same_day)[d].add(src)
+            if d < s.published:
+                later[d].add(src)
+            elif d == s.published:
+                same_day[d].add(src)
         if s.position == 0:
             for lag in range(settings.publication_lag + 1):
                 published[s.published - dt.timedelta(days=lag)].add(src)
@@ -306,18 +311,18 @@ def default_dates(ranked_scores: Sequence[float]) -> int:
 
 # --- choosing sentences -----------------------------------------------------------------
 
-def candidates_by_day(sentences: Sequence[Sentence], usable: Sequence[bool], settings: Settings
-                      ) -> dict[dt.date, list[int]]:
-    """Day -> sentences about it: those naming it, and undated lead sentences of articles
-    published on it or the day after."""
-    out: dict[dt.date, list[int]] = defaultdict(list)
+def candidates_by_day(sentences: Sequence[Sentence], settings: Settings) -> dict[dt.date, dict[int, float]]:
+    """Day -> {sentence: weight} of sentences about it: those naming it (weight 1), and
+    undated lead sentences of articles published on it or the day after (``lead_weight``)."""
+    out: dict[dt.date, dict[int, float]] = defaultdict(dict)
     for i, s in enumerate(sentences):
         if s.dates:
             for d in s.dates:
-                out[d].append(i)
+                if d <= s.published:
+                    out[d][i] = 1.0
         elif s.position < settings.lead_sentences:
             for lag in range(settings.publication_lag + 1):
-                out[s.published - dt.timedelta(days=lag)].append(i)
+                out[s.published - dt.timedelta(days=lag)][i] = settings.lead_weight
     return out
 
 
@@ -340,7 +345,7 @@ def build_timeline(sentences: Sequence[Sentence], n_dates: Optional[int] = None,
     shown_text = [_text_at(s, b) for s, b in zip(sentences, shown_bounds)]
     usable = [showable(t, settings) for t in shown_text]
     vectors = Vectors([s.text for s in sentences])
-    by_day = candidates_by_day(sentences, usable, settings)
+    by_day = candidates_by_day(sentences, settings)
 
     told: list[int] = []                      # representatives already in the timeline
     chosen: list[tuple[dt.date, Event]] = []
@@ -348,8 +353,7 @@ def build_timeline(sentences: Sequence[Sentence], n_dates: Optional[int] = None,
     for day in ranked:
         if days_done >= n_dates:
             break
-        pool = by_day.get(day, [])
-        events = _day_events(pool, sentences, usable, vectors, settings)
+        events = _day_events(by_day.get(day, {}), sentences, usable, vectors, settings)
         picked = _pick(events, k_sentences, told, vectors, settings)
         if picked:
             chosen += [(day, e) for e in picked]
@@ -363,13 +367,15 @@ def _text_at(s: Sentence, bounds: tuple[int, int]) -> str:
     return s.text[bounds[0] - s.span.start:bounds[1] - s.span.start]
 
 
-def _day_events(pool: Sequence[int], sentences: Sequence[Sentence], usable: Sequence[bool], vectors: Vectors,
-                settings: Settings) -> list[Event]:
+def _day_events(weighted: dict[int, float], sentences: Sequence[Sentence], usable: Sequence[bool],
+                vectors: Vectors, settings: Settings) -> list[Event]:
     """The day's events, best first: closeness to the day's centroid, raised by sources."""
+    pool = list(weighted)
     if not pool or not any(usable[i] for i in pool):
         return []
-    centroid = vectors.centroid(pool)
-    closeness = vectors.similarity(pool, centroid)
+    weights = numpy.array([weighted[i] for i in pool], dtype=numpy.float32)
+    centroid = vectors.centroid(pool, weights)
+    closeness = vectors.similarity(pool, centroid) * weights
     events = cluster_events(pool, sentences, vectors, closeness, settings.same_event,
                             can_represent=[usable[i] for i in pool])
     for e in events:

@@ -1,0 +1,1 @@
+"""Helpers for bench/tls.py: reading Timeline17 and scoring with tilse."""

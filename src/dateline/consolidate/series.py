@@ -1,0 +1,346 @@
+"""Figure series: the same toll, counted by the same source, followed over time.
+
+A series is the cumulative figures that share a measure (killed, wounded, ...),
+a place (Gaza, Israel, ...), a category of people (people, children, women,
+soldiers, ...) and a source. Sources are merged by what they are, not by how
+they are named: a place's ministries, authorities, officials, government and
+military are that place's *authorities* ("the Gaza health ministry", "the health
+ministry in Hamas-run Gaza", "Gaza authorities"); other sources (UN agencies,
+hospitals, news agencies, named people) keep their own identity. A figure with
+no source joins the largest series with the same measure, place and category
+(marked ``source_inferred``), since news reprints tolls without attribution.
+
+Everything here reads records from the store; nothing is stored, so a series
+always reflects the current ledger.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+import re
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from ..store.sqlite import Store
+from .aliases import demonym_place, name_words, place_key
+
+# Words that make a source an authority of its place.
+AUTHORITY_WORDS = {"ministry", "ministries", "authority", "authorities", "government", "official", "officials",
+                   "figures", "military", "army", "spokesperson", "spokesman", "spokeswoman", "office", "cabinet",
+                   "statement", "idf", "forces", "police", "health", "data", "tally", "count", "services"}
+# Category of the people counted, most specific first; anything else counted is "people".
+CATEGORIES = [
+    ("hostages", {"hostage", "hostages", "captive", "captives", "abductee", "abductees"}),
+    ("children", {"child", "children", "kid", "kids", "minor", "minors", "infant", "infants", "baby", "babies"}),
+    ("women", {"woman", "women", "mother", "mothers"}),
+    ("elderly", {"elderly", "over-60s", "pensioner", "pensioners"}),
+    ("health workers", {"doctor", "doctors", "nurse", "nurses", "medic", "medics", "paramedic", "paramedics",
+                        "health", "healthcare", "medical"}),
+    ("journalists", {"journalist", "journalists", "reporter", "reporters"}),
+    ("aid workers", {"aid", "unrwa", "un", "staff", "employees", "humanitarian"}),
+    ("soldiers", {"soldier", "soldiers", "troop", "troops", "servicemen", "idf"}),
+    ("militants", {"militant", "militants", "fighter", "fighters", "terrorist", "terrorists", "gunmen"}),
+    ("civilians", {"civilian", "civilians"}),
+    ("foreigners", {"foreigner", "foreigners", "foreign", "nationals", "britons", "thais", "americans"}),
+]
+_GENERIC_PLACE_SUFFIX = {"strip", "territory", "territories", "enclave"}
+# Words that may qualify an authority without naming a different body ("the territory's health ministry").
+_AUTHORITY_MODIFIERS = {"local", "senior", "top", "public", "press", "media", "foreign", "defence", "defense",
+                        "interior", "prime", "minister", "national", "civil", "emergency", "blockaded", "enclave",
+                        "territory", "country", "state", "official", "israel", "hamas", "palestinian"}
+
+
+@dataclass
+class Point:
+    figure: str                # figure id
+    doc: str
+    doc_date: dt.date
+    as_of: dt.date
+    value: float
+    value_max: Optional[float]
+    qualifier: str
+    scope: str
+    start: int                 # sentence span in the document
+    end: int
+    value_start: int
+    value_end: int
+    sentence: str
+    source: Optional[str]
+    source_inferred: bool = False
+    dup_group: Optional[str] = None
+
+    @property
+    def dated_by_text(self) -> bool:
+        return self.as_of != self.doc_date
+
+
+@dataclass
+class Series:
+    id: str
+    measure: str
+    place: Optional[str]
+    category: str
+    source_key: Optional[str]
+    label: str
+    points: list[Point] = field(default_factory=list)
+
+    @property
+    def latest(self) -> Point:
+        return max(self.points, key=lambda p: (p.as_of, p.doc_date, p.value))
+
+    @property
+    def sources(self) -> list[str]:
+        names = Counter(p.source for p in self.points if p.source and not p.source_inferred)
+        return [n for n, _ in names.most_common()]
+
+    def summary(self) -> dict:
+        last = self.latest
+        return {"kind": "series", "id": self.id, "measure": self.measure, "place": self.place,
+                "category": self.category, "source": self.label, "sources": self.sources,
+                "points": len(self.points), "reports": len({p.doc for p in self.points}),
+                "latest_value": last.value, "latest_qualifier": last.qualifier, "latest_as_of": last.as_of.isoformat(),
+                "latest_doc": last.doc, "first_as_of": min(p.as_of for p in self.points).isoformat()}
+
+
+class Places:
+    """The story's places (from the entity table), and how a text names one."""
+
+    def __init__(self, names: Iterable[str], within: Optional[dict[str, str]] = None):
+        keys = {place_key(n) for n in names if n}
+        self.single = frozenset(k for k in keys if " " not in k)
+        self.multi = {k for k in keys if " " in k}
+        self.within = {place_key(a): place_key(b) for a, b in (within or {}).items()}
+
+    @classmethod
+    def of_store(cls, store: Store) -> "Places":
+        names = {r["id"]: (r["name"], json.loads(r["aliases"]))
+                 for r in store.rows("SELECT id, name, aliases FROM entities WHERE kind='place'")}
+        within = {}
+        for r in store.rows("SELECT inner_entity, outer_entity FROM places_within"):
+            if r["inner_entity"] in names and r["outer_entity"] in names:
+                for alias in names[r["inner_entity"]][1]:
+                    within[alias] = names[r["outer_entity"]][0]
+        return cls((a for _, aliases in names.values() for a in aliases), within)
+
+    def canonical(self, key: str) -> str:
+        """One name per place ("Gaza Strip" is Gaza). Places inside others stay themselves: a count
+        for one town is not the country's toll (``within`` only informs readers)."""
+        words = key.split()
+        # "gaza strip" -> "gaza"; "the occupied west bank" stays "west bank"
+        while len(words) > 1 and words[-1] in _GENERIC_PLACE_SUFFIX:
+            words = words[:-1]
+        return " ".join(words)
+
+    def find(self, text: Optional[str], demonyms: bool = True) -> Optional[str]:
+        if not text:
+            return None
+        words = name_words(text)
+        joined = " ".join(words)
+        for key in sorted(self.multi, key=len, reverse=True):
+            if re.search(rf"\b{re.escape(key)}\b", joined):
+                return self.canonical(key)
+        for w in words:
+            if w in self.single:
+                return self.canonical(w)
+        if demonyms:
+            for w in words:
+                for form in (w, w[:-1] if w.endswith("s") else w):
+                    place = demonym_place(form, self.single)
+                    if place != form:
+                        return self.canonical(place)
+        return None
+
+
+def _coordinated(row: dict) -> bool:
+    """The counted noun is coordinated with another ("900 soldiers and civilians"), not a second figure."""
+    after = row["sentence"][row["end"] - row["sent_start"]:][:60]
+    words = re.findall(r"[A-Za-z][A-Za-z-]*|\d[\d,.]*|[^\sA-Za-z\d]", after)[:7]
+    if "and" not in words[:4]:
+        return False
+    i = words.index("and")
+    right = words[i + 1:i + 3]
+    if any(w[0].isdigit() for w in right):
+        return False
+
+    def cats(ws: list[str]) -> set[str]:
+        return {c for c, lexicon in CATEGORIES for w in ws if w.lower() in lexicon}
+
+    left_cats, right_cats = cats(words[:i]), cats(right)
+    return bool(left_cats and right_cats and left_cats != right_cats)
+
+
+def category_of(group: Optional[str]) -> str:
+    words = set(name_words(group or ""))
+    for name, lexicon in CATEGORIES:
+        if words & lexicon:
+            return name
+    return "people"
+
+
+def source_key(source: Optional[str], places: Places, figure_place: Optional[str]) -> Optional[str]:
+    """``authorities:<place>`` for a place's official bodies, else ``source:<words>``."""
+    if not source:
+        return None
+    words = [w for w in name_words(source) if w not in ("the", "of", "in", "for", "and", "to")]
+    if not words:
+        return None
+    own_place = places.find(source)
+
+    def generic(w: str) -> bool:
+        return (w in AUTHORITY_WORDS or w in _AUTHORITY_MODIFIERS or bool(re.search(r"-(?:run|controlled|led)$", w))
+                or places.find(w) is not None)
+
+    if all(generic(w) for w in words) and (own_place or any(w in AUTHORITY_WORDS for w in words)):
+        return f"authorities:{own_place or figure_place or 'unknown'}"
+    return "source:" + " ".join(sorted(set(words)))
+
+
+def _place_of(row: dict, places: Places) -> Optional[str]:
+    group = row.get("grp") or ""
+    explicit = places.find(group, demonyms=False)
+    if explicit:
+        return explicit
+    source_place = places.find(row.get("source"))
+    if source_place:
+        return source_place
+    demonym = places.find(group)
+    if demonym:
+        return demonym
+    # a place the sentence puts the counted people in ("... killed in Gaza", "in southern Israel")
+    after = row["sentence"][row["end"] - row["sent_start"]:][:120]
+    m = re.search(r"\b(?:in|inside|across|from)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
+                  r"occupied|besieged)\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", after)
+    if m and places.find(m.group(1)):
+        return places.find(m.group(1))
+    return places.find(row["sentence"], demonyms=False) if _one_place(row["sentence"], places) else None
+
+
+def _one_place(sentence: str, places: Places) -> bool:
+    """A sentence that names a single place (leaving the reader no other choice)."""
+    found = {places.find(w.group(0), demonyms=False) for w in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", sentence)}
+    found.discard(None)
+    return len(found) == 1
+
+
+def _series_id(key: tuple) -> str:
+    text = "|".join(str(k) for k in key)
+    slug = re.sub(r"[^a-z0-9]+", "-", "-".join(str(k) for k in key[:3]).lower()).strip("-")
+    return f"{slug}-{hashlib.sha1(text.encode()).hexdigest()[:6]}"
+
+
+def _label(source_key_: Optional[str], rows: list[dict]) -> str:
+    if source_key_ is None:
+        return "unattributed"
+    kind, _, rest = source_key_.partition(":")
+    if kind == "authorities":
+        return f"{rest.title()} authorities"
+    named = Counter(r["source"] for r in rows if r["source"])
+    return named.most_common(1)[0][0] if named else rest
+
+
+def build_series(store: Store, measure: Optional[str] = None,
+                 scopes: tuple[str, ...] = ("cumulative",)) -> list[Series]:
+    """All series of the ledger (cumulative figures by default), largest first."""
+    places = Places.of_store(store)
+    dup = {r["id"]: r["dup_group"] for r in store.rows("SELECT id, dup_group FROM documents")}
+    rows = [r for r in store.figures(measure=measure) if r["scope"] in scopes]
+    described = []
+    for r in _largest_per_sentence(_inherit_within_documents(rows)):
+        category = category_of(r["grp"])
+        if category != "people" and _coordinated(r):
+            category = "people"       # "900 soldiers and civilians" counts everyone
+        if r["parent"] and category == "people":
+            continue          # a sub-group nobody named ("…, of which 4,237 are") is not the total
+        described.append((r, _place_of(r, places), category))
+    placed = defaultdict(list)
+    for r, place, category in described:
+        if place:
+            placed[(r["measure"], place, category)].append(r)
+    described = [(r, place or _place_by_value(r, category, placed), category) for r, place, category in described]
+    keyed: dict[tuple, list[tuple[dict, bool]]] = defaultdict(list)
+    pending: list[tuple[tuple, dict]] = []
+    for r, place, category in described:
+        base = (r["measure"], place, category)
+        skey = source_key(r["source"], places, place)
+        if skey is None:
+            pending.append((base, r))
+        else:
+            keyed[base + (skey,)].append((r, False))
+    for base, r in pending:
+        # unattributed: the largest attributed series of the same toll, else a series of its own
+        candidates = [k for k in keyed if k[:3] == base and k[3] is not None]
+        if candidates:
+            best = max(candidates, key=lambda k: (k[3].startswith("authorities"), len(keyed[k]), k[3]))
+            keyed[best].append((r, True))
+        else:
+            keyed[base + (None,)].append((r, False))
+    out = []
+    for key, members in keyed.items():
+        s = Series(id=_series_id(key), measure=key[0], place=key[1], category=key[2], source_key=key[3],
+                   label=_label(key[3], [r for r, _ in members]))
+        for r, inferred in members:
+            s.points.append(_point(r, inferred, dup.get(r["doc"])))
+        s.points.sort(key=lambda p: (p.as_of, p.doc_date, p.doc, p.value_start))
+        out.append(s)
+    out.sort(key=lambda s: (-len(s.points), s.id))
+    return out
+
+
+def _place_by_value(r: dict, category: str, placed: dict) -> Optional[str]:
+    """The place of a toll whose text names none.
+
+    With one place counting this kind of toll, it is that place. With several
+    ("1,200 killed" in a story with an Israeli and a Gaza toll) it is the place
+    whose figures of those days the value is consistent with (within a factor
+    of two); otherwise none, rather than a guess that would raise false alerts.
+    """
+    options = {k: rows for k, rows in placed.items() if k[0] == r["measure"] and k[2] == category}
+    if len(options) == 1:
+        return next(iter(options))[1]
+    day = dt.date.fromisoformat(r["as_of"] or r["doc_date"])
+    best, best_score = None, math.log(2)
+    for key, rows in options.items():
+        near = [x["value"] for x in rows
+                if abs((dt.date.fromisoformat(x["as_of"] or x["doc_date"]) - day).days) <= 10 and x["value"] > 0]
+        if not near or r["value"] <= 0:
+            continue
+        score = abs(math.log(r["value"] / statistics.median(near)))
+        if score < best_score:
+            best, best_score = key[1], score
+    return best
+
+
+def _largest_per_sentence(rows: list[dict]) -> list[dict]:
+    """Of several counts of the same thing in one sentence, the largest is the toll; the rest break it down."""
+    best: dict[tuple, dict] = {}
+    for r in rows:
+        key = (r["doc"], r["sent_start"], r["measure"], category_of(r["grp"]))
+        if key not in best or r["value"] > best[key]["value"]:
+            best[key] = r
+    keep = {id(r) for r in best.values()}
+    return [r for r in rows if id(r) in keep]
+
+
+def _inherit_within_documents(rows: list[dict]) -> list[dict]:
+    """A figure repeated in one article without its attribution takes the attributed mention's source."""
+    attributed = {(r["doc"], r["measure"], r["value"]): r for r in rows if r["source"]}
+    out = []
+    for r in rows:
+        twin = attributed.get((r["doc"], r["measure"], r["value"]))
+        if not r["source"] and twin is not None:
+            r = dict(r, source=twin["source"], grp=r["grp"] or twin["grp"])
+        out.append(r)
+    return out
+
+
+def _point(r: dict, inferred: bool, dup_group: Optional[str]) -> Point:
+    doc_date = dt.date.fromisoformat(r["doc_date"])
+    return Point(figure=r["id"], doc=r["doc"], doc_date=doc_date,
+                 as_of=dt.date.fromisoformat(r["as_of"]) if r["as_of"] else doc_date,
+                 value=r["value"], value_max=r["value_max"], qualifier=r["qualifier"], scope=r["scope"],
+                 start=r["sent_start"], end=r["sent_end"], value_start=r["start"], value_end=r["end"],
+                 sentence=r["sentence"], source=r["source"], source_inferred=inferred, dup_group=dup_group)

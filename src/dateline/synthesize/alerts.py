@@ -1,0 +1,269 @@
+"""Alerts over figure series: stale, regression, conflict, revision and date mismatch.
+
+Each alert cites the figure it is about (``doc``, ``start``, ``end``: its
+sentence) and the evidence that makes it suspicious, and explains itself in one
+sentence. Thresholds live in :class:`AlertConfig`; the defaults and why:
+
+- ``stale_days = 2``: wire copies and next-morning editions lag a day; a figure
+  printed two or more days after a larger one was published is old news.
+- ``stale_ratio = 0.25``: the larger figure must exceed the printed one by a
+  quarter. "More than 1,400" usually means 1,400-1,499, and tolls of an active war
+  grow by a few percent a day, so 25 % is beyond rounding and a day's growth.
+- ``stale_week_ratio = 0.05``: once the larger figure is a week old
+  (``stale_week_days = 7``), 5 % is enough: a week is long enough for any
+  outlet to have caught up, so a lower print is an old figure, not rounding.
+- Staleness compares a figure with everything already published about the same
+  toll (measure, place, category), whoever the source: an old figure is old
+  whichever source made it outdated. Regressions, revisions and conflicts stay
+  within a source's series.
+- ``conflict_tolerance = 0.10``: two sources may round differently ("about",
+  "nearly"); beyond 10 % on the same day, after qualifiers, they disagree.
+  Qualifiers are read literally for conflicts: "at least 700" and "over 1,000"
+  are compatible.
+- ``about_margin = 0.10``: "about/around/some N" covers N ± 10 %.
+- ``regression_tolerance = 0.02``: a cumulative toll may be restated slightly.
+- ``min_share = 0.05``: a "stale" figure below 5 % of the larger one is far more
+  likely a different count (one strike's dead read as a running toll) than an
+  old toll; the stale seed case is 16 %, a month-old reprint in the dev corpus 9 %.
+- ``mismatch_days = 5``: tolls are updated daily; a figure identical to one
+  reported five or more days before the article, when the toll has moved since
+  and the text gives no date, is an old figure presented as current.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from ..consolidate.series import Point, Series
+
+REVISION_CUES = re.compile(r"\b(?:revis\w*|lowered|downgrad\w*|correct(?:ed|ion)|recount\w*|"
+                           r"down from|updated? (?:its|the|their) (?:toll|figure|count)|counted twice|double count\w*)",
+                           re.I)
+
+
+# Measures whose cumulative count can only grow; displaced people go home and hostages are
+# released, so only "taken"/"seized" hostage counts grow.
+MONOTONE = {"killed", "wounded", "evacuated", "aid_trucks"}
+_TAKEN = re.compile(r"\b(?:seiz|took|taken|abduct|kidnap|captur)", re.I)
+
+
+def monotone(p: Point, measure: str) -> bool:
+    return measure in MONOTONE or (measure == "hostages" and bool(_TAKEN.search(p.sentence)))
+
+
+def round_number(v: float) -> bool:
+    """1,400 or 200 is how people round; 8,796 is a count someone made."""
+    digits = str(int(v)).rstrip("0")
+    return len(digits) <= 2
+
+
+@dataclass
+class AlertConfig:
+    stale_days: int = 2
+    stale_ratio: float = 0.25
+    stale_week_days: int = 7
+    stale_week_ratio: float = 0.05
+    conflict_tolerance: float = 0.10
+    about_margin: float = 0.10
+    regression_tolerance: float = 0.02
+    min_share: float = 0.05
+    mismatch_days: int = 5
+
+
+@dataclass
+class Alert:
+    type: str                     # stale, regression, conflict, revision, date_mismatch
+    point: Point
+    explanation: str
+    evidence: list[Point] = field(default_factory=list)
+    series: Optional[str] = None
+
+    def to_json(self) -> dict:
+        return {"kind": "alert", "type": self.type, "doc": self.point.doc, "start": self.point.start,
+                "end": self.point.end, "explanation": self.explanation,
+                "evidence": [{"doc": p.doc, "start": p.start, "end": p.end} for p in self.evidence],
+                "figure": self.point.figure, "series": self.series}
+
+
+def bounds(p: Point, cfg: AlertConfig) -> tuple[float, float]:
+    """What a reported figure literally allows."""
+    v, q = p.value, p.qualifier
+    if q == "about":
+        return v * (1 - cfg.about_margin), v * (1 + cfg.about_margin)
+    if q in ("at least", "more than"):
+        return v, math.inf
+    if q == "nearly":
+        return v * (1 - cfg.about_margin), v
+    if q == "up to":
+        return 0.0, v
+    if q == "range" and p.value_max:
+        return v, p.value_max
+    if q == "unclear":
+        return 0.0, math.inf
+    return v, v
+
+
+def _number(v: float) -> str:
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
+
+
+def _fmt(p: Point) -> str:
+    if p.qualifier == "range" and p.value_max:
+        return f"{_number(p.value)}–{_number(p.value_max)}"
+    qual = "" if p.qualifier in ("exact", "unclear") else p.qualifier + " "
+    return f"{qual}{_number(p.value)}"
+
+
+def _cite(p: Point) -> str:
+    return f"[{p.doc} {p.start}-{p.end}]"
+
+
+def _independent(a: Point, b: Point) -> bool:
+    """Different articles that are not copies of each other."""
+    if a.doc == b.doc:
+        return False
+    return not (a.dup_group and a.dup_group == b.dup_group)
+
+
+def check(series: Iterable[Series], cfg: Optional[AlertConfig] = None) -> list[Alert]:
+    cfg = cfg or AlertConfig()
+    series = list(series)
+    alerts: list[Alert] = []
+    tolls: dict[tuple, list[Point]] = {}
+    for s in series:
+        tolls.setdefault((s.measure, s.place, s.category), []).extend(p for p in s.points if p.scope == "cumulative")
+    revisions = {key: _revisions(points, cfg) for key, points in tolls.items()}
+    for s in series:
+        key = (s.measure, s.place, s.category)
+        alerts += _series_alerts(s, tolls[key], revisions[key], cfg)
+    alerts += _conflicts(series, cfg)
+    alerts.sort(key=lambda a: (a.point.doc_date, a.point.doc, a.point.start, a.type))
+    return alerts
+
+
+def _series_alerts(s: Series, toll: list[Point], revisions: list[tuple[Point, Point]],
+                   cfg: AlertConfig) -> list[Alert]:
+    """Alerts on the points of one series; ``toll`` holds every source's points for the same toll and
+    ``revisions`` the revisions stated in it."""
+    out: list[Alert] = []
+    points = [p for p in s.points if p.scope == "cumulative"]
+    mine = {id(p) for p in points}
+    out += [Alert("revision", p, f"{p.source or 'The source'} revised its figure to {_fmt(p)} on {p.as_of} "
+                  f"{_cite(p)}, down from {_fmt(old)} {_cite(old)}.", [old], s.id)
+            for p, old in revisions if id(p) in mine]
+    revised_at = {old.value: p for p, old in revisions}
+    for p in points:
+        if any(p is r for r, _ in revisions):
+            continue
+        if not monotone(p, s.measure):
+            continue           # stocks go down for good reasons (people return home, hostages are freed)
+        stale = _stale(p, toll, revisions, revised_at, cfg)
+        if stale is not None:
+            out.append(Alert("stale", p, stale[1], [stale[0]], s.id))
+            continue
+        regression = _regression(p, points, revisions, cfg)
+        if regression is not None:
+            out.append(Alert("regression", p, f"{_fmt(p)} as of {p.as_of} {_cite(p)} is lower than "
+                             f"{_fmt(regression)} as of {regression.as_of} {_cite(regression)} in the same "
+                             f"cumulative series, with no revision stated.", [regression], s.id))
+            continue
+        mismatch = _date_mismatch(p, toll, cfg)
+        if mismatch is not None:
+            out.append(Alert("date_mismatch", p, f"{_fmt(p)} in an article of {p.doc_date} {_cite(p)} matches the "
+                             f"figure reported for {mismatch.as_of} {_cite(mismatch)}, "
+                             f"{(p.doc_date - mismatch.as_of).days} days earlier, and the text gives no date.",
+                             [mismatch], s.id))
+    return out
+
+
+def _revisions(points: list[Point], cfg: AlertConfig) -> list[tuple[Point, Point]]:
+    """Points where the source lowers its own earlier figure and the text says it revised it."""
+    found = []
+    for p in points:
+        if p.source_inferred or not REVISION_CUES.search(p.sentence):
+            continue
+        # the text says it was revised, so compare the figures themselves, not their rounding margins
+        earlier = [q for q in points if q.as_of < p.as_of and _independent(p, q)
+                   and q.value > p.value * (1 + cfg.regression_tolerance)]
+        if earlier and not any(r.value == p.value and r.as_of <= p.as_of for r, _ in found):
+            found.append((p, max(earlier, key=lambda q: (q.as_of, q.value))))
+    return found
+
+
+def _stale(p: Point, points: list[Point], revisions: list[tuple[Point, Point]], revised_at: dict,
+           cfg: AlertConfig) -> Optional[tuple[Point, str]]:
+    if p.dated_by_text and (p.doc_date - p.as_of).days >= cfg.stale_days:
+        return None            # the article itself dates the figure: history, not news
+    cutoff = p.doc_date - dt.timedelta(days=cfg.stale_days)
+    # figures published before a stated revision no longer count as the latest word
+    since = max((r.doc_date for r, _ in revisions if r.doc_date <= p.doc_date), default=dt.date.min)
+    published = [q for q in points if since <= q.doc_date <= cutoff and _independent(p, q)]
+    if published and p.value < max(q.value for q in published) * cfg.min_share:
+        return None            # too small to be this toll at all: another count misread as cumulative
+    week = p.doc_date - dt.timedelta(days=cfg.stale_week_days)
+    larger = [q for q in published if bounds(q, cfg)[0] >= p.value * (1 + cfg.stale_ratio)
+              or (q.doc_date <= week and bounds(q, cfg)[0] >= p.value * (1 + cfg.stale_week_ratio))]
+    if larger:
+        q = max(larger, key=lambda q: (q.value, q.doc_date))
+        return q, (f"{_fmt(p)} printed on {p.doc_date} {_cite(p)} is out of date: {_fmt(q)} had already been "
+                   f"published on {q.doc_date} {_cite(q)}.")
+    for old_value, revision in revised_at.items():
+        if (abs(p.value - old_value) <= old_value * cfg.regression_tolerance and revision.doc_date <= cutoff
+                and _independent(p, revision)):
+            return revision, (f"{_fmt(p)} printed on {p.doc_date} {_cite(p)} is the figure revised to "
+                              f"{_fmt(revision)} on {revision.as_of} {_cite(revision)}.")
+    return None
+
+
+def _regression(p: Point, points: list[Point], revisions: list[tuple[Point, Point]],
+                cfg: AlertConfig) -> Optional[Point]:
+    hi = bounds(p, cfg)[1]
+    # a stated revision resets the series: only figures since the latest one count
+    since = max((r.as_of for r, _ in revisions if r.as_of <= p.as_of), default=dt.date.min)
+    earlier = [q for q in points if since <= q.as_of < p.as_of and _independent(p, q)]
+    if earlier and p.value < max(q.value for q in earlier) * cfg.min_share:
+        return None
+    earlier = [q for q in earlier if bounds(q, cfg)[0] > hi * (1 + cfg.regression_tolerance)]
+    return max(earlier, key=lambda q: q.value) if earlier else None
+
+
+def _date_mismatch(p: Point, points: list[Point], cfg: AlertConfig) -> Optional[Point]:
+    if p.dated_by_text or round_number(p.value):
+        return None            # a round number is reused honestly; a precise one identifies its day
+    cutoff = p.doc_date - dt.timedelta(days=cfg.mismatch_days)
+    same = [q for q in points if q.as_of <= cutoff and _independent(p, q)
+            and abs(q.value - p.value) <= p.value * cfg.regression_tolerance]
+    for q in sorted(same, key=lambda q: q.as_of):
+        moved = [r for r in points if q.as_of < r.as_of <= p.doc_date and _independent(r, p)
+                 and abs(r.value - q.value) > q.value * cfg.conflict_tolerance]
+        if moved:
+            return q
+    return None
+
+
+def _conflicts(series: list[Series], cfg: AlertConfig) -> list[Alert]:
+    """Different sources on the same day, beyond what their qualifiers and rounding allow."""
+    by_toll: dict[tuple, list[tuple[Series, Point]]] = {}
+    for s in series:
+        for p in s.points:
+            if p.scope == "cumulative" and not p.source_inferred:
+                by_toll.setdefault((s.measure, s.place, s.category, p.as_of), []).append((s, p))
+    out = []
+    seen: set[tuple[str, str]] = set()
+    for items in by_toll.values():
+        for i, (sa, a) in enumerate(items):
+            for sb, b in items[i + 1:]:
+                if sa.source_key == sb.source_key or not _independent(a, b) or (b.figure, a.figure) in seen:
+                    continue
+                (alo, ahi), (blo, bhi) = bounds(a, cfg), bounds(b, cfg)
+                if alo > bhi * (1 + cfg.conflict_tolerance) or blo > ahi * (1 + cfg.conflict_tolerance):
+                    seen.add((a.figure, b.figure))
+                    later, earlier = (b, a) if (b.doc_date, b.doc) >= (a.doc_date, a.doc) else (a, b)
+                    out.append(Alert("conflict", later,
+                                     f"For {later.as_of}, {later.source or sb.label} reports {_fmt(later)} "
+                                     f"{_cite(later)} while {earlier.source or sa.label} reports {_fmt(earlier)} "
+                                     f"{_cite(earlier)}.", [earlier], sb.id if later is b else sa.id))
+    return out

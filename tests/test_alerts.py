@@ -1,0 +1,128 @@
+"""Series alerts: the rules on hand-made points, then the whole path on the demo corpus."""
+from __future__ import annotations
+
+import datetime as dt
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from dateline import Ledger
+from dateline.consolidate.series import Point, Series, category_of
+from dateline.synthesize.alerts import AlertConfig, bounds, check
+
+D = dt.date
+
+
+def pt(doc, published, value, qualifier="exact", as_of=None, source="Health Ministry", sentence="",
+       inferred=False, dup=None, value_max=None):
+    return Point(figure=f"{doc}#f{int(value)}", doc=doc, doc_date=published, as_of=as_of or published, value=value,
+                 value_max=value_max, qualifier=qualifier, scope="cumulative", start=0, end=10, value_start=0,
+                 value_end=3, sentence=sentence or f"{value} people were killed, the ministry said.",
+                 source=source, source_inferred=inferred, dup_group=dup)
+
+
+def series(points, measure="killed", source_key="authorities:tarvo", sid="s1"):
+    return Series(id=sid, measure=measure, place="tarvo", category="people", source_key=source_key,
+                  label="Tarvo authorities", points=points)
+
+
+def types(alerts):
+    return sorted((a.type, a.point.doc) for a in alerts)
+
+
+def test_stale_figure_printed_after_a_larger_one():
+    s = series([pt("a", D(2024, 3, 1), 100), pt("b", D(2024, 3, 5), 400), pt("c", D(2024, 3, 9), 120, "more than")])
+    alerts = check([s])
+    assert types(alerts) == [("stale", "c")]
+    a = alerts[0]
+    assert a.evidence[0].doc == "b" and "[c 0-10]" in a.explanation and "[b 0-10]" in a.explanation
+    assert a.to_json()["evidence"] == [{"doc": "b", "start": 0, "end": 10}]
+
+
+def test_not_stale_when_too_recent_or_dated_by_the_text_or_a_different_count():
+    s = series([pt("b", D(2024, 3, 5), 400), pt("c", D(2024, 3, 6), 120),
+                pt("d", D(2024, 3, 9), 120, as_of=D(2024, 3, 2)), pt("e", D(2024, 3, 9), 3)])
+    # c is a day late: too recent to call stale, but the series still went down
+    assert types(check([s])) == [("regression", "c")]
+
+
+def test_a_week_old_larger_figure_needs_only_a_small_gap():
+    s = series([pt("b", D(2024, 3, 1), 1400, "more than"), pt("c", D(2024, 3, 12), 1300, "over")])
+    assert types(check([s])) == [("stale", "c")]
+
+
+def test_revision_then_old_figure_is_stale_not_regression():
+    s = series([pt("a", D(2024, 3, 1), 1400, "about"),
+                pt("b", D(2024, 3, 10), 1200, "about", sentence="The ministry revised the toll down to about 1,200."),
+                pt("c", D(2024, 3, 12), 1200, "about"),
+                pt("d", D(2024, 3, 15), 1400, "about")])
+    alerts = check([s])
+    assert types(alerts) == [("revision", "b"), ("stale", "d")]
+    assert "revised" in alerts[1].explanation
+
+
+def test_regression_without_a_stated_revision():
+    s = series([pt("a", D(2024, 3, 1), 500), pt("b", D(2024, 3, 2), 450)])
+    assert types(check([s], AlertConfig(stale_days=5))) == [("regression", "b")]
+
+
+def test_copies_of_one_article_never_alert_on_each_other():
+    s = series([pt("a", D(2024, 3, 1), 500, dup="g"), pt("b", D(2024, 3, 8), 100, dup="g")])
+    assert check([s]) == []
+
+
+def test_conflict_between_sources_respects_qualifiers():
+    ministry = series([pt("a", D(2024, 3, 10), 71, source="Interior Ministry")], sid="m")
+    red_cross = series([pt("b", D(2024, 3, 10), 80, source="Red Cross")], source_key="source:red cross", sid="r")
+    assert types(check([ministry, red_cross])) == [("conflict", "b")]
+    low = series([pt("c", D(2024, 3, 10), 700, "at least", source="Interior Ministry")], sid="m")
+    high = series([pt("d", D(2024, 3, 10), 1000, "more than", source="Red Cross")], source_key="source:rc", sid="r")
+    assert check([low, high]) == []
+
+
+def test_date_mismatch_for_a_precise_figure_reprinted_later():
+    s = series([pt("a", D(2024, 3, 1), 8796, "at least"), pt("b", D(2024, 3, 8), 10328),
+                pt("c", D(2024, 3, 8), 8796, "at least")])
+    assert ("date_mismatch", "c") in types(check([s], AlertConfig(stale_ratio=0.5)))
+    round_ = series([pt("a", D(2024, 3, 1), 200), pt("b", D(2024, 3, 8), 300), pt("c", D(2024, 3, 8), 200)])
+    assert ("date_mismatch", "c") not in types(check([round_], AlertConfig(stale_ratio=2)))
+
+
+def test_stocks_that_go_down_are_not_stale():
+    s = series([pt("a", D(2024, 3, 1), 15000), pt("b", D(2024, 3, 9), 6000)], measure="displaced")
+    assert check([s]) == []
+
+
+def test_bounds_and_categories():
+    cfg = AlertConfig()
+    assert bounds(pt("a", D(2024, 1, 1), 100, "about"), cfg) == pytest.approx((90, 110))
+    assert bounds(pt("a", D(2024, 1, 1), 100, "range", value_max=150), cfg) == (100, 150)
+    assert bounds(pt("a", D(2024, 1, 1), 100, "at least"), cfg)[1] == float("inf")
+    assert category_of("Palestinian children") == "children"
+    assert category_of("people in Gaza") == "people"
+    assert category_of(None) == "people"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    db = tmp_path_factory.mktemp("alerts") / "demo.db"
+    with Ledger(db) as ledger:
+        ledger.ingest([Path(str(files("dateline") / "demo"))])
+        yield ledger
+
+
+def test_demo_story_series_and_alerts(demo):
+    series_ = demo.series(measure="killed")
+    main = series_[0]
+    assert main.place == "belmoria" and main.category == "people" and len(main.points) >= 5
+    alerts = demo.check()
+    stale = [a for a in alerts if a.type == "stale" and a.point.doc == "belmoria-herald-0309"]
+    assert stale and stale[0].point.value == 23
+    conflicts = [a for a in alerts if a.type == "conflict"]
+    assert any({a.point.value, a.evidence[0].value} == {71, 80} for a in conflicts)
+    texts = {d.id: d.text for d in demo.documents()}
+    for a in alerts:
+        for cited in [a.point, *a.evidence]:
+            assert cited.start <= cited.value_start < cited.value_end <= cited.end <= len(texts[cited.doc])
+            assert texts[cited.doc][cited.start:cited.end] == cited.sentence
