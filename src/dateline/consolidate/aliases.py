@@ -154,19 +154,21 @@ def consolidate(mentions: Iterable[Mention]) -> tuple[list[dict], dict[tuple[str
     # 2. people across articles: surnames merged by transliteration, first names must not clash
     person_keys = sorted({k for m, k in keyed if m.kind == "person"}, key=lambda k: (-len(k.split()), k))
     person_alias: dict[str, str] = {}
-    canon: list[list[str]] = []
+    canon: list[tuple[list[str], set[str]]] = []     # (canonical parts, every surname spelling merged in)
     for key in person_keys:
         parts = key.split()
         target = None
-        for c in canon:
-            if similar_surnames(parts[-1], c[-1]) and (len(parts) == 1 or len(c) == 1 or parts[0] == c[0]):
-                target = c
+        for c, surnames in canon:
+            if any(similar_surnames(parts[-1], s) for s in surnames) and (len(parts) == 1 or len(c) == 1
+                                                                           or parts[0] == c[0]):
+                target = (c, surnames)
                 break
         if target is None:
-            canon.append(parts)
+            canon.append((parts, {parts[-1]}))
             person_alias[key] = key
         else:
-            person_alias[key] = " ".join(target)
+            target[1].add(parts[-1])
+            person_alias[key] = " ".join(target[0])
 
     entities: dict[tuple[str, str], Entity] = {}
     assignment: dict[tuple[str, int, int], str] = {}

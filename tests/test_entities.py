@@ -1,0 +1,79 @@
+"""Entity mentions and their canonical names across articles."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.analyze.pipeline import analyze_text
+from dateline.consolidate import aliases
+from dateline.records import Mention, Span
+
+
+def m(doc, start, text, kind, label=None, alias_of=None):
+    return Mention(Span(doc, start, start + len(text)), text, label or {"person": "PERSON", "organisation": "ORG",
+                                                                        "place": "GPE", "group": "NORP"}[kind],
+                   kind, alias_of=alias_of)
+
+
+def groups(mentions):
+    rows, assignment = aliases.consolidate(mentions)
+    by_id = {r["id"]: r for r in rows}
+    return rows, {mention.text: by_id[assignment[(mention.span.doc, mention.span.start, mention.span.end)]]["name"]
+                  for mention in mentions}
+
+
+def test_person_surnames_and_transliterations_merge():
+    ms = [m("a", 0, "Ismail Haniyeh", "person"), m("a", 40, "Haniyeh", "person"),
+          m("b", 0, "Haniya", "person"), m("c", 0, "Ismail Hanieh", "person"),
+          m("d", 0, "Hanna Haddad", "person")]
+    _, names = groups(ms)
+    assert names["Haniya"] == names["Haniyeh"] == names["Ismail Hanieh"] == "Ismail Haniyeh"
+    assert names["Hanna Haddad"] == "Hanna Haddad"
+
+
+def test_first_names_that_clash_stay_apart():
+    _, names = groups([m("a", 0, "Tomas Reyna", "person"), m("b", 0, "Anna Reyna", "person")])
+    assert names["Tomas Reyna"] != names["Anna Reyna"]
+
+
+def test_ministry_names_merge_whatever_the_wording():
+    ms = [m("a", 0, "Gaza health ministry", "organisation"), m("b", 0, "Gaza's Health Ministry", "organisation"),
+          m("c", 0, "health ministry in Hamas-run Gaza", "organisation"),
+          m("d", 0, "Ministry of Health in Gaza", "organisation"), m("e", 0, "Gaza", "place"),
+          m("f", 0, "Israeli health ministry", "organisation"), m("f", 30, "Israel", "place")]
+    rows, names = groups(ms)
+    gaza = {names[t] for t in ("Gaza health ministry", "Gaza's Health Ministry", "health ministry in Hamas-run Gaza",
+                               "Ministry of Health in Gaza")}
+    assert len(gaza) == 1
+    assert names["Israeli health ministry"] not in gaza
+
+
+def test_acronyms_and_stated_abbreviations():
+    ms = [m("a", 0, "Israel Defense Forces", "organisation"), m("b", 0, "Israel Defence Forces", "organisation"),
+          m("c", 0, "IDF", "organisation"), m("d", 0, "United Nations", "organisation"),
+          m("e", 0, "U.N.", "organisation"), m("f", 0, "UN", "organisation"),
+          m("g", 0, "Office for Relief Operations", "organisation"), m("g", 40, "OFRO", "organisation"),
+          m("h", 0, "Karsa Relief Office", "organisation"),
+          m("i", 0, "KRO", "organisation", alias_of="Karsa Relief Office")]
+    _, names = groups(ms)
+    assert names["IDF"] == names["Israel Defense Forces"] == names["Israel Defence Forces"]
+    assert names["UN"] == names["U.N."] == "United Nations"
+    assert names["KRO"] == "Karsa Relief Office"
+
+
+def test_majority_kind_wins():
+    ms = [m("a", 0, "Tarvo", "place"), m("b", 0, "Tarvo", "place"), m("c", 0, "Tarvo", "person")]
+    rows, names = groups(ms)
+    assert len(rows) == 1 and rows[0]["kind"] == "place"
+
+
+def test_parenthesised_acronym_and_missed_speaker_become_mentions():
+    text = ("The Karsa Relief Office (KRO) said 40 families were housed in tents. "
+            "Reyna denied that warnings had been ignored.")
+    analysis = analyze_text(text, "t", dt.date(2024, 3, 8))
+    by_text = {x.text: x for x in analysis.mentions}
+    assert by_text["KRO"].alias_of == "Karsa Relief Office"
+    assert by_text["Reyna"].kind == "person"
+    for x in analysis.mentions:
+        assert text[x.span.start:x.span.end] == x.text
