@@ -324,7 +324,10 @@ def demo(db: Path = typer.Option(Path("demo.db"), "--db", help="Database to buil
     figures(db=db, measure=None, doc=None, scope=None, since=None, until=None, as_json=False)
     claims(db=db, speaker=None, doc=None, as_json=False)
     entities(db=db, kind=None, name=None, limit=10, as_json=False)
-    console.print(f"Explore further: dateline show belmoria-0304 --db {db}; dateline export --db {db}")
+    series(series_id=None, db=db, measure=None, plot=None, as_json=False)
+    check(db=db, as_json=False, stale_days=2, stale_ratio=0.25, conflict_tolerance=0.10, mismatch_days=5)
+    console.print(f"Explore further: dateline show belmoria-0304 --db {db}; dateline series ID --db {db} "
+                  f"--plot series.svg; dateline export --db {db}")
 
 
 def _row(table: Table, *cells) -> None:

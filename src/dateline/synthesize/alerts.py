@@ -135,25 +135,27 @@ def check(series: Iterable[Series], cfg: Optional[AlertConfig] = None) -> list[A
     tolls: dict[tuple, list[Point]] = {}
     for s in series:
         tolls.setdefault((s.measure, s.place, s.category), []).extend(p for p in s.points if p.scope == "cumulative")
-    revisions = {key: _revisions(points, cfg) for key, points in tolls.items()}
+    # an authority revises its own figures; a revision resets the whole toll for staleness
+    own = {s.id: _revisions([p for p in s.points if p.scope == "cumulative"], cfg) for s in series}
+    revisions: dict[tuple, list[tuple[Point, Point]]] = {}
+    for s in series:
+        revisions.setdefault((s.measure, s.place, s.category), []).extend(own[s.id])
     for s in series:
         key = (s.measure, s.place, s.category)
-        alerts += _series_alerts(s, tolls[key], revisions[key], cfg)
+        alerts += _series_alerts(s, tolls[key], own[s.id], revisions[key], cfg)
     alerts += _conflicts(series, cfg)
     alerts.sort(key=lambda a: (a.point.doc_date, a.point.doc, a.point.start, a.type))
     return alerts
 
 
-def _series_alerts(s: Series, toll: list[Point], revisions: list[tuple[Point, Point]],
-                   cfg: AlertConfig) -> list[Alert]:
-    """Alerts on the points of one series; ``toll`` holds every source's points for the same toll and
-    ``revisions`` the revisions stated in it."""
+def _series_alerts(s: Series, toll: list[Point], own: list[tuple[Point, Point]],
+                   revisions: list[tuple[Point, Point]], cfg: AlertConfig) -> list[Alert]:
+    """Alerts on the points of one series; ``toll`` holds every source's points for the same toll,
+    ``own`` the series' own revisions and ``revisions`` all those stated in the toll."""
     out: list[Alert] = []
     points = [p for p in s.points if p.scope == "cumulative"]
-    mine = {id(p) for p in points}
     out += [Alert("revision", p, f"{p.source or 'The source'} revised its figure to {_fmt(p)} on {p.as_of} "
-                  f"{_cite(p)}, down from {_fmt(old)} {_cite(old)}.", [old], s.id)
-            for p, old in revisions if id(p) in mine]
+                  f"{_cite(p)}, down from {_fmt(old)} {_cite(old)}.", [old], s.id) for p, old in own]
     revised_at = {old.value: p for p, old in revisions}
     for p in points:
         if any(p is r for r, _ in revisions):
