@@ -290,6 +290,51 @@ def check(db: Path = DbOption, as_json: bool = JsonOption,
 
 
 @app.command()
+def timeline(db: Path = DbOption, date_from: Optional[str] = typer.Option(None, "--from", help="First day (YYYY-MM-DD)."),
+             date_to: Optional[str] = typer.Option(None, "--to", help="Last day (YYYY-MM-DD)."),
+             dates: Optional[int] = typer.Option(None, "--dates", "-n", help="How many days (default: from the data)."),
+             sentences: int = typer.Option(1, "--sentences", "-k", help="Sentences per day."),
+             query: Optional[str] = typer.Option(None, "--query", "-q", help="Only sentences about these words."),
+             as_json: bool = JsonOption):
+    """The story's key dates, each told by cited sentences from the articles."""
+    from .synthesize.timeline import timeline_from_store
+
+    ledger = _ledger(db)
+    entries = timeline_from_store(ledger.store, n_dates=dates, k_sentences=sentences,
+                                  date_from=_date(date_from, "--from"), date_to=_date(date_to, "--to"), query=query)
+    if as_json:
+        _print_jsonl(e.to_json() for e in entries)
+        return
+    table = Table(title=f"timeline: {len({e.date for e in entries})} days", expand=True)
+    for col in ("date", "what happened", "sources", "cited"):
+        table.add_column(col, overflow="fold", ratio=5 if col == "what happened" else None)
+    for e in entries:
+        first = e.evidence[0]
+        _row(table, e.date.isoformat(), e.text, str(e.salience), f"{first.doc} {first.start}-{first.end}")
+    console.print(table)
+
+
+@app.command()
+def brief(since: str = typer.Option(..., "--since", help="Report what was published after this day (YYYY-MM-DD)."),
+          until: Optional[str] = typer.Option(None, "--until"), db: Path = DbOption,
+          fmt: str = typer.Option("md", "--format", "-f", help="md, json or html."),
+          output: Optional[Path] = typer.Option(None, "--output", "-o")):
+    """What changed since a day: new and changed figures, alerts, new events, new claims by speaker."""
+    from .synthesize.brief import build_brief, to_html, to_json_lines, to_markdown
+
+    writers = {"md": to_markdown, "json": to_json_lines, "html": to_html}
+    if fmt not in writers:
+        raise typer.BadParameter(f"{fmt!r}: choose md, json or html", param_hint="--format")
+    ledger = _ledger(db)
+    text = writers[fmt](build_brief(ledger.store, _date(since, "--since"), _date(until, "--until")))
+    if output:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"briefing -> {output}")
+    else:
+        sys.stdout.write(text)
+
+
+@app.command()
 def search(query: str, db: Path = DbOption, limit: int = typer.Option(20, "--limit"), as_json: bool = JsonOption):
     """Full-text search over articles (SQLite FTS5 syntax)."""
     import sqlite3

@@ -182,7 +182,30 @@ def consolidate(mentions: Iterable[Mention]) -> tuple[list[dict], dict[tuple[str
         ent.docs.add(m.span.doc)
         assignment[(m.span.doc, m.span.start, m.span.end)] = ent.id
     _merge_acronyms(entities, assignment)
+    _merge_unqualified(entities, assignment, places)
     return [e.as_row() for e in entities.values()], assignment
+
+
+def _merge_unqualified(entities: dict, assignment: dict, places: frozenset) -> None:
+    """"the Interior Ministry" is "Belmoria's Interior Ministry" when the story has only one such ministry."""
+    orgs = [(key, ent) for key, ent in entities.items() if key[0] == "organisation"]
+    renamed: dict[str, str] = {}
+    for key, ent in orgs:
+        words = set(key[1].split())
+        if not words or words & places:
+            continue
+        wider = [e for k, e in orgs if e is not ent and words < set(k[1].split())
+                 and set(k[1].split()) - words <= places]
+        if len(wider) != 1:
+            continue
+        target = wider[0]
+        target.surface.update(ent.surface)
+        target.docs |= ent.docs
+        renamed[ent.id] = target.id
+        del entities[key]
+    for k, v in assignment.items():
+        if v in renamed:
+            assignment[k] = renamed[v]
 
 
 def _majority_kinds(mentions: list[Mention]) -> None:

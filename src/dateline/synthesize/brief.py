@@ -1,0 +1,184 @@
+""""What changed since D": a briefing of new and changed figures, new claims and new events.
+
+Everything in it is read from the ledger and cited: a figure line cites the new
+figure and the one it changes (the latest figure of the same series published
+before the briefing's start), a claim line its content, an event line its
+sentence. "New" means published in ``(since, until]``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..consolidate.series import Point, Series, build_series
+from ..store.sqlite import Store
+from .alerts import Alert, check
+
+MAIN_MEASURES = ("killed", "wounded", "hostages", "displaced", "evacuated", "aid_trucks")
+
+
+@dataclass
+class FigureChange:
+    series: Series
+    new: Point
+    previous: Optional[Point]
+
+    @property
+    def delta(self) -> Optional[float]:
+        return None if self.previous is None else self.new.value - self.previous.value
+
+
+@dataclass
+class Brief:
+    since: dt.date
+    until: dt.date
+    articles: int
+    figures: list[FigureChange] = field(default_factory=list)
+    claims: dict[str, list[dict]] = field(default_factory=dict)      # speaker -> claims
+    events: list = field(default_factory=list)                       # TimelineEntry
+    alerts: list[Alert] = field(default_factory=list)
+
+
+def build_brief(store: Store, since: dt.date, until: Optional[dt.date] = None,
+                max_events: int = 12) -> Brief:
+    until = until or dt.date.max
+    in_window = lambda d: since < d <= until  # noqa: E731
+    articles = sum(1 for r in store.rows("SELECT date FROM documents") if in_window(dt.date.fromisoformat(r["date"])))
+    brief = Brief(since=since, until=until if until != dt.date.max else _last_date(store), articles=articles)
+
+    all_series = build_series(store)
+    alerts = check(all_series)
+    # a briefing reports the current figure, not one the alerts show to be old or doubtful
+    doubtful = {a.point.figure for a in alerts if a.type in ("stale", "regression", "date_mismatch")}
+    for s in all_series:
+        new = [p for p in s.points if in_window(p.doc_date) and p.figure not in doubtful]
+        if not new:
+            continue
+        latest = max(new, key=lambda p: (p.as_of, p.doc_date, p.value))
+        before = [p for p in s.points if p.doc_date <= since]
+        previous = max(before, key=lambda p: (p.as_of, p.doc_date, p.value)) if before else None
+        brief.figures.append(FigureChange(s, latest, previous))
+    brief.figures.sort(key=lambda c: (c.series.measure not in MAIN_MEASURES, MAIN_MEASURES.index(c.series.measure)
+                                      if c.series.measure in MAIN_MEASURES else 99, -len(c.series.points)))
+
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    for c in store.claims():
+        if in_window(dt.date.fromisoformat(c["doc_date"])):
+            grouped[c["entity_name"] or c["speaker"] or "unattributed"].append(c)
+    brief.claims = dict(sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+    brief.alerts = [a for a in alerts if in_window(a.point.doc_date)]
+    try:
+        from .timeline import timeline_from_store
+
+        entries = timeline_from_store(store, n_dates=max_events, date_from=since + dt.timedelta(days=1),
+                                      date_to=None if until == dt.date.max else until)
+        brief.events = [e for e in entries if in_window(e.date)]
+    except ImportError:       # the timeline module is optional for the briefing
+        brief.events = []
+    return brief
+
+
+def _last_date(store: Store) -> dt.date:
+    row = next(iter(store.rows("SELECT max(date) AS d FROM documents")), None)
+    return dt.date.fromisoformat(row["d"]) if row and row["d"] else dt.date.today()
+
+
+def _num(v: float) -> str:
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
+
+
+def _value(p: Point) -> str:
+    if p.qualifier == "range" and p.value_max:
+        return f"{_num(p.value)}–{_num(p.value_max)}"
+    return ("" if p.qualifier in ("exact", "unclear") else p.qualifier + " ") + _num(p.value)
+
+
+def _cite(doc: str, start: int, end: int) -> str:
+    return f"[{doc} {start}-{end}]"
+
+
+def figure_line(c: FigureChange) -> str:
+    s, p = c.series, c.new
+    head = f"{s.measure} · {s.place or 'unknown place'} · {s.category} ({s.label}): {_value(p)} as of {p.as_of}"
+    if c.previous is None:
+        change = "new series"
+    else:
+        sign = "+" if c.delta >= 0 else "−"
+        change = (f"{sign}{_num(abs(c.delta))} from {_value(c.previous)} as of {c.previous.as_of} "
+                  f"{_cite(c.previous.doc, c.previous.start, c.previous.end)}")
+    return f"{head} {_cite(p.doc, p.start, p.end)}; {change}"
+
+
+def to_markdown(b: Brief) -> str:
+    out = [f"# What changed since {b.since.isoformat()}", "",
+           f"{b.articles} articles published from {(b.since + dt.timedelta(days=1)).isoformat()} "
+           f"to {b.until.isoformat()}.", ""]
+    out += ["## Figures", ""] + ([f"- {figure_line(c)}" for c in b.figures] or ["- no new figures"]) + [""]
+    if b.alerts:
+        out += ["## Alerts", ""] + [f"- **{a.type}**: {a.explanation}" for a in b.alerts] + [""]
+    out += ["## Events", ""]
+    out += [f"- {e.date.isoformat()}: {e.text} {_cite(e.evidence[0].doc, e.evidence[0].start, e.evidence[0].end)}"
+            for e in b.events] or ["- no new events"]
+    out += ["", "## Claims by speaker", ""]
+    if not b.claims:
+        out.append("- no new claims")
+    for speaker, claims in b.claims.items():
+        out.append(f"### {speaker}")
+        for c in claims:
+            cue = f"{c['cue']}: " if c["cue"] else ""
+            out.append(f"- {cue}“{c['content']}” {_cite(c['doc'], c['content_start'], c['content_end'])}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def to_json_lines(b: Brief) -> str:
+    lines = [{"kind": "brief", "since": b.since.isoformat(), "until": b.until.isoformat(), "articles": b.articles}]
+    for c in b.figures:
+        lines.append({"kind": "figure_change", "series": c.series.id, "measure": c.series.measure,
+                      "place": c.series.place, "category": c.series.category, "source": c.series.label,
+                      "value": c.new.value, "qualifier": c.new.qualifier, "as_of": c.new.as_of.isoformat(),
+                      "doc": c.new.doc, "start": c.new.start, "end": c.new.end,
+                      "previous": None if c.previous is None else {
+                          "value": c.previous.value, "qualifier": c.previous.qualifier,
+                          "as_of": c.previous.as_of.isoformat(), "doc": c.previous.doc,
+                          "start": c.previous.start, "end": c.previous.end},
+                      "delta": c.delta})
+    lines += [a.to_json() for a in b.alerts]
+    lines += [e.to_json() for e in b.events]
+    for speaker, claims in b.claims.items():
+        for c in claims:
+            lines.append({"kind": "claim", "speaker": speaker, "cue": c["cue"], "content": c["content"],
+                          "mode": c["mode"], "doc": c["doc"], "start": c["content_start"], "end": c["content_end"]})
+    return "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines)
+
+
+def to_html(b: Brief) -> str:
+    """A standalone page (escaped throughout: article text is untrusted)."""
+    esc = html.escape
+    parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Briefing since {b.since}</title>"
+             "<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
+             "cite{color:#666;font-style:normal;font-size:.85em}h2{border-bottom:1px solid #ddd}</style></head><body>",
+             f"<h1>What changed since {esc(b.since.isoformat())}</h1>",
+             f"<p>{b.articles} articles published up to {esc(b.until.isoformat())}.</p><h2>Figures</h2><ul>"]
+    parts += [f"<li>{esc(figure_line(c))}</li>" for c in b.figures] or ["<li>no new figures</li>"]
+    parts.append("</ul>")
+    if b.alerts:
+        parts.append("<h2>Alerts</h2><ul>")
+        parts += [f"<li><b>{esc(a.type)}</b>: {esc(a.explanation)}</li>" for a in b.alerts]
+        parts.append("</ul>")
+    parts.append("<h2>Events</h2><ul>")
+    parts += [f"<li>{esc(e.date.isoformat())}: {esc(e.text)} <cite>{esc(_cite(e.evidence[0].doc, e.evidence[0].start, e.evidence[0].end))}</cite></li>"
+              for e in b.events] or ["<li>no new events</li>"]
+    parts.append("</ul><h2>Claims by speaker</h2>")
+    for speaker, claims in b.claims.items():
+        parts.append(f"<h3>{esc(speaker)}</h3><ul>")
+        parts += [f"<li>{esc(c['cue'] + ': ' if c['cue'] else '')}“{esc(c['content'])}” "
+                  f"<cite>{esc(_cite(c['doc'], c['content_start'], c['content_end']))}</cite></li>" for c in claims]
+        parts.append("</ul>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
