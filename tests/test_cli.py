@@ -77,3 +77,43 @@ def test_missing_database_is_a_clear_error(tmp_path):
 def test_bad_fts_query_is_friendly(db):
     result = runner.invoke(app, ["search", '"unbalanced', "--db", str(db)])
     assert result.exit_code == 2 and "cannot search" in result.output
+
+
+def test_series_check_and_plot(db, tmp_path):
+    listing = runner.invoke(app, ["series", "--db", str(db), "--json"])
+    rows = [json.loads(line) for line in listing.output.splitlines()]
+    assert rows and rows[0]["kind"] == "series" and rows[0]["measure"] == "killed"
+    out = tmp_path / "s.svg"
+    shown = runner.invoke(app, ["series", rows[0]["id"], "--db", str(db), "--plot", str(out), "--json"])
+    assert shown.exit_code == 0 and out.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    assert runner.invoke(app, ["series", "no-such-series", "--db", str(db)]).exit_code == 2
+    alerts = [json.loads(line) for line in runner.invoke(app, ["check", "--db", str(db), "--json"]).output.splitlines()]
+    assert alerts and {"stale", "conflict"} <= {a["type"] for a in alerts}
+    for a in alerts:
+        assert a["kind"] == "alert" and a["evidence"] and a["explanation"].endswith(".")
+
+
+def test_brief_formats(db):
+    md = runner.invoke(app, ["brief", "--since", "2024-03-07", "--db", str(db)])
+    assert md.exit_code == 0
+    assert "# What changed since 2024-03-07" in md.output and "## Figures" in md.output
+    assert "## Claims by speaker" in md.output and "[belmoria-" in md.output
+    lines = [json.loads(x) for x in runner.invoke(app, ["brief", "--since", "2024-03-07", "--db", str(db),
+                                                        "--format", "json"]).output.splitlines()]
+    assert lines[0]["kind"] == "brief" and any(x["kind"] == "figure_change" for x in lines)
+    page = runner.invoke(app, ["brief", "--since", "2024-03-07", "--db", str(db), "--format", "html"]).output
+    assert page.startswith("<!doctype html>") and "<script" not in page
+    assert runner.invoke(app, ["brief", "--since", "2024-03-07", "--db", str(db), "-f", "pdf"]).exit_code != 0
+
+
+def test_timeline_cites_verbatim_sentences(db):
+    from dateline import Ledger
+
+    result = runner.invoke(app, ["timeline", "--db", str(db), "--json", "-n", "5"])
+    assert result.exit_code == 0, result.output
+    entries = [json.loads(line) for line in result.output.splitlines()]
+    assert entries and len({e["date"] for e in entries}) <= 5
+    with Ledger(db, read_only=True) as ledger:
+        for e in entries:
+            for ev in e["evidence"]:
+                assert ledger.document(ev["doc"]).text[ev["start"]:ev["end"]] == e["text"]
