@@ -335,6 +335,23 @@ def brief(since: str = typer.Option(..., "--since", help="Report what was publis
 
 
 @app.command()
+def doctor(db: Path = DbOption):
+    """Check the database: integrity, schema version, orphan records, spans out of range. Exit 1 on problems."""
+    if not db.exists():
+        err.print(f"[red]error:[/] no database at {db}")
+        raise typer.Exit(2)
+    ledger = _ledger(db, read_only=False)      # the FTS5 integrity check is issued as a write
+    problems = ledger.store.doctor()
+    counts = ", ".join(f"{ledger.store.count(t)} {t}" for t in ("documents", "figures", "claims", "mentions", "times"))
+    if problems:
+        for p in problems:
+            err.print(Text(f"problem: {p}", style="red"))
+        err.print(f"{len(problems)} problems in {db} ({counts})")
+        raise typer.Exit(1)
+    console.print(f"ok: {db}, schema {ledger.store.schema_version}, {counts}")
+
+
+@app.command()
 def search(query: str, db: Path = DbOption, limit: int = typer.Option(20, "--limit"), as_json: bool = JsonOption):
     """Full-text search over articles (SQLite FTS5 syntax)."""
     import sqlite3
@@ -373,6 +390,48 @@ def demo(db: Path = typer.Option(Path("demo.db"), "--db", help="Database to buil
     check(db=db, as_json=False, stale_days=2, stale_ratio=0.25, conflict_tolerance=0.10, mismatch_days=5)
     console.print(f"Explore further: dateline show belmoria-0304 --db {db}; dateline series ID --db {db} "
                   f"--plot series.svg; dateline export --db {db}")
+
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+@app.command()
+def serve(db: Path = DbOption,
+          host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only)."),
+          port: int = typer.Option(8000, "--port", help="TCP port.")):
+    """Serve the web pages and the JSON API over the ledger (opened read-only); API docs at /docs."""
+    import uvicorn
+
+    from .web import create_app
+
+    if host in LOOPBACK_HOSTS:
+        allowed = ["127.0.0.1", "localhost", "::1", "[::1]"]
+    else:
+        err.print(f"[yellow]warning:[/] serving on {host}: anyone who can reach this address can read the ledger")
+        allowed = ["*"] if host in ("0.0.0.0", "::") else [host, "127.0.0.1", "localhost"]
+    try:
+        application = create_app(db, allowed_hosts=allowed)
+    except FileNotFoundError as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2)
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"dateline: serving {db} at http://{shown}:{port}/  (Ctrl-C to stop)")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def report(output: Path = typer.Option(..., "--output", "-o", help="HTML file to write."), db: Path = DbOption,
+           max_claims: int = typer.Option(500, "--max-claims", help="Most recent claims included."),
+           max_entities: int = typer.Option(100, "--max-entities", help="Most cited entities included.")):
+    """Write the story as one self-contained HTML file (overview, timeline, figures, claims, entities, articles)."""
+    from .web.report import write_report
+
+    try:
+        summary = write_report(db, output, max_claims=max_claims, max_entities=max_entities)
+    except FileNotFoundError as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2)
+    err.print(f"report -> {output} ({summary})")
 
 
 def _row(table: Table, *cells) -> None:

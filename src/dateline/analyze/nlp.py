@@ -108,7 +108,23 @@ def segment(text: str) -> list[tuple[int, int]]:
             start = end
     if start < n:
         bounds.append((start, n))
-    return bounds
+    return [piece for s, e in bounds for piece in _cut_long(text, s, e)]
+
+
+# Longer "sentences" are lists, tables or text without punctuation; they are cut at
+# spaces so that no segment approaches spaCy's max_length and parse time stays linear.
+MAX_SEGMENT = 3000
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_SEGMENT:
+        cut = text.rfind(" ", start + MAX_SEGMENT // 2, start + MAX_SEGMENT)
+        cut = cut + 1 if cut > start else start + MAX_SEGMENT
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def _is_boundary(text: str, dot: int, after: int) -> bool:
