@@ -38,6 +38,18 @@ def test_values(text, value):
     assert parse_number(text) == value
 
 
+@pytest.mark.parametrize("text,value", [
+    ("9.770 people were killed", 9770),          # dotted thousands before a word
+    ("more than 14.000 Palestinians", 14000),
+    ("1.234.567 people", 1234567),
+    ("1,2 million displaced", 1_200_000),        # decimal comma before a scale word
+    ("2.5 million", 2_500_000),
+    ("1.5 children per family", 1.5),
+])
+def test_continental_separators(text, value):
+    assert find_counts(text)[0].value == value
+
+
 def test_word_value_rejects_non_numbers():
     assert word_value(["two", "three"]) is None
     assert word_value(["hundred", "banana"]) is None

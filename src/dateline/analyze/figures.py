@@ -16,13 +16,24 @@ bullet line), the dependency parse decides what it counts:
 - the *qualifier* from the words before the number and the verb that governs it ("topped",
   "soared past"), shared across a coordinated list ("more than 5,600 children and 3,550
   women");
-- the *source* from ``claims`` (a claim whose content holds the number), else "according
-  to X" / the subject of a reporting verb whose content holds the number;
+- the *source*: first whoever set this very value ("the Interior Ministry put the toll at 71",
+  "the ministry raised the toll to 1,250", "the ministry's toll ... exceeds 9,700"), then
+  ``claims`` (a claim whose content holds the number), else "according to X" / the subject of
+  a reporting verb whose content holds the number / a closing attribution however it was
+  parsed ("..., an Israeli official estimated.", "- 240 hostages held, Israel says");
 - *as_of*: a time expression governing the statement (the reporting verb, or for events the
   event verb; "Before Tuesday's blast"), a dateline ("Jerusalem, Oct 9:"), a dated statement
   of the same source earlier in the article, else the article date;
 - *scope* (cumulative, period, incident, planned, superseded, pre-war, other) from cue words
-  in the figure's clause.
+  in the figure's clause and its syntax: "up from 3,785" / "revised to 1,200, from 1,400" is
+  superseded; a victim verb placed in one town or building, an attack verb on one place, or "the
+  toll from Tuesday's strike" is an incident; "250 killed overnight, bringing the toll to 9,770"
+  makes the 250 a period and the 9,770 cumulative;
+- the *group*: the counted noun with its modifiers, a coordinated noun without a number of its
+  own ("soldiers and civilians") and the place its predicate names ("people in Gaza").
+
+Numbers a truncated excerpt cuts off ("... killed more than 16" at the very end) and counts a
+sentence corrects ("seven victims had been counted twice") are not figures.
 
 Only syntax and lexicons are used: no rule names a particular sentence.
 """
@@ -76,11 +87,31 @@ LEVEL_VERBS = {"rise", "climb", "reach", "soar", "jump", "increase", "top", "sur
                "pass", "hit", "stand", "be", "revise", "mount", "grow", "near", "approach", "go", "stay",
                "remain", "total", "number", "put", "edge", "surge", "swell", "tops", "rose", "update"}
 ESTIMATE_NOUNS = {"estimate", "figure", "count", "tally", "number", "total", "toll", "list"}
+# verbs that set a toll to a value ("raised the toll to", "put the number at", "gave the toll as"):
+# their subject is the figure's source, their object (or subject when intransitive) says what is counted
+TOLL_SET_VERBS = {"put", "raise", "lower", "revise", "update", "set", "estimate", "give", "place", "bring", "increase",
+                  "reduce", "adjust", "cut", "push", "lift", "correct", "peg", "fix", "take", "drive", "send",
+                  "downgrade", "upgrade", "amend", "record", "report", "confirm"}
+# heads of subjects that can be a source ("the ministry put the toll at"; not "the strikes brought the toll to")
+SOURCE_NOUNS = {"ministry", "official", "authority", "army", "military", "government", "agency", "office",
+                "spokesman", "spokesperson", "spokeswoman", "source", "medic", "doctor", "hospital", "service",
+                "force", "police", "organisation", "organization", "committee", "society", "crescent", "cross",
+                "un", "who", "ocha", "unrwa", "idf", "defence", "defense", "media", "minister", "director",
+                "worker", "team", "group", "department", "council", "mission", "tally", "report", "statement",
+                "survey", "monitor", "observatory", "centre", "center", "bureau", "administration", "cabinet",
+                "officer", "spokesmen", "rescuer", "responder", "paramedic", "volunteer", "witness", "resident",
+                "journalist", "correspondent", "newspaper", "agency", "broadcaster", "channel", "radio", "tv",
+                "outlet", "site", "analyst", "expert", "researcher", "investigator", "ngo", "charity", "intelligence"}
+# adverbs between a toll verb and its "to"/"from" ("revised the toll down to 64", "up from 3,785")
+DIRECTION_ADVS = {"up", "down", "back", "upward", "upwards", "downward", "downwards"}
 SPEECH_VERBS = {"say", "report", "tell", "add", "claim", "announce", "state", "note", "confirm", "reveal",
                 "estimate", "show", "indicate", "record", "put", "cite", "quote", "warn", "insist", "declare",
                 "write", "tweet", "post", "publish", "update", "believe", "count", "document",
                 "disclose", "explain", "stress", "allege", "assert", "acknowledge", "admit", "inform",
                 "brief", "suggest", "list", "register", "log"}
+ORDER_VERBS = {"order", "tell", "instruct", "urge", "warn", "direct", "call", "ask", "command"}
+# transitive verbs whose subject, without an object, can only be the victim ("1.4 million displaced")
+VICTIM_VERBS = (KILLED_VERBS - INTRANSITIVE_DEATH) | WOUNDED_VERBS | {"displace", "uproot", "abduct", "kidnap"}
 DECISION_VERBS = {"agree", "approve", "order", "decide", "propose", "offer"}
 # entry to a reporting verb from its content (not from an adverbial clause)
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "oprd", "attr", "conj", "acomp", "pcomp"}
@@ -89,7 +120,7 @@ FUTURE_LEMMAS = {"expect", "plan", "schedule", "intend", "aim", "propose", "hope
                  "slate", "due", "set", "agree"}
 DEAL_NOUNS = {"deal", "agreement", "accord", "truce", "plan", "proposal", "arrangement", "outline"}
 EXCLUDED_NOUNS = {"rocket", "missile", "target", "reservist", "hospital", "ambulance", "school", "home",
-                  "house", "building", "vote", "member", "country", "nation", "mosque", "church",
+                  "house", "building", "vote", "country", "nation", "mosque", "church",
                   "tunnel", "site", "strike", "airstrike", "attack", "raid", "round", "drone", "tank",
                   "shell", "bomb", "year", "day", "hour", "week", "month", "minute", "time", "km", "mile",
                   "case", "infection", "bed", "facility", "installation", "camp", "toilet", "page",
@@ -107,11 +138,15 @@ EXCLUDED_NOUNS = {"rocket", "missile", "target", "reservist", "hospital", "ambul
 POPULATION_HEADS = {"enclave", "population", "territory", "strip", "city", "country", "home", "region",
                     "area", "state", "town", "inhabitant", "resident"}
 ATTACK_NOUNS = {"strike", "airstrike", "attack", "raid", "blast", "explosion", "bombing", "shelling",
-                "bombardment", "assault", "shooting", "incident", "ambush"}
+                "bombardment", "assault", "shooting", "incident", "ambush", "clash", "firefight", "gunbattle",
+                "skirmish", "stabbing", "missile", "shell", "rocket"}
 WAR_START_NOUNS = {"rampage", "onslaught", "incursion", "massacre", "infiltration", "invasion", "aggression",
                    "offensive", "war", "campaign", "conflict", "operation", "hostility"}
+ATTACK_VERBS = {"hit", "strike", "bomb", "shell", "target", "slam", "pound", "raze", "flatten", "destroy", "attack",
+                "storm", "raid", "level"}
 INCIDENT_PLACES = {"hospital", "school", "camp", "house", "home", "building", "mosque", "church", "market",
                    "clinic", "bakery", "convoy", "car", "vehicle", "tower", "festival", "complex", "refinery"}
+ADDITIVE_WORDS = {"more", "other", "others", "additional", "further", "another", "extra", "new"}
 PREV_WORDS = {"previous", "earlier", "initial", "former", "old", "prior", "original", "preliminary"}
 QUALIFIER_PREPS = {"over", "than", "about", "around", "under", "nearly", "almost", "upwards", "above", "below",
                    "some", "approximately", "roughly", "up", "beyond", "past"}
@@ -281,8 +316,9 @@ _CROSSINGS = {"crossing", "border", "checkpoint", "rafah", "terminal", "gate"}
 _ORIGINS = {"gaza", "strip", "enclave", "territory"}
 
 
-def _exit_direction(verb) -> bool:
+def _exit_direction(verb, abroad_only: bool = False) -> bool:
     """Whether a movement verb goes out of Gaza, through a crossing or into another country."""
+    destinations = _DESTINATIONS - {"hospital", "hospitals", "home", "israel"} if abroad_only else _DESTINATIONS
     for c in verb.subtree:
         if c.i == verb.i or (c.head.i != verb.i and c.head.head.i != verb.i and c.head.head.head.i != verb.i):
             continue
@@ -292,7 +328,7 @@ def _exit_direction(verb) -> bool:
         if c.dep_ == "pobj":
             p = c.head.lower_
             words = {t.lower_ for t in c.subtree}
-            if p in ("into", "to", "in", "at") and words & _DESTINATIONS:
+            if p in ("into", "to", "in", "at") and words & destinations:
                 return True
             if p in ("through", "via", "across", "at") and words & _CROSSINGS:
                 return True
@@ -305,7 +341,8 @@ def _exit_direction(verb) -> bool:
 
 
 def _hostage_context(sent, prev_sent_text: str) -> bool:
-    words = re.compile(r"\b(?:hostages?|captives?|captivity|abductees?|abducted|kidnapped|prisoners?|detainees?)\b", re.I)
+    words = re.compile(r"\b(?:hostages?|captives?|captivity|abductees?|abducted|kidnapped|prisoners?|detainees?|"
+                       r"in\s+exchange\s+for|swaps?|jails?|prisons?)\b", re.I)
     return bool(words.search(sent.text) or words.search(prev_sent_text))
 
 
@@ -345,19 +382,31 @@ def _cue_of(tok, kind: str, ctx, role: str = "obj") -> Optional[str]:
             return "hostages"
         if lem in HOSTAGE_VERBS and role != "subj":
             return "hostages"
-        if lem == "hold" and role in ("obj", "subjpass", "mod") and ctx.get("hostage_strict"):
-            return "hostages"
+        if lem in ("hold", "keep") and role in ("obj", "subjpass", "mod") and (ctx.get("hostage_strict") or
+                                                                          _captor_subject(tok)):
+            return "hostages"                        # "Hamas is believed to be holding more than 150 ..."
+        if (low in MISSING_ADJS or (lem == "miss" and tok.tag_ == "VBG")) and role in ("subj", "subjpass", "mod"):
+            return "other"                           # "2,700 people are missing"
         if lem in DISPLACED_VERBS and (role != "subj" or lem in ("flee", "shelter")):
             return "displaced"
         if lem == "evacuate" and role != "subj":
             return "evacuated"
+        if lem in ("receive", "admit", "welcome") and role in ("obj", "subjpass", "mod") and _exit_direction(tok):
+            return "other" if ctx.get("hostage") else "evacuated"    # "Egypt received 28 babies from Gaza"
+        if lem in ("force", "drive", "chase", "push", "uproot") and role in ("obj", "subjpass", "mod") and any(
+                c.dep_ == "prep" and c.lower_ in ("from", "out") and
+                any(_lem(x) in ("home", "house", "village", "town", "community") for x in c.subtree)
+                for c in tok.children):
+            return "displaced"                       # "240,000 Israelis have been forced from their homes"
+        if lem == "take" and role in ("subjpass", "mod") and _exit_direction(tok, abroad_only=True):
+            return "evacuated"                       # "76 injured Palestinians had been taken to hospitals in Egypt"
         if lem in EVAC_TRANSITIVE and role != "subj" and _exit_direction(tok):
             return "evacuated"
         if lem in EVAC_INTRANSITIVE and role in ("subj", "mod", "subjpass") and _exit_direction(tok):
             return "evacuated"
         if lem == "cross" and role in ("subj", "subjpass", "mod") and not any(c.dep_ == "dobj" for c in tok.children):
             return "evacuated"                      # "more than 20 children are expected to cross"
-        if lem == "order" and role in ("obj", "subjpass") and any(
+        if lem in ORDER_VERBS and role in ("obj", "subjpass") and any(
                 _lem(c) in ("move", "leave", "evacuate", "relocate", "go", "head", "flee")
                 for c in tok.children if c.dep_ in ("xcomp", "ccomp")):
             return "other"
@@ -388,6 +437,22 @@ def _cue_of(tok, kind: str, ctx, role: str = "obj") -> Optional[str]:
     if lem == "victim":
         return "killed"
     return None
+
+
+CAPTORS = re.compile(r"\b(?:hamas|militants?|gunmen|islamic\s+jihad|captors?|kidnappers?|terrorists?|abductors?)\b",
+                     re.I)
+
+
+def _captor_subject(verb) -> bool:
+    """Whether the one holding people is a captor ("Hamas is holding", "held by militants")."""
+    for v in [verb] + [a for a in verb.ancestors if _is_verbal(a)][:2]:
+        deps = ("nsubj", "agent") if v.i == verb.i else ("nsubj", "nsubjpass")   # "Hamas is believed to be holding"
+        for g in v.children:
+            if g.dep_ in deps and CAPTORS.search(_text_of(list(g.subtree))):
+                return True
+        if v.dep_ not in ("xcomp", "ccomp", "conj"):
+            break
+    return False
 
 
 def _add(cues: list, tok, kind: str, rank: int, ctx, role: str = "obj"):
@@ -432,12 +497,22 @@ def _modifier_cues(noun, cues, rank, ctx):
             for p in c.children:
                 if p.dep_ == "pobj":
                     _add(cues, p, "noun", rank, ctx)
+        elif c.dep_ == "prep" and c.lower_ == "among":     # "4,500 children among the dead"
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    _add(cues, p, "noun", rank, ctx)
+                    for ch in p.children:
+                        if ch.dep_ in ("acl", "relcl", "amod"):
+                            _add(cues, ch, "verb" if _is_verbal(ch) else "noun", rank, ctx, "mod")
 
 
 def _verb_cues(verb, cues, rank, ctx, skip, role):
     """The predicate itself, its open complements and the small clauses it takes ("left ... dead")."""
     for v in _xcomp_chain(verb):
-        _add(cues, v, "verb", rank, ctx, role)
+        vrole = role
+        if v.i != verb.i and role == "subj" and any(g.dep_ == "auxpass" for g in v.children):
+            vrole = "subjpass"                       # "50 hostages are to be released"
+        _add(cues, v, "verb", rank, ctx, vrole)
         for g in v.children:
             if g.i == skip.i:
                 continue
@@ -455,6 +530,10 @@ def _verb_cues(verb, cues, rank, ctx, skip, role):
                     _add(cues, g, "noun", rank, ctx)
                     if _lem(g) in ("shelter", "refuge"):
                         cues.append((rank, MEASURE_ORDER.index("displaced"), "displaced", g.text))
+            if g.dep_ == "prep" and g.lower_ == "among" and g.i > skip.i:    # "reporting 3,342 children among the dead"
+                for p in g.children:
+                    if p.dep_ == "pobj":
+                        _add(cues, p, "noun", rank, ctx)
             if g.dep_ == "prep" and g.lower_ in ("as", "in", "under", "into"):
                 for p in g.children:
                     if p.dep_ == "pobj" and _lem(p) in HOSTAGE_NOUNS | {"captivity", "rubble", "shelter"}:
@@ -516,9 +595,13 @@ def _measure_cues(c: _Cand, ctx, depth: int = 0) -> list:
     for ch in c.root.children:
         if ch.dep_ == "prep" and ch.lower_ == "of" and ch.i > c.root.i:
             for p in ch.children:
-                if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"):
-                    _modifier_cues(p, cues, 1, ctx)
+                if p.dep_ == "pobj" and (p.pos_ in ("NOUN", "PROPN") or p.lower_ in KILLED_ADJS | WOUNDED_ADJS):
+                    _modifier_cues(p, cues, 1, ctx)         # "1,159 of the dead"
     role, verb = c.role, c.verb
+    if np.i == c.root.i and c.root.dep_ in ("appos", "attr", "dep") and _lem(c.root.head) in ESTIMATE_NOUNS:
+        _toll_noun_cues(c.root.head, cues, 0, ctx)     # "Gaza death toll: 4,651 including 1,873 children"
+    if np.i == c.root.i and verb is not None and verb.pos_ == "ADJ" and c.rel.head.i == verb.i:
+        _add(cues, verb, "noun", 0, ctx)          # "Israel says 1,400 dead": a small clause
     if role in ("subj", "subjpass", "obj") and verb is not None and _is_verbal(verb):
         _verb_cues(verb, cues, 0, ctx, c.rel, role)
         _carried_cues(c, cues, ctx)
@@ -566,6 +649,8 @@ def _pobj_cues(c: _Cand, cues, ctx, depth):
     pl = prep.lower_
     if gov is None:
         return
+    if pl == "of" and _lem(gov) in ("body", "corpse", "remains") and c.np.i != c.root.i and _lem(c.np) in HOSTAGE_NOUNS:
+        cues.append((0, MEASURE_ORDER.index("other"), "other", gov.text))   # hostages found dead
     if pl == "of" and gov.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
         ctx2 = dict(ctx, lives=True)
         _add(cues, gov, "noun", 0, ctx2)
@@ -593,7 +678,28 @@ def _pobj_cues(c: _Cand, cues, ctx, depth):
                     _add(cues, t, "noun", 1, dict(ctx, lives=True))
         _verb_cues(gov, cues, 1, ctx, c.rel, "obj")
     elif pl in ("as",) and _is_verbal(gov):
+        for g in gov.children:                      # "gave the death toll as 7,028"
+            if g.dep_ == "dobj" and g.i != c.rel.i and _lem(g) in ESTIMATE_NOUNS:
+                _toll_noun_cues(g, cues, 1, ctx, skip=prep)
         _verb_cues(gov, cues, 1, ctx, c.rel, "obj")
+    elif pl in ("at", "to", "as", "past", "above") and gov.pos_ in ("NOUN", "PROPN") and _lem(gov) in ESTIMATE_NOUNS:
+        _toll_noun_cues(gov, cues, 1, ctx, skip=prep)   # "the number of displaced people at 1.5 million"
+    elif pl == "for" and _lem(gov) in ("exchange", "swap", "return"):
+        _add(cues, gov, "noun", 1, ctx)             # "in exchange for 150 Palestinian prisoners"
+
+
+def _toll_noun_cues(noun, cues, rank, ctx, skip=None):
+    """What a toll-like noun counts: its own words and its "of" complement ("the number of people killed")."""
+    ctx2 = dict(ctx, lives=True)
+    for t in noun.subtree:
+        if skip is not None and (t.i == skip.i or skip.i in {a.i for a in t.ancestors}):
+            continue
+        if t.dep_ == "relcl" or any(a.dep_ == "relcl" and a.i != noun.i and noun.i in {x.i for x in a.ancestors}
+                                    for a in t.ancestors):
+            continue
+        _add(cues, t, "noun", rank, ctx2)
+        if _is_verbal(t):
+            _add(cues, t, "verb", rank, ctx2, "mod")
 
 
 # --- candidates and their roles ---------------------------------------------------------------
@@ -625,7 +731,7 @@ def _role_of(np, root, sent):
     while rel.dep_ == "conj" and rel.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and _in_sent(rel.head, sent):
         rel = rel.head
     # "over 6,000 have been wounded", "left than 1,400 people dead": the preposition is a qualifier
-    if rel.dep_ == "pobj" and rel.head.lower_ in QUALIFIER_PREPS and rel.head.i < root.i:
+    if rel.dep_ == "pobj" and rel.head.lower_ in QUALIFIER_PREPS | {"between"} and rel.head.i < root.i:
         p = rel.head
         h = p.head
         if _is_verbal(h) and p.dep_ in ("prep", "advmod", "quantmod"):
@@ -633,7 +739,9 @@ def _role_of(np, root, sent):
             if p.i < h.i and not has_subj:
                 passive = any(ch.dep_ == "auxpass" for ch in h.children)
                 return p, ("subjpass" if passive else "subj"), h, None
-            if not any(ch.dep_ in ("dobj",) for ch in h.children):
+            # "killed more than 1,400 people in Israel and over 10,000 in Gaza": a second object
+            second = p.i > sent.start and p.doc[p.i - 1].lower_ in ("and", ",", "or") and p.i > h.i
+            if not any(ch.dep_ in ("dobj",) for ch in h.children) or second:
                 return p, "obj", h, None
         elif p.dep_ in ("quantmod", "advmod", "amod"):
             rel = h if h.pos_ in ("NOUN", "PROPN") else rel
@@ -652,13 +760,20 @@ def _role_of(np, root, sent):
     if dep in ("nsubj", "csubj", "expl"):
         if head.tag_ == "VBN" and not any(ch.dep_ in ("aux", "auxpass") for ch in head.children):
             return rel, "subjpass", head, None     # headline style: "20 Palestinians killed"
+        if head.tag_ == "VBD" and _lem(head) in VICTIM_VERBS and not any(
+                ch.dep_ in ("aux", "auxpass", "dobj") for ch in head.children):
+            return rel, "subjpass", head, None     # "1.4 million Gazans displaced" tagged as a past tense
         return rel, "subj", head, None
     if dep in ("nsubjpass", "csubjpass"):
         return rel, "subjpass", head, None
     if dep in OBJ_DEPS:
         return rel, "obj", head, None
     if dep == "pobj":
-        return rel, "pobj", head.head, head
+        gov = head.head
+        if gov.lower_ in DIRECTION_ADVS and gov.dep_ in ("advmod", "prt", "prep") and _is_verbal(gov.head) and \
+                head.lower_ in ("to", "from"):
+            gov = gov.head                      # "revised the toll down to 64", "up from 3,785"
+        return rel, "pobj", gov, head
     if dep in ("relcl", "ROOT", "dep", "npadvmod", "appos", "nmod", "compound") and rel.pos_ in ("NOUN", "PROPN", "NUM"):
         v = _subjectless_verb_after(rel, sent)
         if v is not None:
@@ -673,6 +788,12 @@ def _counted_phrase(root, sent):
     """The counted noun (or the number itself), or None when the number is a label ("channel 12")."""
     if root.head.i > root.i and any(t.text in ("-", "–", "—", ":", "|", ";") for t in root.doc[root.i + 1:root.head.i]):
         return root                             # "toll passes 12,000 - ministry": not a modifier of "ministry"
+    head = root.head
+    if root.dep_ == "npadvmod" and head.lower_ in ADDITIVE_WORDS:
+        # "2 more soldiers killed", "12 more were wounded": the noun "more" modifies, or the number itself
+        return head.head if head.dep_ == "amod" and head.head.pos_ in ("NOUN", "PROPN") else root
+    if head.i > root.i and any(ch.dep_ in ("acl", "relcl") and _is_verbal(ch) and ch.i < head.i for ch in root.children):
+        return root                             # "1,200 killed in Israel, Gaza toll at 14,800"
     if root.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "appos", "npadvmod") and \
             root.head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
         if root.head.i > root.i:
@@ -697,6 +818,8 @@ def _skip_reason(c: _Cand) -> Optional[str]:
         return "one of"                          # "one of the deadliest nights", "one of the hostages"
     if c.role == "none" and _in_short_quote(c):
         return "quoted fragment"                 # a sign or slogan: "Help, 3 hostages"
+    if _cut_off(c):
+        return "cut off"
     np = c.np
     if np.i != root.i and _lem(np) in EXCLUDED_NOUNS:
         return "excluded noun"
@@ -717,6 +840,9 @@ def _skip_reason(c: _Cand) -> Optional[str]:
         return "population"
     # disease counts
     verb = _clause_verb(np, c.sent)
+    if verb is not None and _lem(verb) in ("count", "list", "register", "record", "include", "report", "enter") and \
+            _CORRECTION.search(_text_of(list(verb.subtree))):
+        return "correction"                      # "seven victims had been counted twice": not a toll
     if verb is not None and (_lem(verb) in DISEASE_WORDS or any(_lem(t) in DISEASE_WORDS for t in verb.children
                                                                 if t.dep_ in ("prep", "dobj"))):
         if not any(_lem(t) in KILLED_VERBS for t in verb.subtree):
@@ -724,6 +850,31 @@ def _skip_reason(c: _Cand) -> Optional[str]:
     if _lem(h) in DISEASE_WORDS:
         return "disease"
     return None
+
+
+_CORRECTION = re.compile(
+    r"\b(?:counted|listed|registered|recorded|included|reported|entered)\s+(?:twice|double|in\s+error|by\s+mistake)\b|"
+    r"\b(?:mistakenly|wrongly|erroneously|incorrectly)\s+(?:been\s+)?(?:counted|listed|registered|recorded|included)\b|"
+    r"\bdouble[- ]?count|\bduplicat", re.I)
+
+
+_COMPLETE_END = re.compile(r"[.!?\"”’')\]»…:]\s*$")
+
+
+def _cut_off(c: _Cand) -> bool:
+    """A number at the cut end of a truncated excerpt: possibly cut itself ("killed more than 16") or cut off from
+    its verb ("while 52,286 Palestinian")."""
+    doc = c.root.doc
+    text = nlp.doc_text(doc)
+    if c.sent.end != len(doc) or c.sent.start == 0 or _COMPLETE_END.search(text):
+        return False
+    after = [t for t in doc[c.tokens.end:c.sent.end] if not t.is_space]
+    if not after:
+        return bool(re.fullmatch(r"\d{1,3}", c.num.text))
+    if len(after) > 3 or any(_is_verbal(t) and t.pos_ in ("VERB", "AUX") for t in after):
+        return False
+    verb = c.verb if c.verb is not None and _is_verbal(c.verb) else None
+    return not (verb is not None and verb.i < c.root.i and c.role in ("obj", "pobj"))
 
 
 def _in_short_quote(c: _Cand) -> bool:
@@ -763,6 +914,11 @@ def _partitive(c: _Cand) -> bool:
         return True
     if re.search(r"\b(?:of|among)\s+(?:which|whom|them|those)\s*,?\s*$", before, re.I):
         return True
+    # "Of the roughly 240 people taken captive, 137 remain in Gaza": a fronted "of" phrase holding a number
+    for t in (c.root, c.np):
+        if any(g.dep_ == "prep" and g.lower_ in ("of", "among") and g.i < c.root.i and
+               any(x.like_num for x in g.subtree) for g in t.children):
+            return True
     verb = c.verb if c.role in ("subj", "subjpass") else None
     if verb is not None and _lem(verb) == "be":
         for v in (verb, verb.head if verb.dep_ == "conj" else None):
@@ -788,6 +944,15 @@ def _including_head(c: _Cand):
     return None, None
 
 
+COLLECTIVE_NOUNS = {"group", "batch", "total", "number", "list", "convoy", "round", "toll", "tally", "count"}
+
+
+def _collective_of(head, p: _Cand) -> bool:
+    """"the second group of 17 hostages, including 13 Israelis": the group stands for its figure."""
+    return _lem(head) in COLLECTIVE_NOUNS and p.np.dep_ == "pobj" and p.np.head.lower_ == "of" and \
+        p.np.head.head.i == head.i
+
+
 def _coordinated(a: _Cand, b: _Cand) -> bool:
     """Whether two numbers are items of one list: only nouns, adjectives, commas and "and" between."""
     doc = a.root.doc
@@ -810,6 +975,8 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
         if cues:
             cues.sort()
             c.rank, _, c.measure, c.cue = cues[0]
+        if c.np.i != c.root.i:
+            c.extra["own"] = _cue_of(c.np, "noun", ctx)       # the counted noun itself: "13 dead", "30 injured"
         c.partitive = _partitive(c)
     # coordination: "13 Israeli and four foreign hostages", "300 soldiers and 1,100 civilians dead"
     for i, c in enumerate(here):
@@ -817,11 +984,11 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
             c.coord_prev = here[i - 1]
     for c in reversed(here):
         p = c.coord_prev
-        if p is not None and c.measure and (p.measure is None or p.rank > c.rank):
+        if p is not None and c.measure and (p.measure is None or p.rank > c.rank) and not p.extra.get("own"):
             p.measure, p.rank, p.cue = c.measure, c.rank, c.cue
     for c in here:
         p = c.coord_prev
-        if p is not None and p.measure and (c.measure is None or c.rank > p.rank + 1):
+        if p is not None and p.measure and (c.measure is None or c.rank > p.rank + 1) and not c.extra.get("own"):
             c.measure, c.rank, c.cue = p.measure, p.rank + 1, p.cue
     # sub-groups: "including 3,648 children", "30 of them", "of which 4,237"; companions: "accompanied by 49"
     for i, c in enumerate(here):
@@ -829,7 +996,7 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
         parent = None
         if head is not None:
             for p in here[:i]:
-                if p.np.i == head.i or p.root.i == head.i:
+                if p.np.i == head.i or p.root.i == head.i or _collective_of(head, p):
                     parent = p
             if parent is None and _is_verbal(head):
                 # "had been killed, including 3,700 children": the figure of that verb
@@ -854,7 +1021,9 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
                 c.parent = parent
             else:
                 c.extra["companion"] = parent
-            if c.measure is None or c.rank >= 1:
+            # casualties include the dead and the injured: "120 casualties, including 30 dead"
+            own_victims = parent.measure == "other" and c.extra.get("own") in ("killed", "wounded")
+            if (c.measure is None or c.rank >= 1) and not own_victims:
                 c.measure, c.rank, c.cue = parent.measure, 2, parent.cue
     for c in here:
         if c.coord_prev is not None and c.coord_prev.parent is not None and c.parent is None:
@@ -871,6 +1040,8 @@ def _qualifier(c: _Cand) -> Optional[str]:
         return "range"
     before = nlp.doc_text(doc)[max(c.sent.start_char, c.num.start - 45):c.num.start]
     before = re.sub(r"\s+", " ", before)
+    if _direction_particle(c):
+        before = re.sub(r"\b(?:up|down)\s+to\s*$", "to ", before, flags=re.I)   # "revised ... up to 242"
     # words that may sit between a qualifier and the number ("at least another 7,000", "a total of")
     trimmed = re.sub(r"\b(?:another|other|a\s+total\s+of)\s*$", "", before, flags=re.I)
     for text in (before, trimmed):
@@ -897,6 +1068,18 @@ def _qualifier(c: _Cand) -> Optional[str]:
     return None
 
 
+def _direction_particle(c: _Cand) -> bool:
+    """"raised the number of hostages up to 242": "up" belongs to the verb, not to the number."""
+    i = c.tokens.start
+    doc = c.root.doc
+    if i < c.sent.start + 2 or doc[i - 1].lower_ != "to" or doc[i - 2].lower_ not in ("up", "down"):
+        return False
+    particle = doc[i - 2]
+    if particle.dep_ not in ("prt", "advmod", "prep") or not _is_verbal(particle.head):
+        return False
+    return _lem(particle.head) in TOLL_SET_VERBS | LEVEL_VERBS
+
+
 def _some_is_qualifier(c: _Cand) -> bool:
     """"some 1.1 million people" (about) versus "some of the 50" (not a qualifier)."""
     return not re.match(r"^\s*of\b", nlp.doc_text(c.root.doc)[c.num.end:c.num.end + 5])
@@ -915,6 +1098,18 @@ def _share_qualifiers(here: list[_Cand]) -> None:
 # --- sources ---------------------------------------------------------------------------------
 
 _DATELINE_SPEAKER = re.compile(r"^[A-Z][A-Z .'-]+(?:\s*\([^)]*\))?\s*$")
+
+
+def _is_dateline(speaker: str, span: Optional[Span], sent) -> bool:
+    """"GAZA, Nov 14 (Reuters) -" taken for a speaker; an acronym source inside the sentence ("according to
+    UNRWA") is not one."""
+    if not _DATELINE_SPEAKER.match(speaker.strip()):
+        return False
+    if span is None:
+        return True
+    text = nlp.doc_text(sent.doc)
+    opens = not text[sent.start_char:span.start].strip(" \n\"'“‘(")
+    return opens and bool(re.match(r"\s*(?:\(|[-–—,:])", text[span.end:span.end + 3]))
 
 
 def _clean_source(text: Optional[str]) -> Optional[str]:
@@ -936,9 +1131,34 @@ def _speaker_np(subj) -> str:
     if subj.lower_ in ("which", "who", "that") and subj.head.dep_ == "relcl":
         return _np_text(subj.head.head)
     sub = {x.i for x in subj.subtree}
+    name = _entity_of(subj)
     toks = [t for t in subj.subtree
-            if not any(a.dep_ in ("relcl", "acl") and a.i in sub for a in [t] + list(t.ancestors) if a.i != subj.i)]
+            if (name is not None and name.start <= t.i < name.end) or
+            not any(a.dep_ in ("relcl", "acl") and a.i in sub for a in [t] + list(t.ancestors) if a.i != subj.i)]
     return _text_of(toks) if toks else subj.text
+
+
+def _entity_of(tok):
+    """The named entity holding ``tok`` ("the Committee to Protect Journalists"), or None."""
+    if not tok.ent_type_:
+        return None
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _whole_name(text: Optional[str], span: Optional[Span], doc) -> Optional[str]:
+    """A speaker cut inside a name ("the Committee" of "the Committee to Protect Journalists") made whole."""
+    if not text or span is None:
+        return text
+    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if sp is None or not len(sp):
+        return text
+    ent = _entity_of(sp[-1])
+    if ent is None or ent.end_char <= span.end or ent.start_char < span.start - 4:
+        return text
+    return nlp.doc_text(doc)[span.start:ent.end_char]
 
 
 def _path_to(tok, target, sent):
@@ -984,8 +1204,8 @@ def _claim_source(c: _Cand, claims: list[Claim]) -> tuple[bool, Optional[str]]:
             if via is not None and via.dep_ in ("npadvmod", "advmod", "prep", "agent") and \
                     via.lower_ not in QUALIFIER_PREPS and _lem(cue) != "accord":
                 return False, None             # "ordered a siege, two days after attacks killed 700"
-    speaker = best.speaker
-    if speaker and _DATELINE_SPEAKER.match(speaker.strip()):
+    speaker = _whole_name(best.speaker, best.speaker_span, c.sent.doc)
+    if speaker and _is_dateline(speaker, best.speaker_span, c.sent):
         return False, None
     return True, _clean_source(speaker)
 
@@ -997,7 +1217,9 @@ def _fallback_source(c: _Cand) -> Optional[str]:
         lem = _lem(a)
         if lem in SPEECH_VERBS | DECISION_VERBS and a.pos_ == "VERB":
             via = _path_to(c.root, a, sent)
-            if via is None or (via.dep_ not in CONTENT_DEPS and via.lower_ not in QUALIFIER_PREPS):
+            toll_clause = via is not None and via.dep_ == "advcl" and via.tag_ == "VBG" and \
+                _lem(via) in TOLL_SET_VERBS | LEVEL_VERBS          # "says ..., raising the toll to 392"
+            if via is None or (via.dep_ not in CONTENT_DEPS and via.lower_ not in QUALIFIER_PREPS and not toll_clause):
                 continue
             if lem == "claim" and via.dep_ == "dobj" and _lem(via) == "life":
                 continue
@@ -1020,8 +1242,11 @@ def _fallback_source(c: _Cand) -> Optional[str]:
             for g in t.children:
                 if g.dep_ == "nsubj":
                     return _clean_source(_speaker_np(g))
+    trailing = _trailing_attribution(c)
+    if trailing:
+        return trailing
     # "according to X", "per X", "citing X"
-    for m in re.finditer(r"\b(?:according\s+to|[Pp]er(?=\s+(?:the\s+)?[A-Z])|citing|quoting|as\s+reported\s+by|"
+    for m in re.finditer(r"\b(?:[Aa]ccording\s+to|[Pp]er(?=\s+(?:the\s+)?[A-Z])|citing|quoting|as\s+reported\s+by|"
                          r"reported\s+by)\s+", sent.text):
         start = sent.start_char + m.end()
         for t in sent:
@@ -1042,7 +1267,116 @@ def _fallback_source(c: _Cand) -> Optional[str]:
     return None
 
 
+def _toll_setter(c: _Cand):
+    """The verb that sets this number as a toll ("put the toll at 71", "raised the toll to 1,250"), or None."""
+    v = c.verb
+    if v is None or not _is_verbal(v):
+        return None
+    if c.role == "pobj" and v.dep_ in ("acl", "relcl") and c.prep.lower_ in ("to", "at"):
+        # "revised its estimate of those killed ... to around 1,200": "to" misattached inside the object
+        for a in _ancestors(v, c.sent):
+            if _is_verbal(a):
+                if _lem(a) in TOLL_SET_VERBS and any(g.dep_ == "dobj" and _lem(g) in ESTIMATE_NOUNS and
+                                                     v.i in {x.i for x in g.subtree} for g in a.children):
+                    return a
+                break
+    if _lem(v) not in TOLL_SET_VERBS:
+        return None
+    if c.role == "pobj" and c.prep is not None and c.prep.lower_ in ("to", "at", "as", "from", "past", "above"):
+        return v
+    if c.role == "obj" and c.rel.dep_ != "dobj" and any(g.dep_ == "dobj" and _lem(g) in ESTIMATE_NOUNS
+                                                       for g in v.children):
+        return v                                  # "estimated the toll at over 12,000" (over: a qualifier)
+    return None
+
+
+def _toll_noun(c: _Cand):
+    """The toll-like noun this number is the value of ("the toll stood at", "put the number of dead at")."""
+    v = c.verb
+    if v is None:
+        return None
+    if c.role == "pobj" and v.pos_ in ("NOUN", "PROPN") and _lem(v) in ESTIMATE_NOUNS and \
+            c.prep.lower_ in ("at", "to", "as", "past", "above"):
+        return v
+    if not _is_verbal(v):
+        return None
+    deps = ("dobj", "nsubjpass") if _toll_setter(c) is not None else SUBJ_DEPS if _lem(v) in LEVEL_VERBS else ()
+    for g in v.children:
+        if g.dep_ in deps and g.i != c.rel.i and _lem(g) in ESTIMATE_NOUNS:
+            return g
+    return None
+
+
+def _source_like(tok) -> bool:
+    """Whether a subject can be a figure's source (an organisation, person, place or official body)."""
+    if tok is None or tok.like_num:
+        return False
+    lem = _lem(tok)
+    if lem in ATTACK_NOUNS | KILLED_NOUNS | WOUNDED_NOUNS | ESTIMATE_NOUNS | WAR_START_NOUNS:
+        return False
+    if any(ch.dep_ in ("compound", "amod", "poss") and (ch.pos_ == "PROPN" or ch.ent_type_ in ("ORG", "GPE", "NORP"))
+           for ch in tok.children) and tok.pos_ == "NOUN":
+        return True                               # "US intelligence", "Israeli authorities"
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or lem in SOURCE_NOUNS or \
+        tok.lower_ in ("he", "she", "it", "they", "we")
+
+
+def _setter_source(c: _Cand) -> Optional[str]:
+    """The subject (or agent) of the verb that set the toll; the poss of the toll noun ("the ministry's toll")."""
+    v = _toll_setter(c)
+    if v is not None:
+        subj = None
+        for g in v.children:
+            if g.dep_ == "nsubj":
+                subj = g
+            elif g.dep_ == "agent":
+                subj = next((p for p in g.children if p.dep_ == "pobj"), None)
+        if subj is None and v.dep_ in ("xcomp", "conj") and _is_verbal(v.head):
+            subj = next((g for g in v.head.children if g.dep_ == "nsubj"), None)
+        if _source_like(subj):
+            return _clean_source(_speaker_np(subj))
+    noun = _toll_noun(c)
+    if noun is not None:
+        for g in noun.children:
+            if g.dep_ == "poss" and g.pos_ != "PRON" and _source_like(g):
+                return _clean_source(_text_of([t for t in g.subtree if t.dep_ != "case"]))
+    return None
+
+
+def _trailing_attribution(c: _Cand) -> Optional[str]:
+    """"..., an Israeli official estimated.", "- 240 hostages held in Gaza, Israel says": a closing attribution
+    (however the parser attached it) whose verb takes no content of its own."""
+    sent = c.sent
+    for t in sent:
+        if t.i <= c.root.i or t.pos_ != "VERB" or _lem(t) not in SPEECH_VERBS:
+            continue
+        subj = next((g for g in t.children if g.dep_ == "nsubj" and g.i > c.root.i), None)
+        if subj is None or subj.lower_ in ("who", "which", "that"):
+            continue
+        if any((g.dep_ in ("ccomp", "xcomp") or (g.dep_ == "dobj" and not _addressee(g))) and g.i > t.i
+               for g in t.children):
+            continue                                  # the verb has content of its own (not "told AFP")
+        via = _path_to(c.root, t, sent)
+        if via is not None and via.i in (c.np.i, c.rel.i, c.root.i) and via.dep_ in SUBJ_DEPS:
+            continue                                  # the number is the speaker ("40 residents said")
+        own = {x.i for x in t.subtree}
+        rest = [x for x in sent if x.i > max(t.i, subj.i) and x.i not in own and not x.is_punct]
+        if rest:
+            continue
+        return _clean_source(_speaker_np(subj))
+    return None
+
+
+def _addressee(tok) -> bool:
+    """"told Reuters", "told AFP", "told reporters": who was told, not what."""
+    return _lem(tok.head) == "tell" and (tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("ORG", "PERSON") or
+                                         _lem(tok) in ("reporter", "journalist", "press", "media"))
+
+
 def _source(c: _Cand, claims: list[Claim]) -> Optional[str]:
+    setter = _setter_source(c)
+    if setter:
+        return setter                       # the nearest source: who set this very number
     covered, speaker = _claim_source(c, claims)
     if covered:
         return speaker                      # the claims extractor's verdict, even "no speaker"
@@ -1064,7 +1398,7 @@ def _resolve_anaphor(text: str, history: list[str]) -> Optional[str]:
 def _sentence_speaker(sent, claims: list[Claim]) -> Optional[str]:
     for cl in claims:
         if sent.start_char <= cl.span.start < sent.end_char and cl.speaker and \
-                not _DATELINE_SPEAKER.match(cl.speaker.strip()):
+                not _is_dateline(cl.speaker, cl.speaker_span, sent):
             return _clean_source(cl.speaker)
     if not nlp.is_parsed(sent):
         return None
@@ -1215,17 +1549,28 @@ def _future(c: _Cand) -> bool:
         if _lem(a) in DEAL_NOUNS and a.pos_ == "NOUN" and a.i < c.root.i:
             return True
         for ch in a.children:
-            if ch.dep_ in ("aux", "auxpass") and ch.lower_ in FUTURE_AUX:
-                return True
+            if ch.dep_ in ("aux", "auxpass") and ch.lower_ in FUTURE_AUX and \
+                    not any(x.dep_ == "aux" and x.lower_ in ("have", "'ve") for x in a.children):
+                return True                     # "may have been killed" is a past possibility
         if a.dep_ == "relcl" and a.head.i != c.np.i and a.i != c.np.i:
             break
     for t in c.sent:
         if _lem(t) in DEAL_NOUNS and t.head.lower_ in ("under",) and t.i < c.root.i:
             return True
+    # "The agreement provides for the release of 50 ...": a deal that is the subject of a present-tense verb
+    for a in _ancestors(c.np, c.sent):
+        if _is_verbal(a) and a.tag_ in ("VBZ", "VBP", "VB") and any(
+                g.dep_ in SUBJ_DEPS and _lem(g) in DEAL_NOUNS for g in a.children):
+            return True
     return False
 
 
 def _clause_tokens(c: _Cand):
+    setter = _toll_setter(c)
+    if setter is None and _toll_noun(c) is not None and _is_verbal(c.verb):
+        setter = c.verb
+    if setter is not None and setter.dep_ in ("advcl", "xcomp", "conj", "ccomp") and setter.tag_ == "VBG":
+        return list(setter.subtree)         # "..., bringing the number of dead to 9,770": not the main event
     verb = _clause_verb(c.np, c.sent)
     if verb is None:
         return list(c.sent)
@@ -1238,12 +1583,59 @@ def _past_event(c: _Cand) -> bool:
     if verb is None:
         return bool(re.search(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", c.sent.text, re.I))
     verb = _finite_clause(verb, c.sent)
-    return verb.tag_ in ("VBD",) or any(ch.lower_ in ("had", "was", "were") for ch in verb.children)
+    auxes = {ch.lower_ for ch in verb.children if ch.dep_ in ("aux", "auxpass")}
+    if auxes & {"had", "was", "were"}:
+        return True
+    # a simple past, also when tagged as a participle without auxiliary ("335 nationals crossed into Egypt")
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxes and any(ch.dep_ in SUBJ_DEPS for ch in verb.children))
 
 
 def _war_start(tokens) -> bool:
     return bool(KILLER_WORDS.search(" ".join(t.text for t in tokens))) or \
         bool(re.search(r"\b(?:on|in|inside|across)\s+(?:southern\s+)?israel\b", " ".join(t.text.lower() for t in tokens)))
+
+
+def _specific_place(tok) -> bool:
+    """A single named or singular place ("the town of Sderot", "a house", "Jabalia camp"), not Gaza or Israel."""
+    sub = list(tok.subtree)
+    if _war_start(sub):
+        return False
+    if tok.tag_ == "NN" and _lem(tok) in INCIDENT_PLACES | {"town", "village", "neighbourhood", "neighborhood",
+                                                            "street", "district", "kibbutz", "city"}:
+        return True
+    if any(x.ent_type_ in ("GPE", "LOC", "FAC") and x.lower_ not in _WIDE_PLACES for x in sub):
+        return True
+    # a proper name after "in" / "at" is a place, whatever NER made of it ("in Khan Younis")
+    name = [tok] + [x for x in tok.children if x.dep_ == "compound"]
+    return tok.pos_ == "PROPN" and tok.head.lower_ in ("in", "at", "near", "inside") and \
+        all(x.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "") and x.lower_ not in _WIDE_PLACES for x in name)
+
+
+_WIDE_PLACES = {"gaza", "strip", "israel", "west", "bank", "lebanon", "syria", "egypt", "enclave", "territory",
+                "territories", "palestinian", "israeli", "the"}
+
+
+def _reported_by_named(verb) -> bool:
+    """Whether ``verb`` is the content of a reporting verb whose subject is a name ("Israel says it ...")."""
+    if verb.dep_ not in ("ccomp", "parataxis") or _lem(verb.head) not in SPEECH_VERBS:
+        return False
+    return any(g.dep_ == "nsubj" and (g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "GPE", "NORP"))
+               for g in verb.head.children)
+
+
+def _victims_placed(c: _Cand) -> bool:
+    """"killed 32 people in Khan Younis": a victim verb placed in one town, camp or building."""
+    verb = c.verb if c.role in ("subj", "subjpass", "obj") else None
+    if verb is None or not _is_verbal(verb) or _lem(verb) not in KILLED_VERBS | WOUNDED_VERBS:
+        return False
+    if any(ch.dep_ == "aux" and ch.lower_ in ("has", "have", "'ve") for ch in verb.children):
+        return False                          # "1,000 people have been killed in Jabalia": a running total there
+    for g in list(verb.children) + ([p for p in c.np.children] if c.np.i != c.root.i else []):
+        if g.dep_ == "prep" and g.lower_ in ("in", "at", "inside", "near"):
+            for p in g.children:
+                if p.dep_ == "pobj" and _specific_place(p):
+                    return True
+    return False
 
 
 def _incident(c: _Cand) -> bool:
@@ -1256,10 +1648,17 @@ def _incident(c: _Cand) -> bool:
         for g in verb.children:
             if g.dep_ == "nsubj" and KILLER_WORDS.search(_text_of(list(g.subtree))):
                 return False
-            if g.dep_ == "nsubj" and g.lower_ == "it" and _lem(verb) in KILLED_VERBS:
-                return True
+            if g.dep_ == "nsubj" and g.lower_ == "it" and _lem(verb) in KILLED_VERBS and not _reported_by_named(verb):
+                return True                   # "it killed 500 people": the blast; not "Israel says it has killed"
+    if _victims_placed(c):
+        return True
+    if verb is not None and verb.dep_ in ("acl", "relcl") and _lem(verb.head) in ATTACK_NOUNS - {"bombardment"} and \
+            verb.head.tag_ == "NN" and not _war_start(list(verb.head.subtree)):
+        return True                           # "an air strike on a residential building killed 12" (misparsed)
     for t in toks:
         lem = _lem(t)
+        if lem in ATTACK_VERBS and _is_verbal(t) and any(_specific_place(g) for g in t.children if g.dep_ == "dobj"):
+            return True                       # "Rockets hit the town of Sderot, leaving two dead"
         if lem in ATTACK_NOUNS and t.pos_ == "NOUN":
             sub = list(t.subtree)
             if _war_start(sub) or lem == "bombardment":
@@ -1285,13 +1684,15 @@ def _scope(c: _Cand) -> str:
     low = sent.text.lower()
     before = low[:c.num.start - sent.start_char]
     clause = _text_of(_clause_tokens(c)).lower()
-    if c.measure == "other" and c.cue and c.cue.lower().startswith("order"):
-        return "other"
+    if c.measure == "other" and c.cue and re.match(r"(?:order|told|tell|instruct|urg|warn|direct|call|ask|command)",
+                                                    c.cue.lower()):
+        return "other"                            # the population an evacuation order covers
     if re.search(r"\b(?:previous|earlier|initial|prior|former|original|preliminary|old)\s+(?:[\w-]+\s+){0,2}"
                  r"(?:estimate|figure|toll|count|tally|number)s?\s+(?:of\s+)?(?:about|around|some|more than|over)?\s*$", before) or \
-            re.search(r"\b(?:down|up|revised|lowered|raised)\s+from\s+(?:a\s+|the\s+)?(?:about|around|some|more than|over)?\s*$", before):
+            re.search(r"\b(?:down|up|revised|lowered|raised)\s+from\s+(?:a\s+|the\s+)?(?:about|around|some|more than|over)?\s*$", before) \
+            or _revised_from(c):
         return "superseded"
-    if re.search(r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:war|conflict|october\s+7|oct\.?\s*7|7\s+october)", clause):
+    if _pre_war(c):
         return "pre-war"
     if re.search(r"\b(?:capacity|can\s+(?:hold|accommodate|take))\b", clause):
         return "other"
@@ -1299,14 +1700,19 @@ def _scope(c: _Cand) -> str:
         return "planned"
     cum_cue = re.search(r"\bsince\b|\b(?:in\s+total|a\s+total\s+of|so\s+far|to\s+date|overall|altogether|"
                         r"death\s+toll|toll|cumulative)\b", clause)
-    resumed = re.search(r"\bsince\b[^.;]{0,40}\b(?:resum|restart)\w*", clause)
+    c.extra["cum_cue"] = bool(cum_cue)
+    # "since the fighting resumed", "since the truce collapsed": a new period, not the war's toll
+    resumed = re.search(r"\bsince\b[^.;]{0,40}\b(?:resum|restart|collaps|broke\s+down|end(?:ed|s)\b|expir|"
+                        r"(?:truce|ceasefire|cease-fire|pause)\s+(?:was\s+)?(?:over|ended|lapsed))\w*", clause)
     period_cue = re.search(r"\b(?:(?:past|last|previous)\s+(?:few\s+)?(?:24|48|72|twenty-four|forty-eight|\d+|few|two|"
                            r"three|several)?\s*(?:hours?|days?)|recent\s+days|in\s+a\s+single\s+day|on\s+a\s+single\s+day|"
-                           r"yesterday)\b", clause)
+                           r"yesterday|(?:24|48|72|twenty-four|forty-eight)[- ]hours?\s+(?:to|until|up\s+to|period)|"
+                           r"(?:in|over|during|within)\s+(?:the\s+)?(?:24|48|72|twenty-four|forty-eight)[- ]hours?)\b", clause)
     long_span = re.search(r"\b(?:past|last)\s+(\d+)\s+days\b", clause)
     if long_span and int(long_span.group(1)) > 7:
         period_cue = None
-    if c.measure in ("killed", "wounded", "displaced", "other") and not cum_cue and _incident(c):
+    if c.measure in ("killed", "wounded", "displaced", "other") and (_toll_of_incident(c) or
+                                                                    (not cum_cue and _incident(c))):
         return "incident"
     if period_cue or (resumed and c.measure in ("killed", "wounded")):
         return "period"
@@ -1314,6 +1720,9 @@ def _scope(c: _Cand) -> str:
         return "cumulative"
     if re.search(r"\bovernight\b", clause) and c.measure in ("killed", "wounded"):
         return "period"
+    if c.measure == "displaced" and c.cue and re.match(r"(?:fle|fled|leav|left|mov|head|went|walk)", c.cue.lower()) and \
+            _past_event(c) and _DAY_WORDS.search(clause):
+        return "period"                            # "2,000 people fled south on Wednesday": that day's exodus
     movement = c.measure in ("evacuated", "aid_trucks") or (c.measure == "other" and _release_cue(c))
     if movement:
         if re.search(r"\bas\s+(?:of|at)\s+\d", low):
@@ -1322,6 +1731,58 @@ def _scope(c: _Cand) -> str:
             return "cumulative"
         return "period" if _past_event(c) else "cumulative"
     return "cumulative"
+
+
+_DAY_WORDS = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
+                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)", re.I)
+
+
+_PRE_WAR = re.compile(r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:war|conflict|october\s+7|oct\.?\s*7|7\s+october)", re.I)
+
+
+def _pre_war(c: _Cand) -> bool:
+    """"Before the war, about 500 trucks entered daily" -- but not "1,000 trucks since Oct. 21, compared with
+    500 a day before the war", where the pre-war phrase belongs to another number."""
+    text = nlp.doc_text(c.root.doc)
+    clause = _clause_tokens(c)
+    if not clause:
+        return False
+    lo, hi = min(t.idx for t in clause), max(t.idx + len(t) for t in clause)
+    for m in _PRE_WAR.finditer(text, lo, hi):
+        between = text[min(m.start(), c.num.end):max(m.start(), c.num.start)]
+        if not find_counts(between):
+            return True
+    return False
+
+
+def _revised_from(c: _Cand) -> bool:
+    """"revised ... to around 1,200, from 1,400", "rose from 90 to 140": the figure it replaced."""
+    if c.role != "pobj" or c.prep is None or c.prep.lower_ != "from" or c.verb is None:
+        return False
+    if c.prep.head.lower_ in DIRECTION_ADVS:
+        return True
+    if not _is_verbal(c.verb) or _lem(c.verb) not in TOLL_SET_VERBS | LEVEL_VERBS:
+        return False
+    return any(t.dep_ == "prep" and t.lower_ in ("to", "at") and any(x.like_num for x in t.subtree)
+               for t in c.verb.subtree if t.i != c.prep.i)
+
+
+def _toll_of_incident(c: _Cand) -> bool:
+    """"The death toll from Tuesday's strike on the camp rose to 195": a toll of one event."""
+    noun = _toll_noun(c)
+    if noun is None:
+        return False
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ in ("from", "of", "in", "at"):
+            for t in p.children:
+                if t.dep_ != "pobj":
+                    continue
+                sub = list(t.subtree)
+                if _war_start(sub) or _lem(t) in WAR_START_NOUNS:
+                    return False
+                if (_lem(t) in ATTACK_NOUNS and t.tag_ == "NN") or _lem(t) in INCIDENT_PLACES:
+                    return True
+    return False
 
 
 def _release_cue(c: _Cand) -> bool:
@@ -1342,6 +1803,11 @@ def _governing_verbs(c: _Cand):
         return event, report
     for v in _xcomp_chain(verb0):
         event.add(v.i)
+        for ch in v.children:                    # "killed when warplanes bombed ... on Saturday"
+            if ch.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in ch.children):
+                event.add(ch.i)
+    if verb0.dep_ in ("advcl", "xcomp", "conj") and verb0.tag_ == "VBG" and _is_verbal(verb0.head):
+        event.add(verb0.head.i)                  # "airstrikes hit a school on Saturday, killing 15"
     for ch in c.np.children:
         if ch.dep_ in ("acl", "relcl"):
             event.add(ch.i)
@@ -1351,7 +1817,7 @@ def _governing_verbs(c: _Cand):
             for ch in t.children:
                 if ch.dep_ in ("relcl", "acl"):
                     event.add(ch.i)
-    if _lem(verb0) in SPEECH_VERBS | LEVEL_VERBS:
+    if _lem(verb0) in SPEECH_VERBS | LEVEL_VERBS | TOLL_SET_VERBS:
         report.add(verb0.i)
     cur = verb0
     while cur.dep_ in ("ccomp", "conj", "xcomp", "advcl", "parataxis", "pcomp", "dobj") and cur.head.i != cur.i \
@@ -1373,6 +1839,9 @@ def _as_of(c: _Cand, sent_times: list[_Time], default: dt.date, doc_date: dt.dat
     c.as_of = default
     sent = c.sent
     event, report = _governing_verbs(c)
+    if c.scope == "incident":
+        # any verb of the incident's clause dates it ("hit a school sheltering families on Saturday, killing 15")
+        event |= {t.i for t in _clause_tokens(c) if _is_verbal(t) and _lem(t) not in SPEECH_VERBS} - report
     future = c.scope == "planned" or _future(c)
     chosen = None
     chosen_event = False
@@ -1455,23 +1924,62 @@ def _dated_statements(sent, sent_times, doc_date, last_source) -> list[tuple[str
 
 # --- group ------------------------------------------------------------------------------------------
 
+_PLACE_WORDS = {"gaza", "israel", "strip", "bank", "enclave", "territory", "territories", "lebanon", "egypt"}
+
+
 def _group(c: _Cand) -> Optional[str]:
+    """Who is counted, kept short: the counted noun with its modifiers, a coordinated noun without its own
+    number ("soldiers and civilians") and the place the sentence puts them in ("people in Gaza")."""
     exclude = {t.i for t in c.tokens}
     for t in c.root.children:
         if t.dep_ in ("advmod", "quantmod", "prep", "amod") and t.i < c.root.i:
             exclude.update(x.i for x in t.subtree)
     if c.np.i != c.root.i:
         exclude.update(t.i for t in c.np.children if t.dep_ == "det")
-        return _np_text(c.np, exclude) or None
+        text = _np_text(c.np, exclude)
+        for g in c.np.children:                   # "150 soldiers and civilians": one figure for both
+            if g.dep_ == "conj" and g.pos_ in ("NOUN", "PROPN") and not any(x.like_num for x in g.subtree):
+                text = f"{text} and {_np_text(g, max_tokens=4)}"
+                break
+        return _with_place(text, c) or None
     verb = c.verb if c.role in ("subj", "subjpass", "obj") else _clause_verb(c.np, c.sent)
-    if verb is not None:
+    if verb is None:
+        return None
+    if c.role == "subj" and _lem(verb) == "be":
+        for g in verb.children:                   # "of which 4,237 are children"
+            if g.dep_ == "attr" and g.pos_ in ("NOUN", "PROPN"):
+                return _np_text(g)
+    noun = _toll_noun(c)
+    if noun is None and _is_verbal(verb):
+        # "revised ... from a previous estimate of 1,400": the toll the clause is about
+        noun = next((g for g in verb.children if g.dep_ in ("nsubj", "nsubjpass", "dobj")
+                     and _lem(g) in ESTIMATE_NOUNS - {"estimate"}), None)
+    if noun is not None:
+        return _np_text(noun)                     # "the death toll in Gaza rose to ...", "put the toll at"
+    lem = _lem(verb)
+    if lem in LEVEL_VERBS and c.role == "obj":
         for g in verb.children:
             if g.dep_ in SUBJ_DEPS and g.i != c.rel.i and g.pos_ in ("NOUN", "PROPN"):
                 return _np_text(g)
-        for g in verb.children:
-            if g.dep_ == "prep" and g.lower_ in ("in", "inside") and any(p.ent_type_ in ("GPE", "LOC") for p in g.subtree):
-                return "people " + _text_of(list(g.subtree))
+    if c.role in ("subj", "subjpass", "obj") and lem not in SPEECH_VERBS | TOLL_SET_VERBS:
+        return _with_place("people", c, bare=True)
     return None
+
+
+def _with_place(text: str, c: _Cand, bare: bool = False) -> Optional[str]:
+    """"people" -> "people in Gaza" when the figure's predicate says where ("were killed in Gaza")."""
+    if re.search(r"\b(?:in|inside|from|across|at)\s", text):
+        return text
+    verb = c.verb if c.role in ("subj", "subjpass", "obj") else None
+    if verb is None or not _is_verbal(verb) or _lem(verb) in SPEECH_VERBS | TOLL_SET_VERBS or \
+            c.measure in ("evacuated", "aid_trucks"):
+        return None if bare else text           # where evacuees or trucks arrive is not where they are counted
+    for g in verb.children:
+        if g.dep_ == "prep" and g.lower_ in ("in", "inside", "across", "throughout"):
+            pobj = next((p for p in g.children if p.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.ent_type_ in ("GPE", "LOC", "FAC") or _lem(pobj) in _PLACE_WORDS):
+                return f"{text} {g.text} {_np_text(pobj, max_tokens=5)}"
+    return None if bare else text
 
 
 # --- the extractor -----------------------------------------------------------------------------
@@ -1518,6 +2026,10 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                     if c.scope == "cumulative" and lead.scope != "cumulative":
                         c.scope = lead.scope
                 c.group = _group(c)
+                if c.group is None and c.parent is not None and c.partitive and re.match(
+                        r"\s+of\s+(?:them|whom)\s+(?:were\s+|are\s+)?(?:seriously|critically|badly|severely)?\W",
+                        nlp.doc_text(doc)[c.num.end:c.num.end + 40]):
+                    c.group = c.parent.group          # "410 people were injured, 25 of them critically"
         # remember this sentence's speakers and dated statements (also for sentences without numbers)
         if parsed:
             for src, date, back in _dated_statements(sent, sent_times, doc_date, last_source):
@@ -1554,6 +2066,53 @@ def _describe(here: list[_Cand], claims: list[Claim], history: list[str]) -> Non
         if c.parent is not None and c.source is None:
             c.source = c.parent.source
         c.scope = _scope(c)
+    for c in here:
+        noun = _toll_noun(c)
+        if c.scope == "cumulative" and noun is not None and all(ch.dep_ == "det" for ch in noun.children) and \
+                not re.search(r"\b(?:since|total|so\s+far|overall|to\s+date|war)\b", _text_of(_clause_tokens(c)).lower()):
+            # "the blast killed 471, officials said; US intelligence put the toll at 100 to 300": that event's toll
+            same = [p for p in here if p is not c and p.measure == c.measure and p.num.start < c.num.start]
+            if same and same[-1].scope == "incident":
+                c.scope = "incident"
+    for c in here:
+        if c.scope == "cumulative" and _increment(c, here):
+            c.scope = "period"                 # "Two soldiers were killed on Thursday, bringing the toll to 83"
+    for c in here:
+        partner = _scope_partner(c, here)
+        shared = ("incident", "period") if partner is c.coord_prev else ("incident",)
+        if partner is not None and c.scope == "cumulative" and not c.extra.get("cum_cue") and \
+                partner.scope in shared:
+            c.scope = partner.scope          # "The blast left 13 dead and 50 injured"
+
+
+def _increment(c: _Cand, here: list[_Cand]) -> bool:
+    """Whether a later figure of the sentence is the new total this one brings the toll to."""
+    verb = _clause_verb(c.np, c.sent)
+    if verb is None:
+        return False
+    above = {verb.i} | {a.i for a in _ancestors(verb, c.sent)}
+    for t in here:
+        if t is c or t.num.start < c.num.end or t.measure != c.measure:
+            continue
+        setter = _toll_setter(t) or (t.verb if _toll_noun(t) is not None else None)
+        if setter is not None and setter.tag_ == "VBG" and setter.head.i in above:
+            return True
+    return False
+
+
+def _scope_partner(c: _Cand, here: list[_Cand]) -> Optional[_Cand]:
+    """An earlier figure of the same event: a coordinated item or the figure of the verb this one conjoins."""
+    if c.coord_prev is not None:
+        return c.coord_prev
+    verb = _clause_verb(c.np, c.sent)
+    if verb is None or verb.dep_ != "conj":
+        return None
+    for p in here:
+        if p is not c and p.num.start < c.num.start:
+            pv = _clause_verb(p.np, p.sent)
+            if pv is not None and pv.i == verb.head.i:
+                return p
+    return None
 
 
 def _sentence_span(sent, doc_id: str) -> Span:

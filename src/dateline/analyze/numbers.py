@@ -16,6 +16,9 @@ Decisions (documented because news text is ambiguous):
 - A four-digit number from 1900 to 2099 without separator is a year unless a qualifier
   ("about 2000") or a plural noun ("2000 people") shows it is a count.
 - "A-B" / "A to B" / "between A and B" / "A or B" is a range only when B > A; "13-1" is a score.
+- Continental separators, as translated and scraper copies print them, are read where the form
+  is unambiguous: "9.770 people" (dot-grouped thousands before a word) is 9,770 and "1,2 million"
+  (a decimal comma before a scale word) is 1.2 million.
 """
 from __future__ import annotations
 
@@ -70,8 +73,8 @@ _NUMWORD = "|".join(sorted(list(UNITS) + list(TENS) + list(SCALES) + ["dozen", "
                           key=len, reverse=True))
 
 # digits: comma groups, thin/no-break space groups, plain-space groups, or a plain run
-_DIGITS = (r"(?<![\w.,/:])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d])"
-           r"|\d{1,3}(?: \d{3})+(?![\d,])|\d+)(?:\.\d+)?")
+_DIGITS = (r"(?<![\w.,/:])(?:\d{1,3},\d{1,2}(?=[ \u00a0]?(?:million|billion|mn|bn)\b)|\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d])"
+           r"|\d{1,3}(?: \d{3})+(?![\d,])|\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d+)(?:\.\d+)?")
 _SCALE_AFTER = re.compile(r"(?:[ \u00a0\-]?(million|millions|billion|thousand|hundred|lakhs?|lacs?|crores?|mn|mln|bn)"
                           r"|(m|bn|mn|k))\b", re.I)
 _DIGITS_RE = re.compile(_DIGITS)
@@ -194,9 +197,15 @@ def _scan_digits(text: str) -> list[_Raw]:
             rs = e - len(rest)
             out.append(_Raw(rs, e, float(rest), False, True))
             continue
-        value = _digits_value(body)
         plain = bool(re.fullmatch(r"\d+", body))
         sm = _SCALE_AFTER.match(text, e)
+        if re.fullmatch(r"\d{1,3},\d{1,2}", body):
+            value = float(body.replace(",", "."))          # decimal comma before a scale: "1,2 million"
+        elif re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", body) or (
+                re.fullmatch(r"\d{1,3}\.\d{3}", body) and not sm and re.match(r"[ \u00a0]+[A-Za-z]", text[e:e + 3])):
+            value = float(body.replace(".", ""))           # dotted thousands: "1.234.567", "9.770 people"
+        else:
+            value = _digits_value(body)
         if sm and (sm.group(1) or not _LETTERS_AFTER.match(text[sm.end():sm.end() + 1] or " ")):
             word = (sm.group(1) or sm.group(2)).lower()
             # "15m" could be metres: only read attached "m" as million after a decimal or before a noun
