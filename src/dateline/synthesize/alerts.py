@@ -188,7 +188,8 @@ def _revisions(points: list[Point], cfg: AlertConfig) -> list[tuple[Point, Point
         if p.source_inferred or not REVISION_CUES.search(p.sentence):
             continue
         # the text says it was revised, so compare the figures themselves, not their rounding margins
-        earlier = [q for q in points if q.as_of < p.as_of and _independent(p, q)
+        # (the revising article itself often recalls the old figure: "had reported 71 on Sunday")
+        earlier = [q for q in points if q.as_of < p.as_of and q.figure != p.figure
                    and q.value > p.value * (1 + cfg.regression_tolerance)]
         if earlier and not any(r.value == p.value and r.as_of <= p.as_of for r, _ in found):
             found.append((p, max(earlier, key=lambda q: (q.as_of, q.value))))
