@@ -60,7 +60,7 @@ def singular(word: str) -> str:
     """Crude but consistent: "forces" -> "force", "authorities" -> "authority"."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "as", "os", "ws")):
         return word[:-1]
     return word
 
