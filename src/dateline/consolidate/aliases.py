@@ -198,14 +198,8 @@ def _merge_unqualified(entities: dict, assignment: dict, places: frozenset) -> N
                  and set(k[1].split()) - words <= places]
         if len(wider) != 1:
             continue
-        target = wider[0]
-        target.surface.update(ent.surface)
-        target.docs |= ent.docs
-        renamed[ent.id] = target.id
-        del entities[key]
-    for k, v in assignment.items():
-        if v in renamed:
-            assignment[k] = renamed[v]
+        _absorb(entities, key, wider[0], renamed)
+    _rename(assignment, renamed)
 
 
 def _majority_kinds(mentions: list[Mention]) -> None:
@@ -244,11 +238,19 @@ def _merge_acronyms(entities: dict, assignment: dict) -> None:
             targets = [t for t in by_initials.get("*" + letters.lower(), []) if t is not ent]
         if len(targets) != 1:
             continue
-        target = targets[0]
-        target.surface.update(ent.surface)
-        target.docs |= ent.docs
-        renamed[ent.id] = target.id
-        del entities[key]
+        _absorb(entities, key, targets[0], renamed)
+    _rename(assignment, renamed)
+
+
+def _absorb(entities: dict, key: tuple, target: "Entity", renamed: dict[str, str]) -> None:
+    """Fold the entity at ``key`` into ``target`` (its names, articles and id)."""
+    ent = entities.pop(key)
+    target.surface.update(ent.surface)
+    target.docs |= ent.docs
+    renamed[ent.id] = target.id
+
+
+def _rename(assignment: dict, renamed: dict[str, str]) -> None:
     for k, v in assignment.items():
         if v in renamed:
             assignment[k] = renamed[v]
