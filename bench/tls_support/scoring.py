@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from typing import Iterable, Optional
+from typing import Iterable
 
 
 class ScoringUnavailable(RuntimeError):

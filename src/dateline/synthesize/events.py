@@ -36,6 +36,7 @@ class Sentence:
     position: int = 0                       # index of the sentence in its article (0 = lead)
     source: str = ""                        # independence unit: dup group, else document id
     dates: tuple[dt.date, ...] = ()         # days the sentence names (resolved, not "since ...")
+    calendar_dates: tuple[dt.date, ...] = ()  # those of them written as calendar dates ("April 20", "4/20")
 
     @property
     def doc(self) -> str:

@@ -1,0 +1,259 @@
+"""The timeline: verbatim citations, dating by what sentences say, events told once, N/K, JSON shape.
+
+An invented story (a dock strike in the invented port of Varnholm, May 2024) goes
+through a temporary Ledger; the benchmark-scale run is ``bench/tls.py``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dateline import Ledger
+from dateline.records import Span
+from dateline.synthesize import timeline as tl
+from dateline.synthesize.events import Sentence, normalized
+
+TUE, WED, THU, FRI, SUN = (dt.date(2024, 5, d) for d in (7, 8, 9, 10, 12))
+
+WIRE = ("VARNHOLM (Coastal Wire) - Tuesday's strike by dock workers left more than 40 cargo ships waiting outside "
+        "Varnholm harbour, port officials said. On Wednesday, transport minister Ilse Marrow met union leaders "
+        "for three hours without reaching a deal. The union is demanding a nine percent pay rise for its members. "
+        "Fishing boats were allowed to land their catch under police escort on Wednesday.")
+
+ARTICLES = [
+    {"id": "harbour-0507", "date": TUE.isoformat(), "title": "Varnholm dockers walk out",
+     "text": "Dock workers in Varnholm walked off the job on Tuesday, halting all cargo traffic at the port. "
+             "The strike was called after talks on a new wage agreement collapsed late on Monday. "
+             "Union secretary Pavel Ostrik told reporters the stoppage would last until the operators "
+             "improved their offer."},
+    {"id": "wire-0508", "date": WED.isoformat(), "title": "Ships queue as Varnholm strike bites", "text": WIRE},
+    # the same wire story in another paper: a syndicated copy
+    {"id": "gazette-0508", "date": WED.isoformat(), "title": "Ships queue outside Varnholm", "text": WIRE},
+    {"id": "courier-0510", "date": FRI.isoformat(), "title": "Deal ends Varnholm strike",
+     "text": "The union and the port operators signed an agreement on Friday ending the four-day strike in "
+             "Varnholm. Workers will receive a six percent rise this year and a further two percent next spring. "
+             "Cargo handling is expected to resume on Saturday morning."},
+    {"id": "review-0512", "date": SUN.isoformat(), "title": "What the Varnholm strike cost",
+     "text": "The dock strike that began on May 7 cost the port an estimated 12 million euros, the harbour "
+             "authority said. Dock workers in Varnholm walked off the job on Tuesday, halting all cargo "
+             "traffic at the port. Shipping lines have asked for compensation for the days their vessels "
+             "spent at anchor."},
+]
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("timeline")
+    corpus = folder / "varnholm.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    led = Ledger(folder / "t.db")
+    report = led.ingest([corpus])
+    assert report.errors == []
+    yield led
+    led.close()
+
+
+@pytest.fixture(scope="module")
+def texts(ledger):
+    return {d.id: d.text for d in ledger.documents()}
+
+
+def check_citations(entries, texts):
+    """The test every output must pass: the line is the text at its cited span; the
+    other evidence spans hold exact copies of it."""
+    for e in entries:
+        assert e.evidence, e
+        first = e.evidence[0]
+        assert texts[first.doc][first.start:first.end] == e.text
+        for span in e.evidence[1:]:
+            assert normalized(texts[span.doc][span.start:span.end]) == normalized(e.text)
+        for span in e.sources:
+            assert 0 <= span.start < span.end <= len(texts[span.doc])
+
+
+@pytest.mark.parametrize("n,k", [(None, 1), (None, 3), (2, 1), (3, 2), (1, 5), (10, 10)])
+def test_every_line_is_verbatim_and_n_k_are_respected(ledger, texts, n, k):
+    entries = tl.timeline_from_store(ledger.store, n_dates=n, k_sentences=k)
+    assert entries
+    check_citations(entries, texts)
+    per_day: dict = {}
+    for e in entries:
+        per_day[e.date] = per_day.get(e.date, 0) + 1
+    assert max(per_day.values()) <= k
+    if n is not None:
+        assert len(per_day) <= n
+    assert [e.date for e in entries] == sorted(e.date for e in entries)
+
+
+def test_a_possessive_weekday_dates_the_event_to_that_day(ledger):
+    wednesday = [s for s in tl.sentences_from_store(ledger.store) if s.doc == "wire-0508"]
+    strike = next(s for s in wednesday if "Tuesday's strike" in s.text)
+    assert strike.dates == (TUE,)
+    entries = tl.timeline_from_store(ledger.store, n_dates=10, k_sentences=5)
+    line = next(e for e in entries if "Tuesday's strike" in e.text)
+    assert line.date == TUE
+
+
+def test_a_syndicated_copy_is_one_event_citing_both_copies(ledger):
+    entries = tl.timeline_from_store(ledger.store, n_dates=10, k_sentences=5)
+    texts = [normalized(e.text) for e in entries]
+    assert len(texts) == len(set(texts))
+    ships = [e for e in entries if "40 cargo ships" in e.text]
+    assert len(ships) == 1
+    assert {s.doc for s in ships[0].evidence} == {"wire-0508", "gazette-0508"}
+    # the copies are one source: salience counts independent sources
+    assert ships[0].salience == 1
+
+
+def test_a_later_retelling_is_not_a_second_event(ledger):
+    entries = tl.timeline_from_store(ledger.store, n_dates=10, k_sentences=5)
+    walkouts = [e for e in entries if "walked off the job" in e.text]
+    assert len(walkouts) == 1
+    assert walkouts[0].date == TUE
+    assert {s.doc for s in walkouts[0].sources} >= {"harbour-0507", "review-0512"}
+    assert walkouts[0].salience >= 2
+
+
+def test_the_dateline_is_not_part_of_the_line(ledger, texts):
+    entries = tl.timeline_from_store(ledger.store, n_dates=10, k_sentences=5)
+    assert not any(e.text.startswith("VARNHOLM") for e in entries)
+
+
+def test_json_shape(ledger):
+    entries = tl.timeline_from_store(ledger.store, n_dates=3, k_sentences=2)
+    for e in entries:
+        row = json.loads(e.to_json_line())
+        assert row == e.to_json()
+        assert list(row) == ["kind", "date", "text", "evidence", "sources", "salience"]
+        assert row["salience"] >= 1 and all(ev in row["sources"] or True for ev in row["evidence"])
+        assert row["kind"] == "timeline"
+        assert dt.date.fromisoformat(row["date"]) == e.date
+        assert row["text"] == e.text
+        assert row["evidence"] and all(list(ev) == ["doc", "start", "end"] for ev in row["evidence"])
+        assert all(isinstance(ev["start"], int) and isinstance(ev["end"], int) for ev in row["evidence"])
+
+
+def test_date_range_and_query(ledger, texts):
+    ranged = tl.timeline_from_store(ledger.store, n_dates=10, k_sentences=3, date_from=WED, date_to=FRI)
+    assert ranged and all(WED <= e.date <= FRI for e in ranged)
+    check_citations(ranged, texts)
+    about_pay = tl.timeline_from_store(ledger.store, n_dates=10, k_sentences=3, query="wage rise")
+    assert about_pay and all("wage" in e.text.lower() or "rise" in e.text.lower() for e in about_pay)
+    assert tl.timeline_from_store(ledger.store, query="zeppelin") == []
+
+
+def test_an_empty_store_gives_an_empty_timeline(tmp_path):
+    with Ledger(tmp_path / "empty.db") as empty:
+        assert tl.timeline_from_store(empty.store) == []
+
+
+# --- the plain-text path (raw articles, no parse) ----------------------------------------
+
+def test_day_mentions_without_parsing_point_into_the_text():
+    text = ("Protesters gathered again in the square.\nTuesday 's clashes left 12 people injured , "
+            "officials said on Wednesday .\nNothing was decided about the budget .")
+    times = tl.day_mentions(text, "d", WED)
+    assert {(t.text, t.date) for t in times} >= {("Tuesday", TUE), ("Wednesday", WED)}
+    for t in times:
+        assert text[t.span.start:t.span.end] == t.text
+    sentences = tl.sentences_from_text("d", text, WED)
+    assert [s.dates for s in sentences] == [(), (TUE, WED), ()]
+    assert all(text[s.span.start:s.span.end] == s.text for s in sentences)
+
+
+def test_calendar_dates_are_told_from_relative_ones():
+    text = "The rig exploded on April 20 , killing 11 workers .\nOfficials met on Tuesday ."
+    first, second = tl.sentences_from_text("d", text, dt.date(2010, 4, 29))
+    assert first.dates == first.calendar_dates == (dt.date(2010, 4, 20),)
+    assert second.dates == (dt.date(2010, 4, 27),) and second.calendar_dates == ()
+
+
+def sentence(doc, text, published, dates=(), position=0, source=""):
+    return Sentence(span=Span(doc, 0, len(text)), text=text, published=published, position=position,
+                    source=source or doc, dates=tuple(dates))
+
+
+def test_days_named_by_many_sources_later_rank_first():
+    s = tl.Settings()
+    pool = [sentence(f"late{i}", "The bridge collapsed on Tuesday killing four people in the city.", FRI, [TUE])
+            for i in range(3)]
+    pool += [sentence("same", "A minor meeting was held on Thursday about the budget plans.", THU, [THU])]
+    scores = tl.day_scores(pool, s)
+    assert scores[TUE] > scores[THU]
+    # copies of one story (one source) count once
+    copies = [sentence(f"copy{i}", "The bridge collapsed on Tuesday killing four people in the city.", FRI,
+                       [TUE], source="wire") for i in range(3)]
+    assert tl.day_scores(copies, s)[TUE] < scores[TUE]
+
+
+def test_future_days_are_not_events():
+    plan = sentence("p", "The council will vote on the new harbour budget on Friday next week.", WED, [FRI])
+    assert tl.candidates_by_day([plan], tl.Settings()) == {}
+
+
+@pytest.mark.parametrize("text,ok", [
+    ("The union and the port operators signed an agreement ending the strike.", True),
+    ("I think the strike was a disgrace and we should all say so.", False),          # a reader's voice
+    ("\"We will not give up,\" the union leader told the crowd at the gate.", True),  # quoted first person
+    ("Will the strike end before the holiday weekend begins in May?", False),
+    ("Workers walked", False),                                                      # too short
+    ("the strike, which began on Tuesday, cost the port millions of euros.", False),  # a fragment
+    ("They were taken from their homes in the border villages on Saturday.", False),  # leans on the last one
+    ("Click here to subscribe to our newsletter for daily port news updates.", False),
+    ("Dock workers walked off the job on Tuesday, halting all cargo traffic at the", False),  # cut off
+])
+def test_showable(text, ok):
+    assert tl.showable(text, tl.Settings()) is ok
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("CAIRO (Reuters) - Protesters filled Tahrir Square again on Friday afternoon.", "Protesters"),
+    ("Cairo , Egypt -LRB- CNN -RRB- -- Protesters filled Tahrir Square again on Friday .", "Protesters"),
+    ("WASHINGTON — The Senate passed the rescue bill late on Wednesday night.", "The Senate"),
+    ("Protesters filled Tahrir Square again on Friday afternoon in Cairo.", "Protesters"),
+])
+def test_datelines_are_trimmed(text, kept):
+    s = sentence("d", text, FRI)
+    start, end = tl.trimmed(s)
+    assert text[start:end].startswith(kept) and end == len(text)
+
+
+def test_default_number_of_dates_follows_the_support():
+    assert tl.default_dates({}) == 0
+    assert tl.default_dates({TUE: 1, WED: 1}) == 2
+    days = [TUE + dt.timedelta(days=i) for i in range(40)]
+    assert tl.default_dates({d: 1 for d in days}) == 5
+    assert tl.default_dates({d: 2 if i < 12 else 1 for i, d in enumerate(days)}) == 12
+    assert tl.default_dates({d: 3 for d in days}) == 30
+
+
+# --- one benchmark task, when Timeline17 and tilse's ROUGE are here ------------------------
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.environ.get("DATELINE_SLOW") != "1", reason="benchmark-scale; set DATELINE_SLOW=1")
+def test_timeline17_small_task():
+    import sys
+
+    if not (SHARED / "benchmarks" / "tls" / "t17-raw").exists():
+        pytest.skip("../shared/benchmarks/tls/t17-raw not found")
+    pytest.importorskip("tilse")
+    if shutil.which("perl") is None:
+        pytest.skip("perl (tilse's ROUGE) not found")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import tls
+
+    from tls_support import scoring
+
+    try:
+        scoring.evaluator("original")
+    except scoring.ScoringUnavailable as e:
+        pytest.skip(str(e))
+    assert tls.main(["--topics", "h1n1", "--tasks", "1"]) == 0
