@@ -183,6 +183,20 @@ class Ledger:
 
         return check(self.series(), config)
 
+    def timeline(self, n_dates: Optional[int] = None, k_sentences: int = 1, date_from: Optional[dt.date] = None,
+                 date_to: Optional[dt.date] = None, query: Optional[str] = None) -> list:
+        """The story's key dates, each with the sentences that best say what happened (cited)."""
+        from .synthesize.timeline import timeline_from_store
+
+        return timeline_from_store(self.store, n_dates=n_dates, k_sentences=k_sentences, date_from=date_from,
+                                   date_to=date_to, query=query)
+
+    def brief(self, since: dt.date, until: Optional[dt.date] = None):
+        """What changed since a day: figure changes, alerts, events and claims (see synthesize.brief)."""
+        from .synthesize.brief import build_brief
+
+        return build_brief(self.store, since, until)
+
     def export(self, kinds: Optional[Iterable[str]] = None) -> Iterator[dict]:
         from .serve.export import export_records
 
