@@ -4,20 +4,29 @@ Passes over one spaCy ``Doc`` (see :mod:`dateline.analyze.nlp`; sentences that m
 extractor's ``TRIGGER`` are tokenized only):
 
 1. *Quote scanning* over characters finds quotation regions (curly and straight, double and
-   single; unbalanced quotes in truncated excerpts end at the paragraph end). A region that
-   opens a sentence and is followed by an attribution ("…,” X said", "…,” said X") or that
-   follows "X said:" is a *direct* claim.
+   single, NYT-style ''…''; unbalanced quotes in truncated excerpts end at an inline
+   attribution ("“We will stay, said X") or at the paragraph end). A region that opens a
+   sentence and is followed by an attribution ("…,” X said", "…,” said X") or that follows
+   "X said:" is a *direct* claim.
 2. *Dependency cues*: reporting verbs from a lexicon (each with the dependents that carry its
-   content), "according to", "reportedly", agentless "is said to". Content comes from the
-   parse; the mode is *mixed* when it holds quoted words, *direct* when it is one quotation.
+   content), "according to", "reportedly", agentless "is said to" / "it was reported that".
+   Content comes from the parse; the mode is *mixed* when it holds quoted words, *direct* when
+   it is one quotation. Not claims: comparisons ("more than estimates had suggested"), what
+   a verb asks for ("urged X to announce"), requests for anonymity.
 3. *Continuations*: a free-standing quoted sentence right after a direct quotation carries
    its speaker (cue ``None``).
-4. *Headline dashes*: "Gaza toll passes 9,000 – health ministry".
+4. *Headlines*: "Gaza toll passes 9,000 – health ministry", "… killed: UN chief",
+   "Netanyahu: '…'".
 
-Speakers are resolved last, in document order: pronouns and definite descriptions ("the
-minister") go to the nearest compatible antecedent among earlier speakers and mentions of the
-same and two preceding sentences (entities and noun chunks where parsed, capitalised runs
-where not).
+Speaker phrases are widened to the named entities they cut ("the Committee to Protect
+Journalists"); datelines ("KHAN YOUNIS, Gaza Strip, Nov 20 (Reuters) -", "12:45 GMT –") are
+never speakers, acronyms of speaking bodies never datelines. Speakers are resolved last, in
+document order: pronouns and definite descriptions ("the minister") go to the nearest
+compatible antecedent among earlier speakers and mentions of the same and two preceding
+sentences, or further back within the paragraph when no other speaker comes between
+(entities and noun chunks where parsed, capitalised runs where not). "it" prefers an
+organisation, "they" a plural, "he"/"she" a person whose gender (from "Mr."/"Ms." or a
+following "his"/"her") does not clash.
 """
 from __future__ import annotations
 
@@ -47,7 +56,10 @@ CUE_CONTENT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         "observe", "assure", "testify", "contend", "speculate", "conclude", "affirm", "allege",
         "repeat", "continue", "quip", "joke", "exclaim", "proclaim", "retort", "counter",
         "disclose", "indicate", "suggest", "hint", "signal", "clarify", "inform", "communicate",
-        "convey", "relay", "notify", "brief", "post", "mention")},
+        "convey", "relay", "notify", "brief", "post", "mention",
+        "shout", "scream", "yell", "whisper", "lament", "boast", "recount", "chant", "swear", "charge")},
+    "plead": (("ccomp", "xcomp"), ("for",)),
+    "appeal": (("ccomp", "xcomp"), ("for",)),
     "tell": (("ccomp", "xcomp"), ()),
     "report": (_OBJECT, ()),
     "announce": (_OBJECT, ()),
@@ -114,7 +126,11 @@ WITHHOLDING = {"decline", "refuse", "fail", "forget"}
 DOCUMENT_NOUNS = {"statement", "report", "data", "figure", "figures", "tally", "count", "post",
                   "message", "tweet", "release", "communique", "announcement", "document", "letter",
                   "bulletin", "update", "estimate", "estimates", "record", "records", "note",
-                  "briefing", "publication", "analysis", "assessment", "notice", "video", "interview"}
+                  "briefing", "publication", "analysis", "assessment", "notice", "video", "interview",
+                  "leaflet", "leaflets", "messages", "order", "orders", "warning", "warnings"}
+# Verbs by which a source puts out a document ("released a statement saying …").
+ISSUING_VERBS = {"issue", "release", "publish", "post", "send", "circulate", "share", "broadcast", "air",
+                 "drop", "distribute", "put", "sign", "file", "submit", "deliver", "read"}
 # Common nouns that name speakers (used for typing antecedents and resolving "the official").
 PERSON_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
                 "ambassador", "diplomat", "envoy", "source", "witness", "director", "doctor",
@@ -124,7 +140,13 @@ PERSON_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "ministe
                 "reporter", "journalist", "medic", "nurse", "surgeon", "survivor", "father",
                 "mother", "man", "woman", "head", "chairman", "chairwoman", "coordinator",
                 "counsel", "lawyer", "expert", "researcher", "professor", "activist", "emissary",
-                "rabbi", "imam", "priest", "cleric", "worker", "volunteer", "eyewitness", "mediator"}
+                "rabbi", "imam", "priest", "cleric", "worker", "volunteer", "eyewitness", "mediator",
+                "relative", "parent", "son", "daughter", "brother", "sister", "husband", "wife", "uncle",
+                "aunt", "cousin", "neighbour", "neighbor", "protester", "demonstrator", "student", "soldier",
+                "hostage", "captive", "refugee", "patient", "paramedic", "rescuer", "member", "teacher",
+                "settler", "fighter", "militant", "gunman", "captain", "farmer", "driver", "owner",
+                "shopkeeper", "trader", "merchant", "pilot", "sailor", "guard", "physician", "executive",
+                "scholar", "historian", "economist", "judge", "prosecutor", "pope"}
 ORG_NOUNS = {"military", "army", "ministry", "government", "group", "agency", "embassy", "mission",
              "office", "council", "assembly", "organisation", "organization", "committee", "police",
              "hospital", "authority", "authorities", "force", "forces", "movement", "administration",
@@ -132,7 +154,9 @@ ORG_NOUNS = {"military", "army", "ministry", "government", "group", "agency", "e
              "court", "parliament", "body", "service", "department", "navy", "militia", "faction",
              "charity", "bank", "programme", "program", "team", "outlet", "wing",
              "brigade", "brigades", "regime", "state", "coalition", "alliance", "party", "secretariat",
-             "crescent", "commission", "directorate", "media", "paper", "daily", "station", "website"}
+             "crescent", "commission", "directorate", "media", "paper", "daily", "station", "website",
+             "family", "families", "institute", "foundation", "fund", "bureau", "university", "board",
+             "panel", "presidency", "campaign"}
 _MILITARY_NAME = re.compile(r"\b(?:army|military|forces|idf|defen[cs]e)\b", re.I)
 _NAME_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "gen", "col", "lt", "sgt", "capt", "maj"}
 
@@ -140,6 +164,15 @@ PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "
             "they": "plural", "them": "plural"}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "what", "whose"}
 QUOTE_CHARS = "“”„«»\"‘’'‹›"
+
+
+def _acronym(tok) -> bool:
+    """"WHO", "UN", "IDF": capitals that are names even when they spell a function word."""
+    return len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha()
+
+
+def _is_relative(tok) -> bool:
+    return tok.lower_ in RELATIVE_PRONOUNS and not _acronym(tok)
 
 
 # --- verb forms and TRIGGER -------------------------------------------------------------
@@ -169,7 +202,7 @@ FORM_TO_LEMMA = {form: lemma for lemma in sorted(CUE_LEMMAS) for form in _forms(
 QUOTE_CUE_LEMMAS = CUE_LEMMAS - DATA_VERBS - {"quote", "cite"}
 
 TRIGGER = re.compile(
-    r"[“”„«»\"‘]|(?<![A-Za-z])['’]|['’](?![A-Za-z])|\s[–—-]\s|\b(?:according|reportedly|allegedly|"
+    r"[“”„«»\"‘]|(?<![A-Za-z])['’]|['’](?![A-Za-z])|\s[–—-]\s|\w:\s|\b(?:according|reportedly|allegedly|"
     + "|".join(sorted(FORM_TO_LEMMA, key=len, reverse=True)) + r")\b",
     re.I,
 )
@@ -262,9 +295,26 @@ def _double_quotes(text: str, lo: int, hi: int, first_paragraph: bool,
         seen_any = True
     if open_at is not None:
         s, e = _trim(text, open_at + 1, hi)
-        if e > s:
+        comma = _implicit_close(text, s, e)
+        if comma is not None:         # “We will not leave, said Abu Khaled …: the mark was left out
+            regions.append(Quote(open_at, comma, s, comma + 1))
+        elif e > s:
             regions.append(Quote(open_at, None, s, e))
     return regions
+
+
+_QUOTE_VERBS = r"(?:said|says|added|adds|told|tells|asked|explained|wrote|insisted|warned|continued)"
+_INLINE_ATTRIBUTION = re.compile(
+    r",\s+(?:" + _QUOTE_VERBS + r"\s|(?!(?:and|but|or|so|because|when|while|as|if|then|that|which|who)\b)"
+    r"(?:[\w'’.-]+\s+){1,4}" + _QUOTE_VERBS + r"\b)")
+
+
+def _implicit_close(text: str, start: int, end: int) -> Optional[int]:
+    """The comma where an unclosed quotation really ends: “…, said X" / “…, the official said"."""
+    m = _INLINE_ATTRIBUTION.search(text, start, end)
+    if m is None or m.start() - start < 8:
+        return None
+    return m.start()
 
 
 def _single_quotes(text: str, lo: int, hi: int, taken: list[Quote]) -> list[Quote]:
@@ -295,15 +345,46 @@ def _single_quotes(text: str, lo: int, hi: int, taken: list[Quote]) -> list[Quot
 
 def find_quotes(text: str) -> list[Quote]:
     """All quotation regions of a text, in order."""
+    scan, doubled = _single_width_marks(text)
     regions: list[Quote] = []
     carried_open = False
-    for n, (lo, hi) in enumerate(_paragraphs(text)):
-        doubles = _double_quotes(text, lo, hi, n == 0, carried_open)
-        singles = _single_quotes(text, lo, hi, doubles)
-        if text[lo:hi].strip():
+    for n, (lo, hi) in enumerate(_paragraphs(scan)):
+        doubles = _double_quotes(scan, lo, hi, n == 0, carried_open)
+        singles = _single_quotes(scan, lo, hi, doubles)
+        if scan[lo:hi].strip():
             carried_open = bool(doubles) and doubles[-1].close is None
         regions.extend(sorted(doubles + singles, key=lambda q: q.start))
+    for q in regions:                 # the marks of '' … '' cover both characters
+        if q.open is not None and q.open - 1 in doubled:
+            q.open -= 1
+        if q.close is not None and q.close in doubled:
+            q.close += 1
     return regions
+
+
+_DOUBLED_MARK = re.compile(r"'{2,3}|``")
+
+
+def _single_width_marks(text: str) -> tuple[str, set[int]]:
+    """NYT-style ''…'' (and ``…''): each two-character mark becomes one straight double quote
+    in a same-length copy of the text (an opener's first character and a closer's second one
+    become spaces); returns the copy and the start offsets of the doubled marks."""
+    if "''" not in text and "``" not in text:
+        return text, set()
+    chars = list(text)
+    doubled: set[int] = set()
+    for m in _DOUBLED_MARK.finditer(text):
+        i = m.start()
+        prev = text[i - 1] if i else ""
+        opener = m.group(0) == "``" or prev == "" or prev.isspace() or prev in "([{—–-\n"
+        if len(m.group(0)) == 3 and not opener:
+            i += 1                    # three marks after a word: a single quotation closes first
+        if opener:
+            chars[i], chars[i + 1] = " ", '"'
+        else:
+            chars[i], chars[i + 1] = '"', " "
+        doubled.add(i)
+    return "".join(chars), doubled
 
 
 # --- working structures -------------------------------------------------------------------
@@ -342,7 +423,7 @@ class _Ctx:
         self._chunks: Optional[dict[int, list]] = None
         self._closed: Optional[list[tuple[int, int]]] = None
         self._closed_starts: list[int] = []
-        self._surname_gender: Optional[dict[str, str]] = None
+        self._surname_gender: Optional[dict[str, Optional[str]]] = None
 
     def ents_within(self, start: int, end: int) -> list:
         i = bisect.bisect_left(self._ent_starts, start)
@@ -361,6 +442,11 @@ class _Ctx:
                 for chunk in self.doc.noun_chunks:
                     self._chunks.setdefault(self.sent_index(chunk.start_char), []).append(chunk)
         return self._chunks.get(sent_index, [])
+
+    def paragraph_first_sentence(self, char: int) -> int:
+        """Index of the first sentence of the paragraph holding ``char``."""
+        para = self.text.rfind("\n", 0, char) + 1
+        return self.sent_index(para)
 
     def sent_index(self, char: int) -> int:
         return max(bisect.bisect_right(self.sent_starts, char) - 1, 0)
@@ -409,9 +495,16 @@ _STRIP_LEAD = set(",;:–—-.") | set(" \t\n\r")
 
 
 # "JERUSALEM (Reuters) – ", "(CNN) — ", "Gaza City, Oct 9 (AFP): " at the start of a paragraph.
+# Also "KHAN YOUNIS, Gaza Strip, Nov 20 (Reuters) - ", "GAZA, Oct. 18 (Xinhua) -- " and live-blog
+# time stamps ("12:45 GMT – ").
+_DATELINE_PLACE = r"(?:[A-Z][A-Z .'’-]{2,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+_DATELINE_REGION = r"(?:,\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})?"
+_DATELINE_DATE = r"(?:,?\s*(?:[A-Z][a-z]{2,9}\.?\s*\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9})(?:,\s*\d{4})?)?"
+_DATELINE_AGENCY = r"(?:\s*\([A-Za-z .]{2,25}\)){0,2}"
+_TIME_STAMP = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC|BST|CET|EST|EDT|ET|IST|local time)?"
 _DATELINE = re.compile(
-    r"[ \t]*(?:(?:[A-Z][A-Z .'’-]{2,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][a-z]{2,9}\.?\s*\d{1,2})?"
-    r"(?:\s*\([A-Za-z .]{2,25}\))?|\([A-Za-z .]{2,25}\))\s*[:—–-]\s+")
+    r"[ \t]*(?:" + _DATELINE_PLACE + _DATELINE_REGION + _DATELINE_DATE + _DATELINE_AGENCY
+    + r"|\([A-Za-z .]{2,25}\)|" + _TIME_STAMP + r")\s*(?:[:—–]|-{1,2})\s+")
 
 
 def _dateline_end(text: str, pos: int) -> Optional[int]:
@@ -423,7 +516,16 @@ def _dateline_end(text: str, pos: int) -> Optional[int]:
     head = m.group(0)
     if not (re.match(r"\s*[A-Z]{3,}", head) or "(" in head or re.search(r"\d", head)):
         return None                    # "Revealed: …", "Netanyahu: …" are not datelines
+    bare = re.fullmatch(r"\s*([A-Z]+)\s*\S+\s*", head)
+    if bare and bare.group(1) in SPEAKER_ACRONYMS:
+        return None                    # "UNRWA: …", "IDF – …": a source, not a place
     return m.end()
+
+
+# Acronyms of bodies that speak in this kind of news; never the place of a dateline.
+SPEAKER_ACRONYMS = {"UN", "UNRWA", "OCHA", "IDF", "CPJ", "WHO", "UNICEF", "WFP", "UNHCR", "ICRC", "IFRC",
+                    "MSF", "HRW", "PRCS", "EU", "NATO", "IAEA", "ICC", "ICJ", "IRC", "NRC", "UNFPA", "UNDP",
+                    "OHCHR", "PIJ", "PLO", "PA", "CIA", "FBI", "USAID", "CNN", "BBC", "AFP", "AP", "NGO"}
 
 
 def _clean_content(text: str, start: int, end: int) -> tuple[int, int]:
@@ -470,8 +572,10 @@ def _np_tokens(head: Token) -> list[Token]:
     """The subject noun phrase around ``head``: no relative clauses, no comma appositions."""
     drop: set[int] = set()
     for child in head.children:
-        if child.dep_ in ("relcl", "advmod", "punct", "cc") and child.i > head.i:
+        if child.dep_ in ("relcl", "advmod", "punct", "cc") and child.i > head.i and child.text not in "()":
             drop.update(t.i for t in child.subtree)
+        if child.dep_ == "acl" and child.i > head.i and child.tag_ == "VBG" and _is_cue_verb(child):
+            drop.update(t.i for t in child.subtree)      # "a hostage [saying she …]"
         if child.dep_ == "appos" and child.i > head.i and child.left_edge.i > 0 \
                 and head.doc[child.left_edge.i - 1].text == ",":
             drop.update(t.i for t in child.subtree)
@@ -537,7 +641,34 @@ def _speaker_from_head(ctx: _Ctx, head: Token) -> tuple[Optional[tuple[int, int]
         span = (dateline, span[1])    # "Oct 9: Israel's defence minister"
     if not _has_content_word(ctx.text[span[0]:span[1]]):
         return None, None             # "according to the" cut off by the excerpt
-    return span, found
+    return _whole_names(ctx, span), found
+
+
+_NAME_LABELS = ("ORG", "PERSON", "NORP", "GPE", "FAC", "WORK_OF_ART")
+
+
+def _whole_names(ctx: _Ctx, span: tuple[int, int]) -> tuple[int, int]:
+    """Widen a speaker phrase to the names it cuts: the parse stops "the Committee to Protect
+    Journalists" at "to", "the Office for the Coordination of …" at "for"."""
+    start, end = span
+    lo = max(bisect.bisect_left(ctx._ent_starts, start) - 3, 0)
+    for ent in ctx.ents[lo:]:
+        if ent.start_char >= end:
+            break
+        if ent.label_ not in _NAME_LABELS or ent.end_char <= start:
+            continue
+        if ent.end_char > end and ent.start_char >= start and not _holds_cue(ent):
+            end = ent.end_char
+        if ent.start_char < start < ent.end_char:
+            start = ent.start_char
+    while start < end and not (ctx.text[start].isalnum() or ctx.text[start] in "(\"“‘'"):
+        start += 1                    # an entity that took in a bullet ("• Israel's Army Radio")
+    return start, end
+
+
+def _holds_cue(ent) -> bool:
+    """An entity that swallowed the reporting verb ("Hamas said") is not a name to widen to."""
+    return any(t.lower_ in FORM_TO_LEMMA and t.pos_ in ("VERB", "AUX") for t in ent)
 
 
 _FUNCTION_ONLY = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
@@ -549,8 +680,12 @@ def _has_content_word(words: str) -> bool:
 
 def _speaker_phrase(ctx: _Ctx, head: Token) -> tuple[Optional[tuple[int, int]], Optional[Token]]:
     if head.lemma_.lower() in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS:
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+        # "a statement by X", "figures from X", "figures released by X"
+        preps = [c for c in head.children if c.dep_ == "prep"]
+        preps += [a for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                  for a in c.children if a.dep_ == "agent"]
+        for prep in preps:
+            if prep.lower_ in ("by", "from", "of"):
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if pobj is not None and (pobj.ent_type_ or pobj.pos_ == "PROPN"
                                          or pobj.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS):
@@ -562,8 +697,25 @@ def _speaker_phrase(ctx: _Ctx, head: Token) -> tuple[Optional[tuple[int, int]], 
     for child in head.children:        # "The director of the hospital, Dr. Ann Lee, said"
         if child.dep_ == "appos" and child.i > head.i and _person_entity(child) and head.pos_ != "PROPN":
             return _person_entity(child), child
+    closing = _closing_apposition(head)
+    if closing is not None:
+        return _person_entity(closing), closing
     span = _chars(_np_tokens(head))
     return (_named_person(ctx, span) or span), head
+
+
+def _closing_apposition(head: Token) -> Optional[Token]:
+    """"A spokesman for the State Department, Matthew Miller, said": the name set off by commas
+    at the end of a described speaker, wherever the parser hung it."""
+    if head.pos_ == "PROPN" or head.ent_type_:
+        return None
+    doc = head.doc
+    for tok in head.subtree:
+        if tok.dep_ == "appos" and tok.i > head.i and tok.head.i != head.i and _person_entity(tok) \
+                and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == "," \
+                and tok.right_edge.i == head.right_edge.i - (doc[head.right_edge.i].text == ","):
+            return tok
+    return None
 
 
 def _surface_np(ctx: _Ctx, start: int, end: int, inverted: bool = False) -> Optional[tuple[int, int]]:
@@ -576,7 +728,7 @@ def _surface_np(ctx: _Ctx, start: int, end: int, inverted: bool = False) -> Opti
         e -= 1
     if e <= s:
         return None
-    return _named_person(ctx, (s, e), inverted) or (s, e)
+    return _named_person(ctx, (s, e), inverted) or _whole_names(ctx, (s, e))
 
 
 # Words that end a subject noun phrase when walking left from a verb.
@@ -600,7 +752,7 @@ def _surface_subject(ctx: _Ctx, verb: Token) -> Optional[tuple[int, int]]:
     "Jordan's Foreign Minister said", "Aya Ahmed, public relations officer of X, told".
     """
     doc = ctx.doc
-    s_start = ctx.sents[ctx.sent_index(verb.idx)].start if ctx.sents else 0
+    s_start = _start_after_dateline(ctx, verb)
     i = verb.i - 1
     while i >= s_start and doc[i].lower_ in _SKIPPABLE:
         i -= 1
@@ -615,7 +767,7 @@ def _surface_subject(ctx: _Ctx, verb: Token) -> Optional[tuple[int, int]]:
     fallback = None
     for seg in _comma_segments(doc, s_start, i)[:3]:
         first = seg[0].lower_
-        if first in _ADJUNCT_STARTS or first in RELATIVE_PRONOUNS or (_parsed(seg[0]) and seg[0].pos_ == "ADP"):
+        if first in _ADJUNCT_STARTS or _is_relative(seg[0]) or (_parsed(seg[0]) and seg[0].pos_ == "ADP"):
             continue                  # ", after arriving in Tel Aviv," / ", who …,"
         phrase = _walk_np(doc, seg[-1].i, seg[0].i)
         if not phrase or phrase[0].i != seg[0].i or not _nominal_phrase(phrase):
@@ -628,6 +780,20 @@ def _surface_subject(ctx: _Ctx, verb: Token) -> Optional[tuple[int, int]]:
         if fallback is None:
             fallback = seg_span
     return fallback
+
+
+def _start_after_dateline(ctx: _Ctx, verb: Token) -> int:
+    """Index of the first token of the verb's sentence that is not part of a dateline."""
+    if not ctx.sents:
+        return 0
+    sent = ctx.sents[ctx.sent_index(verb.idx)]
+    dateline = _dateline_end(ctx.text, sent.start_char)
+    if dateline is None:
+        return sent.start
+    first = ctx.token_at(dateline)
+    if first is None:
+        return sent.start
+    return min(first.i if first.idx >= dateline else first.i + 1, verb.i)
 
 
 def _comma_segments(doc: Doc, lo: int, comma: int) -> list[list[Token]]:
@@ -662,7 +828,7 @@ def _walk_np(doc: Doc, i: int, lo: int) -> list[Token]:
     out: list[Token] = []
     while i >= lo:
         tok = doc[i]
-        if tok.text in _NP_BREAK or tok.lower_ in _CLAUSE_WORDS or "\n" in tok.text:
+        if tok.text in _NP_BREAK or (tok.lower_ in _CLAUSE_WORDS and not _acronym(tok)) or "\n" in tok.text:
             break
         if _parsed(tok) and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound", "acl"):
             break
@@ -683,11 +849,18 @@ def _subject(verb: Token, depth: int = 0) -> Optional[Token]:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            if child.lower_ in RELATIVE_PRONOUNS:
-                return verb.head if verb.dep_ == "relcl" else None   # "the group, which denied …"
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        # two subjects ("DOHA (Reuters) - Qatar's spokesman said", "The hostages, an official
+        # said, would …"): the one just before the verb speaks
+        before = sorted((c for c in subjects if c.i < verb.i), key=lambda c: c.i)
+        child = before[0] if before else subjects[0]
+        if len(before) > 1 and before[-1].left_edge.i > 0 \
+                and verb.doc[before[-1].left_edge.i - 1].text in (",", "-", "–", "—", ")", ":"):
+            child = before[-1]        # without punctuation between, one name split in two
+        if _is_relative(child):
+            return verb.head if verb.dep_ == "relcl" else None   # "the group, which denied …"
+        return _glued_apposition(child, verb) or child
     for child in verb.children:
         if child.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"):
             return child
@@ -698,9 +871,15 @@ def _subject(verb: Token, depth: int = 0) -> Optional[Token]:
         quoted = head.head            # "X quoted Y as saying" / "Y was quoted as saying"
         return next((c for c in quoted.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
-        return head                   # "a captive, Mia Shem, saying she was fine"
+        if _issued_document(head):    # "Hamas issued a statement saying …", "posted a map telling …"
+            return _subject(head.head, depth + 1)
+        return head                   # "a captive, Mia Shem, saying …", "a lawsuit alleging …"
     if verb.dep_ == "conj" and head.dep_ == "ccomp" and not _is_cue_verb(head) and _is_cue_verb(head.head):
         return _subject(head.head, depth + 1)   # "X said A, and claimed B" misattached to A
+    if verb.dep_ == "conj" and not _is_cue_verb(head) and not any(c.dep_.startswith("nsubj") for c in head.children):
+        governor = _governing_cue(head)         # "accused X of doing A and called B C"
+        if governor is not None:
+            return _subject(governor, depth + 1)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not _is_cue_verb(head):
         climb = head                  # "added that X, and Y is Z, advising …": the reporter advises
         while climb.dep_ in ("conj", "ccomp") and not _is_cue_verb(climb) and climb.head is not climb:
@@ -712,6 +891,34 @@ def _subject(verb: Token, depth: int = 0) -> Optional[Token]:
         return _subject(head, depth + 1)
     if verb.dep_ in ("acl", "relcl") and infinitive and head.dep_ == "dobj":   # "made a move to warn"
         return _subject(head.head, depth + 1)
+    return None
+
+
+def _issued_document(noun: Token) -> bool:
+    """A thing (not a person or body) that its subject puts out: "released a video", "posted a map"."""
+    speaker_like = _kind_of_head(noun) is not None or noun.lemma_.lower() in PERSON_NOUNS | ORG_NOUNS
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in ISSUING_VERBS and not speaker_like
+
+
+def _governing_cue(tok: Token) -> Optional[Token]:
+    """The reporting verb whose content ``tok`` sits in (through clauses and prepositions)."""
+    for _ in range(3):
+        if tok.dep_ not in ("ccomp", "pcomp", "prep", "xcomp") or tok.head is tok:
+            return None
+        tok = tok.head
+        if _is_cue_verb(tok):
+            return tok
+    return None
+
+
+def _glued_apposition(subject: Token, verb: Token) -> Optional[Token]:
+    """"Writing on X, formerly Twitter, Jordan's Queen Rania said": an apposition that runs
+    into the verb without a comma is the speaker; the parser hung it on an adjunct."""
+    doc = verb.doc
+    for child in subject.children:
+        if child.dep_ == "appos" and child.i > subject.i and child.right_edge.i == verb.i - 1 \
+                and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ",":
+            return child
     return None
 
 
@@ -788,12 +995,13 @@ def _attribution_after(ctx: _Ctx, q: Quote) -> Optional[tuple[Token, Optional[tu
     while window and window[0].is_punct:
         window = window[1:]
     for n, tok in enumerate(window[:9]):
-        if tok.lower_ in ("and", "but", "or", "then", "while", "as", "because", "which", "who"):
+        if tok.lower_ in ("and", "but", "or", "then", "while", "as", "because", "which", "who") and not _acronym(tok):
             return None
         lemma = _cue_lemma(tok, for_quote=True)
         if lemma is None:
-            if _parsed(tok) and tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
-                return None           # another verb first: not an attribution
+            if _parsed(tok) and tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") \
+                    and tok.ent_type_ not in _NAME_LABELS:
+                return None           # another verb first (not one inside a name): not an attribution
             continue
         if lemma == "quote":          # "CNN quoted the mission as saying"
             return _quoted_as_saying(ctx, window[n:])
@@ -836,8 +1044,8 @@ def _has_own_content(verb: Token) -> bool:
     for child in verb.children:
         if child.i < verb.i:
             continue
-        if child.dep_ in ("ccomp", "xcomp"):
-            return True
+        if child.dep_ in ("ccomp", "xcomp") and child.ent_type_ not in _NAME_LABELS:
+            return True               # (not "said the Committee to Protect Journalists")
         if child.dep_ == "dobj" and not (child.ent_type_ in ("ORG", "PERSON", "NORP") or child.pos_ == "PRON"
                                          or child.lemma_.lower() in _AUDIENCE_NOUNS):
             return True
@@ -978,8 +1186,10 @@ def _content_tokens(verb: Token, lemma: str) -> list[Token]:
     deps, preps = CUE_CONTENT.get(lemma, ((), ()))
     parts: list[Token] = []
     for child in verb.children:
-        if child.dep_ in deps:
-            if child.dep_ == "dobj" and child.lower_ in RELATIVE_PRONOUNS:
+        if child.dep_ == "advcl" and "ccomp" in deps and child.i > verb.i and _that_clause(child):
+            parts.append(child)       # "reported, citing X, that …" read as an adverbial clause
+        elif child.dep_ in deps:
+            if child.dep_ == "dobj" and _is_relative(child):
                 continue             # "whom it described as …": the relative pronoun is not content
             if child.dep_ == "dobj" and lemma == "call":
                 continue
@@ -992,20 +1202,35 @@ def _content_tokens(verb: Token, lemma: str) -> list[Token]:
         parts = [p for p in parts if p.dep_ != "dobj"]     # "asked a question" says nothing
     if lemma == "call" and any(c.dep_ == "oprd" for c in verb.children):
         parts += [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if lemma == "tell" and any(p.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in p.children)
+                               for p in parts):
+        parts += [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]   # "told X to leave"
     if any(p.i > verb.i for p in parts):      # complements on both sides: the one after is said
         parts = [p for p in parts if p.i > verb.i]
     drop: set[int] = set()
     for part in parts:
-        drop |= _excluded_inside(part, background=part.dep_ != "ccomp")
+        drop |= _excluded_inside(part, background=part.dep_ not in ("ccomp", "advcl"))
+        mark = _that_clause(part)
+        if mark is not None:          # "said, citing X, that …": the content starts at "that"
+            drop |= {t.i for t in part.subtree if t.i < mark.i}
         # keep the content on its own side of the cue ("that Israel says killed …")
         drop |= {t.i for t in part.subtree if (t.i < verb.i) != (part.i < verb.i)}
     chosen = sorted({t.i: t for part in parts for t in part.subtree if t.i not in drop}.values(),
                     key=lambda t: t.i)
+    bare = [p for p in parts if p.dep_ == "prep" and not list(p.children) and verb.dep_ != "relcl"
+            and p.i + 1 < len(verb.doc) and verb.doc[p.i + 1].pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON")]
+    if bare and len(chosen) == 1:     # "called for [the crossing to be opened]" parsed apart
+        chosen += [t for t in verb.doc[bare[0].i + 1:verb.right_edge.i + 1] if not t.is_punct or t.i < verb.right_edge.i]
     # a leading governing preposition belongs with the cue ("called for X", "described as X")
     if chosen and chosen[0].dep_ == "prep" and chosen[0].head.i == verb.i and chosen[0].lower_ in preps \
             and not any(p.dep_ in ("dobj", "ccomp") for p in parts):
         chosen = chosen[1:]
     return chosen
+
+
+def _that_clause(clause: Token) -> Optional[Token]:
+    """The "that" introducing a clause, if it has one."""
+    return next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
 
 
 def _separate_claim(tok: Token) -> bool:
@@ -1037,12 +1262,31 @@ def _excluded_inside(part: Token, background: bool) -> set[int]:
             pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.lemma_.lower() in CHANNEL_NOUNS:
                 drop.update(t.i for t in tok.subtree)
+        elif _comment_on_claim(tok, part):
+            drop.update(range(tok.left_edge.i - 1, tok.right_edge.i + 1))
         elif background and tok.dep_ == "advcl" and tok.i > part.i and tok.head.i == part.i:
             mark = next((c for c in tok.children if c.dep_ in ("mark", "prep")), None)
             if mark is not None and mark.lower_ in _BACKGROUND_MARKS and tok.left_edge.i > 0 \
                     and tok.doc[tok.left_edge.i - 1].text == ",":
                 drop.update(range(tok.left_edge.i - 1, tok.right_edge.i + 1))
     return drop
+
+
+# Nouns by which a writer comments on what was said: "…, a claim Hamas denies",
+# "…, a figure that could not be verified", "…, an acknowledgment that …".
+COMMENT_NOUNS = PROPOSITION_NOUNS | {"acknowledgment", "acknowledgement", "admission", "figure", "number",
+                                     "estimate", "reference", "sign", "indication", "suggestion", "remark",
+                                     "comment", "description", "characterization", "characterisation",
+                                     "contention", "reversal", "toll", "tally", "allusion", "concession"}
+
+
+def _comment_on_claim(tok: Token, part: Token) -> bool:
+    """A comma-set noun phrase that closes the content and comments on it."""
+    doc = tok.doc
+    return tok.dep_ in ("appos", "dobj", "npadvmod", "attr") and tok.i > part.i \
+        and tok.lemma_.lower() in COMMENT_NOUNS and tok.right_edge.i == part.right_edge.i \
+        and tok.left_edge.i > part.left_edge.i and doc[tok.left_edge.i - 1].text == "," \
+        and doc[tok.left_edge.i].lower_ in ("a", "an", "which", "the")
 
 
 def _trailing_content(verb: Token) -> list[Token]:
@@ -1078,6 +1322,48 @@ def _object_is_statement(verb: Token, ctx: _Ctx) -> bool:
     return bool(span and ctx.quotes_overlapping(*span))
 
 
+_ANONYMITY = re.compile(r"\b(?:named|identified|name|names|anonymity|anonymous)\b", re.I)
+
+
+def _anonymity_request(verb: Token, lemma: str) -> bool:
+    """"a source who asked not to be named", "asked that her name not be used": wire boilerplate
+    about the speaker, not a statement."""
+    if lemma not in ("ask", "request", "demand", "insist"):
+        return False
+    tail = verb.doc[verb.i + 1:min(verb.right_edge.i + 1, verb.i + 9)].text
+    return bool(_ANONYMITY.search(tail))
+
+
+def _in_comparison(verb: Token) -> bool:
+    """"…, more than previous estimates had suggested", "higher than officials first reported":
+    the verb only measures the comparison; whatever the parser made of it, it says nothing."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and i >= verb.i - 8:
+        tok = doc[i]
+        if tok.lower_ == "than":
+            return True
+        if tok.is_punct or (tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound")) or tok.lower_ in _CLAUSE_WORDS:
+            return False
+        i -= 1
+    return False
+
+
+def _asked_for(verb: Token) -> bool:
+    """"called on the court to order a halt", "urged Hamas to announce …": an infinitive under
+    another reporting verb is what that verb asks for, not a statement already made."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    for _ in range(2):
+        if head is verb or verb.dep_ not in ("xcomp", "ccomp", "advcl", "pobj", "pcomp", "prep"):
+            return False
+        if _is_cue_verb(head) and head.lemma_.lower() not in WITHHOLDING:
+            return True
+        verb, head = head, head.head
+    return False
+
+
 def _negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
@@ -1094,7 +1380,8 @@ def _verb_claim(ctx: _Ctx, verb: Token) -> Optional[_Raw]:
     lemma = verb.lemma_.lower()
     if lemma not in CUE_LEMMAS:
         lemma = FORM_TO_LEMMA.get(verb.lower_, "")
-    if not lemma or lemma in ("quote", "cite") or _negated(verb):
+    if not lemma or lemma in ("quote", "cite") or _negated(verb) or _asked_for(verb) or _in_comparison(verb) \
+            or _anonymity_request(verb, lemma):
         return None
     if _adjectival(verb):
         return None
@@ -1115,9 +1402,10 @@ def _verb_claim(ctx: _Ctx, verb: Token) -> Optional[_Raw]:
         return None                   # "the debate promised to be …", "rain threatens to …"
     if lemma == "welcome" and any(c.dep_ == "dobj" and _kind_of_head(c) == "person" for c in verb.children):
         return None                   # welcomed a visitor, not a statement
-    content = _content_tokens(verb, lemma) or _trailing_content(verb) or _clause_after(ctx, verb, lemma)
-    if not content:
-        return None
+    content = _content_tokens(verb, lemma) or _trailing_content(verb) or _clause_after(ctx, verb, lemma) \
+        or _leading_content(ctx, verb, lemma)
+    if not content or _own_subject_inside(verb, content):
+        return None                   # "said the Israeli military, which …": the speaker, not content
     content = _without_leading_dates(verb, content)
     if not content or (content[0].tag_ == "VBG" and _is_cue_verb(content[0]) and content[0].i > verb.i):
         return None                   # "responded, saying …": the participle makes the claim
@@ -1219,9 +1507,39 @@ def _clause_after(ctx: _Ctx, verb: Token, lemma: str) -> list[Token]:
     if i < len(doc) and doc[i].lower_ == "that" and doc[i].idx < s_end:
         i += 1
     rest = [t for t in doc[i:] if t.idx < s_end]
-    if not any(t.pos_ in ("VERB", "AUX") for t in rest) or not any(t.dep_.startswith("nsubj") for t in rest):
+    if not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return []
+    if not any(t.dep_.startswith("nsubj") for t in rest) and not _reduced_clause(rest):
         return []
     return rest
+
+
+def _own_subject_inside(verb: Token, content: list[Token]) -> bool:
+    inside = {t.i for t in content}
+    return any(c.dep_ == "nsubj" and c.i > verb.i and c.i in inside for c in verb.children)
+
+
+def _leading_content(ctx: _Ctx, verb: Token, lemma: str) -> list[Token]:
+    """"Truce extended by two days, Qatar says": a headline clause before "…, X says" that the
+    parser did not hang on the verb."""
+    if lemma not in SPEECH_CORE:
+        return []
+    doc = ctx.doc
+    s_start, s_end = ctx.sent_bounds(verb.idx)
+    if any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1:] if t.idx < s_end):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.left_edge.i == 0 or doc[subject.left_edge.i - 1].text != ",":
+        return []
+    return [t for t in doc[:subject.left_edge.i - 1] if t.idx >= s_start]
+
+
+def _reduced_clause(tokens: list[Token]) -> bool:
+    """Headline grammar without an auxiliary: "(says) 32 killed in strikes", "1.5m people displaced"."""
+    for k, tok in enumerate(tokens[1:6], start=1):
+        if tok.tag_ == "VBN" and tokens[k - 1].pos_ in ("NOUN", "NUM", "PROPN"):
+            return True
+    return False
 
 
 def _adjectival(verb: Token) -> bool:
@@ -1253,15 +1571,19 @@ def _comma_before(ctx: _Ctx, speaker_start: int, content_end: int) -> int:
 def _passive_claim(ctx: _Ctx, verb: Token, lemma: str) -> Optional[_Raw]:
     """"X are said to be …" (speaker None, or the agent of "by")."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if agent is None and (lemma not in PASSIVE_HEARSAY or not any(c.dep_ == "xcomp" for c in verb.children)):
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    # "It was reported that …": the clause is the content, "it" stands for nobody
+    expletive = subj is not None and subj.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children)
+    if agent is None and (lemma not in PASSIVE_HEARSAY
+                          or not (expletive or any(c.dep_ == "xcomp" for c in verb.children))):
         return None
     if agent is not None:             # "was told by officials": only speech, only by someone
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if lemma not in SPEECH_CORE | PASSIVE_HEARSAY or pobj is None or (
                 pobj.pos_ != "PRON" and _kind_of_head(pobj) is None and pobj.lemma_.lower() not in DOCUMENT_NOUNS):
             return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    parts = [t for c in verb.children if c.dep_ in ("nsubjpass", "xcomp", "ccomp") for t in c.subtree]
+    kept = ("ccomp",) if expletive else ("nsubjpass", "xcomp", "ccomp")
+    parts = [t for c in verb.children if c.dep_ in kept for t in c.subtree]
     if not parts or subj is None:
         return None
     span = _clean_content(ctx.text, *_chars(parts))
@@ -1367,6 +1689,8 @@ _NOT_BEFORE_VERB = {"-", "the", "a", "an", "this", "that", "these", "those", "hi
 def _surface_claim(ctx: _Ctx, tok: Token) -> Optional[_Raw]:
     """A reporting verb the tagger missed: speaker on its left, content to the sentence end."""
     doc = ctx.doc
+    if _in_comparison(tok):
+        return None
     lemma = FORM_TO_LEMMA[tok.lower_]
     s_start, s_end = ctx.sent_bounds(tok.idx)
     prev = doc[tok.i - 1] if tok.i else None
@@ -1459,7 +1783,8 @@ _HEADLINE_DASH = re.compile(r"^(?P<content>.{8,}?)\s+[–—-]\s+(?P<source>[A-Z
 # A lower-case headline source must name a source ("– health ministry", "- officials").
 _SOURCE_WORDS = re.compile(r"\b(?:ministry|official|officials|source|sources|report|reports|media|army|"
                            r"military|police|spokes\w+|minister|agency|witness\w*|group|office|"
-                           r"authorit\w+|government|statement|medics|doctors|UN|IDF)\b", re.I)
+                           r"authorit\w+|government|statement|medics|doctors|chief|head|president|"
+                           r"envoy|ambassador|(?-i:UN|IDF|WHO|UNRWA|OCHA|UNICEF|WFP|ICRC|MSF))\b", re.I)
 
 
 _SECTION_WORDS = {"live", "latest", "update", "updates", "news", "analysis", "opinion", "video", "videos",
@@ -1478,31 +1803,79 @@ def _names_a_source(ctx: _Ctx, span: tuple[int, int]) -> bool:
         and not any(t.lower().strip("’'s") in _SECTION_WORDS for t in tokens)
 
 
+# "Over 100 aid workers killed: UN chief", "'Gaza is a graveyard': UN chief"
+_HEADLINE_COLON_AFTER = re.compile(r"^(?P<content>.{8,}?):\s+(?P<source>[A-Z][^\d.:;!?,\"“”‘’']{1,40})$")
+# "Netanyahu: 'No ceasefire without the hostages'"
+_HEADLINE_COLON_BEFORE = re.compile(r"^(?P<source>[A-Z][\w'’. -]{1,40}?):\s+(?P<content>.{8,})$")
+
+
 def _headline_dashes(ctx: _Ctx, claims: list[_Raw]) -> list[_Raw]:
-    """"Death toll in Gaza passes 9,000 – health ministry": a headline line with a short source."""
+    """"Death toll in Gaza passes 9,000 – health ministry": a headline line with a short source
+    after a dash or a colon, or a named source before a colon ("Netanyahu: '…'")."""
     out: list[_Raw] = []
     taken = [r.content for r in claims]
     for lo, hi in _paragraphs(ctx.text):
         lo, hi = _trim(ctx.text, lo, hi)
         line = ctx.text[lo:hi]
-        if not line or line[-1] in ".!?\"”’" or len(line) > 200:
+        if not line or line[-1] in ".!?" or len(line) > 200:
             continue
-        m = _HEADLINE_DASH.match(line)
-        if not m or len(m.group("source").split()) > 6:
+        found = _headline_source(ctx, lo, line)
+        if found is None:
             continue
-        source = (lo + m.start("source"), lo + m.end("source"))
-        if not _names_a_source(ctx, source):
+        content, source = found
+        content = _clean_content(ctx.text, *content)
+        if content[1] <= content[0] or any(s < content[1] and content[0] < e for s, e in taken):
             continue
-        content = _clean_content(ctx.text, lo + m.start("content"), lo + m.end("content"))
-        if any(s < content[1] and content[0] < e for s, e in taken):
-            continue
-        cue = _trim(ctx.text, content[1], source[0])
+        cue = _trim(ctx.text, min(content[1], source[1]), max(content[0], source[0]))
         q = ctx.quote_holding(*content)
         mode = "reported"
         if q is not None:
             content, mode = _direct_content(ctx.text, q), "direct"
         out.append(_Raw((lo, hi), content, mode, cue, speaker_chars=source))
     return out
+
+
+def _headline_source(ctx: _Ctx, lo: int, line: str):
+    """(content span, source span) of a headline line that names its source, else None."""
+    if line[-1] not in "\"”’'":
+        m = _HEADLINE_DASH.match(line)
+        if m and len(m.group("source").split()) <= 6:
+            source = (lo + m.start("source"), lo + m.end("source"))
+            if _names_a_source(ctx, source):
+                return (lo + m.start("content"), lo + m.end("content")), source
+        m = _HEADLINE_COLON_AFTER.match(line)
+        if m and len(m.group("source").split()) <= 5 and m.group("content").count("(") <= m.group("content").count(")"):
+            source = (lo + m.start("source"), lo + m.end("source"))
+            content = (lo + m.start("content"), lo + m.end("content"))
+            if _names_a_source(ctx, source) and (_quoted_whole(ctx, content) or _has_predicate(ctx, content)):
+                return content, source
+    m = _HEADLINE_COLON_BEFORE.match(line)
+    if m and len(m.group("source").split()) <= 4 and _dateline_end(ctx.text, lo) is None:
+        source = (lo + m.start("source"), lo + m.end("source"))
+        content = (lo + m.start("content"), lo + m.end("content"))
+        named = any(e.label_ == "PERSON" for e in ctx.ents_within(*source)) \
+            or bool(_SOURCE_WORDS.search(ctx.text[source[0]:source[1]]))
+        quoted = bool(ctx.quotes_overlapping(*content))
+        if _names_a_source(ctx, source) and (quoted or (named and _has_predicate(ctx, content))) \
+                and not _SECTION_WORDS & set(ctx.text[source[0]:source[1]].lower().split()):
+            return content, source
+    return None
+
+
+def _quoted_whole(ctx: _Ctx, span: tuple[int, int]) -> bool:
+    start, end = _trim(ctx.text, *span)
+    q = ctx.quote_holding(start, end)
+    return q is not None and q.start <= start + 1 and q.end >= end - 1
+
+
+def _has_predicate(ctx: _Ctx, span: tuple[int, int]) -> bool:
+    """A headline clause ("100 staff killed in Gaza"), not a label ("Israel-Hamas war live")."""
+    sub = ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
+    if sub is None:
+        return False
+    if len(sub) and _parsed(sub[0]):
+        return any(t.pos_ in ("VERB", "AUX") for t in sub)
+    return any(t.lower_ in FORM_TO_LEMMA or re.fullmatch(r"\w+ed", t.lower_) for t in sub)
 
 
 # --- speaker resolution ---------------------------------------------------------------------
@@ -1629,37 +2002,76 @@ def _title_lemmas(first: Token) -> frozenset:
 _ORG_WORDS = {"ministry", "forces", "force", "army", "agency", "council", "office", "embassy",
               "organisation", "organization", "committee", "authority", "authorities", "hamas",
               "jihad", "group", "police", "government", "nations", "union", "hospital", "news",
-              "channel", "times", "post", "press", "reuters", "cnn", "bbc", "idf", "un", "who"}
+              "channel", "times", "post", "press", "reuters", "cnn", "bbc", "idf", "un", "who", "house"}
 _FUNCTION_WORDS = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "it", "he", "she", "they",
                    "this", "that", "these", "those", "there", "his", "her", "its", "their", "after",
                    "before", "while", "when", "if", "meanwhile", "however", "earlier", "later", "we", "i"}
 
 
+_CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                   "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                   "sep", "sept", "oct", "nov", "dec", "gmt", "utc"}
+_PLACE_WORDS = {"city", "strip", "bank", "street", "square", "camp", "crossing", "valley", "river", "sea",
+                "airport", "border", "province", "region", "district", "county", "heights", "port"}
+
+
+def _run_kind(run: list[Token]) -> str:
+    words = [t.lower_.rstrip(".") for t in run]
+    if words[0] in _NAME_TITLES:
+        return "person"
+    if run[-1].is_lower:              # "Palestinian medics", "Israeli military"
+        noun = _singular(words[-1])
+        plural = noun != words[-1]
+        if noun in PERSON_NOUNS:
+            return "plural" if plural else "person"
+        return "plural" if plural else "org"
+    if _PLACE_WORDS & set(words[1:]):
+        return "place"
+    if (_ORG_WORDS | ORG_NOUNS) & set(words):
+        return "org"
+    if len(run) == 1 and re.search(r"(?:i|ian|ese|ish)$", words[0]):
+        return "plural"               # "Israeli", "Palestinian", "Lebanese": demonyms
+    return "person" if len(run) >= 2 else "org"
+
+
 def _capitalised_runs(sent) -> list[_Mention]:
-    """Name-like runs of capitalised words, for sentences the parser never saw."""
+    """Name-like runs of capitalised words, for sentences the parser never saw; the phrase that
+    opens the sentence counts as its subject."""
     out: list[_Mention] = []
     run: list[Token] = []
+    first_word = next((t.i for t in sent if t.is_alpha or t.lower_.rstrip(".") in _NAME_TITLES), None)
 
     def flush():
         if run:
             words = [t.lower_ for t in run]
-            kind = "org" if _ORG_WORDS & set(words) else ("person" if len(run) >= 2 else "org")
-            if len(run) == 1 and re.search(r"(?:i|ian|ese|ish)$", words[0]):
-                kind = "plural"       # "Israeli", "Palestinian", "Lebanese": demonyms
-            out.append(_Mention(run[0].idx, run[-1].idx + len(run[-1].text), kind, words[-1],
-                                False, frozenset(words)))
+            subject = first_word is not None and (run[0].i == first_word or (
+                run[0].i == first_word + 1 and sent.doc[first_word].lower_ in ("the", "a", "an")))
+            out.append(_Mention(run[0].idx, run[-1].idx + len(run[-1].text), _run_kind(run), words[-1],
+                                subject, frozenset(words)))
         run.clear()
 
     for tok in sent:
-        cap = tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in _FUNCTION_WORDS
-        connector = run and tok.lower_ in ("al", "bin", "of", "for", "-") and tok.i + 1 < len(tok.doc) \
+        title = tok.lower_.rstrip(".") in _NAME_TITLES and tok.text[:1].isupper() and tok.i + 1 < len(tok.doc) \
             and tok.doc[tok.i + 1].text[:1].isupper()
-        if cap or connector:
+        cap = tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in _FUNCTION_WORDS \
+            and tok.lower_ not in _CALENDAR_WORDS
+        connector = bool(run) and tok.lower_ in ("al", "bin", "of", "for", "-") and tok.i + 1 < len(tok.doc) \
+            and tok.doc[tok.i + 1].text[:1].isupper()
+        # "Israeli military", "Health Ministry", "Palestinian medics": a speaker noun ends the name
+        noun = bool(run) and tok.is_lower and _singular(tok.lower_) in ORG_NOUNS | PERSON_NOUNS
+        if title or cap or connector or noun:
             run.append(tok)
+            if noun:
+                flush()
         else:
             flush()
     flush()
     return out
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 _RELATIVE_GAP = re.compile(r"\s*,?\s*(?:where|which|when|who|whom|whose|that)\b[^,.;]*$", re.I)
@@ -1731,20 +2143,26 @@ def _set_antecedent(ctx: _Ctx, raw: _Raw, done: list[_Raw], at: int, kind: str,
 
 def _antecedent(ctx: _Ctx, done: list[_Raw], at: int, kind: str, description: Optional[str],
                 own_content: tuple[int, int] = (0, 0), gender: Optional[str] = None):
-    """Nearest compatible earlier speaker or mention in this and the two preceding sentences."""
+    """Nearest compatible earlier speaker or mention: in this and the two preceding sentences,
+    then on back to the start of the paragraph as long as no other speaker comes between."""
     here = ctx.sent_index(at)
     allowed = _COMPATIBLE.get(kind, {kind})
-    for s in range(here, max(here - 3, -1), -1):
+    for s in range(here, max(min(here - 3, ctx.paragraph_first_sentence(at) - 1), -1), -1):
         speakers = [r for r in done if r.speaker_span and ctx.sent_index(r.speaker_span[0]) == s
                     and r.speaker_span[1] <= at and r.speaker_span[0] != at]
+        if s < here - 2 and any(s < ctx.sent_index((r.cue or r.content)[0]) <= here
+                                and (r.cue or r.content)[0] < at for r in done):
+            return None               # another speaker comes between
         # names inside quotations are what speakers talk about, not who speaks
         mentions = [m for m in _mentions(ctx, s) if m.end <= at and not ctx.in_closed_quote(m.start)
                     and not (own_content[0] <= m.start < own_content[1])       # what is said, not who
                     and not _RELATIVE_GAP.match(ctx.text[m.end:at])]          # "Gaza, where it …"
         ranked = [(r.speaker_span, r.speaker_kind, _lemmas_of(ctx, r.speaker_span)) for r in
                   sorted(speakers, key=lambda r: -r.speaker_span[0])]
+        # subjects first, then mentions of the very kind asked for ("it": an organisation
+        # before a place), nearest first
         ranked += [((m.start, m.end), m.kind, m.lemmas) for m in
-                   sorted(mentions, key=lambda m: (not m.subject, -m.start))]
+                   sorted(mentions, key=lambda m: (not m.subject, m.kind != kind, -m.start))]
         for span, mkind, lemmas in ranked:
             if description is not None:
                 if _describes(ctx, description, span, mkind, lemmas):
@@ -1775,7 +2193,28 @@ def _gender_of(ctx: _Ctx, span: tuple[int, int]) -> Optional[str]:
         for m in _HONORIFIC.finditer(ctx.text):
             ctx._surname_gender.setdefault(m.group(2), "m" if m.group(1) == "Mr" else "f")
     last = re.findall(r"[A-Z][\w’'-]+", ctx.text[span[0]:span[1]])
-    return ctx._surname_gender.get(last[-1]) if last else None
+    if not last:
+        return None
+    surname = last[-1]
+    if surname not in ctx._surname_gender:
+        ctx._surname_gender[surname] = _pronoun_gender(ctx.text, surname)
+    return ctx._surname_gender[surname]
+
+
+_GENDERED = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+             "herself": "f"}
+
+
+def _pronoun_gender(text: str, surname: str) -> Optional[str]:
+    """Gender from a pronoun that follows the name in its own clause with no other name between
+    ("Haddad said his team …"): no list of first names needed."""
+    votes = set()
+    pattern = r"\b" + re.escape(surname) + r"\b([^.?!\n“”\"]{0,80}?)\b(" + "|".join(_GENDERED) + r")\b"
+    for m in re.finditer(pattern, text):
+        if re.search(r"\b[A-Z][a-z]", m.group(1)):
+            continue                  # another name between
+        votes.add(_GENDERED[m.group(2).lower()])
+    return votes.pop() if len(votes) == 1 else None
 
 
 def _lemmas_of(ctx: _Ctx, span: tuple[int, int]) -> frozenset:
