@@ -31,11 +31,14 @@ sentence. Thresholds live in :class:`AlertConfig`; the defaults and why:
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
+
+import numpy
 
 from ..consolidate.series import Point, Series
 
@@ -140,25 +143,151 @@ def check(series: Iterable[Series], cfg: Optional[AlertConfig] = None) -> list[A
     revisions: dict[tuple, list[tuple[Point, Point]]] = {}
     for s in series:
         revisions.setdefault((s.measure, s.place, s.category), []).extend(own[s.id])
+    indexes = {key: _Toll(points, cfg) for key, points in tolls.items()}
     for s in series:
         key = (s.measure, s.place, s.category)
-        alerts += _series_alerts(s, tolls[key], own[s.id], revisions[key], cfg)
+        alerts += _series_alerts(s, indexes[key], own[s.id], revisions[key], cfg)
     alerts += _conflicts(series, cfg)
     alerts.sort(key=lambda a: (a.point.doc_date, a.point.doc, a.point.start, a.type))
     return alerts
 
 
-def _series_alerts(s: Series, toll: list[Point], own: list[tuple[Point, Point]],
+def _group(p: Point) -> str:
+    """Points in one group are not independent (one article, or copies of one)."""
+    return p.dup_group or p.doc
+
+
+Best = tuple  # up to two (key, group, point), best (largest key) first, from different groups
+
+
+def _merge(a: Best, b: Best) -> Best:
+    out: list = []
+    for item in sorted(a + b, key=lambda x: x[0], reverse=True):
+        if not out or (item[1] != out[0][1] and len(out) < 2):
+            out.append(item)
+        if len(out) == 2:
+            break
+    return tuple(out)
+
+
+class _Prefix:
+    """Best two points from different groups over every prefix of a date-ordered list (by ``key``)."""
+
+    def __init__(self, points: list[Point], start: int, key):
+        self.start = start
+        self.best: list[Best] = []
+        acc: Best = ()
+        for p in points[start:]:
+            acc = _merge(acc, ((key(p), _group(p), p),))
+            self.best.append(acc)
+
+    def query(self, end: int, exclude: str) -> Optional[Point]:
+        """The best point in ``[start, end]`` not in group ``exclude``."""
+        if end < self.start:
+            return None
+        for _, group, point in self.best[end - self.start]:
+            if group != exclude:
+                return point
+        return None
+
+
+class _Order:
+    """A toll's points in order of one date; prefix maxima of value and lower bound from any start."""
+
+    def __init__(self, points: list[Point], date_of, cfg: AlertConfig):
+        self.points = sorted(points, key=lambda p: (date_of(p), p.doc, p.value_start))
+        self.dates = [date_of(p) for p in self.points]
+        self.cfg = cfg
+        self._prefixes: dict[tuple[int, str], _Prefix] = {}
+
+    def prefix(self, since: dt.date, what: str) -> _Prefix:
+        start = bisect.bisect_left(self.dates, since)
+        key = (start, what)
+        if key not in self._prefixes:
+            by = (lambda p: p.value) if what == "value" else (lambda p: bounds(p, self.cfg)[0])
+            self._prefixes[key] = _Prefix(self.points, start, by)
+        return self._prefixes[key]
+
+    def last_index(self, upto: dt.date, inclusive: bool = True) -> int:
+        return (bisect.bisect_right if inclusive else bisect.bisect_left)(self.dates, upto) - 1
+
+
+class _Toll:
+    """Every source's cumulative points of one toll, indexed so each check is a lookup, not a scan."""
+
+    def __init__(self, points: list[Point], cfg: AlertConfig):
+        self.published = _Order(points, lambda p: p.doc_date, cfg)
+        self.reported = _Order(points, lambda p: p.as_of, cfg)
+        self.by_value = sorted(points, key=lambda p: p.value)
+        self.values = [p.value for p in self.by_value]
+        # earliest-reported points (two groups) over any range of values
+        self.earliest = _SegmentTree([((-p.as_of.toordinal(), p.doc_date.toordinal()), _group(p), p)
+                                      for p in self.by_value])
+        values = numpy.array([p.value for p in self.reported.points], dtype=float)
+        self.range_min = _SparseTable(values, numpy.minimum)
+        self.range_max = _SparseTable(values, numpy.maximum)
+
+
+class _SparseTable:
+    """Range minimum (or maximum) in O(1) after O(n log n) numpy preparation."""
+
+    def __init__(self, values: numpy.ndarray, op):
+        self.op = op
+        self.levels = [values]
+        width = 1
+        while 2 * width <= len(values):
+            prev = self.levels[-1]
+            self.levels.append(op(prev[:-width], prev[width:]))
+            width *= 2
+
+    def query(self, lo: int, hi: int) -> float:
+        """Over indices ``lo..hi`` inclusive (requires lo <= hi)."""
+        level = (hi - lo + 1).bit_length() - 1
+        table = self.levels[level]
+        return float(self.op(table[lo], table[hi - (1 << level) + 1]))
+
+
+class _SegmentTree:
+    """Best two items from different groups over any index range, in O(log n) merges."""
+
+    def __init__(self, items: list[tuple]):
+        self.n = max(1, len(items))
+        self.tree: list[Best] = [()] * (2 * self.n)
+        for i, item in enumerate(items):
+            self.tree[self.n + i] = (item,)
+        for i in range(self.n - 1, 0, -1):
+            self.tree[i] = _merge(self.tree[2 * i], self.tree[2 * i + 1])
+
+    def query(self, lo: int, hi: int) -> Best:
+        """Over indices ``lo..hi - 1``."""
+        acc: Best = ()
+        lo += self.n
+        hi += self.n
+        while lo < hi:
+            if lo & 1:
+                acc = _merge(acc, self.tree[lo])
+                lo += 1
+            if hi & 1:
+                hi -= 1
+                acc = _merge(acc, self.tree[hi])
+            lo //= 2
+            hi //= 2
+        return acc
+
+
+def _series_alerts(s: Series, toll: "_Toll", own: list[tuple[Point, Point]],
                    revisions: list[tuple[Point, Point]], cfg: AlertConfig) -> list[Alert]:
-    """Alerts on the points of one series; ``toll`` holds every source's points for the same toll,
-    ``own`` the series' own revisions and ``revisions`` all those stated in the toll."""
+    """Alerts on the points of one series; ``toll`` indexes every source's points for the same toll,
+    ``own`` holds the series' own revisions and ``revisions`` all those stated in the toll."""
     out: list[Alert] = []
     points = [p for p in s.points if p.scope == "cumulative"]
+    series_order = _Order(points, lambda p: p.as_of, cfg)
     out += [Alert("revision", p, f"{p.source or 'The source'} revised its figure to {_fmt(p)} on {p.as_of} "
                   f"{_cite(p)}, down from {_fmt(old)} {_cite(old)}.", [old], s.id) for p, old in own]
     revised_at = {old.value: p for p, old in revisions}
+    revision_points = {id(r) for r, _ in revisions}
     for p in points:
-        if any(p is r for r, _ in revisions):
+        if id(p) in revision_points:
             continue
         if not monotone(p, s.measure):
             continue           # stocks go down for good reasons (people return home, hostages are freed)
@@ -166,7 +295,7 @@ def _series_alerts(s: Series, toll: list[Point], own: list[tuple[Point, Point]],
         if stale is not None:
             out.append(Alert("stale", p, stale[1], [stale[0]], s.id))
             continue
-        regression = _regression(p, points, revisions, cfg)
+        regression = _regression(p, series_order, revisions, cfg)
         if regression is not None:
             out.append(Alert("regression", p, f"{_fmt(p)} as of {p.as_of} {_cite(p)} is lower than "
                              f"{_fmt(regression)} as of {regression.as_of} {_cite(regression)} in the same "
@@ -196,21 +325,26 @@ def _revisions(points: list[Point], cfg: AlertConfig) -> list[tuple[Point, Point
     return found
 
 
-def _stale(p: Point, points: list[Point], revisions: list[tuple[Point, Point]], revised_at: dict,
+def _stale(p: Point, toll: "_Toll", revisions: list[tuple[Point, Point]], revised_at: dict,
            cfg: AlertConfig) -> Optional[tuple[Point, str]]:
     if p.dated_by_text and (p.doc_date - p.as_of).days >= cfg.stale_days:
         return None            # the article itself dates the figure: history, not news
     cutoff = p.doc_date - dt.timedelta(days=cfg.stale_days)
     # figures published before a stated revision no longer count as the latest word
     since = max((r.doc_date for r, _ in revisions if r.doc_date <= p.doc_date), default=dt.date.min)
-    published = [q for q in points if since <= q.doc_date <= cutoff and _independent(p, q)]
-    if published and p.value < max(q.value for q in published) * cfg.min_share:
+    order, group = toll.published, _group(p)
+    end = order.last_index(cutoff)
+    largest = order.prefix(since, "value").query(end, group)
+    if largest is not None and p.value < largest.value * cfg.min_share:
         return None            # too small to be this toll at all: another count misread as cumulative
-    week = p.doc_date - dt.timedelta(days=cfg.stale_week_days)
-    larger = [q for q in published if bounds(q, cfg)[0] >= p.value * (1 + cfg.stale_ratio)
-              or (q.doc_date <= week and bounds(q, cfg)[0] >= p.value * (1 + cfg.stale_week_ratio))]
-    if larger:
-        q = max(larger, key=lambda q: (q.value, q.doc_date))
+    q = order.prefix(since, "lo").query(end, group)
+    if q is None or bounds(q, cfg)[0] < p.value * (1 + cfg.stale_ratio):
+        # once a larger figure is a week old, a smaller gap will do
+        week = p.doc_date - dt.timedelta(days=cfg.stale_week_days)
+        q = order.prefix(since, "lo").query(order.last_index(week), group)
+        if q is not None and bounds(q, cfg)[0] < p.value * (1 + cfg.stale_week_ratio):
+            q = None
+    if q is not None:
         return q, (f"{_fmt(p)} printed on {p.doc_date} {_cite(p)} is out of date: {_fmt(q)} had already been "
                    f"published on {q.doc_date} {_cite(q)}.")
     for old_value, revision in revised_at.items():
@@ -221,42 +355,58 @@ def _stale(p: Point, points: list[Point], revisions: list[tuple[Point, Point]], 
     return None
 
 
-def _regression(p: Point, points: list[Point], revisions: list[tuple[Point, Point]],
+def _regression(p: Point, order: "_Order", revisions: list[tuple[Point, Point]],
                 cfg: AlertConfig) -> Optional[Point]:
-    hi = bounds(p, cfg)[1]
     # a stated revision resets the series: only figures since the latest one count
     since = max((r.as_of for r, _ in revisions if r.as_of <= p.as_of), default=dt.date.min)
-    earlier = [q for q in points if since <= q.as_of < p.as_of and _independent(p, q)]
-    if earlier and p.value < max(q.value for q in earlier) * cfg.min_share:
+    end, group = order.last_index(p.as_of, inclusive=False), _group(p)
+    largest = order.prefix(since, "value").query(end, group)
+    if largest is None or p.value < largest.value * cfg.min_share:
         return None
-    earlier = [q for q in earlier if bounds(q, cfg)[0] > hi * (1 + cfg.regression_tolerance)]
-    return max(earlier, key=lambda q: q.value) if earlier else None
+    q = order.prefix(since, "lo").query(end, group)
+    if q is not None and bounds(q, cfg)[0] > bounds(p, cfg)[1] * (1 + cfg.regression_tolerance):
+        return q
+    return None
 
 
-def _date_mismatch(p: Point, points: list[Point], cfg: AlertConfig) -> Optional[Point]:
+def _date_mismatch(p: Point, toll: "_Toll", cfg: AlertConfig) -> Optional[Point]:
     if p.dated_by_text or round_number(p.value):
         return None            # a round number is reused honestly; a precise one identifies its day
     cutoff = p.doc_date - dt.timedelta(days=cfg.mismatch_days)
-    same = [q for q in points if q.as_of <= cutoff and _independent(p, q)
-            and abs(q.value - p.value) <= p.value * cfg.regression_tolerance]
-    for q in sorted(same, key=lambda q: q.as_of):
-        moved = [r for r in points if q.as_of < r.as_of <= p.doc_date and _independent(r, p)
-                 and abs(r.value - q.value) > q.value * cfg.conflict_tolerance]
-        if moved:
-            return q
+    lo = bisect.bisect_left(toll.values, p.value * (1 - cfg.regression_tolerance))
+    hi = bisect.bisect_right(toll.values, p.value * (1 + cfg.regression_tolerance))
+    # the earliest report of (nearly) this value by another article
+    for _, group, q in toll.earliest.query(lo, hi):
+        if group == _group(p) or q.as_of > cutoff:
+            continue
+        # has the toll moved since q's day? (any figure of it more than the tolerance away)
+        order = toll.reported
+        first, last = order.last_index(q.as_of) + 1, order.last_index(p.doc_date)
+        if first > last:
+            return None
+        spread = max(toll.range_max.query(first, last) - q.value, q.value - toll.range_min.query(first, last))
+        return q if spread > q.value * cfg.conflict_tolerance else None
     return None
 
 
 def _conflicts(series: list[Series], cfg: AlertConfig) -> list[Alert]:
     """Different sources on the same day, beyond what their qualifiers and rounding allow."""
-    by_toll: dict[tuple, list[tuple[Series, Point]]] = {}
+    by_day: dict[tuple, list[tuple[Series, Point]]] = {}
     for s in series:
         for p in s.points:
             if p.scope == "cumulative" and not p.source_inferred:
-                by_toll.setdefault((s.measure, s.place, s.category, p.as_of), []).append((s, p))
+                by_day.setdefault((s.measure, s.place, s.category, p.as_of), []).append((s, p))
     out = []
-    seen: set[tuple[str, str]] = set()
-    for items in by_toll.values():
+    for items in by_day.values():
+        # copies of one report add nothing: keep two of each (source, figure) from different articles
+        kept: dict[tuple, list[tuple[Series, Point]]] = {}
+        for sp in items:
+            s, p = sp
+            same = kept.setdefault((s.source_key, p.value, p.value_max, p.qualifier), [])
+            if len(same) < 2 and all(_independent(p, other) for _, other in same):
+                same.append(sp)
+        items = [sp for group in kept.values() for sp in group]
+        seen: set[tuple[str, str]] = set()
         for i, (sa, a) in enumerate(items):
             for sb, b in items[i + 1:]:
                 if sa.source_key == sb.source_key or not _independent(a, b) or (b.figure, a.figure) in seen:
