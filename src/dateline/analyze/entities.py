@@ -76,6 +76,9 @@ def _trim(ent: SpacySpan) -> Optional[SpacySpan]:
         start += 1
     while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].text in ("'s", "’s", "'", "’")):
         end -= 1
+    opened = [i for i in range(start, end) if ent.doc[i].text == "("]
+    if opened and not any(ent.doc[i].text == ")" for i in range(opened[-1], end)):
+        end = opened[-1]          # "World Health Organization (WHO" -> the name before the bracket
     if end <= start:
         return None
     return ent.doc[start:end]

@@ -111,12 +111,15 @@ class Entity:
     key: str
     surface: Counter = field(default_factory=Counter)
     docs: set = field(default_factory=set)
+    absorbed: set = field(default_factory=set)      # forms taken over from a shorter or vaguer entity
 
     @property
     def name(self) -> str:
-        # the most used of the longest forms: "Ismail Haniyeh" over "Haniyeh"
-        longest = max(len(person_parts(s)) for s in self.surface) if self.kind == "person" else 0
-        forms = [s for s in self.surface if self.kind != "person" or len(person_parts(s)) == longest]
+        # the most used of the longest forms: "Ismail Haniyeh" over "Haniyeh"; an entity's own forms
+        # over those it absorbed ("Gaza health ministry" over a plain "health ministry")
+        own = [s for s in self.surface if s not in self.absorbed] or list(self.surface)
+        longest = max(len(person_parts(s)) for s in own) if self.kind == "person" else 0
+        forms = [s for s in own if self.kind != "person" or len(person_parts(s)) == longest]
         spelled_out = [s for s in forms if any(c.islower() for c in s)]   # "Israel Defence Forces" over "IDF"
         forms = spelled_out or forms
         return max(forms, key=lambda s: (self.surface[s], len(s), s))
@@ -154,20 +157,24 @@ def consolidate(mentions: Iterable[Mention]) -> tuple[list[dict], dict[tuple[str
     # 2. people across articles: surnames merged by transliteration, first names must not clash
     person_keys = sorted({k for m, k in keyed if m.kind == "person"}, key=lambda k: (-len(k.split()), k))
     person_alias: dict[str, str] = {}
-    canon: list[tuple[list[str], set[str]]] = []     # (canonical parts, every surname spelling merged in)
+    # (canonical parts, every surname spelling merged in), bucketed by what similar_surnames requires
+    # to be equal (first letter and consonant skeleton), so each name is compared with a few, not all
+    buckets: dict[tuple[str, str], list[tuple[list[str], set[str]]]] = defaultdict(list)
     for key in person_keys:
         parts = key.split()
+        surname = parts[-1]
+        bucket = buckets[(surname[:1], skeleton(surname))]
         target = None
-        for c, surnames in canon:
-            if any(similar_surnames(parts[-1], s) for s in surnames) and (len(parts) == 1 or len(c) == 1
-                                                                           or parts[0] == c[0]):
+        for c, surnames in bucket:
+            if any(similar_surnames(surname, s) for s in surnames) and (len(parts) == 1 or len(c) == 1
+                                                                        or parts[0] == c[0]):
                 target = (c, surnames)
                 break
         if target is None:
-            canon.append((parts, {parts[-1]}))
+            bucket.append((parts, {surname}))
             person_alias[key] = key
         else:
-            target[1].add(parts[-1])
+            target[1].add(surname)
             person_alias[key] = " ".join(target[0])
 
     entities: dict[tuple[str, str], Entity] = {}
@@ -189,16 +196,17 @@ def consolidate(mentions: Iterable[Mention]) -> tuple[list[dict], dict[tuple[str
 def _merge_unqualified(entities: dict, assignment: dict, places: frozenset) -> None:
     """"the Interior Ministry" is "Belmoria's Interior Ministry" when the story has only one such ministry."""
     orgs = [(key, ent) for key, ent in entities.items() if key[0] == "organisation"]
-    renamed: dict[str, str] = {}
+    qualified: dict[frozenset, list] = defaultdict(list)      # name without its places -> names with them
     for key, ent in orgs:
         words = set(key[1].split())
-        if not words or words & places:
+        if words & places and words - places:
+            qualified[frozenset(words - places)].append(ent)
+    renamed: dict[str, str] = {}
+    for key, ent in orgs:
+        words = frozenset(key[1].split())
+        if not words or words & places or len(qualified.get(words, ())) != 1:
             continue
-        wider = [e for k, e in orgs if e is not ent and words < set(k[1].split())
-                 and set(k[1].split()) - words <= places]
-        if len(wider) != 1:
-            continue
-        _absorb(entities, key, wider[0], renamed)
+        _absorb(entities, key, qualified[words][0], renamed)
     _rename(assignment, renamed)
 
 
@@ -245,6 +253,7 @@ def _merge_acronyms(entities: dict, assignment: dict) -> None:
 def _absorb(entities: dict, key: tuple, target: "Entity", renamed: dict[str, str]) -> None:
     """Fold the entity at ``key`` into ``target`` (its names, articles and id)."""
     ent = entities.pop(key)
+    target.absorbed |= set(ent.surface) - set(target.surface)
     target.surface.update(ent.surface)
     target.docs |= ent.docs
     renamed[ent.id] = target.id

@@ -5,11 +5,15 @@ keep most of their word trigrams, while different articles about the same story
 share few: on the dev corpus, copies score 0.19–0.75 estimated Jaccard and
 distinct articles at most 0.09, hence the 0.15 default. A group is named after
 its earliest member (by date, then id) so group ids are stable as copies arrive.
+Each article is compared only with those published up to a week before it: copies
+follow within days, and at this low threshold same-story articles would otherwise
+give a number of candidate pairs that grows with the square of the corpus.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import deque
 from typing import Iterable, Optional
 
 import numpy
@@ -48,6 +52,7 @@ class DuplicateIndex:
         self.sigs: dict[str, MinHash] = {}
         self.order: dict[str, tuple[dt.date, str]] = {}
         self.parent: dict[str, str] = {}
+        self.kept: set[str] = set()         # forgotten by the index, still members of their group
 
     def _find(self, x: str) -> str:
         while self.parent[x] != x:
@@ -64,7 +69,7 @@ class DuplicateIndex:
 
     def add(self, doc_id: str, date: dt.date, sig: MinHash) -> None:
         """Add in (date, id) order so the earliest copy names its group; ids must be new."""
-        if doc_id in self.sigs:
+        if doc_id in self.sigs or doc_id in self.kept:
             raise ValueError(f"{doc_id} already indexed; rebuild the index for a new version")
         self.sigs[doc_id] = sig
         self.order[doc_id] = (date, doc_id)
@@ -74,15 +79,33 @@ class DuplicateIndex:
                 self._union(doc_id, other)
         self.lsh.insert(doc_id, sig)
 
+    def forget(self, doc_id: str) -> None:
+        """Stop comparing new documents with this one (its group is kept)."""
+        if doc_id in self.sigs:
+            self.lsh.remove(doc_id)
+            del self.sigs[doc_id]
+            self.kept.add(doc_id)
+
     def group_of(self, doc_id: str) -> Optional[str]:
         return self._find(doc_id) if doc_id in self.parent else None
 
     def groups(self) -> dict[str, str]:
-        return {d: self._find(d) for d in self.sigs}
+        return {d: self._find(d) for d in [*self.kept, *self.sigs]}
 
 
-def build(items: Iterable[tuple[str, dt.date, MinHash]], threshold: float = THRESHOLD) -> DuplicateIndex:
+# Copies of an article appear within days of it; comparing only within this window keeps the number of
+# candidate pairs proportional to the corpus (at a low threshold, same-story articles share many buckets).
+WINDOW_DAYS = 7
+
+
+def build(items: Iterable[tuple[str, dt.date, MinHash]], threshold: float = THRESHOLD,
+          window_days: int = WINDOW_DAYS) -> DuplicateIndex:
+    """Group documents in date order, each compared with those published up to ``window_days`` before it."""
     index = DuplicateIndex(threshold)
+    recent: deque = deque()
     for doc_id, date, sig in sorted(items, key=lambda t: (t[1], t[0])):
+        while recent and (date - recent[0][1]).days > window_days:
+            index.forget(recent.popleft()[0])
         index.add(doc_id, date, sig)
+        recent.append((doc_id, date))
     return index
