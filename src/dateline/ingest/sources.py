@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
 from ..records import Document
-from . import feed, html, jsonl, seedtext, tabular
+from . import feed, html, jsonl, parquet_input, seedtext, tabular, warc
 from .decode import check_not_binary, decode_bytes
 from .document import DEFAULT_MAX_CHARS
 from .errors import InputError, InputProblem
@@ -20,10 +20,12 @@ from .errors import InputError, InputProblem
 Item = Union[Document, InputProblem]
 
 READERS = {"seedtext": seedtext.read, "jsonl": jsonl.read, "csv": tabular.read, "html": html.read,
-           "feed": feed.read}
+           "feed": feed.read, "warc": warc.read, "parquet": parquet_input.read}
 _BY_SUFFIX = {".txt": "seedtext", ".text": "seedtext", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
               ".csv": "csv", ".tsv": "csv", ".html": "html", ".htm": "html", ".xhtml": "html",
-              ".rss": "feed", ".atom": "feed", ".xml": "feed"}
+              ".rss": "feed", ".atom": "feed", ".xml": "feed", ".warc": "warc", ".parquet": "parquet"}
+# Binary formats are streamed from the file by their reader (never decoded as text, no size limit).
+_BINARY = {"warc": warc.looks_like, "parquet": parquet_input.looks_like}
 # Skipped when met while walking a directory (named explicitly, they are read and fail clearly).
 _NOT_ARTICLES = {".md", ".rst", ".py", ".pyc", ".pyo", ".cfg", ".toml", ".yaml", ".yml", ".lock", ".db", ".db-wal",
                  ".db-shm", ".sqlite", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".css", ".js"}
@@ -74,6 +76,10 @@ def read_file(path: Path, **opts) -> Iterator[Item]:
         size = path.stat().st_size
         if size == 0:
             raise InputError("empty file")
+        binary = next((fmt for fmt, named in _BINARY.items() if named(path.name)), None)
+        if binary:
+            yield from READERS[binary](path, None, **opts)
+            return
         if path.suffix.lower() in (".jsonl", ".ndjson") and not _has_wide_bom(path):
             with path.open("rb") as f:
                 check_not_binary(f.read(65536))

@@ -1,0 +1,212 @@
+"""Cross-article consolidation over the Parquet ledger, with DuckDB: duplicate groups and entities.
+
+Duplicate groups: the same MinHash LSH as the SQLite path (:mod:`dateline.ingest.dedup`:
+128 permutations, bands and rows as datasketch picks them for the candidate threshold,
+pairs verified at estimated Jaccard >= 0.15, groups named after their earliest member),
+computed as DuckDB group-bys and joins over the signatures stored per document, so
+only the candidate pairs reach Python (a union-find). The groups equal the SQLite
+path's (tested). Incremental: when the new documents are all new ids (or ids that had
+no copies), only pairs involving them are looked for and merged into the previous
+groups; otherwise everything is recomputed.
+
+Entities: the same :func:`dateline.consolidate.aliases.consolidate` as the SQLite
+path, fed with the mentions of the latest document versions streamed from Parquet by
+DuckDB (mentions only; no article text is read); claim speakers and figure sources
+are linked to entities as the store links them (``kind=entity_link``), so the
+exported records equal the SQLite path's after ``dateline load`` (tested). It holds the mentions in memory
+(about 100 bytes each): fine for millions of articles, not for a year of CC-NEWS
+in one process (see docs/scale.md). What stays SQLite-side, after ``dateline load``:
+places within places, series, alerts, events and the timeline.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from ..consolidate import aliases
+from ..ingest import dedup
+from ..records import Mention, Span
+from ..store import parquet
+
+
+def _connect():
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute("SET preserve_insertion_order = false")
+    return con
+
+
+def _read(kind: str, out: str) -> str:
+    return f"read_parquet('{parquet.kind_glob(out, kind)}', hive_partitioning = false, union_by_name = true)"
+
+
+def band_shape(threshold: float = dedup.THRESHOLD) -> tuple[int, int]:
+    """(bands, rows per band) of the LSH index the SQLite path builds."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=max(0.05, threshold * 0.8), num_perm=dedup.NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def _latest_documents(con, out: str) -> None:
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE docs AS
+        SELECT doc, hash, date, minhash FROM {_read('document', out)}
+        WHERE minhash IS NOT NULL
+        QUALIFY row_number() OVER (PARTITION BY doc ORDER BY version DESC, hash DESC) = 1""")
+
+
+def candidate_pairs(con, new_docs: Optional[list[str]], threshold: float = dedup.THRESHOLD) -> list[tuple[str, str]]:
+    """Verified near-duplicate pairs (all of them, or those involving ``new_docs``)."""
+    bands, rows = band_shape(threshold)
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE bands AS
+        SELECT doc, b, hash(minhash[b * {rows} + 1 : (b + 1) * {rows}]) AS key
+        FROM docs, range({bands}) t(b)""")
+    only_new = ""
+    if new_docs is not None:
+        con.execute("CREATE OR REPLACE TEMP TABLE new_docs(doc VARCHAR)")
+        con.executemany("INSERT INTO new_docs VALUES (?)", [(d,) for d in new_docs])
+        only_new = "AND (x.doc IN (SELECT doc FROM new_docs) OR y.doc IN (SELECT doc FROM new_docs))"
+    found = con.execute(f"""
+        WITH pairs AS (
+            SELECT DISTINCT x.doc AS a, y.doc AS b FROM bands x JOIN bands y
+            ON x.b = y.b AND x.key = y.key AND x.doc < y.doc {only_new})
+        SELECT a, b FROM pairs JOIN docs da ON da.doc = pairs.a JOIN docs db ON db.doc = pairs.b
+        WHERE list_sum(list_transform(range(1, {dedup.NUM_PERM + 1}),
+                                      lambda i: (da.minhash[i] = db.minhash[i])::INTEGER))
+              / {float(dedup.NUM_PERM)} >= {threshold}
+        ORDER BY a, b""").fetchall()
+    return [(a, b) for a, b in found]
+
+
+class _UnionFind:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def components(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for x in list(self.parent):
+            out.setdefault(self.find(x), []).append(x)
+        return out
+
+
+def dup_groups(con, out: str, new_docs: Optional[Iterable[str]] = None, added: Optional[int] = None
+               ) -> tuple[dict[str, str], str]:
+    """``doc -> dup_group`` for every document with copies; and how it was computed (full / incremental).
+
+    Incremental only when the previous consolidation saw every document but the ``added``
+    new ids of ``new_docs`` (a run that skipped consolidation, or ran alongside, forces a
+    full pass) and no new version replaces a document that had copies.
+    """
+    previous = {r["doc"]: r["dup_group"] for r in parquet.read_kind(out, "dup_group").to_pylist()}
+    new = list(new_docs) if new_docs is not None else None
+    seen_before = parquet.read_meta(out).get("consolidated_documents")
+    (current,) = con.execute("SELECT count(*) FROM docs").fetchone()
+    incremental = (new is not None and added is not None and seen_before is not None
+                   and seen_before + added == current and not (set(new) & set(previous)))
+    uf = _UnionFind()
+    if incremental:
+        for doc, group in previous.items():
+            uf.union(doc, group)
+    for a, b in candidate_pairs(con, new if incremental else None):
+        uf.union(a, b)
+    members = [m for ms in uf.components().values() if len(ms) > 1 for m in ms]
+    con.execute("CREATE OR REPLACE TEMP TABLE grouped(doc VARCHAR)")
+    con.executemany("INSERT INTO grouped VALUES (?)", [(m,) for m in members])
+    dates = dict(con.execute("SELECT doc, date FROM docs WHERE doc IN (SELECT doc FROM grouped)").fetchall())
+    groups: dict[str, str] = {}
+    for ms in uf.components().values():
+        ms = [m for m in ms if m in dates]           # a document gone from the dataset drops out
+        if len(ms) > 1:
+            first = min(ms, key=lambda m: (dates[m], m))     # the earliest copy names the group
+            groups.update({m: first for m in ms})
+    return groups, "incremental" if incremental else "full"
+
+
+def entities(con, out: str) -> tuple[list[dict], list[dict]]:
+    """Canonical entities (export records) from the mentions of the latest document versions,
+    and the links of claim speakers and figure sources to them (``entity_link`` rows)."""
+    if not parquet.has_kind(out, "mention"):
+        return [], []
+    rows = con.execute(f"""
+        SELECT m.doc, m.start, m."end", m.text, m.label, m.type, m.alias_of
+        FROM {_read('mention', out)} m JOIN docs d ON d.doc = m.doc AND d.hash = m.doc_hash
+        ORDER BY m.doc, m.start, m."end" """).fetchall()
+    mentions, seen = [], set()
+    for doc, start, end, text, label, kind, alias_of in rows:
+        if (doc, start, end) not in seen:        # a version written twice by a redone batch
+            seen.add((doc, start, end))
+            mentions.append(Mention(Span(doc, start, end), text, label, kind, alias_of=alias_of))
+    found, assignment = aliases.consolidate(mentions)
+    records = [{"kind": "entity", "id": e["id"], "name": e["name"], "type": e["kind"], "aliases": e["aliases"],
+                "mentions": e["mentions"], "docs": e["docs"]} for e in found]
+    return records, _speaker_links(con, out, assignment) + _source_links(con, out, found)
+
+
+def _speaker_links(con, out: str, assignment: dict[tuple[str, int, int], str]) -> list[dict]:
+    """Each claim's speaker -> the entity of the mention overlapping its speaker span most (as the store links them)."""
+    if not parquet.has_kind(out, "claim"):
+        return []
+    by_doc: dict[str, list[tuple[int, int, str]]] = {}
+    for (doc, start, end), entity in sorted(assignment.items()):
+        by_doc.setdefault(doc, []).append((start, end, entity))
+    links = []
+    for claim, doc, s_start, s_end in con.execute(f"""
+            SELECT DISTINCT c.id, c.doc, c.speaker_start, c.speaker_end FROM {_read('claim', out)} c
+            JOIN docs d ON d.doc = c.doc AND d.hash = c.doc_hash WHERE c.speaker_start IS NOT NULL
+            ORDER BY c.id""").fetchall():
+        best, best_overlap = None, 0
+        for start, end, entity in by_doc.get(doc, []):
+            overlap = min(end, s_end) - max(start, s_start)
+            if start < s_end and s_start < end and overlap > best_overlap:
+                best, best_overlap = entity, overlap
+        links.append({"kind": "entity_link", "item": "claim", "key": claim, "entity": best})
+    return links
+
+
+def _source_links(con, out: str, found: list[dict]) -> list[dict]:
+    """Each figure source (as written) -> the entity whose aliases name it."""
+    if not parquet.has_kind(out, "figure"):
+        return []
+    sources = [s for (s,) in con.execute(f"""
+        SELECT DISTINCT f.source FROM {_read('figure', out)} f JOIN docs d ON d.doc = f.doc AND d.hash = f.doc_hash
+        WHERE f.source IS NOT NULL ORDER BY 1""").fetchall()]
+    return [{"kind": "entity_link", "item": "figure_source", "key": s, "entity": aliases.speaker_entity(s, found)}
+            for s in sources]
+
+
+def consolidate_parquet(out: str, new_docs: Optional[Iterable[str]] = None, added: Optional[int] = None) -> dict:
+    """Recompute (or extend) duplicate groups and entities of the dataset ``out``; returns counts.
+
+    ``new_docs``: the documents analysed since the last consolidation, ``added`` how many of
+    them are new ids (the rest new versions); without them everything is recomputed.
+    """
+    con = _connect()
+    try:
+        _latest_documents(con, out)
+        (documents,) = con.execute("SELECT count(*) FROM docs").fetchone()
+        groups, how = dup_groups(con, out, new_docs, added)
+        parquet.write_consolidated(out, "dup_group", [{"kind": "dup_group", "doc": d, "dup_group": g}
+                                                      for d, g in sorted(groups.items())])
+        found, links = entities(con, out)
+        parquet.write_consolidated(out, "entity", sorted(found, key=lambda e: (-e["docs"], -e["mentions"], e["name"],
+                                                                                 e["id"])))
+        parquet.write_consolidated(out, "entity_link", links)
+        parquet.write_meta(out, {"consolidated_documents": documents})
+    finally:
+        con.close()
+    return {"dup_groups": len(set(groups.values())), "grouped_docs": len(groups), "dup_mode": how,
+            "entities": len(found)}

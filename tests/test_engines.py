@@ -1,0 +1,250 @@
+"""Scale-out engines: Parquet in the export schema, local = Dask (2-worker LocalCluster), load, incremental runs,
+WARC / Parquet / fsspec inputs. All articles are invented (dateline.engines.synthetic and the pages below)."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from importlib.resources import files
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from dateline import Ledger
+from dateline.engines import analyze_to_parquet, load_parquet, synthetic
+from dateline.engines.inputs import read_sources
+from dateline.ingest.errors import InputProblem
+from dateline.ingest.sources import read_inputs
+from dateline.records import Document
+from dateline.store import parquet
+
+PARAGRAPHS = [
+    "At least {n} people were killed when the river burst its banks in {place} on Tuesday, the Interior Ministry said.",
+    "About 2,000 residents have been displaced across the valley, officials said on Wednesday, and schools are shut.",
+    "Rescue teams from three provinces worked through the night to reach villages cut off by the water, "
+    "the regional governor told reporters.",
+    "The national weather service warned that more rain was expected over the weekend in {place}.",
+]
+
+
+def page(n: int, place: str, day: str) -> str:
+    body = "".join(f"<p>{p.format(n=n, place=place)}</p>" for p in PARAGRAPHS)
+    return (f"<html><head><title>Flood in {place}</title><meta property='article:published_time' content='{day}'>"
+            f"</head><body><article><h1>Flood in {place}</h1>{body}</article></body></html>")
+
+
+def write_warc(path, responses) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        for url, status, content_type, body in responses:
+            headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
+                                                          http_headers=headers))
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    root = tmp_path_factory.mktemp("inputs")
+    synthetic.write_jsonl(root / "wire.jsonl", 8, seed=11, copy_share=0.3)
+    write_warc(root / "news.warc.gz", [
+        ("https://news.invalid/tarvo", "200 OK", "text/html; charset=utf-8", page(14, "Tarvo", "2024-03-06")),
+        ("https://news.invalid/gone", "404 Not Found", "text/html", "gone"),
+        ("https://news.invalid/logo.png", "200 OK", "image/png", "PNG"),
+        ("https://news.invalid/empty", "200 OK", "text/html", "<html><body></body></html>"),
+    ])
+    table = pa.table({"id": ["pq-1", "pq-2"], "date": [dt.date(2024, 3, 7), None],
+                      "title": ["Karsa dam", None],
+                      "text": ["At least 9 people died when the Karsa dam failed on Thursday, police said.",
+                               "A row without a date."]})
+    pq.write_table(table, root / "extra.parquet")
+    return root
+
+
+@pytest.fixture(scope="module")
+def local_run(inputs, tmp_path_factory):
+    out = tmp_path_factory.mktemp("local") / "ledger.parquet"
+    report = analyze_to_parquet([inputs], out, engine="local", workers=1, batch_size=4)
+    return out, report
+
+
+def test_readers_and_problems(local_run):
+    _, report = local_run
+    assert report.analysed == 8 + 1 + 1
+    messages = [str(p) for p in report.problems]
+    assert any("news.warc.gz" in m and "record at byte" in m and "https://news.invalid/empty" in m
+               and "no extractable main text" in m for m in messages)
+    assert any("extra.parquet:2: error: missing date" in m for m in messages)
+    assert len(report.errors) == 2        # the 404 and the image are not articles: skipped silently
+
+
+def test_parquet_row_problem_names_file_and_row(inputs):
+    items = list(read_inputs([inputs / "extra.parquet"]))
+    problems = [i for i in items if isinstance(i, InputProblem)]
+    assert [(p.line, "missing date" in p.reason) for p in problems] == [(2, True)]
+    (doc,) = [i for i in items if isinstance(i, Document)]
+    assert doc.id == "pq-1" and doc.date == dt.date(2024, 3, 7) and doc.origin.endswith("extra.parquet:1")
+
+
+def test_warc_record_becomes_article_with_page_date(inputs):
+    docs = [i for i in read_inputs([inputs / "news.warc.gz"]) if isinstance(i, Document)]
+    (d,) = docs
+    assert d.url == "https://news.invalid/tarvo" and d.date == dt.date(2024, 3, 6)
+    assert "At least 14 people were killed" in d.text and d.title == "Flood in Tarvo"
+
+
+def test_not_a_warc_file_is_one_clear_error(tmp_path):
+    bad = tmp_path / "broken.warc"
+    bad.write_bytes(b"this is not a web archive\n")
+    (problem,) = list(read_inputs([bad]))
+    assert problem.path == str(bad) and "not a readable WARC file" in problem.reason
+
+
+def test_fsspec_url_inputs_name_the_url():
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    rows = list(synthetic.articles(2, seed=5)) + [{"id": "x", "text": "no date here"}]
+    fs.pipe("/dateline-test/feed/a.jsonl", "".join(json.dumps(r) + "\n" for r in rows).encode())
+    items = list(read_sources(["memory://dateline-test/feed"]))
+    docs = [i for i in items if isinstance(i, Document)]
+    (problem,) = [i for i in items if isinstance(i, InputProblem)]
+    assert [d.id for d in docs] == [r["id"] for r in rows[:2]]
+    assert docs[0].origin == "memory:///dateline-test/feed/a.jsonl:1"
+    assert problem.path == "memory:///dateline-test/feed/a.jsonl" and problem.line == 3
+
+
+def test_layout_and_schema_follow_the_export_schema(local_run):
+    out, _ = local_run
+    kinds = sorted(p.name for p in out.iterdir() if p.is_dir())
+    assert kinds == ["kind=claim", "kind=document", "kind=dup_group", "kind=entity", "kind=entity_link",
+                     "kind=figure", "kind=mention", "kind=time"]
+    assert all(p.name.startswith("published=") for p in (out / "kind=document").iterdir())
+    spec = json.loads((files("dateline") / "schema" / "export.schema.json").read_text())
+    for kind in ("document", "time", "figure", "claim", "entity"):
+        names = pq.read_schema(next((out / f"kind={kind}").rglob("*.parquet"))).names
+        assert names == list(spec["$defs"][kind]["properties"]) + list(parquet.EXTRA_FIELDS.get(kind, ()))
+
+
+def test_export_records_validate_and_spans_resolve(local_run):
+    jsonschema = pytest.importorskip("jsonschema")
+    out, _ = local_run
+    spec = json.loads((files("dateline") / "schema" / "export.schema.json").read_text())
+    texts = {r["doc"]: r["text"] for r in parquet.read_kind(str(out), "document").to_pylist()}
+    records = list(parquet.export_records(str(out)))
+    assert {r["kind"] for r in records} == {"document", "entity", "time", "figure", "claim"}
+    validator = jsonschema.Draft202012Validator(spec)
+    for r in records:
+        validator.validate(r)
+        if r["kind"] == "figure":
+            assert texts[r["doc"]][r["start"]:r["end"]] == r["sentence"]
+        if r["kind"] == "claim":
+            assert texts[r["doc"]][r["content_start"]:r["content_end"]] == r["content"]
+    assert any(r["kind"] == "document" and r["dup_group"] for r in records)     # the wire copies group
+
+
+def test_dask_engine_on_two_workers_writes_identical_records(local_run, inputs, tmp_path):
+    pytest.importorskip("distributed")
+    out_local, _ = local_run
+    out_dask = tmp_path / "dask.parquet"
+    report = analyze_to_parquet([inputs], out_dask, engine="dask", workers=2, batch_size=2)
+    assert report.analysed == 10 and len(report.workers) == 2        # both workers took batches
+    kinds = parquet.ANALYSIS_KINDS + parquet.CONSOLIDATED_KINDS
+    assert parquet.canonical_rows(str(out_dask), kinds) == parquet.canonical_rows(str(out_local), kinds)
+
+
+def test_reading_on_workers_writes_the_same_records(local_run, inputs, tmp_path):
+    out_local, _ = local_run
+    out = tmp_path / "read-on-workers.parquet"
+    report = analyze_to_parquet([inputs], out, batch_size=4, read_on_workers=True)
+    assert report.analysed == 10 and sorted(map(str, report.errors)) == sorted(map(str, local_run[1].errors))
+    kinds = parquet.ANALYSIS_KINDS + parquet.CONSOLIDATED_KINDS
+    assert parquet.canonical_rows(str(out), kinds) == parquet.canonical_rows(str(out_local), kinds)
+    again = analyze_to_parquet([inputs], out, read_on_workers=True)
+    assert (again.analysed, again.unchanged) == (0, 10)
+
+
+def test_load_equals_the_parquet_and_twice_changes_nothing(local_run, tmp_path):
+    out, _ = local_run
+    db = tmp_path / "loaded.db"
+    first = load_parquet(str(out), db)
+    assert (first.added, first.unchanged) == (10, 0)
+    with Ledger(db) as ledger:                  # (doctor's full-text check is issued as a write)
+        stored = sorted(json.dumps(r, sort_keys=True) for r in ledger.export())
+        assert ledger.store.doctor() == []
+    assert stored == sorted(json.dumps(r, sort_keys=True) for r in parquet.export_records(str(out)))
+    again = load_parquet(str(out), db)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 10)
+    with Ledger(db, read_only=True) as ledger:
+        assert sorted(json.dumps(r, sort_keys=True) for r in ledger.export()) == stored
+
+
+def test_incremental_runs_analyse_only_what_is_new(inputs, tmp_path):
+    out = tmp_path / "grow.parquet"
+    first = analyze_to_parquet([inputs / "wire.jsonl"], out)
+    assert first.analysed == 8 and first.consolidation["dup_mode"] == "full"
+    same = analyze_to_parquet([inputs / "wire.jsonl"], out)
+    assert (same.analysed, same.unchanged) == (0, 8)
+    more = tmp_path / "more.jsonl"
+    rows = [r for r in synthetic.articles(12, seed=11, copy_share=0.3)][8:]      # 4 articles later in the stream
+    more.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    grown = analyze_to_parquet([inputs / "wire.jsonl", more], out)
+    assert (grown.analysed, grown.unchanged) == (4, 8) and grown.consolidation["dup_mode"] == "incremental"
+    # a run that skips consolidation (e.g. one of several clients) makes the next consolidation a full one
+    late = tmp_path / "late.jsonl"
+    late.write_text("".join(json.dumps(r) + "\n" for r in synthetic.articles(2, seed=12)))
+    skipped = analyze_to_parquet([late], out, consolidate=False)
+    assert skipped.analysed == 2 and skipped.consolidation == {}
+    assert analyze_to_parquet([], out).consolidation["dup_mode"] == "full"
+    more.write_text(more.read_text() + late.read_text())
+    # the grown dataset says what one run over everything says
+    fresh = tmp_path / "fresh.parquet"
+    both = tmp_path / "both.jsonl"
+    both.write_text((inputs / "wire.jsonl").read_text() + more.read_text())
+    analyze_to_parquet([both], fresh)
+    strip = lambda records: sorted(json.dumps({k: v for k, v in r.items()}, sort_keys=True)  # noqa: E731
+                                   for r in records)
+    assert strip(parquet.export_records(str(out))) == strip(parquet.export_records(str(fresh)))
+
+
+def test_changed_article_is_a_new_version(inputs, tmp_path):
+    out = tmp_path / "versions.parquet"
+    rows = list(synthetic.articles(3, seed=2))
+    src = tmp_path / "a.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    analyze_to_parquet([src], out)
+    rows[1]["text"] += "\nThe toll was later revised to 12, the Interior Ministry said on Friday."
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    report = analyze_to_parquet([src], out)
+    assert (report.analysed, report.new_versions, report.unchanged) == (1, 1, 2)
+    docs = {r["doc"]: r for r in parquet.export_records(str(out), ["document"])}
+    assert len(docs) == 3 and docs[rows[1]["id"]]["version"] == 2
+    revised = [r for r in parquet.export_records(str(out), ["figure"]) if r["doc"] == rows[1]["id"]]
+    assert any(r["value"] == 12 for r in revised)
+    db = tmp_path / "v.db"
+    load_parquet(str(out), db)
+    with Ledger(db, read_only=True) as ledger:
+        assert ledger.document(rows[1]["id"]).text == rows[1]["text"]
+
+
+def test_cli_analyze_then_load(inputs, tmp_path):
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    out, db = tmp_path / "cli.parquet", tmp_path / "cli.db"
+    runner = CliRunner()
+    result = runner.invoke(app, ["analyze", str(inputs / "wire.jsonl"), "--out", str(out), "--engine", "local"])
+    assert result.exit_code == 0, result.output
+    assert "8 analysed" in result.output
+    bad = runner.invoke(app, ["analyze", str(inputs / "extra.parquet"), "--out", str(out)])
+    assert bad.exit_code == 1 and "missing date" in bad.output
+    result = runner.invoke(app, ["load", str(out), "--db", str(db)])
+    assert result.exit_code == 0 and "9 added" in result.output
+    missing = runner.invoke(app, ["load", str(tmp_path / "nothing.parquet"), "--db", str(db)])
+    assert missing.exit_code == 2 and "no Parquet ledger" in missing.output
+    wrong = runner.invoke(app, ["analyze", str(inputs / "wire.jsonl"), "--out", str(out), "--engine", "spark"])
+    assert wrong.exit_code == 2 and "unknown engine" in wrong.output
