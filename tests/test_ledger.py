@@ -193,3 +193,25 @@ def test_sentence_cache_gives_identical_analyses():
     assert cache.hits >= 2
     fresh = [to_jsonable(a) for a in pipeline.analyze_batch(docs, cache=None)]
     assert cached == fresh
+
+
+def test_a_run_that_died_before_consolidating_is_finished_by_the_next(tmp_path, monkeypatch):
+    from dateline.ledger import Ledger as LedgerClass
+
+    src = write_jsonl(tmp_path / "in.jsonl", [
+        {"id": "a", "date": "2024-03-04", "text": "Tomas Reyna said 12 people were killed in Tarvo."}])
+    ledger = Ledger(tmp_path / "l.db")
+    real = LedgerClass.consolidate
+
+    def die(self):
+        raise KeyboardInterrupt("killed before consolidating")
+
+    monkeypatch.setattr(LedgerClass, "consolidate", die)
+    with pytest.raises(KeyboardInterrupt):
+        ledger.ingest([src])
+    assert ledger.store.count("documents") == 1 and ledger.store.count("entities") == 0
+    monkeypatch.setattr(LedgerClass, "consolidate", real)
+    report = ledger.ingest([src])
+    assert report.unchanged == 1 and ledger.store.count("entities") > 0
+    assert ledger.store.get_state("needs_consolidation") == "0"
+    ledger.close()

@@ -123,7 +123,8 @@ class Ledger:
             submit()
             while in_flight:
                 store_oldest()
-        if report.added or report.updated:
+        # also when an earlier run stored articles but died before consolidating them
+        if report.added or report.updated or self.store.get_state("needs_consolidation") == "1":
             self.consolidate()
         self.store.finish_run(run, report.added, report.updated, report.unchanged, len(report.errors))
         return report
@@ -147,6 +148,7 @@ class Ledger:
             self.store.set_figure_source_entities(sources)
             counts = {r["id"]: r["mentions"] for r in rows}
             self.store.replace_places_within(aliases.places_within(self.store.adjacent_places(), counts))
+            self.store.set_state("needs_consolidation", "0")
 
     # --- reading -------------------------------------------------------------
     def document(self, doc_id: str) -> Optional[Document]:

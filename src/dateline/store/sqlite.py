@@ -121,6 +121,20 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (inner_entity, outer_entity)
     );
     """,
+    # 4: a flag saying cross-article consolidation is owed (set with every write, cleared when done),
+    #    indexes the web pages need at scale, prefix search
+    """
+    CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO state(key, value) VALUES ('needs_consolidation', '1');
+    CREATE INDEX figures_source_entity ON figures(source_entity);
+    CREATE INDEX mentions_entity_doc ON mentions(entity, doc);
+    DROP TABLE documents_fts;
+    CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2',
+        prefix='2 3'
+    );
+    INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -198,6 +212,14 @@ class Store:
         self.db.close()
 
     # --- documents ------------------------------------------------------------
+    def get_state(self, key: str, default: Optional[str] = None) -> Optional[str]:
+        row = self.db.execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_state(self, key: str, value: str) -> None:
+        self.db.execute("INSERT INTO state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                        (key, value))
+
     def document_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         out: dict[str, str] = {}
         for chunk in _chunks(list(ids), 500):
@@ -228,6 +250,7 @@ class Store:
                 updated += 1
             else:
                 added += 1
+            self.set_state("needs_consolidation", "1")
             self.db.execute(
                 "INSERT INTO documents(id, version, hash, date, url, title, origin, text, dup_group, minhash,"
                 " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
