@@ -180,3 +180,40 @@ def test_sigkill_mid_ingest_then_rerun_equals_uninterrupted(tmp_path):
     assert kills >= 2
     assert _ingest(src, db).wait(timeout=300) == 0
     assert _state(db) == expected
+
+
+def test_web_reads_never_fail_or_see_half_an_article_while_an_ingest_writes(tmp_path):
+    """The server (read-only connection) is queried in a loop while another process ingests."""
+    from fastapi.testclient import TestClient
+
+    from dateline import Ledger
+    from dateline.web.app import create_app
+
+    db = tmp_path / "live.db"
+    Ledger(db).close()                                  # the server needs an existing database
+    src = _corpus(tmp_path / "in.jsonl", 60)
+    client = TestClient(create_app(db, background=False, warm=False), base_url="http://127.0.0.1:8000")
+    proc = _ingest(src, db)
+    reads = seen_docs = 0
+    deadline = time.monotonic() + 240
+    try:
+        while time.monotonic() < deadline:
+            done = proc.poll() is not None
+            page = client.get("/api/search", params={"q": "Tarvo"})
+            assert page.status_code == 200, page.text
+            for hit in page.json()["rows"][:3]:
+                article = client.get(f"/api/articles/{hit['id']}")
+                assert article.status_code == 200, article.text
+                body = article.json()
+                # an article is visible only together with its extractions
+                assert body["items"]["figure"], body
+                seen_docs += 1
+            assert client.get("/").status_code == 200
+            reads += 1
+            if done:
+                break
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.wait(timeout=60) == 0
+    assert reads >= 3 and seen_docs >= 1

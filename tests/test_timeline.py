@@ -173,9 +173,9 @@ def test_calendar_dates_are_told_from_relative_ones():
     assert second.dates == (dt.date(2010, 4, 27),) and second.calendar_dates == ()
 
 
-def sentence(doc, text, published, dates=(), position=0, source=""):
+def sentence(doc, text, published, dates=(), position=0, source="", calendar=()):
     return Sentence(span=Span(doc, 0, len(text)), text=text, published=published, position=position,
-                    source=source or doc, dates=tuple(dates))
+                    source=source or doc, dates=tuple(dates), calendar_dates=tuple(calendar))
 
 
 def test_days_named_by_many_sources_later_rank_first():
@@ -189,6 +189,41 @@ def test_days_named_by_many_sources_later_rank_first():
     copies = [sentence(f"copy{i}", "The bridge collapsed on Tuesday killing four people in the city.", FRI,
                        [TUE], source="wire") for i in range(3)]
     assert tl.day_scores(copies, s)[TUE] < scores[TUE]
+
+
+def test_a_recent_day_is_credited_with_the_references_it_can_still_expect():
+    may = {d: dt.date(2024, 5, d) for d in range(1, 32)}     # may[2] = May 2
+    # an early turning point (May 2), referred back to 1, 2, 4 and 6 days later
+    pool = [sentence("a0", "Dock workers walked out at the port of Varnholm today.", may[2], [may[2]])]
+    pool += [sentence(f"a{i}", "Dock workers walked out at the port of Varnholm on Thursday.", may[2 + lag],
+                      [may[2]]) for i, lag in enumerate((1, 2, 4, 6), start=1)]
+    # the newest day, widely reported but too recent to have been referred back to
+    pool += [sentence(f"b{i}", "The union and the port operators signed a deal today.", may[10], [may[10]])
+             for i in range(4)]
+    plain = tl.day_scores(pool, tl.Settings(unseen_weight=0.0, chronology_weight=0.0))
+    assert plain[may[2]] > plain[may[10]]
+    unseen = tl.unseen_references(pool, tl.sources_by_role(pool, tl.Settings()), tl.Settings())
+    assert may[2] not in unseen and unseen[may[10]] > unseen[may[8]] > 0
+    credited = tl.day_scores(pool, tl.Settings(chronology_weight=0.0))
+    assert credited[may[2]] == plain[may[2]]
+    assert credited[may[10]] > credited[may[2]]
+
+
+def test_days_listed_in_a_published_chronology_rank_higher():
+    text = ("May 7 - Dock workers in Varnholm walk off the job , halting cargo traffic .\n"
+            "May 8 - Talks between the union and the port operators collapse .\n"
+            "May 10 - The union and the operators sign a deal ending the strike .\n")
+    chronology = tl.sentences_from_text("chrono", text, SUN)
+    assert [s.calendar_dates for s in chronology] == [(TUE,), (WED,), (FRI,)]
+    assert tl.chronology_votes(chronology, 3) == {TUE: 1, WED: 1, FRI: 1}
+    assert tl.chronology_votes(chronology[:2], 3) == {}            # two dated lines are not a chronology
+    # a day named as often, but by no chronology, now ranks below the listed days
+    other = [sentence(f"r{i}", "Shipping lines asked for compensation on Thursday in Varnholm.", SUN, [THU])
+             for i in range(3)]
+    scores = tl.day_scores(chronology + other, tl.Settings(unseen_weight=0.0))
+    plain = tl.day_scores(chronology + other, tl.Settings(unseen_weight=0.0, chronology_weight=0.0))
+    assert plain[THU] > plain[WED]
+    assert scores[WED] > scores[THU]
 
 
 def test_future_days_are_not_events():

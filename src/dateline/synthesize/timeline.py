@@ -15,7 +15,11 @@ How it works (after news-tls' DATEWISE, with events and independent sources):
    after publication are plans, not events.
 2. Ranking days. A day matters when many independent sources name it, above all
    sources writing on later days (a day still referred back to is a turning point),
-   when sources announce it ahead, and when sources publish on it.
+   when sources announce it ahead, when sources publish on it, and when a chronology
+   published in the collection (an article of dated entries, "March 19 - ...") lists
+   it. A recent day has not yet had time to be referred back to: it is credited with
+   the later references it can still expect, estimated from its coverage and from how
+   long references to a day take to arrive in this collection.
 3. Per day, the candidate sentences are clustered into events (same happening, any
    wording); an event scores by its closeness to what that day's sentences are about
    (TF-IDF centroid) and by its independent sources; a sentence headed by its date
@@ -77,7 +81,10 @@ class Settings:
     same_day_weight: float = 0.25       # a source naming the day in that day's article
     ahead_weight: float = 1.0           # a source announcing the day ahead ("will vote on Sunday")
     publication_weight: float = 0.5     # a source published on the day (or the day after)
-    recency: float = 0.0                # how much later mentions of a recent day are scaled up
+    unseen_weight: float = 2.0          # credit for the later references a recent day can still expect
+                                        # (1 = their plain expectation; 2 measured better on Timeline17)
+    chronology_weight: float = 3.0      # a day listed in a published chronology, per chronology
+    chronology_entries: int = 3         # dated entries ("March 19 - ...") that make an article a chronology
     lead_sentences: int = 5             # undated sentences this near the top are about the publication day
     earlier_day_weight: float = 0.5     # a sentence naming a later day too is less about this one
     label_bonus: float = 0.5            # extra weight of a sentence headed by its date ("April 22 - ..."),
@@ -345,24 +352,16 @@ def query_matcher(query: Optional[str]):
 
 # --- ranking days -----------------------------------------------------------------------
 
-def day_scores(sentences: Sequence[Sentence], settings: Settings, date_from: Optional[dt.date] = None,
-               date_to: Optional[dt.date] = None) -> dict[dt.date, float]:
-    """How much each day matters, from who names it and who publishes on it.
+ROLES = ("later", "calendar", "same_day", "ahead", "published")
 
-    Each independent source counts once per day and role: naming the day in a later
-    article (and again when it writes the date out: "on April 20"), naming it on the day
-    itself, announcing it ahead, publishing on the day. Only articles published after a
-    day can refer back to it, so the later roles are scaled by
-    ``(sources / sources published after the day) ** recency`` (recent days are not
-    penalised for having had less time to be remembered).
-    """
-    roles = ("later", "calendar", "same_day", "ahead", "published")
-    seen: dict[str, dict[dt.date, set]] = {r: defaultdict(set) for r in roles}
-    first_published: dict[str, dt.date] = {}
+
+def sources_by_role(sentences: Sequence[Sentence], settings: Settings) -> dict[str, dict[dt.date, set]]:
+    """Role -> day -> independent sources: naming the day later ("later", and
+    "calendar" when written as a date), on the day ("same_day"), before it ("ahead"),
+    or publishing on it ("published")."""
+    seen: dict[str, dict[dt.date, set]] = {r: defaultdict(set) for r in ROLES}
     for s in sentences:
         src = s.independent_source
-        if src not in first_published or s.published < first_published[src]:
-            first_published[src] = s.published
         for d in s.dates:
             role = "later" if d < s.published else "same_day" if d == s.published else "ahead"
             seen[role][d].add(src)
@@ -372,20 +371,92 @@ def day_scores(sentences: Sequence[Sentence], settings: Settings, date_from: Opt
         if s.position == 0:
             for lag in range(settings.publication_lag + 1):
                 seen["published"][s.published - dt.timedelta(days=lag)].add(src)
+    return seen
+
+
+def day_scores(sentences: Sequence[Sentence], settings: Settings, date_from: Optional[dt.date] = None,
+               date_to: Optional[dt.date] = None) -> dict[dt.date, float]:
+    """How much each day matters, from who names it and who publishes on it.
+
+    Each independent source counts once per day and role: naming the day in a later
+    article (and again when it writes the date out: "on April 20"), naming it on the day
+    itself, announcing it ahead, publishing on the day. Each chronology listing the day
+    adds ``chronology_weight``; a recent day adds ``unseen_weight`` times the later
+    references it has not had time to get (:func:`unseen_references`).
+    """
+    seen = sources_by_role(sentences, settings)
     weight = {"later": settings.later_weight, "calendar": settings.calendar_weight,
               "same_day": settings.same_day_weight, "ahead": settings.ahead_weight,
               "published": settings.publication_weight}
-    days = set().union(*(seen[r] for r in roles))
-    days = {d for d in days if not ((date_from and d < date_from) or (date_to and d > date_to))}
-    publication_days = sorted(first_published.values())
-    total = len(publication_days)
-    scores = {}
-    for d in days:
-        after = total - bisect.bisect_right(publication_days, d)
-        boost = ((total + 1) / (after + 1)) ** settings.recency
-        scores[d] = sum(weight[r] * len(seen[r].get(d, ())) * (boost if r in ("later", "calendar") else 1.0)
-                        for r in roles)
-    return scores
+    days = set().union(*seen.values())
+    scores = {d: sum(weight[r] * len(seen[r].get(d, ())) for r in ROLES) for d in days}
+    if settings.unseen_weight and sentences:
+        unseen = unseen_references(sentences, seen, settings)
+        for d in days:
+            scores[d] += settings.unseen_weight * unseen.get(d, 0.0)
+    if settings.chronology_weight:
+        for d, n in chronology_votes(sentences, settings.chronology_entries).items():
+            if d in scores:
+                scores[d] += settings.chronology_weight * n
+    return {d: v for d, v in scores.items() if not ((date_from and d < date_from) or (date_to and d > date_to))}
+
+
+def unseen_references(sentences: Sequence[Sentence], seen: dict[str, dict[dt.date, set]],
+                      settings: Settings) -> dict[dt.date, float]:
+    """Day -> the later references (weighted as in :func:`day_scores`) it can still expect.
+
+    Only articles published after a day refer back to it, so the days just before the
+    newest article are under-counted. From the collection itself: ``arrived(t)``, the
+    share of references that come within ``t`` days of their day (each source's first
+    reference to a day), and ``rate``, later references per unit of coverage (sources
+    naming the day on the day, publishing on it or the day after), fitted so that the
+    observed references equal ``rate * arrived(age) * coverage`` summed over days. A day
+    ``age`` days before the newest article expects ``rate * (1 - arrived(age)) * coverage``
+    more.
+    """
+    first_reference: dict[tuple[str, dt.date], int] = {}
+    for s in sentences:
+        for d in s.dates:
+            if d < s.published:
+                key, delay = (s.independent_source, d), (s.published - d).days
+                if delay < first_reference.get(key, delay + 1):
+                    first_reference[key] = delay
+    if not first_reference:
+        return {}
+    delays = sorted(first_reference.values())
+    newest = max(s.published for s in sentences)
+    one_day = dt.timedelta(days=1)
+    days = set().union(*seen.values())
+    observed = {d: settings.later_weight * len(seen["later"].get(d, ()))
+                + settings.calendar_weight * len(seen["calendar"].get(d, ())) for d in days}
+    coverage = {d: len(seen["same_day"].get(d, ())) + len(seen["published"].get(d, ()))
+                + len(seen["published"].get(d + one_day, ())) for d in days}
+    arrived = {d: bisect.bisect_right(delays, (newest - d).days) / len(delays) for d in days}
+    expected = sum(arrived[d] * coverage[d] for d in days)
+    if not expected:
+        return {}
+    rate = sum(observed.values()) / expected
+    return {d: rate * (1.0 - arrived[d]) * coverage[d] for d in days if arrived[d] < 1.0}
+
+
+def chronology_votes(sentences: Sequence[Sentence], min_entries: int) -> dict[dt.date, int]:
+    """Day -> independent sources whose article is a chronology listing it.
+
+    An article with at least ``min_entries`` sentences headed by a past date ("March 19 -
+    Air strikes begin ...") is a chronology: an editor's own list of the days that matter.
+    """
+    entries: dict[str, set] = defaultdict(set)
+    source_of: dict[str, str] = {}
+    for s in sentences:
+        if s.calendar_dates and _DATE_LABEL.match(s.text):
+            entries[s.doc].update(d for d in s.calendar_dates if d <= s.published)
+            source_of[s.doc] = s.independent_source
+    listed: dict[dt.date, set] = defaultdict(set)
+    for doc, days in entries.items():
+        if len(days) >= min_entries:
+            for d in days:
+                listed[d].add(source_of[doc])
+    return {d: len(v) for d, v in listed.items()}
 
 
 def default_dates(support: dict[dt.date, int]) -> int:
