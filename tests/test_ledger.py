@@ -193,6 +193,9 @@ def test_sentence_cache_gives_identical_analyses():
     assert cache.hits >= 2
     fresh = [to_jsonable(a) for a in pipeline.analyze_batch(docs, cache=None)]
     assert cached == fresh
+    off = nlp.SegmentCache(size=0)
+    parsed_each_time = [to_jsonable(a) for a in pipeline.analyze_batch(docs, cache=off)]
+    assert parsed_each_time == fresh and off.hits == 0 and not off.docs
 
 
 def test_a_run_that_died_before_consolidating_is_finished_by_the_next(tmp_path, monkeypatch):

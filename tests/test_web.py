@@ -242,6 +242,24 @@ def test_fts_error_page_is_400_not_500(client):
     assert client.get("/search", params={"q": "x" * 600}).status_code == 400
 
 
+REFLECTED = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
+
+
+@pytest.mark.parametrize("path, params", [
+    ("/search", {"q": REFLECTED}), ("/search", {"q": "flood", "outlet": REFLECTED, "sort": REFLECTED}),
+    ("/claims", {"speaker": REFLECTED, "entity": REFLECTED, "about": REFLECTED, "verb": REFLECTED,
+                 "mode": REFLECTED}),
+    ("/entities", {"q": REFLECTED, "kind": REFLECTED}), ("/timeline", {"q": REFLECTED}),
+    ("/brief", {"since": REFLECTED}), ("/articles/" + REFLECTED, {}), ("/entities/" + REFLECTED, {}),
+    ("/articles/missing", {"hl": REFLECTED})])
+def test_query_parameters_are_never_reflected_as_markup(client, path, params):
+    r = client.get(path, params=params)
+    assert r.status_code < 500, (path, r.status_code)
+    assert "<script>alert" not in r.text and "<img src=x" not in r.text, path
+    if path == "/search" and "q" in params and params["q"] == REFLECTED:
+        assert "&lt;script&gt;alert(1)" in r.text       # shown, as text
+
+
 @pytest.mark.parametrize("path", [
     "/articles/nope", "/articles/..%2F..%2Fetc%2Fpasswd", "/articles/%2e%2e/%2e%2e/etc/passwd",
     "/articles/' OR 1=1 --", "/entities/nope", "/entities/..%2F..%2Fpyproject.toml", "/series/nope",
