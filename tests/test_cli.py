@@ -117,3 +117,48 @@ def test_timeline_cites_verbatim_sentences(db):
         for e in entries:
             for ev in e["evidence"]:
                 assert ledger.document(ev["doc"]).text[ev["start"]:ev["end"]] == e["text"]
+
+
+# --- doctor ----------------------------------------------------------------------------
+
+def _corrupt(src: Path, dst: Path, *statements: str) -> Path:
+    import shutil
+    import sqlite3
+
+    shutil.copy(src, dst)
+    con = sqlite3.connect(dst)          # foreign keys off, as any other tool would write
+    with con:
+        for sql in statements:
+            con.execute(sql)
+    con.close()
+    return dst
+
+
+def test_doctor_passes_a_healthy_ledger(db):
+    result = runner.invoke(app, ["doctor", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("ok:") and "documents" in result.output
+
+
+@pytest.mark.parametrize("statements, problem", [
+    (["DROP TRIGGER IF EXISTS documents_ad", "DELETE FROM documents WHERE rowid = (SELECT min(rowid) FROM documents)"],
+     "belong to no document"),
+    (['UPDATE figures SET "end" = 10000000 WHERE rowid = (SELECT min(rowid) FROM figures)'], "span out of range"),
+    (["UPDATE figures SET parent = 'nowhere#f1' WHERE rowid = (SELECT min(rowid) FROM figures)"],
+     "parent does not exist"),
+    (["INSERT INTO documents_fts(rowid, title, text) VALUES (999999, 'ghost', 'ghost words')"],
+     "full-text index"),
+    (["DROP TRIGGER IF EXISTS documents_au",
+      "UPDATE documents SET text = text || ' Appended.' WHERE rowid = (SELECT min(rowid) FROM documents)"],
+     "does not match its content"),
+])
+def test_doctor_names_each_kind_of_damage_and_fails(db, tmp_path, statements, problem):
+    bad = _corrupt(db, tmp_path / "bad.db", *statements)
+    result = runner.invoke(app, ["doctor", "--db", str(bad)])
+    assert result.exit_code == 1, result.output
+    assert problem in result.output, result.output
+
+
+def test_doctor_without_a_database(tmp_path):
+    result = runner.invoke(app, ["doctor", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 2 and "no database" in result.output
