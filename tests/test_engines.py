@@ -248,3 +248,25 @@ def test_cli_analyze_then_load(inputs, tmp_path):
     assert missing.exit_code == 2 and "no Parquet ledger" in missing.output
     wrong = runner.invoke(app, ["analyze", str(inputs / "wire.jsonl"), "--out", str(out), "--engine", "spark"])
     assert wrong.exit_code == 2 and "unknown engine" in wrong.output
+
+
+def test_duplicate_groups_over_parquet_equal_the_sqlite_ones_across_the_week_window(tmp_path):
+    """Copies compare only within a week (dedup.WINDOW_DAYS) on both paths: a reprint a month later is
+    its own article, a copy two days later joins the group."""
+    text = ("Rescuers in Tarvo pulled 14 people from the water on Monday after the river burst its banks, "
+            "the regional governor said, adding that about 2,000 residents had left the valley. "
+            "Schools in the district stay shut until the water recedes, officials said.")
+    rows = [{"id": "first", "date": "2024-03-04", "text": text},
+            {"id": "copy", "date": "2024-03-06", "text": text},
+            {"id": "month-later", "date": "2024-04-05", "text": text},
+            {"id": "other", "date": "2024-03-05", "text": "A dam in Karsa was inspected on Monday, engineers said."}]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = str(tmp_path / "ledger.parquet")
+    analyze_to_parquet([src], out)
+    over_parquet = {r["doc"]: r["dup_group"] for r in parquet.read_kind(out, "dup_group").to_pylist()}
+    with Ledger(tmp_path / "direct.db") as ledger:
+        ledger.ingest([src])
+        in_sqlite = {d.id: d.dup_group for d in ledger.documents()}
+    assert over_parquet == {"first": "first", "copy": "first"}
+    assert {d: g for d, g in in_sqlite.items() if g} == over_parquet

@@ -57,7 +57,8 @@ def _latest_documents(con, out: str) -> None:
 
 
 def candidate_pairs(con, new_docs: Optional[list[str]], threshold: float = dedup.THRESHOLD) -> list[tuple[str, str]]:
-    """Verified near-duplicate pairs (all of them, or those involving ``new_docs``)."""
+    """Verified near-duplicate pairs (all of them, or those involving ``new_docs``), published within
+    ``dedup.WINDOW_DAYS`` of each other, as the SQLite path (``dedup.build``) compares them."""
     bands, rows = band_shape(threshold)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE bands AS
@@ -73,7 +74,9 @@ def candidate_pairs(con, new_docs: Optional[list[str]], threshold: float = dedup
             SELECT DISTINCT x.doc AS a, y.doc AS b FROM bands x JOIN bands y
             ON x.b = y.b AND x.key = y.key AND x.doc < y.doc {only_new})
         SELECT a, b FROM pairs JOIN docs da ON da.doc = pairs.a JOIN docs db ON db.doc = pairs.b
-        WHERE list_sum(list_transform(range(1, {dedup.NUM_PERM + 1}),
+        -- the SQLite path's window: copies are compared only when published within a week of each other
+        WHERE abs(date_diff('day', CAST(da.date AS DATE), CAST(db.date AS DATE))) <= {dedup.WINDOW_DAYS}
+          AND list_sum(list_transform(range(1, {dedup.NUM_PERM + 1}),
                                       lambda i: (da.minhash[i] = db.minhash[i])::INTEGER))
               / {float(dedup.NUM_PERM)} >= {threshold}
         ORDER BY a, b""").fetchall()
