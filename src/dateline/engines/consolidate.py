@@ -62,7 +62,7 @@ def candidate_pairs(con, new_docs: Optional[list[str]], threshold: float = dedup
     bands, rows = band_shape(threshold)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE bands AS
-        SELECT doc, b, hash(minhash[b * {rows} + 1 : (b + 1) * {rows}]) AS key
+        SELECT doc, CAST(date AS DATE) AS day, b, hash(minhash[b * {rows} + 1 : (b + 1) * {rows}]) AS key
         FROM docs, range({bands}) t(b)""")
     only_new = ""
     if new_docs is not None:
@@ -72,11 +72,11 @@ def candidate_pairs(con, new_docs: Optional[list[str]], threshold: float = dedup
     found = con.execute(f"""
         WITH pairs AS (
             SELECT DISTINCT x.doc AS a, y.doc AS b FROM bands x JOIN bands y
-            ON x.b = y.b AND x.key = y.key AND x.doc < y.doc {only_new})
+            ON x.b = y.b AND x.key = y.key AND x.doc < y.doc
+               -- the SQLite path's window: copies compare only when published within a week of each other
+               AND abs(date_diff('day', x.day, y.day)) <= {dedup.WINDOW_DAYS} {only_new})
         SELECT a, b FROM pairs JOIN docs da ON da.doc = pairs.a JOIN docs db ON db.doc = pairs.b
-        -- the SQLite path's window: copies are compared only when published within a week of each other
-        WHERE abs(date_diff('day', CAST(da.date AS DATE), CAST(db.date AS DATE))) <= {dedup.WINDOW_DAYS}
-          AND list_sum(list_transform(range(1, {dedup.NUM_PERM + 1}),
+        WHERE list_sum(list_transform(range(1, {dedup.NUM_PERM + 1}),
                                       lambda i: (da.minhash[i] = db.minhash[i])::INTEGER))
               / {float(dedup.NUM_PERM)} >= {threshold}
         ORDER BY a, b""").fetchall()
