@@ -68,6 +68,7 @@ def measure(engine: str, workers: int, source: str, out: str, cache_size: int, b
     from dateline.engines import analyze_to_parquet
     from dateline.engines import consolidate as steps
     from dateline.engines.tasks import peak_rss_bytes
+    from dateline.ingest import dedup
 
     r = analyze_to_parquet([source], out, engine=engine, workers=workers, cache_size=cache_size,
                            batch_size=batch_size, consolidate=False)
@@ -80,9 +81,11 @@ def measure(engine: str, workers: int, source: str, out: str, cache_size: int, b
         groups, _ = steps.dup_groups(con, out)
         result["dup_seconds"] = time.perf_counter() - t0
         result["dup_groups"] = len(set(groups.values()))
-        result["candidate_pairs"] = con.execute("SELECT count(*) FROM (SELECT DISTINCT x.doc, y.doc FROM bands x "
-                                                "JOIN bands y ON x.b = y.b AND x.key = y.key AND x.doc < y.doc)"
-                                                ).fetchone()[0]
+        # candidates as dup_groups forms them: same band, published within the week window
+        result["candidate_pairs"] = con.execute(
+            "SELECT count(*) FROM (SELECT DISTINCT x.doc, y.doc FROM bands x JOIN bands y ON x.b = y.b "
+            "AND x.key = y.key AND x.doc < y.doc AND abs(date_diff('day', x.day, y.day)) <= ?)",
+            [dedup.WINDOW_DAYS]).fetchone()[0]
 
         def give_up(*_):
             raise TimeoutError
@@ -98,7 +101,7 @@ def measure(engine: str, workers: int, source: str, out: str, cache_size: int, b
         finally:
             signal.alarm(0)
         result["entity_seconds"] = time.perf_counter() - t0
-        result["client_peak_rss"] = peak_rss_bytes()
+        result["client_peak_rss_consolidated"] = peak_rss_bytes()
     return result
 
 
@@ -129,6 +132,8 @@ def show(label: str, r: dict) -> None:
           f"{r['seconds']:>8.1f} s wall  {rate:>6.1f} articles/s  {r['cpu_per_article'] * 1000:>6.0f} ms cpu/article  "
           f"worker peak {mib(r['worker_peak_rss'])}  client peak {mib(r['client_peak_rss'])}", flush=True)
     if "dup_seconds" in r:
+        if "client_peak_rss_consolidated" in r:
+            print(f"{'':<22} client peak after consolidation {mib(r['client_peak_rss_consolidated'])}", flush=True)
         entities = (f"{r['entities']:,} entities in {r['entity_seconds']:.0f} s" if r["entities"] is not None
                     else f"entities NOT finished within {r['entity_seconds']:.0f} s")
         print(f"{'':<22} consolidation over Parquet: {r['candidate_pairs']:,} LSH candidate pairs, "
