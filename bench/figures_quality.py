@@ -149,10 +149,12 @@ def evaluate(docs, gold, analyses, verbose=False):
                 if g["measure"] in measures and (not cumulative or g["scope"] == "cumulative")}
 
     lines = []
+    metrics = {}
     for label, measures, cum, target in (("named measures", NAMED, False, 0.90),
                                           ("named, cumulative", NAMED, True, 0.90),
                                           ("other", ("other",), False, None)):
         p, r, f, tp, np_, ng = prf(keys_of(pred_rows, measures, cum), gold_keys(measures, cum))
+        metrics[label] = f
         t = f"   (target >= {target:.2f})" if target else ""
         lines.append(f"figures {label:18s} P={p:.3f} R={r:.3f} F1={f:.3f}  tp={tp} pred={np_} gold={ng}{t}")
     print("\n".join(lines))
@@ -205,6 +207,7 @@ def evaluate(docs, gold, analyses, verbose=False):
         print(f"    {doc} {value}: {gg!r} -> {pg!r}{'  [sub-group]' if has_parent else ''}")
     subs = [s for s in samples if s[4]]
     print(f"  sub-groups with a parent: {len(subs)} of {len(samples)} matched rows")
+    metrics.update({name: stats[name] / n for name in ("qualifier", "source", "as_of", "scope")})
 
     if verbose:
         gold_named = {key(g["doc"], g["measure"], g["value"]): g for g in gold}
@@ -222,6 +225,7 @@ def evaluate(docs, gold, analyses, verbose=False):
             print(f"\nWRONG {name.upper()} (doc, measure, value, predicted, gold):")
             for row in wrong[name]:
                 print(f"  {row[:5]}\n      {row[5][:200]}")
+    return metrics
 
 
 # --- seeds ------------------------------------------------------------------------------------
