@@ -67,3 +67,14 @@ def test_alerts_find_the_cases_read_by_hand_without_false_alarms(tmp_path):
     false = found - wanted
     assert len(false) <= 0.05 * n_figures, sorted(false)
     assert len(found & wanted) >= len(wanted) / 2, sorted(wanted - found)
+
+
+@pytest.mark.skipif(not (SHARED / "benchmarks" / "tempeval3").exists(), reason="../shared/benchmarks/tempeval3 not found")
+def test_time_values_beat_heideltime_on_tempeval3_platinum():
+    import tempeval
+
+    docs = tempeval.load_set("platinum")
+    assert docs, "no TempEval-3 platinum documents read"
+    counts, _ = tempeval.evaluate(docs)
+    value_f1 = dict((name, f) for name, _, _, f in tempeval.report(counts))["value"]
+    assert value_f1 > 0.776, value_f1          # HeidelTime's value F1 there
