@@ -75,7 +75,7 @@ class Ledger:
 
         ``on_progress(done, failed)`` is called after every batch. ``cache_size`` bounds the
         per-process cache of parsed sentences (repeated sentences of syndicated copies are parsed
-        once); 0 turns it off. Results are the same either way.
+        once); 0 turns off every reuse of parses. Results are the same either way.
         """
         from .analyze.pipeline import Analyzer
 
