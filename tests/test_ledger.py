@@ -218,3 +218,16 @@ def test_a_run_that_died_before_consolidating_is_finished_by_the_next(tmp_path, 
     assert report.unchanged == 1 and ledger.store.count("entities") > 0
     assert ledger.store.get_state("needs_consolidation") == "0"
     ledger.close()
+
+
+def test_the_installed_model_is_the_official_build_and_a_changed_meta_is_refused():
+    from dateline.analyze import nlp
+
+    meta = nlp.model_meta()
+    nlp.check_model_meta(meta)                     # the pinned wheel is en_core_web_sm 3.8.0 as published
+    for key in ("version", "spacy_git_version"):
+        with pytest.raises(nlp.ModelError, match=key):
+            nlp.check_model_meta({**meta, key: "0.0.0-other"})
+    changed = {**meta, "performance": {**meta["performance"], "ents_f": 0.99}}
+    with pytest.raises(nlp.ModelError, match="ents_f"):
+        nlp.check_model_meta(changed)
