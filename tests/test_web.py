@@ -158,6 +158,29 @@ def test_api_article_entity_search_timeline(client, db):
         assert e["text"] in doc_text(db, ev["doc"])[ev["start"]:ev["end"]] or doc_text(db, ev["doc"])[ev["start"]:ev["end"]] in e["text"]
 
 
+@pytest.mark.parametrize("query", ["toll", "river", "ministry AND flood*"])
+def test_search_results_open_the_article_at_the_first_match(client, db, query):
+    hits = client.get("/api/search", params={"q": query}).json()["rows"]
+    assert hits
+    for h in hits:
+        marked = h["snippet"].split(text.SNIPPET_OPEN, 1)[1].split(text.SNIPPET_CLOSE, 1)[0]
+        assert h["match_start"] is not None, h
+        assert doc_text(db, h["id"])[h["match_start"]:h["match_end"]] == marked
+    page = client.get("/search", params={"q": query}).text
+    first = hits[0]
+    assert html.escape(text.article_href(first["id"], first["match_start"], first["match_end"])) in page
+
+
+def test_first_match_uses_the_words_before_it_to_find_the_right_place():
+    body = "The toll rose. Officials said the toll was 12. A new toll came."
+    o, c = text.SNIPPET_OPEN, text.SNIPPET_CLOSE
+    second = body.index("toll was")
+    assert text.first_match(f"…said the {o}toll{c} was 12. A new {o}toll{c}", body) == (second, second + 4)
+    assert text.first_match(f"{o}toll{c} came.", body) == (4, 8)          # no context: the first one
+    assert text.first_match("no marks here", body) is None
+    assert text.first_match(f"{o}absent{c}", body) is None
+
+
 def test_api_and_page_share_cached_data_without_changing_it(client):
     for _ in range(2):
         assert "sparkline" not in client.get("/api/overview").json()["main_series"][0]

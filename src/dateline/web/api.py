@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from . import views
 
@@ -119,6 +119,8 @@ class SearchHit(Model):
     title: Optional[str]
     outlet: str
     snippet: str
+    match_start: Optional[int] = Field(None, description="offset of the first match in the article text")
+    match_end: Optional[int] = None
 
 
 class Overview(Model):

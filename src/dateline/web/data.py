@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
 from ..ledger import Ledger
-from .text import SNIPPET_CLOSE, SNIPPET_OPEN, outlet_of
+from .text import SNIPPET_CLOSE, SNIPPET_OPEN, first_match, outlet_of
 
 PER_PAGE = 50
 MAX_QUERY_CHARS = 500
@@ -325,7 +325,13 @@ class WebData:
                                  (*args, per_page + 1, (page - 1) * per_page))
         except sqlite3.OperationalError as e:
             raise SearchError(_explain_fts_error(query, str(e))) from None
-        return _page([dict(r, outlet=outlet_of(r["url"])) for r in rows], page, per_page)
+        # where each result's first match is, so the link opens the article there (texts of this page only)
+        marks = ",".join("?" * len(rows))
+        texts = {r["id"]: r["text"] for r in
+                 self.rows(f"SELECT id, text FROM documents WHERE id IN ({marks})", [r["id"] for r in rows])}
+        hits = [first_match(r["snippet"], texts.get(r["id"], "")) for r in rows]
+        return _page([dict(r, outlet=outlet_of(r["url"]), match_start=h[0] if h else None,
+                           match_end=h[1] if h else None) for r, h in zip(rows, hits)], page, per_page)
 
     def _search_by_date(self, query: str, since: Optional[dt.date], until: Optional[dt.date], outlet: Optional[str],
                         newest: bool, limit: int, offset: int) -> list[int]:

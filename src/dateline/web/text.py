@@ -194,3 +194,28 @@ def snippet_html(snippet: Optional[str]) -> Markup:
     if open_:
         out.append("</mark>")
     return Markup("".join(out))
+
+
+def first_match(snippet: Optional[str], text: str) -> Optional[tuple[int, int]]:
+    """Offsets in ``text`` of the snippet's first marked match, so a result can open the article there.
+
+    The snippet is a verbatim stretch of the text (FTS5 adds only the marks and a leading "…"):
+    the marked words are looked up with the text just before them, which makes the place unique
+    in practice; without such context, the first occurrence of the words.
+    """
+    snippet = snippet or ""
+    start = snippet.find(SNIPPET_OPEN)
+    end = snippet.find(SNIPPET_CLOSE, start + 1)
+    if start < 0 or end < 0:
+        return None
+    word = snippet[start + 1:end]
+    before = snippet[:start].replace(SNIPPET_OPEN, "").replace(SNIPPET_CLOSE, "").lstrip("…")[-40:]
+    if not word:
+        return None
+    at = text.find(before + word) if before else -1
+    if at >= 0:
+        at += len(before)
+    else:
+        at = text.find(word)
+    return (at, at + len(word)) if at >= 0 else None
+
