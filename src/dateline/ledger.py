@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 from .ingest import dedup
 from .ingest.document import DEFAULT_MAX_CHARS
 from .ingest.errors import InputProblem
-from .ingest.sources import read_inputs
+from .ingest.sources import first_of_each_id, read_inputs
 from .records import Document
 from .store.sqlite import Store
 
@@ -44,14 +44,6 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-def _duplicate_problem(doc: Document, previous: tuple[str, str]) -> InputProblem:
-    if previous[0] != doc.content_hash:
-        return InputProblem(doc.origin or "?", None,
-                            f"duplicate id {doc.id!r} with different content (first seen at {previous[1]}); skipped")
-    return InputProblem(doc.origin or "?", None, f"duplicate of id {doc.id!r} at {previous[1]}; skipped",
-                        level="warning")
 
 
 class Ledger:
@@ -81,7 +73,6 @@ class Ledger:
 
         report = IngestReport()
         run = self.store.start_run([str(p) for p in paths])
-        seen: dict[str, tuple[str, str]] = {}     # id -> (hash, origin) within this run
         batch: list[Document] = []
         in_flight: deque = deque()                # analyses under way; the oldest is stored first
 
@@ -108,15 +99,10 @@ class Ledger:
                 store_oldest()
 
         with Analyzer(workers=workers, cache_size=cache_size) as analyzer:
-            for item in read_inputs(paths, default_date=default_date, max_chars=max_chars):
+            for item in first_of_each_id(read_inputs(paths, default_date=default_date, max_chars=max_chars)):
                 if isinstance(item, InputProblem):
                     report.problems.append(item)
                     continue
-                previous = seen.get(item.id)
-                if previous is not None:
-                    report.problems.append(_duplicate_problem(item, previous))
-                    continue
-                seen[item.id] = (item.content_hash, item.origin or "?")
                 batch.append(item)
                 if len(batch) >= batch_size:
                     submit()

@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Optional
 
 from ..ingest.document import DEFAULT_MAX_CHARS
 from ..ingest.errors import InputProblem
+from ..ingest.sources import first_of_each_id
 from ..records import Document
 from ..store import parquet
 from .inputs import read_sources
@@ -55,12 +56,6 @@ class EngineReport:
         w["seconds"] += summary["seconds"]
         w["cpu_seconds"] += summary["cpu_seconds"]
         w["peak_rss"] = max(w["peak_rss"], summary["peak_rss"])
-
-
-def _duplicate_problem(doc: Document, previous: tuple[str, str]) -> InputProblem:
-    from ..ledger import _duplicate_problem as same_as_ingest
-
-    return same_as_ingest(doc, previous)
 
 
 def make_executor(engine: str, workers: int, scheduler: Optional[str]):
@@ -100,7 +95,6 @@ def analyze_to_parquet(inputs: Iterable, out: str, engine: str = "local", worker
     started = time.perf_counter()
     run_tag = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     known = parquet.latest_documents(out)
-    seen: dict[str, tuple[str, str]] = {}
     new_ids: list[str] = []
     # documents wait in one buffer per publication day, so each task's part files hold one day:
     # a few large files per day instead of every batch writing a small file into every day it touches
@@ -135,15 +129,10 @@ def analyze_to_parquet(inputs: Iterable, out: str, engine: str = "local", worker
                 while len(in_flight) >= 2 * executor.slots:
                     collect_oldest()
 
-            for item in read_sources(inputs, default_date=default_date, max_chars=max_chars):
+            for item in first_of_each_id(read_sources(inputs, default_date=default_date, max_chars=max_chars)):
                 if isinstance(item, InputProblem):
                     report.problems.append(item)
                     continue
-                previous = seen.get(item.id)
-                if previous is not None:
-                    report.problems.append(_duplicate_problem(item, previous))
-                    continue
-                seen[item.id] = (item.content_hash, item.origin or "?")
                 if item.id in known and known[item.id][0] == item.content_hash:
                     report.unchanged += 1
                     continue

@@ -68,7 +68,7 @@ def read_and_analyze_file(out: str, run_tag: str, file_no: int, source: str, bat
     dataset already holds. Repeats across files are the client's to report (from ``ids``).
     """
     from ..ingest.errors import InputProblem
-    from ..ledger import _duplicate_problem
+    from ..ingest.sources import first_of_each_id
     from .inputs import read_sources
 
     known = _known_for_run(out, run_tag)
@@ -76,7 +76,6 @@ def read_and_analyze_file(out: str, run_tag: str, file_no: int, source: str, bat
               "seconds": 0.0, "cpu_seconds": 0.0, "worker": f"{socket.gethostname()}:{os.getpid()}", "peak_rss": 0,
               "files": 0,
               "batches": 0}
-    seen: dict[str, tuple[str, str]] = {}
     by_day: dict = {}
     parts = 0
 
@@ -94,14 +93,10 @@ def read_and_analyze_file(out: str, run_tag: str, file_no: int, source: str, bat
         result["origins"] += [d.origin or source for d in batch]
 
     started, cpu_started = time.perf_counter(), time.process_time()
-    for item in read_sources([source], default_date=default_date, max_chars=max_chars):
+    for item in first_of_each_id(read_sources([source], default_date=default_date, max_chars=max_chars)):
         if isinstance(item, InputProblem):
             result["problems"].append(item)
             continue
-        if item.id in seen:
-            result["problems"].append(_duplicate_problem(item, seen[item.id]))
-            continue
-        seen[item.id] = (item.content_hash, item.origin or "?")
         if item.id in known and known[item.id][0] == item.content_hash:
             result["unchanged"] += 1
             continue

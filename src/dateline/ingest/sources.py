@@ -68,6 +68,28 @@ def read_inputs(paths: Iterable[Union[str, Path]], default_date: Optional[dt.dat
         yield from read_file(path, **opts)
 
 
+def first_of_each_id(items: Iterable[Item]) -> Iterator[Item]:
+    """``items`` with every repeat of an id already seen turned into a problem (a warning when
+    the text is the same, an error when it differs): one batch holds one version of an article."""
+    seen: dict[str, tuple[str, str]] = {}     # id -> (content hash, where it was first read)
+    for item in items:
+        if isinstance(item, Document):
+            previous = seen.get(item.id)
+            if previous is not None:
+                yield duplicate_problem(item, previous)
+                continue
+            seen[item.id] = (item.content_hash, item.origin or "?")
+        yield item
+
+
+def duplicate_problem(doc: Document, previous: tuple[str, str]) -> InputProblem:
+    if previous[0] != doc.content_hash:
+        return InputProblem(doc.origin or "?", None,
+                            f"duplicate id {doc.id!r} with different content (first seen at {previous[1]}); skipped")
+    return InputProblem(doc.origin or "?", None, f"duplicate of id {doc.id!r} at {previous[1]}; skipped",
+                        level="warning")
+
+
 def read_file(path: Path, **opts) -> Iterator[Item]:
     where = str(path)
     try:
