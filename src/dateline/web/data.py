@@ -179,12 +179,7 @@ class WebData:
                 where.append('c.id IN (SELECT c2.id FROM mentions m JOIN claims c2 ON c2.doc = m.doc'
                              ' AND m.start >= c2.content_start AND m."end" <= c2.content_end WHERE m.entity = ?)')
             args.append(about)
-        if since:
-            where.append("d.date >= ?")
-            args.append(since.isoformat())
-        if until:
-            where.append("d.date <= ?")
-            args.append(until.isoformat())
+        _within_dates(where, args, since, until)
         if verb:
             where.append("lower(c.cue) = lower(?)")
             args.append(verb)
@@ -297,12 +292,7 @@ class WebData:
         if len(query) > MAX_QUERY_CHARS:
             raise SearchError(f"The query is too long ({len(query)} characters; at most {MAX_QUERY_CHARS}).")
         where, args = ["documents_fts MATCH ?"], [query]
-        if since:
-            where.append("d.date >= ?")
-            args.append(since.isoformat())
-        if until:
-            where.append("d.date <= ?")
-            args.append(until.isoformat())
+        _within_dates(where, args, since, until)
         if outlet:
             where.append(OUTLET_FILTER)
             args += [outlet, outlet]
@@ -413,3 +403,13 @@ def plain_words_query(query: str) -> str:
 
     words = [w for w in re.findall(r"\w+", query) if w not in ("AND", "OR", "NOT", "NEAR")]
     return " ".join(f'"{w}"' for w in words)
+
+
+def _within_dates(where: list[str], args: list, since: Optional[dt.date], until: Optional[dt.date]) -> None:
+    """Adds the publication-date bounds that are given to a query's conditions."""
+    if since:
+        where.append("d.date >= ?")
+        args.append(since.isoformat())
+    if until:
+        where.append("d.date <= ?")
+        args.append(until.isoformat())
