@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 
 from dateline.analyze.pipeline import analyze_text
 from dateline.consolidate import aliases
@@ -77,3 +76,44 @@ def test_parenthesised_acronym_and_missed_speaker_become_mentions():
     assert by_text["Reyna"].kind == "person"
     for x in analysis.mentions:
         assert text[x.span.start:x.span.end] == x.text
+
+
+def test_a_bare_surname_is_the_full_name_of_its_own_article():
+    # "Reyl" is Tomas Reyl in article a and Anja Reyl in article b; in c, which names neither, it stays "Reyl"
+    ms = [m("a", 0, "Tomas Reyl", "person"), m("a", 30, "Reyl", "person"), m("a", 60, "Reyl", "person"),
+          m("b", 0, "Anja Reyl", "person"), m("b", 30, "Reyl", "person"),
+          m("c", 0, "Reyl", "person"), m("c", 20, "GMT", "organisation")]
+    rows, assignment = aliases.consolidate(ms)
+    by_id = {r["id"]: r for r in rows}
+    named = {(k[0], k[1]): by_id[v]["name"] for k, v in assignment.items()}
+    assert named[("a", 30)] == named[("a", 60)] == "Tomas Reyl"
+    assert named[("b", 30)] == "Anja Reyl"
+    assert ("c", 20) not in named                    # a time zone is not an entity
+    tomas = next(r for r in rows if r["name"] == "Tomas Reyl")
+    assert tomas["mentions"] == 3 and tomas["docs"] == 1 and tomas["aliases"] == ["Reyl", "Tomas Reyl"]
+    assert sum(r["mentions"] for r in rows) == 6
+
+
+def test_the_store_streams_names_to_the_same_entities(tmp_path):
+    """Ledger.consolidate passes distinct names (not mentions) through Python: same entities,
+    same mention links as consolidating the mentions in memory."""
+    from dateline import Ledger
+
+    texts = {"a": "Mayor John Harper said on Monday that the bridge would reopen. Harper said the army had helped.",
+             "b": "Police chief Mary Harper told reporters the road was closed. Harper said 12 people were missing."}
+    with Ledger(tmp_path / "t.db") as ledger:
+        analyses = [analyze_text(t, doc_id=d, date=dt.date(2024, 3, 4)) for d, t in texts.items()]
+        with ledger.store.transaction():
+            ledger.store.write_analyses(analyses, {})
+        ledger.consolidate()
+        stored = {(r["doc"], r["start"]): r["entity"]
+                  for r in ledger.store.db.execute('SELECT doc, start, entity FROM mentions')}
+        entities = {e["id"]: e for e in ledger.entities()}
+    mentions = [mention for a in analyses for mention in a.mentions]
+    rows, assignment = aliases.consolidate(mentions)
+    assert {(d, s): e for (d, s, _), e in assignment.items()} == stored
+    keys = ("id", "name", "kind", "aliases", "mentions", "docs")
+    assert {r["id"]: r for r in rows} == {i: {k: e[k] for k in keys} for i, e in entities.items()}
+    names = {(mention.span.doc, mention.text): entities[stored[(mention.span.doc, mention.span.start)]]["name"]
+             for mention in mentions}
+    assert names[("a", "Harper")] == "John Harper" and names[("b", "Harper")] == "Mary Harper"

@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import pytest
 
 from dateline.ingest.sources import read_inputs
 from dateline.records import Document

@@ -127,10 +127,15 @@ class Ledger:
         with self.store.transaction():
             # singletons get no group, so "dup_group IS NOT NULL" means "has copies"
             self.store.set_dup_groups({d: (g if sizes[g] > 1 else None) for d, g in groups.items()})
-        rows, assignment = aliases.consolidate(self.store.all_mentions())
-        sources = {s: aliases.speaker_entity(s, rows) for s in self.store.figure_sources()}
+        # the distinct names, and each article's person names, pass through Python; the mentions stay in SQLite
+        found = aliases.Consolidation(self.store.mention_forms())
+        people = {text for text, _ in found.counts if found.kind(text) == "person"}
+        for doc, forms in self.store.forms_by_doc(people):
+            found.add_document(doc, forms)
+        entities, by_form, by_doc = found.finish()
         with self.store.transaction():
-            self.store.replace_entities(rows, assignment)
+            rows = self.store.replace_entities(entities, by_form, by_doc)
+            sources = aliases.source_entities(self.store.figure_sources(), rows)
             self.store.set_figure_source_entities(sources)
             counts = {r["id"]: r["mentions"] for r in rows}
             self.store.replace_places_within(aliases.places_within(self.store.adjacent_places(), counts))

@@ -14,7 +14,7 @@ import json
 import re
 from collections import OrderedDict
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Sequence
+from typing import Callable, Iterable, Iterator, Optional
 
 import numpy
 from spacy.language import Language

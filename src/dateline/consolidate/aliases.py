@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from ..records import Mention
 
@@ -110,7 +110,6 @@ class Entity:
     kind: str
     key: str
     surface: Counter = field(default_factory=Counter)
-    docs: set = field(default_factory=set)
     absorbed: set = field(default_factory=set)      # forms taken over from a shorter or vaguer entity
 
     @property
@@ -124,10 +123,10 @@ class Entity:
         forms = spelled_out or forms
         return max(forms, key=lambda s: (self.surface[s], len(s), s))
 
-    def as_row(self) -> dict:
+    def as_row(self, docs: int) -> dict:
         return {"id": self.id, "name": self.name, "kind": self.kind,
                 "aliases": sorted(self.surface, key=lambda s: (-self.surface[s], s)),
-                "mentions": sum(self.surface.values()), "docs": len(self.docs)}
+                "mentions": sum(self.surface.values()), "docs": docs}
 
 
 _KIND_PREFIX = {"person": "per", "organisation": "org", "place": "loc", "group": "grp"}
@@ -138,29 +137,95 @@ def _entity_id(kind: str, key: str) -> str:
     return f"{_KIND_PREFIX[kind]}:{slug}-{hashlib.sha1(key.encode()).hexdigest()[:6]}"
 
 
-def consolidate(mentions: Iterable[Mention]) -> tuple[list[dict], dict[tuple[str, int, int], str]]:
-    """Group mentions into entities. Returns entity rows and ``(doc, start, end) -> entity id``."""
-    mentions = [m for m in mentions if fold(m.text).strip(".") not in _NOT_ENTITIES]
-    _majority_kinds(mentions)
-    by_doc: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        by_doc[m.span.doc].append(m)
+Form = tuple[str, str]          # (text as written, what the text said it stands for or "")
 
-    # 1. a key per mention; people's short forms resolved within their article first
-    places = frozenset(place_key(m.text) for m in mentions if m.kind == "place" and " " not in place_key(m.text))
-    keyed: list[tuple[Mention, str]] = []
-    for doc, ms in by_doc.items():
-        full_names = [person_parts(m.text) for m in ms if m.kind == "person" and len(person_parts(m.text)) >= 2]
-        for m in ms:
-            keyed.append((m, _mention_key(m, full_names, places)))
 
-    # 2. people across articles: surnames merged by transliteration, first names must not clash
-    person_keys = sorted({k for m, k in keyed if m.kind == "person"}, key=lambda k: (-len(k.split()), k))
+class Consolidation:
+    """Entities from a corpus's distinct names, not from its every mention.
+
+    Three passes, so a caller can stream from a store and hold only the distinct
+    names (a few per article at most) in memory, never the mentions:
+
+    1. ``Consolidation(forms)``: each ``(text, alias_of, kind as tagged, count)``; one kind
+       per name by majority, the story's places, every name's key.
+    2. ``add_document(doc, forms)`` for each article with people in it (its person names,
+       ``(text, alias_of, count)``): a bare surname there is the full name the same article
+       uses ("Haniyeh" after "Ismail Haniyeh"), so its key depends on the article.
+    3. ``finish()``: people merged across articles, acronyms and unqualified names folded in.
+       Returns the entities and where each mention goes: ``by_form[(text, alias_of)]``, or
+       ``by_doc[(doc, text, alias_of)]`` for the surnames resolved within their article.
+    """
+
+    def __init__(self, forms: Iterable[tuple[str, Optional[str], str, int]]):
+        self.counts: Counter = Counter()
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for text, alias_of, kind, n in forms:
+            if fold(text).strip(".") in _NOT_ENTITIES:
+                continue
+            self.counts[(text, alias_of or "")] += n
+            votes[fold(text)][kind] += n
+        # one kind per name across the corpus: NER calls "Rafah" a person now and then, a place mostly
+        self._kind = {name: max(k, key=lambda x: (k[x], _KIND_PRIORITY[x])) for name, k in votes.items()}
+        self.places = frozenset(place_key(t) for t, _ in self.counts
+                                if self.kind(t) == "place" and " " not in place_key(t))
+        self._moved: Counter = Counter()                     # form -> mentions keyed within their article
+        self._doc_keys: dict[tuple[str, str, str], tuple[str, int]] = {}     # (doc, text, alias_of) -> key, count
+
+    def kind(self, text: str) -> Optional[str]:
+        return self._kind.get(fold(text))
+
+    def key(self, text: str, alias_of: str, full_names: Sequence[list[str]] = ()) -> str:
+        return _mention_key(text, alias_of, self.kind(text), full_names, self.places)
+
+    def add_document(self, doc: str, forms: Iterable[tuple[str, Optional[str], int]]) -> None:
+        forms = [(t, a or "", n) for t, a, n in forms if (t, a or "") in self.counts and self.kind(t) == "person"]
+        full_names = [p for p in (person_parts(t) for t, _, _ in forms) if len(p) >= 2]
+        if not full_names:
+            return
+        for text, alias_of, n in forms:
+            key = self.key(text, alias_of, full_names)
+            if key != self.key(text, alias_of):
+                self._doc_keys[(doc, text, alias_of)] = (key, n)
+                self._moved[(text, alias_of)] += n
+
+    def finish(self) -> tuple[list[Entity], dict[Form, str], dict[tuple[str, str, str], str]]:
+        # (kind, key, text, mentions, where they are: a form everywhere, or a form in one article)
+        keyed: list[tuple[str, str, str, int, tuple]] = []
+        for (text, alias_of), n in sorted(self.counts.items()):
+            if n > self._moved[(text, alias_of)]:
+                keyed.append((self.kind(text), self.key(text, alias_of), text, n - self._moved[(text, alias_of)],
+                              (text, alias_of)))
+        for (doc, text, alias_of), (key, n) in sorted(self._doc_keys.items()):
+            keyed.append(("person", key, text, n, (doc, text, alias_of)))
+
+        # people across articles: surnames merged by transliteration, first names must not clash
+        person_alias = _person_aliases({key for kind, key, *_ in keyed if kind == "person"})
+        entities: dict[tuple[str, str], Entity] = {}
+        by_form: dict[Form, str] = {}
+        by_doc: dict[tuple[str, str, str], str] = {}
+        for kind, key, text, n, where in keyed:
+            if kind == "person":
+                key = person_alias.get(key, key)
+            ent = entities.get((kind, key))
+            if ent is None:
+                ent = entities[(kind, key)] = Entity(_entity_id(kind, key), kind, key)
+            ent.surface[text] += n
+            (by_form if len(where) == 2 else by_doc)[where] = ent.id
+        for merge in (_merge_acronyms, lambda ents: _merge_unqualified(ents, self.places)):
+            renamed = merge(entities)
+            _rename(by_form, renamed)
+            _rename(by_doc, renamed)
+        return list(entities.values()), by_form, by_doc
+
+
+def _person_aliases(person_keys: Iterable[str]) -> dict[str, str]:
+    """Person key -> the key of the person it is: transliterated surnames ("Haniyeh", "Haniya")
+    merge, and a first name must not clash ("Ismail Haniyeh" is not "Ali Haniyeh")."""
     person_alias: dict[str, str] = {}
     # (canonical parts, every surname spelling merged in), bucketed by what similar_surnames requires
     # to be equal (first letter and consonant skeleton), so each name is compared with a few, not all
     buckets: dict[tuple[str, str], list[tuple[list[str], set[str]]]] = defaultdict(list)
-    for key in person_keys:
+    for key in sorted(person_keys, key=lambda k: (-len(k.split()), k)):
         parts = key.split()
         surname = parts[-1]
         bucket = buckets[(surname[:1], skeleton(surname))]
@@ -176,24 +241,36 @@ def consolidate(mentions: Iterable[Mention]) -> tuple[list[dict], dict[tuple[str
         else:
             target[1].add(surname)
             person_alias[key] = " ".join(target[0])
+    return person_alias
 
-    entities: dict[tuple[str, str], Entity] = {}
+
+def consolidate(mentions: Iterable[Mention]) -> tuple[list[dict], dict[tuple[str, int, int], str]]:
+    """Group mentions held in memory into entities. Returns entity rows and ``(doc, start, end) -> entity id``.
+
+    The same :class:`Consolidation` a store streams its distinct names through.
+    """
+    mentions = list(mentions)
+    forms = Counter((m.text, m.alias_of or "", m.kind) for m in mentions)
+    c = Consolidation((t, a, k, n) for (t, a, k), n in forms.items())
+    by_doc: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        if c.kind(m.text) == "person":
+            by_doc[m.span.doc][(m.text, m.alias_of or "")] += 1
+    for doc, counts in by_doc.items():
+        c.add_document(doc, ((t, a, n) for (t, a), n in counts.items()))
+    entities, form_entity, doc_entity = c.finish()
     assignment: dict[tuple[str, int, int], str] = {}
-    for m, key in keyed:
-        if m.kind == "person":
-            key = person_alias.get(key, key)
-        ent = entities.get((m.kind, key))
-        if ent is None:
-            ent = entities[(m.kind, key)] = Entity(_entity_id(m.kind, key), m.kind, key)
-        ent.surface[m.text] += 1
-        ent.docs.add(m.span.doc)
-        assignment[(m.span.doc, m.span.start, m.span.end)] = ent.id
-    _merge_acronyms(entities, assignment)
-    _merge_unqualified(entities, assignment, places)
-    return [e.as_row() for e in entities.values()], assignment
+    docs: dict[str, set] = defaultdict(set)
+    for m in mentions:
+        form = (m.text, m.alias_of or "")
+        entity = doc_entity.get((m.span.doc, *form)) or form_entity.get(form)
+        if entity:
+            assignment[(m.span.doc, m.span.start, m.span.end)] = entity
+            docs[entity].add(m.span.doc)
+    return [e.as_row(len(docs[e.id])) for e in entities], assignment
 
 
-def _merge_unqualified(entities: dict, assignment: dict, places: frozenset) -> None:
+def _merge_unqualified(entities: dict, places: frozenset) -> dict[str, str]:
     """"the Interior Ministry" is "Belmoria's Interior Ministry" when the story has only one such ministry."""
     orgs = [(key, ent) for key, ent in entities.items() if key[0] == "organisation"]
     qualified: dict[frozenset, list] = defaultdict(list)      # name without its places -> names with them
@@ -207,26 +284,14 @@ def _merge_unqualified(entities: dict, assignment: dict, places: frozenset) -> N
         if not words or words & places or len(qualified.get(words, ())) != 1:
             continue
         _absorb(entities, key, qualified[words][0], renamed)
-    _rename(assignment, renamed)
-
-
-def _majority_kinds(mentions: list[Mention]) -> None:
-    """One kind per name across the corpus: NER calls "Rafah" a person now and then, a place mostly."""
-    votes: dict[str, Counter] = defaultdict(Counter)
-    for m in mentions:
-        votes[fold(m.text)][m.kind] += 1
-    for m in mentions:
-        kinds = votes[fold(m.text)]
-        best = max(kinds, key=lambda k: (kinds[k], _KIND_PRIORITY[k]))
-        if best != m.kind:
-            m.kind = best
+    return renamed
 
 
 def initials(name: str) -> str:
     return "".join(w[0] for w in name_words(name) if w not in _DROP_WORDS)
 
 
-def _merge_acronyms(entities: dict, assignment: dict) -> None:
+def _merge_acronyms(entities: dict) -> dict[str, str]:
     """"IDF", "U.N.", "US" join the entity whose name they abbreviate, when exactly one does."""
     by_initials: dict[str, list] = defaultdict(list)
     for ent in entities.values():
@@ -247,7 +312,7 @@ def _merge_acronyms(entities: dict, assignment: dict) -> None:
         if len(targets) != 1:
             continue
         _absorb(entities, key, targets[0], renamed)
-    _rename(assignment, renamed)
+    return renamed
 
 
 def _absorb(entities: dict, key: tuple, target: "Entity", renamed: dict[str, str]) -> None:
@@ -255,43 +320,46 @@ def _absorb(entities: dict, key: tuple, target: "Entity", renamed: dict[str, str
     ent = entities.pop(key)
     target.absorbed |= set(ent.surface) - set(target.surface)
     target.surface.update(ent.surface)
-    target.docs |= ent.docs
     renamed[ent.id] = target.id
 
 
-def _rename(assignment: dict, renamed: dict[str, str]) -> None:
-    for k, v in assignment.items():
+def _rename(mapping: dict, renamed: dict[str, str]) -> None:
+    for k, v in mapping.items():
         if v in renamed:
-            assignment[k] = renamed[v]
+            mapping[k] = renamed[v]
 
 
-def _mention_key(m: Mention, full_names: list[list[str]], places: frozenset) -> str:
-    if m.alias_of:
+def _mention_key(text: str, alias_of: str, kind: str, full_names: Sequence[list[str]], places: frozenset) -> str:
+    if alias_of:
         # the text said what this stands for ("... Affairs (OCHA)")
-        return _mention_key(Mention(m.span, m.alias_of, m.label, m.kind), full_names, places)
-    if m.kind == "person":
-        parts = person_parts(m.text) or name_words(m.text)
+        return _mention_key(alias_of, "", kind, full_names, places)
+    if kind == "person":
+        parts = person_parts(text) or name_words(text)
         if len(parts) == 1:
             matches = {" ".join(f) for f in full_names if f[-1] == parts[0]}
             if len(matches) == 1:
                 return matches.pop()
         return " ".join(parts)
-    if m.kind == "organisation":
-        return org_key(m.text, places)
-    if m.kind == "group":
-        return group_key(m.text)
-    return place_key(m.text)
+    if kind == "organisation":
+        return org_key(text, places)
+    if kind == "group":
+        return group_key(text)
+    return place_key(text)
 
 
-def speaker_entity(speaker: Optional[str], rows: list[dict]) -> Optional[str]:
-    """The entity whose aliases include a speaker name (used when no mention span links them)."""
-    if not speaker:
-        return None
-    want = org_key(speaker)
+def source_entities(sources: Iterable[str], rows: Sequence[dict]) -> dict[str, Optional[str]]:
+    """Each figure source as written -> the entity one of whose aliases names it (by organisation
+    word set), the most mentioned when several do; ``None`` when none does."""
+    wanted = {s: org_key(s) for s in sources if s}
+    if not wanted:
+        return {}
+    keys = set(wanted.values())
+    best: dict[str, tuple[int, str]] = {}
     for r in rows:
-        if any(org_key(a) == want for a in r["aliases"]):
-            return r["id"]
-    return None
+        for key in {org_key(a) for a in r["aliases"]} & keys:
+            if key not in best or (-r["mentions"], r["id"]) < (-best[key][0], best[key][1]):
+                best[key] = (r["mentions"], r["id"])
+    return {s: best[k][1] if k in best else None for s, k in wanted.items()}
 
 
 _GEO_NOUNS = ("valley|city|town|village|camp|refugee camp|district|province|region|area|governorate|county|"

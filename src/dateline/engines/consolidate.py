@@ -9,13 +9,14 @@ path's (tested). Incremental: when the new documents are all new ids (or ids tha
 no copies), only pairs involving them are looked for and merged into the previous
 groups; otherwise everything is recomputed.
 
-Entities: the same :func:`dateline.consolidate.aliases.consolidate` as the SQLite
-path, fed with the mentions of the latest document versions streamed from Parquet by
-DuckDB (mentions only; no article text is read); claim speakers and figure sources
-are linked to entities as the store links them (``kind=entity_link``), so the
-exported records equal the SQLite path's after ``dateline load`` (tested). It holds the mentions in memory
-(about 100 bytes each): fine for millions of articles, not for a year of CC-NEWS
-in one process (see docs/scale.md). What stays SQLite-side, after ``dateline load``:
+Entities: the same :class:`dateline.consolidate.aliases.Consolidation` as the SQLite
+path, fed from the mentions of the latest document versions in DuckDB (no article
+text is read): Python sees each distinct name once, plus each article's person names
+(to resolve bare surnames), never the mentions themselves; DuckDB counts each
+entity's articles and links claim speakers and figure sources to entities as the
+store links them (``kind=entity_link``), so the exported records equal the SQLite
+path's after ``dateline load`` (tested). Memory grows with the distinct names, which
+in real news grow far slower than the articles (see docs/scale.md). What stays SQLite-side, after ``dateline load``:
 places within places, series, alerts, events and the timeline.
 """
 from __future__ import annotations
@@ -24,7 +25,6 @@ from typing import Iterable, Optional
 
 from ..consolidate import aliases
 from ..ingest import dedup
-from ..records import Mention, Span
 from ..store import parquet
 
 
@@ -141,54 +141,89 @@ def dup_groups(con, out: str, new_docs: Optional[Iterable[str]] = None, added: O
 
 def entities(con, out: str) -> tuple[list[dict], list[dict]]:
     """Canonical entities (export records) from the mentions of the latest document versions,
-    and the links of claim speakers and figure sources to them (``entity_link`` rows)."""
+    and the links of claim speakers and figure sources to them (``entity_link`` rows).
+
+    Python sees each distinct name once (and, per article, its person names); the
+    mentions stay in DuckDB, which also counts each entity's articles and links speakers.
+    """
     if not parquet.has_kind(out, "mention"):
         return [], []
-    rows = con.execute(f"""
-        SELECT m.doc, m.start, m."end", m.text, m.label, m.type, m.alias_of
-        FROM {_read('mention', out)} m JOIN docs d ON d.doc = m.doc AND d.hash = m.doc_hash
-        ORDER BY m.doc, m.start, m."end" """).fetchall()
-    mentions, seen = [], set()
-    for doc, start, end, text, label, kind, alias_of in rows:
-        if (doc, start, end) not in seen:        # a version written twice by a redone batch
-            seen.add((doc, start, end))
-            mentions.append(Mention(Span(doc, start, end), text, label, kind, alias_of=alias_of))
-    found, assignment = aliases.consolidate(mentions)
+    import pyarrow as pa
+
+    # a version written twice by a redone batch counts once
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE ments AS
+        SELECT DISTINCT ON (m.doc, m.start, m."end") m.doc, m.start, m."end", m.text, m.type,
+               coalesce(m.alias_of, '') AS alias_of
+        FROM {_read('mention', out)} m JOIN docs d ON d.doc = m.doc AND d.hash = m.doc_hash""")
+    found = aliases.Consolidation(con.execute(
+        "SELECT text, alias_of, type, count(*) FROM ments GROUP BY ALL").fetchall())
+    people = [t for t, _ in found.counts if found.kind(t) == "person"]
+    con.register("people", pa.table({"text": pa.array(people, pa.string())}))
+    cursor = con.execute("""SELECT doc, text, alias_of, count(*) FROM ments WHERE text IN (SELECT text FROM people)
+                            GROUP BY ALL ORDER BY doc""")
+    doc, forms = None, []
+    while batch := cursor.fetchmany(50_000):
+        for d, text, alias_of, n in batch:
+            if d != doc:
+                if forms:
+                    found.add_document(doc, forms)
+                doc, forms = d, []
+            forms.append((text, alias_of, n))
+    if forms:
+        found.add_document(doc, forms)
+    con.unregister("people")
+    ents, by_form, by_doc = found.finish()
+
+    con.register("by_form", pa.table({"text": [t for t, _ in by_form], "alias_of": [a for _, a in by_form],
+                                      "entity": list(by_form.values())}))
+    con.register("by_doc", pa.table({"doc": [k[0] for k in by_doc], "text": [k[1] for k in by_doc],
+                                     "alias_of": [k[2] for k in by_doc], "entity": list(by_doc.values())},
+                                    schema=pa.schema([(c, pa.string()) for c in ("doc", "text", "alias_of", "entity")])))
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE ment_entity AS
+        SELECT m.doc, m.start, m."end", coalesce(o.entity, f.entity) AS entity
+        FROM ments m LEFT JOIN by_doc o ON o.doc = m.doc AND o.text = m.text AND o.alias_of = m.alias_of
+        LEFT JOIN by_form f ON f.text = m.text AND f.alias_of = m.alias_of
+        WHERE coalesce(o.entity, f.entity) IS NOT NULL""")
+    con.unregister("by_form")
+    con.unregister("by_doc")
+    docs = dict(con.execute("SELECT entity, count(DISTINCT doc) FROM ment_entity GROUP BY entity").fetchall())
+    rows = [e.as_row(docs.get(e.id, 0)) for e in ents]
     records = [{"kind": "entity", "id": e["id"], "name": e["name"], "type": e["kind"], "aliases": e["aliases"],
-                "mentions": e["mentions"], "docs": e["docs"]} for e in found]
-    return records, _speaker_links(con, out, assignment) + _source_links(con, out, found)
+                "mentions": e["mentions"], "docs": e["docs"]} for e in rows]
+    return records, _speaker_links(con, out) + _source_links(con, out, rows)
 
 
-def _speaker_links(con, out: str, assignment: dict[tuple[str, int, int], str]) -> list[dict]:
+def _speaker_links(con, out: str) -> list[dict]:
     """Each claim's speaker -> the entity of the mention overlapping its speaker span most (as the store links them)."""
     if not parquet.has_kind(out, "claim"):
         return []
-    by_doc: dict[str, list[tuple[int, int, str]]] = {}
-    for (doc, start, end), entity in sorted(assignment.items()):
-        by_doc.setdefault(doc, []).append((start, end, entity))
-    links = []
-    for claim, doc, s_start, s_end in con.execute(f"""
+    found = con.execute(f"""
+        WITH claims AS (
             SELECT DISTINCT c.id, c.doc, c.speaker_start, c.speaker_end FROM {_read('claim', out)} c
-            JOIN docs d ON d.doc = c.doc AND d.hash = c.doc_hash WHERE c.speaker_start IS NOT NULL
-            ORDER BY c.id""").fetchall():
-        best, best_overlap = None, 0
-        for start, end, entity in by_doc.get(doc, []):
-            overlap = min(end, s_end) - max(start, s_start)
-            if start < s_end and s_start < end and overlap > best_overlap:
-                best, best_overlap = entity, overlap
-        links.append({"kind": "entity_link", "item": "claim", "key": claim, "entity": best})
-    return links
+            JOIN docs d ON d.doc = c.doc AND d.hash = c.doc_hash WHERE c.speaker_start IS NOT NULL),
+        hits AS (
+            SELECT c.id, m.entity, least(m."end", c.speaker_end) - greatest(m.start, c.speaker_start) AS overlap,
+                   m.start, m."end"
+            FROM claims c JOIN ment_entity m ON m.doc = c.doc AND m.start < c.speaker_end AND c.speaker_start < m."end")
+        SELECT c.id, o.entity FROM claims c LEFT JOIN (
+            SELECT id, entity FROM hits
+            QUALIFY row_number() OVER (PARTITION BY id ORDER BY overlap DESC, start, "end", entity) = 1) o
+        ON o.id = c.id
+        ORDER BY c.id""").fetchall()
+    return [{"kind": "entity_link", "item": "claim", "key": claim, "entity": entity} for claim, entity in found]
 
 
-def _source_links(con, out: str, found: list[dict]) -> list[dict]:
+def _source_links(con, out: str, rows: list[dict]) -> list[dict]:
     """Each figure source (as written) -> the entity whose aliases name it."""
     if not parquet.has_kind(out, "figure"):
         return []
     sources = [s for (s,) in con.execute(f"""
         SELECT DISTINCT f.source FROM {_read('figure', out)} f JOIN docs d ON d.doc = f.doc AND d.hash = f.doc_hash
         WHERE f.source IS NOT NULL ORDER BY 1""").fetchall()]
-    return [{"kind": "entity_link", "item": "figure_source", "key": s, "entity": aliases.speaker_entity(s, found)}
-            for s in sources]
+    links = aliases.source_entities(sources, rows)
+    return [{"kind": "entity_link", "item": "figure_source", "key": s, "entity": links.get(s)} for s in sources]
 
 
 def consolidate_parquet(out: str, new_docs: Optional[Iterable[str]] = None, added: Optional[int] = None) -> dict:

@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
-from ..records import Analysis, Claim, Document, Figure, Mention, Span, TimeExpr
+from ..records import Analysis, Document
 
 # Each entry upgrades the schema by one version (PRAGMA user_version).
 MIGRATIONS: list[str] = [
@@ -314,19 +314,58 @@ class Store:
         return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
     # --- entities ------------------------------------------------------------
-    def all_mentions(self) -> Iterator[Mention]:
-        for r in self.db.execute('SELECT * FROM mentions ORDER BY doc, start'):
-            yield Mention(span=Span(r["doc"], r["start"], r["end"]), text=r["text"], label=r["label"],
-                          kind=r["kind"], canonical=r["entity"], alias_of=r["alias_of"])
+    def mention_forms(self) -> list[tuple[str, str, str, int]]:
+        """Each distinct ``(text, alias_of or "", kind)`` of the mentions, with how many there are."""
+        return self.db.execute("SELECT text, coalesce(alias_of, ''), kind, count(*) FROM mentions"
+                               " GROUP BY 1, 2, 3").fetchall()
 
-    def replace_entities(self, entities: Sequence[dict], assignment: dict[tuple[str, int, int], str]) -> None:
-        """Rewrite the entity table and every mention's entity id (call inside a transaction)."""
+    def forms_by_doc(self, texts: Iterable[str]) -> Iterator[tuple[str, list[tuple[str, str, int]]]]:
+        """Per article (in id order), its mentions of ``texts``: ``(text, alias_of or "", count)``."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_forms(text TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM wanted_forms")
+        self.db.executemany("INSERT OR IGNORE INTO wanted_forms VALUES (?)", ((t,) for t in texts))
+        doc, forms = None, []
+        for d, text, alias_of, n in self.db.execute(
+                "SELECT doc, text, coalesce(alias_of, ''), count(*) FROM mentions"
+                " WHERE text IN (SELECT text FROM wanted_forms) GROUP BY 1, 2, 3 ORDER BY 1"):
+            if d != doc:
+                if forms:
+                    yield doc, forms
+                doc, forms = d, []
+            forms.append((text, alias_of, n))
+        if forms:
+            yield doc, forms
+
+    def replace_entities(self, entities: Sequence, by_form: dict[tuple[str, str], str],
+                         by_doc: dict[tuple[str, str, str], str]) -> list[dict]:
+        """Rewrite the entity table and every mention's entity id (call inside a transaction).
+
+        ``entities``: objects with ``id`` and ``as_row(docs)`` (:class:`dateline.consolidate.aliases.Entity`);
+        a mention's entity is ``by_doc[(doc, text, alias_of)]``, else ``by_form[(text, alias_of)]``
+        (``alias_of`` "" when none), else none. Returns the rows written.
+        """
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS form_entity(text TEXT, alias_of TEXT, entity TEXT,"
+                        " PRIMARY KEY (text, alias_of))")
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS doc_form_entity(doc TEXT, text TEXT, alias_of TEXT,"
+                        " entity TEXT, PRIMARY KEY (doc, text, alias_of))")
+        self.db.execute("DELETE FROM form_entity")
+        self.db.execute("DELETE FROM doc_form_entity")
+        self.db.executemany("INSERT INTO form_entity VALUES (?,?,?)", ((t, a, e) for (t, a), e in by_form.items()))
+        self.db.executemany("INSERT INTO doc_form_entity VALUES (?,?,?,?)",
+                            ((d, t, a, e) for (d, t, a), e in by_doc.items()))
+        self.db.execute(
+            "UPDATE mentions SET entity = coalesce("
+            " (SELECT entity FROM doc_form_entity o WHERE o.doc = mentions.doc AND o.text = mentions.text"
+            "  AND o.alias_of = coalesce(mentions.alias_of, '')),"
+            " (SELECT entity FROM form_entity f WHERE f.text = mentions.text"
+            "  AND f.alias_of = coalesce(mentions.alias_of, '')))")
+        docs = dict(self.db.execute("SELECT entity, count(DISTINCT doc) FROM mentions WHERE entity IS NOT NULL"
+                                    " GROUP BY entity").fetchall())
+        rows = [e.as_row(docs.get(e.id, 0)) for e in entities]
         self.db.execute("DELETE FROM entities")
         self.db.executemany("INSERT INTO entities(id, name, kind, aliases, mentions, docs) VALUES (?,?,?,?,?,?)",
                             [(e["id"], e["name"], e["kind"], json.dumps(e["aliases"], ensure_ascii=False),
-                              e["mentions"], e["docs"]) for e in entities])
-        self.db.executemany('UPDATE mentions SET entity=? WHERE doc=? AND start=? AND "end"=?',
-                            [(ent, doc, s, e) for (doc, s, e), ent in assignment.items()])
+                              e["mentions"], e["docs"]) for e in rows])
         # claims point at the entity of the mention that overlaps their speaker span most
         links = []
         for c in self.db.execute("SELECT id, doc, speaker_start, speaker_end FROM claims"
@@ -339,6 +378,7 @@ class Store:
                     best, best_overlap = m["entity"], overlap
             links.append((best, c["id"]))
         self.db.executemany("UPDATE claims SET speaker_entity=? WHERE id=?", links)
+        return rows
 
     def adjacent_places(self, gap: int = 40) -> Iterator[sqlite3.Row]:
         """Pairs of place mentions close together, with the text between them."""
