@@ -4,6 +4,7 @@
     python bench/scale.py --copies 2 --articles 200          # a quick run (CI size)
     python bench/scale.py --skip-throughput --articles 100000 --engine dask --workers 2   # the 100k run
     python bench/scale.py --per-article 0.25 --skip-throughput --articles 0               # only the estimate
+    python bench/scale.py --consolidation-of /data/ledger.parquet   # only consolidation of a kept ledger
 
 Every measurement runs ``analyze_to_parquet`` in a fresh subprocess, so peak memory is
 that run's own: the client's (reading, batching, consolidation) and each worker's
@@ -63,45 +64,55 @@ def dev_copies(copies: int, path: Path) -> int:
 def measure(engine: str, workers: int, source: str, out: str, cache_size: int, batch_size: int,
             consolidate: bool, entity_timeout: int) -> dict:
     """Runs in the measuring subprocess: analysis, then (optionally) each consolidation step, timed apart."""
-    import signal
-
     from dateline.engines import analyze_to_parquet
-    from dateline.engines import consolidate as steps
     from dateline.engines.tasks import peak_rss_bytes
-    from dateline.ingest import dedup
 
     r = analyze_to_parquet([source], out, engine=engine, workers=workers, cache_size=cache_size,
                            batch_size=batch_size, consolidate=False)
     result = {"analysed": r.analysed, "seconds": r.seconds, "workers": r.workers, "errors": len(r.errors),
               "client_peak_rss": peak_rss_bytes()}
     if consolidate:
-        con = steps._connect()
-        steps._latest_documents(con, out)
-        t0 = time.perf_counter()
-        groups, _ = steps.dup_groups(con, out)
-        result["dup_seconds"] = time.perf_counter() - t0
-        result["dup_groups"] = len(set(groups.values()))
-        # candidates as dup_groups forms them: same band, published within the week window
-        result["candidate_pairs"] = con.execute(
-            "SELECT count(*) FROM (SELECT DISTINCT x.doc, y.doc FROM bands x JOIN bands y ON x.b = y.b "
-            "AND x.key = y.key AND x.doc < y.doc AND abs(date_diff('day', x.day, y.day)) <= ?)",
-            [dedup.WINDOW_DAYS]).fetchone()[0]
+        result.update(consolidation(out, entity_timeout))
+    return result
 
-        def give_up(*_):
-            raise TimeoutError
 
-        signal.signal(signal.SIGALRM, give_up)
-        signal.alarm(entity_timeout)
-        t0 = time.perf_counter()
-        try:
-            found, _ = steps.entities(con, out)
-            result["entities"] = len(found)
-        except TimeoutError:
-            result["entities"] = None
-        finally:
-            signal.alarm(0)
-        result["entity_seconds"] = time.perf_counter() - t0
-        result["client_peak_rss_consolidated"] = peak_rss_bytes()
+def consolidation(out: str, entity_timeout: int) -> dict:
+    """The two consolidation steps over a Parquet ledger, timed apart (in the measuring subprocess)."""
+    import signal
+
+    from dateline.engines import consolidate as steps
+    from dateline.engines.tasks import peak_rss_bytes
+    from dateline.ingest import dedup
+
+    result = {}
+    con = steps._connect()
+    steps._latest_documents(con, out)
+    t0 = time.perf_counter()
+    groups, _ = steps.dup_groups(con, out)
+    result["dup_seconds"] = time.perf_counter() - t0
+    result["dup_groups"] = len(set(groups.values()))
+    # candidates as dup_groups forms them: same band, published within the week window
+    result["candidate_pairs"] = con.execute(
+        "SELECT count(*) FROM (SELECT DISTINCT x.doc, y.doc FROM bands x JOIN bands y ON x.b = y.b "
+        "AND x.key = y.key AND x.doc < y.doc AND abs(date_diff('day', x.day, y.day)) <= ?)",
+        [dedup.WINDOW_DAYS]).fetchone()[0]
+
+    def give_up(*_):
+        raise TimeoutError
+
+    signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(entity_timeout)
+    t0 = time.perf_counter()
+    try:
+        found, _ = steps.entities(con, out)
+        result["entities"] = len(found)
+    except TimeoutError:
+        result["entities"] = None
+    finally:
+        signal.alarm(0)
+    result["entity_seconds"] = time.perf_counter() - t0
+    result["client_peak_rss_consolidated"] = peak_rss_bytes()
+    result["documents"] = con.execute("SELECT count(*) FROM docs").fetchone()[0]
     return result
 
 
@@ -164,10 +175,30 @@ def main() -> None:
     ap.add_argument("--per-article", type=float, help="per-article seconds for the estimate (default: measured)")
     ap.add_argument("--keep", type=Path, help="keep the synthetic Parquet output in this directory")
     ap.add_argument("--entity-timeout", type=int, default=300, help="seconds allowed for entity consolidation")
+    ap.add_argument("--consolidation-of", type=Path, metavar="DIR",
+                    help="only time consolidation (duplicates, entities) of an existing Parquet ledger, e.g. a --keep one")
+    ap.add_argument("--measure-consolidation", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--measure", help=argparse.SUPPRESS)       # internal: one measurement, in a subprocess
     args = ap.parse_args()
     if args.measure:
         print(json.dumps(measure(*json.loads(args.measure))))
+        return
+    if args.consolidation_of:
+        if args.measure_consolidation:
+            print(json.dumps(consolidation(str(args.consolidation_of), args.entity_timeout)))
+            return
+        # a fresh process, so its peak memory is consolidation's alone
+        proc = subprocess.run([sys.executable, __file__, "--consolidation-of", str(args.consolidation_of),
+                               "--entity-timeout", str(args.entity_timeout), "--measure-consolidation"],
+                              capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
+        if proc.returncode != 0:
+            raise SystemExit(f"consolidation failed:\n{proc.stderr[-3000:]}")
+        r = json.loads(proc.stdout.strip().splitlines()[-1])
+        entities = (f"{r['entities']:,} entities in {r['entity_seconds']:.0f} s" if r["entities"] is not None
+                    else f"entities NOT finished within {r['entity_seconds']:.0f} s")
+        print(f"consolidation of {args.consolidation_of} ({r['documents']:,} documents): {r['candidate_pairs']:,} "
+              f"LSH candidate pairs, {r['dup_groups']:,} duplicate groups in {r['dup_seconds']:.1f} s; {entities}; "
+              f"peak memory {mib(r['client_peak_rss_consolidated'])}")
         return
 
     per_article, label = args.per_article, "given"
