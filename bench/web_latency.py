@@ -40,11 +40,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from dateline.analyze import dating  # noqa: E402
 from dateline.records import Analysis, Claim, Document, Figure, Mention, Span, TimeExpr  # noqa: E402
 from dateline.store.sqlite import Store  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
-GENERATOR_VERSION = 4        # bump when the generated ledger or the store schema changes
+GENERATOR_VERSION = 5        # bump when the generated ledger or the store schema changes
 
 # --- the invented story ------------------------------------------------------------
 
@@ -142,7 +143,8 @@ class ArticleWriter:
 
     def analysis(self, title: str, url: str) -> Analysis:
         doc = Document(id=self.doc_id, text=self.text, date=self.date, url=url, title=title)
-        return Analysis(doc=doc, mentions=self.mentions, times=self.times, figures=self.figures, claims=self.claims)
+        return Analysis(doc=doc, mentions=self.mentions, times=self.times, figures=self.figures, claims=self.claims,
+                        sentences=dating.of_document(doc, self.times))
 
 
 def _fmt(n: int) -> str:
@@ -243,7 +245,8 @@ def generate(path: Path, n_articles: int, seed: int = 7, days: int = 360) -> Non
                          mentions=[_moved(m, doc_id) for m in prev.mentions],
                          times=[_moved(t, doc_id) for t in prev.times],
                          figures=[_moved(f, doc_id) for f in prev.figures],
-                         claims=[_moved(c, doc_id) for c in prev.claims])
+                         claims=[_moved(c, doc_id) for c in prev.claims],
+                         sentences=[_moved(s, doc_id) for s in prev.sentences])
             groups[doc_id] = groups.setdefault(prev.doc.id, prev.doc.id)
         for m in a.mentions:
             entry = mention_counts.setdefault(m.canonical, [m.text, m.kind, 0, set()])

@@ -144,6 +144,8 @@ def test_doctor_passes_a_healthy_ledger(db):
     (["DROP TRIGGER IF EXISTS documents_ad", "DELETE FROM documents WHERE rowid = (SELECT min(rowid) FROM documents)"],
      "belong to no document"),
     (['UPDATE figures SET "end" = 10000000 WHERE rowid = (SELECT min(rowid) FROM figures)'], "span out of range"),
+    (['UPDATE sentences SET "end" = 10000000 WHERE rowid = (SELECT min(rowid) FROM sentences)'],
+     "sentences span out of range"),
     (["UPDATE figures SET parent = 'nowhere#f1' WHERE rowid = (SELECT min(rowid) FROM figures)"],
      "parent does not exist"),
     (["INSERT INTO documents_fts(rowid, title, text) VALUES (999999, 'ghost', 'ghost words')"],

@@ -292,3 +292,38 @@ def test_timeline17_small_task():
     except scoring.ScoringUnavailable as e:
         pytest.skip(str(e))
     assert tls.main(["--topics", "h1n1", "--tasks", "1"]) == 0
+
+
+def test_sentences_are_dated_once_at_analysis_and_old_stores_catch_up(tmp_path):
+    """The store keeps each article's dated sentences (written with the article), so the timeline
+    does not re-split and re-date every article; a store written before that (rows missing) gives
+    the same sentences, dated on the fly, and its next consolidation fills them in."""
+    from dateline.analyze import nlp
+
+    corpus = tmp_path / "varnholm.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    with Ledger(tmp_path / "t.db") as led:
+        led.ingest([corpus])
+        stored = led.store.db.execute("SELECT count(*) FROM sentences").fetchone()[0]
+        from_rows = tl.sentences_from_store(led.store)
+        assert stored == len(from_rows) > 0
+        # what the rows hold equals dating the text afresh from the stored times
+        fresh = [s for d in led.documents()
+                 for s in tl._dated_sentences(d.id, d.text, d.date, d.dup_group or d.id,
+                                              nlp.sentence_spans(d.text),
+                                              [(t.span.start, t.span.end, t.date, t.since, t.text)
+                                               for t in led.store.times_of(d.id)])]
+        key = lambda s: (s.published, s.doc, s.position)    # noqa: E731
+        assert sorted(fresh, key=key) == from_rows
+        assert any(s.dates for s in from_rows)
+        before = tl.timeline_from_store(led.store, n_dates=10, k_sentences=3)
+
+        # an older store: no sentence rows for two articles
+        with led.store.transaction():
+            led.store.db.execute("DELETE FROM sentences WHERE doc IN ('wire-0508', 'review-0512')")
+        assert tl.sentences_from_store(led.store) == from_rows
+        assert tl.timeline_from_store(led.store, n_dates=10, k_sentences=3) == before
+        assert sorted(led.store.documents_without_sentences()) == ["review-0512", "wire-0508"]
+        led.consolidate()
+        assert led.store.documents_without_sentences() == []
+        assert tl.sentences_from_store(led.store) == from_rows

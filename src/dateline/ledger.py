@@ -119,6 +119,7 @@ class Ledger:
         """Cross-article steps: duplicate groups and canonical entities (each one transaction)."""
         from .consolidate import aliases
 
+        self._date_old_sentences()
         index = dedup.build((doc_id, date, dedup.from_bytes(sig)) for doc_id, date, sig in self.store.signatures())
         groups = index.groups()
         sizes: dict[str, int] = {}
@@ -140,6 +141,16 @@ class Ledger:
             counts = {r["id"]: r["mentions"] for r in rows}
             self.store.replace_places_within(aliases.places_within(self.store.adjacent_places(), counts))
             self.store.set_state("needs_consolidation", "0")
+
+    def _date_old_sentences(self, batch: int = 500) -> None:
+        """Articles stored by a dateline before sentences were dated at analysis get theirs now (once)."""
+        from .analyze import dating
+
+        pending = self.store.documents_without_sentences()
+        for i in range(0, len(pending), batch):
+            with self.store.transaction():
+                for document in self.store.documents(pending[i:i + batch]):
+                    self.store.write_sentences(dating.of_document(document, self.store.times_of(document.id)))
 
     # --- reading -------------------------------------------------------------
     def document(self, doc_id: str) -> Optional[Document]:

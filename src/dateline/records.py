@@ -135,6 +135,16 @@ class Claim:
 
 
 @dataclass
+class DatedSentence:
+    """One sentence of an article and the days it names: the timeline's input, dated once per article."""
+
+    span: Span                              # the sentence, whitespace trimmed
+    position: int                           # its index among the article's sentences (0 = lead)
+    dates: tuple[dt.date, ...] = ()         # days named inside it (resolved; not the start of "since ...")
+    calendar_dates: tuple[dt.date, ...] = ()  # those of them written as calendar dates ("April 20", "4/20")
+
+
+@dataclass
 class Analysis:
     """Everything extracted from one document (the output of the analyze stage)."""
 
@@ -143,6 +153,7 @@ class Analysis:
     times: list[TimeExpr] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    sentences: list[DatedSentence] = field(default_factory=list)
 
 
 def to_jsonable(obj: Any) -> Any:

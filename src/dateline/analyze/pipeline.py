@@ -11,7 +11,7 @@ import multiprocessing
 from typing import Iterable, Iterator, Optional, Sequence
 
 from ..records import Analysis, Document
-from . import nlp
+from . import dating, nlp
 from .numbers import find_counts
 
 
@@ -46,7 +46,8 @@ def analyze_doc(document: Document, spacy_doc) -> Analysis:
     mentions = entities.add_speaker_mentions(mentions, found_claims, spacy_doc, document.id)
     found_figures = figures.extract_figures(spacy_doc, document.id, document.date, times=times,
                                             claims=found_claims)
-    return Analysis(doc=document, mentions=mentions, times=times, claims=found_claims, figures=found_figures)
+    return Analysis(doc=document, mentions=mentions, times=times, claims=found_claims, figures=found_figures,
+                    sentences=dating.of_document(document, times))
 
 
 # Parses of repeated segments (wire copies), per process; see nlp.SegmentCache.

@@ -40,6 +40,7 @@ import pyarrow as pa
 import pyarrow.dataset as pds
 import pyarrow.parquet as pq
 
+from ..analyze import dating
 from ..ingest import dedup
 from ..records import Analysis, Claim, Document, Figure, Mention, Span, TimeExpr
 
@@ -351,7 +352,9 @@ def analysis_from_rows(doc_row: dict, items: dict[str, list[dict]]) -> Analysis:
     claims = [Claim(span(r["start"], r["end"]), span(r["content_start"], r["content_end"]), r["mode"], r["speaker"],
                     span(r["speaker_start"], r["speaker_end"]), r["speaker_entity"], r["cue"],
                     span(r["cue_start"], r["cue_end"])) for r in items.get("claim", [])]
-    return Analysis(doc=document, mentions=mentions, times=times, figures=figures, claims=claims)
+    # dated sentences derive from the text and its times alone, so the Parquet ledger does not carry them
+    return Analysis(doc=document, mentions=mentions, times=times, figures=figures, claims=claims,
+                    sentences=dating.of_document(document, times))
 
 
 def canonical_rows(out: str, kinds: Sequence[str] = ANALYSIS_KINDS) -> dict[str, list[tuple]]:

@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
-from ..records import Analysis, Document
+from ..records import Analysis, DatedSentence, Document, Span, TimeExpr
 
 # Each entry upgrades the schema by one version (PRAGMA user_version).
 MIGRATIONS: list[str] = [
@@ -134,6 +134,19 @@ MIGRATIONS: list[str] = [
         prefix='2 3'
     );
     INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+    """,
+    # 5: each article's sentences with the days they name, dated once at analysis (the timeline's input);
+    #    articles stored before this have none until the next consolidation fills them in
+    """
+    CREATE TABLE sentences (
+        doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        dates TEXT, calendar TEXT,
+        PRIMARY KEY (doc, position)
+    );
+    INSERT INTO state(key, value) VALUES ('needs_consolidation', '1')
+        ON CONFLICT(key) DO UPDATE SET value = '1';
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -261,6 +274,7 @@ class Store:
 
     def _insert_items(self, a: Analysis) -> None:
         db = self.db
+        self.write_sentences(a.sentences)
         db.executemany('INSERT OR IGNORE INTO mentions(doc, start, "end", text, label, kind, entity, alias_of)'
                        ' VALUES (?,?,?,?,?,?,?,?)',
                        [(m.span.doc, m.span.start, m.span.end, m.text, m.label, m.kind, m.canonical, m.alias_of)
@@ -283,6 +297,22 @@ class Store:
               c.speaker_entity, c.cue, c.cue_span.start if c.cue_span else None,
               c.cue_span.end if c.cue_span else None)
              for c in a.claims])
+
+    def write_sentences(self, sentences: Iterable[DatedSentence]) -> None:
+        self.db.executemany(
+            'INSERT OR REPLACE INTO sentences(doc, position, start, "end", dates, calendar) VALUES (?,?,?,?,?,?)',
+            [(s.span.doc, s.position, s.span.start, s.span.end, " ".join(d.isoformat() for d in s.dates) or None,
+              " ".join(d.isoformat() for d in s.calendar_dates) or None) for s in sentences])
+
+    def documents_without_sentences(self) -> list[str]:
+        """Ids of articles stored before sentences were dated at analysis (schema < 5)."""
+        return [r[0] for r in self.db.execute("SELECT id FROM documents d WHERE NOT EXISTS"
+                                              " (SELECT 1 FROM sentences s WHERE s.doc = d.id) AND length(d.text) > 0")]
+
+    def times_of(self, doc_id: str) -> list[TimeExpr]:
+        return [TimeExpr(Span(doc_id, t["start"], t["end"]), t["text"], t["type"], t["value"], _date(t["date"]),
+                         bool(t["since"]))
+                for t in self.db.execute('SELECT * FROM times WHERE doc = ? ORDER BY start', (doc_id,))]
 
     def signatures(self) -> Iterator[tuple[str, dt.date, bytes]]:
         for r in self.db.execute("SELECT id, date, minhash FROM documents WHERE minhash IS NOT NULL"):
@@ -488,7 +518,7 @@ class Store:
             self.db.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
         except sqlite3.DatabaseError as e:
             problems.append(f"full-text index out of step with documents: {e}")
-        for table in ("mentions", "times", "figures", "claims"):
+        for table in ("mentions", "times", "figures", "claims", "sentences"):
             n = self.db.execute(f"SELECT count(*) FROM {table} WHERE doc NOT IN (SELECT id FROM documents)").fetchone()[0]
             if n:
                 problems.append(f"{n} {table} rows belong to no document")

@@ -37,7 +37,9 @@ the event per article, whatever its wording; ``salience`` counts independent sou
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
+import gc
 import json
 import math
 import re
@@ -47,7 +49,8 @@ from typing import Iterable, Optional, Sequence
 
 import numpy
 
-from ..records import Span, TimeExpr
+from ..analyze import dating
+from ..records import DatedSentence, Span, TimeExpr
 from .events import SAME_EVENT, Event, Sentence, Vectors, cluster_events, copies_of
 
 DEFAULT_SENTENCES = 1
@@ -213,45 +216,29 @@ def _trimmed_segments(text: str, segments: Sequence[tuple[int, int]]) -> list[tu
     return out
 
 
-# a date written on the calendar, not relative to the article ("April 20", "20/4/2010")
-_CALENDAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?|\d{1,4}[/-]\d{1,2}", re.I)
-
-
 def _dated_sentences(doc_id: str, text: str, published: dt.date, source: str,
                      bounds: Sequence[tuple[int, int]],
                      times: Sequence[tuple[int, int, Optional[dt.date], bool, str]]) -> list[Sentence]:
-    """Sentences with the days they name: days inside the sentence that are not the start
-    of a running period ("since Oct. 7"). Days after publication (plans) are kept here:
-    they make the sentence dated, but no day's event."""
-    by_start = sorted(t for t in times if t[2] is not None and not t[3])
-    starts = [t[0] for t in by_start]
-    out = []
-    for position, (s, e) in enumerate(bounds):
-        lo = bisect.bisect_left(starts, s)
-        days, calendar = [], []
-        for t_start, t_end, day, _, written in by_start[lo:]:
-            if t_start >= e:
-                break
-            if t_end <= e and day not in days:
-                days.append(day)
-                if _CALENDAR.search(written):
-                    calendar.append(day)
-        out.append(Sentence(span=Span(doc_id, s, e), text=text[s:e], published=published, position=position,
-                            source=source or doc_id, dates=tuple(days), calendar_dates=tuple(calendar)))
-    return out
+    return [_sentence(d, text[d.span.start:d.span.end], published, source or doc_id)
+            for d in dating.dated_sentences(doc_id, bounds, times)]
+
+
+def _sentence(d: DatedSentence, text: str, published: dt.date, source: str) -> Sentence:
+    return Sentence(span=d.span, text=text, published=published, position=d.position, source=source,
+                    dates=d.dates, calendar_dates=d.calendar_dates)
 
 
 # --- the store adapter ----------------------------------------------------------------
 
 def sentences_from_store(store, date_from: Optional[dt.date] = None, date_to: Optional[dt.date] = None,
                          lookahead_days: int = 30) -> list[Sentence]:
-    """Every stored article's sentences, dated by the stored (parsed, resolved) ``times``.
+    """Every stored article's sentences, as dated at analysis (table ``sentences``); articles
+    stored before that (schema < 5, until the next consolidation) are dated here from their
+    stored ``times``.
 
     Articles published up to ``lookahead_days`` after ``date_to`` are read too: they
     refer back to days inside the range.
     """
-    from ..analyze import nlp
-
     where, args = ["1=1"], []
     if date_from:
         where.append("d.date >= ?")
@@ -260,16 +247,51 @@ def sentences_from_store(store, date_from: Optional[dt.date] = None, date_to: Op
         where.append("d.date <= ?")
         args.append((date_to + dt.timedelta(days=lookahead_days)).isoformat())
     clause = " AND ".join(where)
-    times: dict[str, list] = defaultdict(list)
-    for r in store.rows('SELECT t.doc, t.start, t."end", t.date, t.since, t.text FROM times t'
-                        f" JOIN documents d ON d.id = t.doc WHERE t.date IS NOT NULL AND {clause}", args):
-        times[r["doc"]].append((r["start"], r["end"], dt.date.fromisoformat(r["date"]), bool(r["since"]), r["text"]))
+
+    with _gc_paused():
+        return _read_sentences(store, clause, args)
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """Building a million small records sets off the cycle collector again and again (half the
+    time at 100,000 articles); these records hold no cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_sentences(store, clause: str, args: list) -> list[Sentence]:
+    from ..analyze import nlp
+
+    parsed: dict[Optional[str], tuple[dt.date, ...]] = {None: ()}
+
+    def days(value: Optional[str]) -> tuple[dt.date, ...]:
+        if value not in parsed:
+            parsed[value] = tuple(dt.date.fromisoformat(d) for d in value.split())
+        return parsed[value]
+
+    # sentence rows in key order (no sort), then each article's text once, in date order
+    dated: dict[str, list] = defaultdict(list)
+    for r in store.rows('SELECT s.doc, s.position, s.start, s."end", s.dates, s.calendar FROM sentences s'
+                        f" WHERE s.doc IN (SELECT d.id FROM documents d WHERE {clause})", args):
+        dated[r[0]].append(tuple(r))
     out: list[Sentence] = []
-    for r in store.rows(f"SELECT d.id, d.date, d.text, d.dup_group FROM documents d WHERE {clause} ORDER BY d.date, d.id",
-                        args):
-        text = r["text"]
-        out += _dated_sentences(r["id"], text, dt.date.fromisoformat(r["date"]), r["dup_group"] or r["id"],
-                                nlp.sentence_spans(text), times.get(r["id"], ()))
+    for doc, published, source, text in store.rows(
+            f"SELECT d.id, d.date, coalesce(d.dup_group, d.id), d.text FROM documents d WHERE {clause}"
+            " ORDER BY d.date, d.id", args):
+        published = dt.date.fromisoformat(published)
+        if doc not in dated:            # stored before sentences were dated at analysis
+            times = [(t.span.start, t.span.end, t.date, t.since, t.text) for t in store.times_of(doc)]
+            out += _dated_sentences(doc, text, published, source, nlp.sentence_spans(text), times)
+            continue
+        for _, position, start, end, dates, calendar in dated.pop(doc):
+            out.append(Sentence(span=Span(doc, start, end), text=text[start:end], published=published,
+                                position=position, source=source, dates=days(dates), calendar_dates=days(calendar)))
     return out
 
 
@@ -527,9 +549,10 @@ def build_timeline(sentences: Sequence[Sentence], n_dates: Optional[int] = None,
     local = {i: j for j, i in enumerate(members)}
     by_day = {d: {local[i]: w for i, w in pool.items()} for d, pool in by_day.items()}
     sentences = [sentences[i] for i in members]
-    shown_bounds = [trimmed(s) for s in sentences]
-    shown_text = [_text_at(s, b) for s, b in zip(sentences, shown_bounds)]
-    usable = [showable(t, settings) for t in shown_text]
+    # computed for the sentences of the days looked at, not for every candidate
+    shown_bounds = _Lazy(lambda i: trimmed(sentences[i]))
+    shown_text = _Lazy(lambda i: _text_at(sentences[i], shown_bounds[i]))
+    usable = _Lazy(lambda i: showable(shown_text[i], settings))
     vectors = Vectors([s.text for s in sentences])
 
     told: list[tuple[dt.date, int]] = []      # (day, representative) already in the timeline
@@ -546,6 +569,18 @@ def build_timeline(sentences: Sequence[Sentence], n_dates: Optional[int] = None,
             days_done += 1
     return sorted((_entry(day, e, sentences, shown_bounds, shown_text) for day, e in chosen),
                   key=lambda x: (x.date, -x.salience))
+
+
+class _Lazy:
+    """``f(i)`` for the indices asked for, each computed once."""
+
+    def __init__(self, f):
+        self.f, self.done = f, {}
+
+    def __getitem__(self, i: int):
+        if i not in self.done:
+            self.done[i] = self.f(i)
+        return self.done[i]
 
 
 def _text_at(s: Sentence, bounds: tuple[int, int]) -> str:
