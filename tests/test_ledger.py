@@ -231,3 +231,68 @@ def test_the_installed_model_is_the_official_build_and_a_changed_meta_is_refused
     changed = {**meta, "performance": {**meta["performance"], "ents_f": 0.99}}
     with pytest.raises(nlp.ModelError, match="ents_f"):
         nlp.check_model_meta(changed)
+
+
+def _groups(ledger) -> dict:
+    return {r[0]: r[1] for r in ledger.store.db.execute("SELECT id, dup_group FROM documents")}
+
+
+def test_new_articles_extend_duplicate_groups_as_a_full_rebuild_would(tmp_path):
+    """Consolidation after an ingest of new ids reads only articles within a week of them and joins
+    their groups; the result equals grouping everything again, including when a new article
+    bridges two groups (and the earliest member still names the merged group)."""
+    from dateline.engines import synthetic
+
+    originals = [a for a in synthetic.articles(40, seed=3, days=20, sentences=(6, 9), copy_share=0.3)]
+    a, b = [o for o in originals if not o["title"].startswith("Wire: ")][:2]
+    late = max(o["date"] for o in originals)
+    bridge = {"id": "bridge", "date": late, "title": "Both", "text": a["text"] + "\n" + b["text"]}
+    copy_a = {"id": "copy-a", "date": late, "title": "Copy", "text": a["text"]}
+    copy_b = {"id": "copy-b", "date": late, "title": "Copy", "text": b["text"]}
+    chunks = [originals[:15], originals[15:] + [copy_a, copy_b], [bridge]]
+    with Ledger(tmp_path / "inc.db") as ledger:
+        for i, chunk in enumerate(chunks):
+            ledger.ingest([write_jsonl(tmp_path / f"chunk{i}.jsonl", chunk)])
+            assert ledger.store.get_state("dup_groups") == "complete"
+            assert ledger.store.unconsolidated() == {}
+            full = ledger._all_dup_groups()
+            assert _groups(ledger) == {d: full.get(d) for d in _groups(ledger)}
+        groups = _groups(ledger)
+    assert groups["bridge"] is not None and groups["bridge"] == groups["copy-a"] == groups["copy-b"]
+    assert len({g for g in groups.values() if g}) >= 1
+    assert sum(1 for g in groups.values() if g) > 3          # wire copies grouped besides the bridge's group
+
+
+def test_a_new_version_regroups_everything(tmp_path, monkeypatch):
+    from dateline import ledger as ledger_mod
+
+    path = write_jsonl(tmp_path / "one.jsonl", [{"id": "x", "date": "2024-03-02", "text": "A short invented note "
+                                                 "about the Karsa ferry timetable changing next week."}])
+    calls = []
+    with Ledger(tmp_path / "v.db") as ledger:
+        monkeypatch.setattr(ledger_mod.Ledger, "_all_dup_groups",
+                            lambda self: calls.append("full") or {})
+        ledger.ingest([path])                                    # a fresh store: grouped in full once
+        assert calls == ["full"]
+        path.write_text(json.dumps({"id": "x", "date": "2024-03-02", "text": "A short invented note about the "
+                                    "Karsa ferry timetable changing in two weeks."}) + "\n")
+        ledger.ingest([path])                                    # a new version: in full again
+        assert calls == ["full", "full"]
+
+
+def test_two_new_articles_joining_one_group_from_either_end(tmp_path):
+    """p copies the first half of A and is dated before it; q copies the second half of A's copy
+    A2. p and q share nothing, yet all four are one group, named after p (the earliest)."""
+    from dateline.engines import synthetic
+
+    s1, s2, s3 = [a["text"] for a in synthetic.articles(3, seed=11, sentences=(8, 8), copy_share=0)]
+    old = [{"id": "A", "date": "2024-03-10", "text": s1 + "\n" + s2},
+           {"id": "A2", "date": "2024-03-11", "text": s2 + "\n" + s3}]
+    new = [{"id": "p", "date": "2024-03-08", "text": s1}, {"id": "q", "date": "2024-03-12", "text": s3}]
+    with Ledger(tmp_path / "g.db") as ledger:
+        ledger.ingest([write_jsonl(tmp_path / "old.jsonl", old)])
+        assert _groups(ledger) == {"A": "A", "A2": "A"}
+        ledger.ingest([write_jsonl(tmp_path / "new.jsonl", new)])
+        assert _groups(ledger) == {"A": "p", "A2": "p", "p": "p", "q": "p"}
+        full = ledger._all_dup_groups()
+        assert _groups(ledger) == full

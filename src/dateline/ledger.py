@@ -120,14 +120,13 @@ class Ledger:
         from .consolidate import aliases
 
         self._date_old_sentences()
-        index = dedup.build((doc_id, date, dedup.from_bytes(sig)) for doc_id, date, sig in self.store.signatures())
-        groups = index.groups()
-        sizes: dict[str, int] = {}
-        for g in groups.values():
-            sizes[g] = sizes.get(g, 0) + 1
+        pending = self.store.unconsolidated()
+        incremental = self.store.get_state("dup_groups") == "complete" and all(pending.values())
+        groups = self._extend_dup_groups(list(pending)) if incremental else self._all_dup_groups()
         with self.store.transaction():
-            # singletons get no group, so "dup_group IS NOT NULL" means "has copies"
-            self.store.set_dup_groups({d: (g if sizes[g] > 1 else None) for d, g in groups.items()})
+            self.store.set_dup_groups(groups)
+            self.store.clear_unconsolidated()
+            self.store.set_state("dup_groups", "complete")
         # the distinct names, and each article's person names, pass through Python; the mentions stay in SQLite
         found = aliases.Consolidation(self.store.mention_forms())
         people = {text for text, _ in found.counts if found.kind(text) == "person"}
@@ -141,6 +140,42 @@ class Ledger:
             counts = {r["id"]: r["mentions"] for r in rows}
             self.store.replace_places_within(aliases.places_within(self.store.adjacent_places(), counts))
             self.store.set_state("needs_consolidation", "0")
+
+    def _all_dup_groups(self) -> dict[str, Optional[str]]:
+        """Every article's duplicate group, from all stored signatures (singletons get none, so
+        "dup_group IS NOT NULL" means "has copies")."""
+        index = dedup.build((doc_id, date, dedup.from_bytes(sig)) for doc_id, date, sig in self.store.signatures())
+        groups = index.groups()
+        sizes: dict[str, int] = {}
+        for g in groups.values():
+            sizes[g] = sizes.get(g, 0) + 1
+        return {d: (g if sizes[g] > 1 else None) for d, g in groups.items()}
+
+    def _extend_dup_groups(self, new_ids: list[str]) -> dict[str, Optional[str]]:
+        """The groups that change when articles with new ids arrive: only articles published within
+        the comparison window of a new one are read, and the groups they already belong to are
+        joined (the same groups a full rebuild gives; tested)."""
+        wanted = set(new_ids)
+        new = {doc_id: (date, dedup.from_bytes(sig)) for doc_id, date, sig in self.store.signatures() if doc_id in wanted}
+        if not new:
+            return {}
+        window = dt.timedelta(days=dedup.WINDOW_DAYS)
+        nearby, group_of = {}, {}
+        for doc_id, date, sig, group in self.store.signatures_between(min(d for d, _ in new.values()) - window,
+                                                                       max(d for d, _ in new.values()) + window):
+            if doc_id not in new:
+                nearby[doc_id] = (date, dedup.from_bytes(sig))
+                if group:
+                    group_of[doc_id] = group
+        changed: dict[str, Optional[str]] = {}
+        for linked in dedup.links_of_new(new, nearby, group_of):
+            members = self.store.group_members(linked)
+            # the earliest member names the group, as in a full build
+            name = min(members, key=lambda d: (members[d][0], d))
+            changed.update({d: name for d in members})
+        # a new article that copies none has no group (even if its input named one)
+        changed.update({d: None for d in new if d not in changed})
+        return changed
 
     def _date_old_sentences(self, batch: int = 500) -> None:
         """Articles stored by a dateline before sentences were dated at analysis get theirs now (once)."""

@@ -109,3 +109,41 @@ def build(items: Iterable[tuple[str, dt.date, MinHash]], threshold: float = THRE
         index.add(doc_id, date, sig)
         recent.append((doc_id, date))
     return index
+
+
+def links_of_new(new: dict[str, tuple[dt.date, MinHash]], nearby: dict[str, tuple[dt.date, MinHash]],
+                 group_of: dict[str, str], threshold: float = THRESHOLD,
+                 window_days: int = WINDOW_DAYS) -> list[set[str]]:
+    """What the ``new`` documents join: sets of new documents, the earlier documents
+    (``nearby``: every other one published within ``window_days`` of some new one) they are
+    copies of, and those documents' groups (``group_of``: document -> its group's name),
+    merged transitively. The pairs are those :func:`build` compares (candidates of the same
+    LSH, published within the window, verified at ``threshold``), so joining these sets with
+    the groups a full build gave the earlier documents gives the full build of all of them.
+    Only sets of two or more are returned.
+    """
+    lsh = MinHashLSH(threshold=max(0.05, threshold * 0.8), num_perm=NUM_PERM)
+    everything = {**nearby, **new}
+    for doc_id, (_, sig) in everything.items():
+        lsh.insert(doc_id, sig)
+    parent = {d: d for d in new}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for doc_id, (date, sig) in new.items():
+        for other in lsh.query(sig):
+            other_date, other_sig = everything[other]
+            if (other != doc_id and abs((date - other_date).days) <= window_days
+                    and sig.jaccard(other_sig) >= threshold):
+                parent[find(other)] = find(doc_id)
+                if group_of.get(other, other) != other:
+                    parent[find(group_of[other])] = find(doc_id)
+    sets: dict[str, set[str]] = {}
+    for x in list(parent):
+        sets.setdefault(find(x), set()).add(x)
+    return [members for members in sets.values() if len(members) > 1]

@@ -147,6 +147,8 @@ MIGRATIONS: list[str] = [
     );
     INSERT INTO state(key, value) VALUES ('needs_consolidation', '1')
         ON CONFLICT(key) DO UPDATE SET value = '1';
+    -- articles written since the last consolidation (new = 0: a new version of a stored one)
+    CREATE TABLE unconsolidated (doc TEXT PRIMARY KEY, new INTEGER NOT NULL);
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -264,6 +266,9 @@ class Store:
             else:
                 added += 1
             self.set_state("needs_consolidation", "1")
+            # the first write since the last consolidation says whether the id is new to it
+            self.db.execute("INSERT INTO unconsolidated(doc, new) VALUES (?, ?) ON CONFLICT(doc) DO NOTHING",
+                            (d.id, int(old is None)))
             self.db.execute(
                 "INSERT INTO documents(id, version, hash, date, url, title, origin, text, dup_group, minhash,"
                 " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -317,6 +322,30 @@ class Store:
     def signatures(self) -> Iterator[tuple[str, dt.date, bytes]]:
         for r in self.db.execute("SELECT id, date, minhash FROM documents WHERE minhash IS NOT NULL"):
             yield r["id"], _date(r["date"]), r["minhash"]
+
+    def unconsolidated(self) -> dict[str, bool]:
+        """Articles written since the last consolidation -> whether their id is new to it."""
+        return {r[0]: bool(r[1]) for r in self.db.execute("SELECT doc, new FROM unconsolidated")}
+
+    def clear_unconsolidated(self) -> None:
+        self.db.execute("DELETE FROM unconsolidated")
+
+    def signatures_between(self, first: dt.date, last: dt.date) -> Iterator[tuple[str, dt.date, bytes, Optional[str]]]:
+        """Signatures of the articles published from ``first`` to ``last``, with their stored groups."""
+        for r in self.db.execute("SELECT id, date, minhash, dup_group FROM documents WHERE minhash IS NOT NULL"
+                                 " AND date BETWEEN ? AND ?", (first.isoformat(), last.isoformat())):
+            yield r["id"], _date(r["date"]), r["minhash"], r["dup_group"]
+
+    def group_members(self, docs: Iterable[str]) -> dict[str, tuple[dt.date, Optional[str]]]:
+        """``docs`` and every member of their duplicate groups -> (publication date, stored group)."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_docs(id TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM wanted_docs")
+        self.db.executemany("INSERT OR IGNORE INTO wanted_docs VALUES (?)", ((d,) for d in docs))
+        rows = self.db.execute(
+            "SELECT id, date, dup_group FROM documents WHERE id IN (SELECT id FROM wanted_docs)"
+            " OR dup_group IN (SELECT dup_group FROM documents WHERE id IN (SELECT id FROM wanted_docs)"
+            " AND dup_group IS NOT NULL)")
+        return {r["id"]: (_date(r["date"]), r["dup_group"]) for r in rows}
 
     def set_dup_groups(self, groups: dict[str, Optional[str]]) -> int:
         """Store group ids (call inside a transaction); returns how many changed."""
