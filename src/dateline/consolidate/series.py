@@ -106,6 +106,9 @@ class Series:
                 "latest_doc": last.doc, "first_as_of": min(p.as_of for p in self.points).isoformat()}
 
 
+_HEAD = re.compile(r"\w+")
+
+
 class Places:
     """The story's places (from the entity table), and how a text names one."""
 
@@ -114,6 +117,11 @@ class Places:
         self.single = frozenset(k for k in keys if " " not in k)
         self.multi = {k for k in keys if " " in k}
         self.within = {place_key(a): place_key(b) for a, b in (within or {}).items()}
+        # multi-word names by their first word-character run, so a text is tested against the
+        # few names that can occur in it, not against every place of the story
+        self._multi_by_head: dict[str, list[tuple[str, re.Pattern]]] = defaultdict(list)
+        for key in sorted(self.multi, key=lambda k: (-len(k), k)):
+            self._multi_by_head[_HEAD.search(key).group(0)].append((key, re.compile(rf"\b{re.escape(key)}\b")))
 
     @classmethod
     def of_store(cls, store: Store) -> "Places":
@@ -140,8 +148,9 @@ class Places:
             return None
         words = name_words(text)
         joined = " ".join(words)
-        for key in sorted(self.multi, key=len, reverse=True):
-            if re.search(rf"\b{re.escape(key)}\b", joined):
+        candidates = [c for head in set(_HEAD.findall(joined)) for c in self._multi_by_head.get(head, ())]
+        for key, pattern in sorted(candidates, key=lambda c: (-len(c[0]), c[0])):      # the longest name first
+            if pattern.search(joined):
                 return self.canonical(key)
         for w in words:
             if w in self.single:
