@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import re
 import unicodedata
@@ -33,16 +34,19 @@ _KIND_PRIORITY = {"place": 3, "organisation": 2, "group": 1, "person": 0}
 _WORD = re.compile(r"[\w'’-]+")
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Lowercase ASCII without accents ("Haniyé" -> "haniye")."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-def name_words(text: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 17)
+def name_words(text: str) -> tuple[str, ...]:
+    # cached: consolidation asks for the words of the same names again and again
     words = [w.strip("'’-") for w in _WORD.findall(fold(text))]
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
-    return [w for w in words if w]
+    return tuple(w for w in words if w)
 
 
 _SPELLING = {"defense": "defence", "ministries": "ministry", "organization": "organisation",
@@ -86,8 +90,9 @@ def group_key(text: str) -> str:
     return " ".join(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
-def person_parts(text: str) -> list[str]:
-    return [w for w in name_words(text) if w not in _TITLES]
+@functools.lru_cache(maxsize=1 << 17)
+def person_parts(text: str) -> tuple[str, ...]:
+    return tuple(w for w in name_words(text) if w not in _TITLES)
 
 
 def skeleton(word: str) -> str:
