@@ -270,3 +270,19 @@ def test_duplicate_groups_over_parquet_equal_the_sqlite_ones_across_the_week_win
         in_sqlite = {d.id: d.dup_group for d in ledger.documents()}
     assert over_parquet == {"first": "first", "copy": "first"}
     assert {d: g for d, g in in_sqlite.items() if g} == over_parquet
+
+
+def test_a_loaded_ledger_has_the_dated_sentences_an_ingest_writes(local_run, inputs, tmp_path):
+    """Parquet does not carry the dated sentences (they follow from text and times); `load`
+    dates them as `ingest` does, so the timeline of a loaded ledger is the ingested one's."""
+    from dateline.synthesize import timeline as tl
+
+    out, _ = local_run
+    loaded = tmp_path / "loaded.db"
+    load_parquet(str(out), loaded)
+    with Ledger(tmp_path / "ingested.db") as direct, Ledger(loaded, read_only=True) as via_parquet:
+        direct.ingest([inputs])
+        rows = 'SELECT doc, position, start, "end", dates, calendar FROM sentences ORDER BY doc, position'
+        assert [tuple(r) for r in via_parquet.store.db.execute(rows)] == \
+            [tuple(r) for r in direct.store.db.execute(rows)] != []
+        assert tl.sentences_from_store(via_parquet.store) == tl.sentences_from_store(direct.store)
