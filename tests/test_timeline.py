@@ -251,6 +251,13 @@ def test_showable(text, ok):
     ("Cairo , Egypt -LRB- CNN -RRB- -- Protesters filled Tahrir Square again on Friday .", "Protesters"),
     ("WASHINGTON — The Senate passed the rescue bill late on Wednesday night.", "The Senate"),
     ("Protesters filled Tahrir Square again on Friday afternoon in Cairo.", "Protesters"),
+    # a page header run into the first sentence: headline | place | time stamp, then the agency dateline
+    ("Port talks stall again VARNHOLM | Wed May 8 , 2024 6:02 pm CEST VARNHOLM -LRB- Coastal Wire -RRB- - "
+     "Talks between the union and the port operators broke down again on Wednesday .", "Talks between"),
+    ("\\* Ships wait at anchor \\* Fishing fleet lands its catch VARNHOLM , May 8 (Coastal Wire) - "
+     "Dozens of cargo ships waited outside Varnholm harbour on Wednesday .", "Dozens of"),
+    # a parenthesis followed by a dash inside an ordinary sentence is not a dateline
+    ("The minister said the talks (Monday and Tuesday) - all eleven hours of them - had failed .", "The minister"),
 ])
 def test_datelines_are_trimmed(text, kept):
     s = sentence("d", text, FRI)

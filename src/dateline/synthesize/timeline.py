@@ -311,6 +311,11 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][\w.'’-]*(?:\s*,?\s+[A-Z][\w.'’-]*){0,4}\s*,?\s*)?"
     r"(?:\(\s*[A-Z][\w .&'-]{1,40}\)|-LRB-\s*[A-Z][\w .&'-]{1,40}?\s*-RRB-)\s*(?:--?|—|–|:)\s*"
     r"|^[A-Z][A-Z .,'-]{2,40}\s*(?:--?|—|–)\s+")
+# "TRIPOLI | Tue Mar 29 , 2011 7:12 pm EDT TRIPOLI -LRB- Reuters -RRB- - ...": a page's header (headline,
+# place, time stamp, separated by "|" or bullets) run into the first sentence, up to the agency dateline
+_PAGE_HEADER = re.compile(
+    r"^(?=[^.!?]{0,250}?(?:\||\\?\*))[^.!?]{0,250}?"
+    r"(?:\(\s*[A-Z][\w .&'-]{1,40}\)|-LRB-\s*[A-Z][\w .&'-]{1,40}?\s*-RRB-)\s*(?:--?|—|–)\s*")
 # "Thursday , April 29 , 2010 ; 4:49 PM": a page's time stamp run into the first sentence
 _TIMESTAMP = re.compile(
     r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[a-z]{3,9}\.?)\s*,?\s*\d{4}"
@@ -331,7 +336,7 @@ def trimmed(sentence: Sentence) -> tuple[int, int]:
     ("April 22 - "): the date is the timeline's own column. Offsets into its document."""
     text, start = sentence.text, 0
     for _ in range(3):                      # "Thu May 6 , 2010 1:40 pm EDT (Reuters) - ..."
-        cut = next((m.end() for p in (_DATELINE, _TIMESTAMP, _DATE_LABEL) for m in [p.match(text[start:])]
+        cut = next((m.end() for p in (_DATELINE, _PAGE_HEADER, _TIMESTAMP, _DATE_LABEL) for m in [p.match(text[start:])]
                     if m and m.end() and len(_WORD.findall(text[start + m.end():])) >= 5), 0)
         if not cut:
             break
