@@ -13,8 +13,9 @@ the workers and loading spaCy in each; ``cpu/article`` is the processor time wor
 spent in their tasks (analysis + MinHash + writing Parquet; ``time.process_time``, so
 other jobs on the machine do not inflate it) per article, the figure the CC-NEWS
 estimate scales from. The synthetic run then times the two consolidation
-steps over the Parquet apart: duplicate groups (DuckDB LSH) and entities (bounded
-by ``--entity-timeout``: name merging is quadratic in distinct names, see the report).
+steps over the Parquet apart: duplicate groups (DuckDB LSH) and entities (distinct
+names through Python, mentions in DuckDB; bounded by ``--entity-timeout``).
+``--consolidation-of DIR`` times only those two steps on a kept ledger (``--keep``).
 
 Throughput uses the dev corpus (``../shared/corpus/dev.jsonl``, real articles, skipped
 with a message when absent), repeated with distinct ids, each copy dated a day later
