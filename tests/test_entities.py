@@ -117,3 +117,29 @@ def test_the_store_streams_names_to_the_same_entities(tmp_path):
     names = {(mention.span.doc, mention.text): entities[stored[(mention.span.doc, mention.span.start)]]["name"]
              for mention in mentions}
     assert names[("a", "Harper")] == "John Harper" and names[("b", "Harper")] == "Mary Harper"
+
+
+def test_a_later_article_moves_earlier_mentions_to_the_entity_they_now_join(tmp_path):
+    """Consolidation writes only mentions whose entity changes; one that does change is written:
+    "IDF" alone is its own entity until an article spells out "Israel Defense Forces"."""
+    from dateline import Ledger
+    from dateline.records import Analysis, Document
+
+    def article(doc_id, text, names):
+        doc = Document(id=doc_id, text=text, date=dt.date(2024, 3, 4))
+        return Analysis(doc=doc, mentions=[m(doc_id, text.index(n), n, "organisation") for n in names])
+
+    with Ledger(tmp_path / "e.db") as ledger:
+        with ledger.store.transaction():
+            ledger.store.write_analyses([article("a", "The IDF said it had struck the depot.", ["IDF"])], {})
+        ledger.consolidate()
+        entity_of = lambda: dict(ledger.store.db.execute("SELECT doc, entity FROM mentions").fetchall())  # noqa: E731
+        alone = entity_of()["a"]
+        with ledger.store.transaction():
+            ledger.store.write_analyses([article("b", "The Israel Defense Forces said the depot was empty.",
+                                                 ["Israel Defense Forces"])], {})
+        ledger.consolidate()
+        now = entity_of()
+        assert now["a"] == now["b"] != alone
+        (name,) = [e["name"] for e in ledger.entities() if e["id"] == now["a"]]
+        assert name == "Israel Defense Forces"

@@ -155,8 +155,7 @@ class Ledger:
         """The groups that change when articles with new ids arrive: only articles published within
         the comparison window of a new one are read, and the groups they already belong to are
         joined (the same groups a full rebuild gives; tested)."""
-        wanted = set(new_ids)
-        new = {doc_id: (date, dedup.from_bytes(sig)) for doc_id, date, sig in self.store.signatures() if doc_id in wanted}
+        new = {doc_id: (date, dedup.from_bytes(sig)) for doc_id, date, sig in self.store.signatures(new_ids)}
         if not new:
             return {}
         window = dt.timedelta(days=dedup.WINDOW_DAYS)

@@ -319,8 +319,15 @@ class Store:
                          bool(t["since"]))
                 for t in self.db.execute('SELECT * FROM times WHERE doc = ? ORDER BY start', (doc_id,))]
 
-    def signatures(self) -> Iterator[tuple[str, dt.date, bytes]]:
-        for r in self.db.execute("SELECT id, date, minhash FROM documents WHERE minhash IS NOT NULL"):
+    def signatures(self, ids: Optional[Sequence[str]] = None) -> Iterator[tuple[str, dt.date, bytes]]:
+        """``(id, date, minhash)`` of every article, or of ``ids``."""
+        if ids is None:
+            rows = self.db.execute("SELECT id, date, minhash FROM documents WHERE minhash IS NOT NULL")
+        else:
+            rows = (r for chunk in _chunks(list(ids), 500) for r in self.db.execute(
+                f"SELECT id, date, minhash FROM documents WHERE minhash IS NOT NULL"
+                f" AND id IN ({','.join('?' * len(chunk))})", chunk))
+        for r in rows:
             yield r["id"], _date(r["date"]), r["minhash"]
 
     def unconsolidated(self) -> dict[str, bool]:
@@ -412,12 +419,13 @@ class Store:
         self.db.executemany("INSERT INTO form_entity VALUES (?,?,?)", ((t, a, e) for (t, a), e in by_form.items()))
         self.db.executemany("INSERT INTO doc_form_entity VALUES (?,?,?,?)",
                             ((d, t, a, e) for (d, t, a), e in by_doc.items()))
+        # only mentions whose entity changes are written (ids are stable, so after a small batch, few)
         self.db.execute(
-            "UPDATE mentions SET entity = coalesce("
-            " (SELECT entity FROM doc_form_entity o WHERE o.doc = mentions.doc AND o.text = mentions.text"
-            "  AND o.alias_of = coalesce(mentions.alias_of, '')),"
-            " (SELECT entity FROM form_entity f WHERE f.text = mentions.text"
-            "  AND f.alias_of = coalesce(mentions.alias_of, '')))")
+            "UPDATE mentions SET entity = n.entity FROM ("
+            " SELECT m.rowid AS rid, coalesce(o.entity, f.entity) AS entity FROM mentions m"
+            " LEFT JOIN doc_form_entity o ON o.doc = m.doc AND o.text = m.text AND o.alias_of = coalesce(m.alias_of, '')"
+            " LEFT JOIN form_entity f ON f.text = m.text AND f.alias_of = coalesce(m.alias_of, '')) n"
+            " WHERE mentions.rowid = n.rid AND mentions.entity IS NOT n.entity")
         docs = dict(self.db.execute("SELECT entity, count(DISTINCT doc) FROM mentions WHERE entity IS NOT NULL"
                                     " GROUP BY entity").fetchall())
         rows = [e.as_row(docs.get(e.id, 0)) for e in entities]
@@ -427,7 +435,7 @@ class Store:
                               e["mentions"], e["docs"]) for e in rows])
         # claims point at the entity of the mention that overlaps their speaker span most
         links = []
-        for c in self.db.execute("SELECT id, doc, speaker_start, speaker_end FROM claims"
+        for c in self.db.execute("SELECT id, doc, speaker_start, speaker_end, speaker_entity FROM claims"
                                  " WHERE speaker_start IS NOT NULL").fetchall():
             best, best_overlap = None, 0
             for m in self.db.execute('SELECT entity, start, "end" FROM mentions WHERE doc=? AND start < ? AND ? < "end"',
@@ -435,7 +443,8 @@ class Store:
                 overlap = min(m["end"], c["speaker_end"]) - max(m["start"], c["speaker_start"])
                 if overlap > best_overlap:
                     best, best_overlap = m["entity"], overlap
-            links.append((best, c["id"]))
+            if best != c["speaker_entity"]:
+                links.append((best, c["id"]))
         self.db.executemany("UPDATE claims SET speaker_entity=? WHERE id=?", links)
         return rows
 
