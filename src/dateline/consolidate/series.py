@@ -16,6 +16,7 @@ always reflects the current ledger.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import math
@@ -119,6 +120,7 @@ class Places:
         self.within = {place_key(a): place_key(b) for a, b in (within or {}).items()}
         # multi-word names by their first word-character run, so a text is tested against the
         # few names that can occur in it, not against every place of the story
+        self._found: dict[tuple[str, bool], Optional[str]] = {}
         self._multi_by_head: dict[str, list[tuple[str, re.Pattern]]] = defaultdict(list)
         for key in sorted(self.multi, key=lambda k: (-len(k), k)):
             self._multi_by_head[_HEAD.search(key).group(0)].append((key, re.compile(rf"\b{re.escape(key)}\b")))
@@ -144,8 +146,16 @@ class Places:
         return " ".join(words)
 
     def find(self, text: Optional[str], demonyms: bool = True) -> Optional[str]:
+        """The place a text names (the longest name first), or a demonym's place; memoised per text,
+        since sources and groups repeat across thousands of figures."""
         if not text:
             return None
+        key = (text, demonyms)
+        if key not in self._found:
+            self._found[key] = self._find(text, demonyms)
+        return self._found[key]
+
+    def _find(self, text: str, demonyms: bool) -> Optional[str]:
         words = name_words(text)
         joined = " ".join(words)
         candidates = [c for head in set(_HEAD.findall(joined)) for c in self._multi_by_head.get(head, ())]
@@ -182,6 +192,7 @@ def _coordinated(row: dict) -> bool:
     return bool(left_cats and right_cats and left_cats != right_cats)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def category_of(group: Optional[str]) -> str:
     words = set(name_words(group or ""))
     for name, lexicon in CATEGORIES:
