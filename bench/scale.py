@@ -77,7 +77,7 @@ def measure(engine: str, workers: int, source: str, out: str, cache_size: int, b
     return result
 
 
-def consolidation(out: str, entity_timeout: int) -> dict:
+def consolidation(out: str, entity_timeout: int, duplicates: bool = True) -> dict:
     """The two consolidation steps over a Parquet ledger, timed apart (in the measuring subprocess)."""
     import signal
 
@@ -88,15 +88,16 @@ def consolidation(out: str, entity_timeout: int) -> dict:
     result = {}
     con = steps._connect()
     steps._latest_documents(con, out)
-    t0 = time.perf_counter()
-    groups, _ = steps.dup_groups(con, out)
-    result["dup_seconds"] = time.perf_counter() - t0
-    result["dup_groups"] = len(set(groups.values()))
-    # candidates as dup_groups forms them: same band, published within the week window
-    result["candidate_pairs"] = con.execute(
-        "SELECT count(*) FROM (SELECT DISTINCT x.doc, y.doc FROM bands x JOIN bands y ON x.b = y.b "
-        "AND x.key = y.key AND x.doc < y.doc AND abs(date_diff('day', x.day, y.day)) <= ?)",
-        [dedup.WINDOW_DAYS]).fetchone()[0]
+    if duplicates:
+        t0 = time.perf_counter()
+        groups, _ = steps.dup_groups(con, out)
+        result["dup_seconds"] = time.perf_counter() - t0
+        result["dup_groups"] = len(set(groups.values()))
+        # candidates as dup_groups forms them: same band, published within the week window
+        result["candidate_pairs"] = con.execute(
+            "SELECT count(*) FROM (SELECT DISTINCT x.doc, y.doc FROM bands x JOIN bands y ON x.b = y.b "
+            "AND x.key = y.key AND x.doc < y.doc AND abs(date_diff('day', x.day, y.day)) <= ?)",
+            [dedup.WINDOW_DAYS]).fetchone()[0]
 
     def give_up(*_):
         raise TimeoutError
@@ -178,6 +179,7 @@ def main() -> None:
     ap.add_argument("--entity-timeout", type=int, default=300, help="seconds allowed for entity consolidation")
     ap.add_argument("--consolidation-of", type=Path, metavar="DIR",
                     help="only time consolidation (duplicates, entities) of an existing Parquet ledger, e.g. a --keep one")
+    ap.add_argument("--skip-duplicates", action="store_true", help="with --consolidation-of: entities only")
     ap.add_argument("--measure-consolidation", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--measure", help=argparse.SUPPRESS)       # internal: one measurement, in a subprocess
     args = ap.parse_args()
@@ -186,19 +188,22 @@ def main() -> None:
         return
     if args.consolidation_of:
         if args.measure_consolidation:
-            print(json.dumps(consolidation(str(args.consolidation_of), args.entity_timeout)))
+            print(json.dumps(consolidation(str(args.consolidation_of), args.entity_timeout,
+                                           duplicates=not args.skip_duplicates)))
             return
         # a fresh process, so its peak memory is consolidation's alone
         proc = subprocess.run([sys.executable, __file__, "--consolidation-of", str(args.consolidation_of),
-                               "--entity-timeout", str(args.entity_timeout), "--measure-consolidation"],
+                               "--entity-timeout", str(args.entity_timeout), "--measure-consolidation"]
+                              + (["--skip-duplicates"] if args.skip_duplicates else []),
                               capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
         if proc.returncode != 0:
             raise SystemExit(f"consolidation failed:\n{proc.stderr[-3000:]}")
         r = json.loads(proc.stdout.strip().splitlines()[-1])
         entities = (f"{r['entities']:,} entities in {r['entity_seconds']:.0f} s" if r["entities"] is not None
                     else f"entities NOT finished within {r['entity_seconds']:.0f} s")
-        print(f"consolidation of {args.consolidation_of} ({r['documents']:,} documents): {r['candidate_pairs']:,} "
-              f"LSH candidate pairs, {r['dup_groups']:,} duplicate groups in {r['dup_seconds']:.1f} s; {entities}; "
+        dups = (f"{r['candidate_pairs']:,} LSH candidate pairs, {r['dup_groups']:,} duplicate groups in "
+                f"{r['dup_seconds']:.1f} s; " if "dup_seconds" in r else "")
+        print(f"consolidation of {args.consolidation_of} ({r['documents']:,} documents): {dups}{entities}; "
               f"peak memory {mib(r['client_peak_rss_consolidated'])}")
         return
 
