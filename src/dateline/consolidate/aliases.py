@@ -95,6 +95,7 @@ def person_parts(text: str) -> tuple[str, ...]:
     return tuple(w for w in name_words(text) if w not in _TITLES)
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def skeleton(word: str) -> str:
     """Consonant skeleton for transliteration variants: Haniyeh, Haniya, Hanieh -> 'hn'."""
     w = re.sub(r"h$", "", word)
@@ -106,7 +107,9 @@ def similar_surnames(a: str, b: str) -> bool:
         return True
     if a[:1] != b[:1] or skeleton(a) != skeleton(b) or abs(len(a) - len(b)) > 2:
         return False
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.7
+    matcher = difflib.SequenceMatcher(None, a, b)
+    # quick_ratio is an upper bound of ratio and far cheaper: most pairs stop there
+    return matcher.quick_ratio() >= 0.7 and matcher.ratio() >= 0.7
 
 
 @dataclass
