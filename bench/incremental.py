@@ -135,7 +135,9 @@ def main() -> None:
 
             extended = {r[0]: r[1] for r in store.db.execute("SELECT id, dup_group FROM documents")}
             full, full_seconds = timed("duplicate groups regrouped in full, for comparison", ledger._all_dup_groups)
-            same = extended == {d: full.get(d) for d in extended}
+            # articles stored without a signature (e.g. written through the store API) cannot be regrouped
+            signed = {d for d, _, _ in store.signatures()}
+            same = all(extended[d] == full.get(d) for d in signed)
             print(f"    extended == full: {same}; extended / full time: "
                   f"{(extend or float('nan')) / full_seconds:.3f}", flush=True)
             for name, f in original.items():
