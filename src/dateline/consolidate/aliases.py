@@ -228,28 +228,63 @@ class Consolidation:
 
 def _person_aliases(person_keys: Iterable[str]) -> dict[str, str]:
     """Person key -> the key of the person it is: transliterated surnames ("Haniyeh", "Haniya")
-    merge, and a first name must not clash ("Ismail Haniyeh" is not "Ali Haniyeh")."""
+    merge, and a first name must not clash ("Ismail Haniyeh" is not "Ali Haniyeh").
+
+    Keys are taken longest first; each joins the earliest person (of its bucket: same surname
+    initial and consonant skeleton, which similar surnames share) that has a similar surname and
+    a compatible first name, else founds one. Indexes by spelling and first name find that
+    earliest person without comparing the key with every person of the bucket.
+    """
     person_alias: dict[str, str] = {}
-    # (canonical parts, every surname spelling merged in), bucketed by what similar_surnames requires
-    # to be equal (first letter and consonant skeleton), so each name is compared with a few, not all
-    buckets: dict[tuple[str, str], list[tuple[list[str], set[str]]]] = defaultdict(list)
+    buckets: dict[tuple[str, str], _Bucket] = defaultdict(_Bucket)
     for key in sorted(person_keys, key=lambda k: (-len(k.split()), k)):
         parts = key.split()
         surname = parts[-1]
         bucket = buckets[(surname[:1], skeleton(surname))]
-        target = None
-        for c, surnames in bucket:
-            if any(similar_surnames(surname, s) for s in surnames) and (len(parts) == 1 or len(c) == 1
-                                                                        or parts[0] == c[0]):
-                target = (c, surnames)
-                break
+        similar = {s for s in bucket.first_with if similar_surnames(surname, s)}
+        target = bucket.earliest(parts, similar)
         if target is None:
-            bucket.append((parts, {surname}))
+            target = bucket.found(parts)
             person_alias[key] = key
         else:
-            target[1].add(surname)
-            person_alias[key] = " ".join(target[0])
+            person_alias[key] = " ".join(bucket.people[target])
+        bucket.add_surname(target, surname)
     return person_alias
+
+
+@dataclass
+class _Bucket:
+    people: list = field(default_factory=list)          # canonical parts, in founding order
+    surnames: list = field(default_factory=list)        # every surname spelling merged into each
+    first_with: dict = field(default_factory=dict)      # spelling -> earliest person having it
+    first_bare_with: dict = field(default_factory=dict)  # ... among people known by a surname only
+    by_first_name: dict = field(default_factory=lambda: defaultdict(list))   # first name -> people, in order
+
+    def earliest(self, parts: list[str], similar: set[str]) -> Optional[int]:
+        if not similar:
+            return None
+        if len(parts) == 1:               # a bare surname may join anyone with a similar surname
+            return min(self.first_with[s] for s in similar)
+        found = [self.first_bare_with[s] for s in similar if s in self.first_bare_with]
+        for i in self.by_first_name.get(parts[0], ()):
+            if self.surnames[i] & similar:
+                found.append(i)
+                break
+        return min(found) if found else None
+
+    def found(self, parts: list[str]) -> int:
+        self.people.append(parts)
+        self.surnames.append(set())
+        i = len(self.people) - 1
+        if len(parts) > 1:
+            self.by_first_name[parts[0]].append(i)
+        return i
+
+    def add_surname(self, i: int, surname: str) -> None:
+        self.surnames[i].add(surname)
+        self.first_with[surname] = min(self.first_with.get(surname, i), i)
+        if len(self.people[i]) == 1:
+            self.first_bare_with[surname] = min(self.first_bare_with.get(surname, i), i)
 
 
 def consolidate(mentions: Iterable[Mention]) -> tuple[list[dict], dict[tuple[str, int, int], str]]:
