@@ -130,8 +130,7 @@ class Ledger:
         # the distinct names, and each article's person names, pass through Python; the mentions stay in SQLite
         found = aliases.Consolidation(self.store.mention_forms())
         people = {text for text, _ in found.counts if found.kind(text) == "person"}
-        for doc, forms in self.store.forms_by_doc(people):
-            found.add_document(doc, forms)
+        found.add_documents(self.store.forms_by_doc(people))
         entities, by_form, by_doc = found.finish()
         with self.store.transaction():
             rows = self.store.replace_entities(entities, by_form, by_doc)

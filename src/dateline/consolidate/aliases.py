@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import hashlib
 import re
 import unicodedata
@@ -196,6 +197,11 @@ class Consolidation:
                 self._doc_keys[(doc, text, alias_of)] = (key, n)
                 self._moved[(text, alias_of)] += n
 
+    def add_documents(self, rows: Iterable[tuple[str, str, Optional[str], int]]) -> None:
+        """``add_document`` for rows ``(doc, text, alias_of, count)`` that come ordered by document."""
+        for doc, group in itertools.groupby(rows, key=lambda r: r[0]):
+            self.add_document(doc, ((text, alias_of, n) for _, text, alias_of, n in group))
+
     def finish(self) -> tuple[list[Entity], dict[Form, str], dict[tuple[str, str, str], str]]:
         # (kind, key, text, mentions, where they are: a form everywhere, or a form in one article)
         keyed: list[tuple[str, str, str, int, tuple]] = []
@@ -299,8 +305,7 @@ def consolidate(mentions: Iterable[Mention]) -> tuple[list[dict], dict[tuple[str
     for m in mentions:
         if c.kind(m.text) == "person":
             by_doc[m.span.doc][(m.text, m.alias_of or "")] += 1
-    for doc, counts in by_doc.items():
-        c.add_document(doc, ((t, a, n) for (t, a), n in counts.items()))
+    c.add_documents((doc, t, a, n) for doc, counts in by_doc.items() for (t, a), n in counts.items())
     entities, form_entity, doc_entity = c.finish()
     assignment: dict[tuple[str, int, int], str] = {}
     docs: dict[str, set] = defaultdict(set)

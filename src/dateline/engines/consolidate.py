@@ -83,29 +83,6 @@ def candidate_pairs(con, new_docs: Optional[list[str]], threshold: float = dedup
     return [(a, b) for a, b in found]
 
 
-class _UnionFind:
-    def __init__(self):
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def components(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for x in list(self.parent):
-            out.setdefault(self.find(x), []).append(x)
-        return out
-
-
 def dup_groups(con, out: str, new_docs: Optional[Iterable[str]] = None, added: Optional[int] = None
                ) -> tuple[dict[str, str], str]:
     """``doc -> dup_group`` for every document with copies; and how it was computed (full / incremental).
@@ -120,7 +97,7 @@ def dup_groups(con, out: str, new_docs: Optional[Iterable[str]] = None, added: O
     (current,) = con.execute("SELECT count(*) FROM docs").fetchone()
     incremental = (new is not None and added is not None and seen_before is not None
                    and seen_before + added == current and not (set(new) & set(previous)))
-    uf = _UnionFind()
+    uf = dedup.UnionFind()
     if incremental:
         for doc, group in previous.items():
             uf.union(doc, group)
@@ -162,16 +139,7 @@ def entities(con, out: str) -> tuple[list[dict], list[dict]]:
     con.register("people", pa.table({"text": pa.array(people, pa.string())}))
     cursor = con.execute("""SELECT doc, text, alias_of, count(*) FROM ments WHERE text IN (SELECT text FROM people)
                             GROUP BY ALL ORDER BY doc""")
-    doc, forms = None, []
-    while batch := cursor.fetchmany(50_000):
-        for d, text, alias_of, n in batch:
-            if d != doc:
-                if forms:
-                    found.add_document(doc, forms)
-                doc, forms = d, []
-            forms.append((text, alias_of, n))
-    if forms:
-        found.add_document(doc, forms)
+    found.add_documents(row for batch in iter(lambda: cursor.fetchmany(50_000), []) for row in batch)
     con.unregister("people")
     ents, by_form, by_doc = found.finish()
 

@@ -126,24 +126,38 @@ def links_of_new(new: dict[str, tuple[dt.date, MinHash]], nearby: dict[str, tupl
     everything = {**nearby, **new}
     for doc_id, (_, sig) in everything.items():
         lsh.insert(doc_id, sig)
-    parent = {d: d for d in new}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    links = UnionFind()
     for doc_id, (date, sig) in new.items():
+        links.find(doc_id)
         for other in lsh.query(sig):
             other_date, other_sig = everything[other]
             if (other != doc_id and abs((date - other_date).days) <= window_days
                     and sig.jaccard(other_sig) >= threshold):
-                parent[find(other)] = find(doc_id)
-                if group_of.get(other, other) != other:
-                    parent[find(group_of[other])] = find(doc_id)
-    sets: dict[str, set[str]] = {}
-    for x in list(parent):
-        sets.setdefault(find(x), set()).add(x)
-    return [members for members in sets.values() if len(members) > 1]
+                links.union(doc_id, other)
+                links.union(doc_id, group_of.get(other, other))
+    return [set(members) for members in links.components().values() if len(members) > 1]
+
+
+class UnionFind:
+    """Components of a graph given edge by edge; a component is named after its smallest member."""
+
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def components(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for x in list(self.parent):
+            out.setdefault(self.find(x), []).append(x)
+        return out

@@ -345,9 +345,7 @@ class Store:
 
     def group_members(self, docs: Iterable[str]) -> dict[str, tuple[dt.date, Optional[str]]]:
         """``docs`` and every member of their duplicate groups -> (publication date, stored group)."""
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_docs(id TEXT PRIMARY KEY)")
-        self.db.execute("DELETE FROM wanted_docs")
-        self.db.executemany("INSERT OR IGNORE INTO wanted_docs VALUES (?)", ((d,) for d in docs))
+        self._temp_values("wanted_docs", ["id"], ((d,) for d in docs))
         rows = self.db.execute(
             "SELECT id, date, dup_group FROM documents WHERE id IN (SELECT id FROM wanted_docs)"
             " OR dup_group IN (SELECT dup_group FROM documents WHERE id IN (SELECT id FROM wanted_docs)"
@@ -385,22 +383,20 @@ class Store:
         return self.db.execute("SELECT text, coalesce(alias_of, ''), kind, count(*) FROM mentions"
                                " GROUP BY 1, 2, 3").fetchall()
 
-    def forms_by_doc(self, texts: Iterable[str]) -> Iterator[tuple[str, list[tuple[str, str, int]]]]:
-        """Per article (in id order), its mentions of ``texts``: ``(text, alias_of or "", count)``."""
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_forms(text TEXT PRIMARY KEY)")
-        self.db.execute("DELETE FROM wanted_forms")
-        self.db.executemany("INSERT OR IGNORE INTO wanted_forms VALUES (?)", ((t,) for t in texts))
-        doc, forms = None, []
-        for d, text, alias_of, n in self.db.execute(
-                "SELECT doc, text, coalesce(alias_of, ''), count(*) FROM mentions"
-                " WHERE text IN (SELECT text FROM wanted_forms) GROUP BY 1, 2, 3 ORDER BY 1"):
-            if d != doc:
-                if forms:
-                    yield doc, forms
-                doc, forms = d, []
-            forms.append((text, alias_of, n))
-        if forms:
-            yield doc, forms
+    def forms_by_doc(self, texts: Iterable[str]) -> Iterator[tuple[str, str, str, int]]:
+        """Mentions of ``texts`` counted per article, in article order: ``(doc, text, alias_of or "", count)``."""
+        self._temp_values("wanted_forms", ["text"], ((t,) for t in texts))
+        return self.db.execute("SELECT doc, text, coalesce(alias_of, ''), count(*) FROM mentions"
+                               " WHERE text IN (SELECT text FROM wanted_forms) GROUP BY 1, 2, 3 ORDER BY 1")
+
+    def _temp_values(self, table: str, columns: Sequence[str], rows: Iterable[tuple],
+                     key: Optional[Sequence[str]] = None) -> None:
+        """A temporary text table (this connection only) holding just ``rows``, keyed for joins."""
+        key = key or columns[:1]
+        self.db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table}({', '.join(c + ' TEXT' for c in columns)},"
+                        f" PRIMARY KEY ({', '.join(key)}))")
+        self.db.execute(f"DELETE FROM {table}")
+        self.db.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({','.join('?' * len(columns))})", rows)
 
     def replace_entities(self, entities: Sequence, by_form: dict[tuple[str, str], str],
                          by_doc: dict[tuple[str, str, str], str]) -> list[dict]:
@@ -410,15 +406,10 @@ class Store:
         a mention's entity is ``by_doc[(doc, text, alias_of)]``, else ``by_form[(text, alias_of)]``
         (``alias_of`` "" when none), else none. Returns the rows written.
         """
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS form_entity(text TEXT, alias_of TEXT, entity TEXT,"
-                        " PRIMARY KEY (text, alias_of))")
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS doc_form_entity(doc TEXT, text TEXT, alias_of TEXT,"
-                        " entity TEXT, PRIMARY KEY (doc, text, alias_of))")
-        self.db.execute("DELETE FROM form_entity")
-        self.db.execute("DELETE FROM doc_form_entity")
-        self.db.executemany("INSERT INTO form_entity VALUES (?,?,?)", ((t, a, e) for (t, a), e in by_form.items()))
-        self.db.executemany("INSERT INTO doc_form_entity VALUES (?,?,?,?)",
-                            ((d, t, a, e) for (d, t, a), e in by_doc.items()))
+        self._temp_values("form_entity", ["text", "alias_of", "entity"],
+                          ((t, a, e) for (t, a), e in by_form.items()), key=["text", "alias_of"])
+        self._temp_values("doc_form_entity", ["doc", "text", "alias_of", "entity"],
+                          ((d, t, a, e) for (d, t, a), e in by_doc.items()), key=["doc", "text", "alias_of"])
         # only mentions whose entity changes are written (ids are stable, so after a small batch, few)
         self.db.execute(
             "UPDATE mentions SET entity = n.entity FROM ("

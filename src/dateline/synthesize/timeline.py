@@ -200,7 +200,7 @@ def sentences_from_text(doc_id: str, text: str, published: dt.date, source: str 
     if times is None:
         times = day_mentions(text, doc_id, published, segments)
     return _dated_sentences(doc_id, text, published, source, _trimmed_segments(text, segments),
-                            [(t.span.start, t.span.end, t.date, t.since, t.text) for t in times])
+                            dating.as_tuples(times))
 
 
 def _trimmed_segments(text: str, segments: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -286,8 +286,8 @@ def _read_sentences(store, clause: str, args: list) -> list[Sentence]:
             " ORDER BY d.date, d.id", args):
         published = dt.date.fromisoformat(published)
         if doc not in dated:            # stored before sentences were dated at analysis
-            times = [(t.span.start, t.span.end, t.date, t.since, t.text) for t in store.times_of(doc)]
-            out += _dated_sentences(doc, text, published, source, nlp.sentence_spans(text), times)
+            out += _dated_sentences(doc, text, published, source, nlp.sentence_spans(text),
+                                    dating.as_tuples(store.times_of(doc)))
             continue
         for _, position, start, end, dates, calendar in dated.pop(doc):
             out.append(Sentence(span=Span(doc, start, end), text=text[start:end], published=published,
