@@ -51,21 +51,9 @@ class DuplicateIndex:
         self.lsh = MinHashLSH(threshold=max(0.05, threshold * 0.8), num_perm=NUM_PERM)
         self.sigs: dict[str, MinHash] = {}
         self.order: dict[str, tuple[dt.date, str]] = {}
-        self.parent: dict[str, str] = {}
+        # the earliest member (by date, then id) names a group
+        self.links = UnionFind(order=lambda r: self.order[r])
         self.kept: set[str] = set()         # forgotten by the index, still members of their group
-
-    def _find(self, x: str) -> str:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def _union(self, a: str, b: str) -> None:
-        ra, rb = self._find(a), self._find(b)
-        if ra != rb:
-            # the earliest member names the group
-            first, second = sorted((ra, rb), key=lambda r: self.order[r])
-            self.parent[second] = first
 
     def add(self, doc_id: str, date: dt.date, sig: MinHash) -> None:
         """Add in (date, id) order so the earliest copy names its group; ids must be new."""
@@ -73,10 +61,10 @@ class DuplicateIndex:
             raise ValueError(f"{doc_id} already indexed; rebuild the index for a new version")
         self.sigs[doc_id] = sig
         self.order[doc_id] = (date, doc_id)
-        self.parent[doc_id] = doc_id
+        self.links.find(doc_id)
         for other in self.lsh.query(sig):
             if other != doc_id and sig.jaccard(self.sigs[other]) >= self.threshold:
-                self._union(doc_id, other)
+                self.links.union(doc_id, other)
         self.lsh.insert(doc_id, sig)
 
     def forget(self, doc_id: str) -> None:
@@ -87,10 +75,10 @@ class DuplicateIndex:
             self.kept.add(doc_id)
 
     def group_of(self, doc_id: str) -> Optional[str]:
-        return self._find(doc_id) if doc_id in self.parent else None
+        return self.links.find(doc_id) if doc_id in self.links.parent else None
 
     def groups(self) -> dict[str, str]:
-        return {d: self._find(d) for d in [*self.kept, *self.sigs]}
+        return {d: self.links.find(d) for d in [*self.kept, *self.sigs]}
 
 
 # Copies of an article appear within days of it; comparing only within this window keeps the number of
@@ -139,10 +127,12 @@ def links_of_new(new: dict[str, tuple[dt.date, MinHash]], nearby: dict[str, tupl
 
 
 class UnionFind:
-    """Components of a graph given edge by edge; a component is named after its smallest member."""
+    """Components of a graph given edge by edge; a component is named after its smallest member
+    (by ``order``, default the member itself)."""
 
-    def __init__(self):
+    def __init__(self, order=None):
         self.parent: dict[str, str] = {}
+        self.order = order or (lambda x: x)
 
     def find(self, x: str) -> str:
         self.parent.setdefault(x, x)
@@ -154,7 +144,8 @@ class UnionFind:
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+            first, second = sorted((ra, rb), key=self.order)
+            self.parent[second] = first
 
     def components(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
