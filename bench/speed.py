@@ -2,6 +2,7 @@
 
     python bench/speed.py                 # dev corpus x50 (2,000 articles), 1 and 2 processes
     python bench/speed.py --copies 5      # a quick run (CI size)
+    python bench/speed.py --ceiling       # the best any sentence filter could do on this corpus
 
 For each process count P it times, each in a fresh subprocess (so peak memory
 is that run's own):
@@ -92,6 +93,63 @@ def child_ours(path: Path, workers: int, cache_size: int = 4096) -> dict:
             "counts": counts}
 
 
+def ceiling(copies: int) -> None:
+    """What the best possible sentence filter could reach on the dev corpus.
+
+    Every segment is parsed (no filter) and all extractors run; a segment in which
+    a claim, figure or time is found needed the parse, so even an oracle filter
+    sends those through the neural pipeline. With the bare pipeline's cost per
+    character and our extractors' measured cost per article, that bounds the
+    articles/second of any filter (the store's own cost left out, so the bound is
+    generous).
+    """
+    import datetime as dt
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from dateline.analyze import claims, entities, figures, nlp, pipeline, timex
+    from dateline.records import Document
+
+    rows = load_texts() * copies
+    docs = [Document(id=f"{r['id']}-{k}", text=r["text"], date=dt.date.fromisoformat(r["date"][:10]))
+            for k, r in enumerate(rows)]
+    texts = [d.text for d in docs]
+    model = nlp.load()
+    start = time.perf_counter()
+    for _ in model.pipe(texts, batch_size=64):
+        pass
+    bare = (time.perf_counter() - start) / len(docs)
+    share = {"total": 0, "filter": 0, "needed": 0, "mentions only": 0}
+    extract = 0.0
+    cache = nlp.SegmentCache(0)
+    for d in docs[:len(load_texts())]:
+        sdoc = next(nlp.parse([d.text], cache=cache))
+        t = time.perf_counter()
+        mentions = entities.extract_mentions(sdoc, d.id)
+        times = timex.extract_times(sdoc, d.id, d.date)
+        found = claims.extract_claims(sdoc, d.id)
+        figs = figures.extract_figures(sdoc, d.id, d.date, times=times, claims=found)
+        extract += time.perf_counter() - t
+        items = [x.span.start for x in (*times, *found, *figs)]
+        for s, e in nlp.segment(d.text):
+            n = e - s
+            share["total"] += n
+            share["filter"] += n * pipeline.needs_parse(d.text[s:e])
+            if any(s <= i < e for i in items):
+                share["needed"] += n
+            elif any(s <= m.span.start < e for m in mentions):
+                share["mentions only"] += n
+    extract /= len(load_texts())
+    total = share.pop("total")
+    print(f"dev corpus x{copies}: bare spaCy {1000 * bare:.1f} ms/article ({1 / bare:.1f} art/s, 1 process); "
+          f"our extractors on parsed text {1000 * extract:.1f} ms/article")
+    for k, v in share.items():
+        print(f"  share of text {k:<14} {v / total:.3f}")
+    needed = share["needed"] / total
+    print(f"an oracle filter still parses {needed:.1%} of the text: at best {1 / (needed * bare):.1f} art/s with free "
+          f"extraction, {1 / (needed * bare + extract):.1f} art/s with ours (1 process; ratio to bare "
+          f"{(needed * bare + extract) / bare:.2f}); two processes at most double these")
+
+
 def run_child(kind: str, path: Path, workers: int, cache_size: int = 4096) -> dict:
     out = subprocess.run([sys.executable, __file__, "--child", kind, "--path", str(path), "--workers", str(workers),
                           "--cache-size", str(cache_size)], check=True, capture_output=True, text=True)
@@ -106,7 +164,12 @@ def main() -> None:
     ap.add_argument("--child", choices=["bare", "ours"])
     ap.add_argument("--path", type=Path)
     ap.add_argument("--cache-size", type=int, default=4096)
+    ap.add_argument("--ceiling", action="store_true", help="the bound any sentence filter is under (see ceiling())")
     args = ap.parse_args()
+    if args.ceiling:
+        load_texts()
+        ceiling(max(1, min(args.copies, 5)))
+        return
     if args.child:
         result = (child_bare(args.path, args.workers[0]) if args.child == "bare"
                   else child_ours(args.path, args.workers[0], args.cache_size))
