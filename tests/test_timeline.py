@@ -325,12 +325,57 @@ def test_sentences_are_dated_once_at_analysis_and_old_stores_catch_up(tmp_path):
         assert any(s.dates for s in from_rows)
         before = tl.timeline_from_store(led.store, n_dates=10, k_sentences=3)
 
-        # an older store: no sentence rows for two articles
+        # an older store: no sentence rows for two articles, nothing indexed by day
         with led.store.transaction():
             led.store.db.execute("DELETE FROM sentences WHERE doc IN ('wire-0508', 'review-0512')")
+            led.store.db.execute("DELETE FROM sentence_days")
+            led.store.set_state("sentence_days", "missing")
         assert tl.sentences_from_store(led.store) == from_rows
         assert tl.timeline_from_store(led.store, n_dates=10, k_sentences=3) == before
         assert sorted(led.store.documents_without_sentences()) == ["review-0512", "wire-0508"]
         led.consolidate()
         assert led.store.documents_without_sentences() == []
+        assert led.store.get_state("sentence_days") == "complete"
+        assert led.store.documents_without_sentence_days() == []
+        assert tl.timeline_from_store(led.store, n_dates=10, k_sentences=3) == before
         assert tl.sentences_from_store(led.store) == from_rows
+
+
+def _same_timeline_both_ways(store, settings=tl.Settings()):
+    """The store's timeline (aggregates, then only the best days' sentences) equals the timeline
+    over every stored sentence in memory, for several sizes, ranges and settings."""
+    everything = tl.sentences_from_store(store)
+    assert tl.counts_from_store(store, settings) == tl.DayCounts.of_sentences(everything, settings)
+    days = sorted({s.published for s in everything})
+    ranges = [(None, None), (days[len(days) // 3], None), (None, days[len(days) // 2]),
+              (days[1], days[-2])]
+    for n, k in [(None, 1), (1, 1), (3, 2), (10, 3), (60, 1)]:
+        for lo, hi in ranges:
+            scoped = tl.sentences_from_store(store, lo, hi)
+            want = tl.build_timeline(scoped, n_dates=n, k_sentences=k, date_from=lo, date_to=hi, settings=settings)
+            got = tl.timeline_from_store(store, n_dates=n, k_sentences=k, date_from=lo, date_to=hi,
+                                         settings=settings)
+            assert got == want, (n, k, lo, hi)
+    return everything
+
+
+def test_the_store_ranks_days_by_aggregates_and_reads_only_their_sentences(ledger):
+    assert ledger.store.get_state("sentence_days") == "complete"
+    _same_timeline_both_ways(ledger.store)
+    _same_timeline_both_ways(ledger.store, tl.Settings(publication_lag=1, chronology_entries=1))
+
+
+def test_the_demo_story_gives_the_same_timeline_both_ways(tmp_path):
+    demo = Path(__file__).resolve().parents[1] / "src" / "dateline" / "demo"
+    with Ledger(tmp_path / "demo.db") as led:
+        led.ingest([demo])
+        assert len(_same_timeline_both_ways(led.store)) > 30
+
+
+@pytest.mark.skipif(not (Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl").exists(),
+                    reason="../shared/corpus/dev.jsonl not found (the dev corpus lives beside the project)")
+def test_the_dev_corpus_gives_the_same_timeline_both_ways(tmp_path):
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    with Ledger(tmp_path / "dev.db") as led:
+        led.ingest([shared / "corpus" / "dev.jsonl", shared / "seeds"])
+        _same_timeline_both_ways(led.store)

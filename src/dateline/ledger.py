@@ -176,14 +176,25 @@ class Ledger:
         return changed
 
     def _date_old_sentences(self, batch: int = 500) -> None:
-        """Articles stored by a dateline before sentences were dated at analysis get theirs now (once)."""
+        """Articles stored by a dateline before sentences were dated at analysis get theirs now (once),
+        and sentences stored before they were indexed by day are indexed."""
         from .analyze import dating
 
         pending = self.store.documents_without_sentences()
         for i in range(0, len(pending), batch):
             with self.store.transaction():
                 for document in self.store.documents(pending[i:i + batch]):
-                    self.store.write_sentences(dating.of_document(document, self.store.times_of(document.id)))
+                    self.store.write_sentences(dating.of_document(document, self.store.times_of(document.id)),
+                                               document.text)
+        if self.store.get_state("sentence_days") != "complete":
+            # stored before sentences were indexed by day (schema < 6): index them from their stored dates
+            pending = self.store.documents_without_sentence_days()
+            for i in range(0, len(pending), batch):
+                with self.store.transaction():
+                    for document in self.store.documents(pending[i:i + batch]):
+                        self.store.write_sentences(self.store.dated_sentences_of(document.id), document.text)
+            with self.store.transaction():
+                self.store.set_state("sentence_days", "complete")
 
     # --- reading -------------------------------------------------------------
     def document(self, doc_id: str) -> Optional[Document]:

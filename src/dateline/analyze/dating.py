@@ -17,6 +17,17 @@ from ..records import DatedSentence, Document, Span, TimeExpr
 # a date written on the calendar, not relative to the article ("April 20", "20/4/2010")
 _CALENDAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?|\d{1,4}[/-]\d{1,2}", re.I)
 
+# "April 22 - ...", "Thu May 6 , 2010 :": a sentence headed by its date, an entry of a chronology
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DATE_LABEL = re.compile(
+    rf"^\W{{0,3}}(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})"
+    r"(?:\s*,?\s*\d{4})?\s*(?:-+|–|—|:)\s+", re.I)
+
+
+def headed_by_date(sentence: str) -> bool:
+    return bool(DATE_LABEL.match(sentence))
+
+
 # (start, end, day or None, since, text as written) of a temporal expression
 TimeTuple = tuple[int, int, Optional[dt.date], bool, str]
 

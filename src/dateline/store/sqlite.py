@@ -150,6 +150,24 @@ MIGRATIONS: list[str] = [
     -- articles written since the last consolidation (new = 0: a new version of a stored one)
     CREATE TABLE unconsolidated (doc TEXT PRIMARY KEY, new INTEGER NOT NULL);
     """,
+    # 6: the days each sentence names, one row per sentence and day, so that the timeline ranks days
+    #    with aggregates and reads only the chosen days' sentences; filled for older articles at the
+    #    next consolidation (state sentence_days)
+    """
+    CREATE TABLE sentence_days (
+        day TEXT NOT NULL,
+        doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        calendar INTEGER NOT NULL,          -- written as a calendar date ("April 20")
+        headed INTEGER NOT NULL,            -- the sentence starts with a date label ("April 22 - ...")
+        PRIMARY KEY (day, doc, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX sentence_days_doc ON sentence_days(doc);
+    INSERT INTO state(key, value) VALUES ('sentence_days', 'missing')
+        ON CONFLICT(key) DO UPDATE SET value = 'missing';
+    INSERT INTO state(key, value) VALUES ('needs_consolidation', '1')
+        ON CONFLICT(key) DO UPDATE SET value = '1';
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -279,7 +297,7 @@ class Store:
 
     def _insert_items(self, a: Analysis) -> None:
         db = self.db
-        self.write_sentences(a.sentences)
+        self.write_sentences(a.sentences, a.doc.text)
         db.executemany('INSERT OR IGNORE INTO mentions(doc, start, "end", text, label, kind, entity, alias_of)'
                        ' VALUES (?,?,?,?,?,?,?,?)',
                        [(m.span.doc, m.span.start, m.span.end, m.text, m.label, m.kind, m.canonical, m.alias_of)
@@ -303,11 +321,115 @@ class Store:
               c.cue_span.end if c.cue_span else None)
              for c in a.claims])
 
-    def write_sentences(self, sentences: Iterable[DatedSentence]) -> None:
+    def write_sentences(self, sentences: Iterable[DatedSentence], text: str) -> None:
+        """An article's dated sentences (``text``: the article's text), and the days each names."""
+        from ..analyze.dating import headed_by_date
+
+        sentences = list(sentences)
         self.db.executemany(
             'INSERT OR REPLACE INTO sentences(doc, position, start, "end", dates, calendar) VALUES (?,?,?,?,?,?)',
             [(s.span.doc, s.position, s.span.start, s.span.end, " ".join(d.isoformat() for d in s.dates) or None,
               " ".join(d.isoformat() for d in s.calendar_dates) or None) for s in sentences])
+        self.db.executemany(
+            "INSERT OR REPLACE INTO sentence_days(day, doc, position, calendar, headed) VALUES (?,?,?,?,?)",
+            [(d.isoformat(), s.span.doc, s.position, int(d in s.calendar_dates),
+              int(bool(s.calendar_dates) and headed_by_date(text[s.span.start:s.span.end])))
+             for s in sentences for d in s.dates])
+
+    # --- the timeline's aggregates (synthesize.timeline): over articles published in a range ----------
+    @staticmethod
+    def _published(published_from: Optional[str], published_to: Optional[str]) -> tuple[str, list]:
+        where, args = ["1=1"], []
+        if published_from:
+            where.append("d.date >= ?")
+            args.append(published_from)
+        if published_to:
+            where.append("d.date <= ?")
+            args.append(published_to)
+        return " AND ".join(where), args
+
+    def day_sources(self, published_from: Optional[str] = None, published_to: Optional[str] = None) -> Iterator[tuple]:
+        """(day, role, independent sources, of them writing it as a calendar date) for the days sentences
+        name; role: "later" (named after the day), "same_day", "ahead" (named before it)."""
+        clause, args = self._published(published_from, published_to)
+        return self.db.execute(
+            "SELECT x.day, CASE WHEN x.day < d.date THEN 'later' WHEN x.day = d.date THEN 'same_day' ELSE 'ahead' END"
+            " AS role, COUNT(DISTINCT coalesce(d.dup_group, d.id)),"
+            " COUNT(DISTINCT CASE WHEN x.calendar AND x.day < d.date THEN coalesce(d.dup_group, d.id) END)"
+            f" FROM sentence_days x JOIN documents d ON d.id = x.doc WHERE {clause} GROUP BY x.day, role", args)
+
+    def publication_sources(self, published_from: Optional[str] = None,
+                            published_to: Optional[str] = None) -> Iterator[tuple]:
+        """Distinct (publication day, independent source) of articles with sentences."""
+        clause, args = self._published(published_from, published_to)
+        return self.db.execute(
+            "SELECT DISTINCT d.date, coalesce(d.dup_group, d.id) FROM documents d"
+            f" WHERE {clause} AND EXISTS (SELECT 1 FROM sentences s WHERE s.doc = d.id)", args)
+
+    def first_reference_delays(self, published_from: Optional[str] = None,
+                               published_to: Optional[str] = None) -> Iterator[tuple]:
+        """(delay in days, how many): per independent source and earlier day it names, its first reference."""
+        clause, args = self._published(published_from, published_to)
+        return self.db.execute(
+            "SELECT delay, COUNT(*) FROM (SELECT CAST(MIN(julianday(d.date) - julianday(x.day)) AS INTEGER) AS delay"
+            f" FROM sentence_days x JOIN documents d ON d.id = x.doc WHERE {clause} AND x.day < d.date"
+            " GROUP BY coalesce(d.dup_group, d.id), x.day) GROUP BY delay", args)
+
+    def chronology_days(self, min_entries: int, published_from: Optional[str] = None,
+                        published_to: Optional[str] = None) -> Iterator[tuple]:
+        """(day, independent sources) listing it in a chronology: an article with ``min_entries`` or
+        more days heading its sentences as calendar dates ("March 19 - ...")."""
+        clause, args = self._published(published_from, published_to)
+        return self.db.execute(
+            "WITH entries AS (SELECT DISTINCT x.doc, x.day FROM sentence_days x JOIN documents d ON d.id = x.doc"
+            f"   WHERE {clause} AND x.headed AND x.calendar AND x.day <= d.date),"
+            " listing AS (SELECT doc FROM entries GROUP BY doc HAVING COUNT(*) >= ?)"
+            " SELECT e.day, COUNT(DISTINCT coalesce(d.dup_group, d.id)) FROM entries e"
+            " JOIN listing l ON l.doc = e.doc JOIN documents d ON d.id = e.doc GROUP BY e.day", args + [min_entries])
+
+    def day_support(self, published_from: Optional[str] = None, published_to: Optional[str] = None) -> Iterator[tuple]:
+        """(day, independent sources naming it by their publication or publishing on it)."""
+        clause, args = self._published(published_from, published_to)
+        return self.db.execute(
+            "SELECT day, COUNT(DISTINCT src) FROM ("
+            " SELECT x.day AS day, coalesce(d.dup_group, d.id) AS src FROM sentence_days x"
+            f"  JOIN documents d ON d.id = x.doc WHERE {clause} AND x.day <= d.date"
+            " UNION SELECT d.date, coalesce(d.dup_group, d.id) FROM documents d"
+            f"  WHERE {clause} AND EXISTS (SELECT 1 FROM sentences s WHERE s.doc = d.id)"
+            ") GROUP BY day", args + args)
+
+    def timeline_candidates(self, named: Sequence[str], published: Sequence[str], lead_sentences: int,
+                            published_from: Optional[str] = None, published_to: Optional[str] = None) -> list[tuple]:
+        """Sentences naming a day of ``named`` (by their publication), and undated sentences among the
+        first ``lead_sentences`` of articles published on a day of ``published``: (doc, position, start,
+        end, dates, calendar, publication day, independent source, text), by day, article and position."""
+        clause, args = self._published(published_from, published_to)
+        # the day lists go in as JSON arrays: no temporary table, so read-only stores serve it too
+        return self.db.execute(
+            "WITH picked AS ("
+            "  SELECT DISTINCT x.doc, x.position FROM json_each(?) n JOIN sentence_days x ON x.day = n.value"
+            f"  JOIN documents d ON d.id = x.doc WHERE {clause} AND x.day <= d.date"
+            "  UNION SELECT s.doc, s.position FROM json_each(?) p JOIN documents d ON d.date = p.value"
+            f"  JOIN sentences s ON s.doc = d.id WHERE {clause} AND s.dates IS NULL AND s.position < ?)"
+            ' SELECT s.doc, s.position, s.start, s."end", s.dates, s.calendar, d.date,'
+            '  coalesce(d.dup_group, d.id), substr(d.text, s.start + 1, s."end" - s.start)'
+            " FROM picked p JOIN sentences s ON s.doc = p.doc AND s.position = p.position"
+            " JOIN documents d ON d.id = s.doc ORDER BY d.date, d.id, s.position",
+            [json.dumps(list(named))] + args + [json.dumps(list(published))] + args + [lead_sentences]).fetchall()
+
+    def documents_without_sentence_days(self) -> list[str]:
+        """Ids of articles whose dated sentences are stored but not indexed by day (schema < 6)."""
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT s.doc FROM sentences s WHERE s.dates IS NOT NULL AND NOT EXISTS"
+            " (SELECT 1 FROM sentence_days x WHERE x.doc = s.doc)")]
+
+    def dated_sentences_of(self, doc_id: str) -> list[DatedSentence]:
+        def days(v: Optional[str]) -> tuple[dt.date, ...]:
+            return tuple(dt.date.fromisoformat(x) for x in v.split()) if v else ()
+
+        return [DatedSentence(Span(doc_id, r[1], r[2]), r[0], days(r[3]), days(r[4])) for r in self.db.execute(
+            'SELECT position, start, "end", dates, calendar FROM sentences WHERE doc = ? ORDER BY position',
+            (doc_id,))]
 
     def documents_without_sentences(self) -> list[str]:
         """Ids of articles stored before sentences were dated at analysis (schema < 5)."""
@@ -547,6 +669,10 @@ class Store:
             self.db.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
         except sqlite3.DatabaseError as e:
             problems.append(f"full-text index out of step with documents: {e}")
+        n = self.db.execute("SELECT count(*) FROM sentence_days x WHERE NOT EXISTS (SELECT 1 FROM sentences s"
+                            " WHERE s.doc = x.doc AND s.position = x.position)").fetchone()[0]
+        if n:
+            problems.append(f"{n} sentence_days rows name no stored sentence")
         for table in ("mentions", "times", "figures", "claims", "sentences"):
             n = self.db.execute(f"SELECT count(*) FROM {table} WHERE doc NOT IN (SELECT id FROM documents)").fetchone()[0]
             if n:

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import functools
 import datetime as dt
 import gc
 import json
@@ -45,7 +46,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 import numpy
 
@@ -298,10 +299,83 @@ def _read_sentences(store, clause: str, args: list) -> list[Sentence]:
 def timeline_from_store(store, n_dates: Optional[int] = None, k_sentences: int = DEFAULT_SENTENCES,
                         date_from: Optional[dt.date] = None, date_to: Optional[dt.date] = None,
                         query: Optional[str] = None, settings: Settings = Settings()) -> list[TimelineEntry]:
-    """The timeline of everything in ``store`` (a :class:`dateline.store.sqlite.Store`)."""
-    sentences = sentences_from_store(store, date_from, date_to)
-    return build_timeline(sentences, n_dates=n_dates, k_sentences=k_sentences, date_from=date_from,
-                          date_to=date_to, query=query, settings=settings)
+    """The timeline of everything in ``store`` (a :class:`dateline.store.sqlite.Store`).
+
+    Days are ranked from the store's aggregates over the days sentences name (table
+    ``sentence_days``), and only the best days' sentences are read: the same timeline
+    as :func:`build_timeline` over every stored sentence (tested), at a cost that
+    follows the days shown, not the ledger. A query filters sentences by their words,
+    so it reads them all; so does a store whose sentences are not yet indexed by day.
+    """
+    if query_matcher(query) is not None or store.get_state("sentence_days") != "complete":
+        sentences = sentences_from_store(store, date_from, date_to)
+        return build_timeline(sentences, n_dates=n_dates, k_sentences=k_sentences, date_from=date_from,
+                              date_to=date_to, query=query, settings=settings)
+    scope = _scope(date_from, date_to)
+    counts = counts_from_store(store, settings, *scope)
+
+    def candidates(days: Sequence[dt.date]) -> tuple[list[Sentence], dict[dt.date, dict[int, float]]]:
+        found = candidates_from_store(store, days, settings, *scope)
+        return _restricted(found, candidates_by_day(found, settings), days)
+
+    return choose(counts, candidates, n_dates, k_sentences, date_from, date_to, settings)
+
+
+def _scope(date_from: Optional[dt.date], date_to: Optional[dt.date],
+           lookahead_days: int = 30) -> tuple[Optional[str], Optional[str]]:
+    """Publication days of the articles read (as :func:`sentences_from_store`)."""
+    return (date_from.isoformat() if date_from else None,
+            (date_to + dt.timedelta(days=lookahead_days)).isoformat() if date_to else None)
+
+
+def counts_from_store(store, settings: Settings, published_from: Optional[str] = None,
+                      published_to: Optional[str] = None) -> DayCounts:
+    """:class:`DayCounts` of the articles published in the range, from SQL aggregates."""
+    day = _day_parser()
+    seen: dict[str, dict[dt.date, int]] = {r: {} for r in ROLES}
+    for named, role, sources, calendar in store.day_sources(published_from, published_to):
+        seen[role][day(named)] = sources
+        if calendar:
+            seen["calendar"][day(named)] = calendar
+    published: dict[dt.date, set] = defaultdict(set)
+    newest = None
+    for date, source in store.publication_sources(published_from, published_to):
+        date = day(date)
+        newest = date if newest is None or date > newest else newest
+        for lag in range(settings.publication_lag + 1):
+            published[date - dt.timedelta(days=lag)].add(source)
+    seen["published"] = {d: len(v) for d, v in published.items()}
+    delays = sorted(delay for delay, n in store.first_reference_delays(published_from, published_to)
+                    for _ in range(n))
+    chronology = {day(d): n for d, n in store.chronology_days(settings.chronology_entries, published_from,
+                                                              published_to)}
+    support = {day(d): n for d, n in store.day_support(published_from, published_to)}
+    return DayCounts(seen=seen, delays=delays, newest=newest, chronology=chronology, support=support)
+
+
+def candidates_from_store(store, days: Sequence[dt.date], settings: Settings, published_from: Optional[str] = None,
+                          published_to: Optional[str] = None) -> list[Sentence]:
+    """The stored sentences that may tell ``days``: those naming one of them (by publication), and
+    the undated lead sentences of articles published on one of them or the day after; in the order
+    of :func:`sentences_from_store`."""
+    day = _day_parser()
+
+    def days_of(value: Optional[str]) -> tuple[dt.date, ...]:
+        return tuple(day(x) for x in value.split()) if value else ()
+
+    named = sorted({d.isoformat() for d in days})
+    published = sorted({(d + dt.timedelta(days=k)).isoformat() for d in days for k in (0, 1)})
+    out = []
+    with _gc_paused():
+        for doc, position, start, end, dates, calendar, date, source, text in store.timeline_candidates(
+                named, published, settings.lead_sentences, published_from, published_to):
+            out.append(Sentence(span=Span(doc, start, end), text=text, published=day(date), position=position,
+                                source=source, dates=days_of(dates), calendar_dates=days_of(calendar)))
+    return out
+
+
+def _day_parser():
+    return functools.lru_cache(maxsize=None)(dt.date.fromisoformat)
 
 
 # --- which sentences may be shown -------------------------------------------------------
@@ -401,8 +475,35 @@ def sources_by_role(sentences: Sequence[Sentence], settings: Settings) -> dict[s
     return seen
 
 
+@dataclass
+class DayCounts:
+    """What ranking days needs, counted over the sentences in scope: from sentences in memory
+    (:meth:`of_sentences`) or from the store's aggregates (:func:`counts_from_store`), the same."""
+
+    seen: dict[str, dict[dt.date, int]]      # role -> day -> independent sources (see sources_by_role)
+    delays: list[int]                        # sorted: days from a day to each source's first later reference
+    newest: Optional[dt.date]                # the newest publication day
+    chronology: dict[dt.date, int]           # day -> independent sources whose chronology lists it
+    support: dict[dt.date, int]              # day -> independent sources naming it or publishing on it
+
+    @classmethod
+    def of_sentences(cls, sentences: Sequence[Sentence], settings: Settings) -> "DayCounts":
+        seen = sources_by_role(sentences, settings)
+        return cls(seen={r: {d: len(v) for d, v in days.items()} for r, days in seen.items()},
+                   delays=first_reference_delays(sentences),
+                   newest=max((s.published for s in sentences), default=None),
+                   chronology=chronology_votes(sentences, settings.chronology_entries),
+                   support=day_support(sentences))
+
+
 def day_scores(sentences: Sequence[Sentence], settings: Settings, date_from: Optional[dt.date] = None,
                date_to: Optional[dt.date] = None) -> dict[dt.date, float]:
+    """How much each day matters (see :func:`scores_of`)."""
+    return scores_of(DayCounts.of_sentences(sentences, settings), settings, date_from, date_to)
+
+
+def scores_of(counts: DayCounts, settings: Settings, date_from: Optional[dt.date] = None,
+              date_to: Optional[dt.date] = None) -> dict[dt.date, float]:
     """How much each day matters, from who names it and who publishes on it.
 
     Each independent source counts once per day and role: naming the day in a later
@@ -411,21 +512,33 @@ def day_scores(sentences: Sequence[Sentence], settings: Settings, date_from: Opt
     adds ``chronology_weight``; a recent day adds ``unseen_weight`` times the later
     references it has not had time to get (:func:`unseen_references`).
     """
-    seen = sources_by_role(sentences, settings)
+    seen = counts.seen
     weight = {"later": settings.later_weight, "calendar": settings.calendar_weight,
               "same_day": settings.same_day_weight, "ahead": settings.ahead_weight,
               "published": settings.publication_weight}
-    days = set().union(*seen.values())
-    scores = {d: sum(weight[r] * len(seen[r].get(d, ())) for r in ROLES) for d in days}
-    if settings.unseen_weight and sentences:
-        unseen = unseen_references(sentences, seen, settings)
+    days = sorted(set().union(*seen.values()))
+    scores = {d: sum(weight[r] * seen[r].get(d, 0) for r in ROLES) for d in days}
+    if settings.unseen_weight and counts.newest is not None:
+        unseen = _unseen(seen, counts.delays, counts.newest, settings)
         for d in days:
             scores[d] += settings.unseen_weight * unseen.get(d, 0.0)
     if settings.chronology_weight:
-        for d, n in chronology_votes(sentences, settings.chronology_entries).items():
+        for d, n in sorted(counts.chronology.items()):
             if d in scores:
                 scores[d] += settings.chronology_weight * n
     return {d: v for d, v in scores.items() if not ((date_from and d < date_from) or (date_to and d > date_to))}
+
+
+def first_reference_delays(sentences: Sequence[Sentence]) -> list[int]:
+    """Sorted: for each source and earlier day it names, the days until its first reference."""
+    first_reference: dict[tuple[str, dt.date], int] = {}
+    for s in sentences:
+        for d in s.dates:
+            if d < s.published:
+                key, delay = (s.independent_source, d), (s.published - d).days
+                if delay < first_reference.get(key, delay + 1):
+                    first_reference[key] = delay
+    return sorted(first_reference.values())
 
 
 def unseen_references(sentences: Sequence[Sentence], seen: dict[str, dict[dt.date, set]],
@@ -441,28 +554,27 @@ def unseen_references(sentences: Sequence[Sentence], seen: dict[str, dict[dt.dat
     ``age`` days before the newest article expects ``rate * (1 - arrived(age)) * coverage``
     more.
     """
-    first_reference: dict[tuple[str, dt.date], int] = {}
-    for s in sentences:
-        for d in s.dates:
-            if d < s.published:
-                key, delay = (s.independent_source, d), (s.published - d).days
-                if delay < first_reference.get(key, delay + 1):
-                    first_reference[key] = delay
-    if not first_reference:
+    if not sentences:
         return {}
-    delays = sorted(first_reference.values())
-    newest = max(s.published for s in sentences)
+    counted = {r: {d: len(v) for d, v in days.items()} for r, days in seen.items()}
+    return _unseen(counted, first_reference_delays(sentences), max(s.published for s in sentences), settings)
+
+
+def _unseen(seen: dict[str, dict[dt.date, int]], delays: Sequence[int], newest: dt.date,
+            settings: Settings) -> dict[dt.date, float]:
+    if not delays:
+        return {}
     one_day = dt.timedelta(days=1)
-    days = set().union(*seen.values())
-    observed = {d: settings.later_weight * len(seen["later"].get(d, ()))
-                + settings.calendar_weight * len(seen["calendar"].get(d, ())) for d in days}
-    coverage = {d: len(seen["same_day"].get(d, ())) + len(seen["published"].get(d, ()))
-                + len(seen["published"].get(d + one_day, ())) for d in days}
+    days = sorted(set().union(*seen.values()))
+    observed = {d: settings.later_weight * seen["later"].get(d, 0)
+                + settings.calendar_weight * seen["calendar"].get(d, 0) for d in days}
+    coverage = {d: seen["same_day"].get(d, 0) + seen["published"].get(d, 0)
+                + seen["published"].get(d + one_day, 0) for d in days}
     arrived = {d: bisect.bisect_right(delays, (newest - d).days) / len(delays) for d in days}
     expected = sum(arrived[d] * coverage[d] for d in days)
     if not expected:
         return {}
-    rate = sum(observed.values()) / expected
+    rate = sum(observed[d] for d in days) / expected
     return {d: rate * (1.0 - arrived[d]) * coverage[d] for d in days if arrived[d] < 1.0}
 
 
@@ -507,11 +619,7 @@ def day_support(sentences: Sequence[Sentence]) -> dict[dt.date, int]:
 
 # --- choosing sentences -----------------------------------------------------------------
 
-# "April 22 - ...", "Thu May 6 , 2010 :": an entry of a published chronology
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DATE_LABEL = re.compile(
-    rf"^\W{{0,3}}(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})"
-    r"(?:\s*,?\s*\d{4})?\s*(?:-+|–|—|:)\s+", re.I)
+_DATE_LABEL = dating.DATE_LABEL     # "April 22 - ...": an entry of a published chronology
 
 
 def candidates_by_day(sentences: Sequence[Sentence], settings: Settings) -> dict[dt.date, dict[int, float]]:
@@ -542,18 +650,57 @@ def build_timeline(sentences: Sequence[Sentence], n_dates: Optional[int] = None,
     about = query_matcher(query)
     if about is not None:
         sentences = [s for s in sentences if about(s.text)]
-    if not sentences or k_sentences <= 0 or (n_dates is not None and n_dates <= 0):
+    if not sentences:
         return []
-    scores = day_scores(sentences, settings, date_from, date_to)
-    ranked = sorted(scores, key=lambda d: (-scores[d], d))
-    if n_dates is None:
-        n_dates = default_dates({d: n for d, n in day_support(sentences).items() if d in scores})
-    # from here on, only sentences about some day in range
-    by_day = {d: pool for d, pool in candidates_by_day(sentences, settings).items() if d in scores}
+    pools = candidates_by_day(sentences, settings)
+
+    def candidates(days: Sequence[dt.date]) -> tuple[list[Sentence], dict[dt.date, dict[int, float]]]:
+        return _restricted(sentences, pools, days)
+
+    return choose(DayCounts.of_sentences(sentences, settings), candidates, n_dates, k_sentences,
+                  date_from, date_to, settings)
+
+
+# Candidate sentences of some days: (sentences, day -> {index into them: weight}).
+Candidates = Callable[[Sequence[dt.date]], tuple[list[Sentence], dict[dt.date, dict[int, float]]]]
+
+
+def _restricted(sentences: Sequence[Sentence], pools: dict[dt.date, dict[int, float]],
+                days: Sequence[dt.date]) -> tuple[list[Sentence], dict[dt.date, dict[int, float]]]:
+    """The candidates of ``days`` only, renumbered (in the order of ``sentences``)."""
+    by_day = {d: pools[d] for d in days if d in pools}
     members = sorted({i for pool in by_day.values() for i in pool})
     local = {i: j for j, i in enumerate(members)}
-    by_day = {d: {local[i]: w for i, w in pool.items()} for d, pool in by_day.items()}
-    sentences = [sentences[i] for i in members]
+    return [sentences[i] for i in members], {d: {local[i]: w for i, w in pool.items()} for d, pool in by_day.items()}
+
+
+def choose(counts: DayCounts, candidates: Candidates, n_dates: Optional[int], k_sentences: int,
+           date_from: Optional[dt.date], date_to: Optional[dt.date], settings: Settings) -> list[TimelineEntry]:
+    """Rank the days, then tell the best ones from their candidate sentences.
+
+    Only the candidates of the best-ranked days are read (``2 * n_dates + 10`` of them,
+    twice as many again when too few of those have a sentence to show), and the TF-IDF
+    that compares sentences is fitted on them: a ledger of any size is read only for
+    the days the timeline may show.
+    """
+    if k_sentences <= 0 or (n_dates is not None and n_dates <= 0):
+        return []
+    scores = scores_of(counts, settings, date_from, date_to)
+    ranked = sorted(scores, key=lambda d: (-scores[d], d))
+    if n_dates is None:
+        n_dates = default_dates({d: n for d, n in counts.support.items() if d in scores})
+    window = 2 * n_dates + 10
+    while True:
+        entries, told = _tell(ranked[:window], n_dates, k_sentences, candidates, settings)
+        if told >= n_dates or window >= len(ranked):
+            return entries
+        window *= 2
+
+
+def _tell(days: Sequence[dt.date], n_dates: int, k_sentences: int, candidates: Candidates,
+          settings: Settings) -> tuple[list[TimelineEntry], int]:
+    """Entries for up to ``n_dates`` of ``days`` (best first), and how many days they cover."""
+    sentences, by_day = candidates(days)
     # computed for the sentences of the days looked at, not for every candidate
     shown_bounds = _Lazy(lambda i: trimmed(sentences[i]))
     shown_text = _Lazy(lambda i: _text_at(sentences[i], shown_bounds[i]))
@@ -563,7 +710,7 @@ def build_timeline(sentences: Sequence[Sentence], n_dates: Optional[int] = None,
     told: list[tuple[dt.date, int]] = []      # (day, representative) already in the timeline
     chosen: list[tuple[dt.date, Event]] = []
     days_done = 0
-    for day in ranked:
+    for day in days:
         if days_done >= n_dates:
             break
         events = _day_events(by_day.get(day, {}), sentences, usable, vectors, settings)
@@ -572,8 +719,9 @@ def build_timeline(sentences: Sequence[Sentence], n_dates: Optional[int] = None,
             chosen += [(day, e) for e in picked]
             told += [(day, e.representative) for e in picked]
             days_done += 1
-    return sorted((_entry(day, e, sentences, shown_bounds, shown_text) for day, e in chosen),
-                  key=lambda x: (x.date, -x.salience))
+    entries = sorted((_entry(day, e, sentences, shown_bounds, shown_text) for day, e in chosen),
+                     key=lambda x: (x.date, -x.salience))
+    return entries, days_done
 
 
 class _Lazy:
