@@ -121,7 +121,7 @@ def test_layout_and_schema_follow_the_export_schema(local_run):
     out, _ = local_run
     kinds = sorted(p.name for p in out.iterdir() if p.is_dir())
     assert kinds == ["kind=claim", "kind=document", "kind=dup_group", "kind=entity", "kind=entity_link",
-                     "kind=figure", "kind=mention", "kind=time"]
+                     "kind=figure", "kind=mention", "kind=sentence", "kind=time", "kind=timeline"]
     assert all(p.name.startswith("published=") for p in (out / "kind=document").iterdir())
     spec = json.loads((files("dateline") / "schema" / "export.schema.json").read_text())
     for kind in ("document", "time", "figure", "claim", "entity"):
@@ -286,3 +286,56 @@ def test_a_loaded_ledger_has_the_dated_sentences_an_ingest_writes(local_run, inp
         assert [tuple(r) for r in via_parquet.store.db.execute(rows)] == \
             [tuple(r) for r in direct.store.db.execute(rows)] != []
         assert tl.sentences_from_store(via_parquet.store) == tl.sentences_from_store(direct.store)
+
+
+def test_the_timeline_over_parquet_equals_the_loaded_store_one(local_run, tmp_path):
+    """Consolidation ranks days in DuckDB over the Parquet sentences (kind=sentence) and writes
+    the timeline (kind=timeline); it is the timeline of the same ledger loaded into SQLite,
+    for the default and for other sizes and ranges."""
+    from dateline.engines import consolidate as pc
+    from dateline.synthesize import timeline as tl
+
+    out, _ = local_run
+    db = tmp_path / "loaded.db"
+    load_parquet(str(out), db)
+    written = parquet.read_kind(str(out), "timeline").to_pylist()
+    with Ledger(db, read_only=True) as led:
+        assert written == [e.to_json() for e in led.timeline()] != []
+        con = pc._connect()
+        try:
+            pc._latest_documents(con, str(out))
+            groups = {r["doc"]: r["dup_group"] for r in parquet.read_kind(str(out), "dup_group").to_pylist()}
+            index = pc.SentenceDays(con, str(out), groups)
+            days = sorted({e.date for e in tl.timeline_from_store(led.store, n_dates=100)})
+            for n, k, lo, hi in [(1, 1, None, None), (3, 2, None, None), (100, 3, None, None),
+                                 (5, 2, days[1], days[-2])]:
+                assert tl.timeline_from_index(index, n, k, lo, hi) == \
+                    tl.timeline_from_store(led.store, n_dates=n, k_sentences=k, date_from=lo, date_to=hi)
+        finally:
+            con.close()
+
+
+def test_sentence_text_is_cut_by_characters_in_both_stores(tmp_path):
+    """Spans are offsets in characters: DuckDB's substr and SQLite's must cut the same text as Python."""
+    text = ("Ärzte in Görlitz said on Tuesday — after the flood — that 12 people 🙏 died. "
+            "On Wednesday 30 more were hurt, the Łódź office said.")
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "uni", "date": "2024-03-06", "title": "t", "text": text}) + "\n",
+                   encoding="utf-8")
+    out = tmp_path / "ledger.parquet"
+    analyze_to_parquet([src], out, engine="local", workers=1)
+    from dateline.engines import consolidate as pc
+    from dateline.synthesize import timeline as tl
+
+    con = pc._connect()
+    try:
+        pc._latest_documents(con, str(out))
+        index = pc.SentenceDays(con, str(out), {})
+        found = tl.candidates_from_store(index, [dt.date(2024, 3, 5), dt.date(2024, 3, 6)], tl.Settings())
+    finally:
+        con.close()
+    assert found and all(s.text == text[s.span.start:s.span.end] for s in found)
+    with Ledger(tmp_path / "t.db") as led:
+        led.ingest([src])
+        stored = tl.candidates_from_store(led.store, [dt.date(2024, 3, 5), dt.date(2024, 3, 6)], tl.Settings())
+    assert stored == found

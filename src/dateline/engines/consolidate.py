@@ -16,8 +16,11 @@ text is read): Python sees each distinct name once, plus each article's person n
 entity's articles and links claim speakers and figure sources to entities as the
 store links them (``kind=entity_link``), so the exported records equal the SQLite
 path's after ``dateline load`` (tested). Memory grows with the distinct names, which
-in real news grow far slower than the articles (see docs/scale.md). What stays SQLite-side, after ``dateline load``:
-places within places, series, alerts, events and the timeline.
+in real news grow far slower than the articles (see docs/scale.md). Timeline: DuckDB indexes the latest versions' sentences by the days they name (``kind=sentence``)
+and answers the same aggregate queries as the SQLite store (:class:`SentenceDays`), so
+days are ranked in DuckDB and only the best days' sentences reach Python; the result
+(``kind=timeline``) equals the loaded store's timeline (tested). What stays SQLite-side,
+after ``dateline load``: places within places, series and alerts.
 """
 from __future__ import annotations
 
@@ -105,7 +108,8 @@ def dup_groups(con, out: str, new_docs: Optional[Iterable[str]] = None, added: O
         uf.union(a, b)
     members = [m for ms in uf.components().values() if len(ms) > 1 for m in ms]
     con.execute("CREATE OR REPLACE TEMP TABLE grouped(doc VARCHAR)")
-    con.executemany("INSERT INTO grouped VALUES (?)", [(m,) for m in members])
+    if members:              # DuckDB refuses an empty executemany (a ledger where nothing is copied)
+        con.executemany("INSERT INTO grouped VALUES (?)", [(m,) for m in members])
     dates = dict(con.execute("SELECT doc, date FROM docs WHERE doc IN (SELECT doc FROM grouped)").fetchall())
     groups: dict[str, str] = {}
     for ms in uf.components().values():
@@ -194,6 +198,116 @@ def _source_links(con, out: str, rows: list[dict]) -> list[dict]:
     return [{"kind": "entity_link", "item": "figure_source", "key": s, "entity": links.get(s)} for s in sources]
 
 
+class SentenceDays:
+    """The latest document versions' sentences by the days they name, in DuckDB: the aggregate
+    queries :func:`dateline.synthesize.timeline.timeline_from_index` asks (as the SQLite store's)."""
+
+    def __init__(self, con, out: str, groups: dict[str, str]):
+        import pyarrow as pa
+
+        self.con, self.out = con, out
+        con.register("grouped_docs", pa.table({"doc": pa.array(list(groups), pa.string()),
+                                               "dup_group": pa.array(list(groups.values()), pa.string())}))
+        con.execute("""CREATE OR REPLACE TEMP TABLE src AS SELECT d.doc, d.hash, d.date,
+                       coalesce(g.dup_group, d.doc) AS source FROM docs d LEFT JOIN grouped_docs g ON g.doc = d.doc""")
+        con.unregister("grouped_docs")
+        con.execute(f"""CREATE OR REPLACE TEMP TABLE sents AS
+            SELECT DISTINCT ON (s.doc, s.position) s.doc, s.position, s.start, s."end", s.dates, s.calendar, s.headed
+            FROM {_read('sentence', out)} s JOIN docs d ON d.doc = s.doc AND d.hash = s.doc_hash""")
+        con.execute("""CREATE OR REPLACE TEMP TABLE sday AS
+            SELECT doc, position, day, list_contains(calendar, day) AS calendar, headed
+            FROM (SELECT doc, position, unnest(dates) AS day, calendar, headed FROM sents)""")
+
+    @staticmethod
+    def _published(published_from: Optional[str], published_to: Optional[str]) -> tuple[str, list]:
+        where, args = ["1=1"], []
+        if published_from:
+            where.append("d.date >= ?")
+            args.append(published_from)
+        if published_to:
+            where.append("d.date <= ?")
+            args.append(published_to)
+        return " AND ".join(where), args
+
+    def _rows(self, query: str, args: list) -> list[tuple]:
+        return self.con.execute(query, args).fetchall()
+
+    def day_sources(self, published_from=None, published_to=None) -> list[tuple]:
+        clause, args = self._published(published_from, published_to)
+        return self._rows(
+            "SELECT x.day, CASE WHEN x.day < d.date THEN 'later' WHEN x.day = d.date THEN 'same_day' ELSE 'ahead' END"
+            " AS role, COUNT(DISTINCT d.source), COUNT(DISTINCT CASE WHEN x.calendar AND x.day < d.date THEN d.source END)"
+            f" FROM sday x JOIN src d ON d.doc = x.doc WHERE {clause} GROUP BY ALL", args)
+
+    def publication_sources(self, published_from=None, published_to=None) -> list[tuple]:
+        clause, args = self._published(published_from, published_to)
+        return self._rows("SELECT DISTINCT d.date, d.source FROM src d"
+                          f" WHERE {clause} AND d.doc IN (SELECT doc FROM sents)", args)
+
+    def first_reference_delays(self, published_from=None, published_to=None) -> list[tuple]:
+        clause, args = self._published(published_from, published_to)
+        return self._rows(
+            "SELECT delay, COUNT(*) FROM (SELECT MIN(date_diff('day', CAST(x.day AS DATE), CAST(d.date AS DATE)))"
+            f" AS delay FROM sday x JOIN src d ON d.doc = x.doc WHERE {clause} AND x.day < d.date"
+            " GROUP BY d.source, x.day) GROUP BY delay", args)
+
+    def chronology_days(self, min_entries: int, published_from=None, published_to=None) -> list[tuple]:
+        clause, args = self._published(published_from, published_to)
+        return self._rows(
+            "WITH entries AS (SELECT DISTINCT x.doc, x.day FROM sday x JOIN src d ON d.doc = x.doc"
+            f"   WHERE {clause} AND x.headed AND x.calendar AND x.day <= d.date),"
+            " listing AS (SELECT doc FROM entries GROUP BY doc HAVING COUNT(*) >= ?)"
+            " SELECT e.day, COUNT(DISTINCT d.source) FROM entries e JOIN listing l ON l.doc = e.doc"
+            " JOIN src d ON d.doc = e.doc GROUP BY e.day", args + [min_entries])
+
+    def day_support(self, published_from=None, published_to=None) -> list[tuple]:
+        clause, args = self._published(published_from, published_to)
+        return self._rows(
+            "SELECT day, COUNT(DISTINCT source) FROM ("
+            f" SELECT x.day AS day, d.source FROM sday x JOIN src d ON d.doc = x.doc WHERE {clause} AND x.day <= d.date"
+            f" UNION SELECT d.date, d.source FROM src d WHERE {clause} AND d.doc IN (SELECT doc FROM sents)"
+            ") GROUP BY day", args + args)
+
+    def timeline_candidates(self, named, published, lead_sentences: int, published_from=None,
+                            published_to=None) -> list[tuple]:
+        clause, args = self._published(published_from, published_to)
+        picked = self._rows(
+            "SELECT DISTINCT x.doc, x.position FROM sday x JOIN src d ON d.doc = x.doc"
+            f" WHERE {clause} AND x.day <= d.date AND list_contains(?::VARCHAR[], x.day)"
+            " UNION SELECT s.doc, s.position FROM sents s JOIN src d ON d.doc = s.doc"
+            f" WHERE {clause} AND len(s.dates) = 0 AND s.position < ? AND list_contains(?::VARCHAR[], d.date)",
+            args + [list(named)] + args + [lead_sentences, list(published)])
+        if not picked:
+            return []
+        import pyarrow as pa
+
+        self.con.register("picked", pa.table({"doc": pa.array([d for d, _ in picked], pa.string()),
+                                              "position": pa.array([p for _, p in picked], pa.int64())}))
+        try:
+            return self._rows(f"""
+                SELECT s.doc, s.position, s.start, s."end", nullif(array_to_string(s.dates, ' '), ''),
+                       nullif(array_to_string(s.calendar, ' '), ''), d.date, d.source,
+                       substr(t.text, s.start + 1, s."end" - s.start)
+                FROM picked p JOIN sents s ON s.doc = p.doc AND s.position = p.position
+                JOIN src d ON d.doc = s.doc
+                JOIN (SELECT doc, hash, text FROM {_read('document', self.out)}
+                      WHERE doc IN (SELECT doc FROM picked)) t ON t.doc = d.doc AND t.hash = d.hash
+                QUALIFY row_number() OVER (PARTITION BY s.doc, s.position) = 1
+                ORDER BY d.date, d.doc, s.position""", [])
+        finally:
+            self.con.unregister("picked")
+
+
+def timeline(con, out: str, groups: dict[str, str], n_dates: Optional[int] = None, k_sentences: int = 1) -> list[dict]:
+    """The story's timeline over the dataset (``kind=timeline`` records, as ``dateline timeline --json``)."""
+    from ..synthesize import timeline as tl
+
+    if not parquet.has_kind(out, "sentence"):
+        return []
+    entries = tl.timeline_from_index(SentenceDays(con, out, groups), n_dates=n_dates, k_sentences=k_sentences)
+    return [e.to_json() for e in entries]
+
+
 def consolidate_parquet(out: str, new_docs: Optional[Iterable[str]] = None, added: Optional[int] = None) -> dict:
     """Recompute (or extend) duplicate groups and entities of the dataset ``out``; returns counts.
 
@@ -211,8 +325,10 @@ def consolidate_parquet(out: str, new_docs: Optional[Iterable[str]] = None, adde
         parquet.write_consolidated(out, "entity", sorted(found, key=lambda e: (-e["docs"], -e["mentions"], e["name"],
                                                                                  e["id"])))
         parquet.write_consolidated(out, "entity_link", links)
+        entries = timeline(con, out, groups)
+        parquet.write_consolidated(out, "timeline", entries)
         parquet.write_meta(out, {"consolidated_documents": documents})
     finally:
         con.close()
     return {"dup_groups": len(set(groups.values())), "grouped_docs": len(groups), "dup_mode": how,
-            "entities": len(found)}
+            "entities": len(found), "timeline_days": len({e["date"] for e in entries})}

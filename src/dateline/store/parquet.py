@@ -3,10 +3,11 @@
 Layout (hive-style directories, one schema per kind)::
 
     <out>/kind=document/published=2024-03-05/part-<run>-<batch>.parquet
-    <out>/kind=time/published=2024-03-05/part-....parquet      (also figure, claim, mention)
+    <out>/kind=time/published=2024-03-05/part-....parquet      (also figure, claim, mention, sentence)
     <out>/kind=entity/part-consolidated.parquet                 (rewritten by consolidation)
     <out>/kind=dup_group/part-consolidated.parquet              (doc -> dup_group, idem)
     <out>/kind=entity_link/part-consolidated.parquet            (claim speakers, figure sources -> entity)
+    <out>/kind=timeline/part-consolidated.parquet               (the story's timeline, as `dateline timeline --json`)
     <out>/_runs.jsonl                                           (one line per engine run)
     <out>/_meta.json                                            (documents seen by the last consolidation)
 
@@ -21,7 +22,9 @@ The columns of each kind are the export JSON Schema's properties
 needs: documents keep their full ``text`` (so every span resolves), ``origin`` and
 ``minhash`` (the duplicate-grouping signature); item rows keep ``doc_hash`` (the
 content hash of the document version they were extracted from). ``mention`` is not
-an export kind: it holds the raw entity mentions consolidation groups into entities.
+an export kind: it holds the raw entity mentions consolidation groups into entities;
+nor is ``sentence``: each article's sentences with the days they name (as the SQLite
+store's tables ``sentences`` and ``sentence_days``), which the timeline ranks days by.
 
 The dataset is append-only: a new version of an article is appended with
 ``version`` + 1 and readers take the latest version of each ``doc``.
@@ -44,8 +47,8 @@ from ..analyze import dating
 from ..ingest import dedup
 from ..records import Analysis, Claim, Document, Figure, Mention, Span, TimeExpr
 
-ANALYSIS_KINDS = ("document", "mention", "time", "figure", "claim")   # written per batch of articles
-CONSOLIDATED_KINDS = ("entity", "dup_group", "entity_link")           # rewritten by consolidation
+ANALYSIS_KINDS = ("document", "mention", "time", "figure", "claim", "sentence")   # written per batch of articles
+CONSOLIDATED_KINDS = ("entity", "dup_group", "entity_link", "timeline")           # rewritten by consolidation
 EXPORT_KINDS = ("document", "entity", "time", "figure", "claim")      # same order as `dateline export`
 CONSOLIDATED_PART = "part-consolidated.parquet"
 
@@ -59,6 +62,14 @@ _EXTRA_COLUMNS = {
 MENTION_SCHEMA = pa.schema([("kind", pa.string()), ("doc", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
                             ("text", pa.string()), ("label", pa.string()), ("type", pa.string()),
                             ("alias_of", pa.string()), ("doc_hash", pa.string())])
+# an article's sentence and the days it names (``calendar``: of them, those written as calendar dates;
+# ``headed``: it starts with a date label, "April 22 - ...", and names a calendar date)
+SENTENCE_SCHEMA = pa.schema([("kind", pa.string()), ("doc", pa.string()), ("position", pa.int64()),
+                             ("start", pa.int64()), ("end", pa.int64()), ("dates", pa.list_(pa.string())),
+                             ("calendar", pa.list_(pa.string())), ("headed", pa.bool_()), ("doc_hash", pa.string())])
+_CITATION = pa.list_(pa.struct([("doc", pa.string()), ("start", pa.int64()), ("end", pa.int64())]))
+TIMELINE_SCHEMA = pa.schema([("kind", pa.string()), ("date", pa.string()), ("text", pa.string()),
+                             ("evidence", _CITATION), ("sources", _CITATION), ("salience", pa.int64())])
 DUP_GROUP_SCHEMA = pa.schema([("kind", pa.string()), ("doc", pa.string()), ("dup_group", pa.string())])
 # item "claim": key = claim id, entity = its speaker's; item "figure_source": key = a source as written
 ENTITY_LINK_SCHEMA = pa.schema([("kind", pa.string()), ("item", pa.string()), ("key", pa.string()),
@@ -88,7 +99,8 @@ def _export_schemas() -> dict[str, pa.Schema]:
 
 
 SCHEMAS: dict[str, pa.Schema] = {**_export_schemas(), "mention": MENTION_SCHEMA, "dup_group": DUP_GROUP_SCHEMA,
-                                  "entity_link": ENTITY_LINK_SCHEMA}
+                                  "entity_link": ENTITY_LINK_SCHEMA, "sentence": SENTENCE_SCHEMA,
+                                  "timeline": TIMELINE_SCHEMA}
 EXTRA_FIELDS = {kind: tuple(name for name, _ in cols) for kind, cols in _EXTRA_COLUMNS.items()}
 
 
@@ -133,8 +145,13 @@ def analysis_rows(a: Analysis, version: int = 1, minhash: Optional[Sequence[int]
                      "cue_end": c.cue_span.end if c.cue_span else None,
                      "content": text[c.content.start:c.content.end], "content_start": c.content.start,
                      "content_end": c.content.end, "mode": c.mode, "doc_hash": h} for c in a.claims}
+    sentences = [{"kind": "sentence", "doc": d.id, "position": x.position, "start": x.span.start,
+                  "end": x.span.end, "dates": [day.isoformat() for day in x.dates],
+                  "calendar": [day.isoformat() for day in x.calendar_dates],
+                  "headed": bool(x.calendar_dates) and dating.headed_by_date(text[x.span.start:x.span.end]),
+                  "doc_hash": h} for x in a.sentences]
     rows.update(mention=list(mentions.values()), time=list(times.values()), figure=list(figures.values()),
-                claim=list(claims.values()))
+                claim=list(claims.values()), sentence=sentences)
     return rows
 
 

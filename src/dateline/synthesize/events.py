@@ -114,11 +114,19 @@ def cluster_events(indices: Sequence[int], sentences: Sequence[Sentence], vector
     events: list[Event] = []
     leaders: list[int] = []                     # positions (in ``indices``) of event representatives
     orphans: list[int] = []                     # sentences that cannot lead and matched no event yet
+
+    def first_match(pos: int) -> Optional[int]:
+        """The first event (in founding order) whose representative ``pos`` resembles."""
+        if not leaders:
+            return None
+        hits = numpy.flatnonzero(sims[pos, leaders] >= threshold)
+        return int(hits[0]) if len(hits) else None
+
     for pos in order:
-        matched = next((e for e, lead in zip(events, leaders) if sims[pos, lead] >= threshold), None)
+        matched = first_match(pos)
         if matched is not None:
-            matched.members.append(indices[pos])
-            matched.sources.add(sentences[indices[pos]].independent_source)
+            events[matched].members.append(indices[pos])
+            events[matched].sources.add(sentences[indices[pos]].independent_source)
         elif can_represent is None or can_represent[pos]:
             events.append(Event(members=[indices[pos]], representative=indices[pos], score=scores[pos],
                                 sources={sentences[indices[pos]].independent_source}))
@@ -127,11 +135,10 @@ def cluster_events(indices: Sequence[int], sentences: Sequence[Sentence], vector
             orphans.append(pos)
     # sentences that may not be shown still count as sources of a later-founded event
     for pos in orphans:
-        for e, lead in zip(events, leaders):
-            if sims[pos, lead] >= threshold:
-                e.members.append(indices[pos])
-                e.sources.add(sentences[indices[pos]].independent_source)
-                break
+        matched = first_match(pos)
+        if matched is not None:
+            events[matched].members.append(indices[pos])
+            events[matched].sources.add(sentences[indices[pos]].independent_source)
     return events
 
 

@@ -311,11 +311,21 @@ def timeline_from_store(store, n_dates: Optional[int] = None, k_sentences: int =
         sentences = sentences_from_store(store, date_from, date_to)
         return build_timeline(sentences, n_dates=n_dates, k_sentences=k_sentences, date_from=date_from,
                               date_to=date_to, query=query, settings=settings)
+    return timeline_from_index(store, n_dates, k_sentences, date_from, date_to, settings)
+
+
+def timeline_from_index(index, n_dates: Optional[int] = None, k_sentences: int = DEFAULT_SENTENCES,
+                        date_from: Optional[dt.date] = None, date_to: Optional[dt.date] = None,
+                        settings: Settings = Settings()) -> list[TimelineEntry]:
+    """The timeline from a day index of sentences: ``index`` answers the aggregate queries of
+    :class:`dateline.store.sqlite.Store` (``day_sources``, ``publication_sources``,
+    ``first_reference_delays``, ``chronology_days``, ``day_support``, ``timeline_candidates``):
+    the SQLite store, or DuckDB over a Parquet ledger (:mod:`dateline.engines.consolidate`)."""
     scope = _scope(date_from, date_to)
-    counts = counts_from_store(store, settings, *scope)
+    counts = counts_from_store(index, settings, *scope)
 
     def candidates(days: Sequence[dt.date]) -> tuple[list[Sentence], dict[dt.date, dict[int, float]]]:
-        found = candidates_from_store(store, days, settings, *scope)
+        found = candidates_from_store(index, days, settings, *scope)
         return _restricted(found, candidates_by_day(found, settings), days)
 
     return choose(counts, candidates, n_dates, k_sentences, date_from, date_to, settings)
@@ -749,8 +759,9 @@ def _day_events(weighted: dict[int, float], sentences: Sequence[Sentence], usabl
     weights = numpy.array([weighted[i] for i in pool], dtype=numpy.float32)
     centroid = vectors.centroid(pool, weights)
     closeness = vectors.similarity(pool, centroid) * weights
+    # showability is judged only for sentences that would found an event
     events = cluster_events(pool, sentences, vectors, closeness, settings.same_event,
-                            can_represent=[usable[i] for i in pool])
+                            can_represent=_Lazy(lambda pos: usable[pool[pos]]))
     for e in events:
         e.score = e.score * (1.0 + settings.source_bonus * math.log(len(e.sources)))
     events.sort(key=lambda e: -e.score)
