@@ -98,6 +98,7 @@ def consolidation(out: str, entity_timeout: int, duplicates: bool = True) -> dic
             "SELECT count(*) FROM (SELECT DISTINCT x.doc, y.doc FROM bands x JOIN bands y ON x.b = y.b "
             "AND x.key = y.key AND x.doc < y.doc AND abs(date_diff('day', x.day, y.day)) <= ?)",
             [dedup.WINDOW_DAYS]).fetchone()[0]
+        result["client_peak_rss_after_duplicates"] = peak_rss_bytes()
 
     def give_up(*_):
         raise TimeoutError
@@ -202,7 +203,8 @@ def main() -> None:
         entities = (f"{r['entities']:,} entities in {r['entity_seconds']:.0f} s" if r["entities"] is not None
                     else f"entities NOT finished within {r['entity_seconds']:.0f} s")
         dups = (f"{r['candidate_pairs']:,} LSH candidate pairs, {r['dup_groups']:,} duplicate groups in "
-                f"{r['dup_seconds']:.1f} s; " if "dup_seconds" in r else "")
+                f"{r['dup_seconds']:.1f} s (peak memory then {mib(r['client_peak_rss_after_duplicates'])}); "
+                if "dup_seconds" in r else "")
         print(f"consolidation of {args.consolidation_of} ({r['documents']:,} documents): {dups}{entities}; "
               f"peak memory {mib(r['client_peak_rss_consolidated'])}")
         return

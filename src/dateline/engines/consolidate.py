@@ -24,11 +24,18 @@ after ``dateline load``: places within places, series and alerts.
 """
 from __future__ import annotations
 
-from typing import Iterable, Optional
+import os
+import tempfile
+from typing import Iterable, Iterator, Optional
 
 from ..consolidate import aliases
 from ..ingest import dedup
 from ..store import parquet
+
+
+# DuckDB's own memory for consolidation: beyond it, joins and DISTINCT spill to a temporary folder
+# (DATELINE_DUCKDB_MEMORY, e.g. "8GB"; DuckDB's default would be 80 % of the machine).
+DUCKDB_MEMORY = os.environ.get("DATELINE_DUCKDB_MEMORY", "4GB")
 
 
 def _connect():
@@ -36,6 +43,9 @@ def _connect():
 
     con = duckdb.connect()
     con.execute("SET preserve_insertion_order = false")
+    con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
+    # an in-memory database spills only where told to
+    con.execute(f"SET temp_directory = '{os.path.join(tempfile.gettempdir(), f'dateline-duckdb-{os.getpid()}')}'")
     return con
 
 
@@ -59,9 +69,13 @@ def _latest_documents(con, out: str) -> None:
         QUALIFY row_number() OVER (PARTITION BY doc ORDER BY version DESC, hash DESC) = 1""")
 
 
-def candidate_pairs(con, new_docs: Optional[list[str]], threshold: float = dedup.THRESHOLD) -> list[tuple[str, str]]:
+def candidate_pairs(con, new_docs: Optional[list[str]], threshold: float = dedup.THRESHOLD,
+                    chunk: int = 100_000) -> Iterator[tuple[str, str]]:
     """Verified near-duplicate pairs (all of them, or those involving ``new_docs``), published within
-    ``dedup.WINDOW_DAYS`` of each other, as the SQLite path (``dedup.build``) compares them."""
+    ``dedup.WINDOW_DAYS`` of each other, as the SQLite path (``dedup.build``) compares them.
+
+    Streamed in chunks, unordered (the groups do not depend on the order of the unions), so
+    Python never holds the pairs: on templated text they run to hundreds of millions."""
     bands, rows = band_shape(threshold)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE bands AS
@@ -70,7 +84,8 @@ def candidate_pairs(con, new_docs: Optional[list[str]], threshold: float = dedup
     only_new = ""
     if new_docs is not None:
         con.execute("CREATE OR REPLACE TEMP TABLE new_docs(doc VARCHAR)")
-        con.executemany("INSERT INTO new_docs VALUES (?)", [(d,) for d in new_docs])
+        if new_docs:
+            con.executemany("INSERT INTO new_docs VALUES (?)", [(d,) for d in new_docs])
         only_new = "AND (x.doc IN (SELECT doc FROM new_docs) OR y.doc IN (SELECT doc FROM new_docs))"
     found = con.execute(f"""
         WITH pairs AS (
@@ -81,9 +96,12 @@ def candidate_pairs(con, new_docs: Optional[list[str]], threshold: float = dedup
         SELECT a, b FROM pairs JOIN docs da ON da.doc = pairs.a JOIN docs db ON db.doc = pairs.b
         WHERE list_sum(list_transform(range(1, {dedup.NUM_PERM + 1}),
                                       lambda i: (da.minhash[i] = db.minhash[i])::INTEGER))
-              / {float(dedup.NUM_PERM)} >= {threshold}
-        ORDER BY a, b""").fetchall()
-    return [(a, b) for a, b in found]
+              / {float(dedup.NUM_PERM)} >= {threshold}""")
+    while True:
+        rows = found.fetchmany(chunk)
+        if not rows:
+            return
+        yield from rows
 
 
 def dup_groups(con, out: str, new_docs: Optional[Iterable[str]] = None, added: Optional[int] = None
