@@ -283,9 +283,12 @@ def build_series(store: Store, measure: Optional[str] = None,
     described = [(r, place or _place_by_value(r, category, placed), category) for r, place, category in described]
     keyed: dict[tuple, list[tuple[dict, bool]]] = defaultdict(list)
     pending: list[tuple[tuple, dict]] = []
+    skeys: dict[tuple, Optional[str]] = {}        # sources repeat across thousands of figures
     for r, place, category in described:
         base = (r["measure"], place, category)
-        skey = source_key(r["source"], places, place)
+        if (r["source"], place) not in skeys:
+            skeys[(r["source"], place)] = source_key(r["source"], places, place)
+        skey = skeys[(r["source"], place)]
         if skey is None:
             pending.append((base, r))
         else:
