@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 from importlib.resources import files
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -120,8 +121,9 @@ def test_fsspec_url_inputs_name_the_url():
 def test_layout_and_schema_follow_the_export_schema(local_run):
     out, _ = local_run
     kinds = sorted(p.name for p in out.iterdir() if p.is_dir())
-    assert kinds == ["kind=claim", "kind=document", "kind=dup_group", "kind=entity", "kind=entity_link",
-                     "kind=figure", "kind=mention", "kind=sentence", "kind=time", "kind=timeline"]
+    assert kinds == ["kind=alert", "kind=claim", "kind=document", "kind=dup_group", "kind=entity",
+                     "kind=entity_link", "kind=figure", "kind=mention", "kind=sentence", "kind=series",
+                     "kind=series_point", "kind=time", "kind=timeline"]
     assert all(p.name.startswith("published=") for p in (out / "kind=document").iterdir())
     spec = json.loads((files("dateline") / "schema" / "export.schema.json").read_text())
     for kind in ("document", "time", "figure", "claim", "entity"):
@@ -339,3 +341,47 @@ def test_sentence_text_is_cut_by_characters_in_both_stores(tmp_path):
         led.ingest([src])
         stored = tl.candidates_from_store(led.store, [dt.date(2024, 3, 5), dt.date(2024, 3, 6)], tl.Settings())
     assert stored == found
+
+
+def test_series_and_alerts_over_parquet_equal_the_loaded_store_ones(local_run, tmp_path):
+    """Consolidation builds figure series and alerts from the Parquet figure rows (kind=series,
+    series_point, alert): the same records as the loaded store's `series --json`, `series ID
+    --json` and `check --json`."""
+    from dateline.consolidate.series import point_record
+
+    out, _ = local_run
+    db = tmp_path / "loaded.db"
+    load_parquet(str(out), db)
+    with Ledger(db, read_only=True) as led:
+        series = led.series()
+        alerts = led.check()
+        points = []
+        for s in series:
+            flagged = {a.point.figure: a.type for a in alerts if a.series == s.id}
+            points += [point_record(s.id, p, flagged.get(p.figure)) for p in s.points]
+    assert parquet.read_kind(str(out), "series").to_pylist() == [s.summary() for s in series] != []
+    assert parquet.read_kind(str(out), "series_point").to_pylist() == points
+    assert parquet.read_kind(str(out), "alert").to_pylist() == [a.to_json() for a in alerts]
+
+
+@pytest.mark.skipif(not (Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl").exists(),
+                    reason="../shared/corpus/dev.jsonl not found (the dev corpus lives beside the project)")
+def test_the_dev_corpus_consolidated_over_parquet_equals_the_loaded_store(tmp_path):
+    """Real news, with alerts: the series, alerts and timeline consolidation writes to Parquet
+    are the loaded store's."""
+    from dateline.consolidate.series import point_record
+
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    out = tmp_path / "dev.parquet"
+    analyze_to_parquet([str(shared / "corpus" / "dev.jsonl"), str(shared / "seeds")], out, engine="local")
+    db = tmp_path / "dev.db"
+    load_parquet(str(out), db)
+    with Ledger(db, read_only=True) as led:
+        series, alerts, timeline = led.series(), led.check(), led.timeline()
+    assert len(series) > 5 and alerts and timeline
+    assert parquet.read_kind(str(out), "series").to_pylist() == [s.summary() for s in series]
+    assert parquet.read_kind(str(out), "alert").to_pylist() == [a.to_json() for a in alerts]
+    assert parquet.read_kind(str(out), "timeline").to_pylist() == [e.to_json() for e in timeline]
+    points = [point_record(s.id, p, {a.point.figure: a.type for a in alerts if a.series == s.id}.get(p.figure))
+              for s in series for p in s.points]
+    assert parquet.read_kind(str(out), "series_point").to_pylist() == points

@@ -246,10 +246,9 @@ def series(series_id: Optional[str] = typer.Argument(None, help="A series id: sh
         err.print(f"plot -> {plot}")
     flagged = {a.point.figure: a.type for a in alerts}
     if as_json:
-        _print_jsonl({"kind": "series_point", "series": s.id, "figure": p.figure, "doc": p.doc, "start": p.start,
-                      "end": p.end, "as_of": p.as_of.isoformat(), "doc_date": p.doc_date.isoformat(),
-                      "value": p.value, "value_max": p.value_max, "qualifier": p.qualifier, "source": p.source,
-                      "source_inferred": p.source_inferred, "alert": flagged.get(p.figure)} for p in s.points)
+        from .consolidate.series import point_record
+
+        _print_jsonl(point_record(s.id, p, flagged.get(p.figure)) for p in s.points)
         return
     table = Table(title=f"{s.measure} · {s.place or '?'} · {s.category} — {s.label}", expand=True)
     for col in ("as of", "published", "value", "source", "alert", "article", "sentence"):

@@ -126,6 +126,11 @@ class Places:
             self._multi_by_head[_HEAD.search(key).group(0)].append((key, re.compile(rf"\b{re.escape(key)}\b")))
 
     @classmethod
+    def of_entities(cls, places: Iterable[tuple[str, str, list[str]]]) -> "Places":
+        """From place entities ``(id, name, aliases)`` (a Parquet ledger's; no places-within there)."""
+        return cls(a for _, _, aliases in places for a in aliases)
+
+    @classmethod
     def of_store(cls, store: Store) -> "Places":
         names = {r["id"]: (r["name"], json.loads(r["aliases"]))
                  for r in store.rows("SELECT id, name, aliases FROM entities WHERE kind='place'")}
@@ -267,7 +272,13 @@ def build_series(store: Store, measure: Optional[str] = None,
     """All series of the ledger (cumulative figures by default), largest first."""
     places = Places.of_store(store)
     dup = {r["id"]: r["dup_group"] for r in store.rows("SELECT id, dup_group FROM documents")}
-    rows = [r for r in store.figures(measure=measure) if r["scope"] in scopes]
+    return series_of([r for r in store.figures(measure=measure) if r["scope"] in scopes], places, dup)
+
+
+def series_of(rows: list[dict], places: Places, dup: dict[str, Optional[str]]) -> list[Series]:
+    """Series from figure rows as the store gives them (``Store.figures``: columns of table
+    ``figures`` plus ``doc_date`` and ``sentence``, ordered by as-of day, article and offset),
+    the story's places and each article's duplicate group."""
     described = []
     for r in _largest_per_sentence(_inherit_within_documents(rows)):
         category = category_of(r["grp"])
@@ -311,6 +322,14 @@ def build_series(store: Store, measure: Optional[str] = None,
         out.append(s)
     out.sort(key=lambda s: (-len(s.points), s.id))
     return out
+
+
+def point_record(series_id: str, p: Point, alert: Optional[str] = None) -> dict:
+    """A point as ``dateline series ID --json`` prints it."""
+    return {"kind": "series_point", "series": series_id, "figure": p.figure, "doc": p.doc, "start": p.start,
+            "end": p.end, "as_of": p.as_of.isoformat(), "doc_date": p.doc_date.isoformat(),
+            "value": p.value, "value_max": p.value_max, "qualifier": p.qualifier, "source": p.source,
+            "source_inferred": p.source_inferred, "alert": alert}
 
 
 def _place_by_value(r: dict, category: str, placed: dict) -> Optional[str]:

@@ -19,8 +19,13 @@ path's after ``dateline load`` (tested). Memory grows with the distinct names, w
 in real news grow far slower than the articles (see docs/scale.md). Timeline: DuckDB indexes the latest versions' sentences by the days they name (``kind=sentence``)
 and answers the same aggregate queries as the SQLite store (:class:`SentenceDays`), so
 days are ranked in DuckDB and only the best days' sentences reach Python; the result
-(``kind=timeline``) equals the loaded store's timeline (tested). What stays SQLite-side,
-after ``dateline load``: places within places, series and alerts.
+(``kind=timeline``) equals the loaded store's timeline (tested).
+
+Series and alerts: the latest versions' figure rows (no article text) go through the
+same :func:`dateline.consolidate.series.series_of` and alert checks as the store's
+(``kind=series``, ``series_point``, ``alert``; equal to the loaded store's, tested).
+What stays SQLite-side, after ``dateline load``: places within places (they only inform
+readers).
 """
 from __future__ import annotations
 
@@ -326,6 +331,34 @@ def timeline(con, out: str, groups: dict[str, str], n_dates: Optional[int] = Non
     return [e.to_json() for e in entries]
 
 
+def series_and_alerts(con, out: str, groups: dict[str, str], entity_records: list[dict]
+                      ) -> tuple[list[dict], list[dict], list[dict]]:
+    """Series summaries, their points and the alerts over them (records as the CLI prints them)."""
+    from ..consolidate import series as fs
+    from ..synthesize import alerts as al
+
+    if not parquet.has_kind(out, "figure"):
+        return [], [], []
+    # in the store's order (Store.figures): series_of breaks ties by it; a batch written twice counts once
+    cursor = con.execute(f"""
+        SELECT * FROM (
+            SELECT DISTINCT ON (f.id) f.id, f.doc, f.value_start AS start, f.value_end AS "end",
+                   f.start AS sent_start, f."end" AS sent_end, f.value, f.value_max, f.qualifier, f.measure,
+                   f."group" AS grp, f.parent, f.source, f.source_entity, f.as_of, f.scope, d.date AS doc_date,
+                   f.sentence
+            FROM {_read('figure', out)} f JOIN docs d ON d.doc = f.doc AND d.hash = f.doc_hash
+            WHERE f.scope = 'cumulative')
+        ORDER BY coalesce(as_of, doc_date), doc, start, id""")
+    names = [c[0] for c in cursor.description]
+    rows = [dict(zip(names, r)) for r in cursor.fetchall()]
+    places = fs.Places.of_entities((e["id"], e["name"], e["aliases"]) for e in entity_records if e["type"] == "place")
+    found = fs.series_of(rows, places, groups)
+    alerts = al.check(found)
+    flagged = {(a.series, a.point.figure): a.type for a in alerts}     # as `dateline series ID` flags them
+    points = [fs.point_record(s.id, p, flagged.get((s.id, p.figure))) for s in found for p in s.points]
+    return [s.summary() for s in found], points, [a.to_json() for a in alerts]
+
+
 def consolidate_parquet(out: str, new_docs: Optional[Iterable[str]] = None, added: Optional[int] = None) -> dict:
     """Recompute (or extend) duplicate groups and entities of the dataset ``out``; returns counts.
 
@@ -345,8 +378,13 @@ def consolidate_parquet(out: str, new_docs: Optional[Iterable[str]] = None, adde
         parquet.write_consolidated(out, "entity_link", links)
         entries = timeline(con, out, groups)
         parquet.write_consolidated(out, "timeline", entries)
+        series, points, alerts = series_and_alerts(con, out, groups, found)
+        parquet.write_consolidated(out, "series", series)
+        parquet.write_consolidated(out, "series_point", points)
+        parquet.write_consolidated(out, "alert", alerts)
         parquet.write_meta(out, {"consolidated_documents": documents})
     finally:
         con.close()
     return {"dup_groups": len(set(groups.values())), "grouped_docs": len(groups), "dup_mode": how,
-            "entities": len(found), "timeline_days": len({e["date"] for e in entries})}
+            "entities": len(found), "timeline_days": len({e["date"] for e in entries}), "series": len(series),
+            "alerts": len(alerts)}

@@ -8,6 +8,8 @@ Layout (hive-style directories, one schema per kind)::
     <out>/kind=dup_group/part-consolidated.parquet              (doc -> dup_group, idem)
     <out>/kind=entity_link/part-consolidated.parquet            (claim speakers, figure sources -> entity)
     <out>/kind=timeline/part-consolidated.parquet               (the story's timeline, as `dateline timeline --json`)
+    <out>/kind=series/part-consolidated.parquet                 (figure series, as `dateline series --json`;
+    <out>/kind=series_point/..., kind=alert/...                  their points, and the alerts over them)
     <out>/_runs.jsonl                                           (one line per engine run)
     <out>/_meta.json                                            (documents seen by the last consolidation)
 
@@ -48,7 +50,8 @@ from ..ingest import dedup
 from ..records import Analysis, Claim, Document, Figure, Mention, Span, TimeExpr
 
 ANALYSIS_KINDS = ("document", "mention", "time", "figure", "claim", "sentence")   # written per batch of articles
-CONSOLIDATED_KINDS = ("entity", "dup_group", "entity_link", "timeline")           # rewritten by consolidation
+CONSOLIDATED_KINDS = ("entity", "dup_group", "entity_link", "timeline", "series", "series_point",
+                      "alert")                                                    # rewritten by consolidation
 EXPORT_KINDS = ("document", "entity", "time", "figure", "claim")      # same order as `dateline export`
 CONSOLIDATED_PART = "part-consolidated.parquet"
 
@@ -70,6 +73,19 @@ SENTENCE_SCHEMA = pa.schema([("kind", pa.string()), ("doc", pa.string()), ("posi
 _CITATION = pa.list_(pa.struct([("doc", pa.string()), ("start", pa.int64()), ("end", pa.int64())]))
 TIMELINE_SCHEMA = pa.schema([("kind", pa.string()), ("date", pa.string()), ("text", pa.string()),
                              ("evidence", _CITATION), ("sources", _CITATION), ("salience", pa.int64())])
+SERIES_SCHEMA = pa.schema([("kind", pa.string()), ("id", pa.string()), ("measure", pa.string()),
+                           ("place", pa.string()), ("category", pa.string()), ("source", pa.string()),
+                           ("sources", pa.list_(pa.string())), ("points", pa.int64()), ("reports", pa.int64()),
+                           ("latest_value", pa.float64()), ("latest_qualifier", pa.string()),
+                           ("latest_as_of", pa.string()), ("latest_doc", pa.string()), ("first_as_of", pa.string())])
+SERIES_POINT_SCHEMA = pa.schema([("kind", pa.string()), ("series", pa.string()), ("figure", pa.string()),
+                                 ("doc", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
+                                 ("as_of", pa.string()), ("doc_date", pa.string()), ("value", pa.float64()),
+                                 ("value_max", pa.float64()), ("qualifier", pa.string()), ("source", pa.string()),
+                                 ("source_inferred", pa.bool_()), ("alert", pa.string())])
+ALERT_SCHEMA = pa.schema([("kind", pa.string()), ("type", pa.string()), ("doc", pa.string()), ("start", pa.int64()),
+                          ("end", pa.int64()), ("explanation", pa.string()), ("evidence", _CITATION),
+                          ("figure", pa.string()), ("series", pa.string())])
 DUP_GROUP_SCHEMA = pa.schema([("kind", pa.string()), ("doc", pa.string()), ("dup_group", pa.string())])
 # item "claim": key = claim id, entity = its speaker's; item "figure_source": key = a source as written
 ENTITY_LINK_SCHEMA = pa.schema([("kind", pa.string()), ("item", pa.string()), ("key", pa.string()),
@@ -100,7 +116,8 @@ def _export_schemas() -> dict[str, pa.Schema]:
 
 SCHEMAS: dict[str, pa.Schema] = {**_export_schemas(), "mention": MENTION_SCHEMA, "dup_group": DUP_GROUP_SCHEMA,
                                   "entity_link": ENTITY_LINK_SCHEMA, "sentence": SENTENCE_SCHEMA,
-                                  "timeline": TIMELINE_SCHEMA}
+                                  "timeline": TIMELINE_SCHEMA, "series": SERIES_SCHEMA,
+                                  "series_point": SERIES_POINT_SCHEMA, "alert": ALERT_SCHEMA}
 EXTRA_FIELDS = {kind: tuple(name for name, _ in cols) for kind, cols in _EXTRA_COLUMNS.items()}
 
 

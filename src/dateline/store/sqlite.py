@@ -615,7 +615,7 @@ class Store:
         if until:
             q += " AND coalesce(f.as_of, d.date) <= ?"
             args.append(until.isoformat())
-        q += ' ORDER BY coalesce(f.as_of, d.date), f.doc, f.start'
+        q += ' ORDER BY coalesce(f.as_of, d.date), f.doc, f.start, f.id'
         return [dict(r) for r in self.db.execute(q, args)]
 
     def claims(self, speaker: Optional[str] = None, doc: Optional[str] = None, entity: Optional[str] = None) -> list[dict]:
