@@ -45,7 +45,7 @@ from dateline.records import Analysis, Claim, Document, Figure, Mention, Span, T
 from dateline.store.sqlite import Store  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
-GENERATOR_VERSION = 5        # bump when the generated ledger or the store schema changes
+GENERATOR_VERSION = 6        # bump when the generated ledger or the store schema changes
 
 # --- the invented story ------------------------------------------------------------
 

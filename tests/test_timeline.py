@@ -359,8 +359,11 @@ def _same_timeline_both_ways(store, settings=tl.Settings()):
     return everything
 
 
-def test_the_store_ranks_days_by_aggregates_and_reads_only_their_sentences(ledger):
+def test_the_store_ranks_days_by_aggregates_and_reads_only_their_sentences(ledger, tmp_path):
     assert ledger.store.get_state("sentence_days") == "complete"
+    # a store created now has nothing to index later: its articles are indexed as they are written
+    with Ledger(tmp_path / "new.db") as new:
+        assert new.store.get_state("sentence_days") == "complete"
     _same_timeline_both_ways(ledger.store)
     _same_timeline_both_ways(ledger.store, tl.Settings(publication_lag=1, chronology_entries=1))
 
@@ -379,3 +382,29 @@ def test_the_dev_corpus_gives_the_same_timeline_both_ways(tmp_path):
     with Ledger(tmp_path / "dev.db") as led:
         led.ingest([shared / "corpus" / "dev.jsonl", shared / "seeds"])
         _same_timeline_both_ways(led.store)
+
+
+def test_a_schema_5_store_is_upgraded_and_indexed_at_its_next_consolidation(tmp_path):
+    """A store written before the day index (schema 5) opens, migrates, gives the same
+    timeline meanwhile (from every sentence), and is indexed at its next consolidation."""
+    import sqlite3
+
+    corpus = tmp_path / "varnholm.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    db = tmp_path / "old.db"
+    with Ledger(db) as led:
+        led.ingest([corpus])
+        want = led.timeline(n_dates=10, k_sentences=3)
+    con = sqlite3.connect(db)
+    con.executescript("DROP TABLE sentence_days; DELETE FROM state WHERE key = 'sentence_days';"
+                      "PRAGMA user_version = 5;")
+    con.close()
+    with Ledger(db) as led:
+        assert led.store.get_state("sentence_days") == "missing"
+        assert led.store.documents_without_sentence_days() != []
+        assert led.timeline(n_dates=10, k_sentences=3) == want
+        led.consolidate()
+        assert led.store.get_state("sentence_days") == "complete"
+        assert led.store.documents_without_sentence_days() == []
+        assert led.store.doctor() == []
+        assert led.timeline(n_dates=10, k_sentences=3) == want

@@ -163,8 +163,11 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (day, doc, position)
     ) WITHOUT ROWID;
     CREATE INDEX sentence_days_doc ON sentence_days(doc);
-    INSERT INTO state(key, value) VALUES ('sentence_days', 'missing')
-        ON CONFLICT(key) DO UPDATE SET value = 'missing';
+    -- a store created now has nothing to index; an older one with articles does
+    INSERT INTO state(key, value)
+        SELECT 'sentence_days', CASE WHEN EXISTS (SELECT 1 FROM documents) THEN 'missing' ELSE 'complete' END
+        WHERE true
+        ON CONFLICT(key) DO UPDATE SET value = excluded.value;
     INSERT INTO state(key, value) VALUES ('needs_consolidation', '1')
         ON CONFLICT(key) DO UPDATE SET value = '1';
     """,
