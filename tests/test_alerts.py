@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from importlib.resources import files
 from pathlib import Path
 
@@ -126,3 +127,79 @@ def test_demo_story_series_and_alerts(demo):
         for cited in [a.point, *a.evidence]:
             assert cited.start <= cited.value_start < cited.value_end <= cited.end <= len(texts[cited.doc])
             assert texts[cited.doc][cited.start:cited.end] == cited.sentence
+
+
+def _series_both_ways(store, measure=None):
+    """Series grouped from the stored descriptions equal series described afresh from every figure."""
+    from dateline.consolidate import series as fs
+
+    assert store.get_state("figure_series") == "complete" and store.get_state("needs_consolidation") == "0"
+    stored = fs.build_series(store, measure=measure)
+    dup = {r["id"]: r["dup_group"] for r in store.rows("SELECT id, dup_group FROM documents")}
+    fresh = fs.series_of([r for r in store.figures(measure=measure) if r["scope"] == "cumulative"],
+                         fs.Places.of_store(store), dup)
+    assert stored == fresh
+    return stored
+
+
+def test_demo_series_from_stored_descriptions(demo):
+    assert len(_series_both_ways(demo.store)) > 3
+    assert _series_both_ways(demo.store, measure="killed")
+
+
+def test_series_descriptions_follow_new_places_and_new_versions(tmp_path):
+    """An article counts "Yemeni villagers" before any article names Yemen as a place: its figure
+    is placed by value (with Chile's toll, the only one then). When a later article names Yemen,
+    the earlier figure's description changes (a demonym of a new place: Yemen, though its value
+    is closer to Chile's) and is redone at that consolidation, and only the articles it can
+    touch are; a new version of an article replaces its descriptions."""
+    from dateline.consolidate import series as fs
+
+    first = [
+        {"id": "a1", "date": "2024-05-02", "title": "Quake", "text":
+            "The death toll from the earthquake in Chile rose to 50 on Wednesday, Chile's health ministry said."},
+        {"id": "a2", "date": "2024-05-03", "title": "Quake toll", "text":
+            "The death toll rose to 52 Yemeni villagers on Thursday, the regional health ministry said. "
+            "Rescuers searched the rubble through the night."},
+    ]
+    later = [
+        {"id": "a3", "date": "2024-05-04", "title": "Yemen", "text":
+            "In Yemen, at least 61 people have been killed since the quake, officials in Yemen said on Friday. "
+            "Aid convoys reached the Andes."},
+    ]
+    db = tmp_path / "q.db"
+    with Ledger(db) as led:
+        led.ingest([write(tmp_path / "first.jsonl", first)])
+        before = _series_both_ways(led.store)
+        keys_before = led.store.series_place_keys()
+        led.ingest([write(tmp_path / "later.jsonl", later)])
+        after = _series_both_ways(led.store)
+        assert led.store.series_place_keys() - keys_before       # new place names came
+        assert before != after
+        # a new version of an article: its old descriptions go with it
+        assert {s.place for s in before} == {"chile"}
+        assert [s.place for s in after if any(p.doc == "a2" for p in s.points)] == ["yemen"]
+        led.ingest([write(tmp_path / "v2.jsonl", [dict(first[1], text=first[1]["text"].replace("52", "57"))])])
+        values = {p.value for s in _series_both_ways(led.store) for p in s.points}
+        assert 57 in values and 52 not in values
+        # only the articles a change of places can touch are described again
+        assert fs.describe_documents(led.store, []) == 0
+
+
+def write(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.skipif(not (Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl").exists(),
+                    reason="../shared/corpus/dev.jsonl not found (the dev corpus lives beside the project)")
+def test_dev_series_kept_current_batch_by_batch(tmp_path):
+    """Real news arriving in three batches (by date): after each, the series grouped from the
+    stored descriptions equal a fresh description of every figure."""
+    dev = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
+    rows = sorted((json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()),
+                  key=lambda r: (r["date"], r["id"]))
+    with Ledger(tmp_path / "dev.db") as led:
+        for i, part in enumerate((rows[:12], rows[12:25], rows[25:])):
+            led.ingest([write(tmp_path / f"part{i}.jsonl", part)])
+            assert _series_both_ways(led.store)

@@ -396,8 +396,8 @@ def test_a_schema_5_store_is_upgraded_and_indexed_at_its_next_consolidation(tmp_
         led.ingest([corpus])
         want = led.timeline(n_dates=10, k_sentences=3)
     con = sqlite3.connect(db)
-    con.executescript("DROP TABLE sentence_days; DELETE FROM state WHERE key = 'sentence_days';"
-                      "PRAGMA user_version = 5;")
+    con.executescript("DROP TABLE sentence_days; DROP TABLE figure_series; DROP TABLE series_places;"
+                      "DELETE FROM state WHERE key IN ('sentence_days', 'figure_series'); PRAGMA user_version = 5;")
     con.close()
     with Ledger(db) as led:
         assert led.store.get_state("sentence_days") == "missing"

@@ -116,8 +116,9 @@ class Ledger:
         return report
 
     def consolidate(self) -> None:
-        """Cross-article steps: duplicate groups and canonical entities (each one transaction)."""
+        """Cross-article steps: duplicate groups, canonical entities, series descriptions of new figures."""
         from .consolidate import aliases
+        from .consolidate.series import describe_documents
 
         self._date_old_sentences()
         pending = self.store.unconsolidated()
@@ -138,6 +139,9 @@ class Ledger:
             self.store.set_figure_source_entities(sources)
             counts = {r["id"]: r["mentions"] for r in rows}
             self.store.replace_places_within(aliases.places_within(self.store.adjacent_places(), counts))
+        # series descriptions of the new articles' figures (and of those a change of places touches)
+        describe_documents(self.store, list(pending))
+        with self.store.transaction():
             self.store.set_state("needs_consolidation", "0")
 
     def _all_dup_groups(self) -> dict[str, Optional[str]]:

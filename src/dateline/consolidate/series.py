@@ -269,9 +269,19 @@ def _label(source_key_: Optional[str], rows: list[dict]) -> str:
 
 def build_series(store: Store, measure: Optional[str] = None,
                  scopes: tuple[str, ...] = ("cumulative",)) -> list[Series]:
-    """All series of the ledger (cumulative figures by default), largest first."""
-    places = Places.of_store(store)
+    """All series of the ledger (cumulative figures by default), largest first.
+
+    Cumulative figures are grouped from their stored descriptions (table ``figure_series``,
+    kept current at each consolidation: see :func:`describe_documents`), the same series as
+    describing every figure afresh (tested); other scopes, or a store not yet described,
+    are described here.
+    """
     dup = {r["id"]: r["dup_group"] for r in store.rows("SELECT id, dup_group FROM documents")}
+    if (scopes == ("cumulative",) and store.get_state("figure_series") == "complete"
+            and store.get_state("needs_consolidation") == "0"):
+        described = [(r, r["_place"], r["_category"], r["_skey"]) for r in store.described_figures(measure)]
+        return group(described, dup)
+    places = Places.of_store(store)
     return series_of([r for r in store.figures(measure=measure) if r["scope"] in scopes], places, dup)
 
 
@@ -279,27 +289,56 @@ def series_of(rows: list[dict], places: Places, dup: dict[str, Optional[str]]) -
     """Series from figure rows as the store gives them (``Store.figures``: columns of table
     ``figures`` plus ``doc_date`` and ``sentence``, ordered by as-of day, article and offset),
     the story's places and each article's duplicate group."""
+    return group(describe(rows, places), dup)
+
+
+Described = tuple[dict, Optional[str], str, Optional[str]]
+
+
+def describe(rows: list[dict], places: Places) -> list[Described]:
+    """What each figure brings to a series from its own article and the story's places: the
+    figures that count (the largest per sentence; not a sub-group nobody named), each with
+    its row (source and group inherited from an attributed twin in the article), the place
+    its text names, its category of people, and its source key as if it named no place
+    (see :func:`_with_place`). Only the article's own figures matter, so an article is
+    described once; only a change in the story's places can change it later."""
     described = []
+    skeys: dict[Optional[str], Optional[str]] = {}        # sources repeat across thousands of figures
     for r in _largest_per_sentence(_inherit_within_documents(rows)):
         category = category_of(r["grp"])
         if category != "people" and _coordinated(r):
             category = "people"       # "900 soldiers and civilians" counts everyone
         if r["parent"] and category == "people":
             continue          # a sub-group nobody named ("…, of which 4,237 are") is not the total
-        described.append((r, _place_of(r, places), category))
+        if r["source"] not in skeys:
+            skeys[r["source"]] = source_key(r["source"], places, None)
+        described.append((r, _place_of(r, places), category, skeys[r["source"]]))
+    return described
+
+
+_UNPLACED_AUTHORITY = "authorities:unknown"
+
+
+def _with_place(skey: Optional[str], place: Optional[str]) -> Optional[str]:
+    """``source_key(source, places, place)`` from ``source_key(source, places, None)``: an authority
+    that names no place of its own is the authority of the figure's place."""
+    return f"authorities:{place or 'unknown'}" if skey == _UNPLACED_AUTHORITY else skey
+
+
+def group(described: list[Described], dup: dict[str, Optional[str]]) -> list[Series]:
+    """Series from described figures (in the store's figure order): placing the figures whose
+    text names no place by their value, then grouping by measure, place, category and source,
+    unattributed figures joining the largest attributed series of their toll."""
     placed = defaultdict(list)
-    for r, place, category in described:
+    for r, place, category, _ in described:
         if place:
             placed[(r["measure"], place, category)].append(r)
-    described = [(r, place or _place_by_value(r, category, placed), category) for r, place, category in described]
     keyed: dict[tuple, list[tuple[dict, bool]]] = defaultdict(list)
     pending: list[tuple[tuple, dict]] = []
-    skeys: dict[tuple, Optional[str]] = {}        # sources repeat across thousands of figures
-    for r, place, category in described:
+    for r, place, category, skey in described:
+        place = place or _place_by_value(r, category, placed)
         base = (r["measure"], place, category)
-        if (r["source"], place) not in skeys:
-            skeys[(r["source"], place)] = source_key(r["source"], places, place)
-        skey = skeys[(r["source"], place)]
+        skey = _with_place(skey, place)
         if skey is None:
             pending.append((base, r))
         else:
@@ -322,6 +361,49 @@ def series_of(rows: list[dict], places: Places, dup: dict[str, Optional[str]]) -
         out.append(s)
     out.sort(key=lambda s: (-len(s.points), s.id))
     return out
+
+
+def place_keys(store: Store) -> set[str]:
+    """The story's place names as :class:`Places` holds them (what descriptions depend on)."""
+    places = Places.of_store(store)
+    return set(places.single) | set(places.multi)
+
+
+def affected_by(changed: Iterable[str]) -> Optional[re.Pattern]:
+    """Words (of ``name_words``) that a description may read differently when these place names
+    come or go: any word beginning like the name's first word (demonyms: "Gazan", "Israeli")."""
+    stems = sorted({w[:-1] if len(w) > 1 else w for w in (k.split()[0] for k in changed if k.strip())})
+    if not stems:
+        return None
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(x) for x in stems) + ")")
+
+
+def describe_documents(store: Store, docs: Optional[Iterable[str]] = None, batch: int = 2000) -> int:
+    """Bring the stored descriptions of cumulative figures up to date (call after entities are
+    consolidated): all of them when the store has none yet, else those of ``docs`` (new or changed
+    articles) and of the articles whose figure texts hold a word a changed place name can match.
+    Returns how many articles were described."""
+    places = Places.of_store(store)
+    now = set(places.single) | set(places.multi)
+    if store.get_state("figure_series") != "complete":
+        todo = set(store.documents_with_cumulative_figures())
+    else:
+        todo = set(docs or ())
+        pattern = affected_by(now ^ store.series_place_keys())
+        if pattern is not None:
+            for doc, texts in store.cumulative_figure_texts():
+                if doc not in todo and any(pattern.search(" ".join(name_words(t))) for t in texts if t):
+                    todo.add(doc)
+    ordered = sorted(todo)
+    for i in range(0, len(ordered), batch):
+        chunk = ordered[i:i + batch]
+        rows = [r for r in store.figures_of_documents(chunk) if r["scope"] == "cumulative"]
+        with store.transaction():
+            store.replace_figure_descriptions(chunk, describe(rows, places))
+    with store.transaction():
+        store.set_series_place_keys(now)
+        store.set_state("figure_series", "complete")
+    return len(ordered)
 
 
 def point_record(series_id: str, p: Point, alert: Optional[str] = None) -> dict:

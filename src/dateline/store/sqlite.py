@@ -171,6 +171,25 @@ MIGRATIONS: list[str] = [
     INSERT INTO state(key, value) VALUES ('needs_consolidation', '1')
         ON CONFLICT(key) DO UPDATE SET value = '1';
     """,
+    # 7: what each cumulative figure brings to a series from its own article and the story's places
+    #    (consolidate.series.describe), kept current at consolidation, so that reading series only
+    #    groups; series_places: the place names the descriptions were made with
+    """
+    CREATE TABLE figure_series (
+        figure TEXT PRIMARY KEY REFERENCES figures(id) ON DELETE CASCADE,
+        doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        place TEXT,                     -- the place its text names (none: placed by value on reading)
+        category TEXT NOT NULL,         -- of the people counted
+        skey TEXT,                      -- source key as if the figure named no place (none: unattributed)
+        source TEXT, grp TEXT           -- after inheriting an attributed twin's in the same article
+    );
+    CREATE INDEX figure_series_doc ON figure_series(doc);
+    CREATE TABLE series_places (key TEXT PRIMARY KEY) WITHOUT ROWID;
+    INSERT INTO state(key, value) VALUES ('figure_series', 'missing')
+        ON CONFLICT(key) DO UPDATE SET value = 'missing';
+    INSERT INTO state(key, value) VALUES ('needs_consolidation', '1')
+        ON CONFLICT(key) DO UPDATE SET value = '1';
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -472,8 +491,9 @@ class Store:
         """``docs`` and every member of their duplicate groups -> (publication date, stored group)."""
         self._temp_values("wanted_docs", ["id"], ((d,) for d in docs))
         rows = self.db.execute(
-            "SELECT id, date, dup_group FROM documents WHERE id IN (SELECT id FROM wanted_docs)"
-            " OR dup_group IN (SELECT dup_group FROM documents WHERE id IN (SELECT id FROM wanted_docs)"
+            # columns qualified: an unqualified "id" would silently mean the outer table's
+            "SELECT id, date, dup_group FROM documents WHERE id IN (SELECT w.id FROM temp.wanted_docs w)"
+            " OR dup_group IN (SELECT dup_group FROM documents WHERE id IN (SELECT w.id FROM temp.wanted_docs w)"
             " AND dup_group IS NOT NULL)")
         return {r["id"]: (_date(r["date"]), r["dup_group"]) for r in rows}
 
@@ -512,7 +532,7 @@ class Store:
         """Mentions of ``texts`` counted per article, in article order: ``(doc, text, alias_of or "", count)``."""
         self._temp_values("wanted_forms", ["text"], ((t,) for t in texts))
         return self.db.execute("SELECT doc, text, coalesce(alias_of, ''), count(*) FROM mentions"
-                               " WHERE text IN (SELECT text FROM wanted_forms) GROUP BY 1, 2, 3 ORDER BY 1")
+                               " WHERE text IN (SELECT w.text FROM temp.wanted_forms w) GROUP BY 1, 2, 3 ORDER BY 1")
 
     def _temp_values(self, table: str, columns: Sequence[str], rows: Iterable[tuple],
                      key: Optional[Sequence[str]] = None) -> None:
@@ -620,6 +640,54 @@ class Store:
             args.append(until.isoformat())
         q += ' ORDER BY coalesce(f.as_of, d.date), f.doc, f.start, f.id'
         return [dict(r) for r in self.db.execute(q, args)]
+
+    _FIGURE_ROWS = ('SELECT f.*, d.date AS doc_date, substr(d.text, f.sent_start + 1, f.sent_end - f.sent_start)'
+                    ' AS sentence{extra} FROM figures f JOIN documents d ON d.id = f.doc{join} WHERE {where}'
+                    ' ORDER BY coalesce(f.as_of, d.date), f.doc, f.start, f.id')
+
+    def figures_of_documents(self, docs: Sequence[str]) -> list[dict]:
+        """Rows as :meth:`figures` gives them, of these articles only (in the same order)."""
+        self._temp_values("figure_docs", ["doc"], [(d,) for d in docs])
+        return [dict(r) for r in self.db.execute(self._FIGURE_ROWS.format(
+            extra="", join="", where="f.doc IN (SELECT w.doc FROM temp.figure_docs w)"))]
+
+    def described_figures(self, measure: Optional[str] = None) -> list[dict]:
+        """Cumulative figures with their stored series descriptions (``_place``, ``_category``,
+        ``_skey``; ``source`` and ``grp`` as inherited), in the order of :meth:`figures`."""
+        rows = self.db.execute(self._FIGURE_ROWS.format(
+            extra=", x.place AS _place, x.category AS _category, x.skey AS _skey, x.source AS _source, x.grp AS _grp",
+            join=" JOIN figure_series x ON x.figure = f.id", where="f.measure = ?" if measure else "1=1"),
+            [measure] if measure else [])
+        out = []
+        for r in rows:
+            r = dict(r)
+            r["source"], r["grp"] = r.pop("_source"), r.pop("_grp")
+            out.append(r)
+        return out
+
+    def documents_with_cumulative_figures(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT doc FROM figures WHERE scope = 'cumulative'")]
+
+    def cumulative_figure_texts(self) -> Iterator[tuple[str, tuple]]:
+        """(article, (group, source, sentence)) of every cumulative figure."""
+        for r in self.db.execute("SELECT f.doc, f.grp, f.source, substr(d.text, f.sent_start + 1, f.sent_end - f.sent_start)"
+                                 " FROM figures f JOIN documents d ON d.id = f.doc WHERE f.scope = 'cumulative'"):
+            yield r[0], (r[1], r[2], r[3])
+
+    def series_place_keys(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT key FROM series_places")}
+
+    def set_series_place_keys(self, keys: Iterable[str]) -> None:
+        self.db.execute("DELETE FROM series_places")
+        self.db.executemany("INSERT INTO series_places(key) VALUES (?)", [(k,) for k in sorted(set(keys))])
+
+    def replace_figure_descriptions(self, docs: Sequence[str], described: Iterable[tuple]) -> None:
+        """The series descriptions of these articles' figures (``(row, place, category, skey)``). In a transaction."""
+        for chunk in _chunks(list(docs), 500):
+            self.db.execute(f"DELETE FROM figure_series WHERE doc IN ({','.join('?' * len(chunk))})", chunk)
+        self.db.executemany(
+            "INSERT INTO figure_series(figure, doc, place, category, skey, source, grp) VALUES (?,?,?,?,?,?,?)",
+            [(r["id"], r["doc"], place, category, skey, r["source"], r["grp"]) for r, place, category, skey in described])
 
     def claims(self, speaker: Optional[str] = None, doc: Optional[str] = None, entity: Optional[str] = None) -> list[dict]:
         q = ('SELECT c.*, d.date AS doc_date, substr(d.text, c.content_start + 1, c.content_end - c.content_start)'
