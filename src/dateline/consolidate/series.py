@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from ..store.sqlite import Store
-from .aliases import demonym_place, name_words, place_key
+from .aliases import demonym_place, fold, name_words, place_key
 
 # Words that make a source an authority of its place.
 AUTHORITY_WORDS = {"ministry", "ministries", "authority", "authorities", "government", "official", "officials",
@@ -370,12 +370,17 @@ def place_keys(store: Store) -> set[str]:
 
 
 def affected_by(changed: Iterable[str]) -> Optional[re.Pattern]:
-    """Words (of ``name_words``) that a description may read differently when these place names
-    come or go: any word beginning like the name's first word (demonyms: "Gazan", "Israeli")."""
+    """Where a text may be read differently when these place names come or go: a word beginning
+    like a name's first word (demonyms: "Gazan", "Israeli"), searched in the folded text (a
+    superset of the words :func:`name_words` gives, so nothing that can change is missed)."""
     stems = sorted({w[:-1] if len(w) > 1 else w for w in (k.split()[0] for k in changed if k.strip())})
     if not stems:
         return None
-    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(x) for x in stems) + ")")
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(x) for x in stems) + ")")
+
+
+def _folded(text: str) -> str:
+    return text.lower() if text.isascii() else fold(text)
 
 
 def describe_documents(store: Store, docs: Optional[Iterable[str]] = None, batch: int = 2000) -> int:
@@ -391,9 +396,16 @@ def describe_documents(store: Store, docs: Optional[Iterable[str]] = None, batch
         todo = set(docs or ())
         pattern = affected_by(now ^ store.series_place_keys())
         if pattern is not None:
+            seen: dict[str, bool] = {}          # sentences, groups and sources repeat (wire copies)
             for doc, texts in store.cumulative_figure_texts():
-                if doc not in todo and any(pattern.search(" ".join(name_words(t))) for t in texts if t):
-                    todo.add(doc)
+                if doc in todo:
+                    continue
+                for t in texts:
+                    if t and t not in seen:
+                        seen[t] = bool(pattern.search(_folded(t)))
+                    if t and seen[t]:
+                        todo.add(doc)
+                        break
     ordered = sorted(todo)
     for i in range(0, len(ordered), batch):
         chunk = ordered[i:i + batch]
