@@ -155,18 +155,8 @@ def test_series_descriptions_follow_new_places_and_new_versions(tmp_path):
     touch are; a new version of an article replaces its descriptions."""
     from dateline.consolidate import series as fs
 
-    first = [
-        {"id": "a1", "date": "2024-05-02", "title": "Quake", "text":
-            "The death toll from the earthquake in Chile rose to 50 on Wednesday, Chile's health ministry said."},
-        {"id": "a2", "date": "2024-05-03", "title": "Quake toll", "text":
-            "The death toll rose to 52 Yemeni villagers on Thursday, the regional health ministry said. "
-            "Rescuers searched the rubble through the night."},
-    ]
-    later = [
-        {"id": "a3", "date": "2024-05-04", "title": "Yemen", "text":
-            "In Yemen, at least 61 people have been killed since the quake, officials in Yemen said on Friday. "
-            "Aid convoys reached the Andes."},
-    ]
+    from quake_story import FIRST as first, LATER as later
+
     db = tmp_path / "q.db"
     with Ledger(db) as led:
         led.ingest([write(tmp_path / "first.jsonl", first)])

@@ -122,8 +122,8 @@ def test_layout_and_schema_follow_the_export_schema(local_run):
     out, _ = local_run
     kinds = sorted(p.name for p in out.iterdir() if p.is_dir())
     assert kinds == ["kind=alert", "kind=claim", "kind=document", "kind=dup_group", "kind=entity",
-                     "kind=entity_link", "kind=figure", "kind=mention", "kind=sentence", "kind=series",
-                     "kind=series_point", "kind=time", "kind=timeline"]
+                     "kind=entity_link", "kind=figure", "kind=figure_series", "kind=mention", "kind=sentence",
+                     "kind=series", "kind=series_point", "kind=time", "kind=timeline"]
     assert all(p.name.startswith("published=") for p in (out / "kind=document").iterdir())
     spec = json.loads((files("dateline") / "schema" / "export.schema.json").read_text())
     for kind in ("document", "time", "figure", "claim", "entity"):
@@ -385,3 +385,31 @@ def test_the_dev_corpus_consolidated_over_parquet_equals_the_loaded_store(tmp_pa
     points = [point_record(s.id, p, {a.point.figure: a.type for a in alerts if a.series == s.id}.get(p.figure))
               for s in series for p in s.points]
     assert parquet.read_kind(str(out), "series_point").to_pylist() == points
+
+
+def test_series_over_parquet_follow_new_places_across_runs(tmp_path):
+    """Two runs into one dataset: the second names a new place whose demonym an article of the
+    first counted ("Yemeni villagers"); only what it can touch is described again, and the
+    series, points and alerts equal those of the ledger loaded from the dataset."""
+    from dateline.consolidate.series import point_record
+
+    from quake_story import FIRST as first, LATER as later
+
+    out = tmp_path / "q.parquet"
+    for i, rows in enumerate((first, later)):
+        src = tmp_path / f"run{i}.jsonl"
+        src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        report = analyze_to_parquet([str(src)], out, engine="local")
+        assert report.consolidation["described_docs"] == (2 if i == 0 else 2)   # a3, and a2 (Yemeni)
+    db = tmp_path / "q.db"
+    load_parquet(str(out), db)
+    with Ledger(db, read_only=True) as led:
+        series, alerts = led.series(), led.check()
+    assert [s.place for s in series if any(p.doc == "a2" for p in s.points)] == ["yemen"]
+    assert parquet.read_kind(str(out), "series").to_pylist() == [s.summary() for s in series]
+    points = [point_record(s.id, p, {a.point.figure: a.type for a in alerts if a.series == s.id}.get(p.figure))
+              for s in series for p in s.points]
+    assert parquet.read_kind(str(out), "series_point").to_pylist() == points
+    # nothing new: nothing described again
+    again = analyze_to_parquet([], out, engine="local")
+    assert again.consolidation["described_docs"] == 0

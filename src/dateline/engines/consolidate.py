@@ -21,9 +21,11 @@ and answers the same aggregate queries as the SQLite store (:class:`SentenceDays
 days are ranked in DuckDB and only the best days' sentences reach Python; the result
 (``kind=timeline``) equals the loaded store's timeline (tested).
 
-Series and alerts: the latest versions' figure rows (no article text) go through the
-same :func:`dateline.consolidate.series.series_of` and alert checks as the store's
-(``kind=series``, ``series_point``, ``alert``; equal to the loaded store's, tested).
+Series and alerts: the latest versions' figure rows (no article text) are described as
+the store describes them, once per article version (``kind=figure_series``; again only
+when a change of places can touch them), then grouped and checked as in the store
+(``kind=series``, ``series_point``, ``alert``; equal to the loaded store's, tested, also
+across incremental runs).
 What stays SQLite-side, after ``dateline load``: places within places (they only inform
 readers).
 """
@@ -331,32 +333,88 @@ def timeline(con, out: str, groups: dict[str, str], n_dates: Optional[int] = Non
     return [e.to_json() for e in entries]
 
 
-def series_and_alerts(con, out: str, groups: dict[str, str], entity_records: list[dict]
-                      ) -> tuple[list[dict], list[dict], list[dict]]:
-    """Series summaries, their points and the alerts over them (records as the CLI prints them)."""
-    from ..consolidate import series as fs
-    from ..synthesize import alerts as al
-
-    if not parquet.has_kind(out, "figure"):
-        return [], [], []
-    # in the store's order (Store.figures): series_of breaks ties by it; a batch written twice counts once
+def _cumulative_figures(con, out: str) -> list[dict]:
+    """The latest versions' cumulative figures as the store gives them (``Store.figures``), in its
+    order (series break ties by it); a batch written twice counts once."""
     cursor = con.execute(f"""
         SELECT * FROM (
-            SELECT DISTINCT ON (f.id) f.id, f.doc, f.value_start AS start, f.value_end AS "end",
-                   f.start AS sent_start, f."end" AS sent_end, f.value, f.value_max, f.qualifier, f.measure,
-                   f."group" AS grp, f.parent, f.source, f.source_entity, f.as_of, f.scope, d.date AS doc_date,
-                   f.sentence
+            SELECT DISTINCT ON (f.id) f.id, f.doc, d.hash AS doc_hash, f.value_start AS start,
+                   f.value_end AS "end", f.start AS sent_start, f."end" AS sent_end, f.value, f.value_max,
+                   f.qualifier, f.measure, f."group" AS grp, f.parent, f.source, f.source_entity, f.as_of,
+                   f.scope, d.date AS doc_date, f.sentence
             FROM {_read('figure', out)} f JOIN docs d ON d.doc = f.doc AND d.hash = f.doc_hash
             WHERE f.scope = 'cumulative')
         ORDER BY coalesce(as_of, doc_date), doc, start, id""")
     names = [c[0] for c in cursor.description]
-    rows = [dict(zip(names, r)) for r in cursor.fetchall()]
+    return [dict(zip(names, r)) for r in cursor.fetchall()]
+
+
+def figure_descriptions(out: str, rows: list[dict], places) -> tuple[list, list[dict], int]:
+    """Series descriptions of ``rows`` (see :func:`dateline.consolidate.series.describe`): reused from
+    the previous consolidation (``kind=figure_series``, one row per cumulative figure and article
+    version, ``kept`` or not) except for articles not described yet and those whose figure texts a
+    change of the story's places can touch (the SQLite store's rule). Returns the described figures
+    in the order of ``rows``, the rows to store, and how many articles were described now."""
+    from ..consolidate import series as fs
+
+    now = set(places.single) | set(places.multi)
+    before = parquet.read_meta(out).get("series_place_keys")
+    previous = {}
+    if before is not None and parquet.has_kind(out, "figure_series"):
+        previous = {(r["figure"], r["doc_hash"]): r for r in parquet.read_kind(out, "figure_series").to_pylist()}
+    todo = {r["doc"] for r in rows if (r["id"], r["doc_hash"]) not in previous}
+    pattern = fs.affected_by(now ^ set(before or ()))
+    if pattern is not None:
+        seen: dict[str, bool] = {}
+        for r in rows:
+            if r["doc"] in todo:
+                continue
+            for t in (r["grp"], r["source"], r["sentence"]):
+                if t and t not in seen:
+                    seen[t] = bool(pattern.search(fs._folded(t)))
+                if t and seen[t]:
+                    todo.add(r["doc"])
+                    break
+    fresh = {r["id"]: (r, place, category, skey)
+             for r, place, category, skey in fs.describe([r for r in rows if r["doc"] in todo], places)}
+    described, stored = [], []
+    for r in rows:
+        if r["doc"] in todo:
+            d = fresh.get(r["id"])
+            kept = d is not None
+            row = {"kind": "figure_series", "figure": r["id"], "doc": r["doc"], "doc_hash": r["doc_hash"],
+                   "kept": kept, "place": d[1] if kept else None, "category": d[2] if kept else None,
+                   "skey": d[3] if kept else None, "source": d[0]["source"] if kept else None,
+                   "grp": d[0]["grp"] if kept else None}
+        else:
+            row = previous[(r["id"], r["doc_hash"])]
+            d = (dict(r, source=row["source"], grp=row["grp"]), row["place"], row["category"], row["skey"]) \
+                if row["kept"] else None
+        stored.append(row)
+        if d is not None:
+            described.append(d)
+    return described, stored, len(todo)
+
+
+def series_and_alerts(con, out: str, groups: dict[str, str], entity_records: list[dict]
+                      ) -> tuple[list[dict], list[dict], list[dict], int]:
+    """Series summaries, their points and the alerts over them (records as the CLI prints them),
+    and how many articles' figures were described now."""
+    from ..consolidate import series as fs
+    from ..synthesize import alerts as al
+
+    if not parquet.has_kind(out, "figure"):
+        return [], [], [], 0
+    rows = _cumulative_figures(con, out)
     places = fs.Places.of_entities((e["id"], e["name"], e["aliases"]) for e in entity_records if e["type"] == "place")
-    found = fs.series_of(rows, places, groups)
+    described, stored, described_now = figure_descriptions(out, rows, places)
+    parquet.write_consolidated(out, "figure_series", stored)
+    parquet.write_meta(out, {"series_place_keys": sorted(set(places.single) | set(places.multi))})
+    found = fs.group(described, groups)
     alerts = al.check(found)
     flagged = {(a.series, a.point.figure): a.type for a in alerts}     # as `dateline series ID` flags them
     points = [fs.point_record(s.id, p, flagged.get((s.id, p.figure))) for s in found for p in s.points]
-    return [s.summary() for s in found], points, [a.to_json() for a in alerts]
+    return [s.summary() for s in found], points, [a.to_json() for a in alerts], described_now
 
 
 def consolidate_parquet(out: str, new_docs: Optional[Iterable[str]] = None, added: Optional[int] = None) -> dict:
@@ -378,7 +436,7 @@ def consolidate_parquet(out: str, new_docs: Optional[Iterable[str]] = None, adde
         parquet.write_consolidated(out, "entity_link", links)
         entries = timeline(con, out, groups)
         parquet.write_consolidated(out, "timeline", entries)
-        series, points, alerts = series_and_alerts(con, out, groups, found)
+        series, points, alerts, described = series_and_alerts(con, out, groups, found)
         parquet.write_consolidated(out, "series", series)
         parquet.write_consolidated(out, "series_point", points)
         parquet.write_consolidated(out, "alert", alerts)
@@ -387,4 +445,4 @@ def consolidate_parquet(out: str, new_docs: Optional[Iterable[str]] = None, adde
         con.close()
     return {"dup_groups": len(set(groups.values())), "grouped_docs": len(groups), "dup_mode": how,
             "entities": len(found), "timeline_days": len({e["date"] for e in entries}), "series": len(series),
-            "alerts": len(alerts)}
+            "alerts": len(alerts), "described_docs": described}

@@ -10,6 +10,7 @@ Layout (hive-style directories, one schema per kind)::
     <out>/kind=timeline/part-consolidated.parquet               (the story's timeline, as `dateline timeline --json`)
     <out>/kind=series/part-consolidated.parquet                 (figure series, as `dateline series --json`;
     <out>/kind=series_point/..., kind=alert/...                  their points, and the alerts over them)
+    <out>/kind=figure_series/part-consolidated.parquet          (each cumulative figure's series description)
     <out>/_runs.jsonl                                           (one line per engine run)
     <out>/_meta.json                                            (documents seen by the last consolidation)
 
@@ -51,7 +52,7 @@ from ..records import Analysis, Claim, Document, Figure, Mention, Span, TimeExpr
 
 ANALYSIS_KINDS = ("document", "mention", "time", "figure", "claim", "sentence")   # written per batch of articles
 CONSOLIDATED_KINDS = ("entity", "dup_group", "entity_link", "timeline", "series", "series_point",
-                      "alert")                                                    # rewritten by consolidation
+                      "alert", "figure_series")                                                    # rewritten by consolidation
 EXPORT_KINDS = ("document", "entity", "time", "figure", "claim")      # same order as `dateline export`
 CONSOLIDATED_PART = "part-consolidated.parquet"
 
@@ -86,6 +87,11 @@ SERIES_POINT_SCHEMA = pa.schema([("kind", pa.string()), ("series", pa.string()),
 ALERT_SCHEMA = pa.schema([("kind", pa.string()), ("type", pa.string()), ("doc", pa.string()), ("start", pa.int64()),
                           ("end", pa.int64()), ("explanation", pa.string()), ("evidence", _CITATION),
                           ("figure", pa.string()), ("series", pa.string())])
+# each cumulative figure's series description (consolidate.series.describe), per article version
+FIGURE_SERIES_SCHEMA = pa.schema([("kind", pa.string()), ("figure", pa.string()), ("doc", pa.string()),
+                                  ("doc_hash", pa.string()), ("kept", pa.bool_()), ("place", pa.string()),
+                                  ("category", pa.string()), ("skey", pa.string()), ("source", pa.string()),
+                                  ("grp", pa.string())])
 DUP_GROUP_SCHEMA = pa.schema([("kind", pa.string()), ("doc", pa.string()), ("dup_group", pa.string())])
 # item "claim": key = claim id, entity = its speaker's; item "figure_source": key = a source as written
 ENTITY_LINK_SCHEMA = pa.schema([("kind", pa.string()), ("item", pa.string()), ("key", pa.string()),
@@ -117,7 +123,8 @@ def _export_schemas() -> dict[str, pa.Schema]:
 SCHEMAS: dict[str, pa.Schema] = {**_export_schemas(), "mention": MENTION_SCHEMA, "dup_group": DUP_GROUP_SCHEMA,
                                   "entity_link": ENTITY_LINK_SCHEMA, "sentence": SENTENCE_SCHEMA,
                                   "timeline": TIMELINE_SCHEMA, "series": SERIES_SCHEMA,
-                                  "series_point": SERIES_POINT_SCHEMA, "alert": ALERT_SCHEMA}
+                                  "series_point": SERIES_POINT_SCHEMA, "alert": ALERT_SCHEMA,
+                                  "figure_series": FIGURE_SERIES_SCHEMA}
 EXTRA_FIELDS = {kind: tuple(name for name, _ in cols) for kind, cols in _EXTRA_COLUMNS.items()}
 
 
