@@ -413,3 +413,30 @@ def test_series_over_parquet_follow_new_places_across_runs(tmp_path):
     # nothing new: nothing described again
     again = analyze_to_parquet([], out, engine="local")
     assert again.consolidation["described_docs"] == 0
+
+
+def test_the_compact_document_index_agrees_with_the_latest_versions(local_run, tmp_path):
+    """The engine checks inputs against a 20-byte-per-document index; it gives the latest version
+    and hash of every document as latest_documents does, ties between equal versions included."""
+    out, _ = local_run
+    index = parquet.DocumentIndex.of_dataset(str(out))
+    latest = parquet.latest_documents(str(out))
+    assert len(index) == len(latest) > 0
+    for doc, (h, version, _) in latest.items():
+        assert index.version(doc) == version and index.holds(doc, h)
+        assert not index.holds(doc, "f" * 64)
+    assert index.version("never-seen") is None and not index.holds("never-seen", "0" * 64)
+
+    made = tmp_path / "made.parquet"
+    h = lambda c: c * 64    # noqa: E731
+    parquet.write_batch(str(made), "x", {
+        ("document", "2024-01-01"): [{"kind": "document", "doc": "a", "hash": h("1"), "version": 1},
+                                     {"kind": "document", "doc": "b", "hash": h("2"), "version": 1}],
+        ("document", "2024-01-02"): [{"kind": "document", "doc": "a", "hash": h("3"), "version": 2},
+                                     {"kind": "document", "doc": "b", "hash": h("9"), "version": 1},
+                                     {"kind": "document", "doc": "b", "hash": h("5"), "version": 1}]})
+    index = parquet.DocumentIndex.of_dataset(str(made))
+    assert (index.version("a"), index.holds("a", h("3")), index.holds("a", h("1"))) == (2, True, False)
+    assert (index.version("b"), index.holds("b", h("9"))) == (1, True)      # equal versions: the larger hash
+    assert {d: (v[0], v[1]) for d, v in parquet.latest_documents(str(made)).items()} == \
+        {"a": (h("3"), 2), "b": (h("9"), 1)}

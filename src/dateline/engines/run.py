@@ -94,7 +94,7 @@ def analyze_to_parquet(inputs: Iterable, out: str, engine: str = "local", worker
     report = EngineReport(engine=engine)
     started = time.perf_counter()
     run_tag = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-    known = parquet.latest_documents(out)
+    known = parquet.DocumentIndex.of_dataset(out)      # compact: the client checks every input against it
     new_ids: list[str] = []
     # documents wait in one buffer per publication day, so each task's part files hold one day:
     # a few large files per day instead of every batch writing a small file into every day it touches
@@ -121,7 +121,7 @@ def analyze_to_parquet(inputs: Iterable, out: str, engine: str = "local", worker
                 nonlocal buffered
                 batch = by_day.pop(day)
                 buffered -= len(batch)
-                versions = {d.id: known[d.id][1] + 1 for d in batch if d.id in known}
+                versions = {d.id: v + 1 for d in batch if (v := known.version(d.id)) is not None}
                 report.new_versions += len(versions)
                 part = f"{run_tag}-{report.batches:06d}"
                 in_flight.append(executor.submit(analyze_batch_to_parquet, out, part, batch, versions, cache_size))
@@ -133,7 +133,7 @@ def analyze_to_parquet(inputs: Iterable, out: str, engine: str = "local", worker
                 if isinstance(item, InputProblem):
                     report.problems.append(item)
                     continue
-                if item.id in known and known[item.id][0] == item.content_hash:
+                if known.holds(item.id, item.content_hash):
                     report.unchanged += 1
                     continue
                 by_day.setdefault(item.date, []).append(item)

@@ -47,16 +47,16 @@ def analyze_batch_to_parquet(out: str, part: str, documents: Sequence[Document],
 
 
 # --- reading on the workers: one task per input file ---------------------------------------
-_KNOWN: dict[tuple[str, str], dict] = {}
+_KNOWN: dict[tuple[str, str], "parquet.DocumentIndex"] = {}
 
 
-def _known_for_run(out: str, run_tag: str) -> dict:
+def _known_for_run(out: str, run_tag: str):
     """The dataset's latest (hash, version) per document, read once per worker per run."""
     from ..store import parquet
 
     if (out, run_tag) not in _KNOWN:
         _KNOWN.clear()
-        _KNOWN[(out, run_tag)] = parquet.latest_documents(out)
+        _KNOWN[(out, run_tag)] = parquet.DocumentIndex.of_dataset(out)
     return _KNOWN[(out, run_tag)]
 
 
@@ -82,7 +82,7 @@ def read_and_analyze_file(out: str, run_tag: str, file_no: int, source: str, bat
     def flush(day) -> None:
         nonlocal parts
         batch = by_day.pop(day)
-        versions = {d.id: known[d.id][1] + 1 for d in batch if d.id in known}
+        versions = {d.id: v + 1 for d in batch if (v := known.version(d.id)) is not None}
         summary = analyze_batch_to_parquet(out, f"{run_tag}-f{file_no:06d}-{parts:05d}", batch, versions, cache_size)
         parts += 1
         result["batches"] = parts
@@ -97,7 +97,7 @@ def read_and_analyze_file(out: str, run_tag: str, file_no: int, source: str, bat
         if isinstance(item, InputProblem):
             result["problems"].append(item)
             continue
-        if item.id in known and known[item.id][0] == item.content_hash:
+        if known.holds(item.id, item.content_hash):
             result["unchanged"] += 1
             continue
         by_day.setdefault(item.date, []).append(item)
