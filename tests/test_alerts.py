@@ -133,7 +133,7 @@ def _series_both_ways(store, measure=None):
     """Series grouped from the stored descriptions equal series described afresh from every figure."""
     from dateline.consolidate import series as fs
 
-    assert store.get_state("figure_series") == "complete" and store.get_state("needs_consolidation") == "0"
+    assert store.get_state("figure_series") == fs.DESCRIBED and store.get_state("needs_consolidation") == "0"
     stored = fs.build_series(store, measure=measure)
     dup = {r["id"]: r["dup_group"] for r in store.rows("SELECT id, dup_group FROM documents")}
     fresh = fs.series_of([r for r in store.figures(measure=measure) if r["scope"] == "cumulative"],
@@ -193,3 +193,44 @@ def test_dev_series_kept_current_batch_by_batch(tmp_path):
         for i, part in enumerate((rows[:12], rows[12:25], rows[25:])):
             led.ingest([write(tmp_path / f"part{i}.jsonl", part)])
             assert _series_both_ways(led.store)
+
+
+def test_a_consolidation_cut_short_is_redone_in_full(tmp_path, monkeypatch):
+    """If consolidation stops before the new articles' figures are described, the articles stay
+    listed as unconsolidated and the next consolidation describes them."""
+    from dateline.consolidate import series as fs
+    from quake_story import FIRST, LATER
+
+    with Ledger(tmp_path / "q.db") as led:
+        led.ingest([write(tmp_path / "first.jsonl", FIRST)])
+        real = fs.describe_documents
+
+        def fail(*args, **kwargs):
+            raise RuntimeError("power cut")
+
+        monkeypatch.setattr(fs, "describe_documents", fail)
+        with pytest.raises(RuntimeError):
+            led.ingest([write(tmp_path / "later.jsonl", LATER)])
+        monkeypatch.setattr(fs, "describe_documents", real)
+        assert "a3" in led.store.unconsolidated() and led.store.get_state("needs_consolidation") == "1"
+        led.consolidate()
+        assert led.store.unconsolidated() == {}
+        assert any(p.doc == "a3" for s in _series_both_ways(led.store) for p in s.points)
+
+
+def test_what_a_change_of_places_can_touch():
+    """The scan for descriptions a new or dropped place name can change finds the name's stem
+    anywhere in the folded text (a capitalised run may start inside a word: "inYemen"), and a
+    source key stored with the figure's place left open gives the key of any place, "unknown"
+    included."""
+    from dateline.consolidate import series as fs
+
+    pattern = fs.affected_by({"yemen", "west bank"})
+    for text in ("Yemeni villagers", "toll reached 50 inYemen", "éYemen", "the West Bank", "WESTERN"):
+        assert pattern.search(fs._folded(text)), text
+    assert not pattern.search(fs._folded("Chile's health ministry"))
+    places = fs.Places(["Unknown", "Chile", "Gaza Strip"])
+    for source in ("Unknown authorities", "health ministry", "Chile's health ministry", "officials", "UNRWA"):
+        for place in (None, "unknown", "chile", "gaza"):
+            assert fs._with_place(fs.source_key(source, places, fs._FIGURE_PLACE), place) == \
+                fs.source_key(source, places, place), (source, place)

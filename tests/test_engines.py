@@ -440,3 +440,20 @@ def test_the_compact_document_index_agrees_with_the_latest_versions(local_run, t
     assert (index.version("b"), index.holds("b", h("9"))) == (1, True)      # equal versions: the larger hash
     assert {d: (v[0], v[1]) for d, v in parquet.latest_documents(str(made)).items()} == \
         {"a": (h("3"), 2), "b": (h("9"), 1)}
+
+
+def test_a_dataset_analysed_before_sentences_were_kept_gets_them_at_consolidation(inputs, tmp_path):
+    """Parquet written before kind=sentence existed: the next consolidation dates those articles
+    from their stored text and times (once), and the timeline covers them as before."""
+    import shutil
+
+    out = tmp_path / "old.parquet"
+    analyze_to_parquet([inputs], out, engine="local", batch_size=4)
+    want = parquet.read_kind(str(out), "timeline").to_pylist()
+    sentences = parquet.canonical_rows(str(out), ["sentence"])
+    shutil.rmtree(out / "kind=sentence")
+    report = analyze_to_parquet([], out, engine="local")
+    assert report.consolidation["sentences_backfilled"] > 0
+    assert parquet.canonical_rows(str(out), ["sentence"]) == sentences
+    assert parquet.read_kind(str(out), "timeline").to_pylist() == want != []
+    assert analyze_to_parquet([], out, engine="local").consolidation["sentences_backfilled"] == 0

@@ -126,7 +126,6 @@ class Ledger:
         groups = self._extend_dup_groups(list(pending)) if incremental else self._all_dup_groups()
         with self.store.transaction():
             self.store.set_dup_groups(groups)
-            self.store.clear_unconsolidated()
             self.store.set_state("dup_groups", "complete")
         # the distinct names, and each article's person names, pass through Python; the mentions stay in SQLite
         found = aliases.Consolidation(self.store.mention_forms())
@@ -141,8 +140,12 @@ class Ledger:
             self.store.replace_places_within(aliases.places_within(self.store.adjacent_places(), counts))
         # series descriptions of the new articles' figures (and of those a change of places touches)
         describe_documents(self.store, list(pending))
+        # only now are these articles done with: a consolidation cut short redoes them (each step above
+        # gives the same result when repeated)
         with self.store.transaction():
-            self.store.set_state("needs_consolidation", "0")
+            self.store.clear_unconsolidated(pending)
+            if not self.store.unconsolidated():
+                self.store.set_state("needs_consolidation", "0")
 
     def _all_dup_groups(self) -> dict[str, Optional[str]]:
         """Every article's duplicate group, from all stored signatures (singletons get none, so

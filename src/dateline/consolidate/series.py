@@ -277,7 +277,7 @@ def build_series(store: Store, measure: Optional[str] = None,
     are described here.
     """
     dup = {r["id"]: r["dup_group"] for r in store.rows("SELECT id, dup_group FROM documents")}
-    if (scopes == ("cumulative",) and store.get_state("figure_series") == "complete"
+    if (scopes == ("cumulative",) and store.get_state("figure_series") == DESCRIBED
             and store.get_state("needs_consolidation") == "0"):
         described = [(r, r["_place"], r["_category"], r["_skey"]) for r in store.described_figures(measure)]
         return group(described, dup)
@@ -299,8 +299,8 @@ def describe(rows: list[dict], places: Places) -> list[Described]:
     """What each figure brings to a series from its own article and the story's places: the
     figures that count (the largest per sentence; not a sub-group nobody named), each with
     its row (source and group inherited from an attributed twin in the article), the place
-    its text names, its category of people, and its source key as if it named no place
-    (see :func:`_with_place`). Only the article's own figures matter, so an article is
+    its text names, its category of people, and its source key with the figure's place left
+    open (see :func:`_with_place`). Only the article's own figures matter, so an article is
     described once; only a change in the story's places can change it later."""
     described = []
     skeys: dict[Optional[str], Optional[str]] = {}        # sources repeat across thousands of figures
@@ -311,18 +311,22 @@ def describe(rows: list[dict], places: Places) -> list[Described]:
         if r["parent"] and category == "people":
             continue          # a sub-group nobody named ("…, of which 4,237 are") is not the total
         if r["source"] not in skeys:
-            skeys[r["source"]] = source_key(r["source"], places, None)
+            skeys[r["source"]] = source_key(r["source"], places, _FIGURE_PLACE)
         described.append((r, _place_of(r, places), category, skeys[r["source"]]))
     return described
 
 
-_UNPLACED_AUTHORITY = "authorities:unknown"
+# State of a store whose figures are all described, in this format (another value: describe them all).
+DESCRIBED = "complete-2"
+
+# Stands for the figure's place in a stored source key (not a place key: those are plain words).
+_FIGURE_PLACE = "<figure place>"
 
 
 def _with_place(skey: Optional[str], place: Optional[str]) -> Optional[str]:
-    """``source_key(source, places, place)`` from ``source_key(source, places, None)``: an authority
-    that names no place of its own is the authority of the figure's place."""
-    return f"authorities:{place or 'unknown'}" if skey == _UNPLACED_AUTHORITY else skey
+    """``source_key(source, places, place)`` from ``source_key(source, places, _FIGURE_PLACE)``: an
+    authority that names no place of its own is the authority of the figure's place."""
+    return f"authorities:{place or 'unknown'}" if skey == f"authorities:{_FIGURE_PLACE}" else skey
 
 
 def group(described: list[Described], dup: dict[str, Optional[str]]) -> list[Series]:
@@ -370,13 +374,15 @@ def place_keys(store: Store) -> set[str]:
 
 
 def affected_by(changed: Iterable[str]) -> Optional[re.Pattern]:
-    """Where a text may be read differently when these place names come or go: a word beginning
-    like a name's first word (demonyms: "Gazan", "Israeli"), searched in the folded text (a
-    superset of the words :func:`name_words` gives, so nothing that can change is missed)."""
+    """Where a text may be read differently when these place names come or go: the start of a
+    name's first word, less its last letter (demonyms: "Gazan", "Israeli"), anywhere in the
+    folded text (a superset of where :func:`name_words` and the capitalised runs of
+    ``_one_place`` can meet a place name, so nothing that can change is missed)."""
     stems = sorted({w[:-1] if len(w) > 1 else w for w in (k.split()[0] for k in changed if k.strip())})
     if not stems:
         return None
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(x) for x in stems) + ")")
+    # anywhere, not only at a word start: a capitalised run can begin inside a word ("inYemen")
+    return re.compile("|".join(re.escape(x) for x in stems))
 
 
 def _folded(text: str) -> str:
@@ -390,7 +396,7 @@ def describe_documents(store: Store, docs: Optional[Iterable[str]] = None, batch
     Returns how many articles were described."""
     places = Places.of_store(store)
     now = set(places.single) | set(places.multi)
-    if store.get_state("figure_series") != "complete":
+    if store.get_state("figure_series") != DESCRIBED:
         todo = set(store.documents_with_cumulative_figures())
     else:
         todo = set(docs or ())
@@ -407,14 +413,14 @@ def describe_documents(store: Store, docs: Optional[Iterable[str]] = None, batch
                         todo.add(doc)
                         break
     ordered = sorted(todo)
-    for i in range(0, len(ordered), batch):
-        chunk = ordered[i:i + batch]
-        rows = [r for r in store.figures_of_documents(chunk) if r["scope"] == "cumulative"]
-        with store.transaction():
-            store.replace_figure_descriptions(chunk, describe(rows, places))
+    # one transaction: the descriptions and the place names they were made with land together
     with store.transaction():
+        for i in range(0, len(ordered), batch):
+            chunk = ordered[i:i + batch]
+            rows = [r for r in store.figures_of_documents(chunk) if r["scope"] == "cumulative"]
+            store.replace_figure_descriptions(chunk, describe(rows, places))
         store.set_series_place_keys(now)
-        store.set_state("figure_series", "complete")
+        store.set_state("figure_series", DESCRIBED)
     return len(ordered)
 
 

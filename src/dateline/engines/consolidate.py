@@ -323,6 +323,31 @@ class SentenceDays:
             self.con.unregister("picked")
 
 
+def backfill_sentences(con, out: str) -> int:
+    """Latest document versions without ``kind=sentence`` rows (analysed before Parquet carried
+    them) get them, once: dated from their stored text and times as ``load`` dates them, and
+    appended as part files. Returns how many documents were dated."""
+    import datetime as dt
+    import uuid
+    from collections import defaultdict
+
+    known = ""
+    if parquet.has_kind(out, "sentence"):
+        known = (f"WHERE NOT EXISTS (SELECT 1 FROM {_read('sentence', out)} s"
+                 " WHERE s.doc = d.doc AND s.doc_hash = d.hash)")
+    wanted: dict[str, set] = defaultdict(set)
+    for doc, h, date in con.execute(f"SELECT d.doc, d.hash, d.date FROM docs d {known}").fetchall():
+        wanted[date].add((doc, h))
+    tag = "sentences-" + dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    dated = 0
+    for day, docs in sorted(wanted.items()):
+        rows = [r for a, _ in parquet.analyses_of_day(out, day, docs) for r in parquet.analysis_rows(a)["sentence"]]
+        dated += len(docs)
+        if rows:
+            parquet.write_batch(out, tag, {("sentence", day): rows})
+    return dated
+
+
 def timeline(con, out: str, groups: dict[str, str], n_dates: Optional[int] = None, k_sentences: int = 1) -> list[dict]:
     """The story's timeline over the dataset (``kind=timeline`` records, as ``dateline timeline --json``)."""
     from ..synthesize import timeline as tl
@@ -358,9 +383,11 @@ def figure_descriptions(out: str, rows: list[dict], places) -> tuple[list, list[
     from ..consolidate import series as fs
 
     now = set(places.single) | set(places.multi)
-    before = parquet.read_meta(out).get("series_place_keys")
+    # the place names the stored descriptions were made with travel in the same file as them
+    meta = parquet.consolidated_metadata(out, "figure_series") or {}
+    before = meta.get("place_keys") if meta.get("format") == fs.DESCRIBED else None
     previous = {}
-    if before is not None and parquet.has_kind(out, "figure_series"):
+    if before is not None:
         previous = {(r["figure"], r["doc_hash"]): r for r in parquet.read_kind(out, "figure_series").to_pylist()}
     todo = {r["doc"] for r in rows if (r["id"], r["doc_hash"]) not in previous}
     pattern = fs.affected_by(now ^ set(before or ()))
@@ -408,8 +435,8 @@ def series_and_alerts(con, out: str, groups: dict[str, str], entity_records: lis
     rows = _cumulative_figures(con, out)
     places = fs.Places.of_entities((e["id"], e["name"], e["aliases"]) for e in entity_records if e["type"] == "place")
     described, stored, described_now = figure_descriptions(out, rows, places)
-    parquet.write_consolidated(out, "figure_series", stored)
-    parquet.write_meta(out, {"series_place_keys": sorted(set(places.single) | set(places.multi))})
+    parquet.write_consolidated(out, "figure_series", stored, metadata={
+        "format": fs.DESCRIBED, "place_keys": sorted(set(places.single) | set(places.multi))})
     found = fs.group(described, groups)
     alerts = al.check(found)
     flagged = {(a.series, a.point.figure): a.type for a in alerts}     # as `dateline series ID` flags them
@@ -434,6 +461,7 @@ def consolidate_parquet(out: str, new_docs: Optional[Iterable[str]] = None, adde
         parquet.write_consolidated(out, "entity", sorted(found, key=lambda e: (-e["docs"], -e["mentions"], e["name"],
                                                                                  e["id"])))
         parquet.write_consolidated(out, "entity_link", links)
+        backfilled = backfill_sentences(con, out)
         entries = timeline(con, out, groups)
         parquet.write_consolidated(out, "timeline", entries)
         series, points, alerts, described = series_and_alerts(con, out, groups, found)
@@ -445,4 +473,4 @@ def consolidate_parquet(out: str, new_docs: Optional[Iterable[str]] = None, adde
         con.close()
     return {"dup_groups": len(set(groups.values())), "grouped_docs": len(groups), "dup_mode": how,
             "entities": len(found), "timeline_days": len({e["date"] for e in entries}), "series": len(series),
-            "alerts": len(alerts), "described_docs": described}
+            "alerts": len(alerts), "described_docs": described, "sentences_backfilled": backfilled}

@@ -229,14 +229,29 @@ def _write_atomic(fs, table: pa.Table, path: str) -> None:
     fs.mv(tmp, path)
 
 
-def write_consolidated(out: str, kind: str, rows: list[dict]) -> str:
-    """Replace the consolidated records of ``kind`` (entity, dup_group)."""
+def write_consolidated(out: str, kind: str, rows: list[dict], metadata: Optional[dict] = None) -> str:
+    """Replace the consolidated records of ``kind`` (entity, dup_group, ...); ``metadata`` (JSON) is
+    kept in the file's schema, so it lands with the rows or not at all."""
     fs, root = _fs(out)
     folder = f"{root}/kind={kind}"
     fs.makedirs(folder, exist_ok=True)
     path = f"{folder}/{CONSOLIDATED_PART}"
-    _write_atomic(fs, table_of(kind, rows), path)
+    table = table_of(kind, rows)
+    if metadata is not None:
+        table = table.replace_schema_metadata({b"dateline": json.dumps(metadata).encode("utf-8")})
+    _write_atomic(fs, table, path)
     return path
+
+
+def consolidated_metadata(out: str, kind: str) -> Optional[dict]:
+    """The ``metadata`` written with the consolidated records of ``kind`` (None: none)."""
+    fs, root = _fs(out)
+    path = f"{root}/kind={kind}/{CONSOLIDATED_PART}"
+    if not fs.exists(path):
+        return None
+    with fs.open(path, "rb") as f:
+        meta = pq.read_schema(f).metadata or {}
+    return json.loads(meta[b"dateline"]) if b"dateline" in meta else None
 
 
 def append_run(out: str, record: dict) -> None:

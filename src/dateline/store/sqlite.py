@@ -478,8 +478,13 @@ class Store:
         """Articles written since the last consolidation -> whether their id is new to it."""
         return {r[0]: bool(r[1]) for r in self.db.execute("SELECT doc, new FROM unconsolidated")}
 
-    def clear_unconsolidated(self) -> None:
-        self.db.execute("DELETE FROM unconsolidated")
+    def clear_unconsolidated(self, docs: Optional[Iterable[str]] = None) -> None:
+        """Forget these articles (all when None) as written since the last consolidation."""
+        if docs is None:
+            self.db.execute("DELETE FROM unconsolidated")
+            return
+        for chunk in _chunks(list(docs), 500):
+            self.db.execute(f"DELETE FROM unconsolidated WHERE doc IN ({','.join('?' * len(chunk))})", chunk)
 
     def signatures_between(self, first: dt.date, last: dt.date) -> Iterator[tuple[str, dt.date, bytes, Optional[str]]]:
         """Signatures of the articles published from ``first`` to ``last``, with their stored groups."""
