@@ -145,7 +145,12 @@ def main() -> None:
             for name, f in original.items():
                 setattr(Ledger, name, f)
 
-            timed("series (on demand)", ledger.series)
+            from dateline.consolidate import series as fs
+
+            stored = (store.get_state("figure_series") == fs.DESCRIBED
+                      and store.get_state("needs_consolidation") == "0")
+            timed(f"series (on demand{', grouped from stored descriptions' if stored else ', described afresh'})",
+                  ledger.series)
             timed("alerts (on demand)", ledger.check)
             entries, _ = timed("timeline (on demand, default dates, 1 sentence)", ledger.timeline)
             # the same timeline over every stored sentence in memory (the path a query or an

@@ -234,3 +234,46 @@ def test_what_a_change_of_places_can_touch():
         for place in (None, "unknown", "chile", "gaza"):
             assert fs._with_place(fs.source_key(source, places, fs._FIGURE_PLACE), place) == \
                 fs.source_key(source, places, place), (source, place)
+
+
+def test_placing_by_value_with_an_index_equals_reading_every_figure():
+    """A toll without a place joins the place whose figures of those days (within ten) its value is
+    consistent with; the sorted index gives the same place as comparing with every figure."""
+    import math
+    import random
+    import statistics
+
+    from dateline.consolidate import series as fs
+
+    def reference(r, category, placed):       # the plain reading of the rule
+        options = {k: rows for k, rows in placed.items() if k[0] == r["measure"] and k[2] == category}
+        if len(options) == 1:
+            return next(iter(options))[1]
+        day = fs._day(r)
+        best, best_score = None, math.log(2)
+        for key, rows in options.items():
+            near = [x["value"] for x in rows if abs((fs._day(x) - day).days) <= 10 and x["value"] > 0]
+            if not near or r["value"] <= 0:
+                continue
+            score = abs(math.log(r["value"] / statistics.median(near)))
+            if score < best_score:
+                best, best_score = key[1], score
+        return best
+
+    rng = random.Random(7)
+    start = D(2024, 1, 1)
+
+    def row():
+        day = start + dt.timedelta(days=rng.randrange(60))
+        return {"measure": rng.choice(["killed", "wounded"]), "value": rng.choice([0, 5, 40, 45, 90, 400, 410]),
+                "as_of": day.isoformat() if rng.random() < 0.7 else None,
+                "doc_date": (day + dt.timedelta(days=rng.randrange(3))).isoformat()}
+
+    placed = {}
+    for _ in range(300):
+        r = row()
+        placed.setdefault((r["measure"], rng.choice(["a", "b", "c"]), rng.choice(["people", "children"])), []).append(r)
+    index = fs._ByValue(placed)
+    for _ in range(2000):
+        r, category = row(), rng.choice(["people", "children", "women"])
+        assert index.place(r, category) == reference(r, category, placed)

@@ -15,6 +15,7 @@ always reflects the current ledger.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import hashlib
@@ -26,6 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from ..bulk import gc_paused
 from ..store.sqlite import Store
 from .aliases import demonym_place, fold, name_words, place_key
 
@@ -276,13 +278,14 @@ def build_series(store: Store, measure: Optional[str] = None,
     describing every figure afresh (tested); other scopes, or a store not yet described,
     are described here.
     """
-    dup = {r["id"]: r["dup_group"] for r in store.rows("SELECT id, dup_group FROM documents")}
-    if (scopes == ("cumulative",) and store.get_state("figure_series") == DESCRIBED
-            and store.get_state("needs_consolidation") == "0"):
-        described = [(r, r["_place"], r["_category"], r["_skey"]) for r in store.described_figures(measure)]
-        return group(described, dup)
-    places = Places.of_store(store)
-    return series_of([r for r in store.figures(measure=measure) if r["scope"] in scopes], places, dup)
+    with gc_paused():
+        dup = {r["id"]: r["dup_group"] for r in store.rows("SELECT id, dup_group FROM documents")}
+        if (scopes == ("cumulative",) and store.get_state("figure_series") == DESCRIBED
+                and store.get_state("needs_consolidation") == "0"):
+            described = [(r, r["_place"], r["_category"], r["_skey"]) for r in store.described_figures(measure)]
+            return group(described, dup)
+        places = Places.of_store(store)
+        return series_of([r for r in store.figures(measure=measure) if r["scope"] in scopes], places, dup)
 
 
 def series_of(rows: list[dict], places: Places, dup: dict[str, Optional[str]]) -> list[Series]:
@@ -337,10 +340,11 @@ def group(described: list[Described], dup: dict[str, Optional[str]]) -> list[Ser
     for r, place, category, _ in described:
         if place:
             placed[(r["measure"], place, category)].append(r)
+    by_value = _ByValue(placed)
     keyed: dict[tuple, list[tuple[dict, bool]]] = defaultdict(list)
     pending: list[tuple[tuple, dict]] = []
     for r, place, category, skey in described:
-        place = place or _place_by_value(r, category, placed)
+        place = place or by_value.place(r, category)
         base = (r["measure"], place, category)
         skey = _with_place(skey, place)
         if skey is None:
@@ -432,28 +436,43 @@ def point_record(series_id: str, p: Point, alert: Optional[str] = None) -> dict:
             "source_inferred": p.source_inferred, "alert": alert}
 
 
-def _place_by_value(r: dict, category: str, placed: dict) -> Optional[str]:
+class _ByValue:
     """The place of a toll whose text names none.
 
     With one place counting this kind of toll, it is that place. With several
     ("1,200 killed" in a story with an Israeli and a Gaza toll) it is the place
     whose figures of those days the value is consistent with (within a factor
     of two); otherwise none, rather than a guess that would raise false alerts.
+    Each place's figures are kept sorted by day, so the figures of "those days"
+    (within ten) are found by bisection, not by reading them all.
     """
-    options = {k: rows for k, rows in placed.items() if k[0] == r["measure"] and k[2] == category}
-    if len(options) == 1:
-        return next(iter(options))[1]
-    day = dt.date.fromisoformat(r["as_of"] or r["doc_date"])
-    best, best_score = None, math.log(2)
-    for key, rows in options.items():
-        near = [x["value"] for x in rows
-                if abs((dt.date.fromisoformat(x["as_of"] or x["doc_date"]) - day).days) <= 10 and x["value"] > 0]
-        if not near or r["value"] <= 0:
-            continue
-        score = abs(math.log(r["value"] / statistics.median(near)))
-        if score < best_score:
-            best, best_score = key[1], score
-    return best
+
+    WINDOW = 10
+
+    def __init__(self, placed: dict[tuple, list[dict]]):
+        self.options: dict[tuple, list[tuple[str, list[int], list[float]]]] = defaultdict(list)
+        for (measure, place, category), rows in placed.items():
+            points = sorted((_day(x).toordinal(), x["value"]) for x in rows if x["value"] > 0)
+            self.options[(measure, category)].append((place, [d for d, _ in points], [v for _, v in points]))
+
+    def place(self, r: dict, category: str) -> Optional[str]:
+        options = self.options.get((r["measure"], category), [])
+        if len(options) == 1:
+            return options[0][0]
+        day = _day(r).toordinal()
+        best, best_score = None, math.log(2)
+        for place, days, values in options:
+            near = values[bisect.bisect_left(days, day - self.WINDOW):bisect.bisect_right(days, day + self.WINDOW)]
+            if not near or r["value"] <= 0:
+                continue
+            score = abs(math.log(r["value"] / statistics.median(near)))
+            if score < best_score:
+                best, best_score = place, score
+        return best
+
+
+def _day(r: dict) -> dt.date:
+    return dt.date.fromisoformat(r["as_of"] or r["doc_date"])
 
 
 def _largest_per_sentence(rows: list[dict]) -> list[dict]:

@@ -47,7 +47,7 @@ def analyze_batch_to_parquet(out: str, part: str, documents: Sequence[Document],
 
 
 # --- reading on the workers: one task per input file ---------------------------------------
-_KNOWN: dict[tuple[str, str], "parquet.DocumentIndex"] = {}
+_KNOWN: dict = {}      # (out, run) -> parquet.DocumentIndex, read once per worker per run
 
 
 def _known_for_run(out: str, run_tag: str):

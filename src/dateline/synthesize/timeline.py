@@ -37,10 +37,8 @@ the event per article, whatever its wording; ``salience`` counts independent sou
 from __future__ import annotations
 
 import bisect
-import contextlib
 import functools
 import datetime as dt
-import gc
 import json
 import math
 import re
@@ -51,6 +49,7 @@ from typing import Callable, Iterable, Optional, Sequence
 import numpy
 
 from ..analyze import dating
+from ..bulk import gc_paused
 from ..records import DatedSentence, Span, TimeExpr
 from .events import SAME_EVENT, Event, Sentence, Vectors, cluster_events, copies_of
 
@@ -249,21 +248,8 @@ def sentences_from_store(store, date_from: Optional[dt.date] = None, date_to: Op
         args.append((date_to + dt.timedelta(days=lookahead_days)).isoformat())
     clause = " AND ".join(where)
 
-    with _gc_paused():
+    with gc_paused():
         return _read_sentences(store, clause, args)
-
-
-@contextlib.contextmanager
-def _gc_paused():
-    """Building a million small records sets off the cycle collector again and again (half the
-    time at 100,000 articles); these records hold no cycles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _read_sentences(store, clause: str, args: list) -> list[Sentence]:
@@ -376,7 +362,7 @@ def candidates_from_store(store, days: Sequence[dt.date], settings: Settings, pu
     named = sorted({d.isoformat() for d in days})
     published = sorted({(d + dt.timedelta(days=k)).isoformat() for d in days for k in (0, 1)})
     out = []
-    with _gc_paused():
+    with gc_paused():
         for doc, position, start, end, dates, calendar, date, source, text in store.timeline_candidates(
                 named, published, settings.lead_sentences, published_from, published_to):
             out.append(Sentence(span=Span(doc, start, end), text=text, published=day(date), position=position,
