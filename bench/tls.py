@@ -23,14 +23,14 @@ Debian's ``libxml-parser-perl``. Data: ../shared/benchmarks/tls/t17-raw.
 Result (``python bench/tls.py``, 19 tasks, Perl ROUGE; CPU s = all processes):
 
     system                         AR-1 F  AR-2 F  Date-F1   CPU s/task (max)
-    dateline                        0.145   0.054   0.598    3.9 (10.5)
+    dateline                        0.144   0.054   0.598    2.6 (6.6)
     DATEWISE (news-tls, 2020)       0.120   0.035   0.544
     CHRONOS, 72B LLM (2025)         0.116   0.042   0.522
     full oracle                     0.312   0.128   0.926
 
 With ``--rouge reimpl`` the same run gives about 0.004 less AR-1. The max CPU is the
-first task, which also loads spaCy; a bpoil task (1,300-1,450 pages) takes 8-9 CPU s,
-4.7-5.7 s wall on 2 cores, of which the timeline itself is about 1 s.
+first task, which also loads spaCy; a bpoil task (1,300-1,450 pages) takes 5-7 CPU s,
+3-4 s wall on 2 cores (quiet machine), of which the timeline itself is under 1 s.
 """
 from __future__ import annotations
 
