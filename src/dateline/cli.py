@@ -490,7 +490,8 @@ def analyze(inputs: Optional[List[str]] = typer.Argument(
                   f"({report.articles_per_second:.1f} articles/s, {report.engine}) -> {out}")
         if c:
             err.print(f"consolidated in {report.consolidate_seconds:.1f}s: {c['entities']} entities, "
-                      f"{c['dup_groups']} duplicate groups ({c['dup_mode']})")
+                      f"{c['dup_groups']} duplicate groups ({c['dup_mode']}), {c['series']} series, "
+                      f"{c['alerts']} alerts, {c['timeline_days']} timeline days")
     if report.errors:
         raise typer.Exit(1)
 
