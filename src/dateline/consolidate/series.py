@@ -10,8 +10,14 @@ hospitals, news agencies, named people) keep their own identity. A figure with
 no source joins the largest series with the same measure, place and category
 (marked ``source_inferred``), since news reprints tolls without attribution.
 
-Everything here reads records from the store; nothing is stored, so a series
-always reflects the current ledger.
+Two steps. :func:`describe` looks at one article's figures alone (which count, the
+place each names, its category, its source key with the figure's place left open);
+the store keeps these descriptions (table ``figure_series``), written at
+consolidation for new articles and again only for those a change in the story's
+places can touch (:func:`describe_documents`). :func:`group` then forms the series
+across articles on every read (placing unplaced tolls by value, unattributed
+tolls joining the largest series), since one new figure can move old points; so a
+series always reflects the current ledger.
 """
 from __future__ import annotations
 

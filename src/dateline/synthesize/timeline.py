@@ -4,7 +4,12 @@ One algorithm over plain :class:`~dateline.synthesize.events.Sentence` records, 
 two adapters: :func:`timeline_from_store` (the ledger: stored documents, their
 resolved ``times`` and duplicate groups) and :func:`sentences_from_text` (raw
 articles, dated by the temporal-expression grammar run on plain text; used by the
-Timeline17 benchmark).
+Timeline17 benchmark). Days are ranked from counts (:class:`DayCounts`), taken from
+sentences in memory or from aggregates over a day index of sentences (the SQLite
+store, or DuckDB over Parquet: :func:`timeline_from_index`); only the candidate
+sentences of the best-ranked days are then read (:func:`choose`), so a store of any
+size gives the same timeline as reading every sentence, at a cost that follows the
+days shown.
 
 How it works (after news-tls' DATEWISE, with events and independent sources):
 
