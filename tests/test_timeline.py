@@ -356,7 +356,19 @@ def _same_timeline_both_ways(store, settings=tl.Settings()):
             got = tl.timeline_from_store(store, n_dates=n, k_sentences=k, date_from=lo, date_to=hi,
                                          settings=settings)
             assert got == want, (n, k, lo, hi)
+    # a query reads only the articles the full-text index finds its words in: the same timeline
+    for q in QUERIES:
+        for lo, hi in ranges[:2]:
+            want = tl.build_timeline(tl.sentences_from_store(store, lo, hi), n_dates=10, k_sentences=2,
+                                     date_from=lo, date_to=hi, query=q, settings=settings)
+            assert tl.timeline_from_store(store, n_dates=10, k_sentences=2, date_from=lo, date_to=hi, query=q,
+                                          settings=settings) == want, q
     return everything
+
+
+# words of the test stories and of news (diacritics, hyphens, apostrophes, plurals, no match)
+QUERIES = ["wage rise", "strike", "dockers'", "floods", "Red-Cross", "hostages", "Égypte", "Rafah crossing",
+           "zeppelin"]
 
 
 def test_the_store_ranks_days_by_aggregates_and_reads_only_their_sentences(ledger, tmp_path):

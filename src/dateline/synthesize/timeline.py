@@ -236,15 +236,18 @@ def _sentence(d: DatedSentence, text: str, published: dt.date, source: str) -> S
 # --- the store adapter ----------------------------------------------------------------
 
 def sentences_from_store(store, date_from: Optional[dt.date] = None, date_to: Optional[dt.date] = None,
-                         lookahead_days: int = 30) -> list[Sentence]:
-    """Every stored article's sentences, as dated at analysis (table ``sentences``); articles
-    stored before that (schema < 5, until the next consolidation) are dated here from their
-    stored ``times``.
+                         lookahead_days: int = 30, docs: Optional[Sequence[str]] = None) -> list[Sentence]:
+    """Every stored article's sentences (of ``docs`` only, when given), as dated at analysis
+    (table ``sentences``); articles stored before that (schema < 5, until the next
+    consolidation) are dated here from their stored ``times``.
 
     Articles published up to ``lookahead_days`` after ``date_to`` are read too: they
     refer back to days inside the range.
     """
     where, args = ["1=1"], []
+    if docs is not None:
+        where.append("d.id IN (SELECT value FROM json_each(?))")
+        args.append(json.dumps(list(docs)))
     if date_from:
         where.append("d.date >= ?")
         args.append(date_from.isoformat())
@@ -295,11 +298,17 @@ def timeline_from_store(store, n_dates: Optional[int] = None, k_sentences: int =
     Days are ranked from the store's aggregates over the days sentences name (table
     ``sentence_days``), and only the best days' sentences are read: the same timeline
     as :func:`build_timeline` over every stored sentence (tested), at a cost that
-    follows the days shown, not the ledger. A query filters sentences by their words,
-    so it reads them all; so does a store whose sentences are not yet indexed by day.
+    follows the days shown, not the ledger. A query filters sentences by their words, so
+    it reads the sentences of every article the full-text index finds those words in (the
+    same timeline as filtering every sentence, tested); a store whose sentences are not
+    yet indexed by day reads them all.
     """
-    if query_matcher(query) is not None or store.get_state("sentence_days") != "complete":
-        sentences = sentences_from_store(store, date_from, date_to)
+    stems = query_stems(query)
+    if stems or store.get_state("sentence_days") != "complete":
+        # a query reads only the articles the full-text index finds its words in (a superset of
+        # those holding a matching sentence)
+        docs = store.documents_with_words_starting(stems) if stems else None
+        sentences = sentences_from_store(store, date_from, date_to, docs=docs)
         return build_timeline(sentences, n_dates=n_dates, k_sentences=k_sentences, date_from=date_from,
                               date_to=date_to, query=query, settings=settings)
     return timeline_from_index(store, n_dates, k_sentences, date_from, date_to, settings)
@@ -436,15 +445,20 @@ def showable(text: str, settings: Settings) -> bool:
     return not _PERSONAL.search(_QUOTED.sub(" ", text))
 
 
-def query_matcher(query: Optional[str]):
-    """A test for sentences that are about ``query``: one of its words, loosely stemmed
-    ("Egyptian" finds "Egypt", "hostages" finds "hostage")."""
+def query_stems(query: Optional[str]) -> list[str]:
+    """The query's words, loosely stemmed ("Egyptian" -> "egypt", "hostages" -> "hostag")."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     if not query:
-        return None
-    stems = [w[:max(4, len(w) - 3)] for w in (x.lower() for x in _WORD.findall(query))
-             if w not in ENGLISH_STOP_WORDS and len(w) >= 3]
+        return []
+    return [w[:max(4, len(w) - 3)] for w in (x.lower() for x in _WORD.findall(query))
+            if w not in ENGLISH_STOP_WORDS and len(w) >= 3]
+
+
+def query_matcher(query: Optional[str]):
+    """A test for sentences that are about ``query``: one of its words, loosely stemmed
+    ("Egyptian" finds "Egypt", "hostages" finds "hostage")."""
+    stems = query_stems(query)
     if not stems:
         return None
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in sorted(set(stems), key=len, reverse=True)) + ")",
