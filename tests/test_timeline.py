@@ -420,3 +420,33 @@ def test_a_schema_5_store_is_upgraded_and_indexed_at_its_next_consolidation(tmp_
         assert led.store.documents_without_sentence_days() == []
         assert led.store.doctor() == []
         assert led.timeline(n_dates=10, k_sentences=3) == want
+
+
+FERRY = [
+    {"id": "port-0605", "date": "2024-06-05", "title": "Ferry disaster", "text":
+        "Rescue boats pulled survivors from the sea after a ferry sank off Varnholm on Wednesday. "
+        "At least 34 passengers were killed when the ferry capsized in a storm, the coast guard said on Wednesday."},
+    {"id": "gazette-0606", "date": "2024-06-06", "title": "Mourning in Varnholm", "text":
+        "Flags flew at half mast in Varnholm on Thursday. "
+        "Divers recovered the bodies of 34 people overnight from the hull that went down in heavy weather, "
+        "officials said on Thursday."},
+    {"id": "courier-0607", "date": "2024-06-07", "title": "Inquiry", "text":
+        "The harbour authority opened an inquiry into the ferry's safety record on Friday. "
+        "The ferry operator said on Friday it would cooperate with investigators."},
+]
+
+
+def test_the_same_count_on_the_next_day_in_other_words_is_the_same_event(tmp_path):
+    """"34 passengers were killed" (Wednesday) and "the bodies of 34 people" (Thursday) share few
+    words but the same count of the same thing: the second is not told again; the store's and
+    the in-memory timelines agree, and sentences carry the counts the ledger's figures give."""
+    corpus = tmp_path / "ferry.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in FERRY), encoding="utf-8")
+    with Ledger(tmp_path / "f.db") as led:
+        led.ingest([corpus])
+        counted = {s.doc: s.counts for s in tl.sentences_from_store(led.store) if s.counts}
+        assert counted == {"port-0605": (("killed", 34.0),), "gazette-0606": (("killed", 34.0),)}
+        entries = led.timeline(n_dates=5, k_sentences=2)
+        told = [e.text for e in entries]
+        assert any("34 passengers" in t for t in told) and not any("bodies of 34" in t for t in told)
+        assert entries == tl.build_timeline(tl.sentences_from_store(led.store), n_dates=5, k_sentences=2)

@@ -293,6 +293,14 @@ class SentenceDays:
             f" UNION SELECT d.date, d.source FROM src d WHERE {clause} AND d.doc IN (SELECT doc FROM sents)"
             ") GROUP BY day", args + args)
 
+    def figure_counts(self, docs, minimum: float) -> list[tuple]:
+        if not parquet.has_kind(self.out, "figure") or not docs:
+            return []
+        return self._rows(
+            f"SELECT DISTINCT f.doc, f.value_start, f.measure, f.value FROM {_read('figure', self.out)} f"
+            " JOIN docs d ON d.doc = f.doc AND d.hash = f.doc_hash"
+            " WHERE f.value >= ? AND list_contains(?::VARCHAR[], f.doc)", [minimum, list(docs)])
+
     def timeline_candidates(self, named, published, lead_sentences: int, published_from=None,
                             published_to=None) -> list[tuple]:
         clause, args = self._published(published_from, published_to)

@@ -736,6 +736,12 @@ class Store:
              " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?")
         return [dict(r) for r in self.db.execute(q, (query, limit))]
 
+    def figure_counts(self, docs: Sequence[str], minimum: float) -> list[tuple]:
+        """(doc, offset, measure, value) of these articles' figures of at least ``minimum``."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT doc, start, measure, value FROM figures WHERE doc IN (SELECT value FROM json_each(?))"
+            " AND value >= ?", (json.dumps(list(docs)), minimum))]
+
     def documents_with_words_starting(self, stems: Sequence[str]) -> list[str]:
         """Ids of the articles (title or text) holding a word that begins with one of ``stems``, by the
         full-text index (diacritics ignored, so a superset of a case-insensitive regex's finds)."""

@@ -37,6 +37,7 @@ class Sentence:
     source: str = ""                        # independence unit: dup group, else document id
     dates: tuple[dt.date, ...] = ()         # days the sentence names (resolved, not "since ...")
     calendar_dates: tuple[dt.date, ...] = ()  # those of them written as calendar dates ("April 20", "4/20")
+    counts: tuple[tuple[str, float], ...] = ()  # (measure, value) of the ledger's figures in it (>= 10)
 
     @property
     def doc(self) -> str:

@@ -287,6 +287,33 @@ def _read_sentences(store, clause: str, args: list) -> list[Sentence]:
         for _, position, start, end, dates, calendar in dated.pop(doc):
             out.append(Sentence(span=Span(doc, start, end), text=text[start:end], published=published,
                                 position=position, source=source, dates=days(dates), calendar_dates=days(calendar)))
+    return with_counts(out, store)
+
+
+# Counts smaller than this are too common to tie two reports to one event ("two children", "five trucks").
+MIN_SHARED_COUNT = 10
+
+
+def with_counts(sentences: list[Sentence], index) -> list[Sentence]:
+    """The sentences with the counts the ledger's figures give in them (``index.figure_counts``:
+    the SQLite store or DuckDB over Parquet)."""
+    import bisect as _bisect
+    import dataclasses
+
+    by_doc: dict[str, list[tuple[int, str, float]]] = defaultdict(list)
+    for doc, start, measure, value in index.figure_counts(sorted({s.doc for s in sentences}), MIN_SHARED_COUNT):
+        by_doc[doc].append((start, measure, value))
+    for found in by_doc.values():
+        found.sort()
+    out = []
+    for s in sentences:
+        found = by_doc.get(s.doc)
+        if found:
+            lo = _bisect.bisect_left(found, (s.span.start,))
+            hi = _bisect.bisect_left(found, (s.span.end,))
+            if hi > lo:
+                s = dataclasses.replace(s, counts=tuple(sorted({(m, v) for _, m, v in found[lo:hi]})))
+        out.append(s)
     return out
 
 
@@ -381,7 +408,7 @@ def candidates_from_store(store, days: Sequence[dt.date], settings: Settings, pu
                 named, published, settings.lead_sentences, published_from, published_to):
             out.append(Sentence(span=Span(doc, start, end), text=text, published=day(date), position=position,
                                 source=source, dates=days_of(dates), calendar_dates=days_of(calendar)))
-    return out
+    return with_counts(out, store)
 
 
 def _day_parser():
@@ -729,7 +756,7 @@ def _tell(days: Sequence[dt.date], n_dates: int, k_sentences: int, candidates: C
         if days_done >= n_dates:
             break
         events = _day_events(by_day.get(day, {}), sentences, usable, vectors, settings)
-        picked = _pick(day, events, k_sentences, told, vectors, settings)
+        picked = _pick(day, events, k_sentences, told, vectors, settings, sentences)
         if picked:
             chosen += [(day, e) for e in picked]
             told += [(day, e.representative) for e in picked]
@@ -774,10 +801,11 @@ def _day_events(weighted: dict[int, float], sentences: Sequence[Sentence], usabl
 
 
 def _pick(day: dt.date, events: Sequence[Event], k: int, told: Sequence[tuple[dt.date, int]], vectors: Vectors,
-          settings: Settings) -> list[Event]:
+          settings: Settings, sentences: Sequence[Sentence]) -> list[Event]:
     """Up to ``k`` events not already told: on any day in the same words (cosine >=
-    ``same_event``), or on the day before or after in other words (>= ``nearby_event``:
-    one happening reported on either side of midnight)."""
+    ``same_event``), or on the day before or after in other words (>= ``nearby_event``)
+    or with the same count of the same thing (the ledger's figures: "at least 50
+    hostages"): one happening reported on either side of midnight."""
     picked: list[Event] = []
     for e in events:
         if len(picked) >= k:
@@ -789,6 +817,10 @@ def _pick(day: dt.date, events: Sequence[Event], k: int, told: Sequence[tuple[dt
             sims = vectors.pairwise([e.representative], [i for _, i in others])[0]
             limits = [settings.nearby_event if abs((d - day).days) == 1 else settings.same_event for d, _ in others]
             if any(sim >= limit for sim, limit in zip(sims, limits)):
+                continue
+            # the same count of the same thing, reported on either side of midnight: one event
+            counts = set(sentences[e.representative].counts)
+            if counts and any(abs((d - day).days) == 1 and counts & set(sentences[i].counts) for d, i in others):
                 continue
         picked.append(e)
     return picked
