@@ -31,8 +31,8 @@ How it works (after news-tls' DATEWISE, with events and independent sources):
    ("April 22 - ...", an entry of a published chronology) weighs more. The K best
    events not already told are shown, each by its most central sentence: an event is
    already told when a line on any day says it in much the same words, or a line on
-   the day before or after says it in fairly similar words (reports either side of
-   midnight).
+   the day before or after says it in fairly similar words or gives the same count of
+   the same thing (the ledger's figures: reports either side of midnight).
 
 Every line is a sentence as written in one article (without a leading dateline or
 date label: "CAIRO (Reuters) -", "April 22 -"); ``evidence`` cites it first, then its
