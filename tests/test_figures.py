@@ -80,6 +80,8 @@ def test_partitive_subgroup_and_officials_said(run):
     ("Officials believe between 80 and 120 hostages are held in tunnels.", "hostages", 80, "range"),
     ("Gaza toll passes 12,000 - ministry", "killed", 12000, "more than"),
     ("- Over 35 Palestinians killed in overnight raids, medics say", "killed", 35, "more than"),
+    ("At least 34 passengers drowned when the ferry capsized, the coast guard said.", "killed", 34, "at least"),
+    ("The boat sank and some 40 people were drowned, police said.", "killed", 40, "about"),
 ])
 def test_measures_and_qualifiers(run, text, measure, value, qualifier):
     f = one(run(text), measure, value)

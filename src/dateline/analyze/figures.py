@@ -56,9 +56,9 @@ TRIGGER = re.compile(
 
 # --- lexicons (lemmas) -------------------------------------------------------------------
 
-KILLED_VERBS = {"kill", "die", "slay", "murder", "massacre", "perish", "execute", "assassinate",
+KILLED_VERBS = {"kill", "die", "slay", "murder", "massacre", "perish", "execute", "assassinate", "drown",
                 "martyr", "slaughter", "behead", "lose"}
-INTRANSITIVE_DEATH = {"die", "perish", "lose"}
+INTRANSITIVE_DEATH = {"die", "perish", "lose", "drown"}
 KILLED_NOUNS = {"death", "dead", "fatality", "body", "corpse", "toll", "martyr", "killing", "life"}
 KILLED_ADJS = {"dead", "killed", "deceased", "slain"}
 WOUNDED_VERBS = {"injure", "wound", "hurt", "maim", "treat"}
