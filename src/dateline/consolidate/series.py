@@ -399,6 +399,27 @@ def _folded(text: str) -> str:
     return text.lower() if text.isascii() else fold(text)
 
 
+def touched_documents(changed: set[str], figure_texts: Iterable[tuple[str, tuple]],
+                      skip: set[str] = frozenset()) -> set[str]:
+    """Articles (not in ``skip``) whose figure texts ``(doc, (group, source, sentence))`` a change
+    of these place names can touch (see :func:`affected_by`)."""
+    pattern = affected_by(changed)
+    if pattern is None:
+        return set()
+    touched: set[str] = set()
+    seen: dict[str, bool] = {}          # sentences, groups and sources repeat (wire copies)
+    for doc, texts in figure_texts:
+        if doc in skip or doc in touched:
+            continue
+        for t in texts:
+            if t and t not in seen:
+                seen[t] = bool(pattern.search(_folded(t)))
+            if t and seen[t]:
+                touched.add(doc)
+                break
+    return touched
+
+
 def describe_documents(store: Store, docs: Optional[Iterable[str]] = None, batch: int = 2000) -> int:
     """Bring the stored descriptions of cumulative figures up to date (call after entities are
     consolidated): all of them when the store has none yet, else those of ``docs`` (new or changed
@@ -410,18 +431,7 @@ def describe_documents(store: Store, docs: Optional[Iterable[str]] = None, batch
         todo = set(store.documents_with_cumulative_figures())
     else:
         todo = set(docs or ())
-        pattern = affected_by(now ^ store.series_place_keys())
-        if pattern is not None:
-            seen: dict[str, bool] = {}          # sentences, groups and sources repeat (wire copies)
-            for doc, texts in store.cumulative_figure_texts():
-                if doc in todo:
-                    continue
-                for t in texts:
-                    if t and t not in seen:
-                        seen[t] = bool(pattern.search(_folded(t)))
-                    if t and seen[t]:
-                        todo.add(doc)
-                        break
+        todo |= touched_documents(now ^ store.series_place_keys(), store.cumulative_figure_texts(), todo)
     ordered = sorted(todo)
     # one transaction: the descriptions and the place names they were made with land together
     with store.transaction():

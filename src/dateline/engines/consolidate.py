@@ -38,6 +38,7 @@ from typing import Iterable, Iterator, Optional
 from ..consolidate import aliases
 from ..ingest import dedup
 from ..store import parquet
+from ..store.sqlite import published_between
 
 
 # DuckDB's own memory for consolidation: beyond it, joins and DISTINCT spill to a temporary folder
@@ -243,16 +244,7 @@ class SentenceDays:
             SELECT doc, position, day, list_contains(calendar, day) AS calendar, headed
             FROM (SELECT doc, position, unnest(dates) AS day, calendar, headed FROM sents)""")
 
-    @staticmethod
-    def _published(published_from: Optional[str], published_to: Optional[str]) -> tuple[str, list]:
-        where, args = ["1=1"], []
-        if published_from:
-            where.append("d.date >= ?")
-            args.append(published_from)
-        if published_to:
-            where.append("d.date <= ?")
-            args.append(published_to)
-        return " AND ".join(where), args
+    _published = staticmethod(published_between)
 
     def _rows(self, query: str, args: list) -> list[tuple]:
         return self.con.execute(query, args).fetchall()
@@ -398,18 +390,8 @@ def figure_descriptions(out: str, rows: list[dict], places) -> tuple[list, list[
     if before is not None:
         previous = {(r["figure"], r["doc_hash"]): r for r in parquet.read_kind(out, "figure_series").to_pylist()}
     todo = {r["doc"] for r in rows if (r["id"], r["doc_hash"]) not in previous}
-    pattern = fs.affected_by(now ^ set(before or ()))
-    if pattern is not None:
-        seen: dict[str, bool] = {}
-        for r in rows:
-            if r["doc"] in todo:
-                continue
-            for t in (r["grp"], r["source"], r["sentence"]):
-                if t and t not in seen:
-                    seen[t] = bool(pattern.search(fs._folded(t)))
-                if t and seen[t]:
-                    todo.add(r["doc"])
-                    break
+    todo |= fs.touched_documents(now ^ set(before or ()),
+                                 ((r["doc"], (r["grp"], r["source"], r["sentence"])) for r in rows), todo)
     fresh = {r["id"]: (r, place, category, skey)
              for r, place, category, skey in fs.describe([r for r in rows if r["doc"] in todo], places)}
     described, stored = [], []

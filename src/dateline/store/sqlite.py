@@ -200,6 +200,19 @@ class SchemaError(RuntimeError):
     pass
 
 
+def published_between(published_from: Optional[str], published_to: Optional[str]) -> tuple[str, list]:
+    """SQL condition (and its arguments) on documents ``d`` published in the range (ISO days; None: open).
+    Plain SQL, so DuckDB's queries over Parquet use it too."""
+    where, args = ["1=1"], []
+    if published_from:
+        where.append("d.date >= ?")
+        args.append(published_from)
+    if published_to:
+        where.append("d.date <= ?")
+        args.append(published_to)
+    return " AND ".join(where), args
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -359,16 +372,7 @@ class Store:
              for s in sentences for d in s.dates])
 
     # --- the timeline's aggregates (synthesize.timeline): over articles published in a range ----------
-    @staticmethod
-    def _published(published_from: Optional[str], published_to: Optional[str]) -> tuple[str, list]:
-        where, args = ["1=1"], []
-        if published_from:
-            where.append("d.date >= ?")
-            args.append(published_from)
-        if published_to:
-            where.append("d.date <= ?")
-            args.append(published_to)
-        return " AND ".join(where), args
+    _published = staticmethod(published_between)
 
     def day_sources(self, published_from: Optional[str] = None, published_to: Optional[str] = None) -> Iterator[tuple]:
         """(day, role, independent sources, of them writing it as a calendar date) for the days sentences

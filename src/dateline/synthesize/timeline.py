@@ -48,7 +48,7 @@ import json
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Optional, Sequence
 
 import numpy
@@ -56,6 +56,7 @@ import numpy
 from ..analyze import dating
 from ..bulk import gc_paused
 from ..records import DatedSentence, Span, TimeExpr
+from ..store.sqlite import published_between
 from .events import SAME_EVENT, Event, Sentence, Vectors, cluster_events, copies_of
 
 DEFAULT_SENTENCES = 1
@@ -244,17 +245,10 @@ def sentences_from_store(store, date_from: Optional[dt.date] = None, date_to: Op
     Articles published up to ``lookahead_days`` after ``date_to`` are read too: they
     refer back to days inside the range.
     """
-    where, args = ["1=1"], []
+    clause, args = published_between(*_scope(date_from, date_to, lookahead_days))
     if docs is not None:
-        where.append("d.id IN (SELECT value FROM json_each(?))")
+        clause += " AND d.id IN (SELECT value FROM json_each(?))"
         args.append(json.dumps(list(docs)))
-    if date_from:
-        where.append("d.date >= ?")
-        args.append(date_from.isoformat())
-    if date_to:
-        where.append("d.date <= ?")
-        args.append((date_to + dt.timedelta(days=lookahead_days)).isoformat())
-    clause = " AND ".join(where)
 
     with gc_paused():
         return _read_sentences(store, clause, args)
@@ -263,13 +257,7 @@ def sentences_from_store(store, date_from: Optional[dt.date] = None, date_to: Op
 def _read_sentences(store, clause: str, args: list) -> list[Sentence]:
     from ..analyze import nlp
 
-    parsed: dict[Optional[str], tuple[dt.date, ...]] = {None: ()}
-
-    def days(value: Optional[str]) -> tuple[dt.date, ...]:
-        if value not in parsed:
-            parsed[value] = tuple(dt.date.fromisoformat(d) for d in value.split())
-        return parsed[value]
-
+    days = _dates_parser()
     # sentence rows in key order (no sort), then each article's text once, in date order
     dated: dict[str, list] = defaultdict(list)
     for r in store.rows('SELECT s.doc, s.position, s.start, s."end", s.dates, s.calendar FROM sentences s'
@@ -297,9 +285,6 @@ MIN_SHARED_COUNT = 10
 def with_counts(sentences: list[Sentence], index) -> list[Sentence]:
     """The sentences with the counts the ledger's figures give in them (``index.figure_counts``:
     the SQLite store or DuckDB over Parquet)."""
-    import bisect as _bisect
-    import dataclasses
-
     by_doc: dict[str, list[tuple[int, str, float]]] = defaultdict(list)
     for doc, start, measure, value in index.figure_counts(sorted({s.doc for s in sentences}), MIN_SHARED_COUNT):
         by_doc[doc].append((start, measure, value))
@@ -309,10 +294,10 @@ def with_counts(sentences: list[Sentence], index) -> list[Sentence]:
     for s in sentences:
         found = by_doc.get(s.doc)
         if found:
-            lo = _bisect.bisect_left(found, (s.span.start,))
-            hi = _bisect.bisect_left(found, (s.span.end,))
+            lo = bisect.bisect_left(found, (s.span.start,))
+            hi = bisect.bisect_left(found, (s.span.end,))
             if hi > lo:
-                s = dataclasses.replace(s, counts=tuple(sorted({(m, v) for _, m, v in found[lo:hi]})))
+                s = replace(s, counts=tuple(sorted({(m, v) for _, m, v in found[lo:hi]})))
         out.append(s)
     return out
 
@@ -395,11 +380,7 @@ def candidates_from_store(store, days: Sequence[dt.date], settings: Settings, pu
     """The stored sentences that may tell ``days``: those naming one of them (by publication), and
     the undated lead sentences of articles published on one of them or the day after; in the order
     of :func:`sentences_from_store`."""
-    day = _day_parser()
-
-    def days_of(value: Optional[str]) -> tuple[dt.date, ...]:
-        return tuple(day(x) for x in value.split()) if value else ()
-
+    day, days_of = _day_parser(), _dates_parser()
     named = sorted({d.isoformat() for d in days})
     published = sorted({(d + dt.timedelta(days=k)).isoformat() for d in days for k in (0, 1)})
     out = []
@@ -413,6 +394,14 @@ def candidates_from_store(store, days: Sequence[dt.date], settings: Settings, pu
 
 def _day_parser():
     return functools.lru_cache(maxsize=None)(dt.date.fromisoformat)
+
+
+def _dates_parser():
+    """Stored day lists ("2024-05-07 2024-05-08", or None) as dates, each distinct list parsed once."""
+    @functools.lru_cache(maxsize=None)
+    def days(value: Optional[str]) -> tuple[dt.date, ...]:
+        return tuple(dt.date.fromisoformat(x) for x in value.split()) if value else ()
+    return days
 
 
 # --- which sentences may be shown -------------------------------------------------------
