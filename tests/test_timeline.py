@@ -239,6 +239,11 @@ def test_future_days_are_not_events():
     ("Workers walked", False),                                                      # too short
     ("the strike, which began on Tuesday, cost the port millions of euros.", False),  # a fragment
     ("They were taken from their homes in the border villages on Saturday.", False),  # leans on the last one
+    ("This was reported by the harbour radio, which called it the worst night in years.", False),
+    ("Eight others were injured when the roof of the warehouse fell in on Tuesday.", False),
+    ("Others were taken to hospital in Varnholm with burns on Saturday night.", False),
+    ("This week the union will vote on the operators' new offer for the dockers.", True),
+    ("That evening the harbour master closed the port to all cargo ships.", True),
     ("Click here to subscribe to our newsletter for daily port news updates.", False),
     ("Dock workers walked off the job on Tuesday, halting all cargo traffic at the", False),  # cut off
 ])
@@ -450,3 +455,70 @@ def test_the_same_count_on_the_next_day_in_other_words_is_the_same_event(tmp_pat
         told = [e.text for e in entries]
         assert any("34 passengers" in t for t in told) and not any("bodies of 34" in t for t in told)
         assert entries == tl.build_timeline(tl.sentences_from_store(led.store), n_dates=5, k_sentences=2)
+
+
+QUARRY = [
+    {"id": "herald-0611", "date": "2024-06-11", "title": "Quarry disaster", "text":
+        "Rescuers pulled eleven bodies from the Kestrel quarry on Tuesday after a landslide buried its lower "
+        "terraces. Families waited at the gates of the quarry for news on Tuesday."},
+    {"id": "post-0611", "date": "2024-06-11", "title": "Rescue goes on", "text":
+        "Rescue teams searched the rubble of the Kestrel quarry with dogs and floodlights on Tuesday. "
+        "The mining minister ordered safety inspections at every quarry in the province on Tuesday."},
+    {"id": "wire-0611", "date": "2024-06-11", "title": "Bodies found", "text":
+        "Eleven bodies were pulled from the buried terraces of the Kestrel quarry on Tuesday, rescuers said. "
+        "Two survivors were flown to hospital in Varnholm on Tuesday."},
+    {"id": "courier-0612", "date": "2024-06-12", "title": "How it happened", "text":
+        "A landslide buried the lower terraces of the Kestrel quarry north of Varnholm late on Monday, the "
+        "regional governor said. Flags flew at half mast in Varnholm on Wednesday."},
+]
+
+
+def test_an_event_told_on_two_adjacent_days_is_told_on_the_earlier_one(tmp_path):
+    """Tuesday ranks first (three articles), and its main event is the landslide, in the words
+    of Tuesday's reports; Monday's only report says it happened on Monday. The landslide is told
+    on Monday and Tuesday tells its next event, so no day is lost and none repeats the other."""
+    corpus = tmp_path / "quarry.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in QUARRY), encoding="utf-8")
+    monday, tuesday = dt.date(2024, 6, 10), dt.date(2024, 6, 11)
+    with Ledger(tmp_path / "q.db") as led:
+        led.ingest([corpus])
+        entries = led.timeline(n_dates=3, k_sentences=1)
+        check_citations(entries, {d.id: d.text for d in led.documents()})
+        by_day = {e.date: e.text for e in entries}
+        assert by_day[monday].startswith("A landslide buried")
+        assert "Kestrel" not in by_day[tuesday] and "bodies" not in by_day[tuesday]
+        assert entries == tl.build_timeline(tl.sentences_from_store(led.store), n_dates=3, k_sentences=1)
+        # without the rule Tuesday keeps the landslide, in its own words, and Monday has nothing left
+        kept = tl.timeline_from_store(led.store, n_dates=3, settings=tl.Settings(earlier_day=False))
+        assert monday not in {e.date for e in kept}
+        assert "Kestrel" in {e.date: e.text for e in kept}[tuesday]
+
+
+SOLVIK = [
+    {"id": "coast-0610", "date": "2024-06-10", "title": "Terminal fire", "text":
+        "A fire destroyed the wooden ferry terminal at Solvik on Monday, the harbour master said. "
+        "Dock workers in Varnholm voted to accept the new wage agreement on Monday."},
+    {"id": "island-0611", "date": "2024-06-11", "title": "Ashes", "text":
+        "Investigators combed through the ashes in Solvik on Tuesday looking for the cause. "
+        "The regional council in Varnholm approved a new budget for its schools on Tuesday."},
+    {"id": "gazette-0612", "date": "2024-06-12", "title": "Schools", "text":
+        "Teachers in Varnholm welcomed the council's budget for schools on Wednesday. "
+        "Cargo traffic through Varnholm harbour returned to normal on Wednesday."},
+]
+
+
+def test_adjacent_reports_naming_a_place_no_other_day_names_are_one_event(tmp_path):
+    """The fire at Solvik (Monday) and the search of its ashes (Tuesday) share one word, the
+    name of a place no other day's reports name: one happening, told once; a name that other
+    days use too (Varnholm) does not make two reports one."""
+    corpus = tmp_path / "solvik.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in SOLVIK), encoding="utf-8")
+    with Ledger(tmp_path / "s.db") as led:
+        led.ingest([corpus])
+        entries = led.timeline(n_dates=3, k_sentences=1)
+        told = [e.text for e in entries]
+        assert sum("Solvik" in t for t in told) == 1
+        assert sum("Varnholm" in t for t in told) == 2
+        assert entries == tl.build_timeline(tl.sentences_from_store(led.store), n_dates=3, k_sentences=1)
+        kept = tl.timeline_from_store(led.store, n_dates=3, settings=tl.Settings(event_names=False))
+        assert sum("Solvik" in e.text for e in kept) == 2

@@ -31,8 +31,12 @@ How it works (after news-tls' DATEWISE, with events and independent sources):
    ("April 22 - ...", an entry of a published chronology) weighs more. The K best
    events not already told are shown, each by its most central sentence: an event is
    already told when a line on any day says it in much the same words, or a line on
-   the day before or after says it in fairly similar words or gives the same count of
-   the same thing (the ledger's figures: reports either side of midnight).
+   the day before or after says it in fairly similar words, gives the same count of
+   the same thing (the ledger's figures) or names the same rare name (one that no other
+   day looked at names: "Maghazi"): reports either side of midnight. When a day's main
+   event was already told on the day after (a higher-ranked day, in the words of a
+   report written then), it is told on this, the earlier day, where it happened, and the
+   day after tells its next event.
 
 Every line is a sentence as written in one article (without a leading dateline or
 date label: "CAIRO (Reuters) -", "April 22 -"); ``evidence`` cites it first, then its
@@ -102,6 +106,8 @@ class Settings:
     source_bonus: float = 0.15          # weight of log(independent sources) in an event's score
     same_event: float = SAME_EVENT      # cosine at which two sentences tell the same event
     nearby_event: float = 0.3           # ... when told on adjacent days
+    event_names: bool = True            # adjacent-day reports naming the same rare name are one event
+    earlier_day: bool = True            # an event told on two adjacent days is told on the earlier one
     min_words: int = 6
     max_words: int = 50
 
@@ -427,7 +433,9 @@ _BOILERPLATE = re.compile(
     r"https?://|www\.|@\w|\b(?:click|subscribe|newsletter|copyright|all rights reserved|cookies?|sign up|log in"
     r"|read more|follow us|photo:|image:|getty|advertisement|\(AP\) —$)", re.I)
 # a sentence that needs the one before it ("He said ...", "Some were taken ...")
-_LEANS_BACK = re.compile(r"^[\"“`']*\s*(?:he|she|it|they|them|these|those|some|such|its|their|his|her)\b", re.I)
+_LEANS_BACK = re.compile(r"^[\"“`']*\s*(?:he|she|it|they|them|these|those|some|such|its|their|his|her"
+                         r"|(?:this|that)\s+(?:is|was|has|had|will|would|comes|came|means|meant)"
+                         r"|(?:\w+\s+)?others)\b", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!][\"'”’)\]]*$|[.!]\s*(?:''|\"|-RRB-)$")
 
 
@@ -737,22 +745,56 @@ def _tell(days: Sequence[dt.date], n_dates: int, k_sentences: int, candidates: C
     shown_text = _Lazy(lambda i: _text_at(sentences[i], shown_bounds[i]))
     usable = _Lazy(lambda i: showable(shown_text[i], settings))
     vectors = Vectors([s.text for s in sentences])
-
-    told: list[tuple[dt.date, int]] = []      # (day, representative) already in the timeline
-    chosen: list[tuple[dt.date, Event]] = []
-    days_done = 0
+    told = _Told(vectors, settings, sentences, _EventNames(sentences, by_day) if settings.event_names else None)
+    events_of: dict[dt.date, list[Event]] = {}
+    chosen: dict[dt.date, list[Event]] = {}     # in the order days were told
     for day in days:
-        if days_done >= n_dates:
+        if len(chosen) >= n_dates:
             break
-        events = _day_events(by_day.get(day, {}), sentences, usable, vectors, settings)
-        picked = _pick(day, events, k_sentences, told, vectors, settings, sentences)
+        events = events_of[day] = _day_events(by_day.get(day, {}), sentences, usable, vectors, settings)
+        picked = told.pick(day, events, k_sentences, chosen)
+        later = day + dt.timedelta(days=1)
+        if settings.earlier_day and later in chosen and events and (not picked or picked[0] is not events[0]) \
+                and told.blocking_days(day, events[0], chosen) == {later}:
+            # the day's main event was told on the day after, in the words of a report written then:
+            # it happened on this day (news tells yesterday's events); the day after tells its next one
+            moved = told.pick(day, events, k_sentences, {d: v for d, v in chosen.items() if d != later})
+            if moved and moved[0] is events[0]:
+                picked = moved
+                retold = told.pick(later, events_of[later], k_sentences,
+                                   {**{d: v for d, v in chosen.items() if d != later}, day: picked})
+                if retold:
+                    chosen[later] = retold
+                else:
+                    del chosen[later]
         if picked:
-            chosen += [(day, e) for e in picked]
-            told += [(day, e.representative) for e in picked]
-            days_done += 1
-    entries = sorted((_entry(day, e, sentences, shown_bounds, shown_text) for day, e in chosen),
+            chosen[day] = picked
+    entries = sorted((_entry(day, e, sentences, shown_bounds, shown_text) for day, es in chosen.items() for e in es),
                      key=lambda x: (x.date, -x.salience))
-    return entries, days_done
+    return entries, len(chosen)
+
+
+_NAME = re.compile(r"(?<=[\w,;:'\"’”)] )[A-Z][a-z]{2,}(?:[-‘'’][A-Za-z]+)*")
+_NOT_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+                       "June July August September October November December The This That These Those".split())
+
+
+class _EventNames:
+    """Names (capitalised words inside a sentence) and the candidate days whose sentences use them."""
+
+    def __init__(self, sentences: Sequence[Sentence], by_day: dict[dt.date, dict[int, float]]):
+        self.sentences = sentences
+        self.of = _Lazy(lambda i: frozenset(m.group(0) for m in _NAME.finditer(sentences[i].text)) - _NOT_NAMES)
+        self.days: dict[str, set] = defaultdict(set)
+        for day, pool in by_day.items():
+            for i in pool:
+                for w in self.of[i]:
+                    self.days[w].add(day)
+
+    def shared(self, a: int, b: int, day_a: dt.date, day_b: dt.date) -> bool:
+        """Do ``a`` and ``b`` share a name no other candidate day's sentences use?"""
+        both = {day_a, day_b}
+        return any(self.days[w] <= both for w in self.of[a] & self.of[b])
 
 
 class _Lazy:
@@ -789,30 +831,48 @@ def _day_events(weighted: dict[int, float], sentences: Sequence[Sentence], usabl
     return events
 
 
-def _pick(day: dt.date, events: Sequence[Event], k: int, told: Sequence[tuple[dt.date, int]], vectors: Vectors,
-          settings: Settings, sentences: Sequence[Sentence]) -> list[Event]:
-    """Up to ``k`` events not already told: on any day in the same words (cosine >=
-    ``same_event``), or on the day before or after in other words (>= ``nearby_event``)
-    or with the same count of the same thing (the ledger's figures: "at least 50
-    hostages"): one happening reported on either side of midnight."""
-    picked: list[Event] = []
-    for e in events:
-        if len(picked) >= k:
-            break
-        if e.score <= 0:
-            continue
-        others = list(told) + [(day, p.representative) for p in picked]
-        if others:
-            sims = vectors.pairwise([e.representative], [i for _, i in others])[0]
-            limits = [settings.nearby_event if abs((d - day).days) == 1 else settings.same_event for d, _ in others]
-            if any(sim >= limit for sim, limit in zip(sims, limits)):
-                continue
-            # the same count of the same thing, reported on either side of midnight: one event
-            counts = set(sentences[e.representative].counts)
-            if counts and any(abs((d - day).days) == 1 and counts & set(sentences[i].counts) for d, i in others):
-                continue
-        picked.append(e)
-    return picked
+class _Told:
+    """Whether an event is already told: on any day in the same words (cosine >=
+    ``same_event``), or on the day before or after in other words (>= ``nearby_event``),
+    with the same count of the same thing (the ledger's figures: "at least 50 hostages")
+    or naming the same rare name (a place, a person no other day's reports name): one
+    happening reported on either side of midnight."""
+
+    def __init__(self, vectors: Vectors, settings: Settings, sentences: Sequence[Sentence],
+                 names: Optional["_EventNames"]):
+        self.vectors, self.settings, self.sentences, self.names = vectors, settings, sentences, names
+
+    def blocking_days(self, day: dt.date, event: Event, chosen: dict[dt.date, list[Event]],
+                      picked: Sequence[Event] = ()) -> set[dt.date]:
+        """The days whose lines already tell ``event`` (told on ``day``)."""
+        others = [(d, e.representative) for d, es in chosen.items() for e in es] + \
+                 [(day, p.representative) for p in picked]
+        if not others:
+            return set()
+        rep = event.representative
+        sims = self.vectors.pairwise([rep], [i for _, i in others])[0]
+        counts = set(self.sentences[rep].counts)
+        out = set()
+        for (d, i), sim in zip(others, sims):
+            adjacent = abs((d - day).days) == 1
+            if sim >= (self.settings.nearby_event if adjacent else self.settings.same_event):
+                out.add(d)
+            elif adjacent and counts and counts & set(self.sentences[i].counts):
+                out.add(d)
+            elif adjacent and self.names is not None and self.names.shared(rep, i, day, d):
+                out.add(d)
+        return out
+
+    def pick(self, day: dt.date, events: Sequence[Event], k: int,
+             chosen: dict[dt.date, list[Event]]) -> list[Event]:
+        """Up to ``k`` of ``events`` (best first) not already told."""
+        picked: list[Event] = []
+        for e in events:
+            if len(picked) >= k:
+                break
+            if e.score > 0 and not self.blocking_days(day, e, chosen, picked):
+                picked.append(e)
+        return picked
 
 
 def _entry(day: dt.date, event: Event, sentences: Sequence[Sentence], bounds: Sequence[tuple[int, int]],
