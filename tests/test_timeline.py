@@ -244,6 +244,9 @@ def test_future_days_are_not_events():
     ("Others were taken to hospital in Varnholm with burns on Saturday night.", False),
     ("This week the union will vote on the operators' new offer for the dockers.", True),
     ("That evening the harbour master closed the port to all cargo ships.", True),
+    ("\"Many are still missing,\" the harbour master added.", False),             # the rest of a statement
+    ("The cargo backlog will take weeks to clear, the port authority added in a statement.", False),
+    ("The operators added two night shifts to clear the backlog of cargo ships.", True),
     ("Click here to subscribe to our newsletter for daily port news updates.", False),
     ("Dock workers walked off the job on Tuesday, halting all cargo traffic at the", False),  # cut off
 ])

@@ -33,7 +33,7 @@ How it works (after news-tls' DATEWISE, with events and independent sources):
    already told when a line on any day says it in much the same words, or a line on
    the day before or after says it in fairly similar words, gives the same count of
    the same thing (the ledger's figures) or names the same rare name (one that no other
-   day looked at names: "Maghazi"): reports either side of midnight. When a day's main
+   day looked at names: a village, a camp): reports either side of midnight. When a day's main
    event was already told on the day after (a higher-ranked day, in the words of a
    report written then), it is told on this, the earlier day, where it happened, and the
    day after tells its next event.
@@ -436,6 +436,8 @@ _BOILERPLATE = re.compile(
 _LEANS_BACK = re.compile(r"^[\"“`']*\s*(?:he|she|it|they|them|these|those|some|such|its|their|his|her"
                          r"|(?:this|that)\s+(?:is|was|has|had|will|would|comes|came|means|meant)"
                          r"|(?:\w+\s+)?others)\b", re.I)
+# '"...," the ministry added.': the rest of a statement begun in an earlier sentence
+_CONTINUES = re.compile(r"[,”\"'’]\s+(?:[\w.'’-]+\s+){0,5}(?:also\s+)?added(?:\s+in\s+a\s+statement)?\s*[.!][\"'”’]*$")
 _ENDS_SENTENCE = re.compile(r"[.!][\"'”’)\]]*$|[.!]\s*(?:''|\"|-RRB-)$")
 
 
@@ -464,7 +466,7 @@ def showable(text: str, settings: Settings) -> bool:
     words = _WORD.findall(text)
     if not settings.min_words <= len(words) <= settings.max_words:
         return False
-    if _BOILERPLATE.search(text) or _LEANS_BACK.match(text):
+    if _BOILERPLATE.search(text) or _LEANS_BACK.match(text) or _CONTINUES.search(text):
         return False
     return not _PERSONAL.search(_QUOTED.sub(" ", text))
 
