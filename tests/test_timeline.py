@@ -525,3 +525,26 @@ def test_adjacent_reports_naming_a_place_no_other_day_names_are_one_event(tmp_pa
         assert entries == tl.build_timeline(tl.sentences_from_store(led.store), n_dates=3, k_sentences=1)
         kept = tl.timeline_from_store(led.store, n_dates=3, settings=tl.Settings(event_names=False))
         assert sum("Solvik" in e.text for e in kept) == 2
+
+
+def test_lines_of_one_day_naming_the_same_rare_place_are_one_event(tmp_path):
+    """Two reports of the Solvik fire on one day, in different words, are one event: with two
+    lines for the day, the second tells the day's other news, not the fire again."""
+    day = [
+        {"id": "coast-0610", "date": "2024-06-10", "title": "Terminal fire", "text":
+            "A fire destroyed the wooden ferry terminal at Solvik on Monday, the harbour master said."},
+        {"id": "radio-0610", "date": "2024-06-10", "title": "Smoke over the island", "text":
+            "Islanders in Solvik watched the flames from the hillside until dawn on Monday."},
+        {"id": "post-0610", "date": "2024-06-10", "title": "Wage deal", "text":
+            "Dock workers in Varnholm voted to accept the new wage agreement on Monday."},
+        {"id": "post-0611", "date": "2024-06-11", "title": "Schools", "text":
+            "The regional council in Varnholm approved a new budget for its schools on Tuesday."},
+    ]
+    corpus = tmp_path / "solvik-day.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in day), encoding="utf-8")
+    with Ledger(tmp_path / "d.db") as led:
+        led.ingest([corpus])
+        monday = [e.text for e in led.timeline(n_dates=2, k_sentences=2) if e.date == dt.date(2024, 6, 10)]
+        assert len(monday) == 2 and sum("Solvik" in t for t in monday) == 1
+        kept = tl.timeline_from_store(led.store, n_dates=2, k_sentences=2, settings=tl.Settings(event_names=False))
+        assert sum("Solvik" in e.text for e in kept if e.date == dt.date(2024, 6, 10)) == 2

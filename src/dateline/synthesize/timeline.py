@@ -436,8 +436,8 @@ _BOILERPLATE = re.compile(
 _LEANS_BACK = re.compile(r"^[\"“`']*\s*(?:he|she|it|they|them|these|those|some|such|its|their|his|her"
                          r"|(?:this|that)\s+(?:is|was|has|had|will|would|comes|came|means|meant)"
                          r"|(?:\w+\s+)?others)\b", re.I)
-# '"...," the ministry added.': the rest of a statement begun in an earlier sentence
-_CONTINUES = re.compile(r"[,”\"'’]\s+(?:[\w.'’-]+\s+){0,5}(?:also\s+)?added(?:\s+in\s+a\s+statement)?\s*[.!][\"'”’]*$")
+# '"...," the ministry added.', '..., he added, ...': the rest of a statement begun in an earlier sentence
+_CONTINUES = re.compile(r"[,”\"'’]\s+(?:[\w.'’-]+\s+){0,5}(?:also\s+)?added(?:\s+in\s+a\s+statement)?\s*(?:[.!][\"'”’]*$|,)")
 _ENDS_SENTENCE = re.compile(r"[.!][\"'”’)\]]*$|[.!]\s*(?:''|\"|-RRB-)$")
 
 
@@ -793,10 +793,10 @@ class _EventNames:
                 for w in self.of[i]:
                     self.days[w].add(day)
 
-    def shared(self, a: int, b: int, day_a: dt.date, day_b: dt.date) -> bool:
-        """Do ``a`` and ``b`` share a name no other candidate day's sentences use?"""
-        both = {day_a, day_b}
-        return any(self.days[w] <= both for w in self.of[a] & self.of[b])
+    def shared(self, a: int, b: int) -> bool:
+        """Do ``a`` and ``b`` share a name that only the sentences of two consecutive days (or
+        one) use, among the candidate days looked at?"""
+        return any((max(self.days[w]) - min(self.days[w])).days <= 1 for w in self.of[a] & self.of[b])
 
 
 class _Lazy:
@@ -856,12 +856,12 @@ class _Told:
         counts = set(self.sentences[rep].counts)
         out = set()
         for (d, i), sim in zip(others, sims):
-            adjacent = abs((d - day).days) == 1
-            if sim >= (self.settings.nearby_event if adjacent else self.settings.same_event):
+            apart = abs((d - day).days)
+            if sim >= (self.settings.nearby_event if apart == 1 else self.settings.same_event):
                 out.add(d)
-            elif adjacent and counts and counts & set(self.sentences[i].counts):
+            elif apart <= 1 and counts and counts & set(self.sentences[i].counts):
                 out.add(d)
-            elif adjacent and self.names is not None and self.names.shared(rep, i, day, d):
+            elif apart <= 1 and self.names is not None and self.names.shared(rep, i):
                 out.add(d)
         return out
 
