@@ -270,7 +270,7 @@ def _label(source_key_: Optional[str], rows: list[dict]) -> str:
         return "unattributed"
     kind, _, rest = source_key_.partition(":")
     if kind == "authorities":
-        return f"{rest.title()} authorities"
+        return f"{rest.title()} authorities" if rest != "unknown" else "authorities, place not named"
     named = Counter(r["source"] for r in rows if r["source"])
     return named.most_common(1)[0][0] if named else rest
 

@@ -59,7 +59,9 @@ def build_brief(store: Store, since: dt.date, until: Optional[dt.date] = None,
         if not new:
             continue
         latest = max(new, key=lambda p: (p.as_of, p.doc_date, p.value))
-        before = [p for p in s.points if p.doc_date <= since]
+        # figures that name no place ("two people were killed") are separate incidents, not one
+        # toll: a difference between two of them would mean nothing
+        before = [p for p in s.points if p.doc_date <= since] if s.place else []
         previous = max(before, key=lambda p: (p.as_of, p.doc_date, p.value)) if before else None
         brief.figures.append(FigureChange(s, latest, previous))
     brief.figures.sort(key=lambda c: (c.series.measure not in MAIN_MEASURES, MAIN_MEASURES.index(c.series.measure)
@@ -105,7 +107,9 @@ def _cite(doc: str, start: int, end: int) -> str:
 def figure_line(c: FigureChange) -> str:
     s, p = c.series, c.new
     head = f"{s.measure} · {s.place or 'unknown place'} · {s.category} ({s.label}): {_value(p)} as of {p.as_of}"
-    if c.previous is None:
+    if not s.place:
+        change = "no place named: not compared with earlier figures"
+    elif c.previous is None:
         change = "new series"
     else:
         sign = "+" if c.delta >= 0 else "−"
