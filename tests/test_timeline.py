@@ -460,6 +460,18 @@ def test_the_same_count_on_the_next_day_in_other_words_is_the_same_event(tmp_pat
         assert entries == tl.build_timeline(tl.sentences_from_store(led.store), n_dates=5, k_sentences=2)
 
 
+# Other news of the same port on other days: rare names are judged against at least five days.
+PORT_WEEK = [
+    {"id": "port-0603", "date": "2024-06-03", "title": "Cargo", "text":
+        "Cargo volumes at Varnholm harbour rose for a third month in May, the port authority said on Monday."},
+    {"id": "port-0604", "date": "2024-06-04", "title": "Trams", "text":
+        "The city council of Varnholm debated plans for a new tram line on Tuesday."},
+    {"id": "port-0605", "date": "2024-06-05", "title": "Quotas", "text":
+        "Fishermen in Varnholm protested against lower catch quotas outside the town hall on Wednesday."},
+    {"id": "port-0606", "date": "2024-06-06", "title": "Buses", "text":
+        "A new night bus service between Varnholm and the airport started running on Thursday."},
+]
+
 QUARRY = [
     {"id": "herald-0611", "date": "2024-06-11", "title": "Quarry disaster", "text":
         "Rescuers pulled eleven bodies from the Kestrel quarry on Tuesday after a landslide buried its lower "
@@ -481,7 +493,7 @@ def test_an_event_told_on_two_adjacent_days_is_told_on_the_earlier_one(tmp_path)
     of Tuesday's reports; Monday's only report says it happened on Monday. The landslide is told
     on Monday and Tuesday tells its next event, so no day is lost and none repeats the other."""
     corpus = tmp_path / "quarry.jsonl"
-    corpus.write_text("".join(json.dumps(a) + "\n" for a in QUARRY), encoding="utf-8")
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in QUARRY + PORT_WEEK), encoding="utf-8")
     monday, tuesday = dt.date(2024, 6, 10), dt.date(2024, 6, 11)
     with Ledger(tmp_path / "q.db") as led:
         led.ingest([corpus])
@@ -515,15 +527,17 @@ def test_adjacent_reports_naming_a_place_no_other_day_names_are_one_event(tmp_pa
     name of a place no other day's reports name: one happening, told once; a name that other
     days use too (Varnholm) does not make two reports one."""
     corpus = tmp_path / "solvik.jsonl"
-    corpus.write_text("".join(json.dumps(a) + "\n" for a in SOLVIK), encoding="utf-8")
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in SOLVIK + PORT_WEEK), encoding="utf-8")
     with Ledger(tmp_path / "s.db") as led:
         led.ingest([corpus])
-        entries = led.timeline(n_dates=3, k_sentences=1)
-        told = [e.text for e in entries]
-        assert sum("Solvik" in t for t in told) == 1
-        assert sum("Varnholm" in t for t in told) == 2
-        assert entries == tl.build_timeline(tl.sentences_from_store(led.store), n_dates=3, k_sentences=1)
-        kept = tl.timeline_from_store(led.store, n_dates=3, settings=tl.Settings(event_names=False))
+        entries = led.timeline(n_dates=7, k_sentences=1)
+        told = {e.date: e.text for e in entries}
+        assert sum("Solvik" in t for t in told.values()) == 1
+        # Varnholm, named on six days, is not rare: Monday to Thursday of the week before are all told
+        assert sum("Varnholm" in t for d, t in told.items() if d < dt.date(2024, 6, 10)) == 4
+        assert "Varnholm" in told[dt.date(2024, 6, 11)]
+        assert entries == tl.build_timeline(tl.sentences_from_store(led.store), n_dates=7, k_sentences=1)
+        kept = tl.timeline_from_store(led.store, n_dates=7, settings=tl.Settings(event_names=False))
         assert sum("Solvik" in e.text for e in kept) == 2
 
 
@@ -541,10 +555,42 @@ def test_lines_of_one_day_naming_the_same_rare_place_are_one_event(tmp_path):
             "The regional council in Varnholm approved a new budget for its schools on Tuesday."},
     ]
     corpus = tmp_path / "solvik-day.jsonl"
-    corpus.write_text("".join(json.dumps(a) + "\n" for a in day), encoding="utf-8")
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in day + PORT_WEEK), encoding="utf-8")
     with Ledger(tmp_path / "d.db") as led:
         led.ingest([corpus])
         monday = [e.text for e in led.timeline(n_dates=2, k_sentences=2) if e.date == dt.date(2024, 6, 10)]
         assert len(monday) == 2 and sum("Solvik" in t for t in monday) == 1
         kept = tl.timeline_from_store(led.store, n_dates=2, k_sentences=2, settings=tl.Settings(event_names=False))
         assert sum("Solvik" in e.text for e in kept if e.date == dt.date(2024, 6, 10)) == 2
+
+
+def test_in_a_story_of_two_days_no_name_is_rare(tmp_path):
+    """With fewer than five days to compare, a name on both days says nothing about the events:
+    the storm (Monday) and the council's vote (Tuesday) both name Varnholm and are both told."""
+    two_days = [
+        {"id": "coast-0610", "date": "2024-06-10", "title": "Storm", "text":
+            "A storm flattened the fishing sheds of Varnholm harbour on Monday."},
+        {"id": "coast-0611", "date": "2024-06-11", "title": "Council", "text":
+            "The regional council in Varnholm approved emergency funds for the fishermen on Tuesday."},
+    ]
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in two_days), encoding="utf-8")
+    with Ledger(tmp_path / "two.db") as led:
+        led.ingest([corpus])
+        assert [e.date.day for e in led.timeline(n_dates=2, k_sentences=1)] == [10, 11]
+
+
+def test_rare_names_are_capitalised_words_never_written_in_lower_case():
+    days = [dt.date(2024, 6, d) for d in range(3, 10)]
+    texts = ["Crowds gathered at Solvik and Thousands marched in the port on that day.",   # day 0
+             "Police counted people at Solvik as Thousands marched again that day.",         # day 1
+             "Fish were landed at the harbour that day.",
+             "There were thousands of visitors at the fair in the park that day.",           # lower case
+             "The council met to discuss the budget that day."]
+    on = [0, 1, 4, 5, 6]
+    sents = [sentence(f"d{i}", t, days[d]) for i, (t, d) in enumerate(zip(texts, on))]
+    names = tl._EventNames(sents, {days[d]: {i: 1.0} for i, d in enumerate(on)})
+    # "Thousands" inside a sentence only on two consecutive days too, but written "thousands"
+    # elsewhere: a word, not a name
+    assert names.of[0] & names.of[1] == {"Solvik", "Thousands"}
+    assert names.rare == {"Solvik"} and names.shared(0, 1)

@@ -777,26 +777,38 @@ def _tell(days: Sequence[dt.date], n_dates: int, k_sentences: int, candidates: C
 
 
 _NAME = re.compile(r"(?<=[\w,;:'\"’”)] )[A-Z][a-z]{2,}(?:[-‘'’][A-Za-z]+)*")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+")
 _NOT_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
                        "June July August September October November December The This That These Those".split())
 
 
 class _EventNames:
-    """Names (capitalised words inside a sentence) and the candidate days whose sentences use them."""
+    """Rare names: capitalised words inside a sentence, never written in lower case in the
+    candidate sentences ("Chancellor", "Thousands" are), that only the sentences of two
+    consecutive days (or one) use, out of at least ``MIN_DAYS`` candidate days looked at (with
+    fewer, every name of a short story would be rare)."""
+
+    MIN_DAYS = 5
 
     def __init__(self, sentences: Sequence[Sentence], by_day: dict[dt.date, dict[int, float]]):
-        self.sentences = sentences
         self.of = _Lazy(lambda i: frozenset(m.group(0) for m in _NAME.finditer(sentences[i].text)) - _NOT_NAMES)
-        self.days: dict[str, set] = defaultdict(set)
+        days: dict[str, set] = defaultdict(set)
+        lower: set[str] = set()
         for day, pool in by_day.items():
             for i in pool:
                 for w in self.of[i]:
-                    self.days[w].add(day)
+                    days[w].add(day)
+        if len([d for d, pool in by_day.items() if pool]) < self.MIN_DAYS:
+            self.rare: frozenset = frozenset()
+            return
+        for i in {i for pool in by_day.values() for i in pool}:
+            lower.update(_LOWER_WORD.findall(sentences[i].text))
+        self.rare = frozenset(w for w, ds in days.items()
+                              if (max(ds) - min(ds)).days <= 1 and w.lower() not in lower)
 
     def shared(self, a: int, b: int) -> bool:
-        """Do ``a`` and ``b`` share a name that only the sentences of two consecutive days (or
-        one) use, among the candidate days looked at?"""
-        return any((max(self.days[w]) - min(self.days[w])).days <= 1 for w in self.of[a] & self.of[b])
+        """Do ``a`` and ``b`` share a rare name?"""
+        return bool(self.rare and self.of[a] & self.of[b] & self.rare)
 
 
 class _Lazy:
