@@ -31,12 +31,14 @@ How it works (after news-tls' DATEWISE, with events and independent sources):
    ("April 22 - ...", an entry of a published chronology) weighs more. The K best
    events not already told are shown, each by its most central sentence: an event is
    already told when a line on any day says it in much the same words, or a line on
-   the day before or after says it in fairly similar words, gives the same count of
-   the same thing (the ledger's figures) or names the same rare name (one that no other
-   day looked at names: a village, a camp): reports either side of midnight. When a day's main
-   event was already told on the day after (a higher-ranked day, in the words of a
-   report written then), it is told on this, the earlier day, where it happened, and the
-   day after tells its next event.
+   the day before or after says it in fairly similar words (reports either side of
+   midnight), or a line of that day or the day before or after gives the same count of
+   the same thing (the ledger's figures), or, for a sentence that names no day, a line of
+   the day before or after names the same rare name (a camp, a village no other day
+   names). When a day's main event was already told on
+   the day after (a higher-ranked day, in the words of a report written then), it is
+   told on this, the earlier day, where it happened, and the day after tells its next
+   event.
 
 Every line is a sentence as written in one article (without a leading dateline or
 date label: "CAIRO (Reuters) -", "April 22 -"); ``evidence`` cites it first, then its
@@ -106,8 +108,9 @@ class Settings:
     source_bonus: float = 0.15          # weight of log(independent sources) in an event's score
     same_event: float = SAME_EVENT      # cosine at which two sentences tell the same event
     nearby_event: float = 0.3           # ... when told on adjacent days
-    event_names: bool = True            # adjacent-day reports naming the same rare name are one event
     earlier_day: bool = True            # an event told on two adjacent days is told on the earlier one
+    event_names: bool = True            # an undated report naming the rare name of a happening told
+                                        # the day before or after reports that happening
     min_words: int = 6
     max_words: int = 50
 
@@ -435,7 +438,8 @@ _BOILERPLATE = re.compile(
 # a sentence that needs the one before it ("He said ...", "Some were taken ...")
 _LEANS_BACK = re.compile(r"^[\"“`']*\s*(?:he|she|it|they|them|these|those|some|such|its|their|his|her"
                          r"|(?:this|that)\s+(?:is|was|has|had|will|would|comes|came|means|meant)"
-                         r"|(?:\w+\s+)?others)\b", re.I)
+                         r"|(?:(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands"
+                         r"|many|several|few|the)\s+)?others)\b", re.I)
 # '"...," the ministry added.', '..., he added, ...': the rest of a statement begun in an earlier sentence
 _CONTINUES = re.compile(r"[,”\"'’]\s+(?:[\w.'’-]+\s+){0,5}(?:also\s+)?added(?:\s+in\s+a\s+statement)?\s*(?:[.!][\"'”’]*$|,)")
 _ENDS_SENTENCE = re.compile(r"[.!][\"'”’)\]]*$|[.!]\s*(?:''|\"|-RRB-)$")
@@ -756,19 +760,19 @@ def _tell(days: Sequence[dt.date], n_dates: int, k_sentences: int, candidates: C
         events = events_of[day] = _day_events(by_day.get(day, {}), sentences, usable, vectors, settings)
         picked = told.pick(day, events, k_sentences, chosen)
         later = day + dt.timedelta(days=1)
-        if settings.earlier_day and later in chosen and events and (not picked or picked[0] is not events[0]) \
-                and told.blocking_days(day, events[0], chosen) == {later}:
+        main = events[0] if events else None
+        if settings.earlier_day and later in chosen and main is not None and main.score > 0 \
+                and main not in picked and told.blocking_days(day, main, chosen) == {later}:
             # the day's main event was told on the day after, in the words of a report written then:
-            # it happened on this day (news tells yesterday's events); the day after tells its next one
-            moved = told.pick(day, events, k_sentences, {d: v for d, v in chosen.items() if d != later})
-            if moved and moved[0] is events[0]:
-                picked = moved
-                retold = told.pick(later, events_of[later], k_sentences,
-                                   {**{d: v for d, v in chosen.items() if d != later}, day: picked})
-                if retold:
-                    chosen[later] = retold
-                else:
-                    del chosen[later]
+            # it happened on this day (news tells yesterday's events); the day after tells its next
+            # one. Only the main event moves: the day's others are checked against the day after too.
+            picked = [main] + told.pick(day, events[1:], k_sentences - 1, {**chosen, day: [main]})
+            retold = told.pick(later, events_of[later], k_sentences,
+                               {**{d: v for d, v in chosen.items() if d != later}, day: picked})
+            if retold:
+                chosen[later] = retold
+            else:
+                del chosen[later]
         if picked:
             chosen[day] = picked
     entries = sorted((_entry(day, e, sentences, shown_bounds, shown_text) for day, es in chosen.items() for e in es),
@@ -776,39 +780,62 @@ def _tell(days: Sequence[dt.date], n_dates: int, k_sentences: int, candidates: C
     return entries, len(chosen)
 
 
-_NAME = re.compile(r"(?<=[\w,;:'\"’”)] )[A-Z][a-z]{2,}(?:[-‘'’][A-Za-z]+)*")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+")
-_NOT_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-                       "June July August September October November December The This That These Those".split())
+# A word of a sentence, with what precedes it (to tell the sentence's first word)
+_WORD_AT = re.compile(r"[^\W\d_][\w'’-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NOT_NAMES = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Christmas "
+    "Easter Ramadan Eid Hanukkah Passover Thanksgiving New Year Day Eve Mr Mrs Ms Dr The This That These Those"
+    .split())
+
+
+def _names(text: str) -> frozenset:
+    """Capitalised words after a sentence's first word, possessives cut ("Gaza's" is Gaza);
+    calendar words, holidays and titles left out."""
+    out = set()
+    for k, m in enumerate(_WORD_AT.finditer(text)):
+        w = _POSSESSIVE.sub("", m.group(0))
+        if k and len(w) >= 3 and w[0].isupper() and w not in _NOT_NAMES:
+            out.add(w)
+    return frozenset(out)
 
 
 class _EventNames:
     """Rare names: capitalised words inside a sentence, never written in lower case in the
     candidate sentences ("Chancellor", "Thousands" are), that only the sentences of two
     consecutive days (or one) use, out of at least ``MIN_DAYS`` candidate days looked at (with
-    fewer, every name of a short story would be rare)."""
+    fewer, every name of a short story would be rare). Found on first use: most timelines
+    never ask."""
 
     MIN_DAYS = 5
 
     def __init__(self, sentences: Sequence[Sentence], by_day: dict[dt.date, dict[int, float]]):
-        self.of = _Lazy(lambda i: frozenset(m.group(0) for m in _NAME.finditer(sentences[i].text)) - _NOT_NAMES)
-        days: dict[str, set] = defaultdict(set)
-        lower: set[str] = set()
-        for day, pool in by_day.items():
-            for i in pool:
-                for w in self.of[i]:
-                    days[w].add(day)
-        if len([d for d, pool in by_day.items() if pool]) < self.MIN_DAYS:
-            self.rare: frozenset = frozenset()
-            return
-        for i in {i for pool in by_day.values() for i in pool}:
-            lower.update(_LOWER_WORD.findall(sentences[i].text))
-        self.rare = frozenset(w for w, ds in days.items()
-                              if (max(ds) - min(ds)).days <= 1 and w.lower() not in lower)
+        self.sentences, self.by_day = sentences, by_day
+        self.of = _Lazy(lambda i: _names(sentences[i].text))
+        self._rare: Optional[frozenset] = None
+
+    @property
+    def rare(self) -> frozenset:
+        if self._rare is None:
+            self._rare = frozenset()
+            if sum(1 for pool in self.by_day.values() if pool) >= self.MIN_DAYS:
+                days: dict[str, set] = defaultdict(set)
+                lower: set[str] = set()
+                for day, pool in self.by_day.items():
+                    for i in pool:
+                        for w in self.of[i]:
+                            days[w].add(day)
+                for i in {i for pool in self.by_day.values() for i in pool}:
+                    lower.update(w for w in _WORD_AT.findall(self.sentences[i].text) if w[0].islower())
+                self._rare = frozenset(w for w, ds in days.items()
+                                       if (max(ds) - min(ds)).days <= 1 and w.lower() not in lower)
+        return self._rare
 
     def shared(self, a: int, b: int) -> bool:
         """Do ``a`` and ``b`` share a rare name?"""
-        return bool(self.rare and self.of[a] & self.of[b] & self.rare)
+        common = self.of[a] & self.of[b]
+        return bool(common and common & self.rare)
 
 
 class _Lazy:
@@ -847,13 +874,16 @@ def _day_events(weighted: dict[int, float], sentences: Sequence[Sentence], usabl
 
 class _Told:
     """Whether an event is already told: on any day in the same words (cosine >=
-    ``same_event``), or on the day before or after in other words (>= ``nearby_event``),
-    with the same count of the same thing (the ledger's figures: "at least 50 hostages")
-    or naming the same rare name (a place, a person no other day's reports name): one
-    happening reported on either side of midnight."""
+    ``same_event``), on the day before or after in other words (>= ``nearby_event``: one
+    happening reported on either side of midnight), or on the same day or the day before
+    or after with the same count of the same thing (the ledger's figures: "at least 50
+    hostages"); or, for a sentence that names no day (an article's lead, about its publication
+    day or the day before), on the day before or after naming the same rare name (a camp,
+    a village that no other day's reports name): a report of that happening, not news of
+    its own."""
 
     def __init__(self, vectors: Vectors, settings: Settings, sentences: Sequence[Sentence],
-                 names: Optional["_EventNames"]):
+                 names: Optional[_EventNames] = None):
         self.vectors, self.settings, self.sentences, self.names = vectors, settings, sentences, names
 
     def blocking_days(self, day: dt.date, event: Event, chosen: dict[dt.date, list[Event]],
@@ -866,6 +896,7 @@ class _Told:
         rep = event.representative
         sims = self.vectors.pairwise([rep], [i for _, i in others])[0]
         counts = set(self.sentences[rep].counts)
+        undated = not self.sentences[rep].dates
         out = set()
         for (d, i), sim in zip(others, sims):
             apart = abs((d - day).days)
@@ -873,7 +904,7 @@ class _Told:
                 out.add(d)
             elif apart <= 1 and counts and counts & set(self.sentences[i].counts):
                 out.add(d)
-            elif apart <= 1 and self.names is not None and self.names.shared(rep, i):
+            elif apart == 1 and undated and self.names is not None and self.names.shared(rep, i):
                 out.add(d)
         return out
 
