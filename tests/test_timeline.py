@@ -619,6 +619,6 @@ def test_rare_names_are_capitalised_words_never_written_in_lower_case():
     # "Thousands" inside a sentence only on two consecutive days too, but written "thousands"
     # elsewhere: a word, not a name
     assert names.of[0] & names.of[1] == {"Solvik", "Thousands"}
-    assert names.rare == {"Solvik"} and names.shared(0, 1)
+    assert names.is_rare("Solvik") and not names.is_rare("Thousands") and names.shared(0, 1)
     # possessives are the name; calendar words, holidays and a sentence's first word are not names
     assert tl._names("Crowds left Solvik's harbour after Tuesday's storm on Christmas Eve.") == {"Solvik"}

@@ -780,8 +780,9 @@ def _tell(days: Sequence[dt.date], n_dates: int, k_sentences: int, candidates: C
     return entries, len(chosen)
 
 
-# A word of a sentence, with what precedes it (to tell the sentence's first word)
 _WORD_AT = re.compile(r"[^\W\d_][\w'’-]*")
+# words that may start with a capital (no ASCII or Latin-1 lower-case letter first)
+_CAPITALISED = re.compile(r"\b[^\W\d_a-zß-öø-ÿ][\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NOT_NAMES = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
@@ -793,10 +794,11 @@ _NOT_NAMES = frozenset(
 def _names(text: str) -> frozenset:
     """Capitalised words after a sentence's first word, possessives cut ("Gaza's" is Gaza);
     calendar words, holidays and titles left out."""
+    first = _WORD_AT.search(text)
     out = set()
-    for k, m in enumerate(_WORD_AT.finditer(text)):
+    for m in _CAPITALISED.finditer(text, first.end() if first else 0):
         w = _POSSESSIVE.sub("", m.group(0))
-        if k and len(w) >= 3 and w[0].isupper() and w not in _NOT_NAMES:
+        if len(w) >= 3 and w[0].isupper() and w not in _NOT_NAMES:
             out.add(w)
     return frozenset(out)
 
@@ -805,37 +807,46 @@ class _EventNames:
     """Rare names: capitalised words inside a sentence, never written in lower case in the
     candidate sentences ("Chancellor", "Thousands" are), that only the sentences of two
     consecutive days (or one) use, out of at least ``MIN_DAYS`` candidate days looked at (with
-    fewer, every name of a short story would be rare). Found on first use: most timelines
-    never ask."""
+    fewer, every name of a short story would be rare). Judged per name asked, on each day's
+    candidate text joined once: a common name stops at the third day it is found on."""
 
     MIN_DAYS = 5
 
     def __init__(self, sentences: Sequence[Sentence], by_day: dict[dt.date, dict[int, float]]):
         self.sentences, self.by_day = sentences, by_day
         self.of = _Lazy(lambda i: _names(sentences[i].text))
-        self._rare: Optional[frozenset] = None
+        self._texts: Optional[dict[dt.date, str]] = None
+        self._rare: dict[str, bool] = {}
 
-    @property
-    def rare(self) -> frozenset:
-        if self._rare is None:
-            self._rare = frozenset()
-            if sum(1 for pool in self.by_day.values() if pool) >= self.MIN_DAYS:
-                days: dict[str, set] = defaultdict(set)
-                lower: set[str] = set()
-                for day, pool in self.by_day.items():
-                    for i in pool:
-                        for w in self.of[i]:
-                            days[w].add(day)
-                for i in {i for pool in self.by_day.values() for i in pool}:
-                    lower.update(w for w in _WORD_AT.findall(self.sentences[i].text) if w[0].islower())
-                self._rare = frozenset(w for w, ds in days.items()
-                                       if (max(ds) - min(ds)).days <= 1 and w.lower() not in lower)
-        return self._rare
+    def _day_texts(self) -> dict[dt.date, str]:
+        if self._texts is None:
+            self._texts = {d: "\n".join(self.sentences[i].text for i in pool)
+                           for d, pool in sorted(self.by_day.items()) if pool}
+        return self._texts
+
+    def is_rare(self, name: str) -> bool:
+        if name not in self._rare:
+            self._rare[name] = self._judge(name)
+        return self._rare[name]
+
+    def _judge(self, name: str) -> bool:
+        texts = self._day_texts()
+        if len(texts) < self.MIN_DAYS:
+            return False
+        word = re.compile(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w-])")
+        found: list[dt.date] = []
+        for day, text in texts.items():
+            if name in text and word.search(text):
+                found.append(day)
+                if (found[-1] - found[0]).days > 1:
+                    return False
+        lower = name.lower()
+        lower_word = re.compile(r"(?<![\w'’-])" + re.escape(lower) + r"(?![\w-])")
+        return not any(lower in text and lower_word.search(text) for text in texts.values())
 
     def shared(self, a: int, b: int) -> bool:
         """Do ``a`` and ``b`` share a rare name?"""
-        common = self.of[a] & self.of[b]
-        return bool(common and common & self.rare)
+        return any(self.is_rare(w) for w in sorted(self.of[a] & self.of[b]))
 
 
 class _Lazy:
