@@ -461,6 +461,15 @@ def test_the_same_count_on_the_next_day_in_other_words_is_the_same_event(tmp_pat
         assert entries == tl.build_timeline(tl.sentences_from_store(led.store), n_dates=5, k_sentences=2)
 
 
+def ingested(tmp_path, articles) -> Ledger:
+    """A ledger of ``articles`` (JSON Lines records), ingested; use it as a context manager."""
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    led = Ledger(tmp_path / "t.db")
+    assert led.ingest([corpus]).errors == []
+    return led
+
+
 # Other news of the same port on other days: rare names are judged against at least five days.
 PORT_WEEK = [
     {"id": "port-0603", "date": "2024-06-03", "title": "Cargo", "text":
@@ -493,11 +502,8 @@ def test_an_event_told_on_two_adjacent_days_is_told_on_the_earlier_one(tmp_path)
     """Tuesday ranks first (three articles), and its main event is the landslide, in the words
     of Tuesday's reports; Monday's only report says it happened on Monday. The landslide is told
     on Monday and Tuesday tells its next event, so no day is lost and none repeats the other."""
-    corpus = tmp_path / "quarry.jsonl"
-    corpus.write_text("".join(json.dumps(a) + "\n" for a in QUARRY + PORT_WEEK), encoding="utf-8")
     monday, tuesday = dt.date(2024, 6, 10), dt.date(2024, 6, 11)
-    with Ledger(tmp_path / "q.db") as led:
-        led.ingest([corpus])
+    with ingested(tmp_path, QUARRY + PORT_WEEK) as led:
         entries = led.timeline(n_dates=3, k_sentences=1)
         check_citations(entries, {d.id: d.text for d in led.documents()})
         by_day = {e.date: e.text for e in entries}
@@ -530,10 +536,7 @@ def test_adjacent_reports_naming_a_place_no_other_day_names_are_one_event(tmp_pa
     the name of a place no other day's reports name: a report of that happening, not Tuesday's
     news, which is the council's budget; a name that other days use too (Varnholm) does not
     make two reports one."""
-    corpus = tmp_path / "solvik.jsonl"
-    corpus.write_text("".join(json.dumps(a) + "\n" for a in SOLVIK + PORT_WEEK), encoding="utf-8")
-    with Ledger(tmp_path / "s.db") as led:
-        led.ingest([corpus])
+    with ingested(tmp_path, SOLVIK + PORT_WEEK) as led:
         entries = led.timeline(n_dates=7, k_sentences=1)
         told = {e.date: e.text for e in entries}
         assert sum("Solvik" in t for t in told.values()) == 1
@@ -559,10 +562,7 @@ def test_reports_that_name_their_own_day_stand_on_their_own(tmp_path):
             ("12", "Parliament voted to nationalise the Solvik quarry on Wednesday afternoon."),
             ("12", "Divers found a twelfth body in the flooded pit at Solvik on Wednesday."),
         ])]
-    corpus = tmp_path / "quarry.jsonl"
-    corpus.write_text("".join(json.dumps(a) + "\n" for a in quarry + PORT_WEEK), encoding="utf-8")
-    with Ledger(tmp_path / "q.db") as led:
-        led.ingest([corpus])
+    with ingested(tmp_path, quarry + PORT_WEEK) as led:
         entries = led.timeline(n_dates=6, k_sentences=3)
         for day in (11, 12):
             assert sum(e.date == dt.date(2024, 6, day) and "Solvik" in e.text for e in entries) == 3
@@ -599,10 +599,7 @@ def test_in_a_story_of_two_days_no_name_is_rare(tmp_path):
         {"id": "coast-0611", "date": "2024-06-11", "title": "Council", "text":
             "The regional council in Varnholm approved emergency funds for the fishermen on Tuesday."},
     ]
-    corpus = tmp_path / "two.jsonl"
-    corpus.write_text("".join(json.dumps(a) + "\n" for a in two_days), encoding="utf-8")
-    with Ledger(tmp_path / "two.db") as led:
-        led.ingest([corpus])
+    with ingested(tmp_path, two_days) as led:
         assert [e.date.day for e in led.timeline(n_dates=2, k_sentences=1)] == [10, 11]
 
 
