@@ -5,7 +5,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 import typer
 from rich.console import Console
@@ -18,6 +18,14 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="dateline: an evidence-linked ledger of figures, claims, dates and entities from news.")
 console = Console()
 err = Console(stderr=True)
+
+def _add_columns(table: Table, columns: Sequence[str], text: str, ratio: int, **wider: int) -> None:
+    """Columns that share the width by ratio (the text column ``ratio``, the ``wider`` ones
+    theirs, the others 1), folding their words: with natural widths a long source name or
+    a narrow terminal left the text column one character wide."""
+    for col in columns:
+        table.add_column(col, overflow="fold", ratio=ratio if col == text else wider.get(col.replace(" ", "_"), 1))
+
 
 DbOption = typer.Option(Path("dateline.db"), "--db", help="SQLite database file.", envvar="DATELINE_DB")
 JsonOption = typer.Option(False, "--json", help="Print JSON Lines instead of a table.")
@@ -101,8 +109,8 @@ def figures(db: Path = DbOption,
         _print_jsonl(r for r in _figures(ledger.store) if r["id"] in wanted)
         return
     table = Table(title=f"{len(rows)} figures", show_lines=False, expand=True)
-    for col in ("value", "qualifier", "measure", "group", "source", "as of", "scope", "article", "sentence"):
-        table.add_column(col, overflow="fold", ratio=3 if col == "sentence" else None)
+    _add_columns(table, ("value", "qualifier", "measure", "group", "source", "as of", "scope", "article", "sentence"),
+                 text="sentence", ratio=8, source=2, as_of=2, scope=2, article=2)
     for r in rows:
         value = _fmt_value(r["value"]) + (f"–{_fmt_value(r['value_max'])}" if r["value_max"] else "")
         _row(table, value, r["qualifier"], r["measure"], r["grp"] or "", r["source"] or "", r["as_of"] or "",
@@ -124,8 +132,8 @@ def claims(db: Path = DbOption, speaker: Optional[str] = typer.Option(None, "--s
         _print_jsonl(r for r in _claims(ledger.store) if r["id"] in wanted)
         return
     table = Table(title=f"{len(rows)} claims", expand=True)
-    for col in ("speaker", "entity", "cue", "mode", "content", "article"):
-        table.add_column(col, overflow="fold", ratio=4 if col == "content" else None)
+    _add_columns(table, ("speaker", "entity", "cue", "mode", "content", "article"), text="content", ratio=5,
+                 speaker=2, entity=2, article=2)
     for r in rows:
         _row(table, r["speaker"] or "—", r["entity_name"] or "", r["cue"] or "", r["mode"], r["content"], r["doc"])
     console.print(table)
@@ -251,8 +259,8 @@ def series(series_id: Optional[str] = typer.Argument(None, help="A series id: sh
         _print_jsonl(point_record(s.id, p, flagged.get(p.figure)) for p in s.points)
         return
     table = Table(title=f"{s.measure} · {s.place or '?'} · {s.category} — {s.label}", expand=True)
-    for col in ("as of", "published", "value", "source", "alert", "article", "sentence"):
-        table.add_column(col, overflow="fold", ratio=4 if col == "sentence" else None)
+    _add_columns(table, ("as of", "published", "value", "source", "alert", "article", "sentence"),
+                 text="sentence", ratio=6, source=2, article=2)
     for p in s.points:
         value = ("" if p.qualifier in ("exact", "unclear") else p.qualifier + " ") + _fmt_value(p.value)
         _row(table, p.as_of.isoformat(), p.doc_date.isoformat(), value,
@@ -278,8 +286,7 @@ def check(db: Path = DbOption, as_json: bool = JsonOption,
         _print_jsonl(a.to_json() for a in alerts)
         return
     table = Table(title=f"{len(alerts)} alerts", expand=True)
-    for col in ("type", "published", "article", "explanation"):
-        table.add_column(col, overflow="fold", ratio=5 if col == "explanation" else None)
+    _add_columns(table, ("type", "published", "article", "explanation"), text="explanation", ratio=6, article=2)
     styles = {"stale": "red", "regression": "dark_orange", "conflict": "magenta", "revision": "green",
               "date_mismatch": "yellow"}
     for a in alerts:
@@ -305,8 +312,7 @@ def timeline(db: Path = DbOption, date_from: Optional[str] = typer.Option(None, 
         _print_jsonl(e.to_json() for e in entries)
         return
     table = Table(title=f"timeline: {len({e.date for e in entries})} days", expand=True)
-    for col in ("date", "what happened", "sources", "cited"):
-        table.add_column(col, overflow="fold", ratio=5 if col == "what happened" else None)
+    _add_columns(table, ("date", "what happened", "sources", "cited"), text="what happened", ratio=6, cited=2)
     for e in entries:
         first = e.evidence[0]
         _row(table, e.date.isoformat(), e.text, str(e.salience), f"{first.doc} {first.start}-{first.end}")
