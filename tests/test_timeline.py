@@ -619,3 +619,20 @@ def test_rare_names_are_capitalised_words_never_written_in_lower_case():
     assert names.is_rare("Solvik") and not names.is_rare("Thousands") and names.shared(0, 1)
     # possessives are the name; calendar words, holidays and a sentence's first word are not names
     assert tl._names("Crowds left Solvik's harbour after Tuesday's storm on Christmas Eve.") == {"Solvik"}
+
+
+def test_reports_of_one_day_giving_the_same_count_are_one_event_with_both_sources(tmp_path):
+    """Two papers tell Wednesday's ferry disaster in different words but with the same count: one
+    event with two independent sources (its salience), not two events of one source each."""
+    wednesday = [
+        {"id": "harbour-0605", "date": "2024-06-05", "title": "Ferry disaster", "text":
+            "At least 34 passengers were killed when the ferry capsized in a storm off Varnholm on Wednesday."},
+        {"id": "gazette-0605", "date": "2024-06-05", "title": "Mourning", "text":
+            "Divers recovered the bodies of 34 people from the hull on Wednesday, officials said."},
+    ]
+    with ingested(tmp_path, wednesday + PORT_WEEK[:3]) as led:
+        timeline = led.timeline(n_dates=4, k_sentences=2)
+        assert timeline == tl.build_timeline(tl.sentences_from_store(led.store), n_dates=4, k_sentences=2)
+        ferry = [e for e in timeline if e.date == dt.date(2024, 6, 5) and "34" in e.text]
+        assert len(ferry) == 1 and ferry[0].salience == 2
+        assert {s.doc for s in ferry[0].sources} == {"harbour-0605", "gazette-0605"}

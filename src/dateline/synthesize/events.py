@@ -5,7 +5,8 @@ were read from (the SQLite store, or raw benchmark files): a sentence's span, it
 text, its article's publication date and independent source, and the days it names.
 
 An :class:`Event` gathers sentences that report the same thing across articles
-(syndicated copies, re-reports, later references) by TF-IDF cosine similarity.
+(syndicated copies, re-reports, later references) by TF-IDF cosine similarity, or by
+the same count of the same thing.
 Its salience counts independent sources: copies of one wire story (one
 ``source``) count once.
 """
@@ -103,7 +104,9 @@ def cluster_events(indices: Sequence[int], sentences: Sequence[Sentence], vector
                    scores: Sequence[float], threshold: float = SAME_EVENT,
                    can_represent: Optional[Sequence[bool]] = None) -> list[Event]:
     """Leader clustering: in order of ``scores`` (best first), a sentence joins the first
-    event whose representative it resembles (cosine >= ``threshold``), else starts one.
+    event whose representative it resembles (cosine >= ``threshold``) or, failing that, the
+    first whose representative gives the same count of the same thing (the ledger's figures:
+    "34 passengers were killed" / "the bodies of 34 people"), else starts one.
 
     ``scores`` and ``can_represent`` are aligned with ``indices``; only sentences that
     may be shown (``can_represent``) lead an event, the others only add sources.
@@ -121,7 +124,15 @@ def cluster_events(indices: Sequence[int], sentences: Sequence[Sentence], vector
         if not leaders:
             return None
         hits = numpy.flatnonzero(sims[pos, leaders] >= threshold)
-        return int(hits[0]) if len(hits) else None
+        if len(hits):
+            return int(hits[0])
+        # the same count of the same thing (the ledger's figures): the same report in other words
+        counts = set(sentences[indices[pos]].counts)
+        if counts:
+            for k, leader in enumerate(leaders):
+                if counts & set(sentences[indices[leader]].counts):
+                    return k
+        return None
 
     for pos in order:
         matched = first_match(pos)
