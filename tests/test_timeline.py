@@ -636,3 +636,32 @@ def test_reports_of_one_day_giving_the_same_count_are_one_event_with_both_source
         ferry = [e for e in timeline if e.date == dt.date(2024, 6, 5) and "34" in e.text]
         assert len(ferry) == 1 and ferry[0].salience == 2
         assert {s.doc for s in ferry[0].sources} == {"harbour-0605", "gazette-0605"}
+
+
+STORM = [
+    {"id": "coast-0611", "date": "2024-06-11", "title": "Storm", "text":
+        "At least 30 people were killed when a storm hit the Varnholm coast on Monday night, the coast guard said."},
+    {"id": "radio-0611", "date": "2024-06-11", "title": "Storm toll", "text":
+        "A storm killed at least 30 people along the Varnholm coast on Monday, officials said."},
+    {"id": "herald-0611", "date": "2024-06-11", "title": "After the storm", "text":
+        "The storm that swept the coast killed at least 30 people, most of them in fishing villages. "
+        "Rescue workers said many of the victims had been fishermen trying to bring their boats home."},
+    {"id": "council-0611", "date": "2024-06-11", "title": "Budget", "text":
+        "The regional council approved a larger budget for village schools on Tuesday."},
+    {"id": "villages-0611", "date": "2024-06-11", "title": "Relief", "text":
+        "Fishing boats were still missing from the coast villages the storm swept, officials said on Tuesday."},
+]
+
+
+def test_the_rest_of_a_report_told_on_another_day_is_not_the_days_news(tmp_path):
+    """Tuesday's herald leads with Monday's storm (told on Monday); its next, undated sentence
+    ("many of the victims had been fishermen") is more of that report, not Tuesday's news:
+    Tuesday tells the council's budget."""
+    tuesday = dt.date(2024, 6, 11)
+    with ingested(tmp_path, STORM + PORT_WEEK) as led:
+        entries = led.timeline(n_dates=7, k_sentences=1)
+        told = {e.date: e.text for e in entries}
+        assert "storm" in told[dt.date(2024, 6, 10)] and told[tuesday].startswith("The regional council")
+        assert entries == tl.build_timeline(tl.sentences_from_store(led.store), n_dates=7, k_sentences=1)
+        kept = tl.timeline_from_store(led.store, n_dates=7, settings=tl.Settings(main_article=False))
+        assert {e.date: e.text for e in kept}[tuesday].startswith("Rescue workers")

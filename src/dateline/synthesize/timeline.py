@@ -38,7 +38,8 @@ How it works (after news-tls' DATEWISE, with events and independent sources):
    names). When a day's main event was already told on
    the day after (a higher-ranked day, in the words of a report written then), it is
    told on this, the earlier day, where it happened, and the day after tells its next
-   event.
+   event. When a day's main event is told on another day, the undated sentences of the
+   articles reporting it are more of those reports, not the day's news.
 
 Every line is a sentence as written in one article (without a leading dateline or
 date label: "CAIRO (Reuters) -", "April 22 -"); ``evidence`` cites it first, then its
@@ -109,6 +110,8 @@ class Settings:
     same_event: float = SAME_EVENT      # cosine at which two sentences tell the same event
     nearby_event: float = 0.3           # ... when told on adjacent days
     earlier_day: bool = True            # an event told on two adjacent days is told on the earlier one
+    main_article: bool = True           # the undated rest of an article whose main report is told elsewhere
+                                        # is not the day's news
     event_names: bool = True            # an undated report naming the rare name of a happening told
                                         # the day before or after reports that happening
     min_words: int = 6
@@ -923,9 +926,17 @@ class _Told:
              chosen: dict[dt.date, list[Event]]) -> list[Event]:
         """Up to ``k`` of ``events`` (best first) not already told."""
         picked: list[Event] = []
+        # the articles whose reports make the day's main event, when another day tells that event:
+        # their undated sentences are more of those reports, not the day's news
+        retold: set[str] = set()
+        if events and self.settings.main_article and self.blocking_days(day, events[0], chosen) - {day}:
+            retold = {self.sentences[i].doc for i in events[0].members}
         for e in events:
             if len(picked) >= k:
                 break
+            rep = self.sentences[e.representative]
+            if rep.doc in retold and not rep.dates:
+                continue
             if e.score > 0 and not self.blocking_days(day, e, chosen, picked):
                 picked.append(e)
         return picked
