@@ -769,7 +769,8 @@ def _tell(days: Sequence[dt.date], n_dates: int, k_sentences: int, candidates: C
             # the day's main event was told on the day after, in the words of a report written then:
             # it happened on this day (news tells yesterday's events); the day after tells its next
             # one. Only the main event moves: the day's others are checked against the day after too.
-            picked = [main] + told.pick(day, events[1:], k_sentences - 1, {**chosen, day: [main]})
+            picked = [main] + told.pick(day, events[1:], k_sentences - 1, {**chosen, day: [main]},
+                                        main_first=False)
             retold = told.pick(later, events_of[later], k_sentences,
                                {**{d: v for d, v in chosen.items() if d != later}, day: picked})
             if retold:
@@ -922,14 +923,16 @@ class _Told:
                 out.add(d)
         return out
 
-    def pick(self, day: dt.date, events: Sequence[Event], k: int,
-             chosen: dict[dt.date, list[Event]]) -> list[Event]:
-        """Up to ``k`` of ``events`` (best first) not already told."""
+    def pick(self, day: dt.date, events: Sequence[Event], k: int, chosen: dict[dt.date, list[Event]],
+             main_first: bool = True) -> list[Event]:
+        """Up to ``k`` of ``events`` (best first) not already told; ``main_first``: ``events[0]``
+        is the day's main event."""
         picked: list[Event] = []
         # the articles whose reports make the day's main event, when another day tells that event:
         # their undated sentences are more of those reports, not the day's news
         retold: set[str] = set()
-        if events and self.settings.main_article and self.blocking_days(day, events[0], chosen) - {day}:
+        if main_first and events and self.settings.main_article and \
+                self.blocking_days(day, events[0], chosen) - {day}:
             retold = {self.sentences[i].doc for i in events[0].members}
         for e in events:
             if len(picked) >= k:
