@@ -622,13 +622,17 @@ def test_rare_names_are_capitalised_words_never_written_in_lower_case():
 
 
 def test_reports_of_one_day_giving_the_same_count_are_one_event_with_both_sources(tmp_path):
-    """Two papers tell Wednesday's ferry disaster in different words but with the same count: one
-    event with two independent sources (its salience), not two events of one source each."""
+    """Two papers tell Wednesday's ferry disaster in other words but with the same count: one
+    event with two independent sources (its salience), not two events of one source each; a
+    coach crash with as many dead, in none of the same words, is not one of its sources."""
     wednesday = [
         {"id": "harbour-0605", "date": "2024-06-05", "title": "Ferry disaster", "text":
             "At least 34 passengers were killed when the ferry capsized in a storm off Varnholm on Wednesday."},
         {"id": "gazette-0605", "date": "2024-06-05", "title": "Mourning", "text":
-            "Divers recovered the bodies of 34 people from the hull on Wednesday, officials said."},
+            "Divers recovered the bodies of 34 passengers from the ferry's hull on Wednesday, officials said."},
+        # the same count of the same thing in no shared words: another event
+        {"id": "road-0605", "date": "2024-06-05", "title": "Crash", "text":
+            "A coach plunged into a ravine north of Brask on Wednesday, leaving 34 dead."},
     ]
     with ingested(tmp_path, wednesday + PORT_WEEK[:3]) as led:
         timeline = led.timeline(n_dates=4, k_sentences=2)
@@ -636,6 +640,8 @@ def test_reports_of_one_day_giving_the_same_count_are_one_event_with_both_source
         ferry = [e for e in timeline if e.date == dt.date(2024, 6, 5) and "34" in e.text]
         assert len(ferry) == 1 and ferry[0].salience == 2
         assert {s.doc for s in ferry[0].sources} == {"harbour-0605", "gazette-0605"}
+        counted = {s.doc: s.counts for s in tl.sentences_from_store(led.store) if s.counts}
+        assert counted["road-0605"] == counted["harbour-0605"] == (("killed", 34.0),)
 
 
 STORM = [
@@ -663,5 +669,16 @@ def test_the_rest_of_a_report_told_on_another_day_is_not_the_days_news(tmp_path)
         told = {e.date: e.text for e in entries}
         assert "storm" in told[dt.date(2024, 6, 10)] and told[tuesday].startswith("The regional council")
         assert entries == tl.build_timeline(tl.sentences_from_store(led.store), n_dates=7, k_sentences=1)
-        kept = tl.timeline_from_store(led.store, n_dates=7, settings=tl.Settings(main_article=False))
+        kept = tl.timeline_from_store(led.store, n_dates=7, k_sentences=1, settings=tl.Settings(main_article=False))
         assert {e.date: e.text for e in kept}[tuesday].startswith("Rescue workers")
+
+
+def test_a_roundups_other_news_stays_the_days_news(tmp_path):
+    """The herald leads with Monday's storm (told on Monday), then turns to the council's budget,
+    which only it reports and which shares no words with the storm: Tuesday still tells it."""
+    coast, radio, herald = STORM[:3]
+    roundup = dict(herald, text="The storm that swept the coast killed at least 30 people, most of them in "
+                                "fishing villages. The regional council approved a larger budget for village schools.")
+    with ingested(tmp_path, [coast, radio, roundup] + PORT_WEEK) as led:
+        told = {e.date: e.text for e in led.timeline(n_dates=7, k_sentences=1)}
+        assert told[dt.date(2024, 6, 11)].startswith("The regional council")

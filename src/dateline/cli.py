@@ -19,12 +19,16 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 console = Console()
 err = Console(stderr=True)
 
-def _add_columns(table: Table, columns: Sequence[str], text: str, ratio: int, **wider: int) -> None:
+def _add_columns(table: Table, columns: Sequence[str], text: str, ratio: int,
+                 fixed: Sequence[str] = ("date", "published", "as of", "value", "sources"), **wider: int) -> None:
     """Columns that share the width by ratio (the text column ``ratio``, the ``wider`` ones
     theirs, the others 1), folding their words: with natural widths a long source name or
     a narrow terminal left the text column one character wide."""
     for col in columns:
-        table.add_column(col, overflow="fold", ratio=ratio if col == text else wider.get(col.replace(" ", "_"), 1))
+        if col in fixed:        # a day, a count: as wide as they are, never broken
+            table.add_column(col, no_wrap=True)
+        else:
+            table.add_column(col, overflow="fold", ratio=ratio if col == text else wider.get(col.replace(" ", "_"), 1))
 
 
 DbOption = typer.Option(Path("dateline.db"), "--db", help="SQLite database file.", envvar="DATELINE_DB")
@@ -110,7 +114,7 @@ def figures(db: Path = DbOption,
         return
     table = Table(title=f"{len(rows)} figures", show_lines=False, expand=True)
     _add_columns(table, ("value", "qualifier", "measure", "group", "source", "as of", "scope", "article", "sentence"),
-                 text="sentence", ratio=8, source=2, as_of=2, scope=2, article=2)
+                 text="sentence", ratio=8, fixed=("value",), source=2, as_of=2, scope=2, article=2)
     for r in rows:
         value = _fmt_value(r["value"]) + (f"–{_fmt_value(r['value_max'])}" if r["value_max"] else "")
         _row(table, value, r["qualifier"], r["measure"], r["grp"] or "", r["source"] or "", r["as_of"] or "",

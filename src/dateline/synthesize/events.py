@@ -25,6 +25,8 @@ from ..records import Span
 # Two sentences whose TF-IDF cosine reaches this tell the same event (re-reports share
 # most content words; different events of one story rarely pass 0.5).
 SAME_EVENT = 0.5
+# ... and with the same count of the same thing, this much (some shared words besides the count)
+COUNT_WORDS = 0.1
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,8 @@ def cluster_events(indices: Sequence[int], sentences: Sequence[Sentence], vector
     """Leader clustering: in order of ``scores`` (best first), a sentence joins the first
     event whose representative it resembles (cosine >= ``threshold``) or, failing that, the
     first whose representative gives the same count of the same thing (the ledger's figures:
-    "34 passengers were killed" / "the bodies of 34 people"), else starts one.
+    "34 passengers were killed" / "the bodies of 34 passengers") in some of the same words
+    (cosine >= ``COUNT_WORDS``), else starts one.
 
     ``scores`` and ``can_represent`` are aligned with ``indices``; only sentences that
     may be shown (``can_represent``) lead an event, the others only add sources.
@@ -118,6 +121,7 @@ def cluster_events(indices: Sequence[int], sentences: Sequence[Sentence], vector
     events: list[Event] = []
     leaders: list[int] = []                     # positions (in ``indices``) of event representatives
     orphans: list[int] = []                     # sentences that cannot lead and matched no event yet
+    by_count: dict[tuple, list[int]] = {}       # (measure, value) -> leaders giving it, in founding order
 
     def first_match(pos: int) -> Optional[int]:
         """The first event (in founding order) whose representative ``pos`` resembles."""
@@ -126,11 +130,12 @@ def cluster_events(indices: Sequence[int], sentences: Sequence[Sentence], vector
         hits = numpy.flatnonzero(sims[pos, leaders] >= threshold)
         if len(hits):
             return int(hits[0])
-        # the same count of the same thing (the ledger's figures): the same report in other words
-        counts = set(sentences[indices[pos]].counts)
-        if counts:
-            for k, leader in enumerate(leaders):
-                if counts & set(sentences[indices[leader]].counts):
+        # the same count of the same thing (the ledger's figures) in some of the same words: the
+        # same report in other words ("a bus crash killed 30" shares no words with "the storm
+        # killed 30" beyond the count, and is another event)
+        for count in sentences[indices[pos]].counts:
+            for k in by_count.get(count, ()):
+                if sims[pos, leaders[k]] >= COUNT_WORDS:
                     return k
         return None
 
@@ -142,6 +147,8 @@ def cluster_events(indices: Sequence[int], sentences: Sequence[Sentence], vector
         elif can_represent is None or can_represent[pos]:
             events.append(Event(members=[indices[pos]], representative=indices[pos], score=scores[pos],
                                 sources={sentences[indices[pos]].independent_source}))
+            for count in sentences[indices[pos]].counts:
+                by_count.setdefault(count, []).append(len(leaders))
             leaders.append(pos)
         else:
             orphans.append(pos)

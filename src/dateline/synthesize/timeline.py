@@ -111,7 +111,8 @@ class Settings:
     nearby_event: float = 0.3           # ... when told on adjacent days
     earlier_day: bool = True            # an event told on two adjacent days is told on the earlier one
     main_article: bool = True           # the undated rest of an article whose main report is told elsewhere
-                                        # is not the day's news
+                                        # is not the day's news ...
+    report_words: float = 0.05          # ... when it shares words with that report (cosine; 0.05: a content word)
     event_names: bool = True            # an undated report naming the rare name of a happening told
                                         # the day before or after reports that happening
     min_words: int = 6
@@ -929,20 +930,29 @@ class _Told:
         is the day's main event."""
         picked: list[Event] = []
         # the articles whose reports make the day's main event, when another day tells that event:
-        # their undated sentences are more of those reports, not the day's news
+        # their undated sentences that share its words are more of those reports, not the day's news
         retold: set[str] = set()
+        main: list[int] = []
         if main_first and events and self.settings.main_article and \
                 self.blocking_days(day, events[0], chosen) - {day}:
-            retold = {self.sentences[i].doc for i in events[0].members}
+            main = events[0].members
+            retold = {self.sentences[i].doc for i in main}
         for e in events:
             if len(picked) >= k:
                 break
-            rep = self.sentences[e.representative]
-            if rep.doc in retold and not rep.dates:
+            if retold and self._more_of(e, main, retold):
                 continue
             if e.score > 0 and not self.blocking_days(day, e, chosen, picked):
                 picked.append(e)
         return picked
+
+
+    def _more_of(self, event: Event, report: Sequence[int], articles: set[str]) -> bool:
+        """Is ``event`` more of ``report``: every sentence of it undated, from one of its
+        ``articles``, and sharing some of its words (a roundup's other news shares none)?"""
+        if not all(self.sentences[i].doc in articles and not self.sentences[i].dates for i in event.members):
+            return False
+        return float(self.vectors.pairwise(event.members, list(report)).max()) >= self.settings.report_words
 
 
 def _entry(day: dt.date, event: Event, sentences: Sequence[Sentence], bounds: Sequence[tuple[int, int]],
