@@ -682,3 +682,72 @@ def test_a_roundups_other_news_stays_the_days_news(tmp_path):
     with ingested(tmp_path, [coast, radio, roundup] + PORT_WEEK) as led:
         told = {e.date: e.text for e in led.timeline(n_dates=7, k_sentences=1)}
         assert told[dt.date(2024, 6, 11)].startswith("The regional council")
+
+
+def _reference_clusters(indices, sentences, vectors, scores, threshold, can_represent):
+    """Leader clustering over the whole similarity matrix at once (how it was first written)."""
+    from dateline.synthesize.events import COUNT_WORDS, Event
+
+    order = sorted(range(len(indices)), key=lambda i: -scores[i])
+    sims = vectors.pairwise(indices, indices)
+    events, leaders, orphans, by_count = [], [], [], {}
+
+    def first_match(pos):
+        if not leaders:
+            return None
+        hits = [k for k, leader in enumerate(leaders) if sims[pos, leader] >= threshold]
+        if hits:
+            return hits[0]
+        for count in sentences[indices[pos]].counts:
+            for k in by_count.get(count, ()):
+                if sims[pos, leaders[k]] >= COUNT_WORDS:
+                    return k
+        return None
+
+    for pos in order:
+        matched = first_match(pos)
+        if matched is not None:
+            events[matched].members.append(indices[pos])
+            events[matched].sources.add(sentences[indices[pos]].independent_source)
+        elif can_represent[pos]:
+            events.append(Event(members=[indices[pos]], representative=indices[pos], score=scores[pos],
+                                sources={sentences[indices[pos]].independent_source}))
+            for count in sentences[indices[pos]].counts:
+                by_count.setdefault(count, []).append(len(leaders))
+            leaders.append(pos)
+        else:
+            orphans.append(pos)
+    for pos in orphans:
+        matched = first_match(pos)
+        if matched is not None:
+            events[matched].members.append(indices[pos])
+            events[matched].sources.add(sentences[indices[pos]].independent_source)
+    return events
+
+
+@pytest.mark.parametrize("block", [1, 7, 64, 4096])
+def test_clustering_a_block_at_a_time_equals_the_whole_matrix(monkeypatch, block):
+    """Similarities computed a block of sentences at a time (memory bounded by the block) give
+    the same events as the whole pool's matrix, across block edges and for sentences that
+    cannot lead an event."""
+    import random
+
+    from dateline.synthesize import events as ev
+
+    rng = random.Random(block)
+    words = "storm ferry harbour council budget strike union port quarry fire rescue minister vote".split()
+    sentences, scores, can = [], [], []
+    for i in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(2, 6)))
+        counts = ((("killed", float(rng.choice([12, 30, 34]))),) if rng.random() < 0.3 else ())
+        sentences.append(replace(sentence(f"d{i % 40}", text, FRI), counts=counts))
+        scores.append(rng.random())
+        can.append(rng.random() < 0.8)
+    vectors = ev.Vectors([s.text for s in sentences])
+    pool = list(range(len(sentences)))
+    monkeypatch.setattr(ev, "CLUSTER_BLOCK", block)
+    got = ev.cluster_events(pool, sentences, vectors, scores, 0.5, can_represent=can)
+    want = _reference_clusters(pool, sentences, vectors, scores, 0.5, can)
+    assert [(e.representative, e.members, e.sources) for e in got] == \
+           [(e.representative, e.members, e.sources) for e in want]
+    assert len(got) > 10 and any(len(e.members) > 3 for e in got)

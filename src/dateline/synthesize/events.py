@@ -27,6 +27,8 @@ from ..records import Span
 SAME_EVENT = 0.5
 # ... and with the same count of the same thing, this much (some shared words besides the count)
 COUNT_WORDS = 0.1
+# Sentences whose similarities are computed at once when clustering (memory: block x pool)
+CLUSTER_BLOCK = 1024
 
 
 @dataclass(frozen=True)
@@ -117,17 +119,16 @@ def cluster_events(indices: Sequence[int], sentences: Sequence[Sentence], vector
     if not len(indices):
         return []
     order = sorted(range(len(indices)), key=lambda i: -scores[i])
-    sims = vectors.pairwise(indices, indices)
+    rows = vectors.rows(indices)
     events: list[Event] = []
     leaders: list[int] = []                     # positions (in ``indices``) of event representatives
     orphans: list[int] = []                     # sentences that cannot lead and matched no event yet
     by_count: dict[tuple, list[int]] = {}       # (measure, value) -> leaders giving it, in founding order
 
-    def first_match(pos: int) -> Optional[int]:
-        """The first event (in founding order) whose representative ``pos`` resembles."""
-        if not leaders:
-            return None
-        hits = numpy.flatnonzero(sims[pos, leaders] >= threshold)
+    def first_match(pos: int, sims: numpy.ndarray) -> Optional[int]:
+        """The first event (in founding order) whose representative ``pos`` resembles, given its
+        similarity to every representative so far (``sims``, in founding order)."""
+        hits = numpy.flatnonzero(sims >= threshold)
         if len(hits):
             return int(hits[0])
         # the same count of the same thing (the ledger's figures) in some of the same words: the
@@ -135,29 +136,47 @@ def cluster_events(indices: Sequence[int], sentences: Sequence[Sentence], vector
         # killed 30" beyond the count, and is another event)
         for count in sentences[indices[pos]].counts:
             for k in by_count.get(count, ()):
-                if sims[pos, leaders[k]] >= COUNT_WORDS:
+                if sims[k] >= COUNT_WORDS:
                     return k
         return None
 
-    for pos in order:
-        matched = first_match(pos)
-        if matched is not None:
-            events[matched].members.append(indices[pos])
-            events[matched].sources.add(sentences[indices[pos]].independent_source)
-        elif can_represent is None or can_represent[pos]:
-            events.append(Event(members=[indices[pos]], representative=indices[pos], score=scores[pos],
-                                sources={sentences[indices[pos]].independent_source}))
-            for count in sentences[indices[pos]].counts:
-                by_count.setdefault(count, []).append(len(leaders))
-            leaders.append(pos)
-        else:
-            orphans.append(pos)
+    def join(matched: int, pos: int) -> None:
+        events[matched].members.append(indices[pos])
+        events[matched].sources.add(sentences[indices[pos]].independent_source)
+
+    # similarities are computed a block of sentences at a time, against the representatives
+    # founded before the block and within it: memory follows the block, not the pool squared
+    for start in range(0, len(order), CLUSTER_BLOCK):
+        block = order[start:start + CLUSTER_BLOCK]
+        block_rows = rows[block]
+        before = len(leaders)
+        to_before = (block_rows @ rows[leaders].T).toarray() if before else None
+        within = (block_rows @ block_rows.T).toarray()
+        founded_at: list[int] = []              # places in the block of the representatives it founds
+        for j, pos in enumerate(block):
+            sims = within[j, founded_at] if before == 0 else \
+                numpy.concatenate([to_before[j], within[j, founded_at]])
+            matched = first_match(pos, sims) if len(sims) else None
+            if matched is not None:
+                join(matched, pos)
+            elif can_represent is None or can_represent[pos]:
+                events.append(Event(members=[indices[pos]], representative=indices[pos], score=scores[pos],
+                                    sources={sentences[indices[pos]].independent_source}))
+                for count in sentences[indices[pos]].counts:
+                    by_count.setdefault(count, []).append(len(leaders))
+                leaders.append(pos)
+                founded_at.append(j)
+            else:
+                orphans.append(pos)
     # sentences that may not be shown still count as sources of a later-founded event
-    for pos in orphans:
-        matched = first_match(pos)
-        if matched is not None:
-            events[matched].members.append(indices[pos])
-            events[matched].sources.add(sentences[indices[pos]].independent_source)
+    if leaders:
+        for start in range(0, len(orphans), CLUSTER_BLOCK):
+            block = orphans[start:start + CLUSTER_BLOCK]
+            to_leaders = (rows[block] @ rows[leaders].T).toarray()
+            for j, pos in enumerate(block):
+                matched = first_match(pos, to_leaders[j])
+                if matched is not None:
+                    join(matched, pos)
     return events
 
 
