@@ -47,6 +47,15 @@ ARTICLES = [
 ]
 
 
+def ingested(tmp_path, articles) -> Ledger:
+    """A ledger of ``articles`` (JSON Lines records), ingested; use it as a context manager."""
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    led = Ledger(tmp_path / "t.db")
+    assert led.ingest([corpus]).errors == []
+    return led
+
+
 @pytest.fixture(scope="module")
 def ledger(tmp_path_factory):
     folder = tmp_path_factory.mktemp("timeline")
@@ -449,25 +458,13 @@ def test_the_same_count_on_the_next_day_in_other_words_is_the_same_event(tmp_pat
     """"34 passengers were killed" (Wednesday) and "the bodies of 34 people" (Thursday) share few
     words but the same count of the same thing: the second is not told again; the store's and
     the in-memory timelines agree, and sentences carry the counts the ledger's figures give."""
-    corpus = tmp_path / "ferry.jsonl"
-    corpus.write_text("".join(json.dumps(a) + "\n" for a in FERRY), encoding="utf-8")
-    with Ledger(tmp_path / "f.db") as led:
-        led.ingest([corpus])
+    with ingested(tmp_path, FERRY) as led:
         counted = {s.doc: s.counts for s in tl.sentences_from_store(led.store) if s.counts}
         assert counted == {"port-0605": (("killed", 34.0),), "gazette-0606": (("killed", 34.0),)}
         entries = led.timeline(n_dates=5, k_sentences=2)
         told = [e.text for e in entries]
         assert any("34 passengers" in t for t in told) and not any("bodies of 34" in t for t in told)
         assert entries == tl.build_timeline(tl.sentences_from_store(led.store), n_dates=5, k_sentences=2)
-
-
-def ingested(tmp_path, articles) -> Ledger:
-    """A ledger of ``articles`` (JSON Lines records), ingested; use it as a context manager."""
-    corpus = tmp_path / "corpus.jsonl"
-    corpus.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
-    led = Ledger(tmp_path / "t.db")
-    assert led.ingest([corpus]).errors == []
-    return led
 
 
 # Other news of the same port on other days: rare names are judged against at least five days.

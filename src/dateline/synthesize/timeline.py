@@ -35,11 +35,11 @@ How it works (after news-tls' DATEWISE, with events and independent sources):
    midnight), or a line of that day or the day before or after gives the same count of
    the same thing (the ledger's figures), or, for a sentence that names no day, a line of
    the day before or after names the same rare name (a camp, a village no other day
-   names). When a day's main event was already told on
-   the day after (a higher-ranked day, in the words of a report written then), it is
-   told on this, the earlier day, where it happened, and the day after tells its next
-   event. When a day's main event is told on another day, the undated sentences of the
-   articles reporting it are more of those reports, not the day's news.
+   names). When a day's main event was already told on the day after (a higher-ranked
+   day, in the words of a report written then), it is told on this, the earlier day,
+   where it happened, and the day after tells its next event. When a day's main event is
+   told on another day, the undated sentences of the articles reporting it that share its
+   words are more of those reports, not the day's news.
 
 Every line is a sentence as written in one article (without a leading dateline or
 date label: "CAIRO (Reuters) -", "April 22 -"); ``evidence`` cites it first, then its
@@ -785,7 +785,6 @@ def _tell(days: Sequence[dt.date], n_dates: int, k_sentences: int, candidates: C
     return entries, len(chosen)
 
 
-_WORD_AT = re.compile(r"[^\W\d_][\w'’-]*")
 # words that may start with a capital (no ASCII or Latin-1 lower-case letter first)
 _CAPITALISED = re.compile(r"\b[^\W\d_a-zß-öø-ÿ][\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -799,7 +798,7 @@ _NOT_NAMES = frozenset(
 def _names(text: str) -> frozenset:
     """Capitalised words after a sentence's first word, possessives cut ("Gaza's" is Gaza);
     calendar words, holidays and titles left out."""
-    first = _WORD_AT.search(text)
+    first = _WORD.search(text)
     out = set()
     for m in _CAPITALISED.finditer(text, first.end() if first else 0):
         w = _POSSESSIVE.sub("", m.group(0))
@@ -929,23 +928,21 @@ class _Told:
         """Up to ``k`` of ``events`` (best first) not already told; ``main_first``: ``events[0]``
         is the day's main event."""
         picked: list[Event] = []
+        main_blocked = self.blocking_days(day, events[0], chosen) if main_first and events else set()
         # the articles whose reports make the day's main event, when another day tells that event:
         # their undated sentences that share its words are more of those reports, not the day's news
         retold: set[str] = set()
-        main: list[int] = []
-        if main_first and events and self.settings.main_article and \
-                self.blocking_days(day, events[0], chosen) - {day}:
-            main = events[0].members
-            retold = {self.sentences[i].doc for i in main}
-        for e in events:
+        if self.settings.main_article and main_blocked - {day}:
+            retold = {self.sentences[i].doc for i in events[0].members}
+        for n, e in enumerate(events):
             if len(picked) >= k:
                 break
-            if retold and self._more_of(e, main, retold):
+            if retold and self._more_of(e, events[0].members, retold):
                 continue
-            if e.score > 0 and not self.blocking_days(day, e, chosen, picked):
+            blocked = main_blocked if n == 0 and main_first else self.blocking_days(day, e, chosen, picked)
+            if e.score > 0 and not blocked:
                 picked.append(e)
         return picked
-
 
     def _more_of(self, event: Event, report: Sequence[int], articles: set[str]) -> bool:
         """Is ``event`` more of ``report``: every sentence of it undated, from one of its
