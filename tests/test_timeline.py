@@ -748,3 +748,27 @@ def test_clustering_a_block_at_a_time_equals_the_whole_matrix(monkeypatch, block
     assert [(e.representative, e.members, e.sources) for e in got] == \
            [(e.representative, e.members, e.sources) for e in want]
     assert len(got) > 10 and any(len(e.members) > 3 for e in got)
+
+
+def test_the_rest_of_a_report_sharing_words_with_any_of_its_retold_sentences_is_not_the_days_news():
+    """Tuesday's papers lead with Monday's storm (told on Monday); the herald goes on with the
+    toll confirmed early Tuesday (told on Monday too, by its count) and a detail of the rescue
+    that shares words only with that second sentence: all of it is the storm's report, and
+    Tuesday tells the council's budget."""
+    def said(doc, text, day, dates, counts=(), position=0):
+        return replace(sentence(doc, text, day, dates, position=position), counts=counts)
+
+    d10, d11, toll = dt.date(2024, 6, 10), dt.date(2024, 6, 11), (("killed", 30.0),)
+    pool = [said(f"m{k}", "A storm hit the coast on Monday night, leaving a toll of at least 30 dead.", d10, [d10],
+                 toll) for k in range(3)]
+    pool += [said("herald", "The storm that swept the coast killed at least 30 people in fishing villages.", d11, [],
+                  toll),
+             said("herald", "Early on Tuesday the guard confirmed a toll of 30 dead.", d11, [d11], toll, 1),
+             said("herald", "Helicopter crews of the guard searched the cliffs through the night for the dead.", d11,
+                  [], (), 2),
+             said("radio", "The storm killed at least 30 people along the coast and in fishing villages.", d11, [],
+                  toll),
+             said("council", "The regional council approved a larger budget for village schools on Tuesday.", d11,
+                  [d11])]
+    told = {e.date: e.text for e in tl.build_timeline(pool, n_dates=2, k_sentences=1)}
+    assert told[d10].startswith("A storm") and told[d11].startswith("The regional council")

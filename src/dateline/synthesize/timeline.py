@@ -930,23 +930,30 @@ class _Told:
         picked: list[Event] = []
         main_blocked = self.blocking_days(day, events[0], chosen) if main_first and events else set()
         # the articles whose reports make the day's main event, when another day tells that event:
-        # their undated sentences that share its words are more of those reports, not the day's news
+        # their undated sentences that share words with it, or with another of their sentences told
+        # elsewhere, are more of those reports, not the day's news
         retold: set[str] = set()
+        report: list[int] = []
         if self.settings.main_article and main_blocked - {day}:
             retold = {self.sentences[i].doc for i in events[0].members}
+            report = list(events[0].members)
         for n, e in enumerate(events):
             if len(picked) >= k:
                 break
-            if retold and self._more_of(e, events[0].members, retold):
+            if retold and self._more_of(e, report, retold):
                 continue
             blocked = main_blocked if n == 0 and main_first else self.blocking_days(day, e, chosen, picked)
             if e.score > 0 and not blocked:
                 picked.append(e)
+            elif retold and n and blocked - {day}:
+                # another of those reports' sentences told elsewhere: its words are the report's too
+                report += [i for i in e.members if self.sentences[i].doc in retold]
         return picked
 
     def _more_of(self, event: Event, report: Sequence[int], articles: set[str]) -> bool:
-        """Is ``event`` more of ``report``: every sentence of it undated, from one of its
-        ``articles``, and sharing some of its words (a roundup's other news shares none)?"""
+        """Is ``event`` more of ``report`` (sentences of ``articles`` told elsewhere): every
+        sentence of it undated, from one of those articles, and sharing some words with one of
+        the report's (a roundup's other news shares none)?"""
         if not all(self.sentences[i].doc in articles and not self.sentences[i].dates for i in event.members):
             return False
         return float(self.vectors.pairwise(event.members, list(report)).max()) >= self.settings.report_words
