@@ -637,6 +637,8 @@ def test_reports_of_one_day_giving_the_same_count_are_one_event_with_both_source
         ferry = [e for e in timeline if e.date == dt.date(2024, 6, 5) and "34" in e.text]
         assert len(ferry) == 1 and ferry[0].salience == 2
         assert {s.doc for s in ferry[0].sources} == {"harbour-0605", "gazette-0605"}
+        # ... and is told on the ferry's day as the other news it is
+        assert any(e.date == dt.date(2024, 6, 5) and "coach" in e.text for e in led.timeline(n_dates=4, k_sentences=3))
         counted = {s.doc: s.counts for s in tl.sentences_from_store(led.store) if s.counts}
         assert counted["road-0605"] == counted["harbour-0605"] == (("killed", 34.0),)
 

@@ -64,7 +64,7 @@ from ..analyze import dating
 from ..bulk import gc_paused
 from ..records import DatedSentence, Span, TimeExpr
 from ..store.sqlite import published_between
-from .events import SAME_EVENT, Event, Sentence, Vectors, cluster_events, copies_of
+from .events import COUNT_WORDS, SAME_EVENT, Event, Sentence, Vectors, cluster_events, copies_of
 
 DEFAULT_SENTENCES = 1
 
@@ -890,12 +890,12 @@ def _day_events(weighted: dict[int, float], sentences: Sequence[Sentence], usabl
 class _Told:
     """Whether an event is already told: on any day in the same words (cosine >=
     ``same_event``), on the day before or after in other words (>= ``nearby_event``: one
-    happening reported on either side of midnight), or on the same day or the day before
-    or after with the same count of the same thing (the ledger's figures: "at least 50
-    hostages"); or, for a sentence that names no day (an article's lead, about its publication
-    day or the day before), on the day before or after naming the same rare name (a camp,
-    a village that no other day's reports name): a report of that happening, not news of
-    its own."""
+    happening reported on either side of midnight), or with the same count of the same thing
+    (the ledger's figures: "at least 50 hostages") on the day before or after, or on the same
+    day in some of the same words (>= ``COUNT_WORDS``, as clustering joins them); or, for a
+    sentence that names no day (an article's lead, about its publication day or the day
+    before), on the day before or after naming the same rare name (a camp, a village that no
+    other day's reports name): a report of that happening, not news of its own."""
 
     def __init__(self, vectors: Vectors, settings: Settings, sentences: Sequence[Sentence],
                  names: Optional[_EventNames] = None):
@@ -917,7 +917,9 @@ class _Told:
             apart = abs((d - day).days)
             if sim >= (self.settings.nearby_event if apart == 1 else self.settings.same_event):
                 out.add(d)
-            elif apart <= 1 and counts and counts & set(self.sentences[i].counts):
+            elif apart <= 1 and counts and (apart or sim >= COUNT_WORDS) and counts & set(self.sentences[i].counts):
+                # on one day, as in clustering, the same count needs a shared word (a coach crash with
+                # as many dead as a ferry is other news); the day after, a re-report in other words
                 out.add(d)
             elif apart == 1 and undated and self.names is not None and self.names.shared(rep, i):
                 out.add(d)
