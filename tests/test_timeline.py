@@ -774,3 +774,27 @@ def test_the_rest_of_a_report_sharing_words_with_any_of_its_retold_sentences_is_
                   [d11])]
     told = {e.date: e.text for e in tl.build_timeline(pool, n_dates=2, k_sentences=1)}
     assert told[d10].startswith("A storm") and told[d11].startswith("The regional council")
+
+
+@pytest.mark.parametrize("later", [17, 5])
+def test_news_told_on_a_distant_day_only_by_later_references_is_told_on_its_own_day(later):
+    """Reports of a later day say the toll of the 3 June bridge collapse was revised; some name
+    only 3 June, so that day can tell the revision as its second line. Written 17 days on, it is
+    that later day's news (its main event): told there, and 3 June tells the collapse. Written 5
+    days on, it is still the collapse's story: told on 3 June."""
+    d3, d25 = dt.date(2024, 6, 3), dt.date(2024, 6, 25)
+    day = d3 + dt.timedelta(days=later)
+    pool = [sentence(f"wire{k}", "The old river bridge in Varnholm collapsed on Monday, killing nine people.",
+                     dt.date(2024, 6, 4), [d3]) for k in range(9)]
+    pool += [sentence(f"late{k}", "The ministry has said that the toll of the June 3 bridge collapse was revised to 14.",
+                      day, [d3], calendar=[d3], position=3) for k in range(2)]
+    pool += [sentence(f"radio{k}", "The ministry said today that the toll of the June 3 bridge collapse was "
+                                   "revised to 14.", day, [day, d3], calendar=[d3]) for k in range(2)]
+    pool += [sentence("council", "The council met today to discuss the budget of the harbour.", day, [day]),
+             sentence("quay", "Fishermen protested against new quotas at the harbour on Tuesday.", d25, [d25])]
+    told = [(e.date, e.text.split()[1]) for e in tl.build_timeline(pool, n_dates=3, k_sentences=2)]
+    assert (d3, "old") in told
+    assert ((day, "ministry") in told) == (later > 7) and ((d3, "ministry") in told) == (later <= 7)
+    # without the rule, 3 June tells it either way
+    kept = tl.build_timeline(pool, n_dates=3, k_sentences=2, settings=tl.Settings(own_day=False))
+    assert (d3, "ministry") in [(e.date, e.text.split()[1]) for e in kept]

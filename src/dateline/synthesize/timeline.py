@@ -113,6 +113,10 @@ class Settings:
     main_article: bool = True           # the undated rest of an article whose main report is told elsewhere
                                         # is not the day's news ...
     report_words: float = 0.05          # ... when it shares words with that report (cosine; 0.05: a content word)
+    own_day: bool = True                # a day's main event, told elsewhere only as another day's other line
+                                        # by reports written long after that day, is told on its own day
+    late_days: int = 7                  # a report written more than this many days after the day it names
+                                        # refers back to it
     event_names: bool = True            # an undated report naming the rare name of a happening told
                                         # the day before or after reports that happening
     min_words: int = 6
@@ -778,6 +782,21 @@ def _tell(days: Sequence[dt.date], n_dates: int, k_sentences: int, candidates: C
                 chosen[later] = retold
             else:
                 del chosen[later]
+        elif settings.own_day and main is not None and main.score > 0 and main not in picked:
+            lines = told.blocking(day, main, chosen)
+            if lines and all(told.refers_back(d, e, day, events_of[d]) for d, e in lines):
+                # the day's main event was told on a distant day only as one of its other lines, by
+                # reports written long after it ("the toll from the Oct. 7 attack has been revised"):
+                # it is this day's news, and those days tell their next events
+                picked = [main] + told.pick(day, events[1:], k_sentences - 1, {**chosen, day: [main]},
+                                            main_first=False)
+                for d in sorted({d for d, _ in lines}):
+                    retold = told.pick(d, events_of[d], k_sentences,
+                                       {**{x: v for x, v in chosen.items() if x != d}, day: picked})
+                    if retold:
+                        chosen[d] = retold
+                    else:
+                        del chosen[d]
         if picked:
             chosen[day] = picked
     entries = sorted((_entry(day, e, sentences, shown_bounds, shown_text) for day, es in chosen.items() for e in es),
@@ -904,26 +923,37 @@ class _Told:
     def blocking_days(self, day: dt.date, event: Event, chosen: dict[dt.date, list[Event]],
                       picked: Sequence[Event] = ()) -> set[dt.date]:
         """The days whose lines already tell ``event`` (told on ``day``)."""
-        others = [(d, e.representative) for d, es in chosen.items() for e in es] + \
-                 [(day, p.representative) for p in picked]
+        return {d for d, _ in self.blocking(day, event, chosen, picked)}
+
+    def blocking(self, day: dt.date, event: Event, chosen: dict[dt.date, list[Event]],
+                 picked: Sequence[Event] = ()) -> list[tuple[dt.date, Event]]:
+        """The lines (day, event) that already tell ``event`` (told on ``day``)."""
+        others = [(d, e) for d, es in chosen.items() for e in es] + [(day, p) for p in picked]
         if not others:
-            return set()
+            return []
         rep = event.representative
-        sims = self.vectors.pairwise([rep], [i for _, i in others])[0]
+        sims = self.vectors.pairwise([rep], [e.representative for _, e in others])[0]
         counts = set(self.sentences[rep].counts)
         undated = not self.sentences[rep].dates
-        out = set()
-        for (d, i), sim in zip(others, sims):
-            apart = abs((d - day).days)
+        out = []
+        for (d, e), sim in zip(others, sims):
+            apart, i = abs((d - day).days), e.representative
             if sim >= (self.settings.nearby_event if apart == 1 else self.settings.same_event):
-                out.add(d)
+                out.append((d, e))
             elif apart <= 1 and counts and (apart or sim >= COUNT_WORDS) and counts & set(self.sentences[i].counts):
                 # on one day, as in clustering, the same count needs a shared word (a coach crash with
                 # as many dead as a ferry is other news); the day after, a re-report in other words
-                out.add(d)
+                out.append((d, e))
             elif apart == 1 and undated and self.names is not None and self.names.shared(rep, i):
-                out.add(d)
+                out.append((d, e))
         return out
+
+    def refers_back(self, told_on: dt.date, event: Event, day: dt.date, events_of_day: Sequence[Event]) -> bool:
+        """Is ``event``, told on ``told_on``, a reference back to that day by news of ``day``:
+        the two days not adjacent, ``event`` not ``told_on``'s main event, and every report of it
+        written more than ``late_days`` after ``told_on``?"""
+        return abs((day - told_on).days) > 1 and bool(events_of_day) and event is not events_of_day[0] \
+            and all((self.sentences[i].published - told_on).days > self.settings.late_days for i in event.members)
 
     def pick(self, day: dt.date, events: Sequence[Event], k: int, chosen: dict[dt.date, list[Event]],
              main_first: bool = True) -> list[Event]:
