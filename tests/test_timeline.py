@@ -798,3 +798,29 @@ def test_news_told_on_a_distant_day_only_by_later_references_is_told_on_its_own_
     # without the rule, 3 June tells it either way
     kept = tl.build_timeline(pool, n_dates=3, k_sentences=2, settings=tl.Settings(own_day=False))
     assert (d3, "ministry") in [(e.date, e.text.split()[1]) for e in kept]
+
+
+@pytest.mark.parametrize("first", [28, 29])
+def test_undated_sentences_are_told_on_the_day_their_article_dates_its_news(first):
+    """Saturday's paper tells the hostage release "late Saturday", then, undated, the foreign
+    workers among the freed: an undated lead sentence may tell the day before its publication,
+    but this article says its news is Saturday's, so Friday (the truce) does not tell it,
+    whichever of the two days is told first."""
+    fri, sat = dt.date(2024, 6, 28), dt.date(2024, 6, 29)
+    pool = [sentence(f"wire{k}", "A truce between the army and the rebels began on Friday after weeks of talks.", sat,
+                     [fri], position=2) for k in range(3)]
+    pool += [sentence("news", "Rebels freed 13 hostages late Saturday in a second exchange, the army said.", sat, [sat]),
+             sentence("news", "Four foreign workers were among the freed captives flown home by the army.", sat,
+                      position=1),
+             sentence("radio", "Rebels freed 13 hostages on Saturday, the army said.", sat, [sat])]
+    pool += [sentence(f"tv{k}", "Crowds cheered in the capital on Saturday as the buses of the freed drove past.",
+                      sat, [sat]) for k in range(2)]
+
+    def told(settings):
+        order = [fri, sat] if first == 28 else [sat, fri]
+        entries, _ = tl._tell(order, 2, 2, lambda days: tl._restricted(pool, tl.candidates_by_day(pool, settings),
+                                                                       days), settings)
+        return [(e.date, e.text.split()[0]) for e in entries]
+
+    assert (fri, "Four") not in told(tl.Settings()) and (fri, "A") in told(tl.Settings())
+    assert (fri, "Four") in told(tl.Settings(dated_report=False))

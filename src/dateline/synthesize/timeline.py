@@ -32,14 +32,20 @@ How it works (after news-tls' DATEWISE, with events and independent sources):
    events not already told are shown, each by its most central sentence: an event is
    already told when a line on any day says it in much the same words, or a line on
    the day before or after says it in fairly similar words (reports either side of
-   midnight), or a line of that day or the day before or after gives the same count of
-   the same thing (the ledger's figures), or, for a sentence that names no day, a line of
-   the day before or after names the same rare name (a camp, a village no other day
-   names). When a day's main event was already told on the day after (a higher-ranked
-   day, in the words of a report written then), it is told on this, the earlier day,
-   where it happened, and the day after tells its next event. When a day's main event is
-   told on another day, the undated sentences of the articles reporting it that share its
-   words are more of those reports, not the day's news.
+   midnight), or a line of the day before or after gives the same count of the same
+   thing (the ledger's figures; on the same day, in some of the same words too), or, for
+   a sentence that names no day, a line of the day before or after names the same rare
+   name (a camp, a village no other day names). When a day's main event was already told
+   on the day after (a higher-ranked day, in the words of a report written then), it is
+   told on this, the earlier day, where it happened, and the day after tells its next
+   event. When it was told on a distant day only as one of that day's other lines, by
+   reports written more than a week after that day ("the toll from the Oct. 7 attack has
+   been revised"), it is told on this day, and that day tells its next event. When a
+   day's main event is told on another day, the undated sentences of the articles
+   reporting it that share words with their sentences told there are more of those
+   reports, not the day's news; and an undated sentence is not told on the day before or
+   after the day its article dates its news to, when that news is told there and the two
+   share words (an undated sentence is placed only by its article's date).
 
 Every line is a sentence as written in one article (without a leading dateline or
 date label: "CAIRO (Reuters) -", "April 22 -"); ``evidence`` cites it first, then its
@@ -117,6 +123,8 @@ class Settings:
                                         # by reports written long after that day, is told on its own day
     late_days: int = 7                  # a report written more than this many days after the day it names
                                         # refers back to it
+    dated_report: bool = True           # undated sentences of an article whose dated report is told on the day
+                                        # before or after, sharing its words, are more of that report
     event_names: bool = True            # an undated report naming the rare name of a happening told
                                         # the day before or after reports that happening
     min_words: int = 6
@@ -799,6 +807,16 @@ def _tell(days: Sequence[dt.date], n_dates: int, k_sentences: int, candidates: C
                         del chosen[d]
         if picked:
             chosen[day] = picked
+            if settings.dated_report:
+                # a day told before may hold undated sentences of an article this day's lines date
+                for near in (day - dt.timedelta(days=1), day + dt.timedelta(days=1)):
+                    if near in chosen and any(told.dated_elsewhere(near, e, chosen) for e in chosen[near]):
+                        retold = told.pick(near, events_of[near], k_sentences,
+                                           {d: v for d, v in chosen.items() if d != near})
+                        if retold:
+                            chosen[near] = retold
+                        else:
+                            del chosen[near]
     entries = sorted((_entry(day, e, sentences, shown_bounds, shown_text) for day, es in chosen.items() for e in es),
                      key=lambda x: (x.date, -x.salience))
     return entries, len(chosen)
@@ -974,6 +992,8 @@ class _Told:
                 break
             if retold and self._more_of(e, report, retold):
                 continue
+            if self.settings.dated_report and self.dated_elsewhere(day, e, chosen):
+                continue
             blocked = main_blocked if n == 0 and main_first else self.blocking_days(day, e, chosen, picked)
             if e.score > 0 and not blocked:
                 picked.append(e)
@@ -981,6 +1001,19 @@ class _Told:
                 # another of those reports' sentences told elsewhere: its words are the report's too
                 report += [i for i in e.members if self.sentences[i].doc in retold]
         return picked
+
+    def dated_elsewhere(self, day: dt.date, event: Event, chosen: dict[dt.date, list[Event]]) -> bool:
+        """Is ``event`` undated sentences of articles whose report, dated by the article itself,
+        is told on the day before or after, sharing some of its words? An undated sentence is put
+        on a day only by its article's date (its day or the day before); the article says which."""
+        if any(self.sentences[i].dates for i in event.members):
+            return False
+        docs = {self.sentences[i].doc for i in event.members}
+        report = [i for d in (day - dt.timedelta(days=1), day + dt.timedelta(days=1)) for e in chosen.get(d, ())
+                  for i in e.members if self.sentences[i].doc in docs and self.sentences[i].dates]
+        if not report or docs - {self.sentences[i].doc for i in report}:
+            return False
+        return float(self.vectors.pairwise(event.members, report).max()) >= self.settings.report_words
 
     def _more_of(self, event: Event, report: Sequence[int], articles: set[str]) -> bool:
         """Is ``event`` more of ``report`` (sentences of ``articles`` told elsewhere): every
