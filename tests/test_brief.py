@@ -41,3 +41,33 @@ def test_a_toll_is_compared_with_its_previous_value_and_unplaced_figures_are_not
         assert unplaced.previous is None and unplaced.delta is None and "not compared" in text
         records = [json.loads(x) for x in to_json_lines(brief).splitlines()]
         assert all(r["delta"] is None for r in records if r["kind"] == "figure_change" and not r["place"])
+
+
+HERALD = {"id": "herald-0606", "date": "2024-06-06", "title": "Hospital", "text":
+          "\"The water came into the wards within minutes,\" a spokesperson for the hospital said on Thursday. "
+          "Spain's prime minister Pedro Sanchez said the government would rebuild every school. "
+          "\"We will not leave anyone behind,\" Sanchez told reporters."}
+
+
+def test_claims_are_grouped_by_the_entity_that_spoke_named_speakers_first(tmp_path):
+    from dateline.synthesize.brief import to_markdown
+
+    corpus = tmp_path / "floods.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in FLOODS + [HERALD]), encoding="utf-8")
+    with Ledger(tmp_path / "b.db") as led:
+        led.ingest([corpus])
+        brief = build_brief(led.store, since=dt.date(2024, 6, 2))
+        speakers = list(brief.claims)
+        # "Sanchez told reporters" (tagged an organisation by NER) is the Pedro Sanchez of its article
+        assert speakers[0] == "Pedro Sanchez" and len(brief.claims["Pedro Sanchez"]) == 2
+        # speakers the ledger could not resolve come after every named one; "Nobody claimed the
+        # attack" is no claim at all
+        unresolved = [s for s in speakers if s in ("a spokesperson for the hospital", "the army")]
+        assert len(unresolved) == 2 and speakers[-2:] == unresolved and "Nobody" not in speakers
+        text = to_markdown(brief)
+        # the speaker as written leads a line grouped under another name
+        assert "- the health ministry said: “The death toll in Spain has risen to at least 52”" in text
+        assert "- said: “the government would rebuild every school”" in text
+        records = [json.loads(x) for x in to_json_lines(brief).splitlines()]
+        said = [r for r in records if r["kind"] == "claim" and r["speaker"] == "Spain's health ministry"]
+        assert said and said[0]["speaker_as_written"] == "the health ministry"

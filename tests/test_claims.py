@@ -1337,3 +1337,15 @@ def test_held_out_style(extract_production, text, expected):
     assert len(pairs) == len(expected) == len(found), f"found {got}"
     for i, j in pairs:
         assert _speaker_ok(found[i].speaker, expected[j][1]), f"speaker of {got[i]} should be {expected[j][1]!r}"
+
+
+@pytest.mark.parametrize("text", ["Nobody claimed the attack on the depot.",
+                                  "No one claimed responsibility for the blast at the port.",
+                                  "No official confirmed the report on Tuesday."])
+def test_a_speaker_saying_no_one_spoke_makes_no_claim(extract, text):
+    assert extract(text) == []
+
+
+def test_a_speaker_with_a_determiner_other_than_no_still_speaks(extract):
+    (c,) = extract("An official confirmed the report on Tuesday.")
+    assert (c.speaker, c.cue) == ("An official", "confirmed")

@@ -143,3 +143,16 @@ def test_a_later_article_moves_earlier_mentions_to_the_entity_they_now_join(tmp_
         assert now["a"] == now["b"] != alone
         (name,) = [e["name"] for e in ledger.entities() if e["id"] == now["a"]]
         assert name == "Israel Defense Forces"
+
+
+def test_a_bare_surname_tagged_otherwise_is_the_person_of_its_article():
+    """NER tags "Sanchez" an organisation after "Pedro Sanchez" in article a: it is him there;
+    in article b, which names no Sanchez in full, it stays what it was tagged."""
+    ms = [m("a", 0, "Pedro Sanchez", "person"), m("a", 40, "Sanchez", "organisation"),
+          m("b", 0, "Sanchez", "organisation"), m("c", 0, "Lena Varga", "person"), m("c", 30, "Varga", "place")]
+    rows, assignment = aliases.consolidate(ms)
+    by_id = {r["id"]: r for r in rows}
+    named = {(k[0], k[1]): (by_id[v]["name"], by_id[v]["kind"]) for k, v in assignment.items()}
+    assert named[("a", 40)] == ("Pedro Sanchez", "person")
+    assert named[("b", 0)] == ("Sanchez", "organisation")
+    assert named[("c", 30)][1] == "place"           # a place is never taken for a surname

@@ -129,8 +129,7 @@ class Ledger:
             self.store.set_state("dup_groups", "complete")
         # the distinct names, and each article's person names, pass through Python; the mentions stay in SQLite
         found = aliases.Consolidation(self.store.mention_forms())
-        people = {text for text, _ in found.counts if found.kind(text) == "person"}
-        found.add_documents(self.store.forms_by_doc(people))
+        found.add_documents(self.store.forms_by_doc(found.person_forms()))
         entities, by_form, by_doc = found.finish()
         with self.store.transaction():
             rows = self.store.replace_entities(entities, by_form, by_doc)

@@ -1417,12 +1417,20 @@ def _verb_claim(ctx: _Ctx, verb: Token) -> Optional[_Raw]:
     head_span, head = _speaker_of(ctx, verb, (start, end))
     if head_span is None and not _truncated_start(ctx, verb):
         return None                   # no one says it: a mis-read verb more often than a claim
+    if head is not None and _nobody(head):
+        return None                   # "Nobody claimed the attack", "No official confirmed it"
     if end <= verb.idx and head_span is not None and end <= head_span[0] < verb.idx:
         # "Content …, the UN agency said": everything before the speaker is the content,
         # whatever the parser attached where
         start, end = _clean_content(ctx.text, start, _comma_before(ctx, head_span[0], end))
     return _Raw(_sentence_cover(ctx, verb.idx, start, end), (start, end), "reported", _cue_chars(verb),
                 speaker_head=head, speaker_chars=head_span)
+
+
+def _nobody(head: Token) -> bool:
+    """A speaker that says no one spoke: "nobody", "none", "no one", "no official"."""
+    return head.lower_ in ("nobody", "none", "noone", "no-one") \
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
 
 
 def _extend_over_quoted_conjunct(ctx: _Ctx, verb: Token, end: int) -> int:

@@ -186,13 +186,27 @@ class Consolidation:
     def key(self, text: str, alias_of: str, full_names: Sequence[list[str]] = ()) -> str:
         return _mention_key(text, alias_of, self.kind(text), full_names, self.places)
 
+    def person_forms(self) -> set[str]:
+        """The names ``add_document`` needs per article: people, and single words tagged otherwise
+        that are some person's surname (NER calls a bare "Sanchez" an organisation now and then)."""
+        people = {text for text, _ in self.counts if self.kind(text) == "person"}
+        surnames = {person_parts(t)[-1] for t in people if len(person_parts(t)) >= 2}
+        return people | {text for text, _ in self.counts
+                         if person_parts(text) in {(x,) for x in surnames} and self.kind(text) != "place"}
+
     def add_document(self, doc: str, forms: Iterable[tuple[str, Optional[str], int]]) -> None:
-        forms = [(t, a or "", n) for t, a, n in forms if (t, a or "") in self.counts and self.kind(t) == "person"]
-        full_names = [p for p in (person_parts(t) for t, _, _ in forms) if len(p) >= 2]
+        forms = [(t, a or "", n) for t, a, n in forms if (t, a or "") in self.counts]
+        people = [f for f in forms if self.kind(f[0]) == "person"]
+        full_names = [p for p in (person_parts(t) for t, _, _ in people) if len(p) >= 2]
         if not full_names:
             return
-        for text, alias_of, n in forms:
-            key = self.key(text, alias_of, full_names)
+        # a bare surname tagged otherwise is the person of this article who has it ("Sanchez told
+        # reporters" after "Pedro Sanchez said")
+        surnames = {f[-1] for f in full_names}
+        people += [f for f in forms if self.kind(f[0]) not in ("person", "place") and not f[1]
+                   and len(person_parts(f[0])) == 1 and person_parts(f[0])[0] in surnames]
+        for text, alias_of, n in people:
+            key = _mention_key(text, alias_of, "person", full_names, self.places)
             if key != self.key(text, alias_of):
                 self._doc_keys[(doc, text, alias_of)] = (key, n)
                 self._moved[(text, alias_of)] += n
@@ -302,8 +316,9 @@ def consolidate(mentions: Iterable[Mention]) -> tuple[list[dict], dict[tuple[str
     forms = Counter((m.text, m.alias_of or "", m.kind) for m in mentions)
     c = Consolidation((t, a, k, n) for (t, a, k), n in forms.items())
     by_doc: dict[str, Counter] = defaultdict(Counter)
+    wanted = c.person_forms()
     for m in mentions:
-        if c.kind(m.text) == "person":
+        if m.text in wanted:
             by_doc[m.span.doc][(m.text, m.alias_of or "")] += 1
     c.add_documents((doc, t, a, n) for doc, counts in by_doc.items() for (t, a), n in counts.items())
     entities, form_entity, doc_entity = c.finish()

@@ -165,7 +165,7 @@ def entities(con, out: str) -> tuple[list[dict], list[dict]]:
         FROM {_read('mention', out)} m JOIN docs d ON d.doc = m.doc AND d.hash = m.doc_hash""")
     found = aliases.Consolidation(con.execute(
         "SELECT text, alias_of, type, count(*) FROM ments GROUP BY ALL").fetchall())
-    people = [t for t, _ in found.counts if found.kind(t) == "person"]
+    people = sorted(found.person_forms())
     con.register("people", pa.table({"text": pa.array(people, pa.string())}))
     cursor = con.execute("""SELECT doc, text, alias_of, count(*) FROM ments WHERE text IN (SELECT text FROM people)
                             GROUP BY ALL ORDER BY doc""")

@@ -18,6 +18,7 @@ from ..consolidate.series import Point, Series, build_series
 from ..store.sqlite import Store
 from .alerts import Alert, check
 
+UNATTRIBUTED = "unattributed"
 MAIN_MEASURES = ("killed", "wounded", "hostages", "displaced", "evacuated", "aid_trucks")
 
 
@@ -68,10 +69,16 @@ def build_brief(store: Store, since: dt.date, until: Optional[dt.date] = None,
                                       if c.series.measure in MAIN_MEASURES else 99, -len(c.series.points)))
 
     grouped: dict[str, list[dict]] = defaultdict(list)
+    named: set[str] = set()
     for c in store.claims():
         if in_window(dt.date.fromisoformat(c["doc_date"])):
-            grouped[c["entity_name"] or c["speaker"] or "unattributed"].append(c)
-    brief.claims = dict(sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+            grouped[c["entity_name"] or c["speaker"] or UNATTRIBUTED].append(c)
+            if c["entity_name"]:
+                named.add(c["entity_name"])
+    # speakers the ledger knows as entities first; then descriptions it could not resolve ("the
+    # statement", "a spokesperson for the hospital"); claims without a speaker last
+    brief.claims = dict(sorted(grouped.items(), key=lambda kv: (kv[0] == UNATTRIBUTED, kv[0] not in named,
+                                                                -len(kv[1]), kv[0])))
 
     brief.alerts = [a for a in alerts if in_window(a.point.doc_date)]
     try:
@@ -98,6 +105,20 @@ def _value(p: Point) -> str:
     if p.qualifier == "range" and p.value_max:
         return f"{_num(p.value)}–{_num(p.value_max)}"
     return ("" if p.qualifier in ("exact", "unclear") else p.qualifier + " ") + _num(p.value)
+
+
+def claim_line(speaker: str, c: dict) -> str:
+    """``cue: “content”``, led by the speaker as written when the group's name is another
+    ("an Israeli government statement" under "Israeli")."""
+    written = (c.get("speaker") or "").strip()
+    lead = written if written and _bare(written) != _bare(speaker) else ""
+    cue = " ".join(x for x in (lead, c.get("cue") or "") if x)
+    return f"{cue}: “{c['content']}”" if cue else f"“{c['content']}”"
+
+
+def _bare(name: str) -> str:
+    name = name.casefold()
+    return name[4:] if name.startswith("the ") else name
 
 
 def _cite(doc: str, start: int, end: int) -> str:
@@ -134,8 +155,7 @@ def to_markdown(b: Brief) -> str:
     for speaker, claims in b.claims.items():
         out.append(f"### {speaker}")
         for c in claims:
-            cue = f"{c['cue']}: " if c["cue"] else ""
-            out.append(f"- {cue}“{c['content']}” {_cite(c['doc'], c['content_start'], c['content_end'])}")
+            out.append(f"- {claim_line(speaker, c)} {_cite(c['doc'], c['content_start'], c['content_end'])}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -156,7 +176,8 @@ def to_json_lines(b: Brief) -> str:
     lines += [e.to_json() for e in b.events]
     for speaker, claims in b.claims.items():
         for c in claims:
-            lines.append({"kind": "claim", "speaker": speaker, "cue": c["cue"], "content": c["content"],
+            lines.append({"kind": "claim", "speaker": speaker, "speaker_as_written": c["speaker"],
+                          "cue": c["cue"], "content": c["content"],
                           "mode": c["mode"], "doc": c["doc"], "start": c["content_start"], "end": c["content_end"]})
     return "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines)
 
@@ -181,7 +202,7 @@ def to_html(b: Brief) -> str:
     parts.append("</ul><h2>Claims by speaker</h2>")
     for speaker, claims in b.claims.items():
         parts.append(f"<h3>{esc(speaker)}</h3><ul>")
-        parts += [f"<li>{esc(c['cue'] + ': ' if c['cue'] else '')}“{esc(c['content'])}” "
+        parts += [f"<li>{esc(claim_line(speaker, c))} "
                   f"<cite>{esc(_cite(c['doc'], c['content_start'], c['content_end']))}</cite></li>" for c in claims]
         parts.append("</ul>")
     parts.append("</body></html>")
