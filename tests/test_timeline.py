@@ -259,6 +259,10 @@ def test_future_days_are_not_events():
     ("The operators added two night shifts to clear the backlog of cargo ships.", True),
     ("Click here to subscribe to our newsletter for daily port news updates.", False),
     ("Dock workers walked off the job on Tuesday, halting all cargo traffic at the", False),  # cut off
+    # a line announcing the ones after it
+    ("As the dock strike enters its tenth day, these are the main developments.", False),
+    ("Here's the latest on the strike at the port of Varnholm.", False),
+    ("The union said these are the latest figures from the port of Varnholm.", True),
 ])
 def test_showable(text, ok):
     assert tl.showable(text, tl.Settings()) is ok

@@ -458,6 +458,12 @@ _LEANS_BACK = re.compile(r"^[\"“`']*\s*(?:he|she|it|they|them|these|those|some
                          r"|many|several|few|the)\s+)?others)\b", re.I)
 # '"...," the ministry added.', '..., he added, ...': the rest of a statement begun in an earlier sentence
 _CONTINUES = re.compile(r"[,”\"'’]\s+(?:[\w.'’-]+\s+){0,5}(?:also\s+)?added(?:\s+in\s+a\s+statement)?\s*(?:[.!][\"'”’]*$|,)")
+# "..., these are the main developments.", "Here is what we know:": a line announcing the ones after it
+_ANNOUNCES = re.compile(
+    r"\b(?:here\s+(?:is|are)|here['’]s|these\s+are|the\s+following\s+(?:is|are))\s+(?:the\s+)?"
+    r"(?:main|key|latest|major|biggest|top)?\s*(?:developments|updates|events|points|headlines"
+    r"|latest(?:\s+news)?(?=\s+(?:on|from|in|about)\b|[.:])|what\s+(?:we\s+know|happened|you\s+need\s+to\s+know))"
+    r"\b[^.]{0,40}[.:][\"'”’]*$", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!][\"'”’)\]]*$|[.!]\s*(?:''|\"|-RRB-)$")
 
 
@@ -477,7 +483,8 @@ def trimmed(sentence: Sentence) -> tuple[int, int]:
 def showable(text: str, settings: Settings) -> bool:
     """A sentence an editor could put in a timeline as it stands: a whole, plain,
     third-person statement of reasonable length that does not lean on the sentence
-    before it (not a question, a fragment, a reader's comment or page furniture)."""
+    before it (not a question, a fragment, a reader's comment, page furniture or a line announcing
+    the ones after it)."""
     text = text.strip()
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“`'"):
         return False
@@ -486,7 +493,7 @@ def showable(text: str, settings: Settings) -> bool:
     words = _WORD.findall(text)
     if not settings.min_words <= len(words) <= settings.max_words:
         return False
-    if _BOILERPLATE.search(text) or _LEANS_BACK.match(text) or _CONTINUES.search(text):
+    if _BOILERPLATE.search(text) or _LEANS_BACK.match(text) or _CONTINUES.search(text) or _ANNOUNCES.search(text):
         return False
     return not _PERSONAL.search(_QUOTED.sub(" ", text))
 
