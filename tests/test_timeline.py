@@ -828,3 +828,20 @@ def test_undated_sentences_are_told_on_the_day_their_article_dates_its_news(firs
 
     assert (fri, "Four") not in told(tl.Settings()) and (fri, "A") in told(tl.Settings())
     assert (fri, "Four") in told(tl.Settings(dated_report=False))
+
+
+@pytest.mark.parametrize("second,same", [
+    ("Of the 25 councillors, 14 backed closing the ferry terminal on Wednesday and 11 opposed it.", True),
+    ("On Wednesday 14 fishing boats left the harbour before the storm reached the coast.", False),
+])
+def test_two_of_the_same_numbers_on_one_day_tell_the_same_event(second, same):
+    """"voted 14-11" and "14 backed ... 11 opposed" give one vote in other words: told once, and the
+    day's next line is other news; one shared number (14 boats) is a coincidence."""
+    day = dt.date(2024, 6, 12)
+    pool = [sentence(f"wire{k}", "The harbour council voted 14-11 on Wednesday to close the old ferry terminal.", day,
+                     [day]) for k in range(3)]
+    pool += [sentence("gazette", second, day, [day]),
+             sentence("radio", "Fishermen unloaded a record catch of cod at the quay on Wednesday.", day, [day])]
+    told = [e.text for e in tl.build_timeline(pool, n_dates=1, k_sentences=2)]
+    assert (second in told) is not same and told[0].startswith("The harbour council")
+    assert tl._numbers("At least 1,200 died in 2023, a 45.5 percent rise; the vote was 13-1.") == {1200, 45.5, 13}

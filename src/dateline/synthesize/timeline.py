@@ -897,6 +897,27 @@ class _EventNames:
         return any(self.is_rare(w) for w in sorted(self.of[a] & self.of[b]))
 
 
+_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{2,})(?:\.\d+)?(?![\d,]*\d)")
+
+
+_MONTH_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I)
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+
+def _numbers(text: str) -> frozenset:
+    """Numbers of two digits or more written in ``text`` ("13-1" gives 13; "1,200" 1200); years
+    (1900-2099) and days of a month ("April 20", "20th of April") left out: they date what is
+    told ("the April 20 explosion that killed 11 workers" is background to many a report)."""
+    out = set()
+    for m in _NUMBER.finditer(text):
+        value = float(m.group(0).replace(",", ""))
+        if (1900 <= value <= 2099 and value.is_integer()) or _MONTH_BEFORE.search(text, 0, m.start()) \
+                or _MONTH_AFTER.match(text, m.end()):
+            continue
+        out.add(value)
+    return frozenset(out)
+
+
 class _Lazy:
     """``f(i)`` for the indices asked for, each computed once."""
 
@@ -944,6 +965,7 @@ class _Told:
     def __init__(self, vectors: Vectors, settings: Settings, sentences: Sequence[Sentence],
                  names: Optional[_EventNames] = None):
         self.vectors, self.settings, self.sentences, self.names = vectors, settings, sentences, names
+        self.numbers = _Lazy(lambda i: _numbers(sentences[i].text))
 
     def blocking_days(self, day: dt.date, event: Event, chosen: dict[dt.date, list[Event]],
                       picked: Sequence[Event] = ()) -> set[dt.date]:
@@ -970,6 +992,10 @@ class _Told:
                 # as many dead as a ferry is other news); the day after, a re-report in other words
                 out.append((d, e))
             elif apart == 1 and undated and self.names is not None and self.names.shared(rep, i):
+                out.append((d, e))
+            elif apart == 0 and sim >= COUNT_WORDS and len(self.numbers[rep] & self.numbers[i]) >= 2:
+                # "13 members voted in favour ... the UK abstained" / "the vote ... was 13-1 with the
+                # United Kingdom abstaining": two of the same numbers, some of the same words
                 out.append((d, e))
         return out
 
