@@ -156,3 +156,15 @@ def test_a_bare_surname_tagged_otherwise_is_the_person_of_its_article():
     assert named[("a", 40)] == ("Pedro Sanchez", "person")
     assert named[("b", 0)] == ("Sanchez", "organisation")
     assert named[("c", 30)][1] == "place"           # a place is never taken for a surname
+
+
+def test_a_company_named_after_its_founder_stays_a_company():
+    """"Brightwater" is tagged an organisation in four articles, one of which names its founder
+    Harlan Brightwater: most of its mentions stand on their own, so it is the company there too."""
+    ms = [m("a", 0, "Harlan Brightwater", "person"), m("a", 60, "Brightwater", "organisation"),
+          m("b", 0, "Brightwater", "organisation"), m("c", 0, "Brightwater", "organisation"),
+          m("d", 0, "Brightwater", "organisation")]
+    rows, assignment = aliases.consolidate(ms)
+    by_id = {r["id"]: r for r in rows}
+    assert by_id[assignment[("a", 60, 71)]]["kind"] == "organisation"
+    assert len({assignment[(d, 0, 11)] for d in "bcd"} | {assignment[("a", 60, 71)]}) == 1

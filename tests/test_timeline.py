@@ -845,3 +845,43 @@ def test_two_of_the_same_numbers_on_one_day_tell_the_same_event(second, same):
     told = [e.text for e in tl.build_timeline(pool, n_dates=1, k_sentences=2)]
     assert (second in told) is not same and told[0].startswith("The harbour council")
     assert tl._numbers("At least 1,200 died in 2023, a 45.5 percent rise; the vote was 13-1.") == {1200, 45.5, 13}
+
+
+def _freed(friday_lines):
+    fri, sat = dt.date(2024, 6, 28), dt.date(2024, 6, 29)
+    pool = [sentence("news", "Rebels freed 13 hostages late Saturday in a second exchange, the army said.", sat, [sat]),
+            sentence("news", "Four foreign workers were among the freed captives flown home by the army.", sat,
+                     position=1),
+            sentence("radio", "Rebels freed 13 hostages on Saturday, the army said.", sat, [sat])]
+    pool += [sentence(f"tv{k}", "Crowds cheered in the capital on Saturday as the buses of the freed drove past.",
+                      sat, [sat]) for k in range(2)]
+    return pool + friday_lines(fri, sat)
+
+
+@pytest.mark.parametrize("friday_lines", [
+    # Friday named by lines no timeline shows, in Saturday's papers: Saturday ranks first
+    lambda fri, sat: [sentence(f"brief{k}", "Talks ended Friday.", sat, [fri], position=3) for k in range(8)],
+    # ... or in Friday's: Friday ranks first
+    lambda fri, sat: [sentence(f"brief{k}", "Talks ended today.", fri, [fri]) for k in range(6)],
+])
+def test_a_day_with_only_undated_lines_of_the_next_days_news_does_not_take_them(friday_lines):
+    """Friday's only showable candidate is an undated line of a Saturday article that dates its news
+    to Saturday: whichever day is told first, the line is told once, on Saturday (not moved to
+    Friday as the main event told the day after, and not lost when Friday gives it up)."""
+    told = [(e.date.day, e.text.split()[0]) for e in tl.build_timeline(_freed(friday_lines), n_dates=2, k_sentences=3)]
+    assert (29, "Four") in told and (28, "Four") not in told
+
+
+def test_an_undated_lead_before_a_dated_background_line_is_its_own_days_news():
+    """Tuesday's paper leads, undated, with Tuesday's news, then gives Monday's background (dated,
+    and told on Monday by the wires): the lead is still Tuesday's news."""
+    mon, tue = dt.date(2024, 6, 10), dt.date(2024, 6, 11)
+    pool = [sentence("herald", "Troops entered the centre of Marsk and raised a flag over the town hall.", tue),
+            sentence("herald", "On Monday troops reached the outskirts of Marsk after a week of fighting.", tue, [mon],
+                     position=1)]
+    pool += [sentence(f"wire{k}", "Troops reached the outskirts of Marsk on Monday after a week of fighting.", tue,
+                      [mon], position=2) for k in range(3)]
+    pool += [sentence(f"brief{k}", "Marsk fell today.", tue, [tue], position=3) for k in range(4)]
+    for k in (1, 2):
+        told = {(e.date, e.text.split()[1]) for e in tl.build_timeline(pool, n_dates=2, k_sentences=k)}
+        assert (tue, "entered") in told

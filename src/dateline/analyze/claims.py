@@ -1428,9 +1428,14 @@ def _verb_claim(ctx: _Ctx, verb: Token) -> Optional[_Raw]:
 
 
 def _nobody(head: Token) -> bool:
-    """A speaker that says no one spoke: "nobody", "none", "no one", "no official"."""
-    return head.lower_ in ("nobody", "none", "noone", "no-one") \
-        or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+    """A speaker that says no one spoke: "nobody", "none", "no one", "no official" (not "No 10
+    Downing Street": a number or a name after "No" makes it an address; nor "no fewer than 12")."""
+    if head.lower_ in ("nobody", "none", "noone", "no-one"):
+        return True
+    doc = head.doc
+    return any(c.dep_ == "det" and c.lower_ == "no" and c.i + 1 < len(doc)
+               and not (doc[c.i + 1].like_num or doc[c.i + 1].pos_ in ("NUM", "PROPN")
+                        or doc[c.i + 1].lower_ in ("fewer", "less", "more")) for c in head.children)
 
 
 def _extend_over_quoted_conjunct(ctx: _Ctx, verb: Token, end: int) -> int:

@@ -179,6 +179,7 @@ class Consolidation:
                                 if self.kind(t) == "place" and " " not in place_key(t))
         self._moved: Counter = Counter()                     # form -> mentions keyed within their article
         self._doc_keys: dict[tuple[str, str, str], tuple[str, int]] = {}     # (doc, text, alias_of) -> key, count
+        self._tagged_otherwise: set[tuple[str, str]] = set()     # bare surnames moved that NER tagged otherwise
 
     def kind(self, text: str) -> Optional[str]:
         return self._kind.get(fold(text))
@@ -190,9 +191,9 @@ class Consolidation:
         """The names ``add_document`` needs per article: people, and single words tagged otherwise
         that are some person's surname (NER calls a bare "Sanchez" an organisation now and then)."""
         people = {text for text, _ in self.counts if self.kind(text) == "person"}
-        surnames = {person_parts(t)[-1] for t in people if len(person_parts(t)) >= 2}
+        surnames = {(person_parts(t)[-1],) for t in people if len(person_parts(t)) >= 2}
         return people | {text for text, _ in self.counts
-                         if person_parts(text) in {(x,) for x in surnames} and self.kind(text) != "place"}
+                         if self.kind(text) not in ("person", "place") and person_parts(text) in surnames}
 
     def add_document(self, doc: str, forms: Iterable[tuple[str, Optional[str], int]]) -> None:
         forms = [(t, a or "", n) for t, a, n in forms if (t, a or "") in self.counts]
@@ -210,6 +211,8 @@ class Consolidation:
             if key != self.key(text, alias_of):
                 self._doc_keys[(doc, text, alias_of)] = (key, n)
                 self._moved[(text, alias_of)] += n
+                if self.kind(text) != "person":
+                    self._tagged_otherwise.add((text, alias_of))
 
     def add_documents(self, rows: Iterable[tuple[str, str, Optional[str], int]]) -> None:
         """``add_document`` for rows ``(doc, text, alias_of, count)`` that come ordered by document."""
@@ -217,6 +220,13 @@ class Consolidation:
             self.add_document(doc, ((text, alias_of, n) for _, text, alias_of, n in group))
 
     def finish(self) -> tuple[list[Entity], dict[Form, str], dict[tuple[str, str, str], str]]:
+        # a bare surname tagged otherwise is a person only where most of its mentions sit beside
+        # that person's full name: "Brightwater" on its own in most articles is the company
+        undone = {form for form in self._tagged_otherwise if 2 * self._moved[form] < self.counts[form]}
+        if undone:
+            self._doc_keys = {w: v for w, v in self._doc_keys.items() if w[1:] not in undone}
+            for form in undone:
+                self._moved[form] = 0
         # (kind, key, text, mentions, where they are: a form everywhere, or a form in one article)
         keyed: list[tuple[str, str, str, int, tuple]] = []
         for (text, alias_of), n in sorted(self.counts.items()):

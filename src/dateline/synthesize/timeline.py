@@ -784,8 +784,12 @@ def _tell(days: Sequence[dt.date], n_dates: int, k_sentences: int, candidates: C
         picked = told.pick(day, events, k_sentences, chosen)
         later = day + dt.timedelta(days=1)
         main = events[0] if events else None
-        if settings.earlier_day and later in chosen and main is not None and main.score > 0 \
-                and main not in picked and told.blocking_days(day, main, chosen) == {later}:
+        # a main event the day leaves out as undated lines of news its article dates to the day
+        # before or after is not moved here by the rules below
+        movable = main is not None and main.score > 0 and main not in picked \
+            and not (settings.dated_report and told.dated_elsewhere(day, main, chosen))
+        if settings.earlier_day and later in chosen and movable \
+                and told.blocking_days(day, main, chosen) == {later}:
             # the day's main event was told on the day after, in the words of a report written then:
             # it happened on this day (news tells yesterday's events); the day after tells its next
             # one. Only the main event moves: the day's others are checked against the day after too.
@@ -797,7 +801,7 @@ def _tell(days: Sequence[dt.date], n_dates: int, k_sentences: int, candidates: C
                 chosen[later] = retold
             else:
                 del chosen[later]
-        elif settings.own_day and main is not None and main.score > 0 and main not in picked:
+        elif settings.own_day and movable:
             lines = told.blocking(day, main, chosen)
             if lines and all(told.refers_back(d, e, day, events_of[d]) for d, e in lines):
                 # the day's main event was told on a distant day only as one of its other lines, by
@@ -815,15 +819,22 @@ def _tell(days: Sequence[dt.date], n_dates: int, k_sentences: int, candidates: C
         if picked:
             chosen[day] = picked
             if settings.dated_report:
-                # a day told before may hold undated sentences of an article this day's lines date
+                # a day told before may hold undated sentences of an article this day's lines date:
+                # it tells its next events, and this day, told while those lines stood there, again
+                changed = False
                 for near in (day - dt.timedelta(days=1), day + dt.timedelta(days=1)):
                     if near in chosen and any(told.dated_elsewhere(near, e, chosen) for e in chosen[near]):
+                        changed = True
                         retold = told.pick(near, events_of[near], k_sentences,
                                            {d: v for d, v in chosen.items() if d != near})
                         if retold:
                             chosen[near] = retold
                         else:
                             del chosen[near]
+                if changed:
+                    again = told.pick(day, events, k_sentences, {d: v for d, v in chosen.items() if d != day})
+                    if again:
+                        chosen[day] = again
     entries = sorted((_entry(day, e, sentences, shown_bounds, shown_text) for day, es in chosen.items() for e in es),
                      key=lambda x: (x.date, -x.salience))
     return entries, len(chosen)
@@ -1044,7 +1055,14 @@ class _Told:
         docs = {self.sentences[i].doc for i in event.members}
         report = [i for d in (day - dt.timedelta(days=1), day + dt.timedelta(days=1)) for e in chosen.get(d, ())
                   for i in e.members if self.sentences[i].doc in docs and self.sentences[i].dates]
-        if not report or docs - {self.sentences[i].doc for i in report}:
+        # the article dates its news before the undated sentence (a lead, then its details); a dated
+        # line after an undated lead is more often background to it
+        first: dict[str, int] = {}
+        for i in report:
+            doc, position = self.sentences[i].doc, self.sentences[i].position
+            first[doc] = min(first.get(doc, position), position)
+        if any(first.get(self.sentences[i].doc, self.sentences[i].position) >= self.sentences[i].position
+               for i in event.members):
             return False
         return float(self.vectors.pairwise(event.members, report).max()) >= self.settings.report_words
 
