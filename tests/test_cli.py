@@ -164,3 +164,17 @@ def test_doctor_names_each_kind_of_damage_and_fails(db, tmp_path, statements, pr
 def test_doctor_without_a_database(tmp_path):
     result = runner.invoke(app, ["doctor", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2 and "no database" in result.output
+
+
+def test_an_alerts_type_is_never_broken_in_a_narrow_terminal(db, monkeypatch):
+    """In 80 columns the explanation folds, but "revision" and "conflict" stay one word."""
+    from rich.console import Console
+
+    import dateline.cli as cli
+
+    monkeypatch.setattr(cli, "console", Console(width=80, force_terminal=False, color_system=None))
+    with cli.console.capture() as captured:
+        result = runner.invoke(app, ["check", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    types = [line.split("│")[1].strip() for line in captured.get().splitlines() if line.startswith("│")]
+    assert {"stale", "revision", "conflict"} <= set(types) and not {"revis", "confl"} & set(types)

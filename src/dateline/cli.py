@@ -264,7 +264,7 @@ def series(series_id: Optional[str] = typer.Argument(None, help="A series id: sh
         return
     table = Table(title=f"{s.measure} · {s.place or '?'} · {s.category} — {s.label}", expand=True)
     _add_columns(table, ("as of", "published", "value", "source", "alert", "article", "sentence"),
-                 text="sentence", ratio=6, source=2, article=2)
+                 text="sentence", ratio=6, fixed=("as of", "published", "value", "alert"), source=2, article=2)
     for p in s.points:
         value = ("" if p.qualifier in ("exact", "unclear") else p.qualifier + " ") + _fmt_value(p.value)
         _row(table, p.as_of.isoformat(), p.doc_date.isoformat(), value,
@@ -290,7 +290,9 @@ def check(db: Path = DbOption, as_json: bool = JsonOption,
         _print_jsonl(a.to_json() for a in alerts)
         return
     table = Table(title=f"{len(alerts)} alerts", expand=True)
-    _add_columns(table, ("type", "published", "article", "explanation"), text="explanation", ratio=6, article=2)
+    # an alert's type is one word: never broken ("revis/ion" in an 80-column terminal)
+    _add_columns(table, ("type", "published", "article", "explanation"), text="explanation", ratio=6,
+                 fixed=("type", "published"), article=2)
     styles = {"stale": "red", "regression": "dark_orange", "conflict": "magenta", "revision": "green",
               "date_mismatch": "yellow"}
     for a in alerts:
