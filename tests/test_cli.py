@@ -178,3 +178,24 @@ def test_an_alerts_type_is_never_broken_in_a_narrow_terminal(db, monkeypatch):
     assert result.exit_code == 0, result.output
     types = [line.split("│")[1].strip() for line in captured.get().splitlines() if line.startswith("│")]
     assert {"stale", "revision", "conflict"} <= set(types) and not {"revis", "confl"} & set(types)
+
+
+@pytest.mark.parametrize("command", ["figures", "series", "check", "timeline", "claims"])
+def test_tables_in_an_80_column_terminal_keep_days_and_values_whole(db, monkeypatch, command):
+    """A narrow terminal shows fewer columns (the rest is in --json), and never cuts or breaks a
+    day ("2024-03-…") or a value with its qualifier ("at least 23")."""
+    import re
+
+    from rich.console import Console
+
+    import dateline.cli as cli
+
+    monkeypatch.setattr(cli, "console", Console(width=80, force_terminal=False, color_system=None))
+    with cli.console.capture() as captured:
+        result = runner.invoke(app, [command, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    out = captured.get()
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "…" not in out and not re.search(r"\b20\d\d-\d\d-?\s*│", out)      # no day cut or broken
+    if command == "figures":
+        assert "qualifier" not in out and "at least 23" in out

@@ -19,6 +19,16 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 console = Console()
 err = Console(stderr=True)
 
+# Below this width a table shows only the columns it cannot do without (the rest: --json)
+NARROW = 110
+
+
+def _shown(columns: Sequence[str], secondary: Sequence[str]) -> list[str]:
+    """``columns`` without the ``secondary`` ones in a narrow terminal, where nine columns leave
+    one or two characters each."""
+    return [c for c in columns if c not in secondary] if console.width < NARROW else list(columns)
+
+
 def _add_columns(table: Table, columns: Sequence[str], text: str, ratio: int,
                  fixed: Sequence[str] = ("date", "published", "as of", "value", "sources"), **wider: int) -> None:
     """Columns that share the width by ratio (the text column ``ratio``, the ``wider`` ones
@@ -102,7 +112,7 @@ def figures(db: Path = DbOption,
             scope: Optional[str] = typer.Option(None, "--scope", help="cumulative, period, incident, planned, ..."),
             since: Optional[str] = typer.Option(None, "--since"), until: Optional[str] = typer.Option(None, "--until"),
             as_json: bool = JsonOption):
-    """List figures: value, qualifier, measure, group, source, as-of, article and sentence."""
+    """List figures: value (with its qualifier), measure, group, source, as-of, scope, article and sentence."""
     ledger = _ledger(db)
     rows = ledger.figures(measure=measure, doc=doc, scope=scope, since=_date(since, "--since"),
                           until=_date(until, "--until"))
@@ -112,15 +122,21 @@ def figures(db: Path = DbOption,
         wanted = {r["id"] for r in rows}
         _print_jsonl(r for r in _figures(ledger.store) if r["id"] in wanted)
         return
-    table = Table(title=f"{len(rows)} figures", show_lines=False, expand=True)
-    _add_columns(table, ("value", "qualifier", "measure", "group", "source", "as of", "scope", "article", "sentence"),
-                 text="sentence", ratio=8, fixed=("value",), source=2, as_of=2, scope=2, article=2)
+    columns = _shown(("value", "measure", "group", "source", "as of", "scope", "article", "sentence"),
+                     secondary=("group", "source", "scope"))
+    table = Table(title=f"{len(rows)} figures" + ("" if "source" in columns else " (group, source, scope: --json)"),
+                  show_lines=False, expand=True)
+    # the qualifier reads with the value ("at least 23"): one column fewer for the sentence
+    _add_columns(table, columns, text="sentence", ratio=8, fixed=("value", "as of"), source=2, scope=2, article=2)
     for r in rows:
         value = _fmt_value(r["value"]) + (f"–{_fmt_value(r['value_max'])}" if r["value_max"] else "")
-        _row(table, value, r["qualifier"], r["measure"], r["grp"] or "", r["source"] or "", r["as_of"] or "",
-                      r["scope"], r["doc"], _highlight(r["sentence"], r["start"] - r["sent_start"],
-                                                       r["end"] - r["sent_start"]))
-    console.print(table)
+        if r["qualifier"] not in ("exact", "unclear", "range"):
+            value = f"{r['qualifier']} {value}"
+        cells = {"value": value, "measure": r["measure"], "group": r["grp"] or "", "source": r["source"] or "",
+                 "as of": r["as_of"] or "", "scope": r["scope"], "article": r["doc"],
+                 "sentence": _highlight(r["sentence"], r["start"] - r["sent_start"], r["end"] - r["sent_start"])}
+        _row(table, *(cells[c] for c in columns))
+    _print_table(table)
 
 
 @app.command()
@@ -140,7 +156,7 @@ def claims(db: Path = DbOption, speaker: Optional[str] = typer.Option(None, "--s
                  speaker=2, entity=2, article=2)
     for r in rows:
         _row(table, r["speaker"] or "—", r["entity_name"] or "", r["cue"] or "", r["mode"], r["content"], r["doc"])
-    console.print(table)
+    _print_table(table)
 
 
 @app.command()
@@ -157,7 +173,7 @@ def entities(db: Path = DbOption, kind: Optional[str] = typer.Option(None, "--ki
         table.add_column(col, overflow="fold")
     for r in rows:
         _row(table, r["name"], r["kind"], str(r["docs"]), str(r["mentions"]), "; ".join(r["aliases"][:8]), r["id"])
-    console.print(table)
+    _print_table(table)
 
 
 STYLES = {"figure": "bold black on yellow", "claim": "underline cyan", "time": "bold green",
@@ -230,16 +246,21 @@ def series(series_id: Optional[str] = typer.Argument(None, help="A series id: sh
         if as_json:
             _print_jsonl(s.summary() for s in all_series)
             return
+        # the id (measure-place-category-…) is what `dateline series ID` takes: unbroken where it fits
+        columns = _shown(("id", "measure", "place", "category", "source", "latest", "as of", "reports"),
+                         secondary=("measure", "place", "category"))
+        narrow = "measure" not in columns
         table = Table(title=f"{len(all_series)} series", expand=True)
-        for col in ("id", "measure", "place", "category", "source", "latest", "as of", "reports"):
-            table.add_column(col, overflow="fold")
+        _add_columns(table, columns, text="id" if narrow else "source", ratio=2,
+                     fixed=("latest", "as of", "reports") if narrow else ("id", "latest", "as of", "reports"))
         for s in all_series:
             sm = s.summary()
             latest = ("" if sm["latest_qualifier"] in ("exact", "unclear") else sm["latest_qualifier"] + " ") \
                 + _fmt_value(sm["latest_value"])
-            _row(table, s.id, s.measure, s.place or "", s.category, s.label, latest, sm["latest_as_of"],
-                          str(sm["reports"]))
-        console.print(table)
+            cells = {"id": s.id, "measure": s.measure, "place": s.place or "", "category": s.category,
+                     "source": s.label, "latest": latest, "as of": sm["latest_as_of"], "reports": str(sm["reports"])}
+            _row(table, *(cells[c] for c in columns))
+        _print_table(table)
         return
     chosen = [s for s in all_series if s.id == series_id]
     if not chosen:
@@ -271,7 +292,7 @@ def series(series_id: Optional[str] = typer.Argument(None, help="A series id: sh
                       (p.source or "") + (" (inferred)" if p.source_inferred else ""), flagged.get(p.figure, ""),
                       f"{p.doc} {p.start}-{p.end}",
                       _highlight(p.sentence, p.value_start - p.start, p.value_end - p.start))
-    console.print(table)
+    _print_table(table)
 
 
 @app.command()
@@ -298,7 +319,7 @@ def check(db: Path = DbOption, as_json: bool = JsonOption,
     for a in alerts:
         _row(table, Text(a.type, style=styles.get(a.type, "")), a.point.doc_date.isoformat(), a.point.doc,
                       a.explanation)
-    console.print(table)
+    _print_table(table)
 
 
 @app.command()
@@ -322,7 +343,7 @@ def timeline(db: Path = DbOption, date_from: Optional[str] = typer.Option(None, 
     for e in entries:
         first = e.evidence[0]
         _row(table, e.date.isoformat(), e.text, str(e.salience), f"{first.doc} {first.start}-{first.end}")
-    console.print(table)
+    _print_table(table)
 
 
 @app.command()
@@ -380,7 +401,7 @@ def search(query: str, db: Path = DbOption, limit: int = typer.Option(20, "--lim
         table.add_column(col, overflow="fold")
     for r in rows:
         _row(table, r["id"], r["date"], r["title"] or "", r["snippet"])
-    console.print(table)
+    _print_table(table)
 
 
 @app.command()
@@ -443,6 +464,17 @@ def report(output: Path = typer.Option(..., "--output", "-o", help="HTML file to
         err.print(f"[red]error:[/] {e}")
         raise typer.Exit(2)
     err.print(f"report -> {output} ({summary})")
+
+
+def _print_table(table: Table) -> None:
+    """Print ``table`` with its unbroken columns (days, values, ids) as wide as their widest cell:
+    when the terminal is narrow, Rich would otherwise cut them ("2024-03-…") before folding the
+    text columns."""
+    for col in table.columns:
+        if col.no_wrap:
+            widths = [len(c.plain if isinstance(c, Text) else str(c)) for c in col.cells]
+            col.min_width = min(45, max(widths + [len(str(col.header))]))
+    console.print(table)
 
 
 def _row(table: Table, *cells) -> None:
