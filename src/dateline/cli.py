@@ -127,7 +127,8 @@ def figures(db: Path = DbOption,
     table = Table(title=f"{len(rows)} figures" + ("" if "source" in columns else " (group, source, scope: --json)"),
                   show_lines=False, expand=True)
     # the qualifier reads with the value ("at least 23"): one column fewer for the sentence
-    _add_columns(table, columns, text="sentence", ratio=8, fixed=("value", "as of"), source=2, scope=2, article=2)
+    _add_columns(table, columns, text="sentence", ratio=8, fixed=("value", "measure", "as of"), source=2, scope=2,
+                 article=2)
     for r in rows:
         value = _fmt_value(r["value"]) + (f"–{_fmt_value(r['value_max'])}" if r["value_max"] else "")
         if r["qualifier"] not in ("exact", "unclear", "range"):
