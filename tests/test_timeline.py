@@ -253,6 +253,8 @@ def test_future_days_are_not_events():
     ("Eight others were injured when the roof of the warehouse fell in on Tuesday.", False),
     ("Others were taken to hospital in Varnholm with burns on Saturday night.", False),
     ("This week the union will vote on the operators' new offer for the dockers.", True),
+    ("This move is seen as an attempt to win the dockers back to the table.", False),
+    ("That decision was welcomed by the port operators and the city council.", False),
     ("That evening the harbour master closed the port to all cargo ships.", True),
     ("\"Many are still missing,\" the harbour master added.", False),             # the rest of a statement
     ("The cargo backlog will take weeks to clear, the port authority added in a statement.", False),

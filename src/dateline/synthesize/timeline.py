@@ -454,6 +454,9 @@ _BOILERPLATE = re.compile(
 # a sentence that needs the one before it ("He said ...", "Some were taken ...")
 _LEANS_BACK = re.compile(r"^[\"“`']*\s*(?:he|she|it|they|them|these|those|some|such|its|their|his|her"
                          r"|(?:this|that)\s+(?:is|was|has|had|will|would|comes|came|means|meant)"
+                         # "This move is seen as ...", "That decision was ...": the thing said before
+                         r"|(?:this|that)\s+[a-z][\w-]*\s+(?:is|was|are|were|has|had|will|would|could|comes|came"
+                         r"|means|meant|marks|marked|follows|followed)"
                          r"|(?:(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands"
                          r"|many|several|few|the)\s+)?others)\b", re.I)
 # '"...," the ministry added.', '..., he added, ...': the rest of a statement begun in an earlier sentence
