@@ -53,7 +53,9 @@ def test_claims_are_grouped_by_the_entity_that_spoke_named_speakers_first(tmp_pa
     from dateline.synthesize.brief import to_markdown
 
     corpus = tmp_path / "floods.jsonl"
-    corpus.write_text("".join(json.dumps(a) + "\n" for a in FLOODS + [HERALD]), encoding="utf-8")
+    # a wire copy of the herald's story: the same words from the same speakers are told once
+    copy = dict(HERALD, id="wire-0606", title="Hospital (wire)")
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in FLOODS + [HERALD, copy]), encoding="utf-8")
     with Ledger(tmp_path / "b.db") as led:
         led.ingest([corpus])
         brief = build_brief(led.store, since=dt.date(2024, 6, 2))

@@ -70,9 +70,16 @@ def build_brief(store: Store, since: dt.date, until: Optional[dt.date] = None,
 
     grouped: dict[str, list[dict]] = defaultdict(list)
     named: set[str] = set()
+    said: set[tuple[str, str]] = set()
     for c in store.claims():
         if in_window(dt.date.fromisoformat(c["doc_date"])):
-            grouped[c["entity_name"] or c["speaker"] or UNATTRIBUTED].append(c)
+            speaker = c["entity_name"] or c["speaker"] or UNATTRIBUTED
+            # a headline repeated in its article, a wire copy: the same words from the same speaker once
+            words = " ".join(c["content"].casefold().split())
+            if (speaker, words) in said:
+                continue
+            said.add((speaker, words))
+            grouped[speaker].append(c)
             if c["entity_name"]:
                 named.add(c["entity_name"])
     # speakers the ledger knows as entities first; then descriptions it could not resolve ("the
