@@ -73,3 +73,18 @@ def test_claims_are_grouped_by_the_entity_that_spoke_named_speakers_first(tmp_pa
         records = [json.loads(x) for x in to_json_lines(brief).splitlines()]
         said = [r for r in records if r["kind"] == "claim" and r["speaker"] == "Spain's health ministry"]
         assert said and said[0]["speaker_as_written"] == "the health ministry"
+
+
+def test_a_speaker_who_denies_then_confirms_the_same_words_is_told_both_times(tmp_path):
+    articles = [
+        {"id": "a-0601", "date": "2024-06-01", "title": "Port", "text":
+            "The harbour master Anna Kell denied that the port would close next week."},
+        {"id": "b-0603", "date": "2024-06-03", "title": "Port", "text":
+            "The harbour master Anna Kell confirmed that the port would close next week."},
+    ]
+    corpus = tmp_path / "port.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    with Ledger(tmp_path / "p.db") as led:
+        led.ingest([corpus])
+        brief = build_brief(led.store, since=dt.date(2024, 5, 31))
+        assert [c["cue"] for c in brief.claims["Anna Kell"]] == ["denied", "confirmed"]

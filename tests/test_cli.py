@@ -180,22 +180,32 @@ def test_an_alerts_type_is_never_broken_in_a_narrow_terminal(db, monkeypatch):
     assert {"stale", "revision", "conflict"} <= set(types) and not {"revis", "confl"} & set(types)
 
 
-@pytest.mark.parametrize("command", ["figures", "series", "check", "timeline", "claims"])
-def test_tables_in_an_80_column_terminal_keep_days_and_values_whole(db, monkeypatch, command):
-    """A narrow terminal shows fewer columns (the rest is in --json), and never cuts or breaks a
-    day ("2024-03-…") or a value with its qualifier ("at least 23")."""
+@pytest.mark.parametrize("width", [60, 80])
+@pytest.mark.parametrize("command", ["figures", "series", "series ID", "check", "timeline", "claims"])
+def test_tables_in_a_narrow_terminal_keep_days_and_values_whole(db, monkeypatch, command, width):
+    """A narrow terminal shows fewer columns (the rest is in --json), never cuts or breaks a day
+    ("2024-03-…") or a value with its qualifier ("at least 23"), and never crops the table."""
     import re
 
     from rich.console import Console
 
     import dateline.cli as cli
 
-    monkeypatch.setattr(cli, "console", Console(width=80, force_terminal=False, color_system=None))
+    args = command.split()
+    if args[-1] == "ID":
+        args[-1] = json.loads(runner.invoke(app, ["series", "--db", str(db), "--json"]).output.splitlines()[0])["id"]
+    monkeypatch.setattr(cli, "console", Console(width=width, force_terminal=False, color_system=None))
     with cli.console.capture() as captured:
-        result = runner.invoke(app, [command, "--db", str(db)])
+        result = runner.invoke(app, args + ["--db", str(db)])
     assert result.exit_code == 0, result.output
     out = captured.get()
-    assert max(len(line) for line in out.splitlines()) <= 80
+    rows = [line for line in out.splitlines() if line.startswith(("│", "┃", "┏", "└"))]
+    assert max(len(line) for line in out.splitlines()) <= width
+    assert all(line.endswith(("│", "┃", "┓", "┘")) for line in rows)                  # not cropped
+    lines = out.splitlines()
+    top = next(i for i, line in enumerate(lines) if line.startswith("┏"))
+    header = [line.split("┃")[1:-1] for line in lines[top + 1:] if line.startswith("┃")]
+    assert all(any(cells[j].strip() for cells in header) for j in range(len(header[0])))   # no column left empty
     assert "…" not in out and not re.search(r"\b20\d\d-\d\d-?\s*│", out)      # no day cut or broken
     if command == "figures":
         assert "qualifier" not in out and "at least 23" in out

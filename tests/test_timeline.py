@@ -255,6 +255,8 @@ def test_future_days_are_not_events():
     ("This week the union will vote on the operators' new offer for the dockers.", True),
     ("This move is seen as an attempt to win the dockers back to the table.", False),
     ("That decision was welcomed by the port operators and the city council.", False),
+    ("This week has seen the longest strike at the port of Varnholm in decades.", True),   # a time, not a thing
+    ("That year marked the start of the long decline of the port of Varnholm.", True),
     ("That evening the harbour master closed the port to all cargo ships.", True),
     ("\"Many are still missing,\" the harbour master added.", False),             # the rest of a statement
     ("The cargo backlog will take weeks to clear, the port authority added in a statement.", False),

@@ -284,15 +284,18 @@ def series(series_id: Optional[str] = typer.Argument(None, help="A series id: sh
 
         _print_jsonl(point_record(s.id, p, flagged.get(p.figure)) for p in s.points)
         return
+    columns = _shown(("as of", "published", "value", "source", "alert", "article", "sentence"),
+                     secondary=("published", "source"))
     table = Table(title=f"{s.measure} · {s.place or '?'} · {s.category} — {s.label}", expand=True)
-    _add_columns(table, ("as of", "published", "value", "source", "alert", "article", "sentence"),
-                 text="sentence", ratio=6, fixed=("as of", "published", "value", "alert"), source=2, article=2)
+    _add_columns(table, columns, text="sentence", ratio=6, fixed=("as of", "published", "value", "alert"),
+                 source=2, article=2)
     for p in s.points:
         value = ("" if p.qualifier in ("exact", "unclear") else p.qualifier + " ") + _fmt_value(p.value)
-        _row(table, p.as_of.isoformat(), p.doc_date.isoformat(), value,
-                      (p.source or "") + (" (inferred)" if p.source_inferred else ""), flagged.get(p.figure, ""),
-                      f"{p.doc} {p.start}-{p.end}",
-                      _highlight(p.sentence, p.value_start - p.start, p.value_end - p.start))
+        cells = {"as of": p.as_of.isoformat(), "published": p.doc_date.isoformat(), "value": value,
+                 "source": (p.source or "") + (" (inferred)" if p.source_inferred else ""),
+                 "alert": flagged.get(p.figure, ""), "article": f"{p.doc} {p.start}-{p.end}",
+                 "sentence": _highlight(p.sentence, p.value_start - p.start, p.value_end - p.start)}
+        _row(table, *(cells[c] for c in columns))
     _print_table(table)
 
 
@@ -471,10 +474,17 @@ def _print_table(table: Table) -> None:
     """Print ``table`` with its unbroken columns (days, values, ids) as wide as their widest cell:
     when the terminal is narrow, Rich would otherwise cut them ("2024-03-…") before folding the
     text columns."""
-    for col in table.columns:
+    wanted = {}
+    for i, col in enumerate(table.columns):
         if col.no_wrap:
             widths = [len(c.plain if isinstance(c, Text) else str(c)) for c in col.cells]
-            col.min_width = min(45, max(widths + [len(str(col.header))]))
+            wanted[i] = min(45, max(widths + [len(str(col.header))]))
+    # only when they fit with a few characters for each other column (and the borders): else
+    # Rich would crop the table or leave the text columns empty
+    others = len(table.columns) - len(wanted)
+    if sum(wanted.values()) + 6 * others + 3 * len(table.columns) + 1 <= console.width:
+        for i, width in wanted.items():
+            table.columns[i].min_width = width
     console.print(table)
 
 

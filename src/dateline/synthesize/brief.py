@@ -70,12 +70,13 @@ def build_brief(store: Store, since: dt.date, until: Optional[dt.date] = None,
 
     grouped: dict[str, list[dict]] = defaultdict(list)
     named: set[str] = set()
-    said: set[tuple[str, str]] = set()
+    said: set[tuple[str, tuple[str, str]]] = set()
     for c in store.claims():
         if in_window(dt.date.fromisoformat(c["doc_date"])):
             speaker = c["entity_name"] or c["speaker"] or UNATTRIBUTED
             # a headline repeated in its article, a wire copy: the same words from the same speaker once
-            words = " ".join(c["content"].casefold().split())
+            # ("denied" and then "confirmed" the same words are two statements)
+            words = (" ".join(c["content"].casefold().split()), (c["cue"] or "").casefold())
             if (speaker, words) in said:
                 continue
             said.add((speaker, words))

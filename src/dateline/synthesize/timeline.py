@@ -455,7 +455,9 @@ _BOILERPLATE = re.compile(
 _LEANS_BACK = re.compile(r"^[\"“`']*\s*(?:he|she|it|they|them|these|those|some|such|its|their|his|her"
                          r"|(?:this|that)\s+(?:is|was|has|had|will|would|comes|came|means|meant)"
                          # "This move is seen as ...", "That decision was ...": the thing said before
-                         r"|(?:this|that)\s+[a-z][\w-]*\s+(?:is|was|are|were|has|had|will|would|could|comes|came"
+                         r"|(?:this|that)\s+(?!(?:day|week|month|year|morning|afternoon|evening|night|weekend|time"
+                         r"|season|spring|summer|autumn|fall|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)"
+                         r"[a-z][\w-]*\s+(?:is|was|are|were|has|had|will|would|could|comes|came"
                          r"|means|meant|marks|marked|follows|followed)"
                          r"|(?:(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands"
                          r"|many|several|few|the)\s+)?others)\b", re.I)
