@@ -18,9 +18,10 @@ from ..records import DatedSentence, Document, Span, TimeExpr
 _CALENDAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?|\d{1,4}[/-]\d{1,2}", re.I)
 
 # "April 22 - ...", "Thu May 6 , 2010 :": a sentence headed by its date, an entry of a chronology
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# a month name, written out or cut ("Oct.")
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 DATE_LABEL = re.compile(
-    rf"^\W{{0,3}}(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})"
+    rf"^\W{{0,3}}(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{MONTH})"
     r"(?:\s*,?\s*\d{4})?\s*(?:-+|–|—|:)\s+", re.I)
 
 

@@ -782,6 +782,16 @@ def _tell(days: Sequence[dt.date], n_dates: int, k_sentences: int, candidates: C
     told = _Told(vectors, settings, sentences, _EventNames(sentences, by_day) if settings.event_names else None)
     events_of: dict[dt.date, list[Event]] = {}
     chosen: dict[dt.date, list[Event]] = {}     # in the order days were told
+
+    def retell(d: dt.date, also: Optional[dict[dt.date, list[Event]]] = None) -> None:
+        """Day ``d``, told before, told again against every other day's lines (and ``also``):
+        its next events, or none and it drops out."""
+        again = told.pick(d, events_of[d], k_sentences, {**{x: v for x, v in chosen.items() if x != d}, **(also or {})})
+        if again:
+            chosen[d] = again
+        else:
+            del chosen[d]
+
     for day in days:
         if len(chosen) >= n_dates:
             break
@@ -793,34 +803,24 @@ def _tell(days: Sequence[dt.date], n_dates: int, k_sentences: int, candidates: C
         # before or after is not moved here by the rules below
         movable = main is not None and main.score > 0 and main not in picked \
             and not (settings.dated_report and told.dated_elsewhere(day, main, chosen))
+        # the days that tell the main event this day takes back: the day after (the day's main event
+        # was told there, in the words of a report written then: it happened on this day, as news
+        # tells yesterday's events), or distant days telling it only as one of their other lines, by
+        # reports written long after them ("the toll from the Oct. 7 attack has been revised")
+        given_back: list[dt.date] = []
         if settings.earlier_day and later in chosen and movable \
                 and told.blocking_days(day, main, chosen) == {later}:
-            # the day's main event was told on the day after, in the words of a report written then:
-            # it happened on this day (news tells yesterday's events); the day after tells its next
-            # one. Only the main event moves: the day's others are checked against the day after too.
-            picked = [main] + told.pick(day, events[1:], k_sentences - 1, {**chosen, day: [main]},
-                                        main_first=False)
-            retold = told.pick(later, events_of[later], k_sentences,
-                               {**{d: v for d, v in chosen.items() if d != later}, day: picked})
-            if retold:
-                chosen[later] = retold
-            else:
-                del chosen[later]
+            given_back = [later]
         elif settings.own_day and movable:
             lines = told.blocking(day, main, chosen)
             if lines and all(told.refers_back(d, e, day, events_of[d]) for d, e in lines):
-                # the day's main event was told on a distant day only as one of its other lines, by
-                # reports written long after it ("the toll from the Oct. 7 attack has been revised"):
-                # it is this day's news, and those days tell their next events
-                picked = [main] + told.pick(day, events[1:], k_sentences - 1, {**chosen, day: [main]},
-                                            main_first=False)
-                for d in sorted({d for d, _ in lines}):
-                    retold = told.pick(d, events_of[d], k_sentences,
-                                       {**{x: v for x, v in chosen.items() if x != d}, day: picked})
-                    if retold:
-                        chosen[d] = retold
-                    else:
-                        del chosen[d]
+                given_back = sorted({d for d, _ in lines})
+        if given_back:
+            # only the main event moves: the day's others are still checked against those days
+            picked = [main] + told.pick(day, events[1:], k_sentences - 1, {**chosen, day: [main]},
+                                        main_first=False)
+            for d in given_back:
+                retell(d, {day: picked})
         if picked:
             chosen[day] = picked
             if settings.dated_report:
@@ -830,12 +830,7 @@ def _tell(days: Sequence[dt.date], n_dates: int, k_sentences: int, candidates: C
                 for near in (day - dt.timedelta(days=1), day + dt.timedelta(days=1)):
                     if near in chosen and any(told.dated_elsewhere(near, e, chosen) for e in chosen[near]):
                         changed = True
-                        retold = told.pick(near, events_of[near], k_sentences,
-                                           {d: v for d, v in chosen.items() if d != near})
-                        if retold:
-                            chosen[near] = retold
-                        else:
-                            del chosen[near]
+                        retell(near)
                 if changed:
                     again = told.pick(day, events, k_sentences, {d: v for d, v in chosen.items() if d != day})
                     if again:
@@ -916,8 +911,8 @@ class _EventNames:
 _NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{2,})(?:\.\d+)?(?![\d,]*\d)")
 
 
-_MONTH_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I)
-_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_MONTH_BEFORE = re.compile(dating.MONTH + r"\s+$", re.I)
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + dating.MONTH, re.I)
 
 
 def _numbers(text: str) -> frozenset:
