@@ -236,6 +236,31 @@ def test_days_listed_in_a_published_chronology_rank_higher():
     assert scores[WED] > scores[THU]
 
 
+def test_a_day_long_before_the_first_article_named_by_one_source_is_background(tmp_path):
+    born, mon = dt.date(1961, 3, 3), TUE - dt.timedelta(days=1)
+    profile = sentence("profile", "Ostrik, born in Varnholm on March 3, 1961, has led the dockers since 2009.",
+                       FRI, [born], calendar=[born])
+    news = [sentence(f"n{i}", "Dock workers in Varnholm walked off the job on Tuesday.", d, [TUE])
+            for i, d in enumerate((TUE, WED))]
+    # the day before the first article is the story's: named once, it still counts
+    eve = sentence("eve", "Talks on a new wage agreement collapsed late on Monday in Varnholm.", TUE, [mon])
+    scores = tl.day_scores([profile, eve] + news, tl.Settings())
+    assert born not in scores and mon in scores and TUE in scores
+    # named by a second, independent source, the old day is part of the story again
+    obituary = sentence("obit", "The union leader was born on March 3, 1961, in a fishing village.", SUN,
+                        [born], calendar=[born])
+    assert born in tl.day_scores([profile, obituary, eve] + news, tl.Settings())
+    # the store ranks days the same way: the birthday is never a day of the timeline
+    articles = ARTICLES + [{"id": "profile-0510", "date": FRI.isoformat(), "title": "The man behind the strike",
+                            "text": "Union secretary Pavel Ostrik was born in Varnholm on March 3, 1961, the son "
+                                    "of a crane driver. He has led the dockers since 2009 and called the strike "
+                                    "after the operators refused to raise wages."}]
+    with ingested(tmp_path, articles) as led:
+        _same_timeline_both_ways(led.store)
+        entries = tl.timeline_from_store(led.store, n_dates=20)
+        assert entries and all(e.date.year == 2024 for e in entries)
+
+
 def test_future_days_are_not_events():
     plan = sentence("p", "The council will vote on the new harbour budget on Friday next week.", WED, [FRI])
     assert tl.candidates_by_day([plan], tl.Settings()) == {}

@@ -127,6 +127,9 @@ class Settings:
                                         # before or after, sharing its words, are more of that report
     event_names: bool = True            # an undated report naming the rare name of a happening told
                                         # the day before or after reports that happening
+    background_sources: int = 2         # a day long before the first article, named by fewer independent
+    background_days: int = 30           # sources, is background ("born on February 24, 1955"), not a day
+                                        # of the story (the day before it is: "talks collapsed on Monday")
     min_words: int = 6
     max_words: int = 50
 
@@ -385,10 +388,11 @@ def counts_from_store(store, settings: Settings, published_from: Optional[str] =
         if calendar:
             seen["calendar"][day(named)] = calendar
     published: dict[dt.date, set] = defaultdict(set)
-    newest = None
+    newest = oldest = None
     for date, source in store.publication_sources(published_from, published_to):
         date = day(date)
         newest = date if newest is None or date > newest else newest
+        oldest = date if oldest is None or date < oldest else oldest
         for lag in range(settings.publication_lag + 1):
             published[date - dt.timedelta(days=lag)].add(source)
     seen["published"] = {d: len(v) for d, v in published.items()}
@@ -397,7 +401,8 @@ def counts_from_store(store, settings: Settings, published_from: Optional[str] =
     chronology = {day(d): n for d, n in store.chronology_days(settings.chronology_entries, published_from,
                                                               published_to)}
     support = {day(d): n for d, n in store.day_support(published_from, published_to)}
-    return DayCounts(seen=seen, delays=delays, newest=newest, chronology=chronology, support=support)
+    return DayCounts(seen=seen, delays=delays, newest=newest, chronology=chronology, support=support,
+                     oldest=oldest)
 
 
 def candidates_from_store(store, days: Sequence[dt.date], settings: Settings, published_from: Optional[str] = None,
@@ -558,6 +563,7 @@ class DayCounts:
     newest: Optional[dt.date]                # the newest publication day
     chronology: dict[dt.date, int]           # day -> independent sources whose chronology lists it
     support: dict[dt.date, int]              # day -> independent sources naming it or publishing on it
+    oldest: Optional[dt.date] = None         # the oldest publication day
 
     @classmethod
     def of_sentences(cls, sentences: Sequence[Sentence], settings: Settings) -> "DayCounts":
@@ -566,7 +572,8 @@ class DayCounts:
                    delays=first_reference_delays(sentences),
                    newest=max((s.published for s in sentences), default=None),
                    chronology=chronology_votes(sentences, settings.chronology_entries),
-                   support=day_support(sentences))
+                   support=day_support(sentences),
+                   oldest=min((s.published for s in sentences), default=None))
 
 
 def day_scores(sentences: Sequence[Sentence], settings: Settings, date_from: Optional[dt.date] = None,
@@ -583,7 +590,10 @@ def scores_of(counts: DayCounts, settings: Settings, date_from: Optional[dt.date
     article (and again when it writes the date out: "on April 20"), naming it on the day
     itself, announcing it ahead, publishing on the day. Each chronology listing the day
     adds ``chronology_weight``; a recent day adds ``unseen_weight`` times the later
-    references it has not had time to get (:func:`unseen_references`).
+    references it has not had time to get (:func:`unseen_references`). A day before the
+    first article by more than ``background_days`` that fewer than ``background_sources``
+    name is left out: one article's background ("Jobs, born on February 24, 1955, ...") is
+    not a day of the story.
     """
     seen = counts.seen
     weight = {"later": settings.later_weight, "calendar": settings.calendar_weight,
@@ -599,7 +609,11 @@ def scores_of(counts: DayCounts, settings: Settings, date_from: Optional[dt.date
         for d, n in sorted(counts.chronology.items()):
             if d in scores:
                 scores[d] += settings.chronology_weight * n
-    return {d: v for d, v in scores.items() if not ((date_from and d < date_from) or (date_to and d > date_to))}
+    background = {d for d in days if counts.oldest is not None
+                  and (counts.oldest - d).days > settings.background_days
+                  and counts.support.get(d, 0) < settings.background_sources}
+    return {d: v for d, v in scores.items()
+            if d not in background and not ((date_from and d < date_from) or (date_to and d > date_to))}
 
 
 def first_reference_delays(sentences: Sequence[Sentence]) -> list[int]:
