@@ -246,6 +246,8 @@ def test_a_day_long_before_the_first_article_named_by_one_source_is_background(t
     eve = sentence("eve", "Talks on a new wage agreement collapsed late on Monday in Varnholm.", TUE, [mon])
     scores = tl.day_scores([profile, eve] + news, tl.Settings())
     assert born not in scores and mon in scores and TUE in scores
+    # nor is its reference one the story's days can expect: the delays are the story's
+    assert tl.DayCounts.of_sentences([profile, eve] + news, tl.Settings()).delays == [1, 1]
     # named by a second, independent source, the old day is part of the story again
     obituary = sentence("obit", "The union leader was born on March 3, 1961, in a fishing village.", SUN,
                         [born], calendar=[born])

@@ -70,6 +70,22 @@ def test_weekday_in_front_of_a_date_takes_that_date():
     assert value(text, "November 24, 2023", date=dt.date(2023, 11, 30)) == "2023-11-24"
 
 
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("Stocks fell furthest since the September 11th attacks, traders said.", "September 11th", "2001-09-11"),
+    ("Two Sept. 11 hijackers lived in the town, the commission found.", "Sept. 11", "2001-09-11"),
+    ("Airport checks were tightened after 9/11 across the country.", "9/11", "2001-09-11"),
+    # a plain September 11 is still the nearest one
+    ("The council will vote on September 11 on the harbour budget.", "September 11", "2024-09-11"),
+])
+def test_september_11_naming_the_attacks_is_2001(text, phrase, expected):
+    assert value(text, phrase, date=dt.date(2024, 3, 5)) == expected
+
+
+def test_9_11_is_not_a_date_among_other_fractions_or_before_2001():
+    assert [t.text for t in extract("The scores were 9/11 and 7/12 in the two rounds.")] == []
+    assert [t.text for t in extract("Flights were normal before 9/11, pilots said.", date=dt.date(2001, 5, 1))] == []
+
+
 def test_ambiguous_numeric_date_takes_the_reading_nearest_the_article():
     assert value("Report dated 03/11/2023 from the field.", "03/11/2023") == "2023-11-03"
     assert value("Report dated 11/03/2023 from the field.", "11/03/2023") == "2023-11-03"

@@ -393,6 +393,11 @@ class _Context:
         rel = start - self.seg_start
         return self.seg_text[max(0, rel - n):rel]
 
+    def after(self, end: int, n: int = 30) -> str:
+        """Up to ``n`` characters of the segment after document offset ``end``."""
+        rel = end - self.seg_start
+        return self.seg_text[rel:rel + n]
+
 
 def tense_at(doc, start: int, end: int) -> Optional[str]:
     """PAST, FUTURE or None for the clause governing the characters ``[start, end)``.
@@ -497,7 +502,7 @@ _PARTS = r"morning|afternoon|evening|night"
 # What each rule's matches must contain; scanning a segment with every full pattern costs
 # far more than these searches.
 _RULE_ANCHORS = {
-    "iso": r"\d[-/.]\d", "numeric": r"\d[/.-]\d", "numeric-short": r"\(\d\d?/\d",
+    "iso": r"\d[-/.]\d", "numeric": r"\d[/.-]\d", "numeric-short": r"\(\d\d?/\d", "nine-eleven": r"9/11",
     "month-day": MONTH, "day-month": MONTH, "month-year": MONTH, "month": MONTH_SOLO, "year": r"\d{4}", "decade": r"0s\b|ties\b", "century": r"century",
     "season": r"spring|summer|autumn|fall|winter", "quarter": r"quarter|\bQ[1-4]", "half": r"half",
     "holiday": r"christmas|boxing|new\s+year|halloween|valentine|thanksgiving|easter",
@@ -575,6 +580,15 @@ def _numeric(m, ctx, hit):
     return Resolved("DATE", day.isoformat(), day)
 
 
+@rule("nine-eleven", r"(?<![\w/.,$-])9/11(?![\w/-]|[.,]\d)", kind="day",
+      valid=lambda m, s: not re.search(r"\d/\d", s[max(0, m.start() - 12):m.start()] + s[m.end():m.end() + 12]))
+def _nine_eleven(m, ctx, hit):
+    """ "9/11": the attacks' day, for an article written after it."""
+    if ctx.dct <= NINE_ELEVEN:
+        return None
+    return Resolved("DATE", NINE_ELEVEN.isoformat(), NINE_ELEVEN)
+
+
 @rule("numeric-short", r"(?<=\()(?P<a>\d\d?)/(?P<b>\d\d?)(?=\))", kind="day",
       valid=lambda m, s: 1 <= int(m["b"]) <= 12 and 1 <= int(m["a"]) <= 31)
 def _numeric_short(m, ctx, hit):
@@ -594,11 +608,20 @@ def _day_month_ok(m, seg):
     return _cap(m["mon"]) and int(re.match(r"\d+", m["day"])[0]) <= 31
 
 
+# "September 11" with no year, naming the 2001 attacks ("the September 11th attacks", "Sept. 11
+# hijackers"), and "9/11": in English news, that day, not the last September 11 before the article
+NINE_ELEVEN = dt.date(2001, 9, 11)
+_NAMES_THE_ATTACKS = re.compile(r"(?:th)?\s*-?\s*(?:terror(?:ist)?\s+)?(?:attack|hijack|terror|plot|victim|commission"
+                                r"|memorial)", re.I)
+
+
 def _resolve_day_month(m, ctx, hit):
     month = _month_num(m["mon"])
     day = int(re.match(r"\d+", m["day"])[0])
     if m["y"]:
         year = int(m["y"])
+    elif (month, day) == (9, 11) and ctx.dct > NINE_ELEVEN and _NAMES_THE_ATTACKS.match(ctx.after(hit.end)):
+        year = NINE_ELEVEN.year
     else:
         year = _year_for(month, day, ctx.dct, "PAST" if _since(ctx, hit) else ctx.tense(hit.start, hit.end))
     if not _valid_day(year, month, day):
@@ -1244,7 +1267,7 @@ def extract_times(doc, doc_id: str, doc_date: dt.date) -> list[TimeExpr]:
 
 
 # anaphoric results are not new reference points ("a year earlier ... a year earlier")
-_NOT_REFERENCES = {"year-earlier"}
+_NOT_REFERENCES = {"year-earlier", "nine-eleven"}
 
 
 def _day_of(value: str) -> Optional[dt.date]:

@@ -264,9 +264,10 @@ class SentenceDays:
     def first_reference_delays(self, published_from=None, published_to=None) -> list[tuple]:
         clause, args = self._published(published_from, published_to)
         return self._rows(
-            "SELECT delay, COUNT(*) FROM (SELECT MIN(date_diff('day', CAST(x.day AS DATE), CAST(d.date AS DATE)))"
-            f" AS delay FROM sday x JOIN src d ON d.doc = x.doc WHERE {clause} AND x.day < d.date"
-            " GROUP BY d.source, x.day) GROUP BY delay", args)
+            "SELECT day, delay, COUNT(*) FROM (SELECT x.day AS day,"
+            " MIN(date_diff('day', CAST(x.day AS DATE), CAST(d.date AS DATE))) AS delay"
+            f" FROM sday x JOIN src d ON d.doc = x.doc WHERE {clause} AND x.day < d.date"
+            " GROUP BY d.source, x.day) GROUP BY day, delay", args)
 
     def chronology_days(self, min_entries: int, published_from=None, published_to=None) -> list[tuple]:
         clause, args = self._published(published_from, published_to)

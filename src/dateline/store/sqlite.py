@@ -394,12 +394,13 @@ class Store:
 
     def first_reference_delays(self, published_from: Optional[str] = None,
                                published_to: Optional[str] = None) -> Iterator[tuple]:
-        """(delay in days, how many): per independent source and earlier day it names, its first reference."""
+        """(day, delay in days, how many): per independent source and earlier day it names, its first reference."""
         clause, args = self._published(published_from, published_to)
         return self.db.execute(
-            "SELECT delay, COUNT(*) FROM (SELECT CAST(MIN(julianday(d.date) - julianday(x.day)) AS INTEGER) AS delay"
+            "SELECT day, delay, COUNT(*) FROM (SELECT x.day AS day,"
+            " CAST(MIN(julianday(d.date) - julianday(x.day)) AS INTEGER) AS delay"
             f" FROM sentence_days x JOIN documents d ON d.id = x.doc WHERE {clause} AND x.day < d.date"
-            " GROUP BY coalesce(d.dup_group, d.id), x.day) GROUP BY delay", args)
+            " GROUP BY coalesce(d.dup_group, d.id), x.day) GROUP BY day, delay", args)
 
     def chronology_days(self, min_entries: int, published_from: Optional[str] = None,
                         published_to: Optional[str] = None) -> Iterator[tuple]:

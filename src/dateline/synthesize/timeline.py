@@ -143,7 +143,7 @@ DAY_CUE = re.compile(
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|\b(?:today|yesterday|tomorrow|tonight|ago)\b"
     r"|\b(?:next|following|previous|same|that|this|last)\s+(?:day|morning|night|evening|afternoon)\b"
-    r"|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    r"|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b9/11\b",
     re.I)
 # The same over lowercased text, skipping positions no cue can start at: three times faster.
 _DAY_CUE_LOWER = re.compile(r"(?=[mtwfsjandoylp0-9])(?:" + DAY_CUE.pattern + ")")
@@ -396,11 +396,11 @@ def counts_from_store(store, settings: Settings, published_from: Optional[str] =
         for lag in range(settings.publication_lag + 1):
             published[date - dt.timedelta(days=lag)].add(source)
     seen["published"] = {d: len(v) for d, v in published.items()}
-    delays = sorted(delay for delay, n in store.first_reference_delays(published_from, published_to)
-                    for _ in range(n))
+    support = {day(d): n for d, n in store.day_support(published_from, published_to)}
+    delays = sorted(delay for named, delay, n in store.first_reference_delays(published_from, published_to)
+                    if not background(day(named), oldest, support, settings) for _ in range(n))
     chronology = {day(d): n for d, n in store.chronology_days(settings.chronology_entries, published_from,
                                                               published_to)}
-    support = {day(d): n for d, n in store.day_support(published_from, published_to)}
     return DayCounts(seen=seen, delays=delays, newest=newest, chronology=chronology, support=support,
                      oldest=oldest)
 
@@ -568,12 +568,22 @@ class DayCounts:
     @classmethod
     def of_sentences(cls, sentences: Sequence[Sentence], settings: Settings) -> "DayCounts":
         seen = sources_by_role(sentences, settings)
+        support = day_support(sentences)
+        oldest = min((s.published for s in sentences), default=None)
         return cls(seen={r: {d: len(v) for d, v in days.items()} for r, days in seen.items()},
-                   delays=first_reference_delays(sentences),
+                   delays=first_reference_delays(sentences, lambda d: background(d, oldest, support, settings)),
                    newest=max((s.published for s in sentences), default=None),
                    chronology=chronology_votes(sentences, settings.chronology_entries),
-                   support=day_support(sentences),
-                   oldest=min((s.published for s in sentences), default=None))
+                   support=support, oldest=oldest)
+
+
+def background(day: dt.date, oldest: Optional[dt.date], support: dict[dt.date, int], settings: Settings) -> bool:
+    """A day more than ``background_days`` before the first article that fewer than
+    ``background_sources`` independent sources name: one article's background ("Jobs, born
+    on February 24, 1955, ..."), not a day of the story. The day before the first article
+    is the story's ("talks collapsed late on Monday")."""
+    return oldest is not None and (oldest - day).days > settings.background_days \
+        and support.get(day, 0) < settings.background_sources
 
 
 def day_scores(sentences: Sequence[Sentence], settings: Settings, date_from: Optional[dt.date] = None,
@@ -590,12 +600,12 @@ def scores_of(counts: DayCounts, settings: Settings, date_from: Optional[dt.date
     article (and again when it writes the date out: "on April 20"), naming it on the day
     itself, announcing it ahead, publishing on the day. Each chronology listing the day
     adds ``chronology_weight``; a recent day adds ``unseen_weight`` times the later
-    references it has not had time to get (:func:`unseen_references`). A day before the
-    first article by more than ``background_days`` that fewer than ``background_sources``
-    name is left out: one article's background ("Jobs, born on February 24, 1955, ...") is
-    not a day of the story.
+    references it has not had time to get (:func:`unseen_references`). Background days
+    (:func:`background`) are left out, here and in the references a day can expect.
     """
-    seen = counts.seen
+    story = {d for d in counts.support if not background(d, counts.oldest, counts.support, settings)}
+    seen = {r: {d: n for d, n in days.items() if d in story or d not in counts.support}
+            for r, days in counts.seen.items()}
     weight = {"later": settings.later_weight, "calendar": settings.calendar_weight,
               "same_day": settings.same_day_weight, "ahead": settings.ahead_weight,
               "published": settings.publication_weight}
@@ -609,19 +619,17 @@ def scores_of(counts: DayCounts, settings: Settings, date_from: Optional[dt.date
         for d, n in sorted(counts.chronology.items()):
             if d in scores:
                 scores[d] += settings.chronology_weight * n
-    background = {d for d in days if counts.oldest is not None
-                  and (counts.oldest - d).days > settings.background_days
-                  and counts.support.get(d, 0) < settings.background_sources}
-    return {d: v for d, v in scores.items()
-            if d not in background and not ((date_from and d < date_from) or (date_to and d > date_to))}
+    return {d: v for d, v in scores.items() if not ((date_from and d < date_from) or (date_to and d > date_to))}
 
 
-def first_reference_delays(sentences: Sequence[Sentence]) -> list[int]:
-    """Sorted: for each source and earlier day it names, the days until its first reference."""
+def first_reference_delays(sentences: Sequence[Sentence],
+                           skip: Callable[[dt.date], bool] = lambda d: False) -> list[int]:
+    """Sorted: for each source and earlier day it names (but those to ``skip``), the days
+    until its first reference."""
     first_reference: dict[tuple[str, dt.date], int] = {}
     for s in sentences:
         for d in s.dates:
-            if d < s.published:
+            if d < s.published and not skip(d):
                 key, delay = (s.independent_source, d), (s.published - d).days
                 if delay < first_reference.get(key, delay + 1):
                     first_reference[key] = delay
@@ -643,8 +651,10 @@ def unseen_references(sentences: Sequence[Sentence], seen: dict[str, dict[dt.dat
     """
     if not sentences:
         return {}
-    counted = {r: {d: len(v) for d, v in days.items()} for r, days in seen.items()}
-    return _unseen(counted, first_reference_delays(sentences), max(s.published for s in sentences), settings)
+    counts = DayCounts.of_sentences(sentences, settings)
+    story = {d for d in counts.support if not background(d, counts.oldest, counts.support, settings)}
+    counted = {r: {d: len(v) for d, v in days.items() if d in story} for r, days in seen.items()}
+    return _unseen(counted, counts.delays, counts.newest, settings)
 
 
 def _unseen(seen: dict[str, dict[dt.date, int]], delays: Sequence[int], newest: dt.date,
