@@ -248,6 +248,15 @@ def test_a_day_long_before_the_first_article_named_by_one_source_is_background(t
     assert born not in scores and mon in scores and TUE in scores
     # nor is its reference one the story's days can expect: the delays are the story's
     assert tl.DayCounts.of_sentences([profile, eve] + news, tl.Settings()).delays == [1, 1]
+    # and the unseen references a recent day is credited with are the same counted either way
+    # (with a day only announced ahead, which is never background)
+    pool = [profile, eve, sentence("plan", "The union will vote on Thursday in Varnholm harbour.", TUE, [THU])] + news
+    pool += [sentence(f"f{i}", "The union and the port operators signed a deal today.", FRI, [FRI]) for i in range(2)]
+    s = tl.Settings(chronology_weight=0.0)
+    credited = tl.day_scores(pool, s)
+    plain = tl.day_scores(pool, tl.Settings(chronology_weight=0.0, unseen_weight=0.0))
+    unseen = tl.unseen_references(pool, tl.sources_by_role(pool, s), s)
+    assert unseen and all(credited[d] == pytest.approx(plain[d] + s.unseen_weight * unseen.get(d, 0.0)) for d in plain)
     # named by a second, independent source, the old day is part of the story again
     obituary = sentence("obit", "The union leader was born on March 3, 1961, in a fishing village.", SUN,
                         [born], calendar=[born])

@@ -74,16 +74,32 @@ def test_weekday_in_front_of_a_date_takes_that_date():
     ("Stocks fell furthest since the September 11th attacks, traders said.", "September 11th", "2001-09-11"),
     ("Two Sept. 11 hijackers lived in the town, the commission found.", "Sept. 11", "2001-09-11"),
     ("Airport checks were tightened after 9/11 across the country.", "9/11", "2001-09-11"),
+    ("The 9/11 and 7/7 attacks changed policing.", "9/11", "2001-09-11"),
+    ("Since 9/11, 24/7 news has changed.", "9/11", "2001-09-11"),
     # a plain September 11 is still the nearest one
     ("The council will vote on September 11 on the harbour budget.", "September 11", "2024-09-11"),
+    # so is one after a preposition, and a single attack (Benghazi, 2012)
+    ("On September 11 attackers stormed the consulate.", "September 11", "2023-09-11"),
+    ("Police said on September 11 terror suspects were held.", "September 11", "2023-09-11"),
+    ("The September 11 attack on the consulate killed four.", "September 11", "2023-09-11"),
+    # "(9/11)" after a day name is a day and month
+    ("Elections will be held on Sunday (9/11) across the country.", "9/11", "2023-11-09"),
 ])
 def test_september_11_naming_the_attacks_is_2001(text, phrase, expected):
-    assert value(text, phrase, date=dt.date(2024, 3, 5)) == expected
+    date = dt.date(2023, 11, 5) if "(9/11)" in text else dt.date(2024, 3, 5)
+    assert value(text, phrase, date=date) == expected
 
 
-def test_9_11_is_not_a_date_among_other_fractions_or_before_2001():
+def test_9_11_is_not_a_date_among_other_scores_in_another_year_or_before_2001():
     assert [t.text for t in extract("The scores were 9/11 and 7/12 in the two rounds.")] == []
+    assert [t.value for t in extract("The vote on 9/11 last year was close.") if t.text == "9/11"] == []
     assert [t.text for t in extract("Flights were normal before 9/11, pilots said.", date=dt.date(2001, 5, 1))] == []
+
+
+def test_the_attacks_day_is_no_point_to_count_the_next_day_from():
+    for text in ("After 9/11, the next day markets stayed shut.",
+                 "After the September 11 attacks, the next day markets stayed shut."):
+        assert value(text, "the next day", date=dt.date(2024, 3, 5)) != "2001-09-12"
 
 
 def test_ambiguous_numeric_date_takes_the_reading_nearest_the_article():

@@ -367,6 +367,8 @@ class Resolved:
     type: str
     value: str
     date: Optional[dt.date] = None
+    anchors: bool = True        # a point later expressions count from ("the next day"); not the name of an
+                                # event long past ("after 9/11, the next day ...")
 
 
 class _Context:
@@ -580,13 +582,21 @@ def _numeric(m, ctx, hit):
     return Resolved("DATE", day.isoformat(), day)
 
 
-@rule("nine-eleven", r"(?<![\w/.,$-])9/11(?![\w/-]|[.,]\d)", kind="day",
-      valid=lambda m, s: not re.search(r"\d/\d", s[max(0, m.start() - 12):m.start()] + s[m.end():m.end() + 12]))
+def _names_nine_eleven(m, seg) -> bool:
+    """Not a score among others ("9/11 and 7/12"; "the 9/11 and 7/7 attacks" and "24/7" are no
+    scores) nor a day of another year ("on 9/11 last year")."""
+    near = seg[max(0, m.start() - 12):m.start()] + " " + seg[m.end():m.end() + 12]
+    if re.search(r"\d/\d", re.sub(r"(?<![\d/])(?:7/7|24/7)(?![\d/])", "", near)):
+        return False
+    return not re.match(r"\s+(?:last|this|next)\s+year\b", seg[m.end():], re.I)
+
+
+@rule("nine-eleven", r"(?<![\w/.,$(-])9/11(?![\w/-]|[.,]\d)", kind="day", valid=_names_nine_eleven)
 def _nine_eleven(m, ctx, hit):
     """ "9/11": the attacks' day, for an article written after it."""
     if ctx.dct <= NINE_ELEVEN:
         return None
-    return Resolved("DATE", NINE_ELEVEN.isoformat(), NINE_ELEVEN)
+    return Resolved("DATE", NINE_ELEVEN.isoformat(), NINE_ELEVEN, anchors=False)
 
 
 @rule("numeric-short", r"(?<=\()(?P<a>\d\d?)/(?P<b>\d\d?)(?=\))", kind="day",
@@ -609,10 +619,18 @@ def _day_month_ok(m, seg):
 
 
 # "September 11" with no year, naming the 2001 attacks ("the September 11th attacks", "Sept. 11
-# hijackers"), and "9/11": in English news, that day, not the last September 11 before the article
+# hijackers"), and "9/11": in English news, that day, not the last September 11 before the article.
+# The 2001 attacks are plural ("the September 11 attack on the consulate" was in 2012), and a date
+# after a preposition is a day of its own ("on September 11 attackers stormed ...").
 NINE_ELEVEN = dt.date(2001, 9, 11)
-_NAMES_THE_ATTACKS = re.compile(r"(?:th)?\s*-?\s*(?:terror(?:ist)?\s+)?(?:attack|hijack|terror|plot|victim|commission"
-                                r"|memorial)", re.I)
+_NAMES_THE_ATTACKS = re.compile(r"(?:th)?[\s-]+(?:terror(?:ist)?\s+)?(?:attacks|hijack(?:ers?|ings?)|plot|victims?"
+                                r"|commission|memorial)\b", re.I)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|by|until|till|from|before|after|since|through|to|for|of)\s*$", re.I)
+
+
+def _names_the_attacks(ctx, hit) -> bool:
+    return ctx.dct > NINE_ELEVEN and bool(_NAMES_THE_ATTACKS.match(ctx.after(hit.end))) \
+        and not _PREPOSITION_BEFORE.search(ctx.before(hit.start))
 
 
 def _resolve_day_month(m, ctx, hit):
@@ -620,8 +638,8 @@ def _resolve_day_month(m, ctx, hit):
     day = int(re.match(r"\d+", m["day"])[0])
     if m["y"]:
         year = int(m["y"])
-    elif (month, day) == (9, 11) and ctx.dct > NINE_ELEVEN and _NAMES_THE_ATTACKS.match(ctx.after(hit.end)):
-        year = NINE_ELEVEN.year
+    elif (month, day) == (9, 11) and _names_the_attacks(ctx, hit):
+        return Resolved("DATE", NINE_ELEVEN.isoformat(), NINE_ELEVEN, anchors=False)
     else:
         year = _year_for(month, day, ctx.dct, "PAST" if _since(ctx, hit) else ctx.tense(hit.start, hit.end))
     if not _valid_day(year, month, day):
@@ -1253,7 +1271,7 @@ def extract_times(doc, doc_id: str, doc_date: dt.date) -> list[TimeExpr]:
                 res = None
             if res is None:
                 continue
-            if hit.rule.name not in _NOT_REFERENCES:
+            if hit.rule.name not in _NOT_REFERENCES and res.anchors:
                 point = _point_of(res.value) if res.type == "DATE" else None
                 if point is None and res.date is not None:
                     point = ("day", res.date)
@@ -1267,7 +1285,7 @@ def extract_times(doc, doc_id: str, doc_date: dt.date) -> list[TimeExpr]:
 
 
 # anaphoric results are not new reference points ("a year earlier ... a year earlier")
-_NOT_REFERENCES = {"year-earlier", "nine-eleven"}
+_NOT_REFERENCES = {"year-earlier"}
 
 
 def _day_of(value: str) -> Optional[dt.date]:

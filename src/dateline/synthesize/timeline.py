@@ -603,9 +603,7 @@ def scores_of(counts: DayCounts, settings: Settings, date_from: Optional[dt.date
     references it has not had time to get (:func:`unseen_references`). Background days
     (:func:`background`) are left out, here and in the references a day can expect.
     """
-    story = {d for d in counts.support if not background(d, counts.oldest, counts.support, settings)}
-    seen = {r: {d: n for d, n in days.items() if d in story or d not in counts.support}
-            for r, days in counts.seen.items()}
+    seen = _of_the_story(counts.seen, counts, settings)
     weight = {"later": settings.later_weight, "calendar": settings.calendar_weight,
               "same_day": settings.same_day_weight, "ahead": settings.ahead_weight,
               "published": settings.publication_weight}
@@ -652,9 +650,15 @@ def unseen_references(sentences: Sequence[Sentence], seen: dict[str, dict[dt.dat
     if not sentences:
         return {}
     counts = DayCounts.of_sentences(sentences, settings)
-    story = {d for d in counts.support if not background(d, counts.oldest, counts.support, settings)}
-    counted = {r: {d: len(v) for d, v in days.items() if d in story} for r, days in seen.items()}
-    return _unseen(counted, counts.delays, counts.newest, settings)
+    counted = {r: {d: len(v) for d, v in days.items()} for r, days in seen.items()}
+    return _unseen(_of_the_story(counted, counts, settings), counts.delays, counts.newest, settings)
+
+
+def _of_the_story(seen: dict[str, dict[dt.date, int]], counts: DayCounts,
+                  settings: Settings) -> dict[str, dict[dt.date, int]]:
+    """``seen`` without its background days (:func:`background`)."""
+    return {r: {d: n for d, n in days.items() if not background(d, counts.oldest, counts.support, settings)}
+            for r, days in seen.items()}
 
 
 def _unseen(seen: dict[str, dict[dt.date, int]], delays: Sequence[int], newest: dt.date,
