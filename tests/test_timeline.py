@@ -294,6 +294,9 @@ def test_future_days_are_not_events():
     ("This week has seen the longest strike at the port of Varnholm in decades.", True),   # a time, not a thing
     ("That year marked the start of the long decline of the port of Varnholm.", True),
     ("That evening the harbour master closed the port to all cargo ships.", True),
+    ("However, the cargo backlog stayed below its level of last spring.", False),   # set against the last one
+    ("In addition, the operators will pay the dockers a one-off bonus.", False),
+    ("Howard Street was closed to traffic during the dockers' march on Friday.", True),
     ("\"Many are still missing,\" the harbour master added.", False),             # the rest of a statement
     ("The cargo backlog will take weeks to clear, the port authority added in a statement.", False),
     ("The operators added two night shifts to clear the backlog of cargo ships.", True),
