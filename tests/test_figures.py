@@ -1060,3 +1060,12 @@ def test_truncated_excerpt_drops_cut_off_numbers(run):
 def test_typos_and_truncations_do_not_crash(run, text):
     for f in run(text):
         assert f.measure in MEASURES and text[f.span.start:f.span.end].strip()
+
+
+@pytest.mark.parametrize("text", [
+    "The charities' council said that 60 of its 6,500 members have lost money in the bank collapse.",
+    "The harbour index lost 26 points to a level of 743.33, its lowest since April 1997.",
+    "The index has lost almost fourteen percent since the start of 2009.",
+])
+def test_losing_money_points_or_ground_is_no_death_toll(run, text):
+    assert [(f.value, f.measure) for f in run(text) if f.measure == "killed"] == []

@@ -44,10 +44,24 @@ def test_values(text, value):
     ("1.234.567 people", 1234567),
     ("1,2 million displaced", 1_200_000),        # decimal comma before a scale word
     ("2.5 million", 2_500_000),
-    ("1.5 children per family", 1.5),
 ])
 def test_continental_separators(text, value):
     assert find_counts(text)[0].value == value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("1.5 children per family", 1.5),            # not 1,500; and no count of anyone
+    ("the index fell to a level of 743.33 on Friday", 743.33),
+])
+def test_a_fraction_counts_nobody(text, value):
+    assert [(n.value, n.kind) for n in find_numbers(text)] == [(value, "fraction")]
+    assert find_counts(text) == []
+
+
+@pytest.mark.parametrize("text", ["It has lost 14 percent since the start of 2009.",
+                                  "Floods hit the region in the summer of 2014."])
+def test_a_year_after_part_of_a_period_is_a_year(text):
+    assert [n.kind for n in find_numbers(text) if n.text.startswith("20")] == ["year"]
 
 
 def test_word_value_rejects_non_numbers():

@@ -361,6 +361,9 @@ def _cue_of(tok, kind: str, ctx, role: str = "obj") -> Optional[str]:
             if lem == "lose" and not (any(_lem(c) == "life" for c in tok.children) or _lem(tok.head) == "life"
                                       or ctx.get("lives")):
                 return None
+            # "60 of its 6,500 have lost money": losing something other than lives is no death
+            if lem == "lose" and any(c.dep_ == "dobj" and _lem(c) != "life" for c in tok.children):
+                return None
             return "killed"
         if lem in WOUNDED_VERBS and victim_role:
             return "wounded"

@@ -5,7 +5,7 @@
 with character offsets into ``text`` and a ``kind``: ``count`` for a plain cardinal that may
 count people or things, or the reason it is not one (``year``, ``date``, ``time``,
 ``percent``, ``money``, ``ordinal``, ``age``, ``duration``, ``unit``, ``label``, ``score``,
-``decade``). ``find_counts`` keeps the ``count`` ones.
+``decade``, ``fraction``). ``find_counts`` keeps the ``count`` ones.
 
 Decisions (documented because news text is ambiguous):
 - "dozens", "hundreds", "thousands", "scores", "tens of thousands", "several hundred" are
@@ -14,7 +14,10 @@ Decisions (documented because news text is ambiguous):
   a 1-3 digit group and exact 3-digit groups, and never right after a month name
   ("Oct 7 200 people" is a date and a count).
 - A four-digit number from 1900 to 2099 without separator is a year unless a qualifier
-  ("about 2000") or a plural noun ("2000 people") shows it is a count.
+  ("about 2000") or a plural noun ("2000 people") shows it is a count; "of" after a part of
+  a period ("the start of 2009", "the summer of 2014") is no qualifier.
+- A number with a fractional part and no scale word ("743.33", "3.5") counts no people or
+  things: a ``fraction`` ("1.5 million" is a count).
 - "A-B" / "A to B" / "between A and B" / "A or B" is a range only when B > A; "13-1" is a score.
 - Continental separators, as translated and scraper copies print them, are read where the form
   is unambiguous: "9.770 people" (dot-grouped thousands before a word) is 9,770 and "1,2 million"
@@ -105,6 +108,8 @@ _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _DECADE_AFTER = re.compile(r"^'?s\b")
 _PLURAL_NOUN_AFTER = re.compile(r"^\s+(?:[a-z]+(?:s|people|men|women|children)\b|people\b)")
 _QUALIFIER_BEFORE = re.compile(rf"\b(?:{QUALIFIER_WORDS})\s*$", re.I)
+_PERIOD_OF_BEFORE = re.compile(r"\b(?:start|end|beginning|middle|rest|course|turn|spring|summer|autumn|fall|winter"
+                               r"|half|quarter)\s+of\s*$", re.I)
 _LETTER_BEFORE = re.compile(r"[A-Za-z][\-]?$|#$|\bNo\.?\s?$")
 _LETTERS_AFTER = re.compile(r"^[A-Za-z]")
 _VAGUE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:thousands|hundreds|millions|dozens)\b", re.I)
@@ -356,7 +361,8 @@ def _classify(text: str, start: int, end: int, raw: _Raw) -> str:
     if raw.plain_int and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)) and raw.value <= 31:
         return "date"
     if raw.plain_int and 1900 <= raw.value <= 2099 and len(body) == 4:
-        if not (_QUALIFIER_BEFORE.search(before) or _PLURAL_NOUN_AFTER.match(after)):
+        if _PERIOD_OF_BEFORE.search(before) or not (_QUALIFIER_BEFORE.search(before)
+                                                    or _PLURAL_NOUN_AFTER.match(after)):
             return "year"
     if raw.plain_int and raw.value >= 1900 and raw.value <= 2099 and _MONTH_BEFORE.search(before):
         return "year"
@@ -364,6 +370,8 @@ def _classify(text: str, start: int, end: int, raw: _Raw) -> str:
         return "duration"
     if _UNIT_AFTER.match(after):
         return "unit"
+    if raw.value != int(raw.value):
+        return "fraction"
     return "count"
 
 
