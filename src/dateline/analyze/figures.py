@@ -819,6 +819,8 @@ def _skip_reason(c: _Cand) -> Optional[str]:
         return "multiplier"
     if c.num.words and c.num.value == 1 and re.match(r"^\s+of\b", text_after, re.I):
         return "one of"                          # "one of the deadliest nights", "one of the hostages"
+    if c.num.words and c.num.value == 1 and re.match(r"^\s+(?:that|which)\b", text_after, re.I):
+        return "one that"                        # "the process would be one that is executed quickly"
     if c.role == "none" and _in_short_quote(c):
         return "quoted fragment"                 # a sign or slogan: "Help, 3 hostages"
     if _cut_off(c):
