@@ -1063,7 +1063,7 @@ def test_typos_and_truncations_do_not_crash(run, text):
 
 
 @pytest.mark.parametrize("text", [
-    "The charities' council said that 60 of its 6,500 members have lost money in the bank collapse.",
+    "The charities' council said that 60 of its 6,500 have lost money in the bank collapse.",
     "The harbour index lost 26 points to a level of 743.33, its lowest since April 1997.",
     "The index has lost almost fourteen percent since the start of 2009.",
     "The chief executive said the sale would be one that is executed quickly.",
