@@ -168,3 +168,20 @@ def test_a_company_named_after_its_founder_stays_a_company():
     by_id = {r["id"]: r for r in rows}
     assert by_id[assignment[("a", 60, 71)]]["kind"] == "organisation"
     assert len({assignment[(d, 0, 11)] for d in "bcd"} | {assignment[("a", 60, 71)]}) == 1
+
+
+def test_a_company_is_not_its_one_branch_but_is_its_legal_name_and_acronym():
+    """"Varko" and its one place-qualified branch "Varko Belmoria" stay apart (an institution with
+    a place would merge: "the Interior Ministry" is the story's one "Belmoria's Interior Ministry");
+    "Varko Motors Corporation" is "Varko Motors"; "VM" is the company even when a car model tagged
+    a place has the same initials."""
+    places = [m("p", 0, "Belmoria", "place"), m("p", 20, "Belmoria", "place")]
+    ms = places + [m("a", 0, "Varko", "organisation"), m("b", 0, "Varko Belmoria", "organisation"),
+                   m("c", 0, "Interior Ministry", "organisation"), m("d", 0, "Belmoria's Interior Ministry", "organisation"),
+                   m("e", 0, "Varko Motors", "organisation"), m("f", 0, "Varko Motors Corporation", "organisation"),
+                   m("g", 0, "VM", "organisation"), m("h", 0, "Vesta Marquis", "place")]
+    _, names = groups(ms)
+    assert names["Varko"] == "Varko" and names["Varko Belmoria"] == "Varko Belmoria"
+    assert names["Interior Ministry"] == names["Belmoria's Interior Ministry"]
+    assert names["Varko Motors Corporation"] == names["Varko Motors"] == names["VM"]
+    assert names["Vesta Marquis"] == "Vesta Marquis"

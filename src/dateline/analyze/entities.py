@@ -15,13 +15,11 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from ..records import Mention, Span
 from . import nlp
+from .institutions import INSTITUTIONS
 
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
                  "NORP": "group"}
-# Nouns naming an institution; with a place or a qualifier they name an organisation.
-INSTITUTIONS = {"ministry", "authority", "authorities", "military", "army", "government", "police", "office",
-                "agency", "council", "cabinet", "forces", "force", "officials", "spokesman", "spokesperson",
-                "service", "services", "department", "committee", "movement", "brigades", "wing"}
+# Words that, before a noun of INSTITUTIONS, make it an organisation ("health ministry"), as a place does.
 _QUALIFIERS = {"health", "foreign", "defence", "defense", "interior", "civil", "emergency", "media", "press",
                "prime", "security", "palestinian", "israeli", "israel", "gaza", "hamas"}
 # Capitalised words: what NER could find in a sentence (see ``unknown_names``).

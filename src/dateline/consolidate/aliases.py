@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
+from ..analyze.institutions import INSTITUTIONS
 from ..records import Mention
 
 _DROP_WORDS = {"the", "a", "an", "of", "in", "for", "on", "'s", "’s", "s", "and"}
@@ -54,9 +55,15 @@ _SPELLING = {"defense": "defence", "ministries": "ministry", "organization": "or
              "program": "programme", "center": "centre"}
 
 
+# A company's legal form is not part of which company it is: "General Motors Corporation" = "General Motors".
+_LEGAL_FORMS = {"inc", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "llc"}
+
+
 def org_key(text: str, places: frozenset = frozenset()) -> str:
-    """Word set of an organisation name; demonyms become their place ("Israeli army" = "Israel's army")."""
+    """Word set of an organisation name, without its legal form; demonyms become their place
+    ("Israeli army" = "Israel's army")."""
     words = [w for w in name_words(text) if w not in _DROP_WORDS and not _RUN_BY.match(w)]
+    words = [w for w in words if w not in _LEGAL_FORMS] or words
     words = [singular(demonym_place(_SPELLING.get(w, w), places)) for w in words]
     return " ".join(sorted(set(words)))
 
@@ -344,7 +351,8 @@ def consolidate(mentions: Iterable[Mention]) -> tuple[list[dict], dict[tuple[str
 
 
 def _merge_unqualified(entities: dict, places: frozenset) -> dict[str, str]:
-    """"the Interior Ministry" is "Belmoria's Interior Ministry" when the story has only one such ministry."""
+    """"the Interior Ministry" is "Belmoria's Interior Ministry" when the story has only one such ministry.
+    Only institutions: a company is not its one branch the story names ("GM" is not "GM Europe")."""
     orgs = [(key, ent) for key, ent in entities.items() if key[0] == "organisation"]
     qualified: dict[frozenset, list] = defaultdict(list)      # name without its places -> names with them
     for key, ent in orgs:
@@ -354,10 +362,13 @@ def _merge_unqualified(entities: dict, places: frozenset) -> dict[str, str]:
     renamed: dict[str, str] = {}
     for key, ent in orgs:
         words = frozenset(key[1].split())
-        if not words or words & places or len(qualified.get(words, ())) != 1:
+        if not words or words & places or len(qualified.get(words, ())) != 1 or not words & _INSTITUTION_KEYS:
             continue
         _absorb(entities, key, qualified[words][0], renamed)
     return renamed
+
+
+_INSTITUTION_KEYS = frozenset(singular(w) for w in INSTITUTIONS)
 
 
 def initials(name: str) -> str:
@@ -370,6 +381,10 @@ def _merge_acronyms(entities: dict) -> dict[str, str]:
     for ent in entities.values():
         if len(name_words(ent.name)) >= 2 and any(c.islower() for c in ent.name):
             by_initials[initials(ent.name)].append(ent)
+            # "GM" for "General Motors Corporation" as well as "GMC"
+            bare = "".join(w[0] for w in name_words(ent.name) if w not in _DROP_WORDS | _LEGAL_FORMS)
+            if bare != initials(ent.name) and len(bare) >= 2:
+                by_initials[bare].append(ent)
             first = ent.name.split()[0]
             if first.replace(".", "").isupper() and len(name_words(ent.name)) >= 3:
                 by_initials["*" + initials(ent.name)[len(name_words(first)):]].append(ent)
@@ -382,6 +397,8 @@ def _merge_acronyms(entities: dict) -> dict[str, str]:
         if not targets:
             # "OCHA" for "UN Office for the Coordination of Humanitarian Affairs": the owner's prefix left out
             targets = [t for t in by_initials.get("*" + letters.lower(), []) if t is not ent]
+        # an organisation's acronym is an organisation's ("GM" is General Motors, not the Grand Marquis)
+        targets = [t for t in targets if t.kind == ent.kind] or targets
         if len(targets) != 1:
             continue
         _absorb(entities, key, targets[0], renamed)
