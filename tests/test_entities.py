@@ -171,17 +171,28 @@ def test_a_company_named_after_its_founder_stays_a_company():
 
 
 def test_a_company_is_not_its_one_branch_but_is_its_legal_name_and_acronym():
-    """"Varko" and its one place-qualified branch "Varko Belmoria" stay apart (an institution with
-    a place would merge: "the Interior Ministry" is the story's one "Belmoria's Interior Ministry");
-    "Varko Motors Corporation" is "Varko Motors"; "VM" is the company even when a car model tagged
-    a place has the same initials."""
+    """"Varko" and its one branch "Varko Belmoria" stay apart, but a place's own body joins
+    ("the Navy" is the story's one "Belmorian Navy", "the Interior Ministry" its one "Belmoria's
+    Interior Ministry"); "Varko Motors Corporation" is "Varko Motors", "Varko Motor Co." is "Varko
+    Motor Company", "Alpha Company" (a unit) is not "Alpha"; "VM" is the company even when a car
+    model tagged a place has the same initials; "BA" is "Belmoria Airways", the one name with those
+    initials in full, not "Bank of Arvia Corp"."""
     places = [m("p", 0, "Belmoria", "place"), m("p", 20, "Belmoria", "place")]
     ms = places + [m("a", 0, "Varko", "organisation"), m("b", 0, "Varko Belmoria", "organisation"),
                    m("c", 0, "Interior Ministry", "organisation"), m("d", 0, "Belmoria's Interior Ministry", "organisation"),
+                   m("c", 40, "Navy", "organisation"), m("d", 40, "Belmorian Navy", "organisation"),
                    m("e", 0, "Varko Motors", "organisation"), m("f", 0, "Varko Motors Corporation", "organisation"),
-                   m("g", 0, "VM", "organisation"), m("h", 0, "Vesta Marquis", "place")]
+                   m("e", 40, "Varko Motor Co.", "organisation"), m("f", 40, "Varko Motor Company", "organisation"),
+                   m("e", 80, "Alpha", "organisation"), m("f", 80, "Alpha Company", "organisation"),
+                   m("g", 0, "VM", "organisation"), m("h", 0, "Vesta Marquis", "place"),
+                   m("i", 0, "Belmoria Airways", "organisation"), m("i", 40, "BA", "organisation"),
+                   m("j", 0, "Bank of Arvia Corp", "organisation")]
     _, names = groups(ms)
     assert names["Varko"] == "Varko" and names["Varko Belmoria"] == "Varko Belmoria"
     assert names["Interior Ministry"] == names["Belmoria's Interior Ministry"]
+    assert names["Navy"] == names["Belmorian Navy"]
     assert names["Varko Motors Corporation"] == names["Varko Motors"] == names["VM"]
+    assert names["Varko Motor Co."] == names["Varko Motor Company"]
+    assert names["Alpha"] != names["Alpha Company"]
     assert names["Vesta Marquis"] == "Vesta Marquis"
+    assert names["BA"] == names["Belmoria Airways"] != names["Bank of Arvia Corp"]

@@ -1070,3 +1070,12 @@ def test_typos_and_truncations_do_not_crash(run, text):
 ])
 def test_business_news_gives_no_death_toll(run, text):
     assert [(f.value, f.measure) for f in run(text) if f.measure == "killed"] == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The army has lost a total of 40 soldiers since the offensive began.", 40),
+    ("Troops killed one that evening in the border village.", 1),
+    ("Two guards were killed and one that was wounded later died.", 1),
+])
+def test_a_loss_of_people_and_one_person_are_still_counted(run, text, value):
+    assert value in [f.value for f in run(text) if f.measure == "killed"]

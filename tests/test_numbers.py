@@ -64,6 +64,16 @@ def test_a_year_after_part_of_a_period_is_a_year(text):
     assert [n.kind for n in find_numbers(text) if n.text.startswith("20")] == ["year"]
 
 
+def test_part_of_a_count_is_no_year():
+    assert [(n.value, n.kind) for n in find_numbers("Half of 2000 households were flooded.")] == [(2000, "count")]
+
+
+@pytest.mark.parametrize("text,value", [("4.1 million people", 4_100_000), ("8.2 million", 8_200_000),
+                                        ("1,1 million", 1_100_000), ("2.5bn", 2_500_000_000)])
+def test_a_scaled_decimal_is_an_exact_count(text, value):
+    assert [(n.value, n.kind) for n in find_numbers(text)] == [(value, "count")]
+
+
 def test_word_value_rejects_non_numbers():
     assert word_value(["two", "three"]) is None
     assert word_value(["hundred", "banana"]) is None

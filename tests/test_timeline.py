@@ -297,6 +297,9 @@ def test_future_days_are_not_events():
     ("However, the cargo backlog stayed below its level of last spring.", False),   # set against the last one
     ("In addition, the operators will pay the dockers a one-off bonus.", False),
     ("Howard Street was closed to traffic during the dockers' march on Friday.", True),
+    ("In addition to the 40 ships, the navy sent two tugs to the harbour mouth.", True),   # no comma: its own
+    ("Instead of striking, the crane drivers held a meeting with the operators.", True),
+    ("However many ships arrive, the port can unload only six of them a day.", True),
     ("\"Many are still missing,\" the harbour master added.", False),             # the rest of a statement
     ("The cargo backlog will take weeks to clear, the port authority added in a statement.", False),
     ("The operators added two night shifts to clear the backlog of cargo ships.", True),

@@ -362,7 +362,9 @@ def _cue_of(tok, kind: str, ctx, role: str = "obj") -> Optional[str]:
                                       or ctx.get("lives")):
                 return None
             # "60 of its 6,500 have lost money": losing something other than lives is no death
-            if lem == "lose" and any(c.dep_ == "dobj" and _lem(c) != "life" for c in tok.children):
+            # ("lost a total of 320 soldiers" is)
+            if lem == "lose" and any(c.dep_ == "dobj" and _lem(c) not in ESTIMATE_NOUNS | {"life"} and not c.like_num
+                                     for c in tok.children):
                 return None
             return "killed"
         if lem in WOUNDED_VERBS and victim_role:
@@ -819,7 +821,7 @@ def _skip_reason(c: _Cand) -> Optional[str]:
         return "multiplier"
     if c.num.words and c.num.value == 1 and re.match(r"^\s+of\b", text_after, re.I):
         return "one of"                          # "one of the deadliest nights", "one of the hostages"
-    if c.num.words and c.num.value == 1 and re.match(r"^\s+(?:that|which)\b", text_after, re.I):
+    if c.num.words and c.num.value == 1 and root.dep_ == "attr" and re.match(r"^\s+(?:that|which)\b", text_after, re.I):
         return "one that"                        # "the process would be one that is executed quickly"
     if c.role == "none" and _in_short_quote(c):
         return "quoted fragment"                 # a sign or slogan: "Help, 3 hostages"

@@ -108,6 +108,7 @@ _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _DECADE_AFTER = re.compile(r"^'?s\b")
 _PLURAL_NOUN_AFTER = re.compile(r"^\s+(?:[a-z]+(?:s|people|men|women|children)\b|people\b)")
 _QUALIFIER_BEFORE = re.compile(rf"\b(?:{QUALIFIER_WORDS})\s*$", re.I)
+_FRACTION = re.compile(r"\d+\.\d+")      # "743.33", "3.5": no scale word after it
 _PERIOD_OF_BEFORE = re.compile(r"\b(?:start|end|beginning|middle|rest|course|turn|spring|summer|autumn|fall|winter"
                                r"|half|quarter)\s+of\s*$", re.I)
 _LETTER_BEFORE = re.compile(r"[A-Za-z][\-]?$|#$|\bNo\.?\s?$")
@@ -225,7 +226,8 @@ def _scan_digits(text: str) -> list[_Raw]:
                 if sm2 and sm2.group(1) and DIGIT_SCALES[sm2.group(1).lower()] > DIGIT_SCALES[word]:
                     value *= DIGIT_SCALES[sm2.group(1).lower()]
                     e = sm2.end()
-        out.append(_Raw(s, e, value, False, plain))
+        # "4.1 million" is 4,100,000, not 4.1 * 10**6 = 4,099,999.9999999995
+        out.append(_Raw(s, e, value if plain else round(value, 6), False, plain))
     return out
 
 
@@ -360,9 +362,8 @@ def _classify(text: str, start: int, end: int, raw: _Raw) -> str:
         return "age"                                  # "Yotam Haim, 28, ..."
     if raw.plain_int and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)) and raw.value <= 31:
         return "date"
-    if raw.plain_int and 1900 <= raw.value <= 2099 and len(body) == 4:
-        if _PERIOD_OF_BEFORE.search(before) or not (_QUALIFIER_BEFORE.search(before)
-                                                    or _PLURAL_NOUN_AFTER.match(after)):
+    if raw.plain_int and 1900 <= raw.value <= 2099 and len(body) == 4 and not _PLURAL_NOUN_AFTER.match(after):
+        if _PERIOD_OF_BEFORE.search(before) or not _QUALIFIER_BEFORE.search(before):
             return "year"
     if raw.plain_int and raw.value >= 1900 and raw.value <= 2099 and _MONTH_BEFORE.search(before):
         return "year"
@@ -370,7 +371,7 @@ def _classify(text: str, start: int, end: int, raw: _Raw) -> str:
         return "duration"
     if _UNIT_AFTER.match(after):
         return "unit"
-    if raw.value != int(raw.value):
+    if _FRACTION.fullmatch(body) and raw.value != int(raw.value):    # "9.770 people" is 9,770
         return "fraction"
     return "count"
 

@@ -52,11 +52,12 @@ def name_words(text: str) -> tuple[str, ...]:
 
 
 _SPELLING = {"defense": "defence", "ministries": "ministry", "organization": "organisation",
-             "program": "programme", "center": "centre"}
+             "program": "programme", "center": "centre", "co": "company"}
 
 
-# A company's legal form is not part of which company it is: "General Motors Corporation" = "General Motors".
-_LEGAL_FORMS = {"inc", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "llc"}
+# A company's legal form is not part of which company it is: "General Motors Corporation" = "General Motors"
+# ("company" is: "Alpha Company" is a military unit, not "Alpha"; "Co" is read as "Company").
+_LEGAL_FORMS = {"inc", "corp", "corporation", "ltd", "limited", "plc", "llc"}
 
 
 def org_key(text: str, places: frozenset = frozenset()) -> str:
@@ -352,7 +353,9 @@ def consolidate(mentions: Iterable[Mention]) -> tuple[list[dict], dict[tuple[str
 
 def _merge_unqualified(entities: dict, places: frozenset) -> dict[str, str]:
     """"the Interior Ministry" is "Belmoria's Interior Ministry" when the story has only one such ministry.
-    Only institutions: a company is not its one branch the story names ("GM" is not "GM Europe")."""
+    Only a place's own body ("Israel's Supreme Court", "Palestine Red Crescent") or an institution
+    ("the Health Ministry in Gaza"): a company is not its one branch the story names ("GM" is not
+    "GM Europe", nor "Ford" "Ford Australia")."""
     orgs = [(key, ent) for key, ent in entities.items() if key[0] == "organisation"]
     qualified: dict[frozenset, list] = defaultdict(list)      # name without its places -> names with them
     for key, ent in orgs:
@@ -362,13 +365,25 @@ def _merge_unqualified(entities: dict, places: frozenset) -> dict[str, str]:
     renamed: dict[str, str] = {}
     for key, ent in orgs:
         words = frozenset(key[1].split())
-        if not words or words & places or len(qualified.get(words, ())) != 1 or not words & _INSTITUTION_KEYS:
+        if not words or words & places or len(qualified.get(words, ())) != 1:
             continue
-        _absorb(entities, key, qualified[words][0], renamed)
+        target = qualified[words][0]
+        if not (words & _INSTITUTION_KEYS or _place_first(target, places)):
+            continue
+        _absorb(entities, key, target, renamed)
     return renamed
 
 
 _INSTITUTION_KEYS = frozenset(singular(w) for w in INSTITUTIONS)
+
+
+def _place_first(ent: "Entity", places: frozenset) -> bool:
+    """Some name of ``ent`` opens on its place: "Israeli Navy", "Egypt's Central Bank"."""
+    for form in ent.surface:
+        words = [w for w in name_words(form) if w not in _DROP_WORDS]
+        if words and demonym_place(_SPELLING.get(words[0], words[0]), places) in places:
+            return True
+    return False
 
 
 def initials(name: str) -> str:
@@ -381,10 +396,10 @@ def _merge_acronyms(entities: dict) -> dict[str, str]:
     for ent in entities.values():
         if len(name_words(ent.name)) >= 2 and any(c.islower() for c in ent.name):
             by_initials[initials(ent.name)].append(ent)
-            # "GM" for "General Motors Corporation" as well as "GMC"
+            # "GM" for "General Motors Corporation", when no name has the initials in full
             bare = "".join(w[0] for w in name_words(ent.name) if w not in _DROP_WORDS | _LEGAL_FORMS)
             if bare != initials(ent.name) and len(bare) >= 2:
-                by_initials[bare].append(ent)
+                by_initials["-" + bare].append(ent)
             first = ent.name.split()[0]
             if first.replace(".", "").isupper() and len(name_words(ent.name)) >= 3:
                 by_initials["*" + initials(ent.name)[len(name_words(first)):]].append(ent)
@@ -393,12 +408,12 @@ def _merge_acronyms(entities: dict) -> dict[str, str]:
         letters = ent.name.replace(".", "")
         if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
             continue
-        targets = [t for t in by_initials.get(letters.lower(), []) if t is not ent]
-        if not targets:
-            # "OCHA" for "UN Office for the Coordination of Humanitarian Affairs": the owner's prefix left out
-            targets = [t for t in by_initials.get("*" + letters.lower(), []) if t is not ent]
-        # an organisation's acronym is an organisation's ("GM" is General Motors, not the Grand Marquis)
-        targets = [t for t in targets if t.kind == ent.kind] or targets
+        # the initials in full, then without legal forms, then (OCHA for "UN Office for the Coordination of
+        # Humanitarian Affairs") without the owner's prefix; an organisation's acronym is an organisation's,
+        # wherever it is found ("GM" is General Motors Corporation, not the Grand Marquis tagged a place)
+        tiers = [[t for t in by_initials.get(p + letters.lower(), []) if t is not ent] for p in ("", "-", "*")]
+        own_kind = [[t for t in tier if t.kind == ent.kind] for tier in tiers]
+        targets = next((tier for tier in own_kind if tier), None) or next((tier for tier in tiers if tier), [])
         if len(targets) != 1:
             continue
         _absorb(entities, key, targets[0], renamed)

@@ -465,10 +465,11 @@ _LEANS_BACK = re.compile(r"^[\"“`']*\s*(?:he|she|it|they|them|these|those|some
                          r"[a-z][\w-]*\s+(?:is|was|are|were|has|had|will|would|could|comes|came"
                          r"|means|meant|marks|marked|follows|followed)"
                          r"|(?:(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands"
-                         r"|many|several|few|the)\s+)?others"
-                         # "However, the index stayed above ...": set against what was said before
-                         r"|however|moreover|furthermore|nevertheless|nonetheless|in addition|instead|even so"
-                         r"|by contrast|in contrast|on the other hand)\b", re.I)
+                         r"|many|several|few|the)\s+)?others)\b"
+                         # "However, the index stayed above ...": set against what was said before (with its
+                         # comma: "In addition to the 40 ships, ...", "Instead of retreating, ..." stand alone)
+                         r"|^[\"“`']*\s*(?:however|moreover|furthermore|nevertheless|nonetheless|in addition|instead"
+                         r"|even so|by contrast|in contrast|on the other hand)\s*,", re.I)
 # '"...," the ministry added.', '..., he added, ...': the rest of a statement begun in an earlier sentence
 _CONTINUES = re.compile(r"[,”\"'’]\s+(?:[\w.'’-]+\s+){0,5}(?:also\s+)?added(?:\s+in\s+a\s+statement)?\s*(?:[.!][\"'”’]*$|,)")
 # "..., these are the main developments.", "Here is what we know:": a line announcing the ones after it
