@@ -23,7 +23,7 @@ Debian's ``libxml-parser-perl``. Data: ../shared/benchmarks/tls/t17-raw.
 Result (``python bench/tls.py``, 19 tasks, Perl ROUGE; CPU s = all processes):
 
     system                         AR-1 F  AR-2 F  Date-F1   CPU s/task (max)
-    dateline                        0.145   0.055   0.601    2.7 (6.7)
+    dateline                        0.145   0.055   0.601    2.8 (7.0)
     DATEWISE (news-tls, 2020)       0.120   0.035   0.544
     CHRONOS, 72B LLM (2025)         0.116   0.042   0.522
     full oracle                     0.312   0.128   0.926
