@@ -368,7 +368,8 @@ class Resolved:
     value: str
     date: Optional[dt.date] = None
     anchors: bool = True        # a point later expressions count from ("the next day"); not the name of an
-                                # event long past ("after 9/11, the next day ...")
+                                # event long past ("after 9/11, the next day ...") nor an anaphoric result
+                                # ("a year earlier ... a year earlier")
 
 
 class _Context:
@@ -992,7 +993,7 @@ def _year_earlier(m, ctx, hit):
     """WSJ style "a year earlier", "the year-ago quarter": the period just named, a year back
     (else the year before the article's)."""
     gran, base = ctx.ref if _period_in_sentence(ctx) else ("year", ctx.dct)
-    return Resolved("DATE", _fmt(gran, _shift("year", _start_of(gran, base), -1)))
+    return Resolved("DATE", _fmt(gran, _shift("year", _start_of(gran, base), -1)), anchors=False)
 
 
 _DAY_OF_EVENTS = re.compile(r"\b(?:end|ends|ended|ending|finish|finished|finishing|close|closed|closing|for|on|during"
@@ -1271,7 +1272,7 @@ def extract_times(doc, doc_id: str, doc_date: dt.date) -> list[TimeExpr]:
                 res = None
             if res is None:
                 continue
-            if hit.rule.name not in _NOT_REFERENCES and res.anchors:
+            if res.anchors:
                 point = _point_of(res.value) if res.type == "DATE" else None
                 if point is None and res.date is not None:
                     point = ("day", res.date)
@@ -1283,9 +1284,6 @@ def extract_times(doc, doc_id: str, doc_date: dt.date) -> list[TimeExpr]:
                                 since=_since(ctx, hit)))
     return out
 
-
-# anaphoric results are not new reference points ("a year earlier ... a year earlier")
-_NOT_REFERENCES = {"year-earlier"}
 
 
 def _day_of(value: str) -> Optional[dt.date]:
