@@ -346,6 +346,16 @@ def _hostage_context(sent, prev_sent_text: str) -> bool:
     return bool(words.search(sent.text) or words.search(prev_sent_text))
 
 
+def _loses_lives(verb, ctx) -> bool:
+    """ "lost their lives", or "lose" where the counted phrase is about lives ("the toll of those who
+    lost ..."), but not losing something else: "60 of its 6,500 have lost money" ("lost a total of
+    320 soldiers" is a loss of lives)."""
+    if not (any(_lem(c) == "life" for c in verb.children) or _lem(verb.head) == "life" or ctx.get("lives")):
+        return False
+    return not any(c.dep_ == "dobj" and _lem(c) not in ESTIMATE_NOUNS | {"life"} and not c.like_num
+                   for c in verb.children)
+
+
 def _cue_of(tok, kind: str, ctx, role: str = "obj") -> Optional[str]:
     """Measure a single cue token signals, or None.
 
@@ -358,13 +368,7 @@ def _cue_of(tok, kind: str, ctx, role: str = "obj") -> Optional[str]:
     if kind == "verb":
         victim_role = role in ("obj", "subjpass", "mod") or lem in INTRANSITIVE_DEATH
         if lem in KILLED_VERBS and victim_role:
-            if lem == "lose" and not (any(_lem(c) == "life" for c in tok.children) or _lem(tok.head) == "life"
-                                      or ctx.get("lives")):
-                return None
-            # "60 of its 6,500 have lost money": losing something other than lives is no death
-            # ("lost a total of 320 soldiers" is)
-            if lem == "lose" and any(c.dep_ == "dobj" and _lem(c) not in ESTIMATE_NOUNS | {"life"} and not c.like_num
-                                     for c in tok.children):
+            if lem == "lose" and not _loses_lives(tok, ctx):
                 return None
             return "killed"
         if lem in WOUNDED_VERBS and victim_role:

@@ -57,7 +57,7 @@ _SPELLING = {"defense": "defence", "ministries": "ministry", "organization": "or
 
 # A company's legal form is not part of which company it is: "General Motors Corporation" = "General Motors"
 # ("company" is: "Alpha Company" is a military unit, not "Alpha"; "Co" is read as "Company").
-_LEGAL_FORMS = {"inc", "corp", "corporation", "ltd", "limited", "plc", "llc"}
+_LEGAL_FORMS = frozenset({"inc", "corp", "corporation", "ltd", "limited", "plc", "llc"})
 
 
 def org_key(text: str, places: frozenset = frozenset()) -> str:
@@ -386,8 +386,8 @@ def _place_first(ent: "Entity", places: frozenset) -> bool:
     return False
 
 
-def initials(name: str) -> str:
-    return "".join(w[0] for w in name_words(name) if w not in _DROP_WORDS)
+def initials(name: str, without: frozenset = frozenset()) -> str:
+    return "".join(w[0] for w in name_words(name) if w not in _DROP_WORDS and w not in without)
 
 
 def _merge_acronyms(entities: dict) -> dict[str, str]:
@@ -397,7 +397,7 @@ def _merge_acronyms(entities: dict) -> dict[str, str]:
         if len(name_words(ent.name)) >= 2 and any(c.islower() for c in ent.name):
             by_initials[initials(ent.name)].append(ent)
             # "GM" for "General Motors Corporation", when no name has the initials in full
-            bare = "".join(w[0] for w in name_words(ent.name) if w not in _DROP_WORDS | _LEGAL_FORMS)
+            bare = initials(ent.name, _LEGAL_FORMS)
             if bare != initials(ent.name) and len(bare) >= 2:
                 by_initials["-" + bare].append(ent)
             first = ent.name.split()[0]
