@@ -1,0 +1,277 @@
+"""The day a figure counts up to: a time expression governing it, a dateline, a dated statement of its source."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .. import nlp
+from ...records import TimeExpr
+from .lexicon import ATTACK_NOUNS, DECISION_VERBS, LEVEL_VERBS, SPEECH_VERBS, TOLL_SET_VERBS
+from .parse import _clause_verb, _in_sent, _is_verbal, _lem, _xcomp_chain
+from .candidate import _Cand
+from .source import _clean_source, _is_anaphor, _speaker_np
+from .scope import _clause_tokens, _future
+
+
+# --- times -------------------------------------------------------------------------------------
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = {m: i + 1 for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
+                                           "august", "september", "october", "november", "december"])}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MONTH_ALT = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+              "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_TIME_RE = re.compile(
+    rf"\b(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s)?"
+    rf"|(?P<mon>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>20\d\d))?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH_ALT})\b\.?(?:,?\s+(?P<year2>20\d\d))?"
+    r"|(?P<rel>yesterday|today|tonight|this\s+morning|this\s+evening|last\s+night)"
+    r"|(?P<hol>christmas\s+eve|christmas\s+day|new\s+year['’]s\s+eve|new\s+year['’]s\s+day))\b", re.I)
+_DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z .'/-]{{1,40}},\s*(?P<mon>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})"
+                       r"(?:,\s*(?P<year>20\d\d))?\s*(?:\([^)]{1,30}\))?\s*[:–—-]", re.I)
+
+
+@dataclass
+class _Time:
+    start: int
+    end: int
+    date: Optional[dt.date]
+    weekday: bool = False
+    since: bool = False
+
+
+def _resolve_weekday(name: str, doc_date: dt.date, future: bool) -> dt.date:
+    target = _WEEKDAYS.index(name.lower())
+    delta = (doc_date.weekday() - target) % 7
+    if future and delta:
+        return doc_date + dt.timedelta(days=(target - doc_date.weekday()) % 7)
+    return doc_date - dt.timedelta(days=delta)
+
+
+def _safe_date(year: int, month: int, day: int) -> Optional[dt.date]:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _own_times(sent, doc_date: dt.date) -> list[_Time]:
+    """A small fallback for day expressions (weekdays, "October 22", "yesterday", Christmas)."""
+    out = []
+    base = sent.start_char
+    for m in _TIME_RE.finditer(sent.text):
+        s, e = base + m.start(), base + m.end()
+        before = sent.text[max(0, m.start() - 12):m.start()].lower()
+        since = bool(re.search(r"\b(?:since|from)\s+(?:the\s+)?$", before))
+        d = None
+        weekday = False
+        if m.group("wd"):
+            weekday = True
+        elif m.group("mon") or m.group("mon2"):
+            mon = _MONTHS[(m.group("mon") or m.group("mon2")).lower()]
+            day = int(m.group("day") or m.group("day2"))
+            explicit_year = m.group("year") or m.group("year2")
+            d = _safe_date(int(explicit_year or doc_date.year), mon, day)
+            if d is not None and not explicit_year and d > doc_date + dt.timedelta(days=60):
+                d = _safe_date(doc_date.year - 1, mon, day)
+        elif m.group("rel"):
+            r = m.group("rel").lower()
+            d = doc_date - dt.timedelta(days=1) if r in ("yesterday", "last night") else doc_date
+        elif m.group("hol"):
+            h = m.group("hol").lower()
+            if h.startswith("christmas"):
+                d = dt.date(doc_date.year, 12, 24 if "eve" in h else 25)
+            else:
+                d = dt.date(doc_date.year, 12, 31) if "eve" in h else dt.date(doc_date.year, 1, 1)
+            if d > doc_date + dt.timedelta(days=7):
+                d = _safe_date(d.year - 1, d.month, d.day)
+        if d is None and not weekday:
+            continue
+        out.append(_Time(s, e, d, weekday, since))
+    return out
+
+
+def _sentence_times(sent, times: list[TimeExpr], doc_date) -> list[_Time]:
+    given = []
+    for t in times:
+        if t.span.start >= sent.start_char and t.span.end <= sent.end_char and t.type in ("DATE", "TIME") and t.date:
+            wd = bool(re.search(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", t.text, re.I)) and \
+                not re.search(r"\d", t.text)
+            given.append(_Time(t.span.start, t.span.end, t.date, wd, t.since))
+    for o in _own_times(sent, doc_date):
+        if not any(g.start < o.end and o.start < g.end for g in given):
+            given.append(o)
+    return given
+
+
+def _dateline_date(text: str, doc_date: dt.date) -> Optional[dt.date]:
+    """"Jerusalem, Oct 9: ..." at the top of a wire story dates what it reports."""
+    m = _DATELINE.match(text[:120])
+    if not m:
+        return None
+    d = _safe_date(int(m.group("year") or doc_date.year), _MONTHS[m.group("mon").lower()], int(m.group("day")))
+    if d is None or d > doc_date or (doc_date - d).days > 7:
+        return None
+    return d
+
+
+def _time_attachment(sent, t: _Time):
+    """(verb the time expression modifies, whether it hangs off a "before X" event noun)."""
+    span = sent.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None, False
+    cur = span.root
+    through_noun = False
+    for _ in range(12):
+        h = cur.head
+        if h.i == cur.i or not _in_sent(h, sent):
+            return (cur if _is_verbal(cur) else None), through_noun
+        if _is_verbal(h) and cur.dep_ not in ("amod",):
+            return h, through_noun
+        if h.pos_ in ("NOUN", "PROPN") and h.i not in {x.i for x in span} and \
+                cur.dep_ in ("poss", "compound", "nmod", "amod", "npadvmod") and \
+                not re.search(r"day|night|morning|evening|eve|noon|afternoon", h.lower_):
+            # "Tuesday's blast", "the Oct. 7 attack": only "before X" keeps such a time
+            p = h.head
+            if h.dep_ == "pobj" and p.lower_ in ("before", "prior", "until", "ahead"):
+                through_noun = True
+            else:
+                return None, False
+        cur = h
+    return None, False
+
+
+# --- as_of --------------------------------------------------------------------------------------
+
+def _governing_verbs(c: _Cand):
+    """(event verbs, reporting verbs) whose time expressions date this figure."""
+    sent = c.sent
+    event, report = set(), set()
+    verb0 = _clause_verb(c.np, sent)
+    if verb0 is None:
+        for ch in c.np.children:
+            if ch.dep_ in ("acl", "relcl"):
+                event.add(ch.i)
+        return event, report
+    for v in _xcomp_chain(verb0):
+        event.add(v.i)
+        for ch in v.children:                    # "killed when warplanes bombed ... on Saturday"
+            if ch.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in ch.children):
+                event.add(ch.i)
+    if verb0.dep_ in ("advcl", "xcomp", "conj") and verb0.tag_ == "VBG" and _is_verbal(verb0.head):
+        event.add(verb0.head.i)                  # "airstrikes hit a school on Saturday, killing 15"
+    for ch in c.np.children:
+        if ch.dep_ in ("acl", "relcl"):
+            event.add(ch.i)
+    # the event's own attack noun: "died in the attack which hit the camp on Christmas Day"
+    for t in verb0.subtree:
+        if _lem(t) in ATTACK_NOUNS and t.pos_ == "NOUN":
+            for ch in t.children:
+                if ch.dep_ in ("relcl", "acl"):
+                    event.add(ch.i)
+    if _lem(verb0) in SPEECH_VERBS | LEVEL_VERBS | TOLL_SET_VERBS:
+        report.add(verb0.i)
+    cur = verb0
+    while cur.dep_ in ("ccomp", "conj", "xcomp", "advcl", "parataxis", "pcomp", "dobj") and cur.head.i != cur.i \
+            and _in_sent(cur.head, sent):
+        cur = cur.head
+        if _lem(cur) in SPEECH_VERBS | DECISION_VERBS or cur.dep_ == "ROOT":
+            report.add(cur.i)
+            for v in _xcomp_chain(cur):
+                if _lem(v) in SPEECH_VERBS:
+                    report.add(v.i)
+    for t in sent:
+        if t.dep_ in ("parataxis", "ROOT") and _lem(t) in SPEECH_VERBS and t.i > c.root.i:
+            report.add(t.i)
+    return event, report
+
+
+def _as_of(c: _Cand, sent_times: list[_Time], default: dt.date, doc_date: dt.date, statements,
+           last_incident_date) -> None:
+    c.as_of = default
+    sent = c.sent
+    event, report = _governing_verbs(c)
+    if c.scope == "incident":
+        # any verb of the incident's clause dates it ("hit a school sheltering families on Saturday, killing 15")
+        event |= {t.i for t in _clause_tokens(c) if _is_verbal(t) and _lem(t) not in SPEECH_VERBS} - report
+    future = c.scope == "planned" or _future(c)
+    chosen = None
+    chosen_event = False
+    for t in sent_times:
+        if t.since:
+            continue
+        verb, through_noun = _time_attachment(sent, t)
+        if verb is None or (verb.i not in event and verb.i not in report):
+            continue
+        # "By October 22, ...", "As of Monday, ...": a cutoff dates the count itself
+        through_noun = through_noun or bool(re.search(r"\b(?:by|as\s+of|as\s+at|until|till)\s+(?:the\s+)?$",
+                                                      nlp.doc_text(sent.doc)[max(sent.start_char, t.start - 10):t.start], re.I))
+        is_event = verb.i in event and not through_noun
+        if c.scope == "superseded" and verb.i not in report:
+            continue                              # an old figure reported now: its event dates do not apply
+        if c.scope == "cumulative" and is_event and verb.i not in report and _lem(verb) not in LEVEL_VERBS:
+            continue                              # "captured 240 hostages on Oct. 7": the event, not the count
+        if chosen is None or (is_event and not chosen_event and c.scope != "cumulative"):
+            chosen, chosen_event = t, is_event
+    if chosen is not None and c.scope == "incident" and not chosen_event and last_incident_date is not None:
+        chosen = None                             # a report date; the incident's own date comes from the story
+    if chosen is not None:
+        date = chosen.date
+        m = re.search(r"(mon|tues|wednes|thurs|fri|satur|sun)day", nlp.doc_text(sent.doc)[chosen.start:chosen.end], re.I)
+        if chosen.weekday and m and (date is None or (future and date < doc_date)):
+            date = _resolve_weekday(m.group(0), doc_date, future)
+        if date is not None:
+            c.as_of = date
+            c.as_of_explicit = True
+            return
+    if c.scope == "incident" and last_incident_date is not None:
+        c.as_of = last_incident_date
+        return
+    if c.source:
+        for src, date in reversed(statements):
+            if _same_source(src, c.source):
+                c.as_of = date
+                return
+
+
+def _same_source(a: str, b: str) -> bool:
+    wa, wb = _content_words(a), _content_words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.5
+
+
+def _content_words(s: str) -> set[str]:
+    stop = {"the", "a", "an", "of", "in", "for", "and", "on", "at", "to", "s", "its", "his", "her", "their",
+            "statement", "spokesperson", "spokesman", "director", "head", "said", "official", "officials"}
+    return {w for w in re.findall(r"[a-z]+", s.lower().replace("’s", "").replace("'s", "")) if w not in stop}
+
+
+def _dated_statements(sent, sent_times, doc_date, last_source) -> list[tuple[str, dt.date, bool]]:
+    """(speaker, date, refers back) for "X said on Tuesday" / "X said this ... on Tuesday" in this sentence."""
+    out = []
+    for t in sent_times:
+        if t.since:
+            continue
+        verb, _ = _time_attachment(sent, t)
+        if verb is None or _lem(verb) not in SPEECH_VERBS:
+            continue
+        date = t.date
+        m = re.search(r"(mon|tues|wednes|thurs|fri|satur|sun)day", nlp.doc_text(sent.doc)[t.start:t.end], re.I)
+        if date is None and t.weekday and m:
+            date = _resolve_weekday(m.group(0), doc_date, False)
+        if date is None:
+            continue
+        back = any(g.dep_ == "dobj" and g.lower_ in ("this", "these", "that", "so") for g in verb.children) or \
+            not any(g.dep_ in ("ccomp", "dobj", "xcomp") for g in verb.children)
+        for g in verb.children:
+            if g.dep_ == "nsubj":
+                spk = _clean_source(_speaker_np(g))
+                if spk and _is_anaphor(spk):
+                    spk = last_source
+                if spk:
+                    out.append((spk, date, back))
+    return out

@@ -1,0 +1,139 @@
+"""A number in a parsed sentence (``_Cand``): the phrase it counts and that phrase's role in its clause."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ...records import Figure
+from ..numbers import Number
+from .lexicon import ADDITIVE_WORDS, DIRECTION_ADVS, OBJ_DEPS, QUALIFIER_PREPS, SUBJ_DEPS, VICTIM_VERBS
+from .parse import _in_sent, _is_verbal, _lem
+
+
+@dataclass
+class _Cand:
+    num: Number
+    root: object                 # spaCy Token: syntactic root of the number
+    tokens: object               # spaCy Span of the number
+    sent: object                 # spaCy Span of the sentence
+    np: object                   # counted phrase head (noun or the number itself)
+    rel: object                  # token carrying the phrase's clause role
+    role: str = "none"           # subj, subjpass, obj, pobj, none
+    verb: object = None          # the predicate of that role (for pobj: the preposition's head)
+    prep: object = None          # the preposition (role pobj)
+    measure: Optional[str] = None
+    rank: int = 99
+    cue: Optional[str] = None
+    qualifier: Optional[str] = None
+    parent: Optional["_Cand"] = None
+    partitive: bool = False      # "30 of them", "of which 4,237", "out of the total deaths, 4,609"
+    coord_prev: Optional["_Cand"] = None
+    source: Optional[str] = None
+    as_of: Optional[dt.date] = None
+    as_of_explicit: bool = False
+    scope: str = "cumulative"
+    group: Optional[str] = None
+    figure: Optional[Figure] = None
+    extra: dict = field(default_factory=dict)
+
+
+# --- candidates and their roles ---------------------------------------------------------------
+
+def _misattached_noun(root, sent):
+    """"told Reuters 19 critically injured patients": the noun after the number."""
+    for t in root.doc[root.i + 1:min(root.i + 5, sent.end)]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            return t
+        if t.pos_ not in ("ADV", "ADJ", "VERB", "NUM") or t.dep_ not in ("advmod", "amod", "compound", "nummod"):
+            return None
+    return None
+
+
+def _subjectless_verb_after(tok, sent):
+    """Repair for a misparsed subject: the next verb to the right that has no subject."""
+    for t in tok.doc[tok.i + 1:sent.end]:
+        if _is_verbal(t) and t.pos_ == "VERB" and t.dep_ not in ("amod", "compound", "acl", "relcl") and \
+                not any(c.dep_ in SUBJ_DEPS for c in t.children):
+            return t
+        if t.pos_ == "VERB" and any(c.dep_ in SUBJ_DEPS for c in t.children):
+            return None
+    return None
+
+
+def _role_of(np, root, sent):
+    """(rel, role, verb, prep) for the counted phrase headed by ``np``."""
+    rel = np
+    while rel.dep_ == "conj" and rel.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and _in_sent(rel.head, sent):
+        rel = rel.head
+    # "over 6,000 have been wounded", "left than 1,400 people dead": the preposition is a qualifier
+    if rel.dep_ == "pobj" and rel.head.lower_ in QUALIFIER_PREPS | {"between"} and rel.head.i < root.i:
+        p = rel.head
+        h = p.head
+        if _is_verbal(h) and p.dep_ in ("prep", "advmod", "quantmod"):
+            has_subj = any(ch.dep_ in SUBJ_DEPS for ch in h.children)
+            if p.i < h.i and not has_subj:
+                passive = any(ch.dep_ == "auxpass" for ch in h.children)
+                return p, ("subjpass" if passive else "subj"), h, None
+            # "killed more than 1,400 people in Israel and over 10,000 in Gaza": a second object
+            second = p.i > sent.start and p.doc[p.i - 1].lower_ in ("and", ",", "or") and p.i > h.i
+            if not any(ch.dep_ in ("dobj",) for ch in h.children) or second:
+                return p, "obj", h, None
+        elif p.dep_ in ("quantmod", "advmod", "amod"):
+            rel = h if h.pos_ in ("NOUN", "PROPN") else rel
+    if rel.dep_ == "compound" and rel.head.pos_ == "NOUN" and rel.head.i > rel.i:
+        rel = rel.head                          # "took 180 people hostage": the phrase's role is the head's
+    if rel.i == root.i and root.head.i > root.i and any(
+            t.text in ("-", "–", "—", ":", "|", ";") for t in root.doc[root.i + 1:root.head.i]):
+        left = root.doc[root.i - 1] if root.i > sent.start else None
+        while left is not None and left.i > sent.start and left.lower_ in QUALIFIER_PREPS | {"than", "more", "least", "at"}:
+            left = root.doc[left.i - 1]
+        if left is not None and left.pos_ == "VERB":
+            return rel, "obj", left, None
+        return rel, "none", None, None
+    dep = rel.dep_
+    head = rel.head
+    if dep in ("nsubj", "csubj", "expl"):
+        if head.tag_ == "VBN" and not any(ch.dep_ in ("aux", "auxpass") for ch in head.children):
+            return rel, "subjpass", head, None     # headline style: "20 Palestinians killed"
+        if head.tag_ == "VBD" and _lem(head) in VICTIM_VERBS and not any(
+                ch.dep_ in ("aux", "auxpass", "dobj") for ch in head.children):
+            return rel, "subjpass", head, None     # "1.4 million Gazans displaced" tagged as a past tense
+        return rel, "subj", head, None
+    if dep in ("nsubjpass", "csubjpass"):
+        return rel, "subjpass", head, None
+    if dep in OBJ_DEPS:
+        return rel, "obj", head, None
+    if dep == "pobj":
+        gov = head.head
+        if gov.lower_ in DIRECTION_ADVS and gov.dep_ in ("advmod", "prt", "prep") and _is_verbal(gov.head) and \
+                head.lower_ in ("to", "from"):
+            gov = gov.head                      # "revised the toll down to 64", "up from 3,785"
+        return rel, "pobj", gov, head
+    if dep in ("relcl", "ROOT", "dep", "npadvmod", "appos", "nmod", "compound") and rel.pos_ in ("NOUN", "PROPN", "NUM"):
+        v = _subjectless_verb_after(rel, sent)
+        if v is not None:
+            passive = any(ch.dep_ == "auxpass" for ch in v.children)
+            return rel, ("subjpass" if passive else "subj"), v, None
+    if dep == "appos" and head.pos_ in ("NOUN", "PROPN"):
+        return _role_of(head, head, sent)
+    return rel, "none", None, None
+
+
+def _counted_phrase(root, sent):
+    """The counted noun (or the number itself), or None when the number is a label ("channel 12")."""
+    if root.head.i > root.i and any(t.text in ("-", "–", "—", ":", "|", ";") for t in root.doc[root.i + 1:root.head.i]):
+        return root                             # "toll passes 12,000 - ministry": not a modifier of "ministry"
+    head = root.head
+    if root.dep_ == "npadvmod" and head.lower_ in ADDITIVE_WORDS:
+        # "2 more soldiers killed", "12 more were wounded": the noun "more" modifies, or the number itself
+        return head.head if head.dep_ == "amod" and head.head.pos_ in ("NOUN", "PROPN") else root
+    if head.i > root.i and any(ch.dep_ in ("acl", "relcl") and _is_verbal(ch) and ch.i < head.i for ch in root.children):
+        return root                             # "1,200 killed in Israel, Gaza toll at 14,800"
+    if root.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "appos", "npadvmod") and \
+            root.head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
+        if root.head.i > root.i:
+            return root.head
+        if root.dep_ == "nummod":
+            return _misattached_noun(root, sent)
+    return root

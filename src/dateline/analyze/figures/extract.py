@@ -1,0 +1,216 @@
+"""The figures extractor: candidates of each parsed sentence through measure, qualifier, source, scope, as-of
+and group, in that order."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterable, Optional
+
+from .. import nlp
+from ...records import Claim, Figure, Span, TimeExpr
+from ..numbers import TENS, UNITS, find_counts
+from .parse import _ancestors, _clause_verb, _text_of
+from .candidate import _Cand, _counted_phrase, _role_of
+from .toll import _toll_noun, _toll_setter
+from .measure import _hostage_context, _resolve_measures
+from .skip import _skip_reason
+from .qualifier import _qualifier, _share_qualifiers
+from .source import _is_anaphor, _resolve_anaphor, _sentence_speaker, _source
+from .scope import _clause_tokens, _scope
+from .asof import _as_of, _dated_statements, _dateline_date, _same_source, _sentence_times
+from .group import _group
+
+
+TRIGGER = re.compile(
+    r"\d|\b(?:" + "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
+    + r"|hundred|thousand|million|dozen)\b", re.I)
+
+def _sentence_candidates(doc, sent) -> list[_Cand]:
+    out = []
+    for num in find_counts(sent.text, sent.start_char):
+        span = doc.char_span(num.start, num.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        np = _counted_phrase(root, sent)
+        if np is None:
+            continue                                # a label: "channel 12", "day 20"
+        rel, role, verb, prep = _role_of(np, root, sent)
+        c = _Cand(num=num, root=root, tokens=span, sent=sent, np=np, rel=rel, role=role, verb=verb, prep=prep)
+        if _skip_reason(c):
+            continue
+        out.append(c)
+    return out
+
+
+# --- the extractor -----------------------------------------------------------------------------
+
+def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExpr] = (),
+                    claims: Iterable[Claim] = ()) -> list[Figure]:
+    """Figures in a parsed document (see the module docstring)."""
+    if doc is None or not len(doc) or not nlp.doc_text(doc).strip():
+        return []
+    if isinstance(doc_date, dt.datetime):
+        doc_date = doc_date.date()
+    doc_date = doc_date or dt.date.today()
+    times = list(times or ())
+    claims = list(claims or ())
+    default_date = _dateline_date(nlp.doc_text(doc), doc_date) or doc_date
+    cands: list[_Cand] = []
+    statements: list[tuple[str, dt.date]] = []      # (source, date) of dated statements so far
+    last_source: Optional[str] = None
+    history: list[str] = []                        # explicit sources so far, for anaphors
+    prev_text = ""
+    prev_cands: list[_Cand] = []
+    last_incident_date: Optional[dt.date] = None
+    for sent in nlp.sentences(doc):
+        parsed = nlp.is_parsed(sent)
+        here: list[_Cand] = []
+        sent_times = _sentence_times(sent, times, doc_date) if parsed else []
+        if parsed and TRIGGER.search(sent.text):
+            ctx = {"hostage": _hostage_context(sent, prev_text),
+                   "hostage_strict": bool(re.search(r"\b(?:hostages?|captives?|captivity|seized|abducted|kidnapped)\b",
+                                                    sent.text, re.I))}
+            here = _sentence_candidates(doc, sent)
+            _resolve_measures(here, prev_cands, ctx)
+            here = [c for c in here if c.measure]
+            _describe(here, claims, history)
+            for c in here:
+                _as_of(c, sent_times, default_date, doc_date, statements, last_incident_date)
+                if c.scope == "incident" and c.as_of_explicit:
+                    last_incident_date = c.as_of
+            for c in here:
+                lead = c.parent or c.extra.get("companion")
+                if lead is not None:
+                    if not c.as_of_explicit:
+                        c.as_of = lead.as_of
+                    if c.scope == "cumulative" and lead.scope != "cumulative":
+                        c.scope = lead.scope
+                c.group = _group(c)
+                if c.group is None and c.parent is not None and c.partitive and re.match(
+                        r"\s+of\s+(?:them|whom)\s+(?:were\s+|are\s+)?(?:seriously|critically|badly|severely)?\W",
+                        nlp.doc_text(doc)[c.num.end:c.num.end + 40]):
+                    c.group = c.parent.group          # "410 people were injured, 25 of them critically"
+        # remember this sentence's speakers and dated statements (also for sentences without numbers)
+        if parsed:
+            for src, date, back in _dated_statements(sent, sent_times, doc_date, last_source):
+                statements.append((src, date))
+                if back:
+                    for p in prev_cands:
+                        if not p.as_of_explicit and p.source and _same_source(src, p.source):
+                            p.as_of = date
+        spk = _sentence_speaker(sent, claims)
+        own = [c.source for c in here if c.source and not _is_anaphor(c.source)]
+        for name in own + ([spk] if spk and not _is_anaphor(spk) else []):
+            if name in history:
+                history.remove(name)
+            history.append(name)
+        if history:
+            last_source = history[-1]
+        cands.extend(here)
+        if here:
+            prev_cands = here
+        prev_text = sent.text
+    return _collect(cands, doc_id)
+
+
+def _describe(here: list[_Cand], claims: list[Claim], history: list[str]) -> None:
+    """Qualifier, source and scope of the figures of one sentence."""
+    for c in here:
+        c.qualifier = _qualifier(c)
+    _share_qualifiers(here)
+    for c in here:
+        c.source = _source(c, claims)
+        if c.source and _is_anaphor(c.source):
+            c.source = _resolve_anaphor(c.source, history) or c.source
+    for c in here:
+        if c.parent is not None and c.source is None:
+            c.source = c.parent.source
+        c.scope = _scope(c)
+    for c in here:
+        noun = _toll_noun(c)
+        if c.scope == "cumulative" and noun is not None and all(ch.dep_ == "det" for ch in noun.children) and \
+                not re.search(r"\b(?:since|total|so\s+far|overall|to\s+date|war)\b", _text_of(_clause_tokens(c)).lower()):
+            # "the blast killed 471, officials said; US intelligence put the toll at 100 to 300": that event's toll
+            same = [p for p in here if p is not c and p.measure == c.measure and p.num.start < c.num.start]
+            if same and same[-1].scope == "incident":
+                c.scope = "incident"
+    for c in here:
+        if c.scope == "cumulative" and _increment(c, here):
+            c.scope = "period"                 # "Two soldiers were killed on Thursday, bringing the toll to 83"
+    for c in here:
+        partner = _scope_partner(c, here)
+        shared = ("incident", "period") if partner is c.coord_prev else ("incident",)
+        if partner is not None and c.scope == "cumulative" and not c.extra.get("cum_cue") and \
+                partner.scope in shared:
+            c.scope = partner.scope          # "The blast left 13 dead and 50 injured"
+
+
+def _increment(c: _Cand, here: list[_Cand]) -> bool:
+    """Whether a later figure of the sentence is the new total this one brings the toll to."""
+    verb = _clause_verb(c.np, c.sent)
+    if verb is None:
+        return False
+    above = {verb.i} | {a.i for a in _ancestors(verb, c.sent)}
+    for t in here:
+        if t is c or t.num.start < c.num.end or t.measure != c.measure:
+            continue
+        setter = _toll_setter(t) or (t.verb if _toll_noun(t) is not None else None)
+        if setter is not None and setter.tag_ == "VBG" and setter.head.i in above:
+            return True
+    return False
+
+
+def _scope_partner(c: _Cand, here: list[_Cand]) -> Optional[_Cand]:
+    """An earlier figure of the same event: a coordinated item or the figure of the verb this one conjoins."""
+    if c.coord_prev is not None:
+        return c.coord_prev
+    verb = _clause_verb(c.np, c.sent)
+    if verb is None or verb.dep_ != "conj":
+        return None
+    for p in here:
+        if p is not c and p.num.start < c.num.start:
+            pv = _clause_verb(p.np, p.sent)
+            if pv is not None and pv.i == verb.head.i:
+                return p
+    return None
+
+
+def _sentence_span(sent, doc_id: str) -> Span:
+    text = nlp.doc_text(sent.doc)
+    s, e = sent.start_char, sent.end_char
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Span(doc_id, s, e)
+
+
+def _to_figure(c: _Cand, doc_id: str) -> Figure:
+    num = c.num
+    return Figure(
+        span=Span(doc_id, num.start, num.end),
+        sentence=_sentence_span(c.sent, doc_id),
+        value=num.value,
+        measure=c.measure,
+        qualifier=c.qualifier or "exact",
+        value_max=num.value_max,
+        group=c.group,
+        parent=None,
+        source=c.source,
+        as_of=c.as_of,
+        scope=c.scope,
+    )
+
+
+def _collect(cands: list[_Cand], doc_id: str) -> list[Figure]:
+    out = []
+    for c in cands:
+        if not c.measure:
+            continue
+        c.figure = _to_figure(c, doc_id)
+        out.append(c.figure)
+    for c in cands:
+        if c.figure is not None and c.parent is not None and c.parent.figure is not None:
+            c.figure.parent = c.parent.figure.id
+    return out

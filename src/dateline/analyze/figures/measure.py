@@ -1,0 +1,548 @@
+"""What a number counts: measure cues found along dependency paths around the counted phrase, ranked by
+closeness; coordination and sub-groups."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .. import nlp
+from .lexicon import (
+    ARREST_VERBS, CARRY_VERBS, CASUALTY_NOUNS, DISPLACED_ADJS, DISPLACED_NOUNS, DISPLACED_VERBS, ESTIMATE_NOUNS,
+    EVAC_INTRANSITIVE, EVAC_NOUNS, EVAC_TRANSITIVE, HOSTAGE_NOUNS, HOSTAGE_VERBS, INTRANSITIVE_DEATH, KILLED_ADJS,
+    KILLED_NOUNS, KILLED_VERBS, LEVEL_VERBS, MEASURE_ORDER, MISSING_ADJS, OBJ_DEPS, ORDER_VERBS, RELEASE_NOUNS,
+    RELEASE_VERBS, SUBJ_DEPS, TRUCK_NOUNS, WOUNDED_ADJS, WOUNDED_NOUNS, WOUNDED_VERBS,
+)
+from .parse import _clause_verb, _is_verbal, _lem, _text_of, _xcomp_chain
+from .candidate import _Cand, _role_of
+
+
+# --- measure cues ----------------------------------------------------------------------------
+
+_DESTINATIONS = {"egypt", "turkey", "jordan", "qatar", "uae", "arish", "abroad", "ankara", "cairo", "israel",
+                 "hospital", "hospitals", "home", "country", "countries", "france", "italy", "uk", "britain",
+                 "germany", "us", "america"}
+_CROSSINGS = {"crossing", "border", "checkpoint", "rafah", "terminal", "gate"}
+_ORIGINS = {"gaza", "strip", "enclave", "territory"}
+
+
+def _exit_direction(verb, abroad_only: bool = False) -> bool:
+    """Whether a movement verb goes out of Gaza, through a crossing or into another country."""
+    destinations = _DESTINATIONS - {"hospital", "hospitals", "home", "israel"} if abroad_only else _DESTINATIONS
+    for c in verb.subtree:
+        if c.i == verb.i or (c.head.i != verb.i and c.head.head.i != verb.i and c.head.head.head.i != verb.i):
+            continue
+        lw = c.lower_
+        if c.dep_ == "prt" and lw == "out":
+            return True
+        if c.dep_ == "pobj":
+            p = c.head.lower_
+            words = {t.lower_ for t in c.subtree}
+            if p in ("into", "to", "in", "at") and words & destinations:
+                return True
+            if p in ("through", "via", "across", "at") and words & _CROSSINGS:
+                return True
+            if p in ("from", "of") and (words & _ORIGINS):
+                return True
+        if c.dep_ == "dobj" and _lem(verb) in ("leave", "exit", "cross") and \
+                {t.lower_ for t in c.subtree} & (_ORIGINS | _CROSSINGS):
+            return True
+    return False
+
+
+def _hostage_context(sent, prev_sent_text: str) -> bool:
+    words = re.compile(r"\b(?:hostages?|captives?|captivity|abductees?|abducted|kidnapped|prisoners?|detainees?|"
+                       r"in\s+exchange\s+for|swaps?|jails?|prisons?)\b", re.I)
+    return bool(words.search(sent.text) or words.search(prev_sent_text))
+
+
+def _loses_lives(verb, ctx) -> bool:
+    """ "lost their lives", or "lose" where the counted phrase is about lives ("the toll of those who
+    lost ..."), but not losing something else: "60 of its 6,500 have lost money" ("lost a total of
+    320 soldiers" is a loss of lives)."""
+    if not (any(_lem(c) == "life" for c in verb.children) or _lem(verb.head) == "life" or ctx.get("lives")):
+        return False
+    return not any(c.dep_ == "dobj" and _lem(c) not in ESTIMATE_NOUNS | {"life"} and not c.like_num
+                   for c in verb.children)
+
+
+def _cue_of(tok, kind: str, ctx, role: str = "obj") -> Optional[str]:
+    """Measure a single cue token signals, or None.
+
+    ``kind`` is "verb" (a predicate the counted phrase is an argument of, in ``role``:
+    subj (active subject), subjpass, obj or mod (a participle on the noun)) or "noun"
+    (the counted noun, a modifier or a governing noun).
+    """
+    lem = _lem(tok)
+    low = tok.lower_
+    if kind == "verb":
+        victim_role = role in ("obj", "subjpass", "mod") or lem in INTRANSITIVE_DEATH
+        if lem in KILLED_VERBS and victim_role:
+            if lem == "lose" and not _loses_lives(tok, ctx):
+                return None
+            return "killed"
+        if lem in WOUNDED_VERBS and victim_role:
+            return "wounded"
+        if lem in ("find", "discover", "recover", "confirm") and any(
+                c.lower_ in KILLED_ADJS for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp", "advcl")):
+            return "other" if ctx.get("hostage") else "killed"
+        if lem in RELEASE_VERBS and (role != "subj" or lem == "return"):
+            if lem == "return" and not any(c.lower_ == "captivity" for c in tok.subtree):
+                return None
+            if lem == "release" and any(c.dep_ == "prep" and c.lower_ == "from" and
+                                        any(_lem(g) in ("hospital", "jail", "prison", "clinic") for g in c.children)
+                                        for c in tok.children):
+                return None
+            return "other" if ctx.get("hostage") else None
+        if lem in ARREST_VERBS and role != "subj":
+            return "other"
+        if lem in ("take", "hold", "keep") and role != "subj" and any(
+                _lem(c) in HOSTAGE_NOUNS for c in tok.subtree if c.i != tok.i):
+            return "hostages"
+        if lem in HOSTAGE_VERBS and role != "subj":
+            return "hostages"
+        if lem in ("hold", "keep") and role in ("obj", "subjpass", "mod") and (ctx.get("hostage_strict") or
+                                                                          _captor_subject(tok)):
+            return "hostages"                        # "Hamas is believed to be holding more than 150 ..."
+        if (low in MISSING_ADJS or (lem == "miss" and tok.tag_ == "VBG")) and role in ("subj", "subjpass", "mod"):
+            return "other"                           # "2,700 people are missing"
+        if lem in DISPLACED_VERBS and (role != "subj" or lem in ("flee", "shelter")):
+            return "displaced"
+        if lem == "evacuate" and role != "subj":
+            return "evacuated"
+        if lem in ("receive", "admit", "welcome") and role in ("obj", "subjpass", "mod") and _exit_direction(tok):
+            return "other" if ctx.get("hostage") else "evacuated"    # "Egypt received 28 babies from Gaza"
+        if lem in ("force", "drive", "chase", "push", "uproot") and role in ("obj", "subjpass", "mod") and any(
+                c.dep_ == "prep" and c.lower_ in ("from", "out") and
+                any(_lem(x) in ("home", "house", "village", "town", "community") for x in c.subtree)
+                for c in tok.children):
+            return "displaced"                       # "240,000 Israelis have been forced from their homes"
+        if lem == "take" and role in ("subjpass", "mod") and _exit_direction(tok, abroad_only=True):
+            return "evacuated"                       # "76 injured Palestinians had been taken to hospitals in Egypt"
+        if lem in EVAC_TRANSITIVE and role != "subj" and _exit_direction(tok):
+            return "evacuated"
+        if lem in EVAC_INTRANSITIVE and role in ("subj", "mod", "subjpass") and _exit_direction(tok):
+            return "evacuated"
+        if lem == "cross" and role in ("subj", "subjpass", "mod") and not any(c.dep_ == "dobj" for c in tok.children):
+            return "evacuated"                      # "more than 20 children are expected to cross"
+        if lem in ORDER_VERBS and role in ("obj", "subjpass") and any(
+                _lem(c) in ("move", "leave", "evacuate", "relocate", "go", "head", "flee")
+                for c in tok.children if c.dep_ in ("xcomp", "ccomp")):
+            return "other"
+        return None
+    # nouns / adjectives / modifiers
+    if lem in CASUALTY_NOUNS:
+        return "other"
+    if lem == "life":
+        return "killed" if ctx.get("lives") else None
+    if lem in KILLED_NOUNS or low in KILLED_ADJS:
+        return "killed"
+    if lem in WOUNDED_NOUNS or low in WOUNDED_ADJS:
+        return "wounded"
+    if lem in HOSTAGE_NOUNS:
+        return "hostages"
+    if lem in DISPLACED_NOUNS or low in DISPLACED_ADJS or low == "idps":
+        return "displaced"
+    if lem in TRUCK_NOUNS:
+        return "aid_trucks"
+    if lem in EVAC_NOUNS or low == "evacuated":
+        return "evacuated"
+    if (lem in RELEASE_NOUNS or low in ("freed", "released", "rescued", "liberated")) and ctx.get("hostage"):
+        return "other"
+    if low in MISSING_ADJS:
+        return "other"
+    if lem == "rubble" and tok.head.lower_ == "under":
+        return "other"
+    if lem == "victim":
+        return "killed"
+    return None
+
+
+CAPTORS = re.compile(r"\b(?:hamas|militants?|gunmen|islamic\s+jihad|captors?|kidnappers?|terrorists?|abductors?)\b",
+                     re.I)
+
+
+def _captor_subject(verb) -> bool:
+    """Whether the one holding people is a captor ("Hamas is holding", "held by militants")."""
+    for v in [verb] + [a for a in verb.ancestors if _is_verbal(a)][:2]:
+        deps = ("nsubj", "agent") if v.i == verb.i else ("nsubj", "nsubjpass")   # "Hamas is believed to be holding"
+        for g in v.children:
+            if g.dep_ in deps and CAPTORS.search(_text_of(list(g.subtree))):
+                return True
+        if v.dep_ not in ("xcomp", "ccomp", "conj"):
+            break
+    return False
+
+
+def _add(cues: list, tok, kind: str, rank: int, ctx, role: str = "obj"):
+    m = _cue_of(tok, kind, ctx, role)
+    if m:
+        cues.append((rank, MEASURE_ORDER.index(m), m, tok.text))
+
+
+def _participle_cues(v, cues, rank, ctx, role="mod"):
+    """A participle or relative clause on the counted noun: "soldiers killed", "people held hostage"."""
+    for w in _xcomp_chain(v):
+        r = role
+        if w.i == v.i and any(g.dep_ == "nsubj" and g.lower_ not in ("who", "that", "which") for g in w.children):
+            r = "subj_other"        # "the attack in which the militants killed ..." is not about this noun
+        if w.i == v.i and any(g.dep_ in ("nsubj",) and g.lower_ in ("who", "that", "which") for g in w.children):
+            r = "subj"
+        if any(g.dep_ == "nsubjpass" for g in w.children):
+            r = "subjpass"
+        if r == "subj_other":
+            continue
+        _add(cues, w, "verb", rank, ctx, r)
+        for g in w.children:
+            if g.dep_ in ("oprd", "acomp") or (g.dep_ in ("dobj", "attr", "npadvmod") and _lem(g) in HOSTAGE_NOUNS):
+                _add(cues, g, "noun", rank, ctx)
+            if g.dep_ == "prep" and g.lower_ in ("as", "under", "from", "into", "in"):
+                for p in g.children:
+                    if p.dep_ == "pobj" and _lem(p) in HOSTAGE_NOUNS | {"captivity", "rubble"}:
+                        _add(cues, p, "noun", rank, ctx)
+
+
+def _modifier_cues(noun, cues, rank, ctx):
+    """Cues on a noun: its own lemma, its adjectives/compounds and its participial modifiers."""
+    _add(cues, noun, "noun", rank, ctx)
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "nmod") and not c.like_num:
+            _add(cues, c, "noun", rank, ctx)
+            if _is_verbal(c) and c.tag_ == "VBN":
+                _add(cues, c, "verb", rank, ctx, "mod")
+        elif c.dep_ in ("acl", "relcl") and _is_verbal(c):
+            _participle_cues(c, cues, max(rank - 1, 0), ctx)
+        elif c.dep_ == "prep" and c.lower_ == "under":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    _add(cues, p, "noun", rank, ctx)
+        elif c.dep_ == "prep" and c.lower_ == "among":     # "4,500 children among the dead"
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    _add(cues, p, "noun", rank, ctx)
+                    for ch in p.children:
+                        if ch.dep_ in ("acl", "relcl", "amod"):
+                            _add(cues, ch, "verb" if _is_verbal(ch) else "noun", rank, ctx, "mod")
+
+
+def _verb_cues(verb, cues, rank, ctx, skip, role):
+    """The predicate itself, its open complements and the small clauses it takes ("left ... dead")."""
+    for v in _xcomp_chain(verb):
+        vrole = role
+        if v.i != verb.i and role == "subj" and any(g.dep_ == "auxpass" for g in v.children):
+            vrole = "subjpass"                       # "50 hostages are to be released"
+        _add(cues, v, "verb", rank, ctx, vrole)
+        for g in v.children:
+            if g.i == skip.i:
+                continue
+            if g.dep_ in ("oprd", "acomp") or (g.dep_ in ("advcl", "xcomp", "ccomp") and g.pos_ == "ADJ"):
+                _add(cues, g, "noun", rank, ctx)
+                for h in g.children:
+                    if h.dep_ == "conj":
+                        _add(cues, h, "noun", rank, ctx)
+            elif g.dep_ in ("advcl",) and g.tag_ == "VBN" and not any(h.dep_ in SUBJ_DEPS for h in g.children):
+                _add(cues, g, "verb", rank, ctx, "mod")           # "reporting 900 soldiers ... killed"
+            elif g.dep_ in ("dobj", "attr", "npadvmod") and not g.like_num:
+                if _lem(g) == "life":
+                    _add(cues, g, "noun", rank, dict(ctx, lives=True))
+                elif _lem(g) in HOSTAGE_NOUNS | {"treatment", "shelter", "refuge"}:
+                    _add(cues, g, "noun", rank, ctx)
+                    if _lem(g) in ("shelter", "refuge"):
+                        cues.append((rank, MEASURE_ORDER.index("displaced"), "displaced", g.text))
+            if g.dep_ == "prep" and g.lower_ == "among" and g.i > skip.i:    # "reporting 3,342 children among the dead"
+                for p in g.children:
+                    if p.dep_ == "pobj":
+                        _add(cues, p, "noun", rank, ctx)
+            if g.dep_ == "prep" and g.lower_ in ("as", "in", "under", "into"):
+                for p in g.children:
+                    if p.dep_ == "pobj" and _lem(p) in HOSTAGE_NOUNS | {"captivity", "rubble", "shelter"}:
+                        _add(cues, p, "noun", rank, ctx)
+                        if _lem(p) == "shelter":
+                            cues.append((rank, MEASURE_ORDER.index("displaced"), "displaced", p.text))
+
+
+def _subject_cues(verb, skip, cues, ctx, rank=1):
+    """Cues from the subject of a level verb ("the death toll in Gaza has crossed ...")."""
+    for g in verb.children:
+        if g.dep_ not in SUBJ_DEPS or (skip is not None and g.i == skip.i):
+            continue
+        heads = [g]
+        if g.lower_ in ("which", "that") and verb.dep_ == "relcl":
+            # "the death toll in Gaza, which has now crossed 6,500": the antecedent, up through PPs
+            h = verb.head
+            heads = [h]
+            while h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.head.pos_ in ("NOUN", "PROPN"):
+                h = h.head.head
+                heads.append(h)
+        ctx2 = dict(ctx, lives=True)
+        for h in heads:
+            for t in h.subtree:
+                if t.dep_ == "relcl" or any(a.dep_ == "relcl" and a.i != h.i for a in t.ancestors
+                                            if h.i in {x.i for x in a.ancestors} or a.head.i == h.i):
+                    continue
+                _add(cues, t, "noun", rank, ctx2)
+                if _is_verbal(t) and t.i != verb.i:
+                    _add(cues, t, "verb", rank, ctx2, "mod")
+
+
+def _carried_cues(c: _Cand, cues, ctx):
+    """"Three buses carrying 160 passport holders had set off from Gaza": the vehicle's movement."""
+    v = c.verb
+    if v is None or _lem(v) not in CARRY_VERBS or v.dep_ not in ("acl", "relcl"):
+        return
+    vehicle = v.head
+    if vehicle.dep_ in SUBJ_DEPS and _is_verbal(vehicle.head):
+        for w in _xcomp_chain(vehicle.head):
+            if _lem(w) in EVAC_INTRANSITIVE | EVAC_TRANSITIVE and _exit_direction(w):
+                cues.append((0, MEASURE_ORDER.index("evacuated"), "evacuated", w.text))
+
+
+def _measure_cues(c: _Cand, ctx, depth: int = 0) -> list:
+    """(rank, order, measure, cue) tuples for one candidate; lower rank = closer cue."""
+    cues: list = []
+    np = c.np
+    if np.i != c.root.i:
+        _modifier_cues(np, cues, 1, ctx)
+    else:
+        # a bare number may carry a participle: "28,000 others injured", "the 81 being evacuated"
+        for ch in np.children:
+            if ch.dep_ in ("acl", "relcl") and _is_verbal(ch):
+                _participle_cues(ch, cues, 0, ctx)
+            elif ch.dep_ in ("amod", "acomp") and ch.lower_ in WOUNDED_ADJS | KILLED_ADJS | DISPLACED_ADJS:
+                _add(cues, ch, "noun", 0, ctx)
+    # "five of the women who returned ... from captivity": the noun after "of"
+    for ch in c.root.children:
+        if ch.dep_ == "prep" and ch.lower_ == "of" and ch.i > c.root.i:
+            for p in ch.children:
+                if p.dep_ == "pobj" and (p.pos_ in ("NOUN", "PROPN") or p.lower_ in KILLED_ADJS | WOUNDED_ADJS):
+                    _modifier_cues(p, cues, 1, ctx)         # "1,159 of the dead"
+    role, verb = c.role, c.verb
+    if np.i == c.root.i and c.root.dep_ in ("appos", "attr", "dep") and _lem(c.root.head) in ESTIMATE_NOUNS:
+        _toll_noun_cues(c.root.head, cues, 0, ctx)     # "Gaza death toll: 4,651 including 1,873 children"
+    if np.i == c.root.i and verb is not None and verb.pos_ == "ADJ" and c.rel.head.i == verb.i:
+        _add(cues, verb, "noun", 0, ctx)          # "Israel says 1,400 dead": a small clause
+    if role in ("subj", "subjpass", "obj") and verb is not None and _is_verbal(verb):
+        _verb_cues(verb, cues, 0, ctx, c.rel, role)
+        _carried_cues(c, cues, ctx)
+        lem = _lem(verb)
+        if role == "obj" and lem in LEVEL_VERBS:
+            _subject_cues(verb, c.rel, cues, ctx)
+        if lem == "be":
+            _copula_cues(c, verb, cues, ctx)
+    elif role in ("subj", "subjpass", "obj") and verb is not None and verb.pos_ in ("NOUN", "PROPN"):
+        _modifier_cues(verb, cues, 2, ctx)
+    elif role == "pobj":
+        _pobj_cues(c, cues, ctx, depth)
+    return cues
+
+
+def _copula_cues(c: _Cand, verb, cues, ctx):
+    """"312 workers are among the dead", "Out of the total deaths, 4,609 were children"."""
+    heads = [verb]
+    if verb.dep_ == "conj" and _lem(verb.head) == "be":
+        heads.append(verb.head)                    # "4,609 were children and 3,100 were women"
+    for v in heads:
+        for g in v.children:
+            if g.dep_ == "prep" and g.lower_ == "among":
+                pobjs = [p for p in g.children if p.dep_ == "pobj"]
+                for p in pobjs:
+                    _modifier_cues(p, cues, 0, ctx)
+                    for ch in p.children:
+                        if ch.dep_ in ("acl", "relcl"):
+                            _participle_cues(ch, cues, 0, ctx)
+                # misparsed objects ("among the credibly reported suspected captives")
+                for t in c.sent.doc[g.i + 1:min(g.i + 8, c.sent.end)]:
+                    if t.is_punct:
+                        break
+                    _add(cues, t, "noun", 1, ctx)
+            if g.dep_ == "prep" and g.lower_ in ("out", "of") and g.i < c.rel.i:
+                for p in g.subtree:
+                    if p.dep_ == "pobj":
+                        _add(cues, p, "noun", 1, ctx)
+            if g.dep_ in ("attr", "nsubj") and g.i != c.rel.i and c.role in ("obj", "subj"):
+                _modifier_cues(g, cues, 2, ctx)
+
+
+def _pobj_cues(c: _Cand, cues, ctx, depth):
+    prep, gov = c.prep, c.verb
+    pl = prep.lower_
+    if gov is None:
+        return
+    if pl == "of" and _lem(gov) in ("body", "corpse", "remains") and c.np.i != c.root.i and _lem(c.np) in HOSTAGE_NOUNS:
+        cues.append((0, MEASURE_ORDER.index("other"), "other", gov.text))   # hostages found dead
+    if pl == "of" and gov.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
+        ctx2 = dict(ctx, lives=True)
+        _add(cues, gov, "noun", 0, ctx2)
+        for ch in gov.children:
+            if ch.dep_ in ("compound", "amod"):
+                _add(cues, ch, "noun", 0, ctx2)
+        # "the release of 50 hostages", "the deaths of 300": the governing noun's predicate
+        gverb = _clause_verb(gov, c.sent)
+        if gverb is not None and gov.dep_ in SUBJ_DEPS | OBJ_DEPS | {"pobj"}:
+            groles = "subj" if gov.dep_ == "nsubj" else ("subjpass" if gov.dep_ == "nsubjpass" else "obj")
+            _verb_cues(gverb, cues, 1, ctx2, gov, groles)
+        if _lem(gov) in ESTIMATE_NOUNS and depth < 2:
+            # "revised to around 1,200 from a previous estimate of 1,400": what the estimate counts
+            sub = _role_of(gov, gov, c.sent)
+            inner = _Cand(num=c.num, root=gov, tokens=c.tokens, sent=c.sent, np=gov, rel=sub[0],
+                          role=sub[1], verb=sub[2], prep=sub[3])
+            transparent = _lem(gov) in ("total", "list", "number", "group")
+            for r, o, m, t in _measure_cues(inner, ctx, depth + 1):
+                cues.append((r if transparent else max(r, 1), o, m, t))
+    elif pl in ("to", "at", "past", "from", "beyond", "above", "near", "towards", "toward", "by") and _is_verbal(gov):
+        _subject_cues(gov, None, cues, ctx)
+        for g in gov.children:                      # "revised the death toll to 1,150", "put the toll at"
+            if g.dep_ == "dobj" and g.i != c.rel.i:
+                for t in g.subtree:
+                    _add(cues, t, "noun", 1, dict(ctx, lives=True))
+        _verb_cues(gov, cues, 1, ctx, c.rel, "obj")
+    elif pl in ("as",) and _is_verbal(gov):
+        for g in gov.children:                      # "gave the death toll as 7,028"
+            if g.dep_ == "dobj" and g.i != c.rel.i and _lem(g) in ESTIMATE_NOUNS:
+                _toll_noun_cues(g, cues, 1, ctx, skip=prep)
+        _verb_cues(gov, cues, 1, ctx, c.rel, "obj")
+    elif pl in ("at", "to", "as", "past", "above") and gov.pos_ in ("NOUN", "PROPN") and _lem(gov) in ESTIMATE_NOUNS:
+        _toll_noun_cues(gov, cues, 1, ctx, skip=prep)   # "the number of displaced people at 1.5 million"
+    elif pl == "for" and _lem(gov) in ("exchange", "swap", "return"):
+        _add(cues, gov, "noun", 1, ctx)             # "in exchange for 150 Palestinian prisoners"
+
+
+def _toll_noun_cues(noun, cues, rank, ctx, skip=None):
+    """What a toll-like noun counts: its own words and its "of" complement ("the number of people killed")."""
+    ctx2 = dict(ctx, lives=True)
+    for t in noun.subtree:
+        if skip is not None and (t.i == skip.i or skip.i in {a.i for a in t.ancestors}):
+            continue
+        if t.dep_ == "relcl" or any(a.dep_ == "relcl" and a.i != noun.i and noun.i in {x.i for x in a.ancestors}
+                                    for a in t.ancestors):
+            continue
+        _add(cues, t, "noun", rank, ctx2)
+        if _is_verbal(t):
+            _add(cues, t, "verb", rank, ctx2, "mod")
+
+
+# --- measures, coordination and sub-groups ----------------------------------------------------
+
+def _partitive(c: _Cand) -> bool:
+    doc = c.root.doc
+    after = nlp.doc_text(doc)[c.num.end:c.num.end + 20]
+    before = nlp.doc_text(doc)[max(c.sent.start_char, c.num.start - 25):c.num.start]
+    if re.match(r"^\s+of\s+(?:them|whom|those|these|which)\b", after, re.I):
+        return True
+    if re.search(r"\b(?:of|among)\s+(?:which|whom|them|those)\s*,?\s*$", before, re.I):
+        return True
+    # "Of the roughly 240 people taken captive, 137 remain in Gaza": a fronted "of" phrase holding a number
+    for t in (c.root, c.np):
+        if any(g.dep_ == "prep" and g.lower_ in ("of", "among") and g.i < c.root.i and
+               any(x.like_num for x in g.subtree) for g in t.children):
+            return True
+    verb = c.verb if c.role in ("subj", "subjpass") else None
+    if verb is not None and _lem(verb) == "be":
+        for v in (verb, verb.head if verb.dep_ == "conj" else None):
+            if v is not None and any(g.dep_ == "prep" and g.lower_ in ("out", "of", "among") and g.i < c.rel.i
+                                     for g in v.children):
+                return True
+    return False
+
+
+def _including_head(c: _Cand):
+    """The phrase this one is a sub-group or companion of, and how ("sub" or "with")."""
+    t = c.np
+    while t.dep_ == "conj":
+        t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ in ("including", "include", "among", "incl", "incl."):
+        return t.head.head, "sub"
+    if t.dep_ == "dobj" and _lem(t.head) == "include":
+        for g in t.head.children:
+            if g.dep_ in SUBJ_DEPS:
+                return g, "sub"
+    if t.dep_ == "pobj" and t.head.lower_ in ("by", "with") and _lem(t.head.head) in ("accompany", "join", "escort"):
+        return t.head.head.head, "with"
+    return None, None
+
+
+COLLECTIVE_NOUNS = {"group", "batch", "total", "number", "list", "convoy", "round", "toll", "tally", "count"}
+
+
+def _collective_of(head, p: _Cand) -> bool:
+    """"the second group of 17 hostages, including 13 Israelis": the group stands for its figure."""
+    return _lem(head) in COLLECTIVE_NOUNS and p.np.dep_ == "pobj" and p.np.head.lower_ == "of" and \
+        p.np.head.head.i == head.i
+
+
+def _coordinated(a: _Cand, b: _Cand) -> bool:
+    """Whether two numbers are items of one list: only nouns, adjectives, commas and "and" between."""
+    doc = a.root.doc
+    gap = doc[a.tokens.end:b.tokens.start]
+    if not len(gap) or len(gap) > 6:
+        return False
+    if not any(t.lower_ in ("and", ",", "or", "&") for t in gap):
+        return False
+    for t in gap:
+        if t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PRON") or t.lower_ in ("including", "while", "with", "of"):
+            return False
+    return True
+
+
+def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
+    for c in here:
+        cues = _measure_cues(c, ctx)
+        if c.np.i != c.root.i and _lem(c.np) in TRUCK_NOUNS:
+            cues = [q for q in cues if q[2] == "aid_trucks"]   # trucks are never evacuees or victims
+        if cues:
+            cues.sort()
+            c.rank, _, c.measure, c.cue = cues[0]
+        if c.np.i != c.root.i:
+            c.extra["own"] = _cue_of(c.np, "noun", ctx)       # the counted noun itself: "13 dead", "30 injured"
+        c.partitive = _partitive(c)
+    # coordination: "13 Israeli and four foreign hostages", "300 soldiers and 1,100 civilians dead"
+    for i, c in enumerate(here):
+        if i and _coordinated(here[i - 1], c):
+            c.coord_prev = here[i - 1]
+    for c in reversed(here):
+        p = c.coord_prev
+        if p is not None and c.measure and (p.measure is None or p.rank > c.rank) and not p.extra.get("own"):
+            p.measure, p.rank, p.cue = c.measure, c.rank, c.cue
+    for c in here:
+        p = c.coord_prev
+        if p is not None and p.measure and (c.measure is None or c.rank > p.rank + 1) and not c.extra.get("own"):
+            c.measure, c.rank, c.cue = p.measure, p.rank + 1, p.cue
+    # sub-groups: "including 3,648 children", "30 of them", "of which 4,237"; companions: "accompanied by 49"
+    for i, c in enumerate(here):
+        head, how = _including_head(c)
+        parent = None
+        if head is not None:
+            for p in here[:i]:
+                if p.np.i == head.i or p.root.i == head.i or _collective_of(head, p):
+                    parent = p
+            if parent is None and _is_verbal(head):
+                # "had been killed, including 3,700 children": the figure of that verb
+                same = [p for p in here[:i] if p.measure and _clause_verb(p.np, p.sent) is not None
+                        and _clause_verb(p.np, p.sent).i == head.i]
+                parent = same[-1] if same else None
+            if parent is None and how == "sub" and c.measure is None:
+                cues = []
+                _modifier_cues(head, cues, 2, ctx)
+                if cues:
+                    cues.sort()
+                    c.rank, _, c.measure, c.cue = cues[0]
+        elif c.partitive:
+            earlier = [p for p in here[:i] if p.measure]
+            if earlier:
+                parent = earlier[-1]
+            else:
+                pm = [p for p in prev_cands if p.measure]
+                parent = pm[-1] if pm else None
+        if parent is not None and parent.measure:
+            if how != "with":
+                c.parent = parent
+            else:
+                c.extra["companion"] = parent
+            # casualties include the dead and the injured: "120 casualties, including 30 dead"
+            own_victims = parent.measure == "other" and c.extra.get("own") in ("killed", "wounded")
+            if (c.measure is None or c.rank >= 1) and not own_victims:
+                c.measure, c.rank, c.cue = parent.measure, 2, parent.cue
+    for c in here:
+        if c.coord_prev is not None and c.coord_prev.parent is not None and c.parent is None:
+            c.parent = c.coord_prev.parent
+            if c.measure is None:
+                c.measure = c.parent.measure

@@ -1,0 +1,264 @@
+"""A figure's scope: the running toll, a period, one incident, a plan, a superseded value, before the war."""
+from __future__ import annotations
+
+import re
+
+from .. import nlp
+from ..numbers import find_counts
+from .lexicon import (
+    ATTACK_NOUNS, ATTACK_VERBS, DEAL_NOUNS, DIRECTION_ADVS, FUTURE_AUX, FUTURE_LEMMAS, INCIDENT_PLACES, KILLED_VERBS,
+    KILLER_WORDS, LEVEL_VERBS, SPEECH_VERBS, SUBJ_DEPS, TOLL_SET_VERBS, WAR_START_NOUNS, WOUNDED_VERBS,
+)
+from .parse import _ancestors, _clause_verb, _finite_clause, _is_verbal, _lem, _text_of
+from .candidate import _Cand
+from .toll import _toll_noun, _toll_setter
+
+
+# --- scope ------------------------------------------------------------------------------------------
+
+def _future(c: _Cand) -> bool:
+    for a in [c.np] + list(_ancestors(c.np, c.sent)):
+        if _lem(a) in FUTURE_LEMMAS and a.pos_ in ("VERB", "ADJ"):
+            if _lem(a) != "set" or any(ch.dep_ == "xcomp" for ch in a.children):
+                return True
+        if _lem(a) in DEAL_NOUNS and a.pos_ == "NOUN" and a.i < c.root.i:
+            return True
+        for ch in a.children:
+            if ch.dep_ in ("aux", "auxpass") and ch.lower_ in FUTURE_AUX and \
+                    not any(x.dep_ == "aux" and x.lower_ in ("have", "'ve") for x in a.children):
+                return True                     # "may have been killed" is a past possibility
+        if a.dep_ == "relcl" and a.head.i != c.np.i and a.i != c.np.i:
+            break
+    for t in c.sent:
+        if _lem(t) in DEAL_NOUNS and t.head.lower_ in ("under",) and t.i < c.root.i:
+            return True
+    # "The agreement provides for the release of 50 ...": a deal that is the subject of a present-tense verb
+    for a in _ancestors(c.np, c.sent):
+        if _is_verbal(a) and a.tag_ in ("VBZ", "VBP", "VB") and any(
+                g.dep_ in SUBJ_DEPS and _lem(g) in DEAL_NOUNS for g in a.children):
+            return True
+    return False
+
+
+def _clause_tokens(c: _Cand):
+    setter = _toll_setter(c)
+    if setter is None and _toll_noun(c) is not None and _is_verbal(c.verb):
+        setter = c.verb
+    if setter is not None and setter.dep_ in ("advcl", "xcomp", "conj", "ccomp") and setter.tag_ == "VBG":
+        return list(setter.subtree)         # "..., bringing the number of dead to 9,770": not the main event
+    verb = _clause_verb(c.np, c.sent)
+    if verb is None:
+        return list(c.sent)
+    top = _finite_clause(verb, c.sent)
+    return list(top.subtree)
+
+
+def _past_event(c: _Cand) -> bool:
+    verb = _clause_verb(c.np, c.sent)
+    if verb is None:
+        return bool(re.search(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", c.sent.text, re.I))
+    verb = _finite_clause(verb, c.sent)
+    auxes = {ch.lower_ for ch in verb.children if ch.dep_ in ("aux", "auxpass")}
+    if auxes & {"had", "was", "were"}:
+        return True
+    # a simple past, also when tagged as a participle without auxiliary ("335 nationals crossed into Egypt")
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxes and any(ch.dep_ in SUBJ_DEPS for ch in verb.children))
+
+
+def _war_start(tokens) -> bool:
+    return bool(KILLER_WORDS.search(" ".join(t.text for t in tokens))) or \
+        bool(re.search(r"\b(?:on|in|inside|across)\s+(?:southern\s+)?israel\b", " ".join(t.text.lower() for t in tokens)))
+
+
+def _specific_place(tok) -> bool:
+    """A single named or singular place ("the town of Sderot", "a house", "Jabalia camp"), not Gaza or Israel."""
+    sub = list(tok.subtree)
+    if _war_start(sub):
+        return False
+    if tok.tag_ == "NN" and _lem(tok) in INCIDENT_PLACES | {"town", "village", "neighbourhood", "neighborhood",
+                                                            "street", "district", "kibbutz", "city"}:
+        return True
+    if any(x.ent_type_ in ("GPE", "LOC", "FAC") and x.lower_ not in _WIDE_PLACES for x in sub):
+        return True
+    # a proper name after "in" / "at" is a place, whatever NER made of it ("in Khan Younis")
+    name = [tok] + [x for x in tok.children if x.dep_ == "compound"]
+    return tok.pos_ == "PROPN" and tok.head.lower_ in ("in", "at", "near", "inside") and \
+        all(x.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "") and x.lower_ not in _WIDE_PLACES for x in name)
+
+
+_WIDE_PLACES = {"gaza", "strip", "israel", "west", "bank", "lebanon", "syria", "egypt", "enclave", "territory",
+                "territories", "palestinian", "israeli", "the"}
+
+
+def _reported_by_named(verb) -> bool:
+    """Whether ``verb`` is the content of a reporting verb whose subject is a name ("Israel says it ...")."""
+    if verb.dep_ not in ("ccomp", "parataxis") or _lem(verb.head) not in SPEECH_VERBS:
+        return False
+    return any(g.dep_ == "nsubj" and (g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "GPE", "NORP"))
+               for g in verb.head.children)
+
+
+def _victims_placed(c: _Cand) -> bool:
+    """"killed 32 people in Khan Younis": a victim verb placed in one town, camp or building."""
+    verb = c.verb if c.role in ("subj", "subjpass", "obj") else None
+    if verb is None or not _is_verbal(verb) or _lem(verb) not in KILLED_VERBS | WOUNDED_VERBS:
+        return False
+    if any(ch.dep_ == "aux" and ch.lower_ in ("has", "have", "'ve") for ch in verb.children):
+        return False                          # "1,000 people have been killed in Jabalia": a running total there
+    for g in list(verb.children) + ([p for p in c.np.children] if c.np.i != c.root.i else []):
+        if g.dep_ == "prep" and g.lower_ in ("in", "at", "inside", "near"):
+            for p in g.children:
+                if p.dep_ == "pobj" and _specific_place(p):
+                    return True
+    return False
+
+
+def _incident(c: _Cand) -> bool:
+    """A single strike, blast, hospital or event rather than a running toll."""
+    sent = c.sent
+    toks = _clause_tokens(c)
+    verb = _clause_verb(c.np, sent)
+    if verb is not None:
+        # the killer as subject: "the militants killed 1 400 people" (the Oct. 7 attack) is the war's toll
+        for g in verb.children:
+            if g.dep_ == "nsubj" and KILLER_WORDS.search(_text_of(list(g.subtree))):
+                return False
+            if g.dep_ == "nsubj" and g.lower_ == "it" and _lem(verb) in KILLED_VERBS and not _reported_by_named(verb):
+                return True                   # "it killed 500 people": the blast; not "Israel says it has killed"
+    if _victims_placed(c):
+        return True
+    if verb is not None and verb.dep_ in ("acl", "relcl") and _lem(verb.head) in ATTACK_NOUNS - {"bombardment"} and \
+            verb.head.tag_ == "NN" and not _war_start(list(verb.head.subtree)):
+        return True                           # "an air strike on a residential building killed 12" (misparsed)
+    for t in toks:
+        lem = _lem(t)
+        if lem in ATTACK_VERBS and _is_verbal(t) and any(_specific_place(g) for g in t.children if g.dep_ == "dobj"):
+            return True                       # "Rockets hit the town of Sderot, leaving two dead"
+        if lem in ATTACK_NOUNS and t.pos_ == "NOUN":
+            sub = list(t.subtree)
+            if _war_start(sub) or lem == "bombardment":
+                continue
+            text = _text_of(sub).lower()
+            placed = any(x.pos_ == "PROPN" and x.lower_ not in ("gaza", "strip", "israel", "west", "bank") and
+                         (x.head.lower_ in ("in", "on", "at", "near") or x.head.head.lower_ in ("in", "on", "at", "near"))
+                         for x in sub if x.i != t.i)
+            dated = bool(re.search(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\beve\b|night|christmas", text))
+            if t.tag_ == "NN" or placed or dated or (set(_lem(x) for x in sub) & INCIDENT_PLACES):
+                return True
+        if lem in INCIDENT_PLACES and t.tag_ in ("NN", "NNP") and (
+                (t.head.pos_ == "ADP" and t.head.lower_ in ("at", "in", "on", "inside")) or t.dep_ in SUBJ_DEPS):
+            if not (t.dep_ in SUBJ_DEPS and _lem(t.head) in SPEECH_VERBS):
+                return True
+        if t.dep_ == "advcl" and any(ch.lower_ == "when" for ch in t.children):
+            return True
+    return False
+
+
+def _scope(c: _Cand) -> str:
+    sent = c.sent
+    low = sent.text.lower()
+    before = low[:c.num.start - sent.start_char]
+    clause = _text_of(_clause_tokens(c)).lower()
+    if c.measure == "other" and c.cue and re.match(r"(?:order|told|tell|instruct|urg|warn|direct|call|ask|command)",
+                                                    c.cue.lower()):
+        return "other"                            # the population an evacuation order covers
+    if re.search(r"\b(?:previous|earlier|initial|prior|former|original|preliminary|old)\s+(?:[\w-]+\s+){0,2}"
+                 r"(?:estimate|figure|toll|count|tally|number)s?\s+(?:of\s+)?(?:about|around|some|more than|over)?\s*$", before) or \
+            re.search(r"\b(?:down|up|revised|lowered|raised)\s+from\s+(?:a\s+|the\s+)?(?:about|around|some|more than|over)?\s*$", before) \
+            or _revised_from(c):
+        return "superseded"
+    if _pre_war(c):
+        return "pre-war"
+    if re.search(r"\b(?:capacity|can\s+(?:hold|accommodate|take))\b", clause):
+        return "other"
+    if _future(c):
+        return "planned"
+    cum_cue = re.search(r"\bsince\b|\b(?:in\s+total|a\s+total\s+of|so\s+far|to\s+date|overall|altogether|"
+                        r"death\s+toll|toll|cumulative)\b", clause)
+    c.extra["cum_cue"] = bool(cum_cue)
+    # "since the fighting resumed", "since the truce collapsed": a new period, not the war's toll
+    resumed = re.search(r"\bsince\b[^.;]{0,40}\b(?:resum|restart|collaps|broke\s+down|end(?:ed|s)\b|expir|"
+                        r"(?:truce|ceasefire|cease-fire|pause)\s+(?:was\s+)?(?:over|ended|lapsed))\w*", clause)
+    period_cue = re.search(r"\b(?:(?:past|last|previous)\s+(?:few\s+)?(?:24|48|72|twenty-four|forty-eight|\d+|few|two|"
+                           r"three|several)?\s*(?:hours?|days?)|recent\s+days|in\s+a\s+single\s+day|on\s+a\s+single\s+day|"
+                           r"yesterday|(?:24|48|72|twenty-four|forty-eight)[- ]hours?\s+(?:to|until|up\s+to|period)|"
+                           r"(?:in|over|during|within)\s+(?:the\s+)?(?:24|48|72|twenty-four|forty-eight)[- ]hours?)\b", clause)
+    long_span = re.search(r"\b(?:past|last)\s+(\d+)\s+days\b", clause)
+    if long_span and int(long_span.group(1)) > 7:
+        period_cue = None
+    if c.measure in ("killed", "wounded", "displaced", "other") and (_toll_of_incident(c) or
+                                                                    (not cum_cue and _incident(c))):
+        return "incident"
+    if period_cue or (resumed and c.measure in ("killed", "wounded")):
+        return "period"
+    if cum_cue:
+        return "cumulative"
+    if re.search(r"\bovernight\b", clause) and c.measure in ("killed", "wounded"):
+        return "period"
+    if c.measure == "displaced" and c.cue and re.match(r"(?:fle|fled|leav|left|mov|head|went|walk)", c.cue.lower()) and \
+            _past_event(c) and _DAY_WORDS.search(clause):
+        return "period"                            # "2,000 people fled south on Wednesday": that day's exodus
+    movement = c.measure in ("evacuated", "aid_trucks") or (c.measure == "other" and _release_cue(c))
+    if movement:
+        if re.search(r"\bas\s+(?:of|at)\s+\d", low):
+            return "period"                        # "As of 1300 GMT": the day's count so far
+        if re.search(r"\bas\s+of\s+\w+", low):
+            return "cumulative"
+        return "period" if _past_event(c) else "cumulative"
+    return "cumulative"
+
+
+_DAY_WORDS = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
+                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)", re.I)
+
+
+_PRE_WAR = re.compile(r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:war|conflict|october\s+7|oct\.?\s*7|7\s+october)", re.I)
+
+
+def _pre_war(c: _Cand) -> bool:
+    """"Before the war, about 500 trucks entered daily" -- but not "1,000 trucks since Oct. 21, compared with
+    500 a day before the war", where the pre-war phrase belongs to another number."""
+    text = nlp.doc_text(c.root.doc)
+    clause = _clause_tokens(c)
+    if not clause:
+        return False
+    lo, hi = min(t.idx for t in clause), max(t.idx + len(t) for t in clause)
+    for m in _PRE_WAR.finditer(text, lo, hi):
+        between = text[min(m.start(), c.num.end):max(m.start(), c.num.start)]
+        if not find_counts(between):
+            return True
+    return False
+
+
+def _revised_from(c: _Cand) -> bool:
+    """"revised ... to around 1,200, from 1,400", "rose from 90 to 140": the figure it replaced."""
+    if c.role != "pobj" or c.prep is None or c.prep.lower_ != "from" or c.verb is None:
+        return False
+    if c.prep.head.lower_ in DIRECTION_ADVS:
+        return True
+    if not _is_verbal(c.verb) or _lem(c.verb) not in TOLL_SET_VERBS | LEVEL_VERBS:
+        return False
+    return any(t.dep_ == "prep" and t.lower_ in ("to", "at") and any(x.like_num for x in t.subtree)
+               for t in c.verb.subtree if t.i != c.prep.i)
+
+
+def _toll_of_incident(c: _Cand) -> bool:
+    """"The death toll from Tuesday's strike on the camp rose to 195": a toll of one event."""
+    noun = _toll_noun(c)
+    if noun is None:
+        return False
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ in ("from", "of", "in", "at"):
+            for t in p.children:
+                if t.dep_ != "pobj":
+                    continue
+                sub = list(t.subtree)
+                if _war_start(sub) or _lem(t) in WAR_START_NOUNS:
+                    return False
+                if (_lem(t) in ATTACK_NOUNS and t.tag_ == "NN") or _lem(t) in INCIDENT_PLACES:
+                    return True
+    return False
+
+
+def _release_cue(c: _Cand) -> bool:
+    return bool(c.cue and re.match(r"(?:releas|free|rescu|swap|exchang|return|liberat|hand)", c.cue.lower()))

@@ -1,0 +1,271 @@
+"""Who gave a figure: who set the value, the claim holding it, "according to X", a closing attribution."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .. import nlp
+from ...records import Claim, Span
+from .lexicon import (
+    ANAPHORS, ATTACK_NOUNS, CONTENT_DEPS, DECISION_VERBS, ESTIMATE_NOUNS, KILLED_NOUNS, LEVEL_VERBS, PREV_WORDS,
+    PRONOUNS_SET, QUALIFIER_PREPS, SOURCE_NOUNS, SPEECH_VERBS, SUBJ_DEPS, TOLL_SET_VERBS, WAR_START_NOUNS,
+    WOUNDED_NOUNS,
+)
+from .parse import _ancestors, _entity_of, _in_sent, _is_verbal, _lem, _np_text, _path_to, _text_of
+from .candidate import _Cand
+from .toll import _toll_noun, _toll_setter
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+_DATELINE_SPEAKER = re.compile(r"^[A-Z][A-Z .'-]+(?:\s*\([^)]*\))?\s*$")
+
+
+def _is_dateline(speaker: str, span: Optional[Span], sent) -> bool:
+    """"GAZA, Nov 14 (Reuters) -" taken for a speaker; an acronym source inside the sentence ("according to
+    UNRWA") is not one."""
+    if not _DATELINE_SPEAKER.match(speaker.strip()):
+        return False
+    if span is None:
+        return True
+    text = nlp.doc_text(sent.doc)
+    opens = not text[sent.start_char:span.start].strip(" \n\"'“‘(")
+    return opens and bool(re.match(r"\s*(?:\(|[-–—,:])", text[span.end:span.end + 3]))
+
+
+def _clean_source(text: Optional[str]) -> Optional[str]:
+    if not text:
+        return None
+    text = re.sub(r"\s+", " ", text).strip(" ,;:–—-\"'“”‘’")
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    return text or None
+
+
+def _is_anaphor(text: Optional[str]) -> bool:
+    if not text:
+        return True
+    words = re.findall(r"[a-z]+", text.lower())
+    return all(w in ANAPHORS for w in words)
+
+
+def _speaker_np(subj) -> str:
+    if subj.lower_ in ("which", "who", "that") and subj.head.dep_ == "relcl":
+        return _np_text(subj.head.head)
+    sub = {x.i for x in subj.subtree}
+    name = _entity_of(subj)
+    toks = [t for t in subj.subtree
+            if (name is not None and name.start <= t.i < name.end) or
+            not any(a.dep_ in ("relcl", "acl") and a.i in sub for a in [t] + list(t.ancestors) if a.i != subj.i)]
+    return _text_of(toks) if toks else subj.text
+
+
+def _whole_name(text: Optional[str], span: Optional[Span], doc) -> Optional[str]:
+    """A speaker cut inside a name ("the Committee" of "the Committee to Protect Journalists") made whole."""
+    if not text or span is None:
+        return text
+    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if sp is None or not len(sp):
+        return text
+    ent = _entity_of(sp[-1])
+    if ent is None or ent.end_char <= span.end or ent.start_char < span.start - 4:
+        return text
+    return nlp.doc_text(doc)[span.start:ent.end_char]
+
+
+def _background_clause(c: _Cand, top) -> bool:
+    """Whether a relative clause separates the number from ``top`` ("the attack in which 1,300 were killed")."""
+    cur = c.root
+    while cur.head.i != cur.i and _in_sent(cur.head, c.sent) and cur.i != top.i:
+        if cur.dep_ == "relcl" and cur.head.i != top.i and _lem(cur.head) in ATTACK_NOUNS | WAR_START_NOUNS:
+            return True
+        cur = cur.head
+    return False
+
+
+def _claim_source(c: _Cand, claims: list[Claim]) -> tuple[bool, Optional[str]]:
+    """(a claim covers the number, its speaker)."""
+    best = None
+    for cl in claims:
+        if cl.content.start <= c.num.start and c.num.end <= cl.content.end:
+            if best is None or (cl.content.end - cl.content.start) < (best.content.end - best.content.start):
+                best = cl
+    if best is None:
+        return False, None
+    if best.cue_span is not None:
+        span = c.sent.doc.char_span(best.cue_span.start, best.cue_span.end, alignment_mode="expand")
+        if span is not None and len(span) and _in_sent(span.root, c.sent):
+            cue = span.root
+            if _background_clause(c, cue):
+                return True, None
+            if any(t.lower_ == "than" for t in cue.children) or cue.head.lower_ == "than" or \
+                    (cue.dep_ in ("advcl", "ccomp") and any(t.lower_ == "than" for t in cue.head.children
+                                                             if t.i < cue.i and t.i > c.root.i)):
+                return False, None             # "more than previous estimates had suggested"
+            via = _path_to(c.root, cue, c.sent)
+            if via is not None and via.dep_ in ("npadvmod", "advmod", "prep", "agent") and \
+                    via.lower_ not in QUALIFIER_PREPS and _lem(cue) != "accord":
+                return False, None             # "ordered a siege, two days after attacks killed 700"
+    speaker = _whole_name(best.speaker, best.speaker_span, c.sent.doc)
+    if speaker and _is_dateline(speaker, best.speaker_span, c.sent):
+        return False, None
+    return True, _clean_source(speaker)
+
+
+def _fallback_source(c: _Cand) -> Optional[str]:
+    sent = c.sent
+    # nearest reporting verb above the number, entered through its content
+    for a in _ancestors(c.root, sent):
+        lem = _lem(a)
+        if lem in SPEECH_VERBS | DECISION_VERBS and a.pos_ == "VERB":
+            via = _path_to(c.root, a, sent)
+            toll_clause = via is not None and via.dep_ == "advcl" and via.tag_ == "VBG" and \
+                _lem(via) in TOLL_SET_VERBS | LEVEL_VERBS          # "says ..., raising the toll to 392"
+            if via is None or (via.dep_ not in CONTENT_DEPS and via.lower_ not in QUALIFIER_PREPS and not toll_clause):
+                continue
+            if lem == "claim" and via.dep_ == "dobj" and _lem(via) == "life":
+                continue
+            if _background_clause(c, a):
+                return None
+            for g in a.children:
+                if g.dep_ == "nsubj":
+                    return _clean_source(_speaker_np(g))
+            if a.dep_ == "relcl":
+                return _clean_source(_np_text(a.head))
+            for g in a.children:
+                if g.dep_ == "agent":
+                    for p in g.children:
+                        if p.dep_ == "pobj":
+                            return _clean_source(_np_text(p))
+    # "X killed 18 people, officials said."
+    for t in sent:
+        if t.dep_ in ("parataxis", "ccomp", "conj") and _lem(t) in SPEECH_VERBS and t.i > c.root.i and \
+                t.pos_ == "VERB" and not any(t.i == a.i for a in _ancestors(c.root, sent)):
+            for g in t.children:
+                if g.dep_ == "nsubj":
+                    return _clean_source(_speaker_np(g))
+    trailing = _trailing_attribution(c)
+    if trailing:
+        return trailing
+    # "according to X", "per X", "citing X"
+    for m in re.finditer(r"\b(?:[Aa]ccording\s+to|[Pp]er(?=\s+(?:the\s+)?[A-Z])|citing|quoting|as\s+reported\s+by|"
+                         r"reported\s+by)\s+", sent.text):
+        start = sent.start_char + m.end()
+        for t in sent:
+            if t.idx >= start:
+                if t.dep_ == "pobj" or t.head.dep_ in ("pobj", "dobj") or t.dep_ in ("dobj", "compound", "det", "amod", "poss"):
+                    head = t
+                    while head.dep_ not in ("pobj", "dobj") and head.head.i != head.i and _in_sent(head.head, sent) \
+                            and head.head.i > head.i:
+                        head = head.head
+                    return _clean_source(_np_text(head, max_tokens=16))
+                break
+    # "a previous government estimate of 1,400", "according to Israeli figures"
+    if c.role == "pobj" and c.prep is not None and c.prep.lower_ == "of" and c.verb is not None and \
+            _lem(c.verb) in ("estimate", "figure", "count", "tally"):
+        mods = [t for t in c.verb.children if t.dep_ in ("compound", "poss", "amod") and _lem(t) not in PREV_WORDS]
+        if mods:
+            return _clean_source(_text_of(mods))
+    return None
+
+
+def _source_like(tok) -> bool:
+    """Whether a subject can be a figure's source (an organisation, person, place or official body)."""
+    if tok is None or tok.like_num:
+        return False
+    lem = _lem(tok)
+    if lem in ATTACK_NOUNS | KILLED_NOUNS | WOUNDED_NOUNS | ESTIMATE_NOUNS | WAR_START_NOUNS:
+        return False
+    if any(ch.dep_ in ("compound", "amod", "poss") and (ch.pos_ == "PROPN" or ch.ent_type_ in ("ORG", "GPE", "NORP"))
+           for ch in tok.children) and tok.pos_ == "NOUN":
+        return True                               # "US intelligence", "Israeli authorities"
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or lem in SOURCE_NOUNS or \
+        tok.lower_ in ("he", "she", "it", "they", "we")
+
+
+def _setter_source(c: _Cand) -> Optional[str]:
+    """The subject (or agent) of the verb that set the toll; the poss of the toll noun ("the ministry's toll")."""
+    v = _toll_setter(c)
+    if v is not None:
+        subj = None
+        for g in v.children:
+            if g.dep_ == "nsubj":
+                subj = g
+            elif g.dep_ == "agent":
+                subj = next((p for p in g.children if p.dep_ == "pobj"), None)
+        if subj is None and v.dep_ in ("xcomp", "conj") and _is_verbal(v.head):
+            subj = next((g for g in v.head.children if g.dep_ == "nsubj"), None)
+        if _source_like(subj):
+            return _clean_source(_speaker_np(subj))
+    noun = _toll_noun(c)
+    if noun is not None:
+        for g in noun.children:
+            if g.dep_ == "poss" and g.pos_ != "PRON" and _source_like(g):
+                return _clean_source(_text_of([t for t in g.subtree if t.dep_ != "case"]))
+    return None
+
+
+def _trailing_attribution(c: _Cand) -> Optional[str]:
+    """"..., an Israeli official estimated.", "- 240 hostages held in Gaza, Israel says": a closing attribution
+    (however the parser attached it) whose verb takes no content of its own."""
+    sent = c.sent
+    for t in sent:
+        if t.i <= c.root.i or t.pos_ != "VERB" or _lem(t) not in SPEECH_VERBS:
+            continue
+        subj = next((g for g in t.children if g.dep_ == "nsubj" and g.i > c.root.i), None)
+        if subj is None or subj.lower_ in ("who", "which", "that"):
+            continue
+        if any((g.dep_ in ("ccomp", "xcomp") or (g.dep_ == "dobj" and not _addressee(g))) and g.i > t.i
+               for g in t.children):
+            continue                                  # the verb has content of its own (not "told AFP")
+        via = _path_to(c.root, t, sent)
+        if via is not None and via.i in (c.np.i, c.rel.i, c.root.i) and via.dep_ in SUBJ_DEPS:
+            continue                                  # the number is the speaker ("40 residents said")
+        own = {x.i for x in t.subtree}
+        rest = [x for x in sent if x.i > max(t.i, subj.i) and x.i not in own and not x.is_punct]
+        if rest:
+            continue
+        return _clean_source(_speaker_np(subj))
+    return None
+
+
+def _addressee(tok) -> bool:
+    """"told Reuters", "told AFP", "told reporters": who was told, not what."""
+    return _lem(tok.head) == "tell" and (tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("ORG", "PERSON") or
+                                         _lem(tok) in ("reporter", "journalist", "press", "media"))
+
+
+def _source(c: _Cand, claims: list[Claim]) -> Optional[str]:
+    setter = _setter_source(c)
+    if setter:
+        return setter                       # the nearest source: who set this very number
+    covered, speaker = _claim_source(c, claims)
+    if covered:
+        return speaker                      # the claims extractor's verdict, even "no speaker"
+    own = _fallback_source(c)
+    return None if own and _is_anaphor(own) and not re.search(r"[a-z]", own.lower().replace("the", "")) else own
+
+
+def _resolve_anaphor(text: str, history: list[str]) -> Optional[str]:
+    """"it" -> the last source; "the ministry" -> the last source that names a ministry."""
+    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in ("the", "a", "an", "its", "his", "her",
+                                                                          "their", "also")]
+    nouns = [w for w in words if w not in PRONOUNS_SET and w not in ("statement", "report", "source")]
+    for past in reversed(history):
+        if not nouns or any(n.rstrip("s") in past.lower() for n in nouns):
+            return past
+    return None
+
+
+def _sentence_speaker(sent, claims: list[Claim]) -> Optional[str]:
+    for cl in claims:
+        if sent.start_char <= cl.span.start < sent.end_char and cl.speaker and \
+                not _is_dateline(cl.speaker, cl.speaker_span, sent):
+            return _clean_source(cl.speaker)
+    if not nlp.is_parsed(sent):
+        return None
+    for t in sent:
+        if _lem(t) in SPEECH_VERBS and t.pos_ == "VERB":
+            for g in t.children:
+                if g.dep_ == "nsubj":
+                    return _clean_source(_speaker_np(g))
+    return None

@@ -1,0 +1,46 @@
+"""The verb that sets a number as a toll ("put the toll at 71") and the toll noun it is the value of."""
+from __future__ import annotations
+
+from .lexicon import ESTIMATE_NOUNS, LEVEL_VERBS, SUBJ_DEPS, TOLL_SET_VERBS
+from .parse import _ancestors, _is_verbal, _lem
+from .candidate import _Cand
+
+
+def _toll_setter(c: _Cand):
+    """The verb that sets this number as a toll ("put the toll at 71", "raised the toll to 1,250"), or None."""
+    v = c.verb
+    if v is None or not _is_verbal(v):
+        return None
+    if c.role == "pobj" and v.dep_ in ("acl", "relcl") and c.prep.lower_ in ("to", "at"):
+        # "revised its estimate of those killed ... to around 1,200": "to" misattached inside the object
+        for a in _ancestors(v, c.sent):
+            if _is_verbal(a):
+                if _lem(a) in TOLL_SET_VERBS and any(g.dep_ == "dobj" and _lem(g) in ESTIMATE_NOUNS and
+                                                     v.i in {x.i for x in g.subtree} for g in a.children):
+                    return a
+                break
+    if _lem(v) not in TOLL_SET_VERBS:
+        return None
+    if c.role == "pobj" and c.prep is not None and c.prep.lower_ in ("to", "at", "as", "from", "past", "above"):
+        return v
+    if c.role == "obj" and c.rel.dep_ != "dobj" and any(g.dep_ == "dobj" and _lem(g) in ESTIMATE_NOUNS
+                                                       for g in v.children):
+        return v                                  # "estimated the toll at over 12,000" (over: a qualifier)
+    return None
+
+
+def _toll_noun(c: _Cand):
+    """The toll-like noun this number is the value of ("the toll stood at", "put the number of dead at")."""
+    v = c.verb
+    if v is None:
+        return None
+    if c.role == "pobj" and v.pos_ in ("NOUN", "PROPN") and _lem(v) in ESTIMATE_NOUNS and \
+            c.prep.lower_ in ("at", "to", "as", "past", "above"):
+        return v
+    if not _is_verbal(v):
+        return None
+    deps = ("dobj", "nsubjpass") if _toll_setter(c) is not None else SUBJ_DEPS if _lem(v) in LEVEL_VERBS else ()
+    for g in v.children:
+        if g.dep_ in deps and g.i != c.rel.i and _lem(g) in ESTIMATE_NOUNS:
+            return g
+    return None
