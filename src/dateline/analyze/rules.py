@@ -21,10 +21,12 @@ condition is any callable, best a short expression over named predicates.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Optional
 
-__all__ = ["Rule", "Table", "Match", "Trace", "TABLES", "table"]
+__all__ = ["Rule", "Table", "Match", "Trace", "TABLES", "table", "new_trace", "collecting"]
 
 
 @dataclass(frozen=True)
@@ -53,9 +55,15 @@ class Match:
 
 @dataclass
 class Trace:
-    """What the rules did to one candidate: every rule that held (``fired``), the ones whose
-    outcome was taken (``decided``), in order, with a word on the evidence."""
+    """What the rules did to one candidate (a number, a claim, a time expression): every rule that
+    held (``fired``), the ones whose outcome was taken (``decided``), in order, with a word on the
+    evidence, and the candidate's fate (``outcome``: "kept" or why it was dropped)."""
 
+    kind: str = ""                              # "number", "claim", "time"
+    label: str = ""                             # the candidate's text ("8,796")
+    start: int = 0                              # its characters in the document
+    end: int = 0
+    outcome: str = ""
     steps: list[tuple[str, str, str, bool]] = field(default_factory=list)   # (table, rule, note, decided)
 
     def fire(self, match: Match, note: str = "", decided: bool = True) -> None:
@@ -127,6 +135,35 @@ class Table:
     def ranked(self, subject: Any) -> list[Match]:
         """Every rule whose condition holds, in precedence order."""
         return [Match(self.name, r.name, r.outcome(subject)) for r in self.rules if r.when(subject)]
+
+
+# Traces of the candidates being analysed, when someone collects them (``dateline explain``, the rule
+# tests); None otherwise, so ordinary runs keep no trace beyond the candidate's own.
+_SINK: ContextVar[Optional[list]] = ContextVar("dateline_rule_traces", default=None)
+
+
+def new_trace(kind: str, label: str, start: int, end: int) -> Trace:
+    """A trace for one candidate, handed to whoever is collecting."""
+    t = Trace(kind=kind, label=label, start=start, end=end)
+    sink = _SINK.get()
+    if sink is not None:
+        sink.append(t)
+    return t
+
+
+@contextmanager
+def collecting() -> Iterator[list[Trace]]:
+    """Collect the trace of every candidate analysed inside the block::
+
+        with collecting() as traces:
+            analyze_text(text, "x", date)
+    """
+    traces: list[Trace] = []
+    token = _SINK.set(traces)
+    try:
+        yield traces
+    finally:
+        _SINK.reset(token)
 
 
 # Every table, by name: the generic test and ``dateline rules`` read them from here.

@@ -7,6 +7,7 @@ from typing import Optional
 
 from ...records import Figure
 from ..numbers import Number
+from ..rules import Trace
 from .lexicon import ADDITIVE_WORDS, DIRECTION_ADVS, OBJ_DEPS, QUALIFIER_PREPS, SUBJ_DEPS, VICTIM_VERBS
 from .parse import _in_sent, _is_verbal, _lem
 
@@ -36,6 +37,7 @@ class _Cand:
     group: Optional[str] = None
     figure: Optional[Figure] = None
     extra: dict = field(default_factory=dict)
+    trace: Trace = field(default_factory=Trace)   # the rules that decided it
 
 
 # --- candidates and their roles ---------------------------------------------------------------

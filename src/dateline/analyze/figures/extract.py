@@ -9,6 +9,7 @@ from typing import Iterable, Optional
 from .. import nlp
 from ...records import Claim, Figure, Span, TimeExpr
 from ..numbers import TENS, UNITS, find_counts
+from ..rules import new_trace
 from .parse import _ancestors, _clause_verb, _text_of
 from .candidate import _Cand, _counted_phrase, _role_of
 from .toll import _toll_noun, _toll_setter
@@ -28,16 +29,24 @@ TRIGGER = re.compile(
 def _sentence_candidates(doc, sent) -> list[_Cand]:
     out = []
     for num in find_counts(sent.text, sent.start_char):
+        trace = new_trace("number", num.text, num.start, num.end)
         span = doc.char_span(num.start, num.end, alignment_mode="expand")
         if span is None or not len(span):
+            trace.outcome = "dropped: not on a token"
             continue
         root = span.root
         np = _counted_phrase(root, sent)
         if np is None:
-            continue                                # a label: "channel 12", "day 20"
+            trace.outcome = "dropped: a label"       # "channel 12", "day 20"
+            continue
         rel, role, verb, prep = _role_of(np, root, sent)
-        c = _Cand(num=num, root=root, tokens=span, sent=sent, np=np, rel=rel, role=role, verb=verb, prep=prep)
-        if _skip_reason(c):
+        c = _Cand(num=num, root=root, tokens=span, sent=sent, np=np, rel=rel, role=role, verb=verb, prep=prep,
+                  trace=trace)
+        trace.note("figures.candidate", f"role/{role}",
+                   f"counted: {np.text!r}" + (f", verb {verb.text!r}" if verb is not None else ""), decided=False)
+        reason = _skip_reason(c)
+        if reason:
+            trace.outcome = f"dropped: {reason}"
             continue
         out.append(c)
     return out
@@ -73,6 +82,8 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                                                     sent.text, re.I))}
             here = _sentence_candidates(doc, sent)
             _resolve_measures(here, prev_cands, ctx)
+            for c in here:
+                c.trace.outcome = f"kept: {c.measure}" if c.measure else "dropped: no cue says what it counts"
             here = [c for c in here if c.measure]
             _describe(here, claims, history)
             for c in here:

@@ -1,64 +1,112 @@
 """Why a number is no figure: a rate, a multiplier, a population, a disease count, cut off by the excerpt ..."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
 from .. import nlp
 from .lexicon import DISEASE_WORDS, ESTIMATE_NOUNS, EXCLUDED_NOUNS, KILLED_VERBS, POPULATION_HEADS
 from .parse import _clause_verb, _is_verbal, _lem, _text_of
+from ..rules import Rule, Table
 from .candidate import _Cand
 
 
+class _Seen:
+    """What the skip rules look at: the candidate, the text just around its number, its clause verb."""
+
+    def __init__(self, c: _Cand):
+        self.c = c
+        self.root = c.root
+        self.np = c.np
+        text = nlp.doc_text(c.root.doc)
+        self.after = text[c.num.end:min(c.num.end + 40, c.sent.end_char)]
+        self.before = text[max(c.sent.start_char, c.num.start - 30):c.num.start]
+        self.one_word = c.num.words and c.num.value == 1
+
+    @functools.cached_property
+    def verb(self):
+        return _clause_verb(self.np, self.c.sent)
+
+
+def _embedded(s: _Seen) -> bool:
+    """"the mother of one of the released hostages": a number inside another noun's modifier."""
+    root = s.root
+    return s.np.i == root.i and root.dep_ == "pobj" and root.head.lower_ == "of" and \
+        any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in root.children) and \
+        _lem(root.head.head) not in ESTIMATE_NOUNS and root.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _population_of(s: _Seen, prep: str, heads) -> bool:
+    c = s.c
+    return c.role == "pobj" and c.prep is not None and c.prep.lower_ == prep and _lem(c.verb) in heads
+
+
+def _possessed_population(s: _Seen) -> bool:
+    return any(ch.dep_ == "poss" and ch.lower_ in ("its", "their", "gaza", "gaza's") for ch in s.np.children) and \
+        _lem(s.np) in ("people", "resident", "inhabitant", "population", "palestinian", "gazan", "civilian")
+
+
+def _counted_in_error(s: _Seen) -> bool:
+    v = s.verb
+    return v is not None and _lem(v) in ("count", "list", "register", "record", "include", "report", "enter") and \
+        bool(_CORRECTION.search(_text_of(list(v.subtree))))
+
+
+def _disease_verb(s: _Seen) -> bool:
+    v = s.verb
+    return v is not None and (_lem(v) in DISEASE_WORDS or any(_lem(t) in DISEASE_WORDS for t in v.children
+                                                              if t.dep_ in ("prep", "dobj"))) and \
+        not any(_lem(t) in KILLED_VERBS for t in v.subtree)
+
+
+SKIP = Table("figures.skip", runner="figures", subject="a number's candidate (_Seen)", rules=(
+    Rule("delta/more-than-after",
+         lambda s: bool(re.match(r"^\s*(?:more|fewer|less|additional|extra)\s+than\b", s.after, re.I)), "delta",
+         examples=("The dam released 40 more than the engineers had planned.",),
+         why="a difference from another count, not a count"),
+    Rule("rate/per-every",
+         lambda s: bool(re.search(r"\b(?:per|every|each|one\s+in)\s*$", s.before, re.I) or
+                        re.match(r"^\s*(?:[\w-]+\s+){0,2}(?:for\s+(?:every|each)|per)\s", s.after, re.I)), "rate",
+         examples=("One in 5 children in the camps is malnourished.",
+                   "Doctors see 30 patients per hour at the field clinic.")),
+    Rule("multiplier/times-fold", lambda s: bool(re.match(r"^\s*(?:times|fold|-fold|x)\b", s.after, re.I)),
+         "multiplier", examples=("Cholera cases rose 3 times in a week after the floods.",)),
+    Rule("pronoun/one-of", lambda s: s.one_word and bool(re.match(r"^\s+of\b", s.after, re.I)), "one of",
+         examples=("It was one of the deadliest nights since the quake struck.",),
+         why="'one of the ...' picks out a member, it counts nobody"),
+    Rule("pronoun/be-one-that",
+         lambda s: s.one_word and s.root.dep_ == "attr" and bool(re.match(r"^\s+(?:that|which)\b", s.after, re.I)),
+         "one that", examples=("The rebuilding plan would be one that takes a decade.",),
+         counter_examples=("Rescuers pulled out one that had been wounded earlier.",)),
+    Rule("quoted-fragment/short-quote", lambda s: s.c.role == "none" and _in_short_quote(s.c), "quoted fragment",
+         examples=('A placard, "SOS: 3 miners", hung on the fence.',),
+         why="a sign or slogan quoted in a few words"),
+    Rule("cut-off/excerpt-end", lambda s: _cut_off(s.c), "cut off",
+         examples=("The floods hit the valley overnight. Rescue teams said the water had killed more than 16",),
+         why="a number at the cut end of a truncated excerpt"),
+    Rule("excluded-noun/not-people", lambda s: s.np.i != s.root.i and _lem(s.np) in EXCLUDED_NOUNS, "excluded noun",
+         examples=("The militia fired 40 rockets at the town on Tuesday.",)),
+    Rule("embedded/of-one-of", _embedded, "embedded",
+         examples=("The families of 12 of the abducted miners met the governor.",)),
+    Rule("population/noun-of", lambda s: _population_of(s, "of", POPULATION_HEADS), "population",
+         examples=("The storm battered the province, a region of 4 million, on Sunday.",)),
+    Rule("population/home-to", lambda s: _population_of(s, "to", {"home"}), "population",
+         examples=("The valley, home to 200,000, was cut off by the landslide.",)),
+    Rule("population/possessed-people", _possessed_population, "population",
+         examples=("The war has uprooted most of its 2 million people, officials said.",)),
+    Rule("correction/counted-in-error", _counted_in_error, "correction",
+         examples=("Officials said seven victims had been counted twice in the provincial list.",)),
+    Rule("disease/verb", _disease_verb, "disease",
+         examples=("Some 200 people have suffered infections in the camp.",)),
+    Rule("disease/head", lambda s: _lem(s.c.rel.head) in DISEASE_WORDS, "disease",
+         examples=("At least 40 children have suffered from cholera and later died in the camp.",)),
+))
+
+
 def _skip_reason(c: _Cand) -> Optional[str]:
-    root, doc = c.root, c.root.doc
-    text_after = nlp.doc_text(doc)[c.num.end:min(c.num.end + 40, c.sent.end_char)]
-    text_before = nlp.doc_text(doc)[max(c.sent.start_char, c.num.start - 30):c.num.start]
-    if re.match(r"^\s*(?:more|fewer|less|additional|extra)\s+than\b", text_after, re.I):
-        return "delta"                          # "50 more than previously thought"
-    if re.search(r"\b(?:per|every|each|one\s+in)\s*$", text_before, re.I) or \
-            re.match(r"^\s*(?:[\w-]+\s+){0,2}(?:for\s+(?:every|each)|per)\s", text_after, re.I):
-        return "rate"
-    if re.match(r"^\s*(?:times|fold|-fold|x)\b", text_after, re.I):
-        return "multiplier"
-    if c.num.words and c.num.value == 1 and re.match(r"^\s+of\b", text_after, re.I):
-        return "one of"                          # "one of the deadliest nights", "one of the hostages"
-    if c.num.words and c.num.value == 1 and root.dep_ == "attr" and re.match(r"^\s+(?:that|which)\b", text_after, re.I):
-        return "one that"                        # "the process would be one that is executed quickly"
-    if c.role == "none" and _in_short_quote(c):
-        return "quoted fragment"                 # a sign or slogan: "Help, 3 hostages"
-    if _cut_off(c):
-        return "cut off"
-    np = c.np
-    if np.i != root.i and _lem(np) in EXCLUDED_NOUNS:
-        return "excluded noun"
-    # "the mother of one of the released hostages": a number inside another noun's modifier
-    if np.i == root.i and root.dep_ == "pobj" and root.head.lower_ == "of" and \
-            any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in root.children) and \
-            _lem(root.head.head) not in ESTIMATE_NOUNS and root.head.head.pos_ in ("NOUN", "PROPN"):
-        return "embedded"
-    # population sizes: "an enclave of 2.3 million", "home to 2.3 million", "its 2.3 million people"
-    h = c.rel.head
-    if c.role == "pobj" and c.prep is not None:
-        if c.prep.lower_ == "of" and _lem(c.verb) in POPULATION_HEADS:
-            return "population"
-        if c.prep.lower_ == "to" and _lem(c.verb) == "home":
-            return "population"
-    if any(ch.dep_ == "poss" and ch.lower_ in ("its", "their", "gaza", "gaza's") for ch in np.children) and \
-            _lem(np) in ("people", "resident", "inhabitant", "population", "palestinian", "gazan", "civilian"):
-        return "population"
-    # disease counts
-    verb = _clause_verb(np, c.sent)
-    if verb is not None and _lem(verb) in ("count", "list", "register", "record", "include", "report", "enter") and \
-            _CORRECTION.search(_text_of(list(verb.subtree))):
-        return "correction"                      # "seven victims had been counted twice": not a toll
-    if verb is not None and (_lem(verb) in DISEASE_WORDS or any(_lem(t) in DISEASE_WORDS for t in verb.children
-                                                                if t.dep_ in ("prep", "dobj"))):
-        if not any(_lem(t) in KILLED_VERBS for t in verb.subtree):
-            return "disease"
-    if _lem(h) in DISEASE_WORDS:
-        return "disease"
-    return None
+    """Why ``c`` is no figure (recorded in its trace), or None."""
+    return SKIP.decide(_Seen(c), c.trace)
 
 
 _CORRECTION = re.compile(
