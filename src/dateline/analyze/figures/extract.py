@@ -13,7 +13,8 @@ from ..rules import new_trace
 from .parse import _ancestors, _clause_verb, _text_of
 from .candidate import _Cand, _counted_phrase, _role_of
 from .toll import _toll_noun, _toll_setter
-from .measure import _hostage_context, _resolve_measures
+from .cues import CueContext, _hostage_context
+from .measure import _resolve_measures
 from .skip import _skip_reason
 from .qualifier import _qualifier, _share_qualifiers
 from .source import _is_anaphor, _resolve_anaphor, _sentence_speaker, _source
@@ -77,9 +78,9 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
         here: list[_Cand] = []
         sent_times = _sentence_times(sent, times, doc_date) if parsed else []
         if parsed and TRIGGER.search(sent.text):
-            ctx = {"hostage": _hostage_context(sent, prev_text),
-                   "hostage_strict": bool(re.search(r"\b(?:hostages?|captives?|captivity|seized|abducted|kidnapped)\b",
-                                                    sent.text, re.I))}
+            ctx = CueContext(hostage=_hostage_context(sent, prev_text),
+                   hostage_strict=bool(re.search(r"\b(?:hostages?|captives?|captivity|seized|abducted|kidnapped)\b",
+                                                    sent.text, re.I)))
             here = _sentence_candidates(doc, sent)
             _resolve_measures(here, prev_cands, ctx)
             for c in here:

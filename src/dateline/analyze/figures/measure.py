@@ -3,180 +3,30 @@ closeness; coordination and sub-groups."""
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from .. import nlp
 from .lexicon import (
-    ARREST_VERBS, CARRY_VERBS, CASUALTY_NOUNS, DISPLACED_ADJS, DISPLACED_NOUNS, DISPLACED_VERBS, ESTIMATE_NOUNS,
-    EVAC_INTRANSITIVE, EVAC_NOUNS, EVAC_TRANSITIVE, HOSTAGE_NOUNS, HOSTAGE_VERBS, INTRANSITIVE_DEATH, KILLED_ADJS,
-    KILLED_NOUNS, KILLED_VERBS, LEVEL_VERBS, MEASURE_ORDER, MISSING_ADJS, OBJ_DEPS, ORDER_VERBS, RELEASE_NOUNS,
-    RELEASE_VERBS, SUBJ_DEPS, TRUCK_NOUNS, WOUNDED_ADJS, WOUNDED_NOUNS, WOUNDED_VERBS,
+    CARRY_VERBS, DISPLACED_ADJS, ESTIMATE_NOUNS,
+    EVAC_INTRANSITIVE, EVAC_TRANSITIVE, HOSTAGE_NOUNS, KILLED_ADJS,
+    LEVEL_VERBS, MEASURE_ORDER, OBJ_DEPS, SUBJ_DEPS, TRUCK_NOUNS, WOUNDED_ADJS,
 )
-from .parse import _clause_verb, _is_verbal, _lem, _text_of, _xcomp_chain
+from .parse import _clause_verb, _is_verbal, _lem, _xcomp_chain
 from .candidate import _Cand, _role_of
+from .cues import _exit_direction, cue_of, own_measure
 
 
 # --- measure cues ----------------------------------------------------------------------------
 
-_DESTINATIONS = {"egypt", "turkey", "jordan", "qatar", "uae", "arish", "abroad", "ankara", "cairo", "israel",
-                 "hospital", "hospitals", "home", "country", "countries", "france", "italy", "uk", "britain",
-                 "germany", "us", "america"}
-_CROSSINGS = {"crossing", "border", "checkpoint", "rafah", "terminal", "gate"}
-_ORIGINS = {"gaza", "strip", "enclave", "territory"}
-
-
-def _exit_direction(verb, abroad_only: bool = False) -> bool:
-    """Whether a movement verb goes out of Gaza, through a crossing or into another country."""
-    destinations = _DESTINATIONS - {"hospital", "hospitals", "home", "israel"} if abroad_only else _DESTINATIONS
-    for c in verb.subtree:
-        if c.i == verb.i or (c.head.i != verb.i and c.head.head.i != verb.i and c.head.head.head.i != verb.i):
-            continue
-        lw = c.lower_
-        if c.dep_ == "prt" and lw == "out":
-            return True
-        if c.dep_ == "pobj":
-            p = c.head.lower_
-            words = {t.lower_ for t in c.subtree}
-            if p in ("into", "to", "in", "at") and words & destinations:
-                return True
-            if p in ("through", "via", "across", "at") and words & _CROSSINGS:
-                return True
-            if p in ("from", "of") and (words & _ORIGINS):
-                return True
-        if c.dep_ == "dobj" and _lem(verb) in ("leave", "exit", "cross") and \
-                {t.lower_ for t in c.subtree} & (_ORIGINS | _CROSSINGS):
-            return True
-    return False
-
-
-def _hostage_context(sent, prev_sent_text: str) -> bool:
-    words = re.compile(r"\b(?:hostages?|captives?|captivity|abductees?|abducted|kidnapped|prisoners?|detainees?|"
-                       r"in\s+exchange\s+for|swaps?|jails?|prisons?)\b", re.I)
-    return bool(words.search(sent.text) or words.search(prev_sent_text))
-
-
-def _loses_lives(verb, ctx) -> bool:
-    """ "lost their lives", or "lose" where the counted phrase is about lives ("the toll of those who
-    lost ..."), but not losing something else: "60 of its 6,500 have lost money" ("lost a total of
-    320 soldiers" is a loss of lives)."""
-    if not (any(_lem(c) == "life" for c in verb.children) or _lem(verb.head) == "life" or ctx.get("lives")):
-        return False
-    return not any(c.dep_ == "dobj" and _lem(c) not in ESTIMATE_NOUNS | {"life"} and not c.like_num
-                   for c in verb.children)
-
-
-def _cue_of(tok, kind: str, ctx, role: str = "obj") -> Optional[str]:
-    """Measure a single cue token signals, or None.
-
-    ``kind`` is "verb" (a predicate the counted phrase is an argument of, in ``role``:
-    subj (active subject), subjpass, obj or mod (a participle on the noun)) or "noun"
-    (the counted noun, a modifier or a governing noun).
-    """
-    lem = _lem(tok)
-    low = tok.lower_
-    if kind == "verb":
-        victim_role = role in ("obj", "subjpass", "mod") or lem in INTRANSITIVE_DEATH
-        if lem in KILLED_VERBS and victim_role:
-            if lem == "lose" and not _loses_lives(tok, ctx):
-                return None
-            return "killed"
-        if lem in WOUNDED_VERBS and victim_role:
-            return "wounded"
-        if lem in ("find", "discover", "recover", "confirm") and any(
-                c.lower_ in KILLED_ADJS for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp", "advcl")):
-            return "other" if ctx.get("hostage") else "killed"
-        if lem in RELEASE_VERBS and (role != "subj" or lem == "return"):
-            if lem == "return" and not any(c.lower_ == "captivity" for c in tok.subtree):
-                return None
-            if lem == "release" and any(c.dep_ == "prep" and c.lower_ == "from" and
-                                        any(_lem(g) in ("hospital", "jail", "prison", "clinic") for g in c.children)
-                                        for c in tok.children):
-                return None
-            return "other" if ctx.get("hostage") else None
-        if lem in ARREST_VERBS and role != "subj":
-            return "other"
-        if lem in ("take", "hold", "keep") and role != "subj" and any(
-                _lem(c) in HOSTAGE_NOUNS for c in tok.subtree if c.i != tok.i):
-            return "hostages"
-        if lem in HOSTAGE_VERBS and role != "subj":
-            return "hostages"
-        if lem in ("hold", "keep") and role in ("obj", "subjpass", "mod") and (ctx.get("hostage_strict") or
-                                                                          _captor_subject(tok)):
-            return "hostages"                        # "Hamas is believed to be holding more than 150 ..."
-        if (low in MISSING_ADJS or (lem == "miss" and tok.tag_ == "VBG")) and role in ("subj", "subjpass", "mod"):
-            return "other"                           # "2,700 people are missing"
-        if lem in DISPLACED_VERBS and (role != "subj" or lem in ("flee", "shelter")):
-            return "displaced"
-        if lem == "evacuate" and role != "subj":
-            return "evacuated"
-        if lem in ("receive", "admit", "welcome") and role in ("obj", "subjpass", "mod") and _exit_direction(tok):
-            return "other" if ctx.get("hostage") else "evacuated"    # "Egypt received 28 babies from Gaza"
-        if lem in ("force", "drive", "chase", "push", "uproot") and role in ("obj", "subjpass", "mod") and any(
-                c.dep_ == "prep" and c.lower_ in ("from", "out") and
-                any(_lem(x) in ("home", "house", "village", "town", "community") for x in c.subtree)
-                for c in tok.children):
-            return "displaced"                       # "240,000 Israelis have been forced from their homes"
-        if lem == "take" and role in ("subjpass", "mod") and _exit_direction(tok, abroad_only=True):
-            return "evacuated"                       # "76 injured Palestinians had been taken to hospitals in Egypt"
-        if lem in EVAC_TRANSITIVE and role != "subj" and _exit_direction(tok):
-            return "evacuated"
-        if lem in EVAC_INTRANSITIVE and role in ("subj", "mod", "subjpass") and _exit_direction(tok):
-            return "evacuated"
-        if lem == "cross" and role in ("subj", "subjpass", "mod") and not any(c.dep_ == "dobj" for c in tok.children):
-            return "evacuated"                      # "more than 20 children are expected to cross"
-        if lem in ORDER_VERBS and role in ("obj", "subjpass") and any(
-                _lem(c) in ("move", "leave", "evacuate", "relocate", "go", "head", "flee")
-                for c in tok.children if c.dep_ in ("xcomp", "ccomp")):
-            return "other"
-        return None
-    # nouns / adjectives / modifiers
-    if lem in CASUALTY_NOUNS:
-        return "other"
-    if lem == "life":
-        return "killed" if ctx.get("lives") else None
-    if lem in KILLED_NOUNS or low in KILLED_ADJS:
-        return "killed"
-    if lem in WOUNDED_NOUNS or low in WOUNDED_ADJS:
-        return "wounded"
-    if lem in HOSTAGE_NOUNS:
-        return "hostages"
-    if lem in DISPLACED_NOUNS or low in DISPLACED_ADJS or low == "idps":
-        return "displaced"
-    if lem in TRUCK_NOUNS:
-        return "aid_trucks"
-    if lem in EVAC_NOUNS or low == "evacuated":
-        return "evacuated"
-    if (lem in RELEASE_NOUNS or low in ("freed", "released", "rescued", "liberated")) and ctx.get("hostage"):
-        return "other"
-    if low in MISSING_ADJS:
-        return "other"
-    if lem == "rubble" and tok.head.lower_ == "under":
-        return "other"
-    if lem == "victim":
-        return "killed"
-    return None
-
-
-CAPTORS = re.compile(r"\b(?:hamas|militants?|gunmen|islamic\s+jihad|captors?|kidnappers?|terrorists?|abductors?)\b",
-                     re.I)
-
-
-def _captor_subject(verb) -> bool:
-    """Whether the one holding people is a captor ("Hamas is holding", "held by militants")."""
-    for v in [verb] + [a for a in verb.ancestors if _is_verbal(a)][:2]:
-        deps = ("nsubj", "agent") if v.i == verb.i else ("nsubj", "nsubjpass")   # "Hamas is believed to be holding"
-        for g in v.children:
-            if g.dep_ in deps and CAPTORS.search(_text_of(list(g.subtree))):
-                return True
-        if v.dep_ not in ("xcomp", "ccomp", "conj"):
-            break
-    return False
-
-
 def _add(cues: list, tok, kind: str, rank: int, ctx, role: str = "obj"):
-    m = _cue_of(tok, kind, ctx, role)
-    if m:
-        cues.append((rank, MEASURE_ORDER.index(m), m, tok.text))
+    m = cue_of(tok, kind, ctx, role)
+    if m is not None:           # a veto (no outcome) is kept for the trace, never chosen: see _decided
+        order = MEASURE_ORDER.index(m.outcome) if m.outcome else len(MEASURE_ORDER)
+        cues.append((rank, order, m.outcome or "", tok.text, m.id))
+
+
+def _add_path(cues: list, rank: int, measure: str, tok, rule: str):
+    """A cue the path itself decides (not a word's table): "took shelter", "buses carrying ... set off"."""
+    cues.append((rank, MEASURE_ORDER.index(measure), measure, tok.text, f"figures.measure.path:{rule}"))
 
 
 def _participle_cues(v, cues, rank, ctx, role="mod"):
@@ -243,11 +93,11 @@ def _verb_cues(verb, cues, rank, ctx, skip, role):
                 _add(cues, g, "verb", rank, ctx, "mod")           # "reporting 900 soldiers ... killed"
             elif g.dep_ in ("dobj", "attr", "npadvmod") and not g.like_num:
                 if _lem(g) == "life":
-                    _add(cues, g, "noun", rank, dict(ctx, lives=True))
+                    _add(cues, g, "noun", rank, ctx.with_lives())
                 elif _lem(g) in HOSTAGE_NOUNS | {"treatment", "shelter", "refuge"}:
                     _add(cues, g, "noun", rank, ctx)
                     if _lem(g) in ("shelter", "refuge"):
-                        cues.append((rank, MEASURE_ORDER.index("displaced"), "displaced", g.text))
+                        _add_path(cues, rank, "displaced", g, "displaced/took-shelter")
             if g.dep_ == "prep" and g.lower_ == "among" and g.i > skip.i:    # "reporting 3,342 children among the dead"
                 for p in g.children:
                     if p.dep_ == "pobj":
@@ -257,7 +107,7 @@ def _verb_cues(verb, cues, rank, ctx, skip, role):
                     if p.dep_ == "pobj" and _lem(p) in HOSTAGE_NOUNS | {"captivity", "rubble", "shelter"}:
                         _add(cues, p, "noun", rank, ctx)
                         if _lem(p) == "shelter":
-                            cues.append((rank, MEASURE_ORDER.index("displaced"), "displaced", p.text))
+                            _add_path(cues, rank, "displaced", p, "displaced/in-shelter")
 
 
 def _subject_cues(verb, skip, cues, ctx, rank=1):
@@ -273,7 +123,7 @@ def _subject_cues(verb, skip, cues, ctx, rank=1):
             while h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.head.pos_ in ("NOUN", "PROPN"):
                 h = h.head.head
                 heads.append(h)
-        ctx2 = dict(ctx, lives=True)
+        ctx2 = ctx.with_lives()
         for h in heads:
             for t in h.subtree:
                 if t.dep_ == "relcl" or any(a.dep_ == "relcl" and a.i != h.i for a in t.ancestors
@@ -293,7 +143,7 @@ def _carried_cues(c: _Cand, cues, ctx):
     if vehicle.dep_ in SUBJ_DEPS and _is_verbal(vehicle.head):
         for w in _xcomp_chain(vehicle.head):
             if _lem(w) in EVAC_INTRANSITIVE | EVAC_TRANSITIVE and _exit_direction(w):
-                cues.append((0, MEASURE_ORDER.index("evacuated"), "evacuated", w.text))
+                _add_path(cues, 0, "evacuated", w, "evacuated/vehicle-leaves")
 
 
 def _measure_cues(c: _Cand, ctx, depth: int = 0) -> list:
@@ -368,9 +218,9 @@ def _pobj_cues(c: _Cand, cues, ctx, depth):
     if gov is None:
         return
     if pl == "of" and _lem(gov) in ("body", "corpse", "remains") and c.np.i != c.root.i and _lem(c.np) in HOSTAGE_NOUNS:
-        cues.append((0, MEASURE_ORDER.index("other"), "other", gov.text))   # hostages found dead
+        _add_path(cues, 0, "other", gov, "other/bodies-of-hostages")
     if pl == "of" and gov.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
-        ctx2 = dict(ctx, lives=True)
+        ctx2 = ctx.with_lives()
         _add(cues, gov, "noun", 0, ctx2)
         for ch in gov.children:
             if ch.dep_ in ("compound", "amod"):
@@ -386,14 +236,14 @@ def _pobj_cues(c: _Cand, cues, ctx, depth):
             inner = _Cand(num=c.num, root=gov, tokens=c.tokens, sent=c.sent, np=gov, rel=sub[0],
                           role=sub[1], verb=sub[2], prep=sub[3])
             transparent = _lem(gov) in ("total", "list", "number", "group")
-            for r, o, m, t in _measure_cues(inner, ctx, depth + 1):
-                cues.append((r if transparent else max(r, 1), o, m, t))
+            for r, o, m, t, rule in _measure_cues(inner, ctx, depth + 1):
+                cues.append((r if transparent else max(r, 1), o, m, t, rule))
     elif pl in ("to", "at", "past", "from", "beyond", "above", "near", "towards", "toward", "by") and _is_verbal(gov):
         _subject_cues(gov, None, cues, ctx)
         for g in gov.children:                      # "revised the death toll to 1,150", "put the toll at"
             if g.dep_ == "dobj" and g.i != c.rel.i:
                 for t in g.subtree:
-                    _add(cues, t, "noun", 1, dict(ctx, lives=True))
+                    _add(cues, t, "noun", 1, ctx.with_lives())
         _verb_cues(gov, cues, 1, ctx, c.rel, "obj")
     elif pl in ("as",) and _is_verbal(gov):
         for g in gov.children:                      # "gave the death toll as 7,028"
@@ -408,7 +258,7 @@ def _pobj_cues(c: _Cand, cues, ctx, depth):
 
 def _toll_noun_cues(noun, cues, rank, ctx, skip=None):
     """What a toll-like noun counts: its own words and its "of" complement ("the number of people killed")."""
-    ctx2 = dict(ctx, lives=True)
+    ctx2 = ctx.with_lives()
     for t in noun.subtree:
         if skip is not None and (t.i == skip.i or skip.i in {a.i for a in t.ancestors}):
             continue
@@ -483,16 +333,28 @@ def _coordinated(a: _Cand, b: _Cand) -> bool:
     return True
 
 
+def _decided(c: _Cand, cues: list, how: str = "") -> list:
+    """The cues that name a measure, closest first (the first decides); every cue rule that held,
+    vetoes included, goes into ``c``'s trace."""
+    cues.sort()
+    chosen = next((k for k, q in enumerate(cues) if q[2]), None)
+    for k, (rank, _, measure, text, rule) in enumerate(cues):
+        table, _, name = rule.partition(":")
+        note = f"{text!r} rank {rank} -> {measure or 'veto'}" + (f", {how}" if how and k == chosen else "")
+        c.trace.note(table, name, note, decided=k == chosen)
+    return [q for q in cues if q[2]]
+
+
 def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
     for c in here:
         cues = _measure_cues(c, ctx)
         if c.np.i != c.root.i and _lem(c.np) in TRUCK_NOUNS:
             cues = [q for q in cues if q[2] == "aid_trucks"]   # trucks are never evacuees or victims
+        cues = _decided(c, cues)
         if cues:
-            cues.sort()
-            c.rank, _, c.measure, c.cue = cues[0]
+            c.rank, _, c.measure, c.cue, _ = cues[0]
         if c.np.i != c.root.i:
-            c.extra["own"] = _cue_of(c.np, "noun", ctx)       # the counted noun itself: "13 dead", "30 injured"
+            c.extra["own"] = own_measure(c.np, ctx)       # the counted noun itself: "13 dead", "30 injured"
         c.partitive = _partitive(c)
     # coordination: "13 Israeli and four foreign hostages", "300 soldiers and 1,100 civilians dead"
     for i, c in enumerate(here):
@@ -522,9 +384,9 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
             if parent is None and how == "sub" and c.measure is None:
                 cues = []
                 _modifier_cues(head, cues, 2, ctx)
+                cues = _decided(c, cues, "of the phrase it is a sub-group of")
                 if cues:
-                    cues.sort()
-                    c.rank, _, c.measure, c.cue = cues[0]
+                    c.rank, _, c.measure, c.cue, _ = cues[0]
         elif c.partitive:
             earlier = [p for p in here[:i] if p.measure]
             if earlier:

@@ -1,0 +1,261 @@
+"""Which measure one cue word signals: the two tables the measure search asks about every word on its path.
+
+``figures.measure.verb`` reads a predicate the counted phrase is an argument of, in its role (subj: active
+subject, subjpass, obj, mod: a participle on the noun); ``figures.measure.noun`` reads the counted noun,
+its modifiers and governing nouns. First match wins; an outcome of None is a veto (the word counts no
+one here, and no later rule may say otherwise).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from ..rules import Match, Rule, Table
+from .lexicon import (
+    ARREST_VERBS, CASUALTY_NOUNS, DISPLACED_ADJS, DISPLACED_NOUNS, DISPLACED_VERBS, ESTIMATE_NOUNS, EVAC_INTRANSITIVE,
+    EVAC_NOUNS, EVAC_TRANSITIVE, HOSTAGE_NOUNS, HOSTAGE_VERBS, INTRANSITIVE_DEATH, KILLED_ADJS, KILLED_NOUNS,
+    KILLED_VERBS, MISSING_ADJS, ORDER_VERBS, RELEASE_NOUNS, RELEASE_VERBS, TRUCK_NOUNS, WOUNDED_ADJS, WOUNDED_NOUNS,
+    WOUNDED_VERBS,
+)
+from .parse import _is_verbal, _lem, _text_of
+
+
+@dataclass(frozen=True)
+class CueContext:
+    """What the sentence around tells every cue: people held or swapped are near ("hostage"), named as
+    hostages in this very sentence ("hostage_strict"), or the counted phrase is about lives ("lives")."""
+
+    hostage: bool = False
+    hostage_strict: bool = False
+    lives: bool = False
+
+    def with_lives(self) -> "CueContext":
+        return replace(self, lives=True)
+
+
+_DESTINATIONS = {"egypt", "turkey", "jordan", "qatar", "uae", "arish", "abroad", "ankara", "cairo", "israel",
+                 "hospital", "hospitals", "home", "country", "countries", "france", "italy", "uk", "britain",
+                 "germany", "us", "america"}
+_CROSSINGS = {"crossing", "border", "checkpoint", "rafah", "terminal", "gate"}
+_ORIGINS = {"gaza", "strip", "enclave", "territory"}
+
+
+def _exit_direction(verb, abroad_only: bool = False) -> bool:
+    """Whether a movement verb goes out of Gaza, through a crossing or into another country."""
+    destinations = _DESTINATIONS - {"hospital", "hospitals", "home", "israel"} if abroad_only else _DESTINATIONS
+    for c in verb.subtree:
+        if c.i == verb.i or (c.head.i != verb.i and c.head.head.i != verb.i and c.head.head.head.i != verb.i):
+            continue
+        lw = c.lower_
+        if c.dep_ == "prt" and lw == "out":
+            return True
+        if c.dep_ == "pobj":
+            p = c.head.lower_
+            words = {t.lower_ for t in c.subtree}
+            if p in ("into", "to", "in", "at") and words & destinations:
+                return True
+            if p in ("through", "via", "across", "at") and words & _CROSSINGS:
+                return True
+            if p in ("from", "of") and (words & _ORIGINS):
+                return True
+        if c.dep_ == "dobj" and _lem(verb) in ("leave", "exit", "cross") and \
+                {t.lower_ for t in c.subtree} & (_ORIGINS | _CROSSINGS):
+            return True
+    return False
+
+
+def _hostage_context(sent, prev_sent_text: str) -> bool:
+    words = re.compile(r"\b(?:hostages?|captives?|captivity|abductees?|abducted|kidnapped|prisoners?|detainees?|"
+                       r"in\s+exchange\s+for|swaps?|jails?|prisons?)\b", re.I)
+    return bool(words.search(sent.text) or words.search(prev_sent_text))
+
+
+def _loses_lives(verb, ctx) -> bool:
+    """ "lost their lives", or "lose" where the counted phrase is about lives ("the toll of those who
+    lost ..."), but not losing something else: "60 of its 6,500 have lost money" ("lost a total of
+    320 soldiers" is a loss of lives)."""
+    if not (any(_lem(c) == "life" for c in verb.children) or _lem(verb.head) == "life" or ctx.lives):
+        return False
+    return not any(c.dep_ == "dobj" and _lem(c) not in ESTIMATE_NOUNS | {"life"} and not c.like_num
+                   for c in verb.children)
+
+
+CAPTORS = re.compile(r"\b(?:hamas|militants?|gunmen|islamic\s+jihad|captors?|kidnappers?|terrorists?|abductors?)\b",
+                     re.I)
+
+
+def _captor_subject(verb) -> bool:
+    """Whether the one holding people is a captor ("Hamas is holding", "held by militants")."""
+    for v in [verb] + [a for a in verb.ancestors if _is_verbal(a)][:2]:
+        deps = ("nsubj", "agent") if v.i == verb.i else ("nsubj", "nsubjpass")   # "Hamas is believed to be holding"
+        for g in v.children:
+            if g.dep_ in deps and CAPTORS.search(_text_of(list(g.subtree))):
+                return True
+        if v.dep_ not in ("xcomp", "ccomp", "conj"):
+            break
+    return False
+
+
+class _Word:
+    """One cue word as the tables see it."""
+
+    __slots__ = ("tok", "lem", "low", "role", "ctx", "victim_role")
+
+    def __init__(self, tok, ctx: CueContext, role: str):
+        self.tok, self.ctx, self.role = tok, ctx, role
+        self.lem = _lem(tok)
+        self.low = tok.lower_
+        self.victim_role = role in ("obj", "subjpass", "mod") or self.lem in INTRANSITIVE_DEATH
+
+
+def _found_dead(w: _Word) -> bool:
+    return w.lem in ("find", "discover", "recover", "confirm") and any(
+        c.lower_ in KILLED_ADJS for c in w.tok.children if c.dep_ in ("oprd", "acomp", "xcomp", "advcl"))
+
+
+def _released_from_care(w: _Word) -> bool:
+    """"released from hospital / prison": discharged, not freed by captors."""
+    return w.lem == "release" and any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(_lem(g) in ("hospital", "jail", "prison", "clinic")
+                                                        for g in c.children) for c in w.tok.children)
+
+
+def _forced_from_homes(w: _Word) -> bool:
+    return w.lem in ("force", "drive", "chase", "push", "uproot") and w.role in ("obj", "subjpass", "mod") and any(
+        c.dep_ == "prep" and c.lower_ in ("from", "out") and
+        any(_lem(x) in ("home", "house", "village", "town", "community") for x in c.subtree)
+        for c in w.tok.children)
+
+
+def _ordered_to_move(w: _Word) -> bool:
+    return w.lem in ORDER_VERBS and w.role in ("obj", "subjpass") and any(
+        _lem(c) in ("move", "leave", "evacuate", "relocate", "go", "head", "flee")
+        for c in w.tok.children if c.dep_ in ("xcomp", "ccomp"))
+
+
+def _release(w: _Word) -> bool:
+    return w.lem in RELEASE_VERBS and (w.role != "subj" or w.lem == "return")
+
+
+VERB_CUES = Table("figures.measure.verb", runner="figures", subject="a predicate of the counted phrase (_Word)", rules=(
+    Rule("veto/lose-no-lives",
+         lambda w: w.lem == "lose" and w.victim_role and not _loses_lives(w.tok, w.ctx), None,
+         examples=("The bank said 60 of its 6,500 members have lost money.",),
+         why="losing money, ground or a vote is no death"),
+    Rule("killed/victim-verb", lambda w: w.lem in KILLED_VERBS and w.victim_role, "killed",
+         examples=("Three fishermen were killed when the storm hit the coast.",
+                   "The landslide killed 14 villagers in the valley.",
+                   "At least 9 climbers died on the mountain."),
+         counter_examples=("The bank said 60 of its 6,500 members have lost money.",)),
+    Rule("wounded/victim-verb", lambda w: w.lem in WOUNDED_VERBS and w.victim_role, "wounded",
+         examples=("Twelve pilgrims were injured in the crush at the shrine.",)),
+    Rule("killed/found-dead", _found_dead, lambda w: "other" if w.ctx.hostage else "killed",
+         examples=("Seven hikers were found dead on the ridge on Sunday.",),
+         why="bodies found: the dead, or hostages found dead (another count) where hostages are spoken of"),
+    Rule("veto/returned-not-from-captivity",
+         lambda w: _release(w) and w.lem == "return" and not any(c.lower_ == "captivity" for c in w.tok.subtree),
+         None, examples=("About 3,000 residents returned to the town after the floods receded.",)),
+    Rule("veto/released-from-care", lambda w: _release(w) and _released_from_care(w), None,
+         examples=("The clinic said 40 patients were released from hospital on Friday.",)),
+    Rule("veto/released-no-captives", lambda w: _release(w) and not w.ctx.hostage, None,
+         examples=("The company released 300 workers from their contracts.",),
+         why="'release', 'free', 'hand over' count people freed only where captives are spoken of"),
+    Rule("other/released-captives", _release, "other",
+         examples=("The rebels released 18 hostages on Sunday, the mediators said.",),
+         counter_examples=("The company released 300 workers from their contracts.",),
+         why="people freed from captivity: another count than those held"),
+    Rule("other/arrested", lambda w: w.lem in ARREST_VERBS and w.role != "subj", "other",
+         examples=("Police arrested 45 protesters near the parliament.",)),
+    Rule("hostages/taken-hostage",
+         lambda w: w.lem in ("take", "hold", "keep") and w.role != "subj" and any(
+             _lem(c) in HOSTAGE_NOUNS for c in w.tok.subtree if c.i != w.tok.i), "hostages",
+         examples=("The gunmen took 25 passengers hostage on the train.",)),
+    Rule("hostages/abducted", lambda w: w.lem in HOSTAGE_VERBS and w.role != "subj", "hostages",
+         examples=("Armed men abducted 30 schoolgirls from the dormitory.",)),
+    Rule("hostages/held-by-captors",
+         lambda w: w.lem in ("hold", "keep") and w.role in ("obj", "subjpass", "mod") and (
+             w.ctx.hostage_strict or _captor_subject(w.tok)), "hostages",
+         examples=("Kidnappers are still holding 12 aid workers in the forest.",)),
+    Rule("other/missing",
+         lambda w: (w.low in MISSING_ADJS or (w.lem == "miss" and w.tok.tag_ == "VBG")) and
+         w.role in ("subj", "subjpass", "mod"), "other",
+         examples=("After the mudslide 80 people are missing, the governor said.",)),
+    Rule("displaced/displacement-verb",
+         lambda w: w.lem in DISPLACED_VERBS and (w.role != "subj" or w.lem in ("flee", "shelter")), "displaced",
+         examples=("The fighting has displaced 90,000 people in the north.",
+                   "More than 4,000 people fled the burning suburbs.")),
+    Rule("evacuated/evacuate", lambda w: w.lem == "evacuate" and w.role != "subj", "evacuated",
+         examples=("The coast guard evacuated 300 tourists from the island.",)),
+    Rule("evacuated/received-from",
+         lambda w: w.lem in ("receive", "admit", "welcome") and w.role in ("obj", "subjpass", "mod") and
+         _exit_direction(w.tok), lambda w: "other" if w.ctx.hostage else "evacuated",
+         examples=("Jordan received 28 wounded children through the border crossing.",)),
+    Rule("displaced/forced-from-homes", _forced_from_homes, "displaced",
+         examples=("About 5,000 villagers have been forced from their homes by the lava.",)),
+    Rule("evacuated/taken-abroad",
+         lambda w: w.lem == "take" and w.role in ("subjpass", "mod") and _exit_direction(w.tok, abroad_only=True),
+         "evacuated", examples=("Some 40 injured climbers were taken to hospitals in Turkey.",)),
+    Rule("evacuated/moved-out",
+         lambda w: w.lem in EVAC_TRANSITIVE and w.role != "subj" and _exit_direction(w.tok), "evacuated",
+         examples=("Officials allowed 120 foreign nationals out through the border crossing.",)),
+    Rule("evacuated/left-through",
+         lambda w: w.lem in EVAC_INTRANSITIVE and w.role in ("subj", "mod", "subjpass") and _exit_direction(w.tok),
+         "evacuated", examples=("On Monday 335 foreign nationals crossed into Egypt.",)),
+    Rule("evacuated/cross",
+         lambda w: w.lem == "cross" and w.role in ("subj", "subjpass", "mod") and
+         not any(c.dep_ == "dobj" for c in w.tok.children), "evacuated",
+         examples=("More than 20 sick children are expected to cross on Thursday.",)),
+    Rule("other/ordered-to-move", _ordered_to_move, "other",
+         examples=("The army told 1.1 million residents to move south within a day.",),
+         why="the population an evacuation order covers"),
+))
+
+
+NOUN_CUES = Table("figures.measure.noun", runner="figures",
+                  subject="the counted noun, a modifier or a governing noun (_Word)", rules=(
+    Rule("other/casualties", lambda w: w.lem in CASUALTY_NOUNS, "other",
+         examples=("The blast caused 120 casualties, the hospital said.",),
+         why="casualties are the dead and the injured together"),
+    Rule("veto/lives-not-lost", lambda w: w.lem == "life" and not w.ctx.lives, None,
+         examples=("The programme has changed 500 lives in the district.",),
+         why="'lives' counts the dead only where the phrase is about lives lost or a toll"),
+    Rule("killed/lives", lambda w: w.lem == "life", "killed",
+         examples=("The earthquake claimed the lives of 2,100 people.",),
+         counter_examples=("The programme has changed 500 lives in the district.",)),
+    Rule("killed/death-word", lambda w: w.lem in KILLED_NOUNS or w.low in KILLED_ADJS, "killed",
+         examples=("The death toll rose to 212 on Tuesday.", "Officials counted 64 dead bodies after the fire.")),
+    Rule("wounded/injury-word", lambda w: w.lem in WOUNDED_NOUNS or w.low in WOUNDED_ADJS, "wounded",
+         examples=("Hospitals treated 340 injured people overnight.",)),
+    Rule("hostages/hostage-word", lambda w: w.lem in HOSTAGE_NOUNS, "hostages",
+         examples=("Negotiators said 19 hostages remain in the compound.",)),
+    Rule("displaced/displaced-word",
+         lambda w: w.lem in DISPLACED_NOUNS or w.low in DISPLACED_ADJS or w.low == "idps", "displaced",
+         examples=("The camps now shelter 45,000 displaced people.",)),
+    Rule("aid_trucks/truck", lambda w: w.lem in TRUCK_NOUNS, "aid_trucks",
+         examples=("Only 60 trucks carrying food reached the city on Wednesday.",)),
+    Rule("evacuated/evacuee-word", lambda w: w.lem in EVAC_NOUNS or w.low == "evacuated", "evacuated",
+         examples=("The ferry carried 700 evacuees to the mainland.",)),
+    Rule("other/freed-captives",
+         lambda w: (w.lem in RELEASE_NOUNS or w.low in ("freed", "released", "rescued", "liberated")) and w.ctx.hostage,
+         "other", examples=("The deal provides for the release of 50 hostages held by the rebels.",)),
+    Rule("other/missing-word", lambda w: w.low in MISSING_ADJS, "other",
+         examples=("Divers are searching for 30 missing sailors.",)),
+    Rule("other/under-rubble", lambda w: w.lem == "rubble" and w.tok.head.lower_ == "under", "other",
+         examples=("Rescuers believe 200 people are still under the rubble.",)),
+    Rule("killed/victim", lambda w: w.lem == "victim", "killed",
+         examples=("The coroner named 11 victims of the crash.",)),
+))
+
+
+def cue_of(tok, kind: str, ctx: CueContext, role: str = "obj") -> Optional[Match]:
+    """The rule a single cue token matches ("verb": a predicate of the counted phrase in ``role``;
+    "noun": the counted noun, a modifier or a governing noun), or None; its outcome is the measure
+    (None: a veto)."""
+    return (VERB_CUES if kind == "verb" else NOUN_CUES).first_match(_Word(tok, ctx, role))
+
+
+def own_measure(noun, ctx: CueContext) -> Optional[str]:
+    """What the counted noun itself says ("13 dead", "30 injured"), or None."""
+    m = cue_of(noun, "noun", ctx)
+    return m.outcome if m is not None else None
