@@ -1,6 +1,7 @@
 """A figure's scope: the running toll, a period, one incident, a plan, a superseded value, before the war."""
 from __future__ import annotations
 
+import functools
 import re
 
 from .. import nlp
@@ -10,6 +11,7 @@ from .lexicon import (
     KILLER_WORDS, LEVEL_VERBS, SPEECH_VERBS, SUBJ_DEPS, TOLL_SET_VERBS, WAR_START_NOUNS, WOUNDED_VERBS,
 )
 from .parse import _ancestors, _clause_verb, _finite_clause, _is_verbal, _lem, _text_of
+from ..rules import Rule, Table
 from .candidate import _Cand
 from .toll import _toll_noun, _toll_setter
 
@@ -113,99 +115,192 @@ def _victims_placed(c: _Cand) -> bool:
     return False
 
 
-def _incident(c: _Cand) -> bool:
+class _Clause:
+    """What the scope rules look at: the candidate, its sentence and clause in lower case, and the cue words
+    found there (computed when a rule first asks)."""
+
+    def __init__(self, c: _Cand):
+        self.c = c
+        self.low = c.sent.text.lower()
+        self.before = self.low[:c.num.start - c.sent.start_char]
+
+    @functools.cached_property
+    def tokens(self):
+        return _clause_tokens(self.c)
+
+    @functools.cached_property
+    def clause(self) -> str:
+        return _text_of(self.tokens).lower()
+
+    @functools.cached_property
+    def verb(self):
+        return _clause_verb(self.c.np, self.c.sent)
+
+    @functools.cached_property
+    def cum_cue(self) -> bool:
+        return bool(re.search(r"\bsince\b|\b(?:in\s+total|a\s+total\s+of|so\s+far|to\s+date|overall|altogether|"
+                              r"death\s+toll|toll|cumulative)\b", self.clause))
+
+    @functools.cached_property
+    def resumed(self) -> bool:
+        """"since the fighting resumed", "since the truce collapsed": a new period, not the war's toll."""
+        return bool(re.search(r"\bsince\b[^.;]{0,40}\b(?:resum|restart|collaps|broke\s+down|end(?:ed|s)\b|expir|"
+                              r"(?:truce|ceasefire|cease-fire|pause)\s+(?:was\s+)?(?:over|ended|lapsed))\w*",
+                              self.clause))
+
+    @functools.cached_property
+    def period_cue(self) -> bool:
+        clause = self.clause
+        cue = re.search(r"\b(?:(?:past|last|previous)\s+(?:few\s+)?(?:24|48|72|twenty-four|forty-eight|\d+|few|two|"
+                        r"three|several)?\s*(?:hours?|days?)|recent\s+days|in\s+a\s+single\s+day|on\s+a\s+single\s+day|"
+                        r"yesterday|(?:24|48|72|twenty-four|forty-eight)[- ]hours?\s+(?:to|until|up\s+to|period)|"
+                        r"(?:in|over|during|within)\s+(?:the\s+)?(?:24|48|72|twenty-four|forty-eight)[- ]hours?)\b", clause)
+        long_span = re.search(r"\b(?:past|last)\s+(\d+)\s+days\b", clause)
+        return bool(cue) and not (long_span and int(long_span.group(1)) > 7)
+
+    @functools.cached_property
+    def movement(self) -> bool:
+        c = self.c
+        return c.measure in ("evacuated", "aid_trucks") or (c.measure == "other" and _release_cue(c))
+
+
+def _killer_subject(s: _Clause) -> bool:
+    """The killer as subject: "the militants killed 1 400 people" (the attack that began it) is the war's toll."""
+    return s.verb is not None and any(g.dep_ == "nsubj" and KILLER_WORDS.search(_text_of(list(g.subtree)))
+                                      for g in s.verb.children)
+
+
+def _it_killed(s: _Clause) -> bool:
+    """"it killed 500 people": the blast; not "Israel says it has killed"."""
+    v = s.verb
+    return v is not None and any(g.dep_ == "nsubj" and g.lower_ == "it" for g in v.children) and \
+        _lem(v) in KILLED_VERBS and not _reported_by_named(v)
+
+
+def _attack_noun_clause(s: _Clause) -> bool:
+    """"an air strike on a residential building killed 12" (misparsed as a clause on the noun)."""
+    v = s.verb
+    return v is not None and v.dep_ in ("acl", "relcl") and _lem(v.head) in ATTACK_NOUNS - {"bombardment"} and \
+        v.head.tag_ == "NN" and not _war_start(list(v.head.subtree))
+
+
+def _one_attack(t) -> bool:
+    """A strike, blast, raid ... that is one event: singular, placed, dated or on a building."""
+    lem = _lem(t)
+    if lem not in ATTACK_NOUNS or t.pos_ != "NOUN":
+        return False
+    sub = list(t.subtree)
+    if _war_start(sub) or lem == "bombardment":
+        return False
+    text = _text_of(sub).lower()
+    placed = any(x.pos_ == "PROPN" and x.lower_ not in ("gaza", "strip", "israel", "west", "bank") and
+                 (x.head.lower_ in ("in", "on", "at", "near") or x.head.head.lower_ in ("in", "on", "at", "near"))
+                 for x in sub if x.i != t.i)
+    dated = bool(re.search(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\beve\b|night|christmas", text))
+    return bool(t.tag_ == "NN" or placed or dated or (set(_lem(x) for x in sub) & INCIDENT_PLACES))
+
+
+def _at_incident_place(t) -> bool:
+    return _lem(t) in INCIDENT_PLACES and t.tag_ in ("NN", "NNP") and (
+        (t.head.pos_ == "ADP" and t.head.lower_ in ("at", "in", "on", "inside")) or t.dep_ in SUBJ_DEPS) and \
+        not (t.dep_ in SUBJ_DEPS and _lem(t.head) in SPEECH_VERBS)
+
+
+INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's clause (_Clause)", rules=(
+    Rule("veto/killer-subject", _killer_subject, False,
+         examples=("The gunmen killed 60 people in the first hours of the uprising.",),
+         why="what the attackers did when the war began is the war's toll, not one incident"),
+    Rule("incident/it-killed", _it_killed, True,
+         examples=("A car bomb exploded near the stadium. It killed 23 fans.",)),
+    Rule("incident/victims-placed", lambda s: _victims_placed(s.c), True,
+         examples=("Shelling killed 32 people in the village of Marovka on Tuesday.",)),
+    Rule("incident/attack-noun-clause", _attack_noun_clause, True,
+         examples=("Witnesses described a raid that killed 15 villagers.", "Officials reported an air strike killing 20 people near the port.",)),
+    Rule("incident/attack-on-a-place",
+         lambda s: any(_lem(t) in ATTACK_VERBS and _is_verbal(t) and
+                       any(_specific_place(g) for g in t.children if g.dep_ == "dobj") for t in s.tokens), True,
+         examples=("Rockets hit the town of Dunmore, leaving two people dead.",)),
+    Rule("incident/one-attack", lambda s: any(_one_attack(t) for t in s.tokens), True,
+         examples=("The blast at the market killed 31 shoppers.",)),
+    Rule("incident/at-a-building", lambda s: any(_at_incident_place(t) for t in s.tokens), True,
+         examples=("Forty patients have died at the hospital after the generators failed.",)),
+    Rule("incident/when-clause",
+         lambda s: any(t.dep_ == "advcl" and any(ch.lower_ == "when" for ch in t.children) for t in s.tokens), True,
+         examples=("Nine people drowned when their boat capsized off the coast.",)),
+))
+
+
+def _incident(s: _Clause) -> bool:
     """A single strike, blast, hospital or event rather than a running toll."""
-    sent = c.sent
-    toks = _clause_tokens(c)
-    verb = _clause_verb(c.np, sent)
-    if verb is not None:
-        # the killer as subject: "the militants killed 1 400 people" (the Oct. 7 attack) is the war's toll
-        for g in verb.children:
-            if g.dep_ == "nsubj" and KILLER_WORDS.search(_text_of(list(g.subtree))):
-                return False
-            if g.dep_ == "nsubj" and g.lower_ == "it" and _lem(verb) in KILLED_VERBS and not _reported_by_named(verb):
-                return True                   # "it killed 500 people": the blast; not "Israel says it has killed"
-    if _victims_placed(c):
-        return True
-    if verb is not None and verb.dep_ in ("acl", "relcl") and _lem(verb.head) in ATTACK_NOUNS - {"bombardment"} and \
-            verb.head.tag_ == "NN" and not _war_start(list(verb.head.subtree)):
-        return True                           # "an air strike on a residential building killed 12" (misparsed)
-    for t in toks:
-        lem = _lem(t)
-        if lem in ATTACK_VERBS and _is_verbal(t) and any(_specific_place(g) for g in t.children if g.dep_ == "dobj"):
-            return True                       # "Rockets hit the town of Sderot, leaving two dead"
-        if lem in ATTACK_NOUNS and t.pos_ == "NOUN":
-            sub = list(t.subtree)
-            if _war_start(sub) or lem == "bombardment":
-                continue
-            text = _text_of(sub).lower()
-            placed = any(x.pos_ == "PROPN" and x.lower_ not in ("gaza", "strip", "israel", "west", "bank") and
-                         (x.head.lower_ in ("in", "on", "at", "near") or x.head.head.lower_ in ("in", "on", "at", "near"))
-                         for x in sub if x.i != t.i)
-            dated = bool(re.search(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\beve\b|night|christmas", text))
-            if t.tag_ == "NN" or placed or dated or (set(_lem(x) for x in sub) & INCIDENT_PLACES):
-                return True
-        if lem in INCIDENT_PLACES and t.tag_ in ("NN", "NNP") and (
-                (t.head.pos_ == "ADP" and t.head.lower_ in ("at", "in", "on", "inside")) or t.dep_ in SUBJ_DEPS):
-            if not (t.dep_ in SUBJ_DEPS and _lem(t.head) in SPEECH_VERBS):
-                return True
-        if t.dep_ == "advcl" and any(ch.lower_ == "when" for ch in t.children):
-            return True
-    return False
+    return INCIDENT.decide(s, s.c.trace, default=False)
+
+
+_PREVIOUS_FIGURE = re.compile(
+    r"\b(?:previous|earlier|initial|prior|former|original|preliminary|old)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:estimate|figure|toll|count|tally|number)s?\s+(?:of\s+)?(?:about|around|some|more than|over)?\s*$")
+_CHANGED_FROM = re.compile(
+    r"\b(?:down|up|revised|lowered|raised)\s+from\s+(?:a\s+|the\s+)?(?:about|around|some|more than|over)?\s*$")
+_VICTIM_MEASURES = ("killed", "wounded", "displaced", "other")
+
+
+SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Clause)", rules=(
+    Rule("other/evacuation-order",
+         lambda s: s.c.measure == "other" and bool(s.c.cue) and bool(re.match(
+             r"(?:order|told|tell|instruct|urg|warn|direct|call|ask|command)", s.c.cue.lower())), "other",
+         examples=("The army told 1.1 million residents to move south within a day.",),
+         why="the population an evacuation order covers"),
+    Rule("superseded/previous-figure", lambda s: bool(_PREVIOUS_FIGURE.search(s.before)), "superseded",
+         examples=("Officials lowered the toll from a previous estimate of 1,400 people killed.",)),
+    Rule("superseded/changed-from", lambda s: bool(_CHANGED_FROM.search(s.before)), "superseded",
+         examples=("The death toll rose to 140, up from 90 killed on Monday.",)),
+    Rule("superseded/revised-from", lambda s: _revised_from(s.c), "superseded",
+         examples=("Officials revised the death toll down to 1,200 from 1,400.",)),
+    Rule("pre-war/before-the-war", lambda s: _pre_war(s.c), "pre-war",
+         examples=("Before the war, about 500 trucks entered the region every day.",)),
+    Rule("other/capacity", lambda s: bool(re.search(r"\b(?:capacity|can\s+(?:hold|accommodate|take))\b", s.clause)),
+         "other", examples=("The shelter can hold 3,000 displaced people, the mayor said.",)),
+    Rule("planned/future", lambda s: _future(s.c), "planned",
+         examples=("Up to 500 injured people will be evacuated on Wednesday.",)),
+    Rule("incident/toll-of-incident", lambda s: s.c.measure in _VICTIM_MEASURES and _toll_of_incident(s.c),
+         "incident", examples=("The death toll from Tuesday's blast at the market rose to 195.",)),
+    Rule("incident/one-event", lambda s: s.c.measure in _VICTIM_MEASURES and not s.cum_cue and _incident(s),
+         "incident", examples=("The blast at the market killed 31 shoppers.",)),
+    Rule("period/recent-hours", lambda s: s.period_cue, "period",
+         examples=("At least 48 people were killed in the past 24 hours, the ministry said.",)),
+    Rule("period/since-resumed", lambda s: s.resumed and s.c.measure in ("killed", "wounded"), "period",
+         examples=("Some 700 people have been killed since the fighting resumed.",)),
+    Rule("cumulative/running-total-cue", lambda s: s.cum_cue, "cumulative",
+         examples=("The death toll has risen to 2,300, officials said.",
+                   "Since the quake struck, 4,100 people have been injured.")),
+    Rule("period/overnight", lambda s: bool(re.search(r"\bovernight\b", s.clause)) and
+         s.c.measure in ("killed", "wounded"), "period",
+         examples=("Eighteen people were killed overnight, medics said.",)),
+    Rule("period/fled-on-a-day",
+         lambda s: s.c.measure == "displaced" and bool(s.c.cue) and bool(re.match(
+             r"(?:fle|fled|leav|left|mov|head|went|walk)", s.c.cue.lower())) and _past_event(s.c) and
+         bool(_DAY_WORDS.search(s.clause)), "period",
+         examples=("About 2,000 people fled south on Wednesday.",),
+         why="that day's exodus, not all who have fled"),
+    Rule("period/movement-as-of-clock", lambda s: s.movement and bool(re.search(r"\bas\s+(?:of|at)\s+\d", s.low)),
+         "period", examples=("As of 1300 GMT, 60 trucks had entered through the crossing.",),
+         why="the day's count so far"),
+    Rule("cumulative/movement-as-of", lambda s: s.movement and bool(re.search(r"\bas\s+of\s+\w+", s.low)),
+         "cumulative", examples=("As of Sunday, 2,100 trucks had entered the region.",)),
+    Rule("period/movement-done", lambda s: s.movement and _past_event(s.c), "period",
+         examples=("On Monday 335 foreign nationals crossed into Egypt.",),
+         why="a crossing or delivery told in the past is that day's"),
+    Rule("cumulative/movement-ongoing", lambda s: s.movement, "cumulative",
+         examples=("Around 700 trucks have entered the region.",)),
+))
 
 
 def _scope(c: _Cand) -> str:
-    sent = c.sent
-    low = sent.text.lower()
-    before = low[:c.num.start - sent.start_char]
-    clause = _text_of(_clause_tokens(c)).lower()
-    if c.measure == "other" and c.cue and re.match(r"(?:order|told|tell|instruct|urg|warn|direct|call|ask|command)",
-                                                    c.cue.lower()):
-        return "other"                            # the population an evacuation order covers
-    if re.search(r"\b(?:previous|earlier|initial|prior|former|original|preliminary|old)\s+(?:[\w-]+\s+){0,2}"
-                 r"(?:estimate|figure|toll|count|tally|number)s?\s+(?:of\s+)?(?:about|around|some|more than|over)?\s*$", before) or \
-            re.search(r"\b(?:down|up|revised|lowered|raised)\s+from\s+(?:a\s+|the\s+)?(?:about|around|some|more than|over)?\s*$", before) \
-            or _revised_from(c):
-        return "superseded"
-    if _pre_war(c):
-        return "pre-war"
-    if re.search(r"\b(?:capacity|can\s+(?:hold|accommodate|take))\b", clause):
-        return "other"
-    if _future(c):
-        return "planned"
-    cum_cue = re.search(r"\bsince\b|\b(?:in\s+total|a\s+total\s+of|so\s+far|to\s+date|overall|altogether|"
-                        r"death\s+toll|toll|cumulative)\b", clause)
-    c.extra["cum_cue"] = bool(cum_cue)
-    # "since the fighting resumed", "since the truce collapsed": a new period, not the war's toll
-    resumed = re.search(r"\bsince\b[^.;]{0,40}\b(?:resum|restart|collaps|broke\s+down|end(?:ed|s)\b|expir|"
-                        r"(?:truce|ceasefire|cease-fire|pause)\s+(?:was\s+)?(?:over|ended|lapsed))\w*", clause)
-    period_cue = re.search(r"\b(?:(?:past|last|previous)\s+(?:few\s+)?(?:24|48|72|twenty-four|forty-eight|\d+|few|two|"
-                           r"three|several)?\s*(?:hours?|days?)|recent\s+days|in\s+a\s+single\s+day|on\s+a\s+single\s+day|"
-                           r"yesterday|(?:24|48|72|twenty-four|forty-eight)[- ]hours?\s+(?:to|until|up\s+to|period)|"
-                           r"(?:in|over|during|within)\s+(?:the\s+)?(?:24|48|72|twenty-four|forty-eight)[- ]hours?)\b", clause)
-    long_span = re.search(r"\b(?:past|last)\s+(\d+)\s+days\b", clause)
-    if long_span and int(long_span.group(1)) > 7:
-        period_cue = None
-    if c.measure in ("killed", "wounded", "displaced", "other") and (_toll_of_incident(c) or
-                                                                    (not cum_cue and _incident(c))):
-        return "incident"
-    if period_cue or (resumed and c.measure in ("killed", "wounded")):
-        return "period"
-    if cum_cue:
-        return "cumulative"
-    if re.search(r"\bovernight\b", clause) and c.measure in ("killed", "wounded"):
-        return "period"
-    if c.measure == "displaced" and c.cue and re.match(r"(?:fle|fled|leav|left|mov|head|went|walk)", c.cue.lower()) and \
-            _past_event(c) and _DAY_WORDS.search(clause):
-        return "period"                            # "2,000 people fled south on Wednesday": that day's exodus
-    movement = c.measure in ("evacuated", "aid_trucks") or (c.measure == "other" and _release_cue(c))
-    if movement:
-        if re.search(r"\bas\s+(?:of|at)\s+\d", low):
-            return "period"                        # "As of 1300 GMT": the day's count so far
-        if re.search(r"\bas\s+of\s+\w+", low):
-            return "cumulative"
-        return "period" if _past_event(c) else "cumulative"
-    return "cumulative"
+    s = _Clause(c)
+    scope = SCOPE.decide(s, c.trace, default="cumulative")
+    if scope == "cumulative" and not c.trace.decided("figures.scope"):
+        c.trace.note("figures.scope", "cumulative/default", "no rule said otherwise")
+    c.extra["cum_cue"] = s.cum_cue
+    return scope
 
 
 _DAY_WORDS = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
