@@ -7,61 +7,94 @@ from typing import Optional
 from .. import nlp
 from .lexicon import LEVEL_VERBS, TOLL_SET_VERBS
 from .parse import _ancestors, _is_verbal, _lem
+from ..rules import Rule, Table
 from .candidate import _Cand
 
 
-# --- qualifiers -------------------------------------------------------------------------
+def _words_before(*words: str) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(words) + r")\s*$", re.I)
 
-_QUAL_BEFORE = [
-    (re.compile(r"\b(?:at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of|at\s+a\s+minimum)\s*$", re.I), "at least"),
-    (re.compile(r"\b(?:as\s+many\s+as|up\s+to|as\s+much\s+as)\s*$", re.I), "up to"),
-    (re.compile(r"\b(?:fewer|less)\s+than\s*$|\b(?:under|below)\s*$", re.I), "up to"),
-    (re.compile(r"\b(?:more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|exceeds|exceed|"
-                r"top(?:s|ped)?|surpass(?:es|ed)?|cross(?:es|ed)?|passed|passes|past|beyond|north\s+of)\s*$", re.I),
-     "more than"),
-    (re.compile(r"\b(?:nearly|almost|close\s+to|just\s+under|approaching|nearing)\s*$", re.I), "nearly"),
-    (re.compile(r"\b(?:about|around|some|roughly|approximately|approx\.?|an\s+estimated|estimated|circa|"
-                r"est\.)\s*$", re.I), "about"),
-    (re.compile(r"\b(?!more\b|less\b|fewer\b|rather\b|other\b)[a-z]+\s+than\s*$", re.I), "unclear"),
-]
+
+_AT_LEAST = _words_before(r"at\s+least", r"no\s+(?:fewer|less)\s+than", r"a\s+minimum\s+of", r"at\s+a\s+minimum")
+_AS_MANY_AS = _words_before(r"as\s+many\s+as", r"up\s+to", r"as\s+much\s+as")
+_FEWER_THAN = re.compile(r"\b(?:fewer|less)\s+than\s*$|\b(?:under|below)\s*$", re.I)
+_MORE_THAN = _words_before(r"more\s+than", "over", r"upwards\s+of", r"in\s+excess\s+of", "above", "exceeding", "exceeded",
+                           "exceeds", "exceed", "top(?:s|ped)?", "surpass(?:es|ed)?", "cross(?:es|ed)?", "passed",
+                           "passes", "past", "beyond", r"north\s+of")
+_NEARLY = _words_before("nearly", "almost", r"close\s+to", r"just\s+under", "approaching", "nearing")
+_ABOUT = _words_before("about", "around", "some", "roughly", "approximately", r"approx\.?", r"an\s+estimated",
+                       "estimated", "circa", r"est\.")
+_GARBLED_THAN = re.compile(r"\b(?!more\b|less\b|fewer\b|rather\b|other\b)[a-z]+\s+than\s*$", re.I)
 _MORE_VERBS = {"top", "surpass", "cross", "exceed", "pass", "overtake", "eclipse", "tops", "breach"}
 _NEAR_VERBS = {"near", "approach"}
 
 
-# --- qualifiers -------------------------------------------------------------------------------------
+class _Before:
+    """What the qualifier rules look at: the words before the number (also without "another", "other",
+    "a total of", which may sit between a qualifier and its number: "at least another 7,000")."""
+
+    def __init__(self, c: _Cand):
+        self.c = c
+        before = nlp.doc_text(c.root.doc)[max(c.sent.start_char, c.num.start - 45):c.num.start]
+        before = re.sub(r"\s+", " ", before)
+        if _direction_particle(c):
+            before = re.sub(r"\b(?:up|down)\s+to\s*$", "to ", before, flags=re.I)   # "revised ... up to 242"
+        self.before = before
+        self.texts = (before, re.sub(r"\b(?:another|other|a\s+total\s+of)\s*$", "", before, flags=re.I))
+
+    def ends(self, rx: re.Pattern) -> bool:
+        return any(rx.search(t) for t in self.texts)
+
+    def ends_about(self) -> bool:
+        """"some 1.1 million people" is about that many; "some of the 50" is no qualifier."""
+        return any(_ABOUT.search(t) and not (re.search(r"\bsome\s*$", t, re.I) and not _some_is_qualifier(self.c))
+                   for t in self.texts)
+
+    def verb_lemma(self) -> str:
+        c = self.c
+        return _lem(c.verb) if c.role == "obj" and c.verb is not None else ""
+
+
+QUALIFIER = Table("figures.qualifier", runner="figures", subject="the words before a number (_Before)", rules=(
+    Rule("range/two-values", lambda b: b.c.num.value_max is not None, "range",
+         examples=("Between 40 and 60 people were killed in the landslide.",)),
+    Rule("at least/at-least-before", lambda b: b.ends(_AT_LEAST), "at least",
+         examples=("At least 23 people were killed in the floods.", "No fewer than 80 people were injured.")),
+    Rule("up to/as-many-as-before", lambda b: b.ends(_AS_MANY_AS), "up to",
+         examples=("As many as 500 people may have died in the quake.",)),
+    Rule("up to/fewer-than-before", lambda b: b.ends(_FEWER_THAN), "up to",
+         examples=("Fewer than 30 people were wounded.",)),
+    Rule("more than/more-than-before", lambda b: b.ends(_MORE_THAN), "more than",
+         examples=("More than 1,100 people were injured, officials said.",
+                   "The toll topped 3,000 on Friday.")),
+    Rule("nearly/nearly-before", lambda b: b.ends(_NEARLY), "nearly",
+         examples=("Nearly 900 people have been displaced by the fire.",)),
+    Rule("about/about-before", lambda b: b.ends_about(), "about",
+         examples=("Some 1.1 million people have fled the north.", "About 70 workers were hurt in the blast."),
+         counter_examples=("Some of the 50 miners were rescued on Tuesday.",)),
+    Rule("unclear/garbled-than", lambda b: b.ends(_GARBLED_THAN), "unclear",
+         examples=("The blast left than 1,400 people dead.",),
+         why="a comparison word lost in the copy: say so rather than guess"),
+    # (the two rules below read objects, beyond-past-above reads prepositional objects: never both)
+    Rule("more than/exceeding-verb-or-beyond",
+         lambda b: b.verb_lemma() in _MORE_VERBS or (b.verb_lemma() != "" and b.c.verb.lower_ in ("tops", "topped")) or
+         (b.c.role == "pobj" and b.c.prep is not None and b.c.prep.lower_ in ("past", "beyond", "above") and
+          b.c.verb is not None),
+         "more than", examples=("The death toll has surpassed a staggering 6,500.",),
+         why="the verb or preposition carries the qualifier when words stand between it and the number"),
+    Rule("nearly/verb-approaches", lambda b: b.verb_lemma() in _NEAR_VERBS, "nearly",
+         examples=("The death toll nears 2,000.",)),
+    Rule("unclear/garbled-at", lambda b: bool(re.fullmatch(r"\s*at\s*", b.before, re.I)), "unclear",
+         examples=("At 13,000 people were killed, the agency said.",),
+         why="a garbled 'At 13,000 ...' opening a sentence"),
+    Rule("about/estimated", lambda b: any(_lem(a) == "estimate" and a.pos_ == "VERB"
+                                          for a in _ancestors(b.c.root, b.c.sent)), "about",
+         examples=("Officials estimate that 4,000 people were displaced by the floods.",)),
+))
+
 
 def _qualifier(c: _Cand) -> Optional[str]:
-    doc = c.root.doc
-    if c.num.value_max is not None:
-        return "range"
-    before = nlp.doc_text(doc)[max(c.sent.start_char, c.num.start - 45):c.num.start]
-    before = re.sub(r"\s+", " ", before)
-    if _direction_particle(c):
-        before = re.sub(r"\b(?:up|down)\s+to\s*$", "to ", before, flags=re.I)   # "revised ... up to 242"
-    # words that may sit between a qualifier and the number ("at least another 7,000", "a total of")
-    trimmed = re.sub(r"\b(?:another|other|a\s+total\s+of)\s*$", "", before, flags=re.I)
-    for text in (before, trimmed):
-        for rx, q in _QUAL_BEFORE:
-            if rx.search(text):
-                if q == "about" and re.search(r"\bsome\s*$", text, re.I) and not _some_is_qualifier(c):
-                    continue
-                return q
-    # verbs that carry the qualifier ("topped 14,100", "has now crossed 6,500")
-    if c.role in ("obj",) and c.verb is not None:
-        v = c.verb
-        if _lem(v) in _MORE_VERBS or v.lower_ in ("tops", "topped"):
-            return "more than"
-        if _lem(v) in _NEAR_VERBS:
-            return "nearly"
-    if c.role == "pobj" and c.prep is not None and c.prep.lower_ in ("past", "beyond", "above") and c.verb is not None:
-        return "more than"
-    if re.fullmatch(r"\s*at\s*", before, re.I):
-        return "unclear"                                  # garbled "At 13,000 ..." opening a sentence
-    # "X estimates that N ...", "it is estimated that N"
-    for a in _ancestors(c.root, c.sent):
-        if _lem(a) == "estimate" and a.pos_ == "VERB":
-            return "about"
-    return None
+    return QUALIFIER.decide(_Before(c), c.trace)
 
 
 def _direction_particle(c: _Cand) -> bool:
@@ -86,6 +119,7 @@ def _share_qualifiers(here: list[_Cand]) -> None:
         if c.qualifier is None and c.coord_prev is not None and c.coord_prev.qualifier not in (None, "range"):
             c.qualifier = c.coord_prev.qualifier
             c.extra["qualifier_shared"] = True
+            c.trace.note("figures.qualifier", f"{c.qualifier}/shared-with-list", "from the list item before it")
     for c in here:
         if c.qualifier is None:
             c.qualifier = "exact"
