@@ -1,6 +1,7 @@
 """Who gave a figure: who set the value, the claim holding it, "according to X", a closing attribution."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -12,6 +13,7 @@ from .lexicon import (
     WOUNDED_NOUNS,
 )
 from .parse import _ancestors, _entity_of, _in_sent, _is_verbal, _lem, _np_text, _path_to, _text_of
+from ..rules import Rule, Table
 from .candidate import _Cand
 from .toll import _toll_noun, _toll_setter
 
@@ -111,9 +113,13 @@ def _claim_source(c: _Cand, claims: list[Claim]) -> tuple[bool, Optional[str]]:
     return True, _clean_source(speaker)
 
 
-def _fallback_source(c: _Cand) -> Optional[str]:
+# A strategy that does not apply (None is an answer: "no source").
+_NOPE = object()
+
+
+def _reporting_verb_above(c: _Cand):
+    """The nearest reporting verb above the number, entered through its content: its subject."""
     sent = c.sent
-    # nearest reporting verb above the number, entered through its content
     for a in _ancestors(c.root, sent):
         lem = _lem(a)
         if lem in SPEECH_VERBS | DECISION_VERBS and a.pos_ == "VERB":
@@ -136,36 +142,48 @@ def _fallback_source(c: _Cand) -> Optional[str]:
                     for p in g.children:
                         if p.dep_ == "pobj":
                             return _clean_source(_np_text(p))
-    # "X killed 18 people, officials said."
+    return _NOPE
+
+
+def _speech_verb_after(c: _Cand):
+    """A closing speech verb: "X killed 18 people, officials said."."""
+    sent = c.sent
     for t in sent:
         if t.dep_ in ("parataxis", "ccomp", "conj") and _lem(t) in SPEECH_VERBS and t.i > c.root.i and \
                 t.pos_ == "VERB" and not any(t.i == a.i for a in _ancestors(c.root, sent)):
             for g in t.children:
                 if g.dep_ == "nsubj":
                     return _clean_source(_speaker_np(g))
-    trailing = _trailing_attribution(c)
-    if trailing:
-        return trailing
-    # "according to X", "per X", "citing X"
+    return _NOPE
+
+
+def _according_to(c: _Cand):
+    """Who the sentence cites: "according to X", "per X", "citing X"."""
+    sent = c.sent
     for m in re.finditer(r"\b(?:[Aa]ccording\s+to|[Pp]er(?=\s+(?:the\s+)?[A-Z])|citing|quoting|as\s+reported\s+by|"
                          r"reported\s+by)\s+", sent.text):
         start = sent.start_char + m.end()
         for t in sent:
             if t.idx >= start:
-                if t.dep_ == "pobj" or t.head.dep_ in ("pobj", "dobj") or t.dep_ in ("dobj", "compound", "det", "amod", "poss"):
+                if t.dep_ == "pobj" or t.head.dep_ in ("pobj", "dobj") or \
+                        t.dep_ in ("dobj", "compound", "det", "amod", "poss"):
                     head = t
                     while head.dep_ not in ("pobj", "dobj") and head.head.i != head.i and _in_sent(head.head, sent) \
                             and head.head.i > head.i:
                         head = head.head
                     return _clean_source(_np_text(head, max_tokens=16))
                 break
-    # "a previous government estimate of 1,400", "according to Israeli figures"
+    return _NOPE
+
+
+def _estimate_modifier(c: _Cand):
+    """"a previous government estimate of 1,400": who made the estimate."""
     if c.role == "pobj" and c.prep is not None and c.prep.lower_ == "of" and c.verb is not None and \
             _lem(c.verb) in ("estimate", "figure", "count", "tally"):
         mods = [t for t in c.verb.children if t.dep_ in ("compound", "poss", "amod") and _lem(t) not in PREV_WORDS]
         if mods:
             return _clean_source(_text_of(mods))
-    return None
+    return _NOPE
 
 
 def _source_like(tok) -> bool:
@@ -234,15 +252,66 @@ def _addressee(tok) -> bool:
                                          _lem(tok) in ("reporter", "journalist", "press", "media"))
 
 
+class _Sourcing:
+    """What the source rules look at: each way of finding who gave the number, tried when asked."""
+
+    def __init__(self, c: _Cand, claims: list[Claim]):
+        self.c, self.claims = c, claims
+
+    @functools.cached_property
+    def setter(self) -> Optional[str]:
+        return _setter_source(self.c)
+
+    @functools.cached_property
+    def claim(self) -> tuple[bool, Optional[str]]:
+        return _claim_source(self.c, self.claims)
+
+    def found(self, strategy) -> bool:
+        return self.tried(strategy) is not _NOPE
+
+    def tried(self, strategy):
+        if strategy not in self._tried:
+            self._tried[strategy] = strategy(self.c)
+        return self._tried[strategy]
+
+    @functools.cached_property
+    def _tried(self) -> dict:
+        return {}
+
+    def own(self, strategy) -> Optional[str]:
+        """What the sentence itself names, unless only pronouns and articles ("it", "the")."""
+        own = self.tried(strategy)
+        return None if own and _is_anaphor(own) and not re.search(r"[a-z]", own.lower().replace("the", "")) else own
+
+
+def _own_rule(name: str, strategy, examples: tuple[str, ...], why: str = "") -> Rule:
+    return Rule(name, lambda s: s.found(strategy), lambda s: s.own(strategy), examples=examples, why=why)
+
+
+SOURCE = Table("figures.source", runner="figures", subject="the ways to find who gave a figure (_Sourcing)", rules=(
+    Rule("source/set-the-value", lambda s: bool(s.setter), lambda s: s.setter,
+         examples=("The interior ministry put the toll at 71 on Saturday.",
+                   "The agency's toll of the floods exceeds 9,700."),
+         why="the nearest source: who set this very number"),
+    Rule("source/claim-holding-the-number", lambda s: s.claim[0], lambda s: s.claim[1],
+         examples=("Three hikers died on the glacier, the mountain rescue service said.",),
+         why="the claims extractor's verdict, even 'no speaker'"),
+    _own_rule("source/reporting-verb-above", _reporting_verb_above,
+              ("The cabinet decided that 500 injured people would be flown abroad.",
+               "The mine operator agreed to allow 200 trucks of aid into the valley during the truce.")),
+    _own_rule("source/speech-verb-after", _speech_verb_after,
+              ("Some 2,600 people remain missing, the ministry said, many believed trapped under rubble.",)),
+    _own_rule("source/closing-attribution", lambda c: _trailing_attribution(c) or _NOPE,
+              ("A storm killed at least 30 people along the Varnholm coast on Monday, officials said.",)),
+    _own_rule("source/according-to", _according_to,
+              ("Per the Red Cross, 40 people died in the camp.",)),
+    _own_rule("source/estimate-modifier", _estimate_modifier,
+              ("The toll was later revised from a previous government estimate of 1,400 dead.",)),
+))
+
+
 def _source(c: _Cand, claims: list[Claim]) -> Optional[str]:
-    setter = _setter_source(c)
-    if setter:
-        return setter                       # the nearest source: who set this very number
-    covered, speaker = _claim_source(c, claims)
-    if covered:
-        return speaker                      # the claims extractor's verdict, even "no speaker"
-    own = _fallback_source(c)
-    return None if own and _is_anaphor(own) and not re.search(r"[a-z]", own.lower().replace("the", "")) else own
+    return SOURCE.decide(_Sourcing(c, claims), c.trace)
 
 
 def _resolve_anaphor(text: str, history: list[str]) -> Optional[str]:
