@@ -13,15 +13,20 @@ text in this corpus), so titles are not analysed; the script counts and prints t
 rows whose quote is only in the title, so a change in the data shows up.
 
 Scores:
-- figures: P/R/F1 over the set of (doc, measure, value) keys, for the six named measures,
-  the same restricted to scope=cumulative on both sides, and for ``other`` on its own;
+- figures: P/R/F1 over the set of (doc, measure, value) keys, for the seven named measures
+  (``missing`` among them: the gold has it, dateline does not produce it yet, so it counts
+  as misses until it does), the same restricted to scope=cumulative on both sides, and for
+  ``other`` on its own;
 - attributes, over gold rows whose key was found (the predicted mention in the gold
   quote's sentence if there is one, else the first with the key): qualifier, source,
   as_of and scope accuracy. Source matching is lenient but honest: lower-cased content
   words (possessives, articles and words like "statement"/"spokesperson" dropped, a few
   spelling aliases unified: "Ministry of Health" ~ "health ministry", IDF ~ "Israel
   Defense Forces"), matching when at least half of the shorter side's words are shared or
-  one side is the other's acronym; ``None`` matches only ``None``.
+  one side is the other's acronym; ``None`` matches only ``None``;
+- place, over matched cumulative gold rows of the named measures: the predicted figure's
+  ``place`` (read with ``getattr``: figures carry none yet, and the line says so) against
+  the gold ``place`` with :func:`place_match` (the same rule as bench/streams_quality.py).
 """
 from __future__ import annotations
 
@@ -40,7 +45,7 @@ SEEDS = SHARED / "seeds"
 NEWSQUANT = SHARED / "benchmarks" / "newsquant" / "formatted_test_set" / "NewsQuant.json"
 sys.path.insert(0, str(ROOT / "src"))
 
-NAMED = ("killed", "wounded", "hostages", "displaced", "aid_trucks", "evacuated")
+NAMED = ("killed", "wounded", "hostages", "displaced", "aid_trucks", "evacuated", "missing")
 
 
 # --- loading --------------------------------------------------------------------------------
@@ -127,6 +132,72 @@ def source_match(pred, gold) -> bool:
     return _acronym(pred, gold) or _acronym(gold, pred)
 
 
+# --- place ------------------------------------------------------------------------------------
+# A predicted place is right when it names the gold place, a part of it, or the region/country the
+# gold names after a comma ("Wajima, Ishikawa" ~ "Wajima" or "Ishikawa"; "Bangkok, Thailand" ~
+# "Bangkok" or "Thailand"); parenthesised notes in the gold are dropped ("Japan (seven prefectures)"
+# is "Japan"); a place more specific than the gold ("Rafah" for "Gaza") or a country the gold does
+# not name ("Japan" for "Ishikawa") is wrong: those are different counts for a series. Gold ``None``
+# is matched only by ``None``. The Helene multi-state totals ("US Southeast (...)") are matched by
+# ``None`` (the text names no one state) or by a name of the whole region or country ("United
+# States", "US", "Southeast", "southeastern US"); a single state is wrong there.
+
+_PLACE_ALIASES = {"gaza strip": "gaza", "united states": "us", "united states of america": "us", "usa": "us",
+                  "america": "us", "burma": "myanmar", "southeastern united states": "southeastern us",
+                  "southeast united states": "southeast us"}
+_PLACE_SUFFIX = re.compile(r"\s+(?:county|prefecture|pref|province|region|state)$")
+MULTI_STATE_GOLD = "us southeast"
+MULTI_STATE_OK = {"us", "southeast", "us southeast", "southeastern us", "southeast us", "south east"}
+
+
+def _norm_place(s: str) -> str:
+    s = s.lower().replace("’", "'").replace(".", "")
+    s = re.sub(r"\([^)]*\)", " ", s)
+    s = re.sub(r"[^a-z0-9,' -]+", " ", s)
+    s = re.sub(r"\bthe\b", " ", s)
+    s = re.sub(r"\s*,\s*", ", ", " ".join(s.split()))
+    s = _PLACE_SUFFIX.sub("", s).strip(" ,")
+    return _PLACE_ALIASES.get(s, s)
+
+
+def place_parts(place: str) -> list[str]:
+    """The gold place's names, most specific first, then the whole: "Wajima, Ishikawa" -> wajima,
+    ishikawa, "wajima, ishikawa"; "Ishikawa, Toyama and Niigata" -> ishikawa, toyama, niigata, ..."""
+    bare = re.sub(r"\([^)]*\)", " ", place)
+    parts = []
+    for piece in bare.split(","):
+        for sub in re.split(r"\s+and\s+", piece):
+            n = _norm_place(sub)
+            if n and n not in parts:
+                parts.append(n)
+    whole = _norm_place(bare)
+    if whole not in parts:
+        parts.append(whole)
+    return parts
+
+
+def place_match(pred, gold, strict: bool = False) -> bool:
+    """See the rule above. ``strict``: only the gold's most specific name (or the whole) counts."""
+    if gold is None:
+        return pred is None
+    g = _norm_place(gold)
+    if g.startswith(MULTI_STATE_GOLD):
+        return pred is None or _norm_place(pred) in MULTI_STATE_OK
+    if pred is None:
+        return False
+    parts = place_parts(gold)
+    if strict:
+        parts = [parts[0], parts[-1]]
+    p = _norm_place(pred)
+    return p in parts or _norm_place(pred.split(",")[0]) in parts
+
+
+def pick_mention(cands, quote: str):
+    """The predicted ``(figure, sentence)`` in the gold quote's sentence, else the first one."""
+    same = [c for c in cands if c[1].strip() == quote.strip() or quote.strip() in c[1]]
+    return (same or cands)[0]
+
+
 # --- report -----------------------------------------------------------------------------------
 
 def evaluate(docs, gold, analyses, verbose=False):
@@ -175,9 +246,7 @@ def evaluate(docs, gold, analyses, verbose=False):
         k = key(g["doc"], g["measure"], g["value"])
         if k not in by_key:
             continue
-        cands = by_key[k]
-        same = [c for c in cands if c[1].strip() == g["quote"].strip() or g["quote"].strip() in c[1]]
-        f, sent = (same or cands)[0]
+        f, sent = pick_mention(by_key[k], g["quote"])
         stats["n"] += 1
         q_ok = f.qualifier == g["qualifier"]
         s_ok = source_match(f.source, g["source"])
@@ -190,6 +259,14 @@ def evaluate(docs, gold, analyses, verbose=False):
         if g["measure"] in NAMED:
             stats["n_named"] += 1
             stats["scope_named"] += sc_ok
+            if g["scope"] == "cumulative":
+                pl_ok = place_match(getattr(f, "place", None), g.get("place"))
+                stats["n_place"] += 1
+                stats["place"] += pl_ok
+                stats["has_place"] += hasattr(f, "place")
+                if not pl_ok:
+                    wrong["place"].append((g["doc"], g["measure"], g["value"], getattr(f, "place", None),
+                                           g.get("place"), g["quote"]))
         for name, ok, pv, gv in (("qualifier", q_ok, f.qualifier, g["qualifier"]), ("source", s_ok, f.source, g["source"]),
                                  ("as_of", a_ok, f.as_of, g["as_of"]), ("scope", sc_ok, f.scope, g["scope"])):
             if not ok:
@@ -202,12 +279,18 @@ def evaluate(docs, gold, analyses, verbose=False):
     print(f"  as_of accuracy     {stats['as_of'] / n:.3f} (target >= 0.90)")
     print(f"  scope accuracy     {stats['scope'] / n:.3f} (named measures only: "
           f"{stats['scope_named'] / (stats['n_named'] or 1):.3f})")
+    n_place = stats["n_place"] or 1
+    carried = "yes" if stats["has_place"] else "no: read as None"
+    print(f"  place accuracy     {stats['place'] / n_place:.3f} over {stats['n_place']} matched cumulative gold rows "
+          f"of the named measures (target >= 0.90; figures carry a place: {carried})")
     print("  group / parent samples (gold group -> predicted group, parent set):")
     for doc, value, gg, pg, has_parent, note in samples[:: max(1, len(samples) // 12)][:12]:
         print(f"    {doc} {value}: {gg!r} -> {pg!r}{'  [sub-group]' if has_parent else ''}")
     subs = [s for s in samples if s[4]]
     print(f"  sub-groups with a parent: {len(subs)} of {len(samples)} matched rows")
     metrics.update({name: stats[name] / n for name in ("qualifier", "source", "as_of", "scope")})
+    metrics.update({"place": stats["place"] / n_place, "place_n": stats["n_place"],
+                    "place_carried": bool(stats["has_place"])})
 
     if verbose:
         gold_named = {key(g["doc"], g["measure"], g["value"]): g for g in gold}
@@ -221,7 +304,7 @@ def evaluate(docs, gold, analyses, verbose=False):
         for k, (f, sent) in sorted(pred_all.items()):
             if k not in gold_named:
                 print(f"  {k} {f.qualifier} {f.scope} src={f.source!r}\n      {sent[:220]}")
-        for name in ("qualifier", "source", "as_of", "scope"):
+        for name in ("qualifier", "source", "as_of", "scope", "place"):
             print(f"\nWRONG {name.upper()} (doc, measure, value, predicted, gold):")
             for row in wrong[name]:
                 print(f"  {row[:5]}\n      {row[5][:200]}")

@@ -1,6 +1,6 @@
 """All quality figures of the core ledger in one run, each from its own benchmark script.
 
-    python bench/quality.py            # dev figures + claims gold, alerts, PolNeAR dev, TempEval-3 platinum
+    python bench/quality.py            # dev figures + claims gold, alerts, news streams, PolNeAR dev, TempEval-3 platinum
     python bench/quality.py --quick    # skip PolNeAR and TempEval (the slow ones)
 
 Each part runs as ``bench/<script>.py`` in a subprocess and its output is shown
@@ -19,6 +19,7 @@ PARTS = [
     ("figures vs dev gold (../shared/corpus)", ["figures_quality.py"]),
     ("claims vs dev gold, and PolNeAR dev", ["claims_quality.py"]),
     ("alerts vs the cases found by reading", ["alerts_quality.py"]),
+    ("figures and alerts on unseen news streams (../shared/streams)", ["streams_quality.py"]),
     ("time expressions, TempEval-3 platinum", ["tempeval.py"]),
 ]
 
