@@ -48,3 +48,28 @@ def all_tables() -> dict[str, Table]:
     from . import claims, figures, numbers, timex  # noqa: F401
 
     return dict(TABLES)
+
+
+def describe(explained: Explained, text: str) -> list[str]:
+    """Plain lines for a reader: each candidate in text order, what became of it, the rules that decided,
+    then what was extracted (figures with every attribute, claims, times)."""
+    a = explained.analysis
+    figures = {(f.span.start, f.span.end): f for f in a.figures}
+    out = []
+    for t in explained.traces:
+        where = f"[{t.start}:{t.end}]"
+        out.append(f"{t.kind} {t.label!r} {where} -> {t.outcome or 'kept'}")
+        f = figures.get((t.start, t.end)) if t.kind == "number" else None
+        if f is not None:
+            out.append(f"    figure: {f.measure} {f.qualifier} {f.value:,.0f}"
+                       + (f"-{f.value_max:,.0f}" if f.value_max else "")
+                       + f" | scope {f.scope} | source {f.source or '-'} | as of {f.as_of} | group {f.group or '-'}"
+                       + (f" | part of {f.parent}" if f.parent else ""))
+        out.extend("    " + line for line in t.lines())
+    for c in a.claims:
+        out.append(f"claim [{c.content.start}:{c.content.end}] {c.mode}: {c.speaker or '?'} {c.cue or ''} -> "
+                   f"{text[c.content.start:c.content.end][:100]!r}")
+    for tm in a.times:
+        out.append(f"time {tm.text!r} [{tm.span.start}:{tm.span.end}] {tm.type} {tm.value}"
+                   + (f" (since)" if tm.since else ""))
+    return out

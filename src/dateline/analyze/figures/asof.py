@@ -226,15 +226,20 @@ def _as_of(c: _Cand, sent_times: list[_Time], default: dt.date, doc_date: dt.dat
         if date is not None:
             c.as_of = date
             c.as_of_explicit = True
+            c.trace.note("figures.as_of", "as-of/" + ("event-time" if chosen_event else "statement-time"),
+                         f"{nlp.doc_text(sent.doc)[chosen.start:chosen.end]!r} -> {date}")
             return
     if c.scope == "incident" and last_incident_date is not None:
         c.as_of = last_incident_date
+        c.trace.note("figures.as_of", "as-of/incident-told-before", f"{last_incident_date}")
         return
     if c.source:
         for src, date in reversed(statements):
             if _same_source(src, c.source):
                 c.as_of = date
+                c.trace.note("figures.as_of", "as-of/source-dated-earlier", f"{src!r} on {date}")
                 return
+    c.trace.note("figures.as_of", "as-of/dateline" if default != doc_date else "as-of/article-date", f"{default}")
 
 
 def _same_source(a: str, b: str) -> bool:

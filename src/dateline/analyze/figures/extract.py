@@ -92,17 +92,21 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 if c.scope == "incident" and c.as_of_explicit:
                     last_incident_date = c.as_of
             for c in here:
-                lead = c.parent or c.extra.get("companion")
+                lead = c.parent or c.companion
                 if lead is not None:
                     if not c.as_of_explicit:
                         c.as_of = lead.as_of
+                        c.trace.note("figures.as_of", "as-of/of-its-total", f"{lead.num.text} -> {lead.as_of}")
                     if c.scope == "cumulative" and lead.scope != "cumulative":
                         c.scope = lead.scope
+                        c.trace.note("figures.scope", f"{c.scope}/of-its-total", f"{lead.num.text} is {lead.scope}")
                 c.group = _group(c)
                 if c.group is None and c.parent is not None and c.partitive and re.match(
                         r"\s+of\s+(?:them|whom)\s+(?:were\s+|are\s+)?(?:seriously|critically|badly|severely)?\W",
                         nlp.doc_text(doc)[c.num.end:c.num.end + 40]):
                     c.group = c.parent.group          # "410 people were injured, 25 of them critically"
+                if c.group:
+                    c.trace.note("figures.group", "group/counted-phrase", repr(c.group), decided=False)
         # remember this sentence's speakers and dated statements (also for sentences without numbers)
         if parsed:
             for src, date, back in _dated_statements(sent, sent_times, doc_date, last_source):
@@ -111,6 +115,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                     for p in prev_cands:
                         if not p.as_of_explicit and p.source and _same_source(src, p.source):
                             p.as_of = date
+                            p.trace.note("figures.as_of", "as-of/dated-by-next-sentence", f"{src!r} on {date}")
         spk = _sentence_speaker(sent, claims)
         own = [c.source for c in here if c.source and not _is_anaphor(c.source)]
         for name in own + ([spk] if spk and not _is_anaphor(spk) else []):
@@ -147,15 +152,18 @@ def _describe(here: list[_Cand], claims: list[Claim], history: list[str]) -> Non
             same = [p for p in here if p is not c and p.measure == c.measure and p.num.start < c.num.start]
             if same and same[-1].scope == "incident":
                 c.scope = "incident"
+                c.trace.note("figures.scope", "incident/bare-toll-after-incident", f"after {same[-1].num.text}")
     for c in here:
         if c.scope == "cumulative" and _increment(c, here):
-            c.scope = "period"                 # "Two soldiers were killed on Thursday, bringing the toll to 83"
+            c.scope = "period"
+            c.trace.note("figures.scope", "period/increment-to-a-total", "a later figure is the new total")                 # "Two soldiers were killed on Thursday, bringing the toll to 83"
     for c in here:
         partner = _scope_partner(c, here)
         shared = ("incident", "period") if partner is c.coord_prev else ("incident",)
-        if partner is not None and c.scope == "cumulative" and not c.extra.get("cum_cue") and \
+        if partner is not None and c.scope == "cumulative" and not c.cum_cue and \
                 partner.scope in shared:
-            c.scope = partner.scope          # "The blast left 13 dead and 50 injured"
+            c.scope = partner.scope
+            c.trace.note("figures.scope", f"{c.scope}/same-event-as", f"{partner.num.text}")          # "The blast left 13 dead and 50 injured"
 
 
 def _increment(c: _Cand, here: list[_Cand]) -> bool:

@@ -354,7 +354,7 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
         if cues:
             c.rank, _, c.measure, c.cue, _ = cues[0]
         if c.np.i != c.root.i:
-            c.extra["own"] = own_measure(c.np, ctx)       # the counted noun itself: "13 dead", "30 injured"
+            c.own_measure = own_measure(c.np, ctx)       # the counted noun itself: "13 dead", "30 injured"
         c.partitive = _partitive(c)
     # coordination: "13 Israeli and four foreign hostages", "300 soldiers and 1,100 civilians dead"
     for i, c in enumerate(here):
@@ -362,11 +362,11 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
             c.coord_prev = here[i - 1]
     for c in reversed(here):
         p = c.coord_prev
-        if p is not None and c.measure and (p.measure is None or p.rank > c.rank) and not p.extra.get("own"):
+        if p is not None and c.measure and (p.measure is None or p.rank > c.rank) and not p.own_measure:
             p.measure, p.rank, p.cue = c.measure, c.rank, c.cue
     for c in here:
         p = c.coord_prev
-        if p is not None and p.measure and (c.measure is None or c.rank > p.rank + 1) and not c.extra.get("own"):
+        if p is not None and p.measure and (c.measure is None or c.rank > p.rank + 1) and not c.own_measure:
             c.measure, c.rank, c.cue = p.measure, p.rank + 1, p.cue
     # sub-groups: "including 3,648 children", "30 of them", "of which 4,237"; companions: "accompanied by 49"
     for i, c in enumerate(here):
@@ -398,9 +398,9 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
             if how != "with":
                 c.parent = parent
             else:
-                c.extra["companion"] = parent
+                c.companion = parent
             # casualties include the dead and the injured: "120 casualties, including 30 dead"
-            own_victims = parent.measure == "other" and c.extra.get("own") in ("killed", "wounded")
+            own_victims = parent.measure == "other" and c.own_measure in ("killed", "wounded")
             if (c.measure is None or c.rank >= 1) and not own_victims:
                 c.measure, c.rank, c.cue = parent.measure, 2, parent.cue
     for c in here:

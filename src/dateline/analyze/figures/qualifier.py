@@ -118,7 +118,7 @@ def _share_qualifiers(here: list[_Cand]) -> None:
     for c in here:
         if c.qualifier is None and c.coord_prev is not None and c.coord_prev.qualifier not in (None, "range"):
             c.qualifier = c.coord_prev.qualifier
-            c.extra["qualifier_shared"] = True
+            c.qualifier_shared = True
             c.trace.note("figures.qualifier", f"{c.qualifier}/shared-with-list", "from the list item before it")
     for c in here:
         if c.qualifier is None:

@@ -299,7 +299,7 @@ def _scope(c: _Cand) -> str:
     scope = SCOPE.decide(s, c.trace, default="cumulative")
     if scope == "cumulative" and not c.trace.decided("figures.scope"):
         c.trace.note("figures.scope", "cumulative/default", "no rule said otherwise")
-    c.extra["cum_cue"] = s.cum_cue
+    c.cum_cue = s.cum_cue
     return scope
 
 
