@@ -89,14 +89,11 @@ def build_brief(store: Store, since: dt.date, until: Optional[dt.date] = None,
                                                                 -len(kv[1]), kv[0])))
 
     brief.alerts = [a for a in alerts if in_window(a.point.doc_date)]
-    try:
-        from .timeline import timeline_from_store
+    from .timeline import timeline_from_store
 
-        entries = timeline_from_store(store, n_dates=max_events, date_from=since + dt.timedelta(days=1),
-                                      date_to=None if until == dt.date.max else until)
-        brief.events = [e for e in entries if in_window(e.date)]
-    except ImportError:       # the timeline module is optional for the briefing
-        brief.events = []
+    entries = timeline_from_store(store, n_dates=max_events, date_from=since + dt.timedelta(days=1),
+                                  date_to=None if until == dt.date.max else until)
+    brief.events = [e for e in entries if in_window(e.date)]
     return brief
 
 

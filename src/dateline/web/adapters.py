@@ -1,8 +1,8 @@
 """Adapters to the synthesis stages (series, alerts, timeline, briefing) for the web layer.
 
 Each returns plain JSON-ready data so results can cross a process boundary and be
-cached. The timeline and the briefing are built by other parts of dateline; when a
-module or function is missing, :class:`Unavailable` says so and the page shows a
+cached. The briefing is built by another part of dateline; when its module has no
+function the web layer knows, :class:`Unavailable` says so and the page shows a
 clear "not available yet" state instead of failing.
 """
 from __future__ import annotations
@@ -96,12 +96,9 @@ def entity_index(store: Store, big_docs: int, keep: int = 20) -> dict:
 
 def timeline(store: Store, date_from: Optional[dt.date] = None, date_to: Optional[dt.date] = None,
              n_dates: Optional[int] = None, query: Optional[str] = None) -> list[dict]:
-    try:
-        module = importlib.import_module("dateline.synthesize.timeline")
-        build = module.timeline_from_store
-    except (ImportError, AttributeError) as e:
-        raise Unavailable(f"the timeline is not available in this version of dateline ({e})") from None
-    entries = build(store, n_dates=n_dates, date_from=date_from, date_to=date_to, query=query or None)
+    from ..synthesize.timeline import timeline_from_store
+
+    entries = timeline_from_store(store, n_dates=n_dates, date_from=date_from, date_to=date_to, query=query or None)
     out = []
     for e in entries:
         row = e.to_json()
@@ -116,10 +113,7 @@ def timeline(store: Store, date_from: Optional[dt.date] = None, date_to: Optiona
 
 
 def briefing_function():
-    try:
-        module = importlib.import_module("dateline.synthesize.brief")
-    except ImportError:
-        raise Unavailable("the briefing is not available in this version of dateline yet") from None
+    module = importlib.import_module("dateline.synthesize.brief")
     for name in BRIEF_FUNCTIONS:
         fn = getattr(module, name, None)
         if callable(fn):
