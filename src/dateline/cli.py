@@ -117,10 +117,10 @@ def figures(db: Path = DbOption,
     rows = ledger.figures(measure=measure, doc=doc, scope=scope, since=_date(since, "--since"),
                           until=_date(until, "--until"))
     if as_json:
-        from .serve.export import _figures  # same record shape as export
+        from .serve.export import figure_records  # same record shape as export
 
         wanted = {r["id"] for r in rows}
-        _print_jsonl(r for r in _figures(ledger.store) if r["id"] in wanted)
+        _print_jsonl(r for r in figure_records(ledger.store) if r["id"] in wanted)
         return
     columns = _shown(("value", "measure", "group", "source", "as of", "scope", "article", "sentence"),
                      secondary=("group", "source", "scope"))
@@ -147,10 +147,10 @@ def claims(db: Path = DbOption, speaker: Optional[str] = typer.Option(None, "--s
     ledger = _ledger(db)
     rows = ledger.claims(speaker=speaker, doc=doc)
     if as_json:
-        from .serve.export import _claims
+        from .serve.export import claim_records
 
         wanted = {r["id"] for r in rows}
-        _print_jsonl(r for r in _claims(ledger.store) if r["id"] in wanted)
+        _print_jsonl(r for r in claim_records(ledger.store) if r["id"] in wanted)
         return
     table = Table(title=f"{len(rows)} claims", expand=True)
     _add_columns(table, ("speaker", "entity", "cue", "mode", "content", "article"), text="content", ratio=5,
