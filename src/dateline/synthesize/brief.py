@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..consolidate.series import Point, Series, build_series
+from ..format import number, qualified
 from ..store.sqlite import Store
 from .alerts import Alert, check
 
@@ -102,14 +103,8 @@ def _last_date(store: Store) -> dt.date:
     return dt.date.fromisoformat(row["d"]) if row and row["d"] else dt.date.today()
 
 
-def _num(v: float) -> str:
-    return f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
-
-
 def _value(p: Point) -> str:
-    if p.qualifier == "range" and p.value_max:
-        return f"{_num(p.value)}–{_num(p.value_max)}"
-    return ("" if p.qualifier in ("exact", "unclear") else p.qualifier + " ") + _num(p.value)
+    return qualified(p.value, p.qualifier, p.value_max)
 
 
 def claim_line(speaker: str, c: dict) -> str:
@@ -139,7 +134,7 @@ def figure_line(c: FigureChange) -> str:
         change = "new series"
     else:
         sign = "+" if c.delta >= 0 else "−"
-        change = (f"{sign}{_num(abs(c.delta))} from {_value(c.previous)} as of {c.previous.as_of} "
+        change = (f"{sign}{number(abs(c.delta))} from {_value(c.previous)} as of {c.previous.as_of} "
                   f"{_cite(c.previous.doc, c.previous.start, c.previous.end)}")
     return f"{head} {_cite(p.doc, p.start, p.end)}; {change}"
 
