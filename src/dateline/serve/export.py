@@ -29,8 +29,7 @@ def export_records(store: Store, kinds: Optional[Iterable[str]] = None) -> Itera
 
 
 def document_records(store: Store) -> Iterator[dict]:
-    for r in store.rows("SELECT id, url, date, title, dup_group, version, hash, length(text) AS chars"
-                        " FROM documents ORDER BY date, id"):
+    for r in store.document_summaries():
         yield {"kind": "document", "doc": r["id"], "url": r["url"], "date": r["date"], "title": r["title"],
                "dup_group": r["dup_group"], "version": r["version"], "hash": r["hash"], "chars": r["chars"]}
 
@@ -42,7 +41,7 @@ def entity_records(store: Store) -> Iterator[dict]:
 
 
 def time_records(store: Store) -> Iterator[dict]:
-    for r in store.rows('SELECT * FROM times ORDER BY doc, start'):
+    for r in store.time_expressions():
         yield {"kind": "time", "doc": r["doc"], "start": r["start"], "end": r["end"], "text": r["text"],
                "type": r["type"], "value": r["value"], "date": r["date"], "since": bool(r["since"])}
 

@@ -49,7 +49,7 @@ def build_brief(store: Store, since: dt.date, until: Optional[dt.date] = None,
                 max_events: int = 12) -> Brief:
     until = until or dt.date.max
     in_window = lambda d: since < d <= until  # noqa: E731
-    articles = sum(1 for r in store.rows("SELECT date FROM documents") if in_window(dt.date.fromisoformat(r["date"])))
+    articles = sum(1 for d in store.publication_dates() if in_window(d))
     brief = Brief(since=since, until=until if until != dt.date.max else _last_date(store), articles=articles)
 
     all_series = build_series(store)
@@ -99,8 +99,8 @@ def build_brief(store: Store, since: dt.date, until: Optional[dt.date] = None,
 
 
 def _last_date(store: Store) -> dt.date:
-    row = next(iter(store.rows("SELECT max(date) AS d FROM documents")), None)
-    return dt.date.fromisoformat(row["d"]) if row and row["d"] else dt.date.today()
+    last = store.last_publication_date()
+    return dt.date.fromisoformat(last) if last else dt.date.today()
 
 
 def _value(p: Point) -> str:

@@ -69,7 +69,6 @@ import numpy
 from ..analyze import dating
 from ..bulk import gc_paused
 from ..records import DatedSentence, Span, TimeExpr
-from ..store.sqlite import published_between
 from .events import COUNT_WORDS, SAME_EVENT, Event, Sentence, Vectors, cluster_events, copies_of
 
 DEFAULT_SENTENCES = 1
@@ -273,28 +272,21 @@ def sentences_from_store(store, date_from: Optional[dt.date] = None, date_to: Op
     Articles published up to ``lookahead_days`` after ``date_to`` are read too: they
     refer back to days inside the range.
     """
-    clause, args = published_between(*_scope(date_from, date_to, lookahead_days))
-    if docs is not None:
-        clause += " AND d.id IN (SELECT value FROM json_each(?))"
-        args.append(json.dumps(list(docs)))
-
     with gc_paused():
-        return _read_sentences(store, clause, args)
+        return _read_sentences(store, *_scope(date_from, date_to, lookahead_days), docs)
 
 
-def _read_sentences(store, clause: str, args: list) -> list[Sentence]:
+def _read_sentences(store, published_from: Optional[str], published_to: Optional[str],
+                    docs: Optional[Sequence[str]]) -> list[Sentence]:
     from ..analyze import nlp
 
     days = _dates_parser()
     # sentence rows in key order (no sort), then each article's text once, in date order
     dated: dict[str, list] = defaultdict(list)
-    for r in store.rows('SELECT s.doc, s.position, s.start, s."end", s.dates, s.calendar FROM sentences s'
-                        f" WHERE s.doc IN (SELECT d.id FROM documents d WHERE {clause})", args):
-        dated[r[0]].append(tuple(r))
+    for r in store.sentence_rows(published_from, published_to, docs):
+        dated[r[0]].append(r)
     out: list[Sentence] = []
-    for doc, published, source, text in store.rows(
-            f"SELECT d.id, d.date, coalesce(d.dup_group, d.id), d.text FROM documents d WHERE {clause}"
-            " ORDER BY d.date, d.id", args):
+    for doc, published, source, text in store.published_texts(published_from, published_to, docs):
         published = dt.date.fromisoformat(published)
         if doc not in dated:            # stored before sentences were dated at analysis
             out += _dated_sentences(doc, text, published, source, nlp.sentence_spans(text),

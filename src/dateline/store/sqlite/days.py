@@ -89,3 +89,31 @@ class DayIndexQueries:
         return [tuple(r) for r in self.db.execute(
             "SELECT doc, start, measure, value FROM figures WHERE doc IN (SELECT value FROM json_each(?))"
             " AND value >= ?", (json.dumps(list(docs)), minimum))]
+
+    # --- every sentence of articles published in a range (a query's articles, or a store not yet indexed) ---
+    @staticmethod
+    def _published_among(published_from: Optional[str], published_to: Optional[str],
+                         docs: Optional[Sequence[str]]) -> tuple[str, list]:
+        clause, args = published_between(published_from, published_to)
+        if docs is not None:
+            clause += " AND d.id IN (SELECT value FROM json_each(?))"
+            args.append(json.dumps(list(docs)))
+        return clause, args
+
+    def sentence_rows(self, published_from: Optional[str] = None, published_to: Optional[str] = None,
+                      docs: Optional[Sequence[str]] = None) -> Iterator[tuple]:
+        """(doc, position, start, end, dates, calendar) of the stored sentences of the articles published in
+        the range (of ``docs`` only, when given), in key order."""
+        clause, args = self._published_among(published_from, published_to, docs)
+        for r in self.db.execute('SELECT s.doc, s.position, s.start, s."end", s.dates, s.calendar FROM sentences s'
+                                 f" WHERE s.doc IN (SELECT d.id FROM documents d WHERE {clause})", args):
+            yield tuple(r)
+
+    def published_texts(self, published_from: Optional[str] = None, published_to: Optional[str] = None,
+                        docs: Optional[Sequence[str]] = None) -> Iterator[tuple]:
+        """(id, publication day, independent source, text) of the articles published in the range (of
+        ``docs`` only, when given), by day and id."""
+        clause, args = self._published_among(published_from, published_to, docs)
+        return self.db.execute(
+            f"SELECT d.id, d.date, coalesce(d.dup_group, d.id), d.text FROM documents d WHERE {clause}"
+            " ORDER BY d.date, d.id", args)

@@ -86,7 +86,8 @@ class Entities:
         self.db.executemany("UPDATE figures SET source_entity=? WHERE source=?",
                             [(e, s) for s, e in mapping.items()])
 
-    def entities(self, kind: Optional[str] = None, name: Optional[str] = None, limit: int = 0) -> list[dict]:
+    def entities(self, kind: Optional[str] = None, name: Optional[str] = None, limit: int = 0,
+                 offset: int = 0) -> list[dict]:
         q = "SELECT * FROM entities WHERE 1=1"
         args: list[Any] = []
         if kind:
@@ -97,5 +98,5 @@ class Entities:
             args += [f"%{name}%", f"%{name}%"]
         q += " ORDER BY docs DESC, mentions DESC, name"
         if limit:
-            q += f" LIMIT {int(limit)}"
+            q += f" LIMIT {int(limit)}" + (f" OFFSET {int(offset)}" if offset else "")
         return [dict(r, aliases=json.loads(r["aliases"])) for r in self.db.execute(q, args)]

@@ -17,11 +17,12 @@ from .doctor import Doctor
 from .documents import Documents
 from .entities import Entities
 from .listings import Listings
+from .pages import Pages
 from .schema import MIGRATIONS, SCHEMA_VERSION, SchemaError, _split_sql
 from .search import Search
 
 
-class Store(Documents, DayIndexQueries, Entities, Listings, Search, Doctor):
+class Store(Documents, DayIndexQueries, Entities, Listings, Search, Pages, Doctor):
     """A dateline database. ``Store(path)`` creates or upgrades it; ``read_only=True`` never writes."""
 
     def __init__(self, path: PathLike = "dateline.db", read_only: bool = False):
