@@ -14,6 +14,7 @@ from typing import Iterator, Optional
 
 from ..ingest import dedup
 from . import parquet
+from .day_index import DayIndex
 from .sqlite import published_between
 
 # DuckDB's own memory for consolidation: beyond it, joins and DISTINCT spill to a temporary folder
@@ -171,9 +172,9 @@ def figure_sources(con, out: str) -> list[str]:
         WHERE f.source IS NOT NULL ORDER BY 1""").fetchall()]
 
 
-class SentenceDays:
-    """The latest document versions' sentences by the days they name, in DuckDB: the aggregate
-    queries :func:`dateline.synthesize.timeline.timeline_from_index` asks (as the SQLite store's)."""
+class SentenceDays(DayIndex):
+    """The latest document versions' sentences by the days they name, in DuckDB: the :class:`DayIndex`
+    :func:`dateline.synthesize.timeline.timeline_from_index` asks (as the SQLite store answers it)."""
 
     def __init__(self, con, out: str, groups: dict[str, str]):
         import pyarrow as pa

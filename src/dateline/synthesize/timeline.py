@@ -69,6 +69,7 @@ import numpy
 from ..analyze import dating
 from ..bulk import gc_paused
 from ..records import DatedSentence, Span, TimeExpr
+from ..store.day_index import DayIndex
 from .events import COUNT_WORDS, SAME_EVENT, Event, Sentence, Vectors, cluster_events, copies_of
 
 DEFAULT_SENTENCES = 1
@@ -302,7 +303,7 @@ def _read_sentences(store, published_from: Optional[str], published_to: Optional
 MIN_SHARED_COUNT = 10
 
 
-def with_counts(sentences: list[Sentence], index) -> list[Sentence]:
+def with_counts(sentences: list[Sentence], index: DayIndex) -> list[Sentence]:
     """The sentences with the counts the ledger's figures give in them (``index.figure_counts``:
     the SQLite store or DuckDB over Parquet)."""
     by_doc: dict[str, list[tuple[int, str, float]]] = defaultdict(list)
@@ -346,13 +347,11 @@ def timeline_from_store(store, n_dates: Optional[int] = None, k_sentences: int =
     return timeline_from_index(store, n_dates, k_sentences, date_from, date_to, settings)
 
 
-def timeline_from_index(index, n_dates: Optional[int] = None, k_sentences: int = DEFAULT_SENTENCES,
+def timeline_from_index(index: DayIndex, n_dates: Optional[int] = None, k_sentences: int = DEFAULT_SENTENCES,
                         date_from: Optional[dt.date] = None, date_to: Optional[dt.date] = None,
                         settings: Settings = Settings()) -> list[TimelineEntry]:
-    """The timeline from a day index of sentences: ``index`` answers the aggregate queries of
-    :class:`dateline.store.sqlite.Store` (``day_sources``, ``publication_sources``,
-    ``first_reference_delays``, ``chronology_days``, ``day_support``, ``timeline_candidates``):
-    the SQLite store, or DuckDB over a Parquet ledger (:mod:`dateline.engines.consolidate`)."""
+    """The timeline from a day index of sentences (:class:`dateline.store.day_index.DayIndex`): the
+    SQLite store, or DuckDB over a Parquet ledger (:class:`dateline.store.duckdb_queries.SentenceDays`)."""
     scope = _scope(date_from, date_to)
     counts = counts_from_store(index, settings, *scope)
 
@@ -370,7 +369,7 @@ def _scope(date_from: Optional[dt.date], date_to: Optional[dt.date],
             (date_to + dt.timedelta(days=lookahead_days)).isoformat() if date_to else None)
 
 
-def counts_from_store(store, settings: Settings, published_from: Optional[str] = None,
+def counts_from_store(store: DayIndex, settings: Settings, published_from: Optional[str] = None,
                       published_to: Optional[str] = None) -> DayCounts:
     """:class:`DayCounts` of the articles published in the range, from SQL aggregates."""
     day = _day_parser()
@@ -397,8 +396,8 @@ def counts_from_store(store, settings: Settings, published_from: Optional[str] =
                      oldest=oldest)
 
 
-def candidates_from_store(store, days: Sequence[dt.date], settings: Settings, published_from: Optional[str] = None,
-                          published_to: Optional[str] = None) -> list[Sentence]:
+def candidates_from_store(store: DayIndex, days: Sequence[dt.date], settings: Settings,
+                          published_from: Optional[str] = None, published_to: Optional[str] = None) -> list[Sentence]:
     """The stored sentences that may tell ``days``: those naming one of them (by publication), and
     the undated lead sentences of articles published on one of them or the day after; in the order
     of :func:`sentences_from_store`."""

@@ -4,10 +4,11 @@ from __future__ import annotations
 import json
 from typing import Iterator, Optional, Sequence
 
+from ..day_index import DayIndex
 from .common import published_between
 
 
-class DayIndexQueries:
+class DayIndexQueries(DayIndex):
     """Part of :class:`dateline.store.sqlite.Store`: the timeline's aggregates
     (:mod:`dateline.synthesize.timeline`), over articles published in a range."""
 
