@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .format import number, qualified
 from .ingest.document import DEFAULT_MAX_CHARS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -69,12 +70,6 @@ def _print_jsonl(rows) -> None:
         sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
 
 
-def _fmt_value(v) -> str:
-    if v is None:
-        return ""
-    return f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
-
-
 @app.command()
 def ingest(inputs: List[Path] = typer.Argument(..., help="Files or directories (walked recursively)."),
            db: Path = DbOption,
@@ -117,10 +112,10 @@ def figures(db: Path = DbOption,
     rows = ledger.figures(measure=measure, doc=doc, scope=scope, since=_date(since, "--since"),
                           until=_date(until, "--until"))
     if as_json:
-        from .serve.export import _figures  # same record shape as export
+        from .serve.export import figure_records  # same record shape as export
 
         wanted = {r["id"] for r in rows}
-        _print_jsonl(r for r in _figures(ledger.store) if r["id"] in wanted)
+        _print_jsonl(r for r in figure_records(ledger.store) if r["id"] in wanted)
         return
     columns = _shown(("value", "measure", "group", "source", "as of", "scope", "article", "sentence"),
                      secondary=("group", "source", "scope"))
@@ -130,7 +125,7 @@ def figures(db: Path = DbOption,
     _add_columns(table, columns, text="sentence", ratio=8, fixed=("value", "measure", "as of"), source=2, scope=2,
                  article=2)
     for r in rows:
-        value = _fmt_value(r["value"]) + (f"–{_fmt_value(r['value_max'])}" if r["value_max"] else "")
+        value = number(r["value"]) + (f"–{number(r['value_max'])}" if r["value_max"] else "")
         if r["qualifier"] not in ("exact", "unclear", "range"):
             value = f"{r['qualifier']} {value}"
         cells = {"value": value, "measure": r["measure"], "group": r["grp"] or "", "source": r["source"] or "",
@@ -147,10 +142,10 @@ def claims(db: Path = DbOption, speaker: Optional[str] = typer.Option(None, "--s
     ledger = _ledger(db)
     rows = ledger.claims(speaker=speaker, doc=doc)
     if as_json:
-        from .serve.export import _claims
+        from .serve.export import claim_records
 
         wanted = {r["id"] for r in rows}
-        _print_jsonl(r for r in _claims(ledger.store) if r["id"] in wanted)
+        _print_jsonl(r for r in claim_records(ledger.store) if r["id"] in wanted)
         return
     table = Table(title=f"{len(rows)} claims", expand=True)
     _add_columns(table, ("speaker", "entity", "cue", "mode", "content", "article"), text="content", ratio=5,
@@ -256,8 +251,7 @@ def series(series_id: Optional[str] = typer.Argument(None, help="A series id: sh
                      fixed=("latest", "as of", "reports") if narrow else ("id", "latest", "as of", "reports"))
         for s in all_series:
             sm = s.summary()
-            latest = ("" if sm["latest_qualifier"] in ("exact", "unclear") else sm["latest_qualifier"] + " ") \
-                + _fmt_value(sm["latest_value"])
+            latest = qualified(sm["latest_value"], sm["latest_qualifier"])
             cells = {"id": s.id, "measure": s.measure, "place": s.place or "", "category": s.category,
                      "source": s.label, "latest": latest, "as of": sm["latest_as_of"], "reports": str(sm["reports"])}
             _row(table, *(cells[c] for c in columns))
@@ -290,7 +284,7 @@ def series(series_id: Optional[str] = typer.Argument(None, help="A series id: sh
     _add_columns(table, columns, text="sentence", ratio=6, fixed=("as of", "published", "value", "alert"),
                  source=2, article=2)
     for p in s.points:
-        value = ("" if p.qualifier in ("exact", "unclear") else p.qualifier + " ") + _fmt_value(p.value)
+        value = qualified(p.value, p.qualifier)
         cells = {"as of": p.as_of.isoformat(), "published": p.doc_date.isoformat(), "value": value,
                  "source": (p.source or "") + (" (inferred)" if p.source_inferred else ""),
                  "alert": flagged.get(p.figure, ""), "article": f"{p.doc} {p.start}-{p.end}",

@@ -195,7 +195,7 @@ def _entry_text(entry) -> str:
 
 
 def _entry_date(entry):
-    from .ingest.feed import _entry_date as feed_entry_date
+    from .ingest.feed import entry_date as feed_entry_date
 
     return feed_entry_date(entry)
 

@@ -25,7 +25,6 @@ import bisect
 import datetime as dt
 import functools
 import hashlib
-import json
 import math
 import re
 import statistics
@@ -140,13 +139,12 @@ class Places:
 
     @classmethod
     def of_store(cls, store: Store) -> "Places":
-        names = {r["id"]: (r["name"], json.loads(r["aliases"]))
-                 for r in store.rows("SELECT id, name, aliases FROM entities WHERE kind='place'")}
+        names = store.place_names()
         within = {}
-        for r in store.rows("SELECT inner_entity, outer_entity FROM places_within"):
-            if r["inner_entity"] in names and r["outer_entity"] in names:
-                for alias in names[r["inner_entity"]][1]:
-                    within[alias] = names[r["outer_entity"]][0]
+        for inner, outer in store.places_within():
+            if inner in names and outer in names:
+                for alias in names[inner][1]:
+                    within[alias] = names[outer][0]
         return cls((a for _, aliases in names.values() for a in aliases), within)
 
     def canonical(self, key: str) -> str:
@@ -285,7 +283,7 @@ def build_series(store: Store, measure: Optional[str] = None,
     are described here.
     """
     with gc_paused():
-        dup = {r["id"]: r["dup_group"] for r in store.rows("SELECT id, dup_group FROM documents")}
+        dup = store.dup_groups()
         if (scopes == ("cumulative",) and store.get_state("figure_series") == DESCRIBED
                 and store.get_state("needs_consolidation") == "0"):
             described = [(r, r["_place"], r["_category"], r["_skey"]) for r in store.described_figures(measure)]

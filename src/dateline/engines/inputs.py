@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator, Union
 
 from ..ingest.errors import InputProblem
-from ..ingest.sources import _NOT_ARTICLES, Item, read_file, read_inputs
+from ..ingest.sources import NOT_ARTICLES, Item, read_file, read_inputs
 from ..records import Document
 
 
@@ -47,7 +47,7 @@ def remote_files(url: str) -> list[str]:
         rel = PurePosixPath(path).relative_to(PurePosixPath(root)) if path.startswith(root) else PurePosixPath(path)
         if any(part.startswith(".") or part == "__pycache__" for part in rel.parts):
             continue
-        if PurePosixPath(path).suffix.lower() in _NOT_ARTICLES or fs.isdir(path):
+        if PurePosixPath(path).suffix.lower() in NOT_ARTICLES or fs.isdir(path):
             continue
         keep.append(fs.unstrip_protocol(path))
     return keep

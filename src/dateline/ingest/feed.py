@@ -30,7 +30,7 @@ def html_to_text(fragment: str) -> str:
     return re.sub(r"\s*\n\s*\n\s*", "\n\n", text).strip()
 
 
-def _entry_date(entry):
+def entry_date(entry):
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
@@ -52,7 +52,7 @@ def read(path: Path, text: str, **opts) -> Iterator:
         link = entry.get("link")
         guid = entry.get("id") or link
         try:
-            yield make_document(id=derive_id(guid, body), text=body, date=_entry_date(entry), url=link,
+            yield make_document(id=derive_id(guid, body), text=body, date=entry_date(entry), url=link,
                                 title=entry.get("title"), origin=f"{path}#entry{i}", **opts)
         except InputError as e:
             yield InputProblem(str(path), None, f"entry {i} ({(entry.get('title') or guid or '?')[:60]}): {e.reason}")

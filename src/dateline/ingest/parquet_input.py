@@ -6,6 +6,7 @@ ledger reads too (its ``doc`` column is the id), so a ledger can be re-analysed.
 """
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -20,11 +21,10 @@ def looks_like(name: str) -> bool:
 
 
 def read(path: Path, text: Optional[str] = None, **opts) -> Iterator:
-    try:
-        import pyarrow
-        import pyarrow.parquet as pq
-    except ImportError:
+    if importlib.util.find_spec("pyarrow") is None:      # a pyarrow that fails to import raises its own error
         raise InputError("reading Parquet needs pyarrow (pip install pyarrow)")
+    import pyarrow
+    import pyarrow.parquet as pq
 
     try:
         parquet_file = pq.ParquetFile(path)

@@ -27,7 +27,7 @@ _BY_SUFFIX = {".txt": "seedtext", ".text": "seedtext", ".jsonl": "jsonl", ".ndjs
 # Binary formats are streamed from the file by their reader (never decoded as text, no size limit).
 _BINARY = {"warc": warc.looks_like, "parquet": parquet_input.looks_like}
 # Skipped when met while walking a directory (named explicitly, they are read and fail clearly).
-_NOT_ARTICLES = {".md", ".rst", ".py", ".pyc", ".pyo", ".cfg", ".toml", ".yaml", ".yml", ".lock", ".db", ".db-wal",
+NOT_ARTICLES = {".md", ".rst", ".py", ".pyc", ".pyo", ".cfg", ".toml", ".yaml", ".yml", ".lock", ".db", ".db-wal",
                  ".db-shm", ".sqlite", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".css", ".js"}
 MAX_FILE_BYTES = 512 * 1024 * 1024   # whole-file formats; JSON Lines is streamed
 
@@ -40,7 +40,7 @@ def walk(paths: Iterable[Union[str, Path]]) -> Iterator[Path]:
             for child in sorted(p.rglob("*")):
                 rel = child.relative_to(p)
                 if (child.is_file() and not any(part.startswith(".") or part == "__pycache__" for part in rel.parts)
-                        and child.suffix.lower() not in _NOT_ARTICLES):
+                        and child.suffix.lower() not in NOT_ARTICLES):
                     yield child
         else:
             yield p

@@ -8,6 +8,7 @@ memory; each bad record is reported with its byte offset and skipped.
 """
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 from typing import Iterator, Optional
@@ -51,11 +52,10 @@ def _read_payload(record) -> bytes:
 
 
 def read(path: Path, text: Optional[str] = None, **opts) -> Iterator:
-    try:
-        from warcio.archiveiterator import ArchiveIterator
-        from warcio.exceptions import ArchiveLoadFailed
-    except ImportError:
+    if importlib.util.find_spec("warcio") is None:       # a warcio that fails to import raises its own error
         raise InputError("reading WARC needs warcio (pip install warcio)")
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
 
     where = str(path)
     count = 0

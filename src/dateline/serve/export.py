@@ -28,26 +28,25 @@ def export_records(store: Store, kinds: Optional[Iterable[str]] = None) -> Itera
         yield from _EXPORTERS[kind](store)
 
 
-def _documents(store: Store) -> Iterator[dict]:
-    for r in store.rows("SELECT id, url, date, title, dup_group, version, hash, length(text) AS chars"
-                        " FROM documents ORDER BY date, id"):
+def document_records(store: Store) -> Iterator[dict]:
+    for r in store.document_summaries():
         yield {"kind": "document", "doc": r["id"], "url": r["url"], "date": r["date"], "title": r["title"],
                "dup_group": r["dup_group"], "version": r["version"], "hash": r["hash"], "chars": r["chars"]}
 
 
-def _entities(store: Store) -> Iterator[dict]:
+def entity_records(store: Store) -> Iterator[dict]:
     for e in store.entities():
         yield {"kind": "entity", "id": e["id"], "name": e["name"], "type": e["kind"], "aliases": e["aliases"],
                "mentions": e["mentions"], "docs": e["docs"]}
 
 
-def _times(store: Store) -> Iterator[dict]:
-    for r in store.rows('SELECT * FROM times ORDER BY doc, start'):
+def time_records(store: Store) -> Iterator[dict]:
+    for r in store.time_expressions():
         yield {"kind": "time", "doc": r["doc"], "start": r["start"], "end": r["end"], "text": r["text"],
                "type": r["type"], "value": r["value"], "date": r["date"], "since": bool(r["since"])}
 
 
-def _figures(store: Store) -> Iterator[dict]:
+def figure_records(store: Store) -> Iterator[dict]:
     for f in store.figures():
         yield {"kind": "figure", "id": f["id"], "doc": f["doc"], "start": f["sent_start"], "end": f["sent_end"],
                "sentence": f["sentence"], "value_start": f["start"], "value_end": f["end"],
@@ -56,7 +55,7 @@ def _figures(store: Store) -> Iterator[dict]:
                "source_entity": f["source_entity"], "as_of": f["as_of"], "scope": f["scope"]}
 
 
-def _claims(store: Store) -> Iterator[dict]:
+def claim_records(store: Store) -> Iterator[dict]:
     for c in store.claims():
         yield {"kind": "claim", "id": c["id"], "doc": c["doc"], "start": c["start"], "end": c["end"],
                "speaker": c["speaker"], "speaker_entity": c["speaker_entity"],
@@ -66,7 +65,8 @@ def _claims(store: Store) -> Iterator[dict]:
                "mode": c["mode"]}
 
 
-_EXPORTERS = {"document": _documents, "entity": _entities, "time": _times, "figure": _figures, "claim": _claims}
+_EXPORTERS = {"document": document_records, "entity": entity_records, "time": time_records, "figure": figure_records,
+              "claim": claim_records}
 
 
 def write_jsonl(records: Iterable[dict], out) -> int:

@@ -41,6 +41,7 @@ from typing import Iterable, Optional
 import numpy
 
 from ..consolidate.series import Point, Series
+from ..format import qualified
 
 REVISION_CUES = re.compile(r"\b(?:revis\w*|lowered|downgrad\w*|correct(?:ed|ion)|recount\w*|"
                            r"down from|updated? (?:its|the|their) (?:toll|figure|count)|counted twice|double count\w*)",
@@ -109,15 +110,8 @@ def bounds(p: Point, cfg: AlertConfig) -> tuple[float, float]:
     return v, v
 
 
-def _number(v: float) -> str:
-    return f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
-
-
 def _fmt(p: Point) -> str:
-    if p.qualifier == "range" and p.value_max:
-        return f"{_number(p.value)}–{_number(p.value_max)}"
-    qual = "" if p.qualifier in ("exact", "unclear") else p.qualifier + " "
-    return f"{qual}{_number(p.value)}"
+    return qualified(p.value, p.qualifier, p.value_max)
 
 
 def _cite(p: Point) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..consolidate.series import Point, Series, build_series
+from ..format import number, qualified
 from ..store.sqlite import Store
 from .alerts import Alert, check
 
@@ -48,7 +49,7 @@ def build_brief(store: Store, since: dt.date, until: Optional[dt.date] = None,
                 max_events: int = 12) -> Brief:
     until = until or dt.date.max
     in_window = lambda d: since < d <= until  # noqa: E731
-    articles = sum(1 for r in store.rows("SELECT date FROM documents") if in_window(dt.date.fromisoformat(r["date"])))
+    articles = sum(1 for d in store.publication_dates() if in_window(d))
     brief = Brief(since=since, until=until if until != dt.date.max else _last_date(store), articles=articles)
 
     all_series = build_series(store)
@@ -89,30 +90,21 @@ def build_brief(store: Store, since: dt.date, until: Optional[dt.date] = None,
                                                                 -len(kv[1]), kv[0])))
 
     brief.alerts = [a for a in alerts if in_window(a.point.doc_date)]
-    try:
-        from .timeline import timeline_from_store
+    from .timeline import timeline_from_store
 
-        entries = timeline_from_store(store, n_dates=max_events, date_from=since + dt.timedelta(days=1),
-                                      date_to=None if until == dt.date.max else until)
-        brief.events = [e for e in entries if in_window(e.date)]
-    except ImportError:       # the timeline module is optional for the briefing
-        brief.events = []
+    entries = timeline_from_store(store, n_dates=max_events, date_from=since + dt.timedelta(days=1),
+                                  date_to=None if until == dt.date.max else until)
+    brief.events = [e for e in entries if in_window(e.date)]
     return brief
 
 
 def _last_date(store: Store) -> dt.date:
-    row = next(iter(store.rows("SELECT max(date) AS d FROM documents")), None)
-    return dt.date.fromisoformat(row["d"]) if row and row["d"] else dt.date.today()
-
-
-def _num(v: float) -> str:
-    return f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
+    last = store.last_publication_date()
+    return dt.date.fromisoformat(last) if last else dt.date.today()
 
 
 def _value(p: Point) -> str:
-    if p.qualifier == "range" and p.value_max:
-        return f"{_num(p.value)}–{_num(p.value_max)}"
-    return ("" if p.qualifier in ("exact", "unclear") else p.qualifier + " ") + _num(p.value)
+    return qualified(p.value, p.qualifier, p.value_max)
 
 
 def claim_line(speaker: str, c: dict) -> str:
@@ -142,7 +134,7 @@ def figure_line(c: FigureChange) -> str:
         change = "new series"
     else:
         sign = "+" if c.delta >= 0 else "−"
-        change = (f"{sign}{_num(abs(c.delta))} from {_value(c.previous)} as of {c.previous.as_of} "
+        change = (f"{sign}{number(abs(c.delta))} from {_value(c.previous)} as of {c.previous.as_of} "
                   f"{_cite(c.previous.doc, c.previous.start, c.previous.end)}")
     return f"{head} {_cite(p.doc, p.start, p.end)}; {change}"
 

@@ -1,8 +1,8 @@
 """Adapters to the synthesis stages (series, alerts, timeline, briefing) for the web layer.
 
 Each returns plain JSON-ready data so results can cross a process boundary and be
-cached. The timeline and the briefing are built by other parts of dateline; when a
-module or function is missing, :class:`Unavailable` says so and the page shows a
+cached. The briefing is built by another part of dateline; when its module has no
+function the web layer knows, :class:`Unavailable` says so and the page shows a
 clear "not available yet" state instead of failing.
 """
 from __future__ import annotations
@@ -23,13 +23,8 @@ class Unavailable(RuntimeError):
 
 
 def _doc_info(store: Store, ids) -> dict[str, dict]:
-    ids = list(dict.fromkeys(ids))
-    out: dict[str, dict] = {}
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        for r in store.rows(f"SELECT id, title, url FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk):
-            out[r["id"]] = {"title": r["title"], "outlet": outlet_of(r["url"])}
-    return out
+    return {doc: {"title": r["title"], "outlet": outlet_of(r["url"])}
+            for doc, r in store.document_headers(list(ids)).items()}
 
 
 def point_json(p, info: dict[str, dict]) -> dict:
@@ -71,37 +66,27 @@ def entity_index(store: Store, big_docs: int, keep: int = 20) -> dict:
     """What entity profiles need that a live query would read in full: for entities named in at
     least ``big_docs`` articles, articles per day and the newest claims about them; for every
     source of figures, its newest figures."""
-    big = [r[0] for r in store.rows("SELECT id FROM entities WHERE docs >= ?", (big_docs,))]
+    big = store.entities_in_at_least(big_docs)
     days: dict[str, list[dict]] = {e: [] for e in big}
     about: dict[str, list[tuple[str, str]]] = {e: [] for e in big}
     if big:
-        marks = ",".join("?" * len(big))
-        for r in store.rows("SELECT m.entity, d.date, count(DISTINCT m.doc) FROM mentions m"
-                            f" JOIN documents d ON d.id = m.doc WHERE m.entity IN ({marks})"
-                            " GROUP BY m.entity, d.date ORDER BY m.entity, d.date", big):
-            days[r[0]].append({"date": r[1], "articles": r[2]})
-        for r in store.rows('SELECT DISTINCT m.entity, c.id, d.date FROM mentions m'
-                            ' JOIN claims c ON c.doc = m.doc AND m.start >= c.content_start'
-                            ' AND m."end" <= c.content_end JOIN documents d ON d.id = c.doc'
-                            f" WHERE m.entity IN ({marks})", big):
-            about[r[0]].append((r[2], r[1]))
+        for entity, date, articles in store.articles_per_day_of(big):
+            days[entity].append({"date": date, "articles": articles})
+        for entity, claim, date in store.claims_naming(big):
+            about[entity].append((date, claim))
     newest_about = {e: [cid for _, cid in sorted(rows, reverse=True)[:keep]] for e, rows in about.items()}
     figures: dict[str, list[tuple[str, str]]] = {}
-    for r in store.rows("SELECT f.source_entity, f.id, coalesce(f.as_of, d.date) FROM figures f"
-                        " JOIN documents d ON d.id = f.doc WHERE f.source_entity IS NOT NULL"):
-        figures.setdefault(r[0], []).append((r[2], r[1]))
+    for entity, figure, day in store.figures_by_source_entity():
+        figures.setdefault(entity, []).append((day, figure))
     newest_figures = {e: [fid for _, fid in sorted(rows, reverse=True)[:keep]] for e, rows in figures.items()}
     return {"days": days, "about": newest_about, "figures": newest_figures}
 
 
 def timeline(store: Store, date_from: Optional[dt.date] = None, date_to: Optional[dt.date] = None,
              n_dates: Optional[int] = None, query: Optional[str] = None) -> list[dict]:
-    try:
-        module = importlib.import_module("dateline.synthesize.timeline")
-        build = module.timeline_from_store
-    except (ImportError, AttributeError) as e:
-        raise Unavailable(f"the timeline is not available in this version of dateline ({e})") from None
-    entries = build(store, n_dates=n_dates, date_from=date_from, date_to=date_to, query=query or None)
+    from ..synthesize.timeline import timeline_from_store
+
+    entries = timeline_from_store(store, n_dates=n_dates, date_from=date_from, date_to=date_to, query=query or None)
     out = []
     for e in entries:
         row = e.to_json()
@@ -116,10 +101,7 @@ def timeline(store: Store, date_from: Optional[dt.date] = None, date_to: Optiona
 
 
 def briefing_function():
-    try:
-        module = importlib.import_module("dateline.synthesize.brief")
-    except ImportError:
-        raise Unavailable("the briefing is not available in this version of dateline yet") from None
+    module = importlib.import_module("dateline.synthesize.brief")
     for name in BRIEF_FUNCTIONS:
         fn = getattr(module, name, None)
         if callable(fn):

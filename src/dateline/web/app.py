@@ -25,6 +25,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from .. import format
 from . import charts, text, views
 from .data import BIG_ENTITY_DOCS, SearchError, WebData
 from .derived import Derived
@@ -71,7 +72,7 @@ def templates() -> Jinja2Templates:
     t = Jinja2Templates(directory=str(TEMPLATES))
     env = t.env
     env.autoescape = True
-    env.globals.update(article_href=text.article_href, entity_href=text.entity_href, number=text.number,
+    env.globals.update(article_href=text.article_href, entity_href=text.entity_href, number=format.number,
                        outlet_of=text.outlet_of, safe_url=text.safe_url, json_script=charts.json_script,
                        qualified=charts.qualified, cite_links=views.cite_links, snippet_html=text.snippet_html,
                        figure_label=text.figure_label, marked=text.marked, alert_colours=charts.ALERT_COLOURS,

@@ -10,6 +10,7 @@ from typing import Iterable, Optional
 
 from markupsafe import Markup
 
+from .. import format
 from .text import article_href
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"   # an identifier only; never fetched
@@ -28,12 +29,8 @@ def json_script(data) -> Markup:
 
 
 def qualified(p: dict) -> str:
-    from .text import number
-
-    if p["qualifier"] == "range" and p.get("value_max"):
-        return f"{number(p['value'])}–{number(p['value_max'])}"
-    qual = "" if p["qualifier"] in ("exact", "unclear") else p["qualifier"] + " "
-    return qual + number(p["value"])
+    """A figure's (a row's, a series point's) value with its qualifier."""
+    return format.qualified(p["value"], p["qualifier"], p.get("value_max"))
 
 
 def chart_points(points: Iterable[dict], flagged: dict[str, str], link=article_href,

@@ -15,6 +15,8 @@ from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup, escape
 
+from ..format import number
+
 
 @dataclass
 class Mark:
@@ -31,12 +33,6 @@ class Mark:
 class Rendered:
     html: Markup
     anchors: list[str] = field(default_factory=list)
-
-
-def number(v) -> str:
-    if v is None:
-        return ""
-    return f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
 
 
 def figure_label(f: dict) -> str:

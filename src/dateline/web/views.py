@@ -101,8 +101,7 @@ def overview(web: Web) -> dict:
     stats = web.data.stats()
     series, alerts, flagged = series_with_alerts(web)
     main = web.cache.get("overview", (series.value, alerts.value), lambda: main_series(series.value, flagged))
-    latest_articles = [dict(r) for r in web.data.rows(
-        "SELECT id, date, title, url FROM documents ORDER BY date DESC, id DESC LIMIT 8")]
+    latest_articles = web.data.latest_articles(8)
     return {"stats": stats, "series_state": state_of(series), "main_series": main,
             "series_count": len(series.value or []),
             "alerts_state": state_of(alerts), "alerts": (alerts.value or [])[:8], "alert_count": len(alerts.value or []),
@@ -201,25 +200,13 @@ def series_detail(web: Web, series_id: str, page: int = 1) -> dict:
 def figure_list(web: Web, measure: Optional[str], scope: Optional[str], since: Optional[str], until: Optional[str],
                 page: int) -> dict:
     """Every extracted figure, newest article first (one page)."""
-    where, args = ["1=1"], []
-    for col, val in (("f.measure", measure), ("f.scope", scope)):
-        if val:
-            where.append(f"{col} = ?")
-            args.append(val)
-    for op, val, name in ((">=", since, "since"), ("<=", until, "until")):
-        day = parse_date(val, name)
-        if day:
-            where.append(f"d.date {op} ?")
-            args.append(day.isoformat())
-    ids = [r[0] for r in web.data.rows(
-        f"SELECT f.id FROM figures f JOIN documents d ON d.id = f.doc WHERE {' AND '.join(where)}"
-        " ORDER BY d.date DESC, f.doc, f.start LIMIT ? OFFSET ?", (*args, PER_PAGE + 1, (page - 1) * PER_PAGE))]
+    published_from, published_to = parse_date(since, "since"), parse_date(until, "until")
+    store = web.data.ledger().store
+    ids = store.figure_ids(measure, scope, published_from, published_to, limit=PER_PAGE + 1,
+                           offset=(page - 1) * PER_PAGE)
     rows = []
     if ids:
-        by_id = {r["id"]: dict(r) for r in web.data.rows(
-            "SELECT f.*, d.date AS doc_date, d.title, d.url,"
-            " substr(d.text, f.sent_start + 1, f.sent_end - f.sent_start) AS sentence"
-            f" FROM figures f JOIN documents d ON d.id = f.doc WHERE f.id IN ({','.join('?' * len(ids))})", ids)}
+        by_id = {r["id"]: r for r in store.figures_by_id(ids)}
         rows = [by_id[i] for i in ids[:PER_PAGE] if i in by_id]
     return {"rows": rows, "page": page, "has_more": len(ids) > PER_PAGE}
 
