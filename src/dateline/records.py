@@ -11,13 +11,13 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, Optional
 
-MEASURES = ("killed", "wounded", "hostages", "displaced", "aid_trucks", "evacuated", "other")
+MEASURES = ("killed", "wounded", "hostages", "displaced", "aid_trucks", "evacuated", "missing", "other")
 QUALIFIERS = ("exact", "at least", "more than", "about", "nearly", "up to", "range", "unclear")
 SCOPES = ("cumulative", "period", "incident", "planned", "superseded", "pre-war", "other")
 CLAIM_MODES = ("direct", "reported", "mixed")
 ENTITY_KINDS = ("person", "organisation", "place", "group")
 
-Measure = Literal["killed", "wounded", "hostages", "displaced", "aid_trucks", "evacuated", "other"]
+Measure = Literal["killed", "wounded", "hostages", "displaced", "aid_trucks", "evacuated", "missing", "other"]
 
 
 @dataclass(frozen=True, order=True)
@@ -110,6 +110,7 @@ class Figure:
     source_entity: Optional[str] = None
     as_of: Optional[dt.date] = None
     scope: str = "cumulative"   # one of SCOPES
+    place: Optional[str] = None         # where the counted people are ("Gaza", "Wajima", "North Carolina")
 
     @property
     def id(self) -> str:
@@ -154,6 +155,7 @@ class Analysis:
     figures: list[Figure] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     sentences: list[DatedSentence] = field(default_factory=list)
+    rules: dict[str, list[str]] = field(default_factory=dict)     # figure id -> the rules that decided it
 
 
 def to_jsonable(obj: Any) -> Any:

@@ -20,7 +20,7 @@ from ..store.sqlite import Store
 from .alerts import Alert, check
 
 UNATTRIBUTED = "unattributed"
-MAIN_MEASURES = ("killed", "wounded", "hostages", "displaced", "evacuated", "aid_trucks")
+MAIN_MEASURES = ("killed", "wounded", "missing", "hostages", "displaced", "evacuated", "aid_trucks")
 
 
 @dataclass

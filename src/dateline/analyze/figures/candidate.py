@@ -39,6 +39,7 @@ class _Cand:
     own_measure: Optional[str] = None   # what the counted noun itself says ("13 dead", "30 injured")
     companion: Optional["_Cand"] = None  # the figure this one goes with ("accompanied by 49 ...")
     qualifier_shared: bool = False       # its qualifier comes from the list item before it
+    place: Optional[str] = None          # where the counted people are
     cum_cue: bool = False                # its clause says "since", "so far", "in total", "toll" ...
     trace: Trace = field(default_factory=Trace)   # the rules that decided it
 

@@ -21,6 +21,7 @@ from .source import _is_anaphor, _resolve_anaphor, _sentence_speaker, _source
 from .scope import _clause_tokens, _scope
 from .asof import _as_of, _dated_statements, _dateline_date, _same_source, _sentence_times
 from .group import _group
+from .place import ArticlePlaces, _own_place, place_of
 
 
 TRIGGER = re.compile(
@@ -73,6 +74,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
     prev_text = ""
     prev_cands: list[_Cand] = []
     last_incident_date: Optional[dt.date] = None
+    article: Optional[ArticlePlaces] = None        # the article's places, read when a figure needs one
     for sent in nlp.sentences(doc):
         parsed = nlp.is_parsed(sent)
         here: list[_Cand] = []
@@ -107,6 +109,15 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                     c.group = c.parent.group          # "410 people were injured, 25 of them critically"
                 if c.group:
                     c.trace.note("figures.group", "group/counted-phrase", repr(c.group), decided=False)
+            for c in here:
+                if article is None:
+                    article = ArticlePlaces(doc)
+                lead = c.parent or c.companion or (c.coord_prev if c.coord_prev is not None and
+                                                   c.coord_prev.measure == c.measure else None)
+                c.place = place_of(c, article)
+                if lead is not None and lead.place and not _own_place(c):
+                    c.place = lead.place
+                    c.trace.note("figures.place", "place/of-its-total-or-list", f"{lead.num.text} -> {lead.place}")
         # remember this sentence's speakers and dated statements (also for sentences without numbers)
         if parsed:
             for src, date, back in _dated_statements(sent, sent_times, doc_date, last_source):
@@ -220,6 +231,7 @@ def _to_figure(c: _Cand, doc_id: str) -> Figure:
         source=c.source,
         as_of=c.as_of,
         scope=c.scope,
+        place=c.place,
     )
 
 

@@ -111,4 +111,4 @@ ANAPHORS = {"it", "he", "she", "they", "we", "this", "that", "which", "who", "st
 KILLER_WORDS = re.compile(r"\b(?:hamas|militants?|gunmen|terrorists?|fighters?|october\s+7|oct\.?\s*7|7\s+oct\w*|"
                           r"initial|surprise|cross-border|terror)\b", re.I)
 
-MEASURE_ORDER = ("other", "evacuated", "hostages", "killed", "wounded", "displaced", "aid_trucks")
+MEASURE_ORDER = ("other", "evacuated", "hostages", "missing", "killed", "wounded", "displaced", "aid_trucks")

@@ -240,7 +240,7 @@ _PREVIOUS_FIGURE = re.compile(
     r"(?:estimate|figure|toll|count|tally|number)s?\s+(?:of\s+)?(?:about|around|some|more than|over)?\s*$")
 _CHANGED_FROM = re.compile(
     r"\b(?:down|up|revised|lowered|raised)\s+from\s+(?:a\s+|the\s+)?(?:about|around|some|more than|over)?\s*$")
-_VICTIM_MEASURES = ("killed", "wounded", "displaced", "other")
+_VICTIM_MEASURES = ("killed", "wounded", "displaced", "missing", "other")
 
 
 SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Clause)", rules=(

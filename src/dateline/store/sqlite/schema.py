@@ -178,6 +178,14 @@ MIGRATIONS: list[str] = [
     INSERT INTO state(key, value) VALUES ('needs_consolidation', '1')
         ON CONFLICT(key) DO UPDATE SET value = '1';
     """,
+    # 8: each figure's place (where the counted people are) and the rules that decided it (its trace,
+    #    for 'dateline explain FIGURE_ID'); figures stored before have neither until re-analysed
+    """
+    ALTER TABLE figures ADD COLUMN place TEXT;
+    ALTER TABLE figures ADD COLUMN rules TEXT;
+    INSERT INTO state(key, value) VALUES ('figure_series', 'missing')
+        ON CONFLICT(key) DO UPDATE SET value = 'missing';
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

