@@ -29,6 +29,7 @@ from .lexicon import ATTACK_NOUNS, ESTIMATE_NOUNS, KILLED_VERBS, SUBJ_DEPS, WAR_
 from .parse import _clause_verb, _is_verbal, _lem
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+_SPEECH = {"say", "tell", "report", "announce", "state", "add", "confirm", "note", "claim", "estimate"}
 PLACE_PREPS = ("in", "inside", "across", "throughout", "at", "near", "around")
 # Counted people who are the enemy's fighters: the counting side's place is not theirs.
 COMBATANT_WORDS = {"militant", "fighter", "terrorist", "gunman", "insurgent", "rebel", "operative", "combatant",
@@ -56,6 +57,13 @@ def clean_name(text: str) -> str:
     return name
 
 
+def _lookup(name: str) -> list[Place]:
+    """The gazetteer's places for a name as written ("the Gaza Strip"), else for its clean form ("Gaza")."""
+    g = gazetteer()
+    raw = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    return g.find(raw) or g.find(clean_name(name))
+
+
 class ArticlePlaces:
     """The places one article names, resolved once: which countries it is about, and its main place."""
 
@@ -68,33 +76,35 @@ class ArticlePlaces:
             if ent.label_ in PLACE_LABELS:
                 weight = 2 if ent.start_char < headline_end else 1
                 names[ent.text] += weight
-        for ent in doc.ents:
-            if ent.label_ == "NORP":
-                place = g.demonym(ent.text)
-                if place is not None:
-                    names[place.name] += 0.5        # "Palestinian", "Japanese": the side, not a place said
+        # (people's names, "Israeli", "Japanese", are left out: as often the actor's side as the victims')
         # countries first from names that mean one country only, then the ambiguous ones by them
         self.countries: Counter = Counter()
         for name, n in names.items():
-            found = g.find(clean_name(name))
+            found = _lookup(name)
             if found and len({p.country for p in found}) == 1:
                 self.countries[found[0].country] += n
         for name, n in names.items():
-            found = g.find(clean_name(name))
+            found = _lookup(name)
             if found and len({p.country for p in found}) > 1:
                 best = max(found, key=lambda p: (self.countries[p.country], -_KIND_RANK[p.kind]))
                 if self.countries[best.country]:
                     self.countries[best.country] += n
+        self.names = names
         self.units: Counter = Counter()
         for name, n in names.items():
-            place = self.resolve(clean_name(name))
+            place = self.resolve(name)
             unit = self.unit(place) if place is not None else None
             if unit is not None:
                 self.units[unit] += n
+        # a country spoken of through its territories counts toward the one the article is about
+        for country in [u for u in self.units if u.kind == "country" and g.territories(u.country)]:
+            narrowed = self.narrowed(country)
+            if narrowed != country:
+                self.units[narrowed] += self.units.pop(country)
 
     def resolve(self, name: str) -> Optional[Place]:
         """The place a name means in this article: in one of its countries if it can be, the most named."""
-        found = gazetteer().find(name)
+        found = _lookup(name)
         if not found:
             return None
         return max(found, key=lambda p: (self.countries[p.country], -_KIND_RANK[p.kind], p.population))
@@ -110,6 +120,18 @@ class ArticlePlaces:
                 if t.key == place.region:
                     return t
         return g.country(place.country)
+
+    def only(self, kinds: tuple[str, ...]) -> Optional[Place]:
+        """The article's most named place of these kinds ("the prefecture": the one prefecture it names)."""
+        ranked = Counter()
+        for name, n in self.names.items():
+            place = self.resolve(clean_name(name))
+            if place is not None and place.kind in kinds:
+                ranked[place] += n
+        top = ranked.most_common(2)
+        if not top or (len(top) > 1 and top[1][1] == top[0][1]):
+            return None
+        return top[0][0]
 
     def main(self, besides: Optional[Place] = None) -> Optional[Place]:
         """The place the article is about (other than ``besides``, an actor), if one stands out."""
@@ -158,8 +180,11 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
     Rafah"); never a possessive or adjective of an attack ("in Israel's bombardment")."""
     if _is_place_token(pobj, article):
         return pobj
-    if _lem(pobj) in ("town", "city", "village", "province", "prefecture", "region", "district", "county",
-                      "state", "area", "part", "north", "south", "east", "west", "center", "centre"):
+    if _lem(pobj) in _AREA_NOUNS:
+        for ch in pobj.children:
+            # "in Israeli territory", "on the Palestinian side": the people's country
+            if ch.dep_ in ("amod", "compound") and gazetteer().demonym(ch.text) is not None:
+                return article.narrowed(gazetteer().demonym(ch.text))
         for ch in pobj.children:
             if ch.dep_ == "prep" and ch.lower_ == "of":
                 for p in ch.children:
@@ -169,8 +194,10 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
         for ch in pobj.children:
             if ch.dep_ in ("compound", "amod") and _is_place_token(ch, article):
                 return ch                              # "the Wajima city area"
+    attack = _lem(pobj) in ATTACK_NOUNS | WAR_START_NOUNS
     for ch in pobj.children:
-        if ch.dep_ == "prep" and ch.lower_ in PLACE_PREPS:
+        # "in an air strike in Rafah", and an attack's target: "in strikes on Kordavia"
+        if ch.dep_ == "prep" and (ch.lower_ in PLACE_PREPS or (attack and ch.lower_ in ("on", "against"))):
             for p in ch.children:
                 if p.dep_ == "pobj":
                     inner = _place_in_pobj(p, article)
@@ -179,10 +206,15 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
     return None
 
 
+_AREA_NOUNS = {"town", "city", "village", "province", "prefecture", "region", "district", "county", "state",
+               "area", "part", "north", "south", "east", "west", "center", "centre", "territory", "land", "soil",
+               "side", "border"}
+
+
 def _victim_heads(c: _Cand) -> list:
     """The words the counted people hang on: the counted noun and the verb that befell them."""
     heads = [c.np]
-    if c.verb is not None and c.role in ("subj", "subjpass", "obj") and _is_verbal(c.verb):
+    if c.verb is not None and c.role in ("subj", "subjpass", "obj", "pobj") and _is_verbal(c.verb):
         heads.append(c.verb)
     if c.np.i == c.root.i:
         heads += [ch for ch in c.np.children if ch.dep_ in ("acl", "relcl") and _is_verbal(ch)]
@@ -191,10 +223,23 @@ def _victim_heads(c: _Cand) -> list:
     return heads
 
 
+def _preps_for(measure: Optional[str]) -> tuple[str, ...]:
+    """Where a count is: people evacuated count where they left ("from X"), trucks where they went
+    ("into X"), hostages where they were taken ("from X") before where they are held."""
+    if measure == "evacuated":
+        return ("from",)
+    if measure == "aid_trucks":
+        return ("into", "to", "in")
+    if measure == "hostages":
+        return ("from",) + PLACE_PREPS
+    return PLACE_PREPS
+
+
 def _in_place(c: _Cand, article: ArticlePlaces):
+    preps = _preps_for(c.measure)
     for head in _victim_heads(c):
         for ch in head.children:
-            if ch.dep_ == "prep" and ch.lower_ in PLACE_PREPS:
+            if ch.dep_ == "prep" and ch.lower_ in preps:
                 for p in ch.children:
                     if p.dep_ == "pobj":
                         found = _place_in_pobj(p, article)
@@ -212,6 +257,8 @@ def _toll_place(c: _Cand, article: ArticlePlaces):
         for ch in noun.children:
             if ch.dep_ in ("poss", "compound", "nmod") and _is_place_token(ch, article):
                 return ch
+            if ch.dep_ in ("amod", "compound") and gazetteer().demonym(ch.text) is not None:
+                return article.narrowed(gazetteer().demonym(ch.text))      # "the Israeli death toll"
             if ch.dep_ in ("compound", "amod") and _lem(ch) in ATTACK_NOUNS | WAR_START_NOUNS | {"quake", "earthquake",
                                                                                                   "storm", "flood"}:
                 for g in ch.children:
@@ -255,6 +302,45 @@ def _actor(c: _Cand, article: ArticlePlaces) -> Optional[Place]:
     return None
 
 
+_KIND_WORDS = {"prefecture": ("region",), "state": ("region",), "province": ("region",), "region": ("region",),
+               "county": ("county",), "country": ("country",), "nation": ("country",), "city": ("city",),
+               "town": ("city",), "enclave": ("territory",), "strip": ("territory",), "territory": ("territory",)}
+
+
+def _source_side(tok) -> bool:
+    """Whether a token belongs to who is speaking ("officials in Tokyo said"), not to what happened."""
+    for a in [tok] + list(tok.ancestors):
+        if a.dep_ in ("nsubj", "nsubjpass") and _lem(a.head) in _SPEECH:
+            return True
+        if a.dep_ == "pobj" and a.head.lower_ in ("to", "by") and _lem(a.head.head) in ("accord",):
+            return True
+    return False
+
+
+def _sentence_places(c: _Cand, article: ArticlePlaces) -> list:
+    """Places the sentence puts something in ("in X", "across X"), outside who speaks; and kind words
+    that point back to the article's one place of that kind ("in the prefecture")."""
+    found = []
+    preps = _preps_for(c.measure)
+    for t in c.sent:
+        if t.dep_ != "pobj" or _source_side(t):
+            continue
+        target = t.head.lower_ in ("on", "against") and _lem(t.head.head) in ATTACK_NOUNS | WAR_START_NOUNS
+        if t.head.lower_ not in preps and not target:
+            continue
+        tok = _place_in_pobj(t, article)
+        if isinstance(tok, Place):
+            found.append(tok)
+        elif tok is not None:
+            found.append(article.resolve(clean_name(_name_at(tok))) or clean_name(_name_at(tok)))
+        elif _lem(t) in _KIND_WORDS and any(d.lower_ in ("the", "this", "that") for d in t.children):
+            kind = _KIND_WORDS[_lem(t)]
+            one = article.only(kind)
+            if one is not None:
+                found.append(one)
+    return found
+
+
 class _Where:
     """What the place rules look at."""
 
@@ -270,6 +356,15 @@ class _Where:
         return _toll_place(self.c, self.article)
 
     @functools.cached_property
+    def sentence_place(self):
+        """The one place (by its unit) the sentence names, if it names exactly one."""
+        found = _sentence_places(self.c, self.article)
+        if not found:
+            return None
+        units = {self.article.unit(p) if isinstance(p, Place) else p for p in found}
+        return found[0] if len(units) == 1 else None
+
+    @functools.cached_property
     def demonym(self) -> Optional[Place]:
         return _demonym_in_group(self.c, self.article)
 
@@ -281,17 +376,22 @@ class _Where:
     def source_place(self) -> Optional[Place]:
         if not self.source or _combatants(self.c):
             return None
-        for w in re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", self.source):
-            place = self.article.resolve(clean_name(w))
-            if place is not None and place.kind != "city":
-                return place
-            demonym = gazetteer().demonym(w)
-            if demonym is not None:
-                return self.article.narrowed(demonym)
+        for run in re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", self.source):
+            words = run.split()
+            for n in range(len(words), 0, -1):          # "Gaza Health Ministry": "Gaza"
+                for i in range(len(words) - n + 1):
+                    w = " ".join(words[i:i + n])
+                    place = self.article.resolve(w)
+                    if place is not None and place.kind != "city":
+                        return self.article.narrowed(place)
+                    demonym = gazetteer().demonym(w)
+                    if demonym is not None:
+                        return self.article.narrowed(demonym)
         return None
 
-    def token_name(self, tok) -> str:
-        return clean_name(_name_at(tok))
+    def token_name(self, found) -> str:
+        """How a found place is written: as the text names it, or as the gazetteer does for a people's place."""
+        return _named(found) if isinstance(found, Place) else clean_name(_name_at(found))
 
 
 def _combatants(c: _Cand) -> bool:
@@ -331,6 +431,11 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
          examples=("The death toll has risen to 3,145, the Myanmar government said.",),
          counter_examples=("Over 9,000 militants have been killed, the Belmorian army said.",),
          why="a health ministry or government counts its own side's people, not the enemy's fighters"),
+    Rule("place/the-sentence's-one-place", lambda w: w.sentence_place is not None,
+         lambda w: w.sentence_place if isinstance(w.sentence_place, str) else _named(w.sentence_place),
+         examples=("In Sagaing, rescuers said the death toll had risen to 300 by Sunday.",
+                   "Officials said 25,000 have been killed in Kordavia so far, and another 60,000 have been injured.",
+                   "The death toll has climbed to 168 in the prefecture, officials in Ishikawa Prefecture said.")),
     Rule("place/the-article's-place", lambda w: w.article.main(w.actor) is not None,
          lambda w: _named(w.article.main(w.actor)),
          examples=("Earthquake in Turkey\nRescuers said the death toll had risen to 1,500.",),
