@@ -57,6 +57,11 @@ def clean_name(text: str) -> str:
     return name
 
 
+_PLACE_CONTEXT = re.compile(
+    r"\b(?:in|at|near|across|from|into|throughout)\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+    r"|(?P<kinded>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?:Prefecture|Province|County|State|Governorate|City)\b")
+
+
 def _lookup(name: str) -> list[Place]:
     """The gazetteer's places for a name as written ("the Gaza Strip"), else for its clean form ("Gaza")."""
     g = gazetteer()
@@ -72,10 +77,20 @@ class ArticlePlaces:
         text = nlp.doc_text(doc)
         headline_end = text.find("\n") if 0 < text.find("\n") < 300 else 0
         names: Counter = Counter()
+        taken = []
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
                 weight = 2 if ent.start_char < headline_end else 1
                 names[ent.text] += weight
+                taken.append((ent.start_char, ent.end_char))
+        # names NER missed or took for people, where the words around say a place is meant and the
+        # gazetteer knows it ("in Khan Younis", "Ishikawa Prefecture"); also in sentences left unparsed
+        for m in _PLACE_CONTEXT.finditer(text):
+            name = m.group("name") or m.group("kinded")
+            start = m.start("name") if m.group("name") else m.start("kinded")
+            if any(s <= start < e for s, e in taken) or not g.find(name):
+                continue
+            names[m.group("kinded") and m.group(0).strip() or name] += 2 if start < headline_end else 1
         # (people's names, "Israeli", "Japanese", are left out: as often the actor's side as the victims')
         # countries first from names that mean one country only, then the ambiguous ones by them
         self.countries: Counter = Counter()
@@ -435,7 +450,7 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
          lambda w: w.sentence_place if isinstance(w.sentence_place, str) else _named(w.sentence_place),
          examples=("In Sagaing, rescuers said the death toll had risen to 300 by Sunday.",
                    "Officials said 25,000 have been killed in Kordavia so far, and another 60,000 have been injured.",
-                   "The death toll has climbed to 168 in the prefecture, officials in Ishikawa Prefecture said.")),
+                   "Flooding hit Ishikawa Prefecture on Monday. The death toll has climbed to 168 in the prefecture, officials said.")),
     Rule("place/the-article's-place", lambda w: w.article.main(w.actor) is not None,
          lambda w: _named(w.article.main(w.actor)),
          examples=("Earthquake in Turkey\nRescuers said the death toll had risen to 1,500.",),
