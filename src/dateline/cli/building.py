@@ -26,8 +26,9 @@ def ingest(inputs: List[Path] = typer.Argument(..., help="Files or directories (
 
     default_date = _date(date, "--date")
     ledger = _ledger(db, read_only=False)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[n]} articles"),
-                  TimeElapsedColumn(), console=err, disable=quiet, transient=True) as progress:
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                  TextColumn("{task.fields[n]} articles"), TimeElapsedColumn(), console=err, disable=quiet,
+                  transient=True) as progress:
         task = progress.add_task("ingesting", total=None, n=0)
         report = ledger.ingest(inputs, default_date=default_date, max_chars=max_chars, workers=workers,
                                batch_size=batch_size,

@@ -68,7 +68,8 @@ def claims(db: Path = DbOption, speaker: Optional[str] = typer.Option(None, "--s
     _print_table(table)
 
 
-def entities(db: Path = DbOption, kind: Optional[str] = typer.Option(None, "--kind", help="person, organisation, place, group"),
+def entities(db: Path = DbOption,
+             kind: Optional[str] = typer.Option(None, "--kind", help="person, organisation, place, group"),
              name: Optional[str] = typer.Option(None, "--name"), limit: int = typer.Option(0, "--limit"),
              as_json: bool = JsonOption):
     """List canonical entities with their aliases and how often they occur."""

@@ -102,7 +102,8 @@ def check(db: Path = DbOption, as_json: bool = JsonOption,
     _print_table(table)
 
 
-def timeline(db: Path = DbOption, date_from: Optional[str] = typer.Option(None, "--from", help="First day (YYYY-MM-DD)."),
+def timeline(db: Path = DbOption,
+             date_from: Optional[str] = typer.Option(None, "--from", help="First day (YYYY-MM-DD)."),
              date_to: Optional[str] = typer.Option(None, "--to", help="Last day (YYYY-MM-DD)."),
              dates: Optional[int] = typer.Option(None, "--dates", "-n", help="How many days (default: from the data)."),
              sentences: int = typer.Option(1, "--sentences", "-k", help="Sentences per day."),
