@@ -18,6 +18,7 @@ demo: setup
 	$(BIN)/dateline demo
 
 test: setup
+	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest -q
 
 bench: setup

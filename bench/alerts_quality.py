@@ -23,12 +23,15 @@ SHARED = ROOT.parent / "shared"
 
 CASES = [
     ("002_a323c7781a6c8415", 1400, "stale", "Gaza toll of mid-October printed on 8 Nov, after 8,796 (1 Nov) was out"),
-    ("002_a323c7781a6c8415", 6000, "stale", "Gaza wounded of mid-October; only same-day evidence (25,956) in the corpus"),
-    ("002_a323c7781a6c8415", 1300, "stale", "Israeli toll of ~13 Oct printed on 8 Nov, after 'more than 1,400' on 27 Oct"),
+    ("002_a323c7781a6c8415", 6000, "stale",
+     "Gaza wounded of mid-October; only same-day evidence (25,956) in the corpus"),
+    ("002_a323c7781a6c8415", 1300, "stale",
+     "Israeli toll of ~13 Oct printed on 8 Nov, after 'more than 1,400' on 27 Oct"),
     ("worldreportnow_1109", 770, "stale", "Gaza toll of ~9 Oct reprinted a month later"),
     ("worldreportnow_1109", 1000, "stale", "Israeli toll of ~10 Oct reprinted a month later"),
     ("worldreportnow_1109", 100, "stale", "'100-150 hostages' of ~10 Oct; at least 229 published on 27 Oct"),
-    ("000_8baaf09aa7381079", 8796, "date_mismatch", "the 1 Nov ministry toll in an article of 7 Nov, which says nothing of its age"),
+    ("000_8baaf09aa7381079", 8796, "date_mismatch",
+     "the 1 Nov ministry toll in an article of 7 Nov, which says nothing of its age"),
     ("wishtv_1121", 12000, "stale", "'more than 12,000' on 21 Nov, a day after 'more than 13,300'"),
     ("newsmax_1110", 1200, "revision", "Israel revises its toll from about 1,400 to about 1,200"),
 ]

@@ -41,8 +41,9 @@ extractor's ``TRIGGER`` go through the neural pipeline, as ``pipeline.needs_pars
      out. PolNeAR sources also carry full appositions ("Mo Smith, a campaign aide who …") where
      we keep the name, so a lenient line counts a source right when it shares >= 1 token.
    * Content recall restricted to gold attributions whose cue is a plain reporting verb
-     (CORE_CUE) shows coverage of what the extractor is meant for. PolNeAR annotates far more than news attribution (stances like "wants", "mocked",
-     nouns like "criticism"), so its recall is a lower bound of what the extractor is for.
+     (CORE_CUE) shows coverage of what the extractor is meant for. PolNeAR annotates far more
+     than news attribution (stances like "wants", "mocked", nouns like "criticism"), so its
+     recall is a lower bound of what the extractor is for.
    No target; reported for honesty.
 
 3. Speed: documents per second of ``extract_claims`` alone over already parsed dev documents.
@@ -270,7 +271,8 @@ def run_polnear(filtered: bool, limit: int | None, verbose: bool) -> None:
         for c in claims_mod.extract_claims(sdoc, stem):
             preds.append({"content": tset([(c.content.start, c.content.end)]),
                           "cue": tset([(c.cue_span.start, c.cue_span.end)]) if c.cue_span else frozenset(),
-                          "source": tset([(c.speaker_span.start, c.speaker_span.end)]) if c.speaker_span else frozenset()})
+                          "source": tset([(c.speaker_span.start, c.speaker_span.end)]) if c.speaker_span
+                          else frozenset()})
         cand = sorted(((dice(p["content"], g["content"]), i, j) for i, p in enumerate(preds)
                        for j, g in enumerate(golds)), reverse=True)
         used_p, used_g, pairs = set(), set(), []

@@ -267,7 +267,8 @@ def evaluate(docs, gold, analyses, verbose=False):
                 if not pl_ok:
                     wrong["place"].append((g["doc"], g["measure"], g["value"], getattr(f, "place", None),
                                            g.get("place"), g["quote"]))
-        for name, ok, pv, gv in (("qualifier", q_ok, f.qualifier, g["qualifier"]), ("source", s_ok, f.source, g["source"]),
+        for name, ok, pv, gv in (("qualifier", q_ok, f.qualifier, g["qualifier"]),
+                                 ("source", s_ok, f.source, g["source"]),
                                  ("as_of", a_ok, f.as_of, g["as_of"]), ("scope", sc_ok, f.scope, g["scope"])):
             if not ok:
                 wrong[name].append((g["doc"], g["measure"], g["value"], pv, gv, g["quote"]))

@@ -179,7 +179,8 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, help="keep the synthetic Parquet output in this directory")
     ap.add_argument("--entity-timeout", type=int, default=300, help="seconds allowed for entity consolidation")
     ap.add_argument("--consolidation-of", type=Path, metavar="DIR",
-                    help="only time consolidation (duplicates, entities) of an existing Parquet ledger, e.g. a --keep one")
+                    help="only time consolidation (duplicates, entities) of an existing Parquet ledger, "
+                         "e.g. a --keep one")
     ap.add_argument("--skip-duplicates", action="store_true", help="with --consolidation-of: entities only")
     ap.add_argument("--measure-consolidation", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--measure", help=argparse.SUPPRESS)       # internal: one measurement, in a subprocess

@@ -189,7 +189,8 @@ def main() -> None:
             ours = results[workers] = run_child("ours", path, workers, cache_size=0)
             cached = run_child("ours", path, workers)
             ratio = ours["seconds"] / bare["seconds"]
-            print(f"{workers:>9} {bare['articles'] / bare['seconds']:>11.1f} {ours['articles'] / ours['seconds']:>11.1f} "
+            print(f"{workers:>9} {bare['articles'] / bare['seconds']:>11.1f} "
+                  f"{ours['articles'] / ours['seconds']:>11.1f} "
                   f"{ratio:>11.2f} {cached['articles'] / cached['seconds']:>11.1f} {max(bare['peak_mb']):>13.0f} "
                   f"{ours['peak_mb'][0]:>16.0f} / {ours['peak_mb'][1]:.0f}")
             if ours["errors"]:

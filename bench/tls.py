@@ -56,7 +56,8 @@ PUBLISHED = [  # AR-1 F, AR-2 F, Date-F1 on Timeline17
 def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--tasks", type=int, default=0, help="only the first N tasks")
-    ap.add_argument("--topics", default="", help="comma-separated topics (bpoil,egypt,finan,h1n1,haiti,iraq,libya,mj,syria)")
+    ap.add_argument("--topics", default="",
+                    help="comma-separated topics (bpoil,egypt,finan,h1n1,haiti,iraq,libya,mj,syria)")
     ap.add_argument("--rouge", choices=["original", "reimpl"], default="original")
     ap.add_argument("--workers", type=int, default=2, help="processes for date extraction")
     ap.add_argument("--max-sentences", type=int, default=60,
@@ -87,7 +88,8 @@ def main(argv=None) -> int:
         tasks = tasks[:args.tasks]
     topic_articles: dict[str, list] = {}
     results, rows = [], []
-    print(f"{'task':46s} {'l':>4s} {'k':>2s} {'docs':>5s} {'AR-1 F':>7s} {'AR-2 F':>7s} {'Date F1':>7s} {'wall s':>6s} {'cpu s':>6s}")
+    print(f"{'task':46s} {'l':>4s} {'k':>2s} {'docs':>5s} {'AR-1 F':>7s} {'AR-2 F':>7s} {'Date F1':>7s} "
+          f"{'wall s':>6s} {'cpu s':>6s}")
     for task in tasks:
         if task.topic not in topic_articles:
             topic_articles[task.topic] = t17.articles(T17, task.topic)

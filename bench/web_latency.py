@@ -405,7 +405,7 @@ def load_wrk(base: str, paths: list[str], seconds: float, connections: int) -> d
                               "-s", script, base], capture_output=True, text=True, timeout=seconds + 60).stdout
     finally:
         os.unlink(script)
-    line = next(l for l in out.splitlines() if l.startswith("RESULT "))
+    line = next(x for x in out.splitlines() if x.startswith("RESULT "))
     r = json.loads(line[len("RESULT "):])
     return {"requests": r["requests"], "errors": r["errors"], "rps": r["requests"] / seconds,
             **{k: r[k] / 1000 for k in ("p50", "p95", "p99", "max")}}

@@ -252,7 +252,8 @@ def _place_of(row: dict, places: Places) -> Optional[str]:
 
 def _one_place(sentence: str, places: Places) -> bool:
     """A sentence that names a single place (leaving the reader no other choice)."""
-    found = {places.find(w.group(0), demonyms=False) for w in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", sentence)}
+    found = {places.find(w.group(0), demonyms=False)
+             for w in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", sentence)}
     found.discard(None)
     return len(found) == 1
 

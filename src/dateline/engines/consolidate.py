@@ -16,10 +16,11 @@ text is read): Python sees each distinct name once, plus each article's person n
 entity's articles and links claim speakers and figure sources to entities as the
 store links them (``kind=entity_link``), so the exported records equal the SQLite
 path's after ``dateline load`` (tested). Memory grows with the distinct names, which
-in real news grow far slower than the articles (see docs/scale.md). Timeline: DuckDB indexes the latest versions' sentences by the days they name (``kind=sentence``)
-and answers the same aggregate queries as the SQLite store (:class:`SentenceDays`), so
-days are ranked in DuckDB and only the best days' sentences reach Python; the result
-(``kind=timeline``) equals the loaded store's timeline (tested).
+in real news grow far slower than the articles (see docs/scale.md). Timeline: DuckDB indexes the
+latest versions' sentences by the days they name (``kind=sentence``) and answers the same
+aggregate queries as the SQLite store (:class:`SentenceDays`), so days are ranked in DuckDB
+and only the best days' sentences reach Python; the result (``kind=timeline``) equals the
+loaded store's timeline (tested).
 
 Series and alerts: the latest versions' figure rows (no article text) are described as
 the store describes them, once per article version (``kind=figure_series``; again only

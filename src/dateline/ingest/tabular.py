@@ -29,7 +29,8 @@ def read(path: Path, text: str, **opts) -> Iterator:
             continue
         line = reader.line_num
         if None in row:
-            yield InputProblem(str(path), line, f"row has {len(header) + len(row[None])} fields, header has {len(header)}")
+            yield InputProblem(str(path), line,
+                               f"row has {len(header) + len(row[None])} fields, header has {len(header)}")
             continue
         try:
             yield from_object(row, path, line, **opts)

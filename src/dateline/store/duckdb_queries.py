@@ -136,7 +136,8 @@ def link_mentions(con, by_form: dict[tuple[str, str], str], by_doc: dict[tuple[s
                                       "entity": list(by_form.values())}))
     con.register("by_doc", pa.table({"doc": [k[0] for k in by_doc], "text": [k[1] for k in by_doc],
                                      "alias_of": [k[2] for k in by_doc], "entity": list(by_doc.values())},
-                                    schema=pa.schema([(c, pa.string()) for c in ("doc", "text", "alias_of", "entity")])))
+                                    schema=pa.schema([(c, pa.string())
+                                                      for c in ("doc", "text", "alias_of", "entity")])))
     con.execute("""
         CREATE OR REPLACE TEMP TABLE ment_entity AS
         SELECT m.doc, m.start, m."end", coalesce(o.entity, f.entity) AS entity
@@ -201,7 +202,8 @@ class SentenceDays(DayIndex):
         clause, args = self._published(published_from, published_to)
         return self._rows(
             "SELECT x.day, CASE WHEN x.day < d.date THEN 'later' WHEN x.day = d.date THEN 'same_day' ELSE 'ahead' END"
-            " AS role, COUNT(DISTINCT d.source), COUNT(DISTINCT CASE WHEN x.calendar AND x.day < d.date THEN d.source END)"
+            " AS role, COUNT(DISTINCT d.source),"
+            " COUNT(DISTINCT CASE WHEN x.calendar AND x.day < d.date THEN d.source END)"
             f" FROM sday x JOIN src d ON d.doc = x.doc WHERE {clause} GROUP BY ALL", args)
 
     def publication_sources(self, published_from=None, published_to=None) -> list[tuple]:

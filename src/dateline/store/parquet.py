@@ -53,7 +53,7 @@ from ..records import Analysis, Claim, Document, Figure, Mention, Span, TimeExpr
 
 ANALYSIS_KINDS = ("document", "mention", "time", "figure", "claim", "sentence")   # written per batch of articles
 CONSOLIDATED_KINDS = ("entity", "dup_group", "entity_link", "timeline", "series", "series_point",
-                      "alert", "figure_series")                                                    # rewritten by consolidation
+                      "alert", "figure_series")                                          # rewritten by consolidation
 EXPORT_KINDS = ("document", "entity", "time", "figure", "claim")      # same order as `dateline export`
 CONSOLIDATED_PART = "part-consolidated.parquet"
 

@@ -197,7 +197,8 @@ def to_html(b: Brief) -> str:
         parts += [f"<li><b>{esc(a.type)}</b>: {esc(a.explanation)}</li>" for a in b.alerts]
         parts.append("</ul>")
     parts.append("<h2>Events</h2><ul>")
-    parts += [f"<li>{esc(e.date.isoformat())}: {esc(e.text)} <cite>{esc(_cite(e.evidence[0].doc, e.evidence[0].start, e.evidence[0].end))}</cite></li>"
+    parts += [f"<li>{esc(e.date.isoformat())}: {esc(e.text)} "
+              f"<cite>{esc(_cite(e.evidence[0].doc, e.evidence[0].start, e.evidence[0].end))}</cite></li>"
               for e in b.events] or ["<li>no new events</li>"]
     parts.append("</ul><h2>Claims by speaker</h2>")
     for speaker, claims in b.claims.items():

@@ -138,7 +138,8 @@ def _brief_sections(module, b) -> dict:
                for c in b.figures]
     alerts = [{"text": a.explanation, "kind": a.type, "evidence": [span(a.point.doc, a.point.start, a.point.end)]}
               for a in b.alerts]
-    events = [{"text": e.text, "date": e.date.isoformat(), "evidence": [span(x.doc, x.start, x.end) for x in e.evidence]}
+    events = [{"text": e.text, "date": e.date.isoformat(),
+               "evidence": [span(x.doc, x.start, x.end) for x in e.evidence]}
               for e in b.events]
     claims = []
     for speaker, said in b.claims.items():

@@ -62,7 +62,8 @@ class SecurityHeaders:
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
                 names = {k for k, _ in message.get("headers", [])}
-                message["headers"] = list(message.get("headers", [])) + [h for h in SECURITY_HEADERS if h[0] not in names]
+                message["headers"] = list(message.get("headers", [])) + [h for h in SECURITY_HEADERS
+                                                                         if h[0] not in names]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

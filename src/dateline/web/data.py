@@ -279,7 +279,8 @@ class WebData:
                 break
             if newest and ((len(best) >= want and bound < best[-1][0]) or (since_s is not None and bound < since_s)):
                 break
-            if not newest and ((len(best) >= want and bound > best[-1][0]) or (until_s is not None and bound > until_s)):
+            if not newest and ((len(best) >= want and bound > best[-1][0])
+                               or (until_s is not None and bound > until_s)):
                 break
         stream.close()
         return [rowid for _, _, rowid in best[offset:want]]

@@ -104,7 +104,8 @@ def overview(web: Web) -> dict:
     latest_articles = web.data.latest_articles(8)
     return {"stats": stats, "series_state": state_of(series), "main_series": main,
             "series_count": len(series.value or []),
-            "alerts_state": state_of(alerts), "alerts": (alerts.value or [])[:8], "alert_count": len(alerts.value or []),
+            "alerts_state": state_of(alerts), "alerts": (alerts.value or [])[:8],
+            "alert_count": len(alerts.value or []),
             "latest_articles": latest_articles, "top_entities": web.data.entities(per_page=12).rows}
 
 
@@ -150,7 +151,8 @@ def _figures(all_series: list[dict], alerts: list[dict], flagged: dict[str, str]
     charted = []
     for s in chosen[:CHARTED_SERIES]:
         points = charts.chart_points(s["series_points"], flagged, limit=FIGURES_CHART_POINTS)
-        charted.append({"id": s["id"], "title": series_title(s), "spec": charts.json_script(charts.series_chart(points)),
+        charted.append({"id": s["id"], "title": series_title(s),
+                        "spec": charts.json_script(charts.series_chart(points)),
                         "alerts": sum(1 for p in s["series_points"] if p["figure"] in flagged),
                         "points": s["points"]})
     return {"measures": sorted({s["measure"] for s in all_series}), "series": [summary(s, flagged) for s in chosen],
@@ -184,8 +186,8 @@ def series_detail(web: Web, series_id: str, page: int = 1) -> dict:
     if found is None:
         raise NotFound(f"no series {series_id!r}")
     spec = web.cache.get(("series_spec", series_id), (series.value, alerts.value),
-                         lambda: charts.json_script(charts.series_chart(charts.chart_points(found["series_points"], flagged),
-                                                                         height=300)))
+                         lambda: charts.json_script(charts.series_chart(
+                             charts.chart_points(found["series_points"], flagged), height=300)))
     points = found["series_points"]
     newest_first = list(reversed(points))
     shown = [dict(p, alert=flagged.get(p["figure"]))
@@ -249,7 +251,8 @@ def entity(web: Web, entity_id: str) -> dict:
     figure_ids = known.get("figures", {}).get(entity_id, []) if index.has_value else None
     return {"entity": e, "mentions_by_day": days, "spec": charts.json_script(charts.mentions_chart(days)),
             "claims_by": data.claims(entity=entity_id, per_page=20).rows, "claims_about": claims_about,
-            "figures_from": data.figures_from(entity_id, ids=figure_ids), "articles": data.articles_mentioning(entity_id)}
+            "figures_from": data.figures_from(entity_id, ids=figure_ids),
+            "articles": data.articles_mentioning(entity_id)}
 
 
 def article(web: Web, doc_id: str, hl: Optional[str]) -> dict:

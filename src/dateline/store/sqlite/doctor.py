@@ -28,7 +28,8 @@ class Doctor:
         if n:
             problems.append(f"{n} sentence_days rows name no stored sentence")
         for table in ("mentions", "times", "figures", "claims", "sentences"):
-            n = self.db.execute(f"SELECT count(*) FROM {table} WHERE doc NOT IN (SELECT id FROM documents)").fetchone()[0]
+            n = self.db.execute(f"SELECT count(*) FROM {table} WHERE doc NOT IN (SELECT id FROM documents)"
+                                ).fetchone()[0]
             if n:
                 problems.append(f"{n} {table} rows belong to no document")
             bad = self.db.execute(
@@ -48,7 +49,8 @@ class Doctor:
             ("mentions of entities that do not exist",
              "SELECT doc FROM mentions WHERE entity IS NOT NULL AND entity NOT IN (SELECT id FROM entities)"),
             ("claims linked to entities that do not exist",
-             "SELECT id FROM claims WHERE speaker_entity IS NOT NULL AND speaker_entity NOT IN (SELECT id FROM entities)"),
+             "SELECT id FROM claims WHERE speaker_entity IS NOT NULL"
+             " AND speaker_entity NOT IN (SELECT id FROM entities)"),
         ]
         for what, query in checks:
             rows = self.db.execute(query + " LIMIT 5").fetchall()

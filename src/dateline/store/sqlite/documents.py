@@ -18,7 +18,8 @@ class Documents:
         return row[0] if row else default
 
     def set_state(self, key: str, value: str) -> None:
-        self.db.execute("INSERT INTO state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+        self.db.execute("INSERT INTO state(key, value) VALUES (?, ?)"
+                        " ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                         (key, value))
 
     def document_hashes(self, ids: Sequence[str]) -> dict[str, str]:
@@ -70,7 +71,8 @@ class Documents:
                        ' VALUES (?,?,?,?,?,?,?,?)',
                        [(m.span.doc, m.span.start, m.span.end, m.text, m.label, m.kind, m.canonical, m.alias_of)
                         for m in a.mentions])
-        db.executemany('INSERT OR IGNORE INTO times(doc, start, "end", text, type, value, date, since) VALUES (?,?,?,?,?,?,?,?)',
+        db.executemany('INSERT OR IGNORE INTO times(doc, start, "end", text, type, value, date, since)'
+                       ' VALUES (?,?,?,?,?,?,?,?)',
                        [(t.span.doc, t.span.start, t.span.end, t.text, t.type, t.value, _iso(t.date), int(t.since))
                         for t in a.times])
         db.executemany(

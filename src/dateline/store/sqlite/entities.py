@@ -37,7 +37,8 @@ class Entities:
         self.db.execute(
             "UPDATE mentions SET entity = n.entity FROM ("
             " SELECT m.rowid AS rid, coalesce(o.entity, f.entity) AS entity FROM mentions m"
-            " LEFT JOIN doc_form_entity o ON o.doc = m.doc AND o.text = m.text AND o.alias_of = coalesce(m.alias_of, '')"
+            " LEFT JOIN doc_form_entity o ON o.doc = m.doc AND o.text = m.text"
+            " AND o.alias_of = coalesce(m.alias_of, '')"
             " LEFT JOIN form_entity f ON f.text = m.text AND f.alias_of = coalesce(m.alias_of, '')) n"
             " WHERE mentions.rowid = n.rid AND mentions.entity IS NOT n.entity")
         docs = dict(self.db.execute("SELECT entity, count(DISTINCT doc) FROM mentions WHERE entity IS NOT NULL"
@@ -52,7 +53,8 @@ class Entities:
         for c in self.db.execute("SELECT id, doc, speaker_start, speaker_end, speaker_entity FROM claims"
                                  " WHERE speaker_start IS NOT NULL").fetchall():
             best, best_overlap = None, 0
-            for m in self.db.execute('SELECT entity, start, "end" FROM mentions WHERE doc=? AND start < ? AND ? < "end"',
+            for m in self.db.execute('SELECT entity, start, "end" FROM mentions'
+                                     ' WHERE doc=? AND start < ? AND ? < "end"',
                                      (c["doc"], c["speaker_end"], c["speaker_start"])):
                 overlap = min(m["end"], c["speaker_end"]) - max(m["start"], c["speaker_start"])
                 if overlap > best_overlap:

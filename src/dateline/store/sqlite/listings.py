@@ -61,7 +61,8 @@ class Listings:
 
     def cumulative_figure_texts(self) -> Iterator[tuple[str, tuple]]:
         """(article, (group, source, sentence)) of every cumulative figure."""
-        for r in self.db.execute("SELECT f.doc, f.grp, f.source, substr(d.text, f.sent_start + 1, f.sent_end - f.sent_start)"
+        for r in self.db.execute("SELECT f.doc, f.grp, f.source,"
+                                 " substr(d.text, f.sent_start + 1, f.sent_end - f.sent_start)"
                                  " FROM figures f JOIN documents d ON d.id = f.doc WHERE f.scope = 'cumulative'"):
             yield r[0], (r[1], r[2], r[3])
 
@@ -78,9 +79,11 @@ class Listings:
             self.db.execute(f"DELETE FROM figure_series WHERE doc IN ({','.join('?' * len(chunk))})", chunk)
         self.db.executemany(
             "INSERT INTO figure_series(figure, doc, place, category, skey, source, grp) VALUES (?,?,?,?,?,?,?)",
-            [(r["id"], r["doc"], place, category, skey, r["source"], r["grp"]) for r, place, category, skey in described])
+            [(r["id"], r["doc"], place, category, skey, r["source"], r["grp"])
+             for r, place, category, skey in described])
 
-    def claims(self, speaker: Optional[str] = None, doc: Optional[str] = None, entity: Optional[str] = None) -> list[dict]:
+    def claims(self, speaker: Optional[str] = None, doc: Optional[str] = None,
+               entity: Optional[str] = None) -> list[dict]:
         q = ('SELECT c.*, d.date AS doc_date, substr(d.text, c.content_start + 1, c.content_end - c.content_start)'
              ' AS content, substr(d.text, c.start + 1, c."end" - c.start) AS sentence, e.name AS entity_name'
              ' FROM claims c JOIN documents d ON d.id = c.doc LEFT JOIN entities e ON e.id = c.speaker_entity'

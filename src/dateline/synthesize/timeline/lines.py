@@ -46,7 +46,7 @@ _LEANS_BACK = re.compile(r"^[\"“`']*\s*(?:he|she|it|they|them|these|those|some
                          r"|^[\"“`']*\s*(?:however|moreover|furthermore|nevertheless|nonetheless|in addition|instead"
                          r"|even so|by contrast|in contrast|on the other hand)\s*,", re.I)
 # '"...," the ministry added.', '..., he added, ...': the rest of a statement begun in an earlier sentence
-_CONTINUES = re.compile(r"[,”\"'’]\s+(?:[\w.'’-]+\s+){0,5}(?:also\s+)?added(?:\s+in\s+a\s+statement)?\s*(?:[.!][\"'”’]*$|,)")
+_CONTINUES = re.compile(r"[,”\"'’]\s+(?:[\w.'’-]+\s+){0,5}(?:also\s+)?added(?:\s+in\s+a\s+statement)?\s*(?:[.!][\"'”’]*$|,)")  # noqa: E501
 # "..., these are the main developments.", "Here is what we know:": a line announcing the ones after it
 _ANNOUNCES = re.compile(
     r"\b(?:here\s+(?:is|are)|here['’]s|these\s+are|the\s+following\s+(?:is|are))\s+(?:the\s+)?"

@@ -1,0 +1,4 @@
+"""``python -m dateline.cli``: the same as the ``dateline`` command."""
+from . import main
+
+main()
