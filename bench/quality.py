@@ -1,6 +1,7 @@
 """All quality figures of the core ledger in one run, each from its own benchmark script.
 
-    python bench/quality.py            # dev figures + claims gold, alerts, news streams, PolNeAR dev, TempEval-3 platinum
+    python bench/quality.py            # dev figures + claims gold, alerts, news streams, PolNeAR dev,
+                                       # TempEval-3 platinum
     python bench/quality.py --quick    # skip PolNeAR and TempEval (the slow ones)
 
 Each part runs as ``bench/<script>.py`` in a subprocess and its output is shown

@@ -71,5 +71,5 @@ def describe(explained: Explained, text: str) -> list[str]:
                    f"{text[c.content.start:c.content.end][:100]!r}")
     for tm in a.times:
         out.append(f"time {tm.text!r} [{tm.span.start}:{tm.span.end}] {tm.type} {tm.value}"
-                   + (f" (since)" if tm.since else ""))
+                   + (" (since)" if tm.since else ""))
     return out

@@ -207,8 +207,9 @@ def _as_of(c: _Cand, sent_times: list[_Time], default: dt.date, doc_date: dt.dat
         if verb is None or (verb.i not in event and verb.i not in report):
             continue
         # "By October 22, ...", "As of Monday, ...": a cutoff dates the count itself
+        just_before = nlp.doc_text(sent.doc)[max(sent.start_char, t.start - 10):t.start]
         through_noun = through_noun or bool(re.search(r"\b(?:by|as\s+of|as\s+at|until|till)\s+(?:the\s+)?$",
-                                                      nlp.doc_text(sent.doc)[max(sent.start_char, t.start - 10):t.start], re.I))
+                                                      just_before, re.I))
         is_event = verb.i in event and not through_noun
         if c.scope == "superseded" and verb.i not in report:
             continue                              # an old figure reported now: its event dates do not apply
@@ -220,7 +221,8 @@ def _as_of(c: _Cand, sent_times: list[_Time], default: dt.date, doc_date: dt.dat
         chosen = None                             # a report date; the incident's own date comes from the story
     if chosen is not None:
         date = chosen.date
-        m = re.search(r"(mon|tues|wednes|thurs|fri|satur|sun)day", nlp.doc_text(sent.doc)[chosen.start:chosen.end], re.I)
+        m = re.search(r"(mon|tues|wednes|thurs|fri|satur|sun)day", nlp.doc_text(sent.doc)[chosen.start:chosen.end],
+                      re.I)
         if chosen.weekday and m and (date is None or (future and date < doc_date)):
             date = _resolve_weekday(m.group(0), doc_date, future)
         if date is not None:

@@ -92,7 +92,8 @@ def _role_of(np, root, sent):
     if rel.i == root.i and root.head.i > root.i and any(
             t.text in ("-", "–", "—", ":", "|", ";") for t in root.doc[root.i + 1:root.head.i]):
         left = root.doc[root.i - 1] if root.i > sent.start else None
-        while left is not None and left.i > sent.start and left.lower_ in QUALIFIER_PREPS | {"than", "more", "least", "at"}:
+        while left is not None and left.i > sent.start and \
+                left.lower_ in QUALIFIER_PREPS | {"than", "more", "least", "at"}:
             left = root.doc[left.i - 1]
         if left is not None and left.pos_ == "VERB":
             return rel, "obj", left, None
@@ -116,7 +117,8 @@ def _role_of(np, root, sent):
                 head.lower_ in ("to", "from"):
             gov = gov.head                      # "revised the toll down to 64", "up from 3,785"
         return rel, "pobj", gov, head
-    if dep in ("relcl", "ROOT", "dep", "npadvmod", "appos", "nmod", "compound") and rel.pos_ in ("NOUN", "PROPN", "NUM"):
+    if dep in ("relcl", "ROOT", "dep", "npadvmod", "appos", "nmod", "compound") and \
+            rel.pos_ in ("NOUN", "PROPN", "NUM"):
         v = _subjectless_verb_after(rel, sent)
         if v is not None:
             passive = any(ch.dep_ == "auxpass" for ch in v.children)
@@ -134,7 +136,8 @@ def _counted_phrase(root, sent):
     if root.dep_ == "npadvmod" and head.lower_ in ADDITIVE_WORDS:
         # "2 more soldiers killed", "12 more were wounded": the noun "more" modifies, or the number itself
         return head.head if head.dep_ == "amod" and head.head.pos_ in ("NOUN", "PROPN") else root
-    if head.i > root.i and any(ch.dep_ in ("acl", "relcl") and _is_verbal(ch) and ch.i < head.i for ch in root.children):
+    if head.i > root.i and any(ch.dep_ in ("acl", "relcl") and _is_verbal(ch) and ch.i < head.i
+                               for ch in root.children):
         return root                             # "1,200 killed in Israel, Gaza toll at 14,800"
     if root.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "appos", "npadvmod") and \
             root.head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):

@@ -158,7 +158,8 @@ def _describe(here: list[_Cand], claims: list[Claim], history: list[str]) -> Non
     for c in here:
         noun = _toll_noun(c)
         if c.scope == "cumulative" and noun is not None and all(ch.dep_ == "det" for ch in noun.children) and \
-                not re.search(r"\b(?:since|total|so\s+far|overall|to\s+date|war)\b", _text_of(_clause_tokens(c)).lower()):
+                not re.search(r"\b(?:since|total|so\s+far|overall|to\s+date|war)\b",
+                              _text_of(_clause_tokens(c)).lower()):
             # "the blast killed 471, officials said; US intelligence put the toll at 100 to 300": that event's toll
             same = [p for p in here if p is not c and p.measure == c.measure and p.num.start < c.num.start]
             if same and same[-1].scope == "incident":
@@ -167,14 +168,16 @@ def _describe(here: list[_Cand], claims: list[Claim], history: list[str]) -> Non
     for c in here:
         if c.scope == "cumulative" and _increment(c, here):
             c.scope = "period"
-            c.trace.note("figures.scope", "period/increment-to-a-total", "a later figure is the new total")                 # "Two soldiers were killed on Thursday, bringing the toll to 83"
+            # "Two soldiers were killed on Thursday, bringing the toll to 83"
+            c.trace.note("figures.scope", "period/increment-to-a-total", "a later figure is the new total")
     for c in here:
         partner = _scope_partner(c, here)
         shared = ("incident", "period") if partner is c.coord_prev else ("incident",)
         if partner is not None and c.scope == "cumulative" and not c.cum_cue and \
                 partner.scope in shared:
             c.scope = partner.scope
-            c.trace.note("figures.scope", f"{c.scope}/same-event-as", f"{partner.num.text}")          # "The blast left 13 dead and 50 injured"
+            # "The blast left 13 dead and 50 injured"
+            c.trace.note("figures.scope", f"{c.scope}/same-event-as", f"{partner.num.text}")
 
 
 def _increment(c: _Cand, here: list[_Cand]) -> bool:

@@ -65,7 +65,8 @@ def _xcomp_chain(verb):
                 continue
             if c.dep_ in ("xcomp", "oprd", "acomp", "prt") or \
                     (c.dep_ in ("ccomp", "advcl") and _is_verbal(c) and
-                     not any(g.dep_ in SUBJ_DEPS or g.dep_ == "mark" for g in c.children) and c.tag_ in ("VBG", "VBN", "VB")):
+                     not any(g.dep_ in SUBJ_DEPS or g.dep_ == "mark" for g in c.children) and
+                     c.tag_ in ("VBG", "VBN", "VB")):
                 out.append(c)
                 frontier.append(c)
     return out

@@ -481,7 +481,8 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
          lambda w: w.sentence_place if isinstance(w.sentence_place, str) else _named(w.sentence_place),
          examples=("In Sagaing, rescuers said the death toll had risen to 300 by Sunday.",
                    "Officials said 25,000 have been killed in Kordavia so far, and another 60,000 have been injured.",
-                   "Flooding hit Ishikawa Prefecture on Monday. The death toll has climbed to 168 in the prefecture, officials said.")),
+                   "Flooding hit Ishikawa Prefecture on Monday. The death toll has climbed to 168 in the prefecture, "
+                   "officials said.")),
     Rule("place/the-article's-place", lambda w: w.article.main(w.actor) is not None,
          lambda w: _named(w.article.main(w.actor)),
          examples=("Earthquake in Turkey\nRescuers said the death toll had risen to 1,500.",),

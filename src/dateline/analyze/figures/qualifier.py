@@ -18,9 +18,9 @@ def _words_before(*words: str) -> re.Pattern:
 _AT_LEAST = _words_before(r"at\s+least", r"no\s+(?:fewer|less)\s+than", r"a\s+minimum\s+of", r"at\s+a\s+minimum")
 _AS_MANY_AS = _words_before(r"as\s+many\s+as", r"up\s+to", r"as\s+much\s+as")
 _FEWER_THAN = re.compile(r"\b(?:fewer|less)\s+than\s*$|\b(?:under|below)\s*$", re.I)
-_MORE_THAN = _words_before(r"more\s+than", "over", r"upwards\s+of", r"in\s+excess\s+of", "above", "exceeding", "exceeded",
-                           "exceeds", "exceed", "top(?:s|ped)?", "surpass(?:es|ed)?", "cross(?:es|ed)?", "passed",
-                           "passes", "past", "beyond", r"north\s+of")
+_MORE_THAN = _words_before(r"more\s+than", "over", r"upwards\s+of", r"in\s+excess\s+of", "above", "exceeding",
+                           "exceeded", "exceeds", "exceed", "top(?:s|ped)?", "surpass(?:es|ed)?", "cross(?:es|ed)?",
+                           "passed", "passes", "past", "beyond", r"north\s+of")
 _NEARLY = _words_before("nearly", "almost", r"close\s+to", r"just\s+under", "approaching", "nearing")
 _ABOUT = _words_before("about", "around", "some", "roughly", "approximately", r"approx\.?", r"an\s+estimated",
                        "estimated", "circa", r"est\.")

@@ -64,12 +64,14 @@ def _past_event(c: _Cand) -> bool:
     if auxes & {"had", "was", "were"}:
         return True
     # a simple past, also when tagged as a participle without auxiliary ("335 nationals crossed into Egypt")
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxes and any(ch.dep_ in SUBJ_DEPS for ch in verb.children))
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxes and
+                                  any(ch.dep_ in SUBJ_DEPS for ch in verb.children))
 
 
 def _war_start(tokens) -> bool:
     return bool(KILLER_WORDS.search(" ".join(t.text for t in tokens))) or \
-        bool(re.search(r"\b(?:on|in|inside|across)\s+(?:southern\s+)?israel\b", " ".join(t.text.lower() for t in tokens)))
+        bool(re.search(r"\b(?:on|in|inside|across)\s+(?:southern\s+)?israel\b",
+                       " ".join(t.text.lower() for t in tokens)))
 
 
 def _specific_place(tok) -> bool:
@@ -154,7 +156,8 @@ class _Clause:
         cue = re.search(r"\b(?:(?:past|last|previous)\s+(?:few\s+)?(?:24|48|72|twenty-four|forty-eight|\d+|few|two|"
                         r"three|several)?\s*(?:hours?|days?)|recent\s+days|in\s+a\s+single\s+day|on\s+a\s+single\s+day|"
                         r"yesterday|(?:24|48|72|twenty-four|forty-eight)[- ]hours?\s+(?:to|until|up\s+to|period)|"
-                        r"(?:in|over|during|within)\s+(?:the\s+)?(?:24|48|72|twenty-four|forty-eight)[- ]hours?)\b", clause)
+                        r"(?:in|over|during|within)\s+(?:the\s+)?(?:24|48|72|twenty-four|forty-eight)[- ]hours?)\b",
+                        clause)
         long_span = re.search(r"\b(?:past|last)\s+(\d+)\s+days\b", clause)
         return bool(cue) and not (long_span and int(long_span.group(1)) > 7)
 
@@ -215,7 +218,8 @@ INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's
     Rule("incident/victims-placed", lambda s: _victims_placed(s.c), True,
          examples=("Shelling killed 32 people in the village of Marovka on Tuesday.",)),
     Rule("incident/attack-noun-clause", _attack_noun_clause, True,
-         examples=("Witnesses described a raid that killed 15 villagers.", "Officials reported an air strike killing 20 people near the port.",)),
+         examples=("Witnesses described a raid that killed 15 villagers.",
+                   "Officials reported an air strike killing 20 people near the port.")),
     Rule("incident/attack-on-a-place",
          lambda s: any(_lem(t) in ATTACK_VERBS and _is_verbal(t) and
                        any(_specific_place(g) for g in t.children if g.dep_ == "dobj") for t in s.tokens), True,
