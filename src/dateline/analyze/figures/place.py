@@ -465,6 +465,8 @@ def _own_place(c: _Cand) -> bool:
 PLACE = Table("figures.place", runner="figures", subject="the counted people's side of the sentence (_Where)", rules=(
     Rule("place/in-X-where-they-were", lambda w: w.in_place is not None, lambda w: w.token_name(w.in_place),
          examples=("At least 48 people were killed in Ishikawa Prefecture after the quake.",
+                   "Flooding hit Ishikawa Prefecture on Monday. The death toll has climbed to 168 in the prefecture, "
+                   "officials said.",
                    "Shelling killed 32 people in the town of Marovka on Tuesday.",
                    "There are 9,000 displaced people in Kherson, the governor said.")),
     Rule("place/the-toll-of-X", lambda w: w.toll_place is not None, lambda w: w.token_name(w.toll_place),
@@ -480,9 +482,7 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
     Rule("place/the-sentence's-one-place", lambda w: w.sentence_place is not None,
          lambda w: w.sentence_place if isinstance(w.sentence_place, str) else _named(w.sentence_place),
          examples=("In Sagaing, rescuers said the death toll had risen to 300 by Sunday.",
-                   "Officials said 25,000 have been killed in Kordavia so far, and another 60,000 have been injured.",
-                   "Flooding hit Ishikawa Prefecture on Monday. The death toll has climbed to 168 in the prefecture, "
-                   "officials said.")),
+                   "Officials said 25,000 have been killed in Kordavia so far, and another 60,000 have been injured.")),
     Rule("place/the-article's-place", lambda w: w.article.main(w.actor) is not None,
          lambda w: _named(w.article.main(w.actor)),
          examples=("Earthquake in Turkey\nRescuers said the death toll had risen to 1,500.",),
