@@ -219,13 +219,13 @@ def export(db: Path = DbOption,
                                                     help="figure, claim, entity, time, document (repeatable)."),
            output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout).")):
     """Write the ledger as JSON Lines, one record per item (schema: dateline/schema/export.schema.json)."""
-    from .serve.export import write_jsonl
+    from .serve.export import atomic_output, write_jsonl
 
     ledger = _ledger(db)
     try:
         records = ledger.export(kind or None)
         if output:
-            with output.open("w", encoding="utf-8") as out:
+            with atomic_output(output) as out:          # whole or not at all
                 n = write_jsonl(records, out)
             err.print(f"{n} records -> {output}")
         else:
@@ -364,7 +364,10 @@ def brief(since: str = typer.Option(..., "--since", help="Report what was publis
     ledger = _ledger(db)
     text = writers[fmt](build_brief(ledger.store, _date(since, "--since"), _date(until, "--until")))
     if output:
-        output.write_text(text, encoding="utf-8")
+        from .serve.export import atomic_output
+
+        with atomic_output(output) as out:
+            out.write(text)
         err.print(f"briefing -> {output}")
     else:
         sys.stdout.write(text)
@@ -379,6 +382,11 @@ def doctor(db: Path = DbOption):
     ledger = _ledger(db, read_only=False)      # the FTS5 integrity check is issued as a write
     problems = ledger.store.doctor()
     counts = ", ".join(f"{ledger.store.count(t)} {t}" for t in ("documents", "figures", "claims", "mentions", "times"))
+    owed = len(ledger.store.unconsolidated())
+    if owed or ledger.store.get_state("needs_consolidation") == "1":
+        # an ingest, load or watch that stopped after storing articles, before consolidating them
+        problems.append(f"consolidation is owed for {owed:,} articles (duplicate groups, entities, series): "
+                        "run any 'dateline ingest' on this database, e.g. of the same inputs again, to finish it")
     if problems:
         for p in problems:
             err.print(Text(f"problem: {p}", style="red"))
@@ -562,7 +570,13 @@ def load(dataset: str = typer.Argument(..., help="A Parquet ledger written by 'd
     if not parquet.has_kind(dataset, "document"):
         err.print(f"[red]error:[/] no Parquet ledger at {dataset} (write one with 'dateline analyze --out')")
         raise typer.Exit(2)
-    report = load_parquet(dataset, db, batch_size=batch_size)
+    from .engines import LoadError
+
+    try:
+        report = load_parquet(dataset, db, batch_size=batch_size)
+    except LoadError as e:
+        err.print(Text(f"error: {e}", style="red"), soft_wrap=True)
+        raise typer.Exit(1)
     if not quiet:
         err.print(f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged "
                   f"in {report.seconds:.1f}s -> {db}")
@@ -609,7 +623,20 @@ def watch(feeds: Path = typer.Argument(..., help="A text file with one RSS/Atom 
 
 
 def main() -> None:
-    app()
+    import errno
+    import sqlite3
+
+    try:
+        app()
+    except (OSError, sqlite3.Error) as e:
+        # a full disk, a read-only folder, a locked or damaged database: one line, not a traceback
+        # (what was committed before stays whole: each batch is one transaction)
+        where = f" ({e.filename})" if isinstance(e, OSError) and e.filename else ""
+        reason = (e.strerror or str(e)) if isinstance(e, OSError) else str(e)
+        if "disk is full" in reason or getattr(e, "errno", None) == errno.ENOSPC:
+            reason += "; free some space and run the command again (nothing half-written was kept)"
+        err.print(Text(f"error: {reason}{where}", style="red"), soft_wrap=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":
