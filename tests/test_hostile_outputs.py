@@ -195,3 +195,45 @@ def test_brief_markdown_escapes_article_html(tmp_path):
         text = to_markdown(build_brief(ledger.store, since=dt.date(2024, 3, 5)))
     assert "<script>" not in text and "<img" not in text and "](javascript:" not in text, text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text or "&lt;img" in text
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real 512 KB file system (tmpfs), where this machine lets the tests mount one (root)."""
+    import shutil
+    import subprocess
+
+    folder = tmp_path / "small"
+    folder.mkdir()
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a tmpfs needs root")
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(folder)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def test_a_real_full_disk_ends_ingest_in_one_line(db, small_disk, tmp_path, monkeypatch, capsys):
+    corpus = tmp_path / "many.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{i}", "date": "2024-03-04", "text": (
+        f"At least {i} people were killed when floodwater swept through Tarvo on Monday, the ministry said. ") * 20})
+        + "\n" for i in range(60)), encoding="utf-8")
+    code, err = run_main(monkeypatch, capsys, "ingest", str(corpus), "--db", str(small_disk / "f.db"), "--quiet",
+                         "--batch-size", "8")
+    (line,) = err.strip().splitlines()
+    assert code == 1 and "disk is full" in line, err
+
+
+def test_a_real_full_disk_leaves_the_previous_export_whole(db, small_disk, monkeypatch, capsys):
+    (small_disk / "ledger.jsonl").write_text("the previous version\n", encoding="utf-8")
+    with open(small_disk / "filler", "wb", buffering=0) as f:          # the disk full to the last page
+        with pytest.raises(OSError):
+            while True:
+                f.write(bytes(4096))
+    code, err = run_main(monkeypatch, capsys, "export", "-o", str(small_disk / "ledger.jsonl"), "--db", str(db))
+    assert code == 1 and "No space left on device" in err and len(err.strip().splitlines()) == 1, err
+    assert (small_disk / "ledger.jsonl").read_text(encoding="utf-8") == "the previous version\n"
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler", "ledger.jsonl"]

@@ -283,3 +283,13 @@ def test_watch_under_a_memory_cap_through_a_server_that_does_everything(hostile,
     with Ledger(tmp_path / "w.db", read_only=True) as ledger:
         titles = sorted(d.title or "" for d in ledger.documents())
     assert titles == ["Bad \ufffd title", "Fine", "Private link", "Trickle link"]
+
+
+@pytest.mark.parametrize("ip, kind", [
+    ("127.0.0.1", "loopback"), ("::1", "loopback"), ("::ffff:127.0.0.1", "loopback"), ("10.1.2.3", "private"),
+    ("192.168.0.10", "private"), ("fc00::1", "private"), ("169.254.169.254", "link-local"),
+    ("fe80::1%eth0", "link-local"), ("224.0.0.1", "multicast"), ("0.0.0.0", "unspecified"),
+    ("100.64.0.1", "non-global"), ("8.8.8.8", None), ("::ffff:8.8.8.8", None), ("2606:4700::1111", None),
+])
+def test_which_addresses_are_public(ip, kind):
+    assert fetch.non_public(ip) == kind

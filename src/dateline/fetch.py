@@ -236,8 +236,9 @@ def _decoder(response: httpx.Response) -> Optional[_Inflate]:
 
 # --- the fetcher -----------------------------------------------------------------------------
 def _origin(url: str) -> tuple[str, int]:
+    """(host, port) as the connection sees them (an international name in its ASCII form)."""
     u = httpx.URL(url)
-    return (u.host.lower(), u.port or (443 if u.scheme == "https" else 80))
+    return (u.raw_host.decode("ascii").lower(), u.port or (443 if u.scheme == "https" else 80))
 
 
 class Fetcher:
