@@ -249,3 +249,34 @@ def test_ordinary_titles_urls_and_dotted_ids_still_pass(tmp_path):
                                                    "title": "t" * 2000, "url": "https://e.org/" + "x" * 8000}) + "\n")
     (d,), problems = docs_and_problems([tmp_path / "ok.jsonl"])
     assert problems == [] and d.id == "a.b..c"
+
+
+# --- the whole batch, through the command line ------------------------------------------------
+def test_ingest_of_a_hostile_folder_stores_the_good_articles_and_exits_1(tmp_path):
+    from typer.testing import CliRunner
+
+    from dateline import Ledger
+    from dateline.cli import app
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.jsonl").write_text("\n".join([
+        json.dumps({"id": "good-1", "date": "2024-01-01", "text": ARTICLE}),
+        "[" * 100_000 + "]" * 100_000,
+        '{"id": "bad", "date": "2024-01-01", "text": "a lone \\ud800 surrogate"}',
+        json.dumps({"id": "good-2", "date": "2024-01-02", "text": ARTICLE + " Again."})]) + "\n", encoding="utf-8")
+    (inputs / "b.xml").write_text(rss(item(3, title="Bad &#xD800;")), encoding="utf-8")
+    (inputs / "c.csv").write_text('id,date,text\ngood-3,2024-01-03,"' + ARTICLE + '"\nd,2024-01-03,"never closed\n'
+                                  'e,2024-01-03,swallowed\n', encoding="utf-8")
+    whole = _warc(inputs / "d.warc.gz", 2, gz=True)
+    (inputs / "d.warc.gz").write_bytes(whole[:-40])
+    result = CliRunner().invoke(app, ["ingest", str(inputs), "--db", str(tmp_path / "h.db")])
+    assert result.exit_code == 1, result.output
+    out = " ".join(result.output.split())                     # (Rich folds long lines)
+    for needle in ("a.jsonl:2: error: invalid JSON: nested too deeply", "a.jsonl:3: error: text contains a lone",
+                   "b.xml:2: warning: character reference &#xD800;", "c.csv:3: error: unterminated quoted field",
+                   "d.warc.gz: error: truncated WARC file"):
+        assert needle in out, (needle, out)
+    with Ledger(tmp_path / "h.db", read_only=True) as ledger:
+        ids = sorted(d.id for d in ledger.documents())
+    assert len(ids) == 5 and {"good-1", "good-2", "good-3"} <= set(ids)       # + the feed entry + 1 WARC page

@@ -293,3 +293,21 @@ def test_watch_under_a_memory_cap_through_a_server_that_does_everything(hostile,
 ])
 def test_which_addresses_are_public(ip, kind):
     assert fetch.non_public(ip) == kind
+
+
+def test_cli_watch_allow_private_addresses(hostile, tmp_path):
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    b = hostile.base
+    hostile.routes["/feed.xml"] = Hostile.ok(rss(b, [("/p.html", "Tarvo", "")]))
+    hostile.routes["/p.html"] = Hostile.ok(page(14, "Tarvo"), "text/html")
+    feeds = feeds_file(tmp_path, f"{b}/feed.xml")
+    args = ["watch", str(feeds), "--once", "--retries", "0", "--timeout", "5"]
+    refused = CliRunner().invoke(app, [*args, "--db", str(tmp_path / "r.db")])
+    assert refused.exit_code == 0 and "/p.html" not in hostile.hits, refused.output
+    allowed = CliRunner().invoke(app, [*args, "--db", str(tmp_path / "a.db"), "--allow-private-addresses"])
+    assert allowed.exit_code == 0 and hostile.hits["/p.html"] == 1, allowed.output
+    with Ledger(tmp_path / "a.db", read_only=True) as ledger:
+        assert [d.title for d in ledger.documents()] == ["Tarvo"]
