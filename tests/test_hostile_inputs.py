@@ -136,6 +136,15 @@ def test_a_surrogate_character_reference_in_a_feed_spoils_nothing_else(tmp_path)
     assert "&#xD800;" in problems[0].reason and "&#55296;" in problems[1].reason and "surrogate" in problems[0].reason
 
 
+def test_references_beyond_unicode_and_of_thousands_of_digits(tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_text(rss(item(1, title="Far &#x110000;"), item(2, title="Long &#" + "9" * 5000 + ";"),
+                        item(3, title="Fine &#233; &#0000000233;")), encoding="utf-8")
+    docs, problems = docs_and_problems([feed])
+    assert [d.title for d in docs] == ["Far \ufffd 1", "Long \ufffd 2", "Fine é é 3"]
+    assert [(p.level, p.line) for p in problems] == [("warning", 2), ("warning", 3)]
+
+
 def test_any_exception_in_a_reader_is_that_files_error(tmp_path, monkeypatch):
     def broken(path, text, **opts):
         yield from docs_and_problems([tmp_path / "ok.jsonl"])[0]

@@ -629,9 +629,12 @@ def main() -> None:
 
     try:
         app()
-    except (OSError, sqlite3.Error) as e:
+    except (OSError, sqlite3.DatabaseError) as e:
         # a full disk, a read-only folder, a locked or damaged database: one line, not a traceback
-        # (what was committed before stays whole: each batch is one transaction)
+        # (what was committed before stays whole: each batch is one transaction); SQLite errors that
+        # are dateline's own bugs (integrity, programming) keep theirs
+        if isinstance(e, (sqlite3.IntegrityError, sqlite3.ProgrammingError)):
+            raise
         where = f" ({e.filename})" if isinstance(e, OSError) and e.filename else ""
         reason = (e.strerror or str(e)) if isinstance(e, OSError) else str(e)
         if "disk is full" in reason or getattr(e, "errno", None) == errno.ENOSPC:

@@ -59,7 +59,9 @@ def parse_feed(data: bytes):
 
     def replace(m: re.Match) -> bytes:
         hex_digits, digits = m.groups()
-        value = int(hex_digits, 16) if hex_digits else int(digits)
+        number = (hex_digits or digits).lstrip(b"0")
+        # (a number of thousands of digits is beyond Unicode, and beyond what int() will read)
+        value = 0x110000 if len(number) > 8 else int(number or b"0", 16 if hex_digits else 10)
         if 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
             counted[:] = [m.start(), counted[1] + data.count(b"\n", counted[0], m.start())]
             if len(warnings) < 100:
