@@ -117,7 +117,8 @@ def test_watch_ingests_new_articles_and_survives_bad_feeds(site, tmp_path, caplo
     db = tmp_path / "watch.db"
     clock = Clock()
     caplog.set_level("INFO", logger="dateline.watch")
-    with Watcher(db, feeds, every=60, timeout=0.5, retries=0, clock=clock) as watcher:
+    # (the test pages are on 127.0.0.1, as the feeds: allowed explicitly)
+    with Watcher(db, feeds, every=60, timeout=0.5, retries=0, clock=clock, allow_private=True) as watcher:
         started = time.monotonic()
         first = watcher.run_once()
         assert time.monotonic() - started < 10            # the slow feed cost one timeout, not more
@@ -163,7 +164,7 @@ def test_page_that_never_loads_falls_back_to_the_feed_text(site, tmp_path, monke
     site.routes["/ostrel.xml"] = (200, "application/rss+xml", rss(base, [("/missing.html", "Ostrel", summary)]), 0)
     feeds = tmp_path / "feeds.txt"
     feeds.write_text(f"{base}/ostrel.xml\n")
-    with Watcher(tmp_path / "w.db", feeds, every=60, timeout=1, retries=0) as watcher:
+    with Watcher(tmp_path / "w.db", feeds, every=60, timeout=1, retries=0, allow_private=True) as watcher:
         report = watcher.run_once()
         assert report.added == 1 and report.feeds[0].page_failures == 1
         assert watcher.run_once().added == 0                      # seen: not stored twice

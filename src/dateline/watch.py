@@ -17,6 +17,15 @@ What was seen, and each feed's health, is kept in a JSON file next to the databa
 pass ``retries`` times, then left alone for exponentially longer (one interval,
 two, four, ... at most ``MAX_BACKOFF``). Nothing a feed or page does stops the
 others or the loop.
+
+Hostile servers (:mod:`dateline.fetch`): each request has one deadline (``timeout``) for all
+of it, a size cap checked against Content-Length and while reading, one content encoding
+decoded under the cap, and goes to public addresses only: the feeds listed in ``feeds.txt``
+may be at a private address (the user named them), but entry links, and redirects to other
+hosts, may not unless ``allow_private``. A refused link falls back to the feed's own entry
+text at once. One feed's pages get ``feed_budget`` seconds per pass; entries beyond it wait
+for the next pass, so one slow feed cannot starve the others. Feed bodies are parsed from a
+stream, never taken for a file name or URL.
 """
 from __future__ import annotations
 
@@ -32,6 +41,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Optional, Union
 
+from .fetch import MAX_BYTES, USER_AGENT, FetchError, Fetcher, Refused  # noqa: F401 (MAX_BYTES, USER_AGENT: API)
 from .ingest import dedup
 from .ingest.document import DEFAULT_MAX_CHARS, derive_id, make_document
 from .ingest.errors import InputError
@@ -39,18 +49,13 @@ from .records import Document
 
 log = logging.getLogger("dateline.watch")
 
-USER_AGENT = "dateline-watch/0.1 (+https://dateline.invalid)"
-MAX_BYTES = 10 * 1024 * 1024     # larger responses are not feeds or articles
 MAX_BACKOFF = 6 * 3600.0
 PAGE_ATTEMPTS = 3                # passes a page may fail before the feed's own entry text is used
+FEED_BUDGET = 120.0              # seconds one feed's pages may take in a pass; the rest wait for the next
 SEEN_LIMIT = 20000               # entry keys remembered per feed (feeds list their latest entries only)
 _EVERY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d)?\s*$", re.I)
 _UNITS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
 PathLike = Union[str, Path]
-
-
-class FetchError(Exception):
-    """A URL could not be had (network error, timeout, HTTP status, too large)."""
 
 
 def parse_every(text: str) -> float:
@@ -107,59 +112,6 @@ def state_path_for(db: PathLike) -> Path:
     return Path(str(db) + ".watch.json")
 
 
-# --- fetching ------------------------------------------------------------------------
-class Fetcher:
-    """HTTP GET with a timeout, a size cap and a few retries for transient failures."""
-
-    def __init__(self, timeout: float = 10.0, retries: int = 2, retry_delay: float = 2.0):
-        import httpx
-
-        self.retries = retries
-        self.retry_delay = retry_delay
-        self.client = httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=True,
-                                   headers={"User-Agent": USER_AGENT})
-
-    def close(self) -> None:
-        self.client.close()
-
-    def get(self, url: str, headers: Optional[dict] = None):
-        """The response (status 200 or 304); :class:`FetchError` after the retries."""
-        import httpx
-
-        for attempt in range(self.retries + 1):
-            try:
-                return self._get_once(url, headers or {})
-            except FetchError as e:
-                transient = getattr(e, "transient", True)
-                if not transient or attempt == self.retries:
-                    raise
-                time.sleep(self.retry_delay * 2 ** attempt)
-            except httpx.HTTPError as e:  # connection refused, timeouts, protocol errors
-                if attempt == self.retries:
-                    raise FetchError(f"{type(e).__name__}: {e}" if str(e) else type(e).__name__)
-                time.sleep(self.retry_delay * 2 ** attempt)
-        raise AssertionError("unreachable")
-
-    def _get_once(self, url: str, headers: dict):
-        with self.client.stream("GET", url, headers=headers) as response:
-            if response.status_code == 304:
-                response.read()
-                return response
-            if response.status_code != 200:
-                error = FetchError(f"HTTP {response.status_code}")
-                error.transient = response.status_code >= 500 or response.status_code == 429
-                raise error
-            body = bytearray()
-            for chunk in response.iter_bytes():
-                body += chunk
-                if len(body) > MAX_BYTES:
-                    error = FetchError(f"response larger than {MAX_BYTES:,} bytes")
-                    error.transient = False
-                    raise error
-            response._content = bytes(body)
-            return response
-
-
 # --- one pass ------------------------------------------------------------------------
 @dataclass
 class FeedResult:
@@ -204,14 +156,16 @@ class Watcher:
     def __init__(self, db: PathLike, feeds_file: PathLike, every: float = 900.0,
                  state_path: Optional[PathLike] = None, timeout: float = 10.0, retries: int = 2,
                  retry_delay: float = 2.0, max_chars: int = DEFAULT_MAX_CHARS,
-                 clock: Callable[[], float] = time.time):
+                 clock: Callable[[], float] = time.time, allow_private: bool = False,
+                 feed_budget: float = FEED_BUDGET):
         self.db = Path(db)
         self.feeds_file = Path(feeds_file)
         self.every = every
         self.state = WatchState(state_path or state_path_for(db))
-        self.fetcher = Fetcher(timeout=timeout, retries=retries, retry_delay=retry_delay)
+        self.fetcher = Fetcher(timeout=timeout, retries=retries, retry_delay=retry_delay, allow_private=allow_private)
         self.max_chars = max_chars
         self.clock = clock
+        self.feed_budget = feed_budget
 
     def close(self) -> None:
         self.fetcher.close()
@@ -262,7 +216,7 @@ class Watcher:
 
     # one feed ---------------------------------------------------------------------
     def _poll(self, url: str, result: FeedResult, found: list, settled: list) -> None:
-        import feedparser
+        from .ingest.feed import parse_feed
 
         state = self.state.feed(url)
         now = self.clock()
@@ -273,7 +227,7 @@ class Watcher:
             return
         headers = {k: v for k, v in (("If-None-Match", state.etag), ("If-Modified-Since", state.modified)) if v}
         try:
-            response = self.fetcher.get(url, headers)
+            response = self.fetcher.get(url, headers, named=True)     # (the user named it: it may be private)
         except FetchError as e:
             self._failed(url, result, str(e))
             return
@@ -282,7 +236,9 @@ class Watcher:
             self._recovered(state)
             log.info("feed %s: not modified", url)
             return
-        parsed = feedparser.parse(response.content)
+        parsed, warnings = parse_feed(response.content)        # (from a stream: never a path or a URL)
+        for line, warning in warnings:
+            log.warning("feed %s: line %d: %s", url, line, warning)
         if parsed.bozo and not any(_entry_key(e) for e in parsed.entries):
             # (feedparser is lenient: a broken feed often still yields entries, but none that can be followed)
             self._failed(url, result, f"malformed feed: {parsed.get('bozo_exception')}")
@@ -290,9 +246,13 @@ class Watcher:
         if parsed.bozo:
             log.warning("feed %s: parsed with problems (%s)", url, parsed.get("bozo_exception"))
         seen = set(state.seen)
+        started, deferred = time.monotonic(), 0
         for entry in parsed.entries:
             key = _entry_key(entry)
             if not key or key in seen:
+                continue
+            if time.monotonic() - started > self.feed_budget:
+                deferred += 1             # one slow feed must not starve the others: the rest next pass
                 continue
             document = self._article(url, key, entry, state, result)
             if document is None:
@@ -302,8 +262,11 @@ class Watcher:
                 continue
             found.append((url, key, document))
             result.new += 1
+        if deferred:
+            log.warning("feed %s: its pages took over %.0f s in this pass; %d new entries wait for the next",
+                        url, self.feed_budget, deferred)
         # validators only once every entry is settled: a 304 must not hide an entry still to retry
-        pending = any(_entry_key(e) in state.pending for e in parsed.entries)
+        pending = deferred or any(_entry_key(e) in state.pending for e in parsed.entries)
         state.etag = None if pending else response.headers.get("ETag")
         state.modified = None if pending else response.headers.get("Last-Modified")
         self._recovered(state)
@@ -315,14 +278,17 @@ class Watcher:
 
         link = entry.get("link")
         text, date, title, problem = "", None, entry.get("title"), None
+        final = False                          # a failure that asking again cannot mend
         if link:
             try:
-                page = self.fetcher.get(link).text
+                page = self.fetcher.get(link).text           # (found in a feed: public addresses only)
                 text, info = html.extract(page)
                 date = html.find_date(page)
                 title = title or info.get("title")
                 if not text.strip():
                     problem = "no extractable main text"
+            except Refused as e:
+                problem, final = str(e), True
             except FetchError as e:
                 problem = str(e)
             except Exception as e:  # hostile HTML must not stop the feed
@@ -331,7 +297,7 @@ class Watcher:
             problem = "entry has no link"
         if problem:
             result.page_failures += 1
-            attempts = state.pending[key] = state.pending.get(key, 0) + 1
+            attempts = state.pending[key] = max(state.pending.get(key, 0) + 1, PAGE_ATTEMPTS if final else 0)
             log.warning("feed %s: page %s: %s (attempt %d)", feed_url, link or key, problem, attempts)
             if attempts < PAGE_ATTEMPTS:
                 return None

@@ -128,4 +128,20 @@ app.command()(scale.watch)
 
 
 def main() -> None:
-    app()
+    import errno
+    import sqlite3
+
+    try:
+        app()
+    except (OSError, sqlite3.DatabaseError) as e:
+        # a full disk, a read-only folder, a locked or damaged database: one line, not a traceback
+        # (what was committed before stays whole: each batch is one transaction); SQLite errors that
+        # are dateline's own bugs (integrity, programming) keep theirs
+        if isinstance(e, (sqlite3.IntegrityError, sqlite3.ProgrammingError)):
+            raise
+        where = f" ({e.filename})" if isinstance(e, OSError) and e.filename else ""
+        reason = (e.strerror or str(e)) if isinstance(e, OSError) else str(e)
+        if "disk is full" in reason or getattr(e, "errno", None) == errno.ENOSPC:
+            reason += "; free some space and run the command again (nothing half-written was kept)"
+        err.print(Text(f"error: {reason}{where}", style="red"), soft_wrap=True)
+        sys.exit(1)

@@ -52,6 +52,12 @@ def doctor(db: Path = DbOption):
     ledger = _ledger(db, read_only=False)      # the FTS5 integrity check is issued as a write
     problems = ledger.store.doctor()
     counts = ", ".join(f"{ledger.store.count(t)} {t}" for t in ("documents", "figures", "claims", "mentions", "times"))
+    owed = len(ledger.store.unconsolidated())
+    if owed or (ledger.store.get_state("needs_consolidation") == "1" and ledger.store.count("documents")):
+        # an ingest, load or watch that stopped after storing articles, before consolidating them
+        what = f"for {owed:,} articles" if owed else "since the database was upgraded"
+        problems.append(f"consolidation is owed {what} (duplicate groups, entities, series): run any "
+                        "'dateline ingest' on this database, e.g. of the same inputs again, to finish it")
     if problems:
         for p in problems:
             err.print(Text(f"problem: {p}", style="red"))

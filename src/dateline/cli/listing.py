@@ -125,13 +125,13 @@ def export(db: Path = DbOption,
                                                     help="figure, claim, entity, time, document (repeatable)."),
            output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout).")):
     """Write the ledger as JSON Lines, one record per item (schema: dateline/schema/export.schema.json)."""
-    from ..serve.export import write_jsonl
+    from ..serve.export import atomic_output, write_jsonl
 
     ledger = _ledger(db)
     try:
         records = ledger.export(kind or None)
         if output:
-            with output.open("w", encoding="utf-8") as out:
+            with atomic_output(output) as out:          # whole or not at all
                 n = write_jsonl(records, out)
             err.print(f"{n} records -> {output}")
         else:

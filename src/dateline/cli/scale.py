@@ -72,7 +72,13 @@ def load(dataset: str = typer.Argument(..., help="A Parquet ledger written by 'd
     if not parquet.has_kind(dataset, "document"):
         err.print(f"[red]error:[/] no Parquet ledger at {dataset} (write one with 'dateline analyze --out')")
         raise typer.Exit(2)
-    report = load_parquet(dataset, db, batch_size=batch_size)
+    from ..engines import LoadError
+
+    try:
+        report = load_parquet(dataset, db, batch_size=batch_size)
+    except LoadError as e:
+        err.print(Text(f"error: {e}", style="red"), soft_wrap=True)
+        raise typer.Exit(1)
     if not quiet:
         err.print(f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged "
                   f"in {report.seconds:.1f}s -> {db}")
@@ -82,9 +88,12 @@ def watch(feeds: Path = typer.Argument(..., help="A text file with one RSS/Atom 
           db: Path = DbOption,
           every: str = typer.Option("15m", "--every", help="Interval between passes: 30s, 15m, 2h."),
           once: bool = typer.Option(False, "--once", help="One pass, then exit (1 if a feed failed)."),
-          timeout: float = typer.Option(10.0, "--timeout", help="Seconds allowed per HTTP request."),
+          timeout: float = typer.Option(10.0, "--timeout", help="Seconds allowed per HTTP request, all of it."),
           retries: int = typer.Option(2, "--retries", help="Retries of a failed request within a pass."),
           state: Optional[Path] = typer.Option(None, "--state", help="State file (default: <db>.watch.json)."),
+          allow_private: bool = typer.Option(False, "--allow-private-addresses",
+                                             help="Also fetch entry links and redirects that lead to loopback, "
+                                                  "private or link-local addresses (feeds.txt's own URLs may)."),
           quiet: bool = typer.Option(False, "--quiet", "-q")):
     """Poll feeds, fetch and extract new articles, and ingest them; failing feeds back off, nothing stops."""
     import logging
@@ -100,7 +109,8 @@ def watch(feeds: Path = typer.Argument(..., help="A text file with one RSS/Atom 
         raise typer.Exit(2)
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(message)s")
-    with Watcher(db, feeds, every=interval, state_path=state, timeout=timeout, retries=retries) as watcher:
+    with Watcher(db, feeds, every=interval, state_path=state, timeout=timeout, retries=retries,
+                 allow_private=allow_private) as watcher:
         if once:
             report = watcher.run_once()
             if report.failed_feeds:

@@ -139,7 +139,10 @@ def brief(since: str = typer.Option(..., "--since", help="Report what was publis
     ledger = _ledger(db)
     text = writers[fmt](build_brief(ledger.store, _date(since, "--since"), _date(until, "--until")))
     if output:
-        output.write_text(text, encoding="utf-8")
+        from ..serve.export import atomic_output
+
+        with atomic_output(output) as out:
+            out.write(text)
         err.print(f"briefing -> {output}")
     else:
         sys.stdout.write(text)

@@ -10,7 +10,7 @@
 - :mod:`.consolidate`: duplicate groups and entities over the Parquet with DuckDB.
 - :mod:`.load`: the Parquet into the embedded SQLite store.
 """
-from .load import LoadReport, load_parquet
+from .load import LoadError, LoadReport, load_parquet
 from .run import ENGINES, EngineReport, analyze_to_parquet
 
-__all__ = ["analyze_to_parquet", "load_parquet", "EngineReport", "LoadReport", "ENGINES"]
+__all__ = ["analyze_to_parquet", "load_parquet", "EngineReport", "LoadError", "LoadReport", "ENGINES"]

@@ -19,12 +19,13 @@ _BOMS = (
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
-def decode_bytes(data: bytes) -> tuple[str, Optional[str]]:
+def decode_bytes(data: bytes, nul_is_binary: bool = True) -> tuple[str, Optional[str]]:
     """Return ``(text, warning)``; raise :class:`InputError` for empty or binary data.
 
     UTF-8 is tried first; a byte-order mark selects UTF-8/16/32; anything else
     that is not binary is read as Windows-1252 (a superset of printable
-    latin-1), with a warning so the user knows a guess was made.
+    latin-1), with a warning so the user knows a guess was made. ``nul_is_binary=False``
+    (JSON Lines, where a NUL byte spoils only its own line) lets a few NUL bytes through.
     """
     if not data.strip():
         raise InputError("empty file")
@@ -34,7 +35,7 @@ def decode_bytes(data: bytes) -> tuple[str, Optional[str]]:
                 return data.decode(codec), None
             except UnicodeDecodeError as e:
                 raise InputError(f"invalid {codec} text after byte-order mark: {e.reason} at byte {e.start}")
-    check_not_binary(data[:65536])
+    check_not_binary(data[:65536], nul_is_binary)
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as e:
@@ -42,8 +43,8 @@ def decode_bytes(data: bytes) -> tuple[str, Optional[str]]:
         return text, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); read as Windows-1252/latin-1"
 
 
-def check_not_binary(sample: bytes) -> None:
-    if b"\x00" in sample or len(_BINARY_BYTES.findall(sample)) > max(2, len(sample) // 1000):
+def check_not_binary(sample: bytes, nul_is_binary: bool = True) -> None:
+    if (nul_is_binary and b"\x00" in sample) or len(_BINARY_BYTES.findall(sample)) > max(2, len(sample) // 1000):
         raise InputError("binary file (control bytes found); expected text, JSON Lines, CSV, HTML or a feed")
 
 

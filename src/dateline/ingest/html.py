@@ -28,6 +28,10 @@ def extract(html: str) -> tuple[str, dict]:
 def find_date(html: str):
     from htmldate import find_date as htmldate_find
 
+    if html.startswith("http") and " " not in html:
+        # htmldate downloads a string it takes for a URL: a page whose whole content is an
+        # address must not make a request (and holds no date of its own)
+        return None
     # original_date: the publication date, not the last modification
     return htmldate_find(html, original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
 

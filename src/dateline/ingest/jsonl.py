@@ -31,13 +31,33 @@ def from_object(obj, path: Path, line: int, **opts):
         raise InputError(e.reason, line=line)
 
 
+def loads(line: str):
+    """``json.loads``, with every way it can fail (deep nesting included) as :class:`InputError`."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as e:
+        raise InputError(f"invalid JSON: {e.msg} (column {e.colno})", line=e.lineno)
+    except RecursionError:
+        raise InputError("invalid JSON: nested too deeply")
+
+
+def parse_line(path: Path, line: str, lineno: int, **opts):
+    """One JSON line to a document, or the :class:`InputProblem` that names that line."""
+    try:
+        return from_object(loads(line), path, lineno, **opts)
+    except InputError as e:
+        return InputProblem(str(path), lineno, e.reason)
+    except Exception as e:  # whatever one line does is that line's error, never the batch's
+        return InputProblem(str(path), lineno, f"cannot read: {type(e).__name__}: {e}")
+
+
 def read(path: Path, text: str, **opts) -> Iterator:
     stripped = text.lstrip()
     if stripped.startswith("["):
         try:
-            items = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise InputError(f"invalid JSON array: {e.msg}", line=e.lineno)
+            items = loads(text)
+        except InputError as e:
+            raise InputError(e.reason.replace("invalid JSON", "invalid JSON array"), line=e.line)
         for i, obj in enumerate(items, 1):
             try:
                 yield from_object(obj, path, i, **opts)
@@ -47,12 +67,4 @@ def read(path: Path, text: str, **opts) -> Iterator:
     for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield InputProblem(str(path), lineno, f"invalid JSON: {e.msg} (column {e.colno})")
-            continue
-        try:
-            yield from_object(obj, path, lineno, **opts)
-        except InputError as e:
-            yield InputProblem(str(path), lineno, e.reason)
+        yield parse_line(path, line, lineno, **opts)

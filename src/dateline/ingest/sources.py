@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import json
+import stat
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
@@ -30,20 +30,32 @@ _BINARY = {"warc": warc.looks_like, "parquet": parquet_input.looks_like}
 NOT_ARTICLES = {".md", ".rst", ".py", ".pyc", ".pyo", ".cfg", ".toml", ".yaml", ".yml", ".lock", ".db", ".db-wal",
                  ".db-shm", ".sqlite", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".css", ".js"}
 MAX_FILE_BYTES = 512 * 1024 * 1024   # whole-file formats; JSON Lines is streamed
+_BY_SUFFIX_JSONL = {suffix for suffix, fmt in _BY_SUFFIX.items() if fmt == "jsonl"}
 
 
 def walk(paths: Iterable[Union[str, Path]]) -> Iterator[Path]:
-    """Files under the given paths, directories walked recursively in sorted order; hidden entries skipped."""
+    """Files under the given paths, directories walked recursively in sorted order; hidden entries skipped.
+
+    Everything listed that is not a directory is yielded, even when it has gone by the time it
+    is reached: :func:`read_file` then reports it (a file that vanishes mid-run is an error, not
+    a silent skip), as it reports what is not a regular file (a FIFO would block the run)."""
     for p in paths:
         p = Path(p)
         if p.is_dir():
             for child in sorted(p.rglob("*")):
                 rel = child.relative_to(p)
-                if (child.is_file() and not any(part.startswith(".") or part == "__pycache__" for part in rel.parts)
-                        and child.suffix.lower() not in NOT_ARTICLES):
+                if (not any(part.startswith(".") or part == "__pycache__" for part in rel.parts)
+                        and child.suffix.lower() not in NOT_ARTICLES and not _is_dir(child)):
                     yield child
         else:
             yield p
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except OSError:          # gone since it was listed (or a broken link): read_file says so
+        return False
 
 
 def detect(path: Path, text: str) -> Optional[str]:
@@ -91,25 +103,32 @@ def duplicate_problem(doc: Document, previous: tuple[str, str]) -> InputProblem:
 
 
 def read_file(path: Path, **opts) -> Iterator[Item]:
+    """Every document and problem of one input file. Whatever goes wrong in reading it (a parser's
+    own exception included) is this file's problem, after the documents read before it."""
     where = str(path)
     try:
-        if not path.exists():
+        try:
+            info = path.stat()
+        except FileNotFoundError:
             raise InputError("no such file or directory")
-        size = path.stat().st_size
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file (a directory, device, pipe or socket)")
+        size = info.st_size
         if size == 0:
             raise InputError("empty file")
         binary = next((fmt for fmt, named in _BINARY.items() if named(path.name)), None)
         if binary:
             yield from READERS[binary](path, None, **opts)
             return
+        lines = path.suffix.lower() in _BY_SUFFIX_JSONL       # a NUL byte spoils its line, not the file
         if path.suffix.lower() in (".jsonl", ".ndjson") and not _has_wide_bom(path):
             with path.open("rb") as f:
-                check_not_binary(f.read(65536))
+                check_not_binary(f.read(65536), nul_is_binary=False)
             yield from _stream_jsonl(path, **opts)
             return
         if size > MAX_FILE_BYTES:
             raise InputError(f"file too large: {size:,} bytes (limit {MAX_FILE_BYTES:,}; split it or use JSON Lines)")
-        text, warning = decode_bytes(path.read_bytes())
+        text, warning = decode_bytes(path.read_bytes(), nul_is_binary=not lines)
         if warning:
             yield InputProblem(where, None, warning, level="warning")
         fmt = detect(path, text)
@@ -120,8 +139,15 @@ def read_file(path: Path, **opts) -> Iterator[Item]:
             yield item
     except InputError as e:
         yield InputProblem(where, e.line, e.reason)
+    except FileNotFoundError:
+        yield InputProblem(where, None, "no such file or directory (removed while being read?)")
     except OSError as e:
         yield InputProblem(where, None, f"cannot read: {e.strerror or e}")
+    except (MemoryError, RecursionError) as e:
+        yield InputProblem(where, None, f"cannot read: {type(e).__name__} (the file is too large or too deeply "
+                                        "nested to read)")
+    except Exception as e:  # a parser's own failure on hostile content
+        yield InputProblem(where, None, f"cannot read: {type(e).__name__}: {str(e)[:200]}")
 
 
 def _has_wide_bom(path: Path) -> bool:
@@ -134,29 +160,32 @@ def _stream_jsonl(path: Path, **opts) -> Iterator[Item]:
     """JSON Lines read line by line, so memory stays flat however large the file."""
     where = str(path)
     warned = False
+    # a line longer than any article of --max-chars characters can be (each escaped as a
+    # \uXXXX\uXXXX pair at worst, and 1 MB for the other fields) is skipped unread: a "line" of
+    # gigabytes without a newline must not sit in memory
+    max_chars = opts.get("max_chars", DEFAULT_MAX_CHARS)
+    limit = 12 * max_chars + (1 << 20)
     with path.open("rb") as f:
-        for lineno, raw in enumerate(f, 1):
+        for lineno, raw in enumerate(iter(lambda: f.readline(limit), b""), 1):
+            if len(raw) >= limit and not raw.endswith(b"\n"):
+                while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
+                yield InputProblem(where, lineno, f"article too large: a line of more than {limit:,} bytes "
+                                                  f"(limit {max_chars:,} characters; see --max-chars)")
+                continue
             if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8):]
             if not raw.strip():
                 continue
+            if b"\x00" in raw:
+                yield InputProblem(where, lineno, "binary data (NUL bytes) in a JSON line")
+                continue
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as e:
-                if b"\x00" in raw:
-                    yield InputProblem(where, lineno, "binary data (NUL bytes) in a JSON line")
-                    continue
                 line = raw.decode("cp1252", errors="replace")
                 if not warned:
                     yield InputProblem(where, lineno, f"not valid UTF-8 (offset {e.start}); read as Windows-1252",
                                        level="warning")
                     warned = True
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                yield InputProblem(where, lineno, f"invalid JSON: {e.msg} (column {e.colno})")
-                continue
-            try:
-                yield jsonl.from_object(obj, path, lineno, **opts)
-            except InputError as e:
-                yield InputProblem(where, lineno, e.reason)
+            yield jsonl.parse_line(path, line, lineno, **opts)

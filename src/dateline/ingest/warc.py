@@ -9,6 +9,7 @@ memory; each bad record is reported with its byte offset and skipped.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 from pathlib import Path
 from typing import Iterator, Optional
@@ -58,7 +59,7 @@ def read(path: Path, text: Optional[str] = None, **opts) -> Iterator:
     from warcio.exceptions import ArchiveLoadFailed
 
     where = str(path)
-    count = 0
+    count, last = 0, None
     with open(path, "rb") as f:
         records = ArchiveIterator(f)
         try:
@@ -66,7 +67,7 @@ def read(path: Path, text: Optional[str] = None, **opts) -> Iterator:
                 if record.format != "warc" and not (record.rec_headers.get_header("length") or "").isdigit():
                     # warcio reads any 5-word first line as an old ARC header
                     raise InputError("not a readable WARC file: no WARC record header")
-                count += 1
+                count, last = count + 1, record
                 if record.rec_type != "response":
                     continue
                 item = _article(record, where, records, **opts)
@@ -74,8 +75,35 @@ def read(path: Path, text: Optional[str] = None, **opts) -> Iterator:
                     yield item
         except (ArchiveLoadFailed, ValueError, EOFError) as e:
             raise InputError(f"not a readable WARC file: {str(e).strip()[:200]}")
-    if count == 0:
-        raise InputError("not a readable WARC file: no WARC records found")
+        if count == 0:
+            raise InputError("not a readable WARC file: no WARC records found")
+        _check_complete(f, records, last)
+
+
+def _check_truncated(record, offset: int) -> None:
+    """warcio ends a record silently where the file ends: fewer bytes than its Content-Length."""
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing > 0:
+        raise InputError(f"truncated WARC file: the record at byte {offset:,} "
+                         f"({record.rec_headers.get_header('WARC-Target-URI') or record.rec_type}) "
+                         f"ends {missing:,} bytes short of its length; it and anything after it are not read")
+
+
+def _check_complete(f, records, last) -> None:
+    """After the last record: it was whole, and nothing but blank lines follows it (a gzip member
+    cut short yields no record at all: warcio just stops)."""
+    if last is None or not records.member_info:
+        return
+    offset, length = records.member_info
+    _check_truncated(last, offset)
+    end = offset + length
+    size = os.fstat(f.fileno()).st_size
+    if size > end:
+        f.seek(end)
+        rest = f.read(65536)
+        if size - end > len(rest) or rest.strip():
+            raise InputError(f"truncated WARC file: {size - end:,} bytes after the last whole record "
+                             f"(at byte {offset:,}) are not a readable record")
 
 
 def _article(record, where: str, records, **opts):
@@ -88,6 +116,7 @@ def _article(record, where: str, records, **opts):
         return None
     payload = _read_payload(record)
     offset = records.get_record_offset()      # (only once the payload is read: it skips to the record's end)
+    _check_truncated(record, offset)
     label = f"record at byte {offset} ({uri})"
     if len(payload) > MAX_PAYLOAD:
         return InputProblem(where, None, f"{label}: page larger than {MAX_PAYLOAD:,} bytes; skipped")

@@ -8,8 +8,13 @@ came from; finer spans (the number, the content, the speaker) have their own
 """
 from __future__ import annotations
 
+import contextlib
 import json
-from typing import Iterable, Iterator, Optional
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import IO, Iterable, Iterator, Optional, Union
 
 from ..store.sqlite import Store
 
@@ -75,3 +80,42 @@ def write_jsonl(records: Iterable[dict], out) -> int:
         out.write(json.dumps(r, ensure_ascii=False) + "\n")
         n += 1
     return n
+
+
+@contextlib.contextmanager
+def atomic_output(path: Union[str, os.PathLike], encoding: str = "utf-8") -> Iterator[IO[str]]:
+    """A text file written whole or not at all: written to a temporary file beside ``path`` and
+    renamed over it only once complete, so a full disk or a crash never leaves half a file (nor
+    spoils the previous one). Something that is not a regular file (``/dev/stdout``, a pipe) is
+    written directly."""
+    path = Path(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with path.open("w", encoding=encoding) as out:
+            yield out
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as e:            # (name the file asked for, not the temporary one)
+        raise OSError(e.errno, e.strerror, str(path)) from e
+    try:
+        with os.fdopen(fd, "w", encoding=encoding) as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        # the permissions a new file would have had (mkstemp makes it private), or the old file's
+        os.chmod(tmp, stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

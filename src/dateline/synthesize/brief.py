@@ -139,23 +139,32 @@ def figure_line(c: FigureChange) -> str:
     return f"{head} {_cite(p.doc, p.start, p.end)}; {change}"
 
 
+_MD_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def _md(text: str) -> str:
+    """Article text as Markdown text, never markup: HTML (``<script>``) and inline links or images
+    (``[x](javascript:…)``) from an article are shown as written, not rendered."""
+    return text.translate(_MD_HTML).replace("](", "]\\(")
+
+
 def to_markdown(b: Brief) -> str:
     out = [f"# What changed since {b.since.isoformat()}", "",
            f"{b.articles} articles published from {(b.since + dt.timedelta(days=1)).isoformat()} "
            f"to {b.until.isoformat()}.", ""]
-    out += ["## Figures", ""] + ([f"- {figure_line(c)}" for c in b.figures] or ["- no new figures"]) + [""]
+    out += ["## Figures", ""] + ([f"- {_md(figure_line(c))}" for c in b.figures] or ["- no new figures"]) + [""]
     if b.alerts:
-        out += ["## Alerts", ""] + [f"- **{a.type}**: {a.explanation}" for a in b.alerts] + [""]
+        out += ["## Alerts", ""] + [f"- **{a.type}**: {_md(a.explanation)}" for a in b.alerts] + [""]
     out += ["## Events", ""]
-    out += [f"- {e.date.isoformat()}: {e.text} {_cite(e.evidence[0].doc, e.evidence[0].start, e.evidence[0].end)}"
+    out += [f"- {e.date.isoformat()}: {_md(e.text)} {_cite(e.evidence[0].doc, e.evidence[0].start, e.evidence[0].end)}"
             for e in b.events] or ["- no new events"]
     out += ["", "## Claims by speaker", ""]
     if not b.claims:
         out.append("- no new claims")
     for speaker, claims in b.claims.items():
-        out.append(f"### {speaker}")
+        out.append(f"### {_md(speaker)}")
         for c in claims:
-            out.append(f"- {claim_line(speaker, c)} {_cite(c['doc'], c['content_start'], c['content_end'])}")
+            out.append(f"- {_md(claim_line(speaker, c))} {_cite(c['doc'], c['content_start'], c['content_end'])}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 

@@ -14,7 +14,6 @@ import datetime as dt
 import hashlib
 import os
 from collections import defaultdict
-from pathlib import Path
 from typing import Optional
 
 from markupsafe import Markup
@@ -60,8 +59,11 @@ def _csp_hash(content: str) -> str:
 def write_report(db: os.PathLike | str, output: os.PathLike | str, max_claims: int = 500,
                  max_entities: int = 100) -> str:
     """Write the report; returns a one-line summary of what it holds."""
+    from ..serve.export import atomic_output
+
     html, summary = build_report(db, max_claims=max_claims, max_entities=max_entities)
-    Path(output).write_text(html, encoding="utf-8")
+    with atomic_output(output) as out:          # whole or not at all (a full disk leaves the old file)
+        out.write(html)
     return summary
 
 
