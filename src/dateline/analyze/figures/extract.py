@@ -21,6 +21,7 @@ from .source import _is_anaphor, _resolve_anaphor, _sentence_speaker, _source
 from .scope import _clause_tokens, _scope
 from .asof import _as_of, _dated_statements, _dateline_date, _same_source, _sentence_times
 from .group import _group
+from .lists import LABEL_LINE as _LABEL_LINE, heading_of, resolve_lists
 from .place import ArticlePlaces, _own_place, place_of
 
 
@@ -75,6 +76,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
     prev_cands: list[_Cand] = []
     last_incident_date: Optional[dt.date] = None
     article: Optional[ArticlePlaces] = None        # the article's places, read when a figure needs one
+    heading: Optional[tuple[str, str]] = None      # a heading over labelled lines (figures.lists)
     for sent in nlp.sentences(doc):
         parsed = nlp.is_parsed(sent)
         here: list[_Cand] = []
@@ -85,6 +87,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                                                     sent.text, re.I)))
             here = _sentence_candidates(doc, sent)
             _resolve_measures(here, prev_cands, ctx)
+            resolve_lists(here, heading)
             for c in here:
                 c.trace.outcome = f"kept: {c.measure}" if c.measure else "dropped: no cue says what it counts"
             here = [c for c in here if c.measure]
@@ -94,7 +97,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 if c.scope == "incident" and c.as_of_explicit:
                     last_incident_date = c.as_of
             for c in here:
-                lead = c.parent or c.companion
+                lead = c.parent or c.companion or c.listed_after
                 if lead is not None:
                     if not c.as_of_explicit:
                         c.as_of = lead.as_of
@@ -118,6 +121,10 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 if lead is not None and lead.place and not _own_place(c):
                     c.place = lead.place
                     c.trace.note("figures.place", "place/of-its-total-or-list", f"{lead.num.text} -> {lead.place}")
+        # a heading ("the breakdown of deaths by state:") holds over the labelled lines that follow it
+        if heading is not None and not _LABEL_LINE.match(sent.text.strip()):
+            heading = None
+        heading = heading_of(sent, CueContext()) or heading
         # remember this sentence's speakers and dated statements (also for sentences without numbers)
         if parsed:
             for src, date, back in _dated_statements(sent, sent_times, doc_date, last_source):

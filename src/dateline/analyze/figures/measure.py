@@ -8,7 +8,7 @@ from .. import nlp
 from .lexicon import (
     CARRY_VERBS, DISPLACED_ADJS, ESTIMATE_NOUNS,
     EVAC_INTRANSITIVE, EVAC_TRANSITIVE, HOSTAGE_NOUNS, KILLED_ADJS,
-    LEVEL_VERBS, MEASURE_ORDER, OBJ_DEPS, SUBJ_DEPS, TRUCK_NOUNS, WOUNDED_ADJS,
+    LEVEL_VERBS, MEASURE_ORDER, MISSING_ADJS, OBJ_DEPS, SUBJ_DEPS, TRUCK_NOUNS, WOUNDED_ADJS,
 )
 from .parse import _clause_verb, _is_verbal, _lem, _xcomp_chain
 from .candidate import _Cand, _role_of
@@ -239,6 +239,17 @@ def _pobj_cues(c: _Cand, cues, ctx, depth):
             for r, o, m, t, rule in _measure_cues(inner, ctx, depth + 1):
                 cues.append((r if transparent else max(r, 1), o, m, t, rule))
     elif pl in ("to", "at", "past", "from", "beyond", "above", "near", "towards", "toward", "by") and _is_verbal(gov):
+        gapped = _gapped_noun(prep, gov)
+        if gapped is not None:
+            # "brought the death toll to 22,185 and injuries to 57,035": the second "to" has lost its
+            # verb, and the noun just before it says what its number counts
+            for t in gapped.subtree:
+                if t.i < prep.i:
+                    m = cue_of(t, "noun", ctx.with_lives())
+                    if m is not None and m.outcome:
+                        _add_path(cues, 0, m.outcome, t, "gapped-conjunct-noun")
+        if gov.lower_ in MISSING_ADJS | WOUNDED_ADJS | KILLED_ADJS and gov.i == prep.i - 1:
+            _add(cues, gov, "noun", 1, ctx)         # "the number of missing to 40", the adjective taken for a verb
         _subject_cues(gov, None, cues, ctx)
         for g in gov.children:                      # "revised the death toll to 1,150", "put the toll at"
             if g.dep_ == "dobj" and g.i != c.rel.i:
@@ -254,6 +265,20 @@ def _pobj_cues(c: _Cand, cues, ctx, depth):
         _toll_noun_cues(gov, cues, 1, ctx, skip=prep)   # "the number of displaced people at 1.5 million"
     elif pl == "for" and _lem(gov) in ("exchange", "swap", "return"):
         _add(cues, gov, "noun", 1, ctx)             # "in exchange for 150 Palestinian prisoners"
+
+
+def _gapped_noun(prep, verb):
+    """The noun phrase a gapped conjunct puts right before its preposition ("... and injuries to 57,035",
+    "... and the number of injured to 57,035"): a conjunct, not the verb's own object."""
+    doc = prep.doc
+    if prep.i == 0:
+        return None
+    t = doc[prep.i - 1]
+    while t.head.i != t.i and t.head.i < prep.i and t.dep_ not in ("conj",) and t.head.i != verb.i:
+        t = t.head
+    if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.i > verb.i:
+        return t
+    return None
 
 
 def _toll_noun_cues(noun, cues, rank, ctx, skip=None):

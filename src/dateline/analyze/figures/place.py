@@ -190,6 +190,9 @@ class ArticlePlaces:
 def _is_place_token(tok, article: ArticlePlaces) -> bool:
     if tok.ent_type_ in PLACE_LABELS:
         return True
+    if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and \
+            tok.head.head.pos_ in ("VERB", "AUX", "NUM", "NOUN"):
+        return True                  # "died in Morvik": a name after "in", that NER took for nothing else
     # a proper name NER missed or took for a person ("in Khan Younis"), if the gazetteer knows it
     return tok.pos_ == "PROPN" and article.resolve(_name_at(tok)) is not None
 
@@ -387,6 +390,18 @@ class _Where:
         return _in_place(self.c, self.article)
 
     @functools.cached_property
+    def label_place(self) -> Optional[str]:
+        """The label of a "Georgia: 25 people" line, when it names a place."""
+        if not self.c.in_list or self.c.listed_after is not None:
+            return None
+        text = nlp.doc_text(self.c.root.doc)
+        line = text[text.rfind("\n", 0, self.c.num.start) + 1:self.c.num.start]
+        raw = line.strip(" -•*–:\t")
+        label = clean_name(raw)
+        kinded = re.search(r"\s(?:County|Prefecture|Province|State|Governorate|District|City)$", raw)
+        return label if self.article.resolve(label) is not None or kinded else None
+
+    @functools.cached_property
     def toll_place(self):
         return _toll_place(self.c, self.article)
 
@@ -469,6 +484,8 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
                    "officials said.",
                    "Shelling killed 32 people in the town of Marovka on Tuesday.",
                    "There are 9,000 displaced people in Kherson, the governor said.")),
+    Rule("place/the-line's-label", lambda w: w.label_place is not None, lambda w: w.label_place,
+         examples=("The agency broke down the deaths by county:\n- Holm County: 12 people\n- Tarn County: 7 people",)),
     Rule("place/the-toll-of-X", lambda w: w.toll_place is not None, lambda w: w.token_name(w.toll_place),
          examples=("Japan's death toll rose to 168 on Monday.", "The death toll in Myanmar has risen to 2,719.")),
     Rule("place/people-named-by-country", lambda w: w.demonym is not None, lambda w: _named(w.demonym),

@@ -10,6 +10,7 @@ from .lexicon import DISEASE_WORDS, ESTIMATE_NOUNS, EXCLUDED_NOUNS, KILLED_VERBS
 from .parse import _clause_verb, _is_verbal, _lem, _text_of
 from ..rules import Rule, Table
 from .candidate import _Cand
+from .lists import labelled_line
 
 
 class _Seen:
@@ -82,8 +83,10 @@ SKIP = Table("figures.skip", runner="figures", subject="a number's candidate (_S
     Rule("quoted-fragment/short-quote", lambda s: s.c.role == "none" and _in_short_quote(s.c), "quoted fragment",
          examples=('A placard, "SOS: 3 miners", hung on the fence.',),
          why="a sign or slogan quoted in a few words"),
-    Rule("cut-off/excerpt-end", lambda s: _cut_off(s.c), "cut off",
+    Rule("cut-off/excerpt-end", lambda s: _cut_off(s.c) and not labelled_line(s.c), "cut off",
          examples=("The floods hit the valley overnight. Rescue teams said the water had killed more than 16",),
+         counter_examples=("The agency broke down the deaths by county:\n- Holm County: 12 people\n"
+                           "- Tarn County: 7 people",),
          why="a number at the cut end of a truncated excerpt"),
     Rule("excluded-noun/not-people", lambda s: s.np.i != s.root.i and _lem(s.np) in EXCLUDED_NOUNS, "excluded noun",
          examples=("The militia fired 40 rockets at the town on Tuesday.",)),

@@ -1,0 +1,134 @@
+"""Numbers in a list whose words were left out: they count what the list's first item or heading counts.
+
+Two shapes of breakdown, common in tallies by place or cause:
+
+- an elided list: "Of the 72 deaths, 39 were in Wajima, 22 in Suzu, five in Nanao, and one each in
+  Hakui and Shika" -- "22 in Suzu" has lost its noun and verb; it counts what the item before it counts,
+  in its own place;
+- labelled lines under a heading: "Here is the breakdown of deaths by state:" then "- Georgia: 25
+  people", "Drowning: 20" -- each line counts what the heading names.
+
+A number so placed takes the measure, the scope and the whole it is part of from the item or heading
+before it; its place comes from its own words ("in Suzu", "Georgia:").
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .. import nlp
+from ..rules import Rule, Table
+from .candidate import _Cand
+from .cues import CueContext, cue_of
+
+_PLACE_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,4}"
+_KIND = r"(?:the\s+)?(?:(?:city|cities|town|towns|village|villages|prefecture|county|counties|state|province)\s+of\s+)?"
+# between two items of an elided list: the rest of the item before ("... in Wajima"), a separator
+_GAP = re.compile(r"^(?:\s+[a-z]+){0,2}(?:\s+each)?\s+(?:in|at)\s+" + _KIND + _PLACE_NAME +
+                  r"(?:\s+(?:City|Town|Prefecture|County|Province|State))?\s*(?:,|;|(?=\s+and\s))\s*"
+                  r"(?:and\s+|with\s+|followed\s+by\s+|while\s+)?$")
+# what an item of such a list looks like from its number on: "22 in Suzu", "one each in Hakui"
+_ITEM = re.compile(r"^(?:\s+(?:people|persons|dead|deaths|injured|missing))?(?:\s+each)?\s+(?:in|at)\s+" + _KIND +
+                   r"[A-Z]")
+# a line that labels a number: "- Georgia: 25 people", "Drowning: 20" (the part before the number)
+_LABEL_LINE = re.compile(r"^\s*[-•*–]?\s*(?P<label>[^:\n]{1,60}?)\s*:\s*$")
+# the whole of such a line
+LABEL_LINE = re.compile(r"^\s*[-•*–]?\s*[^:\n]{1,60}?\s*:\s*[\d,.]+(?:\s+[A-Za-z]+)?\s*$")
+
+
+def _between(a: _Cand, b: _Cand) -> str:
+    return nlp.doc_text(a.root.doc)[a.num.end:b.num.start]
+
+
+def _after(c: _Cand) -> str:
+    return nlp.doc_text(c.root.doc)[c.num.end:c.num.end + 60]
+
+
+class _Listed:
+    """What the list rules look at: a number with no measure of its own, the items before it in the
+    sentence, and the heading of the lines it may stand under."""
+
+    def __init__(self, c: _Cand, before: list[_Cand], heading: Optional[tuple[str, str]]):
+        self.c, self.before, self.heading = c, before, heading
+
+    def previous_item(self) -> Optional[_Cand]:
+        measured = [p for p in self.before if p.measure]
+        if not measured:
+            return None
+        p = measured[-1]
+        if _GAP.match(_between(p, self.c)) and _ITEM.match(_after(self.c)):
+            return p
+        return None
+
+    def labelled(self) -> bool:
+        return labelled_line(self.c) and bool(self.heading)
+
+def labelled_line(c: _Cand) -> bool:
+    """Whether the number ends a short "Label: N (people)" line."""
+    text = nlp.doc_text(c.root.doc)
+    line_start = text.rfind("\n", 0, c.num.start) + 1
+    line_end = text.find("\n", c.num.end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[c.num.end:line_end].strip()
+    return bool(_LABEL_LINE.match(text[line_start:c.num.start])) and len(rest.split()) <= 2 and \
+        not re.search(r"\d", rest)
+
+
+LIST = Table("figures.list", runner="figures", subject="a number with no measure of its own (_Listed)", rules=(
+    Rule("list/elided-item", lambda s: s.previous_item() is not None, lambda s: s.previous_item(),
+         examples=("Of the 230 deaths, 95 were in Valtra, 42 in Osmund County, seven in Brega, "
+                   "and one each in Holm and Tarn.",
+                   "The province said 61 people died in Morvik, 22 in Selby and 14 in Arden."),
+         counter_examples=("Police said 61 people died in Morvik, and 22 in the afternoon session voted.",)),
+    Rule("list/labelled-line", lambda s: s.labelled(), lambda s: s.heading,
+         examples=("The agency broke down the deaths by county:\n- Holm County: 12 people\n- Tarn County: 7 people",
+                   "It listed the causes of death:\n\nDrowning: 20\n\nLandslide: 11")),
+))
+
+
+def heading_of(sent, ctx: CueContext) -> Optional[tuple[str, str]]:
+    """(measure, the heading's words) when a sentence ends with a colon and names what the lines after it
+    count ("Here is the breakdown of deaths by state:")."""
+    text = sent.text.strip()
+    if not text.endswith(":"):
+        return None
+    if not nlp.is_parsed(sent):
+        return _heading_words(text)
+    for tok in sent:
+        m = cue_of(tok, "noun", ctx.with_lives())
+        if m is not None and m.outcome and m.outcome != "other":
+            return m.outcome, text
+    return None
+
+
+_HEADING_WORDS = [("killed", re.compile(r"\b(?:deaths?|dead|killed|fatalities|victims)\b", re.I)),
+                  ("wounded", re.compile(r"\b(?:injur\w+|wounded|hurt)\b", re.I)),
+                  ("missing", re.compile(r"\b(?:missing|unaccounted)\b", re.I)),
+                  ("displaced", re.compile(r"\b(?:displaced|evacuees|homeless)\b", re.I))]
+
+
+def _heading_words(text: str) -> Optional[tuple[str, str]]:
+    """A heading left unparsed (no colon-ended line need hold a number): its words say the measure."""
+    for measure, rx in _HEADING_WORDS:
+        if rx.search(text):
+            return measure, text
+    return None
+
+
+def resolve_lists(here: list[_Cand], heading: Optional[tuple[str, str]]) -> None:
+    """Give the numbers of elided lists and labelled lines the measure of their list (see the module)."""
+    for i, c in enumerate(here):
+        if c.measure:
+            continue
+        m = LIST.first_match(_Listed(c, here[:i], heading), c.trace)
+        if m is None:
+            continue
+        if isinstance(m.outcome, _Cand):
+            p = m.outcome
+            c.measure, c.rank, c.cue = p.measure, p.rank + 1, p.cue
+            c.parent = p.parent
+            c.listed_after = p
+        else:
+            c.measure, c.rank, c.cue = m.outcome[0], 3, m.outcome[1][:40]
+            c.listed_after = None
+        c.in_list = True

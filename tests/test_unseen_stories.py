@@ -1,0 +1,89 @@
+"""Figures of stories the rules were not written on: each mechanism with sentences from several kinds of
+story (earthquakes, floods, storms, other wars), written for this project.
+
+Each case: a text (and its date), then the figures it must give as (measure, value, attribute=value ...)
+and values that must give no figure of that measure.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.analyze.pipeline import analyze_text
+
+DAY = dt.date(2024, 3, 4)
+
+
+def _figures(text: str, date: dt.date = DAY):
+    return analyze_text(text, "t", date).figures
+
+
+def _find(figs, measure, value):
+    return [f for f in figs if f.measure == measure and f.value == value]
+
+
+def check(text, want, absent=(), date=DAY):
+    figs = _figures(text, date)
+    got = [(f.measure, f.value, f.scope, f.place, f.qualifier) for f in figs]
+    for measure, value, attrs in want:
+        found = _find(figs, measure, value)
+        assert found, f"no {measure} {value} in {got}"
+        for name, expected in attrs.items():
+            assert getattr(found[0], name) == expected, f"{measure} {value}: {name} {getattr(found[0], name)!r} " \
+                                                          f"!= {expected!r}; all: {got}"
+    for measure, value in absent:
+        assert not _find(figs, measure, value), f"{measure} {value} should not be a figure: {got}"
+
+
+# --- a gapped second conjunct counts what its own noun says -------------------------------------------
+
+@pytest.mark.parametrize("text,want", [
+    ("The storm brought the death toll to 215 and the number of injured to 1,050, officials said.",
+     [("killed", 215, {}), ("wounded", 1050, {})]),
+    ("It brings the total deaths to 4,438 and injuries to 17,614, the civil defence said.",
+     [("killed", 4438, {}), ("wounded", 17614, {})]),
+    ("The floods raised the number of dead to 96 and the number of missing to 40.",
+     [("killed", 96, {}), ("missing", 40, {})]),
+])
+def test_gapped_conjunct(text, want):
+    check(text, want, absent=[("killed", w[1]) for w in want if w[0] != "killed"])
+
+
+# --- missing people are a measure of their own ------------------------------------------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("After the landslide 80 villagers are missing, the governor said.", 80),
+    ("Rescuers are still searching for 139 people who remain unaccounted for.", 139),
+    ("Some 700 people are believed trapped under the rubble of the collapsed flats.", 700),
+])
+def test_missing(text, value):
+    check(text, [("missing", value, {})], absent=[("other", value), ("killed", value)])
+
+
+# --- the place of the counted people, not of whoever killed them --------------------------------------
+
+@pytest.mark.parametrize("text,measure,value,place", [
+    ("Since the invasion began, Russia has killed at least 9,310 civilians in Ukraine, the UN said.",
+     "killed", 9310, "Ukraine"),
+    ("Russian strikes on Kharkiv killed 11 people on Friday.", "killed", 11, "Kharkiv"),
+    ("At least 48 people were killed in Ishikawa Prefecture after the quake.", "killed", 48, "Ishikawa"),
+    ("Georgia: Gov. Brian Kemp said at least 11 people had died in the state.", "killed", 11, "Georgia"),
+    ("The flooding has killed 40 Pakistanis, officials said.", "killed", 40, "Pakistan"),
+    ("The Sudanese death toll has passed 2,000, the ministry said.", "killed", 2000, "Sudan"),
+    ("Gov. Roy Cooper said the storm killed two people in North Carolina.", "killed", 2, "North Carolina"),
+])
+def test_place_of_the_counted_people(text, measure, value, place):
+    check(text, [(measure, value, {"place": place})])
+
+
+def test_a_place_that_kills_is_not_the_place_of_the_dead():
+    text = ("Belmoria invaded Kordavia in March. Kordavia's hospitals are full. "
+            "Since the invasion began, Belmoria has killed at least 9,310 people, the UN said.")
+    figs = _figures(text)
+    assert _find(figs, "killed", 9310)[0].place != "Belmoria"
+
+
+def test_a_persons_name_is_not_a_place():
+    figs = _figures("Gov. Roy Cooper said 30 people had been killed, WXII reports.")
+    assert _find(figs, "killed", 30)[0].place != "Cooper County"
