@@ -22,7 +22,7 @@ from collections import Counter
 from typing import Optional
 
 from .. import nlp
-from ..lexicon.gazetteer import AREA_WORDS, Place, gazetteer
+from ..lexicon.gazetteer import AREA_WORDS, Place, fold, gazetteer
 from ..rules import Rule, Table
 from .candidate import _Cand
 from .lexicon import ATTACK_NOUNS, ESTIMATE_NOUNS, KILLED_VERBS, SUBJ_DEPS, WAR_START_NOUNS, WOUNDED_VERBS
@@ -60,6 +60,10 @@ def clean_name(text: str) -> str:
 _PLACE_CONTEXT = re.compile(
     r"\b(?:in|at|near|across|from|into|throughout)\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
     r"|(?P<kinded>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?:Prefecture|Province|County|State|Governorate|City)\b")
+
+
+_IN_REGION = re.compile(r"(?P<inner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?),\s+"
+                        r"(?P<region>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+(?:Prefecture|Province|State|Region))?\b")
 
 
 def _lookup(name: str) -> list[Place]:
@@ -109,6 +113,17 @@ class ArticlePlaces:
                 if self.countries[best.country]:
                     self.countries[best.country] += n
         self.names = names
+        # places the text puts in a region: "Wajima, Ishikawa Prefecture", "Asheville, North Carolina"
+        self._text_regions: dict[str, Place] = {}
+        for m in _IN_REGION.finditer(text):
+            region = g.best(m.group("region"))
+            if region is not None and region.kind == "region":
+                self._text_regions.setdefault(fold(clean_name(m.group("inner"))), region)
+        self._regions_by_key = {}
+        for name in names:
+            place = self.resolve(name)
+            if place is not None and place.kind == "region":
+                self._regions_by_key.setdefault(place.key, place)
         self.units: Counter = Counter()
         for name, n in names.items():
             place = self.resolve(name)
@@ -171,7 +186,29 @@ class ArticlePlaces:
             return None
         if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
             return None                                     # two places named as often: no guess
-        return ranked[0][1]
+        return self._region_of(ranked[0][1]) or ranked[0][1]
+
+    def _region_of(self, unit: Place) -> Optional[Place]:
+        """The one region of a country an article is about: the region that it and the places in it
+        (by the gazetteer, or by the text: "Wajima, Ishikawa Prefecture") take at least half of the
+        country's mentions. A story across several regions stays with the country."""
+        if unit.kind != "country":
+            return None
+        support: Counter = Counter()
+        for name, n in self.names.items():
+            place = self.resolve(name)
+            if place is None or place.country != unit.country:
+                continue
+            if place.kind == "region":
+                support[place] += n
+            region = self._regions_by_key.get(place.region) if place.region else None
+            region = region or self._text_regions.get(fold(clean_name(name)))
+            if region is not None and region != place:
+                support[region] += n
+        top = support.most_common(2)
+        if not top or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
+            return None
+        return top[0][0] if top[0][1] * 2 >= self.units[unit] else None
 
     def narrowed(self, country: Place) -> Place:
         """A country spoken of through its territories, narrowed to the one the article is about."""
@@ -232,8 +269,15 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
         for ch in pobj.children:
             if ch.dep_ in ("compound", "amod") and _is_place_token(ch, article):
                 return ch                              # "the Wajima city area"
-    attack = _lem(pobj) in ATTACK_NOUNS | WAR_START_NOUNS
+    attack = _lem(pobj) in ATTACK_NOUNS | WAR_START_NOUNS | DISASTER_NOUNS
     for ch in pobj.children:
+        # "in the earthquake that hit Ishikawa Prefecture", "the storm that struck Florida"
+        if attack and ch.dep_ in ("relcl", "acl") and _is_verbal(ch):
+            for g in ch.children:
+                if g.dep_ == "dobj":
+                    inner = _place_in_pobj(g, article)
+                    if inner is not None:
+                        return inner
         # "in an air strike in Rafah", and an attack's target: "in strikes on Kordavia"
         if ch.dep_ == "prep" and (ch.lower_ in PLACE_PREPS or (attack and ch.lower_ in ("on", "against"))):
             for p in ch.children:
@@ -244,6 +288,9 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
     return None
 
 
+# Events of a story that happen somewhere, as attacks do: where they hit is where their dead are.
+DISASTER_NOUNS = {"earthquake", "quake", "storm", "hurricane", "typhoon", "cyclone", "flood", "flooding", "landslide",
+                  "tsunami", "eruption", "fire", "wildfire", "tornado", "disaster", "collapse", "explosion", "crash"}
 _AREA_NOUNS = {"town", "city", "village", "province", "prefecture", "region", "district", "county", "state",
                "area", "part", "north", "south", "east", "west", "center", "centre", "territory", "land", "soil",
                "side", "border"}
@@ -379,6 +426,36 @@ def _sentence_places(c: _Cand, article: ArticlePlaces) -> list:
     return found
 
 
+_RIGHT_AFTER = re.compile(r"^(?:\s+[a-z]+)?(?:\s+each)?\s+(?:in|at)\s+(?:the\s+)?"
+                          r"(?:(?:city|town|village|prefecture|county|state|province)\s+of\s+)?"
+                          r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+
+
+def _right_after(c: _Cand, article: ArticlePlaces) -> Optional[str]:
+    """"22 in Suzu", "11 people in Georgia", "one each in Hakui and Shika": a place named right after the
+    number belongs to it, whatever the parse attached it to."""
+    m = _RIGHT_AFTER.match(nlp.doc_text(c.root.doc)[c.num.end:c.num.end + 80])
+    if not m:
+        return None
+    name = re.sub(r"\s+(?:and|or)\b.*$", "", m.group("name"))
+    word = name.split()[0]
+    if word.lower() in ("the", "a", "an") or _DAYS.match(word):
+        return None
+    demonym = gazetteer().demonym(name)
+    if demonym is not None:
+        return _named(article.narrowed(demonym))          # "dead in Israeli territory"
+    words = name.split()
+    for n in range(len(words), 0, -1):                   # "the Khan Younis Training Centre": Khan Younis
+        if article.resolve(" ".join(words[:n])) is not None:
+            return clean_name(" ".join(words[:n]))
+    kinded = len(words) > 1 and words[-1].lower() in AREA_WORDS
+    named = any(ent.label_ in PLACE_LABELS and ent.text.startswith(words[0]) for ent in c.sent.ents)
+    return clean_name(name) if kinded or named else None
+
+
+_DAYS = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
+
+
 class _Where:
     """What the place rules look at."""
 
@@ -388,6 +465,10 @@ class _Where:
     @functools.cached_property
     def in_place(self):
         return _in_place(self.c, self.article)
+
+    @functools.cached_property
+    def right_after(self) -> Optional[str]:
+        return _right_after(self.c, self.article)
 
     @functools.cached_property
     def label_place(self) -> Optional[str]:
@@ -473,11 +554,14 @@ def _named(place: Optional[Place]) -> Optional[str]:
 def _own_place(c: _Cand) -> bool:
     """Whether the figure's own words placed it (not the authority or the article)."""
     return any(d in c.trace.decided("figures.place") for d in (
-        "figures.place:place/in-X-where-they-were", "figures.place:place/the-toll-of-X",
-        "figures.place:place/people-named-by-country"))
+        "figures.place:place/in-X-right-after-the-number", "figures.place:place/in-X-where-they-were",
+        "figures.place:place/the-toll-of-X", "figures.place:place/people-named-by-country"))
 
 
 PLACE = Table("figures.place", runner="figures", subject="the counted people's side of the sentence (_Where)", rules=(
+    Rule("place/in-X-right-after-the-number", lambda w: w.right_after is not None, lambda w: w.right_after,
+         examples=("Of the 72 deaths, 39 were in Valtra, 22 in Brega and five in Holm.",
+                   "Officials said 11 people in Georgia and two in Florida had died.")),
     Rule("place/in-X-where-they-were", lambda w: w.in_place is not None, lambda w: w.token_name(w.in_place),
          examples=("At least 48 people were killed in Ishikawa Prefecture after the quake.",
                    "Flooding hit Ishikawa Prefecture on Monday. The death toll has climbed to 168 in the prefecture, "
