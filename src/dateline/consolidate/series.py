@@ -34,6 +34,7 @@ from typing import Iterable, Optional
 
 from ..bulk import gc_paused
 from ..store.sqlite import Store
+from ..analyze.lexicon.gazetteer import bare, fold as fold_place
 from .aliases import demonym_place, fold, name_words, place_key
 
 # Words that make a source an authority of its place.
@@ -231,6 +232,12 @@ def source_key(source: Optional[str], places: Places, figure_place: Optional[str
 
 
 def _place_of(row: dict, places: Places) -> Optional[str]:
+    """The series place of a figure: where analysis put the counted people (see analyze.figures.place),
+    one key for one place however it is written ("the Gaza Strip" = "Gaza", "Ishikawa Prefecture" =
+    "Ishikawa"); for figures stored before figures had a place, what the story's place names in their
+    words say."""
+    if row.get("place"):
+        return place_series_key(row["place"])
     group = row.get("grp") or ""
     explicit = places.find(group, demonyms=False)
     if explicit:
@@ -248,6 +255,10 @@ def _place_of(row: dict, places: Places) -> Optional[str]:
     if m and places.find(m.group(1)):
         return places.find(m.group(1))
     return places.find(row["sentence"], demonyms=False) if _one_place(row["sentence"], places) else None
+
+
+def place_series_key(place: str) -> str:
+    return bare(fold_place(place))
 
 
 def _one_place(sentence: str, places: Places) -> bool:
@@ -325,7 +336,7 @@ def describe(rows: list[dict], places: Places) -> list[Described]:
 
 
 # State of a store whose figures are all described, in this format (another value: describe them all).
-DESCRIBED = "complete-2"
+DESCRIBED = "complete-3"
 
 # Stands for the figure's place in a stored source key (not a place key: those are plain words).
 _FIGURE_PLACE = "<figure place>"

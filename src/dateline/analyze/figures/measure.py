@@ -276,7 +276,13 @@ def _gapped_noun(prep, verb):
     t = doc[prep.i - 1]
     while t.head.i != t.i and t.head.i < prep.i and t.dep_ not in ("conj",) and t.head.i != verb.i:
         t = t.head
-    if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.i > verb.i:
+    if t.pos_ not in ("NOUN", "PROPN") or t.i < verb.i:
+        return None
+    if t.dep_ == "conj":
+        return t
+    # "bring the death toll to 22,185 and injuries to 57,035" parsed as two objects of one verb
+    if t.dep_ == "dobj" and t.head.i == verb.i and any(
+            p.dep_ == "prep" and p.lower_ == prep.lower_ and p.i < t.i for p in verb.children):
         return t
     return None
 

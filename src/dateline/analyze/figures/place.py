@@ -66,6 +66,16 @@ _IN_REGION = re.compile(r"(?P<inner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?),\s+"
                         r"(?P<region>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+(?:Prefecture|Province|State|Region))?\b")
 
 
+def _role_weight(tok) -> float:
+    """How much a place's mention says the article is about it: where things happen ("in X", "across X")
+    counts double; the doer of a verb or the owner of an attack ("X struck", "X's offensive") half."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "throughout", "inside", "on", "against"):
+        return 2.0
+    if tok.dep_ in ("nsubj", "poss") or (tok.dep_ == "compound" and _lem(tok.head) in ATTACK_NOUNS):
+        return 0.5
+    return 1.0
+
+
 def _lookup(name: str) -> list[Place]:
     """The gazetteer's places for a name as written ("the Gaza Strip"), else for its clean form ("Gaza")."""
     g = gazetteer()
@@ -85,7 +95,7 @@ class ArticlePlaces:
         self.positions: list[tuple[int, str]] = []
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
-                weight = 2 if ent.start_char < headline_end else 1
+                weight = (2 if ent.start_char < headline_end else 1) * _role_weight(ent.root)
                 names[ent.text] += weight
                 taken.append((ent.start_char, ent.end_char))
                 self.positions.append((ent.start_char, ent.text))
