@@ -1,0 +1,306 @@
+"""Rules for absolute dates: ISO and numeric dates, 9/11, month and day, month, year, decade, century, season,
+quarter, half, holiday."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from .lexicon import DECADE_WORDS, MONTHS, ORDINALS, SEASONS, SEASON_MIDDLE_MONTH
+from .grammar import DAYNUM, MOD, MONTH, MONTH_SOLO, YEAR4, _alt
+from .calendar import _fmt, _holiday_date, _nearest, _shift, _start_of, _valid_day, _year_for
+from .registry import Resolved, _since, rule
+
+
+def _cap(word: Optional[str]) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def _month_num(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+_MONTH_CONTEXT = re.compile(
+    r"\b(?:in|since|early|late|mid|until|till|by|of|from|to|through|before|after|during|last|next|this"
+    r"|and|or|between|each|every|end|beginning|start|middle)\s*-?$", re.I)
+
+
+def _month_ok(m: re.Match, seg: str) -> bool:
+    word = m.group("mon")
+    if not _cap(word):
+        return False
+    if word.lower() in ("may", "march") and not (m.groupdict().get("mod") or m.groupdict().get("rel")):
+        return bool(_MONTH_CONTEXT.search(seg[:m.start("mon")].rstrip()))
+    return True
+
+
+# -- absolute dates
+
+
+@rule("iso", rf"(?<![\w/.-])(?P<y>\d{{4}})(?P<sep>[-/.])(?P<m>\d\d?)(?P=sep)(?P<d>\d\d?)(?:[T ](?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d))?(?![\w/-]|\.\d)",
+      valid=lambda m, s: _valid_day(int(m["y"]), int(m["m"]), int(m["d"])), kind="day")
+def _iso(m, ctx, hit):
+    day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    if m["H"]:
+        return Resolved("TIME", f"{day.isoformat()}T{int(m['H']):02d}:{m['M']}", day)
+    return Resolved("DATE", day.isoformat(), day)
+
+
+def _numeric_readings(m) -> list[dt.date]:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if len(m["y"]) == 2:
+        y += 2000 if y < 50 else 1900
+    out = []
+    for day, month in ((a, b), (b, a)):        # day/month first: the form used outside the US
+        if _valid_day(y, month, day):
+            out.append(dt.date(y, month, day))
+    return out
+
+
+@rule("numeric", r"(?<![\w/.,-])(?P<a>\d\d?)(?P<sep>[/.-])(?P<b>\d\d?)(?P=sep)(?P<y>\d{4}|\d\d)(?![\w/-]|[.,]\d)",
+      valid=lambda m, s: bool(_numeric_readings(m)) and (m["sep"] == "/" or len(m["y"]) == 4), kind="day")
+def _numeric(m, ctx, hit):
+    readings = _numeric_readings(m)
+    # when both readings are valid, the one nearer the article date
+    day = min(readings, key=lambda d: abs((d - ctx.dct).days))
+    return Resolved("DATE", day.isoformat(), day)
+
+
+def _names_nine_eleven(m, seg) -> bool:
+    """Not a score among others ("9/11 and 7/12"; "the 9/11 and 7/7 attacks" and "24/7" are no
+    scores) nor a day of another year ("on 9/11 last year")."""
+    near = seg[max(0, m.start() - 12):m.start()] + " " + seg[m.end():m.end() + 12]
+    if re.search(r"\d/\d", re.sub(r"(?<![\d/])(?:7/7|24/7)(?![\d/])", "", near)):
+        return False
+    return not re.match(r"\s+(?:last|this|next)\s+year\b", seg[m.end():], re.I)
+
+
+@rule("nine-eleven", r"(?<![\w/.,$(-])9/11(?![\w/-]|[.,]\d)", kind="day", valid=_names_nine_eleven)
+def _nine_eleven(m, ctx, hit):
+    """ "9/11": the attacks' day, for an article written after it."""
+    if ctx.dct <= NINE_ELEVEN:
+        return None
+    return Resolved("DATE", NINE_ELEVEN.isoformat(), NINE_ELEVEN, anchors=False)
+
+
+@rule("numeric-short", r"(?<=\()(?P<a>\d\d?)/(?P<b>\d\d?)(?=\))", kind="day",
+      valid=lambda m, s: 1 <= int(m["b"]) <= 12 and 1 <= int(m["a"]) <= 31)
+def _numeric_short(m, ctx, hit):
+    """ "Sunday (24/12)": day/month in brackets after a day name, the year inferred."""
+    day, month = int(m["a"]), int(m["b"])
+    year = _year_for(month, day, ctx.dct, ctx.tense(hit.start, hit.end))
+    if not _valid_day(year, month, day):
+        return None
+    d = dt.date(year, month, day)
+    return Resolved("DATE", d.isoformat(), d)
+
+
+_DATE_TAIL = rf"(?:\s*,?\s*(?P<y>{YEAR4}))?"
+
+
+def _day_month_ok(m, seg):
+    return _cap(m["mon"]) and int(re.match(r"\d+", m["day"])[0]) <= 31
+
+
+# "September 11" with no year, naming the 2001 attacks ("the September 11th attacks", "Sept. 11
+# hijackers"), and "9/11": in English news, that day, not the last September 11 before the article.
+# The 2001 attacks are plural ("the September 11 attack on the consulate" was in 2012), and a date
+# after a preposition is a day of its own ("on September 11 attackers stormed ...").
+NINE_ELEVEN = dt.date(2001, 9, 11)
+_NAMES_THE_ATTACKS = re.compile(r"(?:th)?[\s-]+(?:terror(?:ist)?\s+)?(?:attacks|hijack(?:ers?|ings?)|plot|victims?"
+                                r"|commission|memorial)\b", re.I)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|by|until|till|from|before|after|since|through|to|for|of)\s*$", re.I)
+
+
+def _names_the_attacks(ctx, hit) -> bool:
+    return ctx.dct > NINE_ELEVEN and bool(_NAMES_THE_ATTACKS.match(ctx.after(hit.end))) \
+        and not _PREPOSITION_BEFORE.search(ctx.before(hit.start))
+
+
+def _resolve_day_month(m, ctx, hit):
+    month = _month_num(m["mon"])
+    day = int(re.match(r"\d+", m["day"])[0])
+    if m["y"]:
+        year = int(m["y"])
+    elif (month, day) == (9, 11) and _names_the_attacks(ctx, hit):
+        return Resolved("DATE", NINE_ELEVEN.isoformat(), NINE_ELEVEN, anchors=False)
+    else:
+        year = _year_for(month, day, ctx.dct, "PAST" if _since(ctx, hit) else ctx.tense(hit.start, hit.end))
+    if not _valid_day(year, month, day):
+        return None
+    d = dt.date(year, month, day)
+    return Resolved("DATE", d.isoformat(), d)
+
+
+@rule("month-day", rf"(?P<mon>{MONTH})\s*(?P<day>{DAYNUM}){_DATE_TAIL}",
+      valid=_day_month_ok, kind="day")
+def _month_day(m, ctx, hit):
+    return _resolve_day_month(m, ctx, hit)
+
+
+@rule("day-month", rf"(?:(?P<the>the)\s+)?(?<![\w.,])(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MONTH}){_DATE_TAIL}",
+      valid=_day_month_ok, kind="day",
+      extent=lambda m, s: (m.start() if re.search(r"\sof\s", m.group(0)) else m.start("day"), m.end()))
+def _day_month(m, ctx, hit):
+    return _resolve_day_month(m, ctx, hit)
+
+
+@rule("month-year", rf"(?:(?P<mod>{MOD})[\s-]*)?(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR4})|\s+(?:of\s+)?(?P<yrel>this|next|last)\s+year\b)",
+      valid=lambda m, s: _cap(m["mon"]))
+def _month_year(m, ctx, hit):
+    """ "Dec 2023", "May of 2010", "October of next year", "June last year"."""
+    year = int(m["y"]) if m["y"] else ctx.dct.year + {"this": 0, "next": 1, "last": -1}[m["yrel"].lower()]
+    return Resolved("DATE", f"{year:04d}-{_month_num(m['mon']):02d}")
+
+
+@rule("month", rf"(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|that)\s+)?(?P<mon>{MONTH_SOLO})",
+      valid=_month_ok)
+def _month(m, ctx, hit):
+    month = _month_num(m["mon"])
+    rel = (m["rel"] or "").lower().split()
+    cur = ctx.dct.year * 12 + ctx.dct.month - 1
+    if rel and rel[-1] in ("last", "past", "previous"):
+        idx = cur - ((ctx.dct.month - month) % 12 or 12)
+    elif rel and rel[-1] in ("next", "coming", "following"):
+        idx = cur + ((month - ctx.dct.month) % 12 or 12)
+    elif rel and rel[-1] in ("this", "that"):
+        idx = ctx.dct.year * 12 + month - 1
+    else:
+        tense = "PAST" if _since(ctx, hit) else ctx.tense(hit.start, hit.end)
+        idx = _year_for(month, None, ctx.dct, tense) * 12 + month - 1
+    return Resolved("DATE", f"{idx // 12:04d}-{idx % 12 + 1:02d}")
+
+
+_YEAR_BEFORE_OK = re.compile(r"\b(?:in|since|of|from|by|until|till|to|between|and|before|after|during|year|circa"
+                             r"|fiscal|the|early|late|mid|summer|winter|spring|autumn|fall)\s*-?$", re.I)
+_NOT_YEAR_AFTER = re.compile(r"\s*(?:%|per\s*cent|percent|km|kilomet|metre|meter|feet|ft\b|miles|kg|tons|tonnes"
+                             r"|people|points|votes|dollars|euros|pounds|rupees|shekels|troops|soldiers)", re.I)
+
+
+def _year_ok(m, seg):
+    y = int(m["y"])
+    before, after = seg[:m.start("y")], seg[m.end("y"):]
+    if re.search(r"(?:[$£€#]|\bNo\.?|\bnumber|\d[.,]?)\s*$", before, re.I) or _NOT_YEAR_AFTER.match(after):
+        return False
+    if 1900 <= y <= 2100:
+        return True
+    return 1000 <= y < 1900 and bool(_YEAR_BEFORE_OK.search(before.rstrip()) or re.match(r"\s*(?:AD|BC|BCE|CE)\b", after))
+
+
+@rule("year", rf"(?:(?P<mod>{MOD})[\s-]*)?(?:(?:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?)\s*)?(?P<y>{YEAR4})(?!s\b|'s\b|’s\b|-\d)",
+      valid=_year_ok)
+def _year(m, ctx, hit):
+    return Resolved("DATE", m["y"])
+
+
+@rule("decade", rf"(?P<the>the\s+)?(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<c>1\d|20)(?P<d>\d)0s|['’](?P<d2>\d)0s|(?P<w>{_alt(DECADE_WORDS)}))\b",
+      valid=lambda m, s: not m["w"] or bool(m["the"] or (m["mod"] or "").lower().startswith("the")))  # "in her twenties" is an age
+def _decade(m, ctx, hit):
+    if m["c"]:
+        return Resolved("DATE", f"{m['c']}{m['d']}")
+    digit = int(m["d2"] or DECADE_WORDS[m["w"].lower()])
+    # "the '90s" is the 1990s; "the '10s" in a 2023 article the 2010s
+    century = ctx.dct.year // 100 if m["d2"] and digit * 10 <= ctx.dct.year % 100 else ctx.dct.year // 100 - 1
+    return Resolved("DATE", f"{century}{digit}")
+
+
+@rule("century", rf"(?:the\s+)?(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<ord>{_alt(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))|(?P<rel>this|last|next|the\s+past|the\s+last|the\s+previous|the\s+next|the\s+current))[\s-]+century")
+def _century(m, ctx, hit):
+    if m["ord"]:
+        n = ORDINALS.get(m["ord"].lower()) or int(re.match(r"\d+", m["ord"])[0])
+        return Resolved("DATE", f"{n - 1:02d}")
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    if rel in ("the past", "the last"):
+        return Resolved("DURATION", "P100Y")        # "over the past century": a span
+    shift = {"this": 0, "current": 0, "next": 1}.get(rel.split()[-1], -1)
+    return Resolved("DATE", f"{ctx.dct.year // 100 + shift:02d}")
+
+
+def _season_ok(m, seg):
+    word = m["season"].lower()
+    if word in ("fall", "spring"):
+        if not (m["rel"] or m["mod"] or m["y"]) and not re.search(r"\b(?:in|this|since|until|by|during|last|next)\s*$", seg[:m.start()], re.I):
+            return False
+        if m["rel"] and m["rel"].lower() == "the" and re.match(r"\s+of\s+(?!\d)", seg[m.end():]):
+            return False
+    if m["season"][0].isupper() and seg[:m.start()].strip() and not seg[:m.start()].rstrip().endswith((".", '"', "“")):
+        return word not in ("spring", "fall")    # "Arab Spring"
+    return True
+
+
+@rule("season", rf"(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+past|the\s+coming|the|that)\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?\b(?![\w-])",
+      valid=_season_ok)
+def _season(m, ctx, hit):
+    code = SEASONS[m["season"].lower()]
+    if m["y"]:
+        return Resolved("DATE", f"{m['y']}-{code}")
+    rel = (m["rel"] or "").lower().split()
+    month = SEASON_MIDDLE_MONTH[code]
+    cur = ctx.dct.year * 12 + ctx.dct.month - 1
+    if rel and rel[-1] in ("last", "past"):
+        idx = cur - ((ctx.dct.month - month) % 12 or 12)
+    elif rel and rel[-1] in ("next", "coming"):
+        idx = cur + ((month - ctx.dct.month) % 12 or 12)
+    elif rel and rel[-1] == "this":
+        idx = ctx.dct.year * 12 + month - 1
+    else:
+        idx = _year_for(month, None, ctx.dct, ctx.tense(hit.start, hit.end)) * 12 + month - 1
+    return Resolved("DATE", f"{idx // 12:04d}-{code}")
+
+
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+                  "final": 4}
+
+
+@rule("quarter", rf"(?:(?P<det>the|this|last|next|that)\s+)?(?P<pre>(?:(?:year-earlier|year-ago|fiscal|latest|current|last|past|previous|same|comparable|recent|{_alt(_QUARTER_WORDS)}|{YEAR4})[\s-]+)*)quarter(?!s)(?:\s+of\s+(?:(?P<y>{YEAR4})|(?P<yrel>this|last|next)\s+year))?(?!-\w)|\bQ(?P<qn>[1-4])(?:\s+(?P<y2>{YEAR4}))?\b",
+      valid=lambda m, s: bool(m["det"] or m["pre"] or m["qn"]) and not re.match(r"\s+of\s+(?:a|the|an|all|its|their)\b", s[m.end():], re.I)
+      and not re.match(r"\s*(?:century|mile|hour|point|percent)", s[m.end():], re.I) and not (m["qn"] and not m.group(0)[0].isupper()),
+      extent=lambda m, s: (m.start("pre") if m["det"] and m["pre"] and m["pre"].endswith("-") else m.start(), m.end()))
+def _quarter(m, ctx, hit):
+    """ "the third quarter", "third-quarter" (an adjective: "the" belongs to the noun), "Q3 2023",
+    "the quarter" (the last one completed), "the year-ago quarter"."""
+    words = re.split(r"[\s-]+", (m["pre"] or "").lower().strip())
+    n = int(m["qn"]) if m["qn"] else next((_QUARTER_WORDS[w] for w in words if w in _QUARTER_WORDS), None)
+    year_text = m["y"] or m["y2"] or next((w for w in words if re.fullmatch(r"\d{4}", w)), None)
+    current = _start_of("quarter", ctx.dct)
+    if any(w in ("year-earlier", "year-ago") for w in words):
+        ref = ctx.ref if ctx.ref[0] == "quarter" else ("quarter", _shift("quarter", current, -1))
+        return Resolved("DATE", _fmt("quarter", _shift("year", ref[1], -1)))
+    if n is None:
+        if (m["det"] or "").lower() == "next":
+            return Resolved("DATE", _fmt("quarter", _shift("quarter", current, 1)))
+        if (m["det"] or "").lower() == "this" or "current" in words:
+            return Resolved("DATE", _fmt("quarter", current))
+        # "the quarter", "the latest quarter", "last quarter": the last one completed
+        return Resolved("DATE", _fmt("quarter", _shift("quarter", current, -1)))
+    if year_text:
+        year = int(year_text)
+    elif m["yrel"]:
+        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+    else:
+        year = ctx.dct.year
+        if n > (ctx.dct.month - 1) // 3 + 1 and ctx.tense(hit.start, hit.end) == "PAST":
+            year -= 1
+    return Resolved("DATE", f"{year:04d}-Q{n}")
+
+
+@rule("half", rf"(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)[\s-]+half(?:\s+of\s+(?:(?P<y>{YEAR4})|(?P<yrel>this|last|next)\s+year|the\s+year))?",
+      valid=lambda m, s: bool(m["y"] or m["yrel"] or m.group(0).lower().endswith("the year")
+                              or re.match(r"\s*(?:[.,;]|$)", s[m.end():])))
+def _half(m, ctx, hit):
+    n = 1 if m["ord"].lower() in ("first", "1st") else 2
+    year = int(m["y"]) if m["y"] else ctx.dct.year + {"this": 0, "last": -1, "next": 1}.get((m["yrel"] or "this").lower(), 0)
+    return Resolved("DATE", f"{year:04d}-H{n}")
+
+
+@rule("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<name>christmas\s+eve|christmas\s+day|christmas|boxing\s+day|new\s+year['’]s\s+(?:eve|day)|halloween|valentine['’]s\s+day|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)(?:\s+(?P<y>\d{4}))?\b",
+      valid=lambda m, s: _cap(m["name"]), kind="day")
+def _holiday(m, ctx, hit):
+    if m["y"]:
+        day = _holiday_date(m["name"], int(m["y"]))
+    else:
+        cands = [d for d in (_holiday_date(m["name"], y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)) if d]
+        rel = (m["rel"] or "").lower()
+        tense = {"last": "PAST", "next": "FUTURE"}.get(rel) or ctx.tense(hit.start, hit.end)
+        day = _nearest(cands, ctx.dct, tense)
+    return Resolved("DATE", day.isoformat(), day) if day else None

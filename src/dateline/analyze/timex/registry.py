@@ -1,0 +1,116 @@
+"""The timex rules' registry (``rule(name, pattern, ...)`` registers a resolver; ``_RULES`` in precedence
+order) and what a resolver works with: the context (article date, last point mentioned, parse) and ``Resolved``."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from .grammar import MONTH, MONTH_SOLO, WEEKDAY
+from .tense import FUTURE_CUES, tense_at
+
+
+# --- resolution context -------------------------------------------------------------
+
+
+@dataclass
+class Resolved:
+    type: str
+    value: str
+    date: Optional[dt.date] = None
+    anchors: bool = True        # a point later expressions count from ("the next day"); not the name of an
+                                # event long past ("after 9/11, the next day ...") nor an anaphoric result
+                                # ("a year earlier ... a year earlier")
+
+
+class _Context:
+    """What resolution needs: the article date, the last point mentioned, the parse."""
+
+    def __init__(self, doc, dct: dt.date):
+        self.doc = doc
+        self.dct = dct
+        self.ref: tuple[str, dt.date] = ("day", dct)
+        self.ref_at = -1                 # where the reference was written
+        self.seg_text = ""
+        self.seg_start = 0
+
+    def tense(self, start: int, end: int) -> Optional[str]:
+        before = self.before(start, 40)
+        if FUTURE_CUES.search(before):
+            return "FUTURE"
+        if re.search(r"\b(?:ever\s+)?since\s+(?:the\s+)?$", before, re.I):
+            return "PAST"
+        return tense_at(self.doc, start, end) if self.doc is not None else None
+
+    def before(self, start: int, n: int = 30) -> str:
+        """Up to ``n`` characters of the segment before document offset ``start``."""
+        rel = start - self.seg_start
+        return self.seg_text[max(0, rel - n):rel]
+
+    def after(self, end: int, n: int = 30) -> str:
+        """Up to ``n`` characters of the segment after document offset ``end``."""
+        rel = end - self.seg_start
+        return self.seg_text[rel:rel + n]
+
+
+# --- rules --------------------------------------------------------------------------
+
+Resolver = Callable[[re.Match, "_Context", "Hit"], Optional[Resolved]]
+
+
+@dataclass
+class Rule:
+    name: str
+    pattern: re.Pattern
+    resolve: Resolver
+    valid: Optional[Callable[[re.Match, str], bool]] = None
+    kind: str = "date"          # "clock": a time of day; "day": names one day (mergeable)
+    extent: Optional[Callable[[re.Match, str], tuple[int, int]]] = None   # default: the match
+    anchor: Optional[re.Pattern] = None   # cheap test: segments without it are not scanned
+
+
+@dataclass
+class Hit:
+    start: int                  # document offsets
+    end: int
+    rule: Rule
+    match: re.Match
+    priority: int
+    day: Optional["Hit"] = None   # for a clock time written next to its day
+
+
+_RULES: list[Rule] = []
+
+
+_UNIT_WORDS = r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|millenni"
+_PARTS = r"morning|afternoon|evening|night"
+# What each rule's matches must contain; scanning a segment with every full pattern costs
+# far more than these searches.
+_RULE_ANCHORS = {
+    "iso": r"\d[-/.]\d", "numeric": r"\d[/.-]\d", "numeric-short": r"\(\d\d?/\d", "nine-eleven": r"9/11",
+    "month-day": MONTH, "day-month": MONTH, "month-year": MONTH, "month": MONTH_SOLO, "year": r"\d{4}", "decade": r"0s\b|ties\b", "century": r"century",
+    "season": r"spring|summer|autumn|fall|winter", "quarter": r"quarter|\bQ[1-4]", "half": r"half",
+    "holiday": r"christmas|boxing|new\s+year|halloween|valentine|thanksgiving|easter",
+    "deictic": rf"yesterday|today|tomorrow|tonight|overnight|{_PARTS}", "weekday": WEEKDAY,
+    "relative": rf"week|month|year|decade|day|{_PARTS}", "ago": r"\b(?:ago|hence|now|back)\b",
+    "year-earlier": r"year[\s-](?:earlier|ago)", "the-day": r"\bthe\s+day\b",
+    "duration": _UNIT_WORDS, "vague-span": _UNIT_WORDS,
+    "set": rf"every|each|per\b|daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|twice|once|thrice|times",
+    "per": r"\b(?:a|an|per)\s+(?:day|week|month|year|hour)\b",
+    "ref": r"now|current|present|recent|lately|past|future|moment|these\s+days",
+    "clock-ampm": r"\d\s*[ap]\.?\s?m", "clock-24": r"\d\d\s*(?:[A-Z]{2,4}|local|h)", "clock-at": r"\d:\d",
+    "noon": r"noon|midnight|midday",
+}
+
+
+def rule(name: str, pattern: str, valid=None, kind: str = "date", extent=None, flags=re.I):
+    def register(fn: Resolver) -> Resolver:
+        anchor = re.compile(_RULE_ANCHORS[name], re.I)
+        _RULES.append(Rule(name, re.compile(pattern, flags), fn, valid, kind, extent, anchor))
+        return fn
+    return register
+
+
+def _since(ctx: _Context, hit: Hit) -> bool:
+    return bool(re.search(r"\b(?:ever\s+)?since\s+(?:the\s+)?$", ctx.before(hit.start, 20), re.I))
