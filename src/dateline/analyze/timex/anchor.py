@@ -60,4 +60,5 @@ def _governing_lemma(doc, t: TimeExpr) -> Optional[str]:
 
 def _names_event(doc, t: TimeExpr) -> bool:
     root = _timex_root(doc, t)
-    return root is not None and root.dep_ in ("compound", "nmod", "amod", "poss") and root.head.pos_ in ("NOUN", "PROPN")
+    return root is not None and root.dep_ in ("compound", "nmod", "amod", "poss") \
+        and root.head.pos_ in ("NOUN", "PROPN")

@@ -150,10 +150,10 @@ def _easter(year: int) -> dt.date:
     g = (8 * b + 13) // 25
     h = (19 * a + b - d - g + 15) % 30
     i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 19 * l) // 433
-    month, day = divmod(h + l - 7 * m + 90, 25)
-    return dt.date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * el) // 433
+    month, day = divmod(h + el - 7 * m + 90, 25)
+    return dt.date(year, month, (h + el - 7 * m + 33 * month + 19) % 32)
 
 
 # --- numbers ------------------------------------------------------------------------

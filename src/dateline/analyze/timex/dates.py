@@ -37,8 +37,12 @@ def _month_ok(m: re.Match, seg: str) -> bool:
 # -- absolute dates
 
 
-@rule("iso", rf"(?<![\w/.-])(?P<y>\d{{4}})(?P<sep>[-/.])(?P<m>\d\d?)(?P=sep)(?P<d>\d\d?)(?:[T ](?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d))?(?![\w/-]|\.\d)",
-      valid=lambda m, s: _valid_day(int(m["y"]), int(m["m"]), int(m["d"])), kind="day")
+@rule("iso", r"(?<![\w/.-])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d\d?)(?P=sep)(?P<d>\d\d?)"
+             r"(?:[T ](?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d))?(?![\w/-]|\.\d)",
+      valid=lambda m, s: _valid_day(int(m["y"]), int(m["m"]), int(m["d"])), kind="day",
+      examples=("The ministry published its report on 2024-02-28.", "The polls closed at 2024-03-01 18:00."),
+      counter_examples=("The form gives 2023-02-30 as the deadline.",),
+      why="year-month-day, with a clock time if one follows; not a day the calendar lacks")
 def _iso(m, ctx, hit):
     day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
     if m["H"]:
@@ -58,7 +62,10 @@ def _numeric_readings(m) -> list[dt.date]:
 
 
 @rule("numeric", r"(?<![\w/.,-])(?P<a>\d\d?)(?P<sep>[/.-])(?P<b>\d\d?)(?P=sep)(?P<y>\d{4}|\d\d)(?![\w/-]|[.,]\d)",
-      valid=lambda m, s: bool(_numeric_readings(m)) and (m["sep"] == "/" or len(m["y"]) == 4), kind="day")
+      valid=lambda m, s: bool(_numeric_readings(m)) and (m["sep"] == "/" or len(m["y"]) == 4), kind="day",
+      examples=("The ceasefire took effect on 25/02/2024.", "The decree is dated 3/1/24."),
+      counter_examples=("Serial code 12.31.99 was stamped on the crate.",),
+      why="day/month/year (or month/day/year); a two-digit year only with slashes")
 def _numeric(m, ctx, hit):
     readings = _numeric_readings(m)
     # when both readings are valid, the one nearer the article date
@@ -75,7 +82,11 @@ def _names_nine_eleven(m, seg) -> bool:
     return not re.match(r"\s+(?:last|this|next)\s+year\b", seg[m.end():], re.I)
 
 
-@rule("nine-eleven", r"(?<![\w/.,$(-])9/11(?![\w/-]|[.,]\d)", kind="day", valid=_names_nine_eleven)
+@rule("nine-eleven", r"(?<![\w/.,$(-])9/11(?![\w/-]|[.,]\d)", kind="day", valid=_names_nine_eleven,
+      examples=("Airport security was tightened after 9/11.",),
+      counter_examples=("The side converted 9/11 and 7/12 of its penalty kicks.",
+                        "The shop reopened on 9/11 last year."),
+      why="'9/11' names the 2001 attacks' day; not a score among others, nor a day of another year")
 def _nine_eleven(m, ctx, hit):
     """ "9/11": the attacks' day, for an article written after it."""
     if ctx.dct <= NINE_ELEVEN:
@@ -84,7 +95,10 @@ def _nine_eleven(m, ctx, hit):
 
 
 @rule("numeric-short", r"(?<=\()(?P<a>\d\d?)/(?P<b>\d\d?)(?=\))", kind="day",
-      valid=lambda m, s: 1 <= int(m["b"]) <= 12 and 1 <= int(m["a"]) <= 31)
+      valid=lambda m, s: 1 <= int(m["b"]) <= 12 and 1 <= int(m["a"]) <= 31,
+      examples=("The runoff is on Sunday (10/03).",),
+      counter_examples=("The ratio (13/14) was unchanged on Monday.",),
+      why="day/month in brackets after a day name")
 def _numeric_short(m, ctx, hit):
     """ "Sunday (24/12)": day/month in brackets after a day name, the year inferred."""
     day, month = int(m["a"]), int(m["b"])
@@ -133,28 +147,43 @@ def _resolve_day_month(m, ctx, hit):
 
 
 @rule("month-day", rf"(?P<mon>{MONTH})\s*(?P<day>{DAYNUM}){_DATE_TAIL}",
-      valid=_day_month_ok, kind="day")
+      valid=_day_month_ok, kind="day",
+      examples=("Talks resumed on February 12.", "The treaty was signed on Aug. 3, 1998.",
+                "Memorials marked the September 11 attacks."),
+      counter_examples=("Delays could mar 15 projects in the valley.",),
+      why="month and day (and year); the month capitalised")
 def _month_day(m, ctx, hit):
     return _resolve_day_month(m, ctx, hit)
 
 
 @rule("day-month", rf"(?:(?P<the>the)\s+)?(?<![\w.,])(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MONTH}){_DATE_TAIL}",
       valid=_day_month_ok, kind="day",
-      extent=lambda m, s: (m.start() if re.search(r"\sof\s", m.group(0)) else m.start("day"), m.end()))
+      extent=lambda m, s: (m.start() if re.search(r"\sof\s", m.group(0)) else m.start("day"), m.end()),
+      examples=("The convoy reached the border on 12 February.", "Voting ends on the 3rd of April."),
+      counter_examples=("Of the 2024 recruits, 3 may quit before training ends.",),
+      why="day and month (and year); the month capitalised")
 def _day_month(m, ctx, hit):
     return _resolve_day_month(m, ctx, hit)
 
 
-@rule("month-year", rf"(?:(?P<mod>{MOD})[\s-]*)?(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR4})|\s+(?:of\s+)?(?P<yrel>this|next|last)\s+year\b)",
-      valid=lambda m, s: _cap(m["mon"]))
+@rule("month-year", rf"(?:(?P<mod>{MOD})[\s-]*)?(?P<mon>{MONTH})"
+                    rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR4})|\s+(?:of\s+)?(?P<yrel>this|next|last)\s+year\b)",
+      valid=lambda m, s: _cap(m["mon"]),
+      examples=("The factory closed in June 2019.", "The road reopens in October of next year."),
+      counter_examples=("Floods could mar 2025 harvests across the delta.",),
+      why="a month of a year; the month capitalised")
 def _month_year(m, ctx, hit):
     """ "Dec 2023", "May of 2010", "October of next year", "June last year"."""
     year = int(m["y"]) if m["y"] else ctx.dct.year + {"this": 0, "next": 1, "last": -1}[m["yrel"].lower()]
     return Resolved("DATE", f"{year:04d}-{_month_num(m['mon']):02d}")
 
 
-@rule("month", rf"(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|that)\s+)?(?P<mon>{MONTH_SOLO})",
-      valid=_month_ok)
+@rule("month", rf"(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous"
+               rf"|the\s+following|that)\s+)?(?P<mon>{MONTH_SOLO})",
+      valid=_month_ok,
+      examples=("Prices rose sharply in November.", "The trial opens next March."),
+      counter_examples=("Theresa May spoke to reporters in 2019.",),
+      why="a month alone, its year by tense; 'May' and 'March' only after a word that takes a month")
 def _month(m, ctx, hit):
     month = _month_num(m["mon"])
     rel = (m["rel"] or "").lower().split()
@@ -184,17 +213,28 @@ def _year_ok(m, seg):
         return False
     if 1900 <= y <= 2100:
         return True
-    return 1000 <= y < 1900 and bool(_YEAR_BEFORE_OK.search(before.rstrip()) or re.match(r"\s*(?:AD|BC|BCE|CE)\b", after))
+    return 1000 <= y < 1900 and bool(_YEAR_BEFORE_OK.search(before.rstrip())
+                                     or re.match(r"\s*(?:AD|BC|BCE|CE)\b", after))
 
 
-@rule("year", rf"(?:(?P<mod>{MOD})[\s-]*)?(?:(?:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?)\s*)?(?P<y>{YEAR4})(?!s\b|'s\b|’s\b|-\d)",
-      valid=_year_ok)
+@rule("year", rf"(?:(?P<mod>{MOD})[\s-]*)?(?:(?:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?)\s*)?(?P<y>{YEAR4})"
+              r"(?!s\b|'s\b|’s\b|-\d)",
+      valid=_year_ok,
+      examples=("The bridge was built in 1998.", "The dynasty fell in 1644."),
+      counter_examples=("Police counted 1995 people at the rally.", "Flight No. 2019 landed safely.",
+                        "Some 1850 rebels surrendered."),
+      why="a year; not a count, a money amount or a number label; before 1900 only after a word that takes a year")
 def _year(m, ctx, hit):
     return Resolved("DATE", m["y"])
 
 
-@rule("decade", rf"(?P<the>the\s+)?(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<c>1\d|20)(?P<d>\d)0s|['’](?P<d2>\d)0s|(?P<w>{_alt(DECADE_WORDS)}))\b",
-      valid=lambda m, s: not m["w"] or bool(m["the"] or (m["mod"] or "").lower().startswith("the")))  # "in her twenties" is an age
+@rule("decade", rf"(?P<the>the\s+)?(?:(?P<mod>{MOD})[\s-]*)?"
+                rf"(?:(?P<c>1\d|20)(?P<d>\d)0s|['’](?P<d2>\d)0s|(?P<w>{_alt(DECADE_WORDS)}))\b",
+      valid=lambda m, s: not m["w"] or bool(m["the"] or (m["mod"] or "").lower().startswith("the")),
+      examples=("Inflation was high in the 1970s.", "The band was famous in the '80s.",
+                "The town boomed in the twenties."),
+      counter_examples=("She moved abroad in her twenties.",),
+      why="a decade; a decade word ('the twenties') only with 'the': 'in her twenties' is an age")
 def _decade(m, ctx, hit):
     if m["c"]:
         return Resolved("DATE", f"{m['c']}{m['d']}")
@@ -204,7 +244,9 @@ def _decade(m, ctx, hit):
     return Resolved("DATE", f"{century}{digit}")
 
 
-@rule("century", rf"(?:the\s+)?(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<ord>{_alt(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))|(?P<rel>this|last|next|the\s+past|the\s+last|the\s+previous|the\s+next|the\s+current))[\s-]+century")
+@rule("century", rf"(?:the\s+)?(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<ord>{_alt(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
+                 r"|(?P<rel>this|last|next|the\s+past|the\s+last|the\s+previous|the\s+next|the\s+current))[\s-]+century",
+      examples=("The church dates from the 12th century.", "The canal was dug early in the nineteenth century."))
 def _century(m, ctx, hit):
     if m["ord"]:
         n = ORDINALS.get(m["ord"].lower()) or int(re.match(r"\d+", m["ord"])[0])
@@ -219,7 +261,8 @@ def _century(m, ctx, hit):
 def _season_ok(m, seg):
     word = m["season"].lower()
     if word in ("fall", "spring"):
-        if not (m["rel"] or m["mod"] or m["y"]) and not re.search(r"\b(?:in|this|since|until|by|during|last|next)\s*$", seg[:m.start()], re.I):
+        if not (m["rel"] or m["mod"] or m["y"]) and \
+                not re.search(r"\b(?:in|this|since|until|by|during|last|next)\s*$", seg[:m.start()], re.I):
             return False
         if m["rel"] and m["rel"].lower() == "the" and re.match(r"\s+of\s+(?!\d)", seg[m.end():]):
             return False
@@ -228,8 +271,14 @@ def _season_ok(m, seg):
     return True
 
 
-@rule("season", rf"(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+past|the\s+coming|the|that)\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?\b(?![\w-])",
-      valid=_season_ok)
+@rule("season", rf"(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+past"
+                rf"|the\s+coming|the|that)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+                rf"(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?\b(?![\w-])",
+      valid=_season_ok,
+      examples=("The offensive began last summer.", "Elections are due in the spring of 2025."),
+      counter_examples=("Protests of the Arab Spring toppled rulers in 2011.",
+                        "Water levels fall sharply when the dam opens."),
+      why="a season; 'fall' and 'spring' only where a season is meant, not in a name ('Arab Spring')")
 def _season(m, ctx, hit):
     code = SEASONS[m["season"].lower()]
     if m["y"]:
@@ -252,10 +301,19 @@ _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2
                   "final": 4}
 
 
-@rule("quarter", rf"(?:(?P<det>the|this|last|next|that)\s+)?(?P<pre>(?:(?:year-earlier|year-ago|fiscal|latest|current|last|past|previous|same|comparable|recent|{_alt(_QUARTER_WORDS)}|{YEAR4})[\s-]+)*)quarter(?!s)(?:\s+of\s+(?:(?P<y>{YEAR4})|(?P<yrel>this|last|next)\s+year))?(?!-\w)|\bQ(?P<qn>[1-4])(?:\s+(?P<y2>{YEAR4}))?\b",
-      valid=lambda m, s: bool(m["det"] or m["pre"] or m["qn"]) and not re.match(r"\s+of\s+(?:a|the|an|all|its|their)\b", s[m.end():], re.I)
-      and not re.match(r"\s*(?:century|mile|hour|point|percent)", s[m.end():], re.I) and not (m["qn"] and not m.group(0)[0].isupper()),
-      extent=lambda m, s: (m.start("pre") if m["det"] and m["pre"] and m["pre"].endswith("-") else m.start(), m.end()))
+@rule("quarter", rf"(?:(?P<det>the|this|last|next|that)\s+)?(?P<pre>(?:(?:year-earlier|year-ago|fiscal|latest|current"
+                 rf"|last|past|previous|same|comparable|recent|{_alt(_QUARTER_WORDS)}|{YEAR4})[\s-]+)*)quarter(?!s)"
+                 rf"(?:\s+of\s+(?:(?P<y>{YEAR4})|(?P<yrel>this|last|next)\s+year))?(?!-\w)"
+                 rf"|\bQ(?P<qn>[1-4])(?:\s+(?P<y2>{YEAR4}))?\b",
+      valid=lambda m, s: bool(m["det"] or m["pre"] or m["qn"])
+      and not re.match(r"\s+of\s+(?:a|the|an|all|its|their)\b", s[m.end():], re.I)
+      and not re.match(r"\s*(?:century|mile|hour|point|percent)", s[m.end():], re.I)
+      and not (m["qn"] and not m.group(0)[0].isupper()),
+      extent=lambda m, s: (m.start("pre") if m["det"] and m["pre"] and m["pre"].endswith("-") else m.start(), m.end()),
+      examples=("Profits fell in the third quarter.", "The chipmaker beat forecasts in Q4 2023."),
+      counter_examples=("The hosts scored twice in the third quarter of the game.",
+                        "A quarter of the homes were destroyed in 2023."),
+      why="a quarter of a year; not a quarter of something else ('a quarter of the homes', 'of the game')")
 def _quarter(m, ctx, hit):
     """ "the third quarter", "third-quarter" (an adjective: "the" belongs to the noun), "Q3 2023",
     "the quarter" (the last one completed), "the year-ago quarter"."""
@@ -284,22 +342,34 @@ def _quarter(m, ctx, hit):
     return Resolved("DATE", f"{year:04d}-Q{n}")
 
 
-@rule("half", rf"(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)[\s-]+half(?:\s+of\s+(?:(?P<y>{YEAR4})|(?P<yrel>this|last|next)\s+year|the\s+year))?",
+@rule("half", rf"(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)[\s-]+half"
+              rf"(?:\s+of\s+(?:(?P<y>{YEAR4})|(?P<yrel>this|last|next)\s+year|the\s+year))?",
       valid=lambda m, s: bool(m["y"] or m["yrel"] or m.group(0).lower().endswith("the year")
-                              or re.match(r"\s*(?:[.,;]|$)", s[m.end():])))
+                              or re.match(r"\s*(?:[.,;]|$)", s[m.end():])),
+      examples=("Exports recovered in the second half of the year.",
+                "Growth slowed in the first half, the bank said on Monday."),
+      counter_examples=("The first half of the match on Sunday ended goalless.",),
+      why="a half of a year; not the half of a match")
 def _half(m, ctx, hit):
     n = 1 if m["ord"].lower() in ("first", "1st") else 2
-    year = int(m["y"]) if m["y"] else ctx.dct.year + {"this": 0, "last": -1, "next": 1}.get((m["yrel"] or "this").lower(), 0)
+    year = int(m["y"]) if m["y"] else \
+        ctx.dct.year + {"this": 0, "last": -1, "next": 1}.get((m["yrel"] or "this").lower(), 0)
     return Resolved("DATE", f"{year:04d}-H{n}")
 
 
-@rule("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<name>christmas\s+eve|christmas\s+day|christmas|boxing\s+day|new\s+year['’]s\s+(?:eve|day)|halloween|valentine['’]s\s+day|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)(?:\s+(?P<y>\d{4}))?\b",
-      valid=lambda m, s: _cap(m["name"]), kind="day")
+@rule("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<name>christmas\s+eve|christmas\s+day|christmas|boxing\s+day"
+                 r"|new\s+year['’]s\s+(?:eve|day)|halloween|valentine['’]s\s+day|thanksgiving(?:\s+day)?"
+                 r"|easter(?:\s+sunday)?)(?:\s+(?P<y>\d{4}))?\b",
+      valid=lambda m, s: _cap(m["name"]), kind="day",
+      examples=("Shops stayed open on Christmas Eve.", "The family gathered at Easter."),
+      counter_examples=("Players hunted for the easter egg hidden in the 2019 game.",),
+      why="a holiday, capitalised")
 def _holiday(m, ctx, hit):
     if m["y"]:
         day = _holiday_date(m["name"], int(m["y"]))
     else:
-        cands = [d for d in (_holiday_date(m["name"], y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)) if d]
+        years = (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
+        cands = [d for d in (_holiday_date(m["name"], y) for y in years) if d]
         rel = (m["rel"] or "").lower()
         tense = {"last": "PAST", "next": "FUTURE"}.get(rel) or ctx.tense(hit.start, hit.end)
         day = _nearest(cands, ctx.dct, tense)

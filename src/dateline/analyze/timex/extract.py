@@ -1,5 +1,7 @@
-"""Finding: each segment scanned by the rules, overlaps settled, clock times merged with their day; resolving
-against the article date (``extract_times``)."""
+"""Finding: each segment scanned by the rules of ``timex.rules``, overlaps settled, clock times merged with
+their day; resolving against the article date (``extract_times``). Every expression found carries a trace
+(kind ``time``): the rule that found it (and the rule of the day a clock time was merged with), what its
+resolution consulted (tense, article date, last point named) and its value."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,9 +10,14 @@ from typing import Optional
 
 from ...records import Span, TimeExpr
 from .. import nlp
+from ..rules import Match, Table, new_trace
+from . import dates, relative, durations, clock  # noqa: F401  (they register their rules, in this order)
 from .grammar import TRIGGER
 from .calendar import _point_of, _valid_day
 from .registry import Hit, _Context, _RULES, _since
+
+# Every rule, in order of precedence (where two matches overlap and are as long, the earlier rule wins).
+RULES = Table("timex.rules", _RULES, runner="timex", subject="a match of the rule's pattern in a segment (m, text)")
 
 # --- finding ------------------------------------------------------------------------
 
@@ -18,7 +25,7 @@ from .registry import Hit, _Context, _RULES, _since
 def _scan_segment(text: str, offset: int) -> list[Hit]:
     """All rule matches in one segment, overlaps settled (longest, then rule order)."""
     found: list[Hit] = []
-    for priority, r in enumerate(_RULES):
+    for priority, r in enumerate(RULES):
         if r.anchor is not None and not r.anchor.search(text):
             continue
         for m in r.pattern.finditer(text):
@@ -91,11 +98,19 @@ def extract_times(doc, doc_id: str, doc_date: dt.date) -> list[TimeExpr]:
             continue
         ctx.seg_text, ctx.seg_start = seg, seg_start
         for hit in _scan_segment(seg, seg_start):
+            trace = new_trace("time", text[hit.start:hit.end], hit.start, hit.end)
+            trace.fire(Match(RULES.name, hit.rule.name, hit.rule.kind), hit.match.group(0))
+            if hit.day is not None:
+                trace.note(RULES.name, hit.day.rule.name, "its day", decided=False)
+            ctx.start(trace)
             try:
                 res = hit.rule.resolve(hit.match, ctx, hit)
             except (ValueError, OverflowError):     # off the calendar ("125,000 years ago")
                 res = None
+            _note_consulted(ctx, trace)
+            ctx.start(None)
             if res is None:
+                trace.outcome = "dropped: no value"
                 continue
             if res.anchors:
                 point = _point_of(res.value) if res.type == "DATE" else None
@@ -103,12 +118,25 @@ def extract_times(doc, doc_id: str, doc_date: dt.date) -> list[TimeExpr]:
                     point = ("day", res.date)
                 if point is not None:
                     ctx.ref, ctx.ref_at = point, hit.start
+                    trace.note("timex.anchor", "sets-reference", f"{point[0]} {point[1].isoformat()}", decided=False)
             day = res.date if res.date is not None else _day_of(res.value)
+            since = _since(ctx, hit)
+            trace.outcome = f"kept: {res.type} {res.value}" + (" (since: a running period's start)" if since else "")
             out.append(TimeExpr(span=Span(doc_id, hit.start, hit.end), text=text[hit.start:hit.end],
                                 type=res.type, value=res.value, date=day,
-                                since=_since(ctx, hit)))
+                                since=since))
     return out
 
+
+def _note_consulted(ctx: _Context, trace) -> None:
+    """What the resolver counted from: the article date, the last point named before the expression."""
+    consulted = ctx.consulted
+    if "article-date" in consulted:
+        trace.note("timex.anchor", "article-date", ctx._dct.isoformat(), decided=False)
+    if "last-named" in consulted:
+        gran, day = ctx._ref
+        where = f", named at {ctx.ref_at}" if ctx.ref_at >= 0 else " (none named yet: the article date)"
+        trace.note("timex.anchor", "last-named", f"{gran} {day.isoformat()}{where}", decided=False)
 
 
 def _day_of(value: str) -> Optional[dt.date]:

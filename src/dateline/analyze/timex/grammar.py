@@ -22,9 +22,11 @@ MONTH_SOLO = rf"(?:(?:{_alt(_FULL_MONTHS)})\b|(?:{_alt(_ABBR_MONTHS)})\.)"   # a
 WEEKDAY = rf"(?:{_alt(w for w in WEEKDAYS if len(w) > 5)})"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,:]\d)"
 YEAR4 = r"(?<![\w$£€#.,])(?:1\d|20|21)\d\d(?![\w%]|[.,]\d)"
-_NUM_WORD = (rf"(?:(?:{_alt(TENS)})(?:[\s-](?:{_alt(k for k, v in SMALL_NUMBERS.items() if 1 <= v <= 9 and len(k) > 2)}))?"
+_NUM_WORD = (rf"(?:(?:{_alt(TENS)})"
+             rf"(?:[\s-](?:{_alt(k for k, v in SMALL_NUMBERS.items() if 1 <= v <= 9 and len(k) > 2)}))?"
              rf"|(?:{_alt(k for k in SMALL_NUMBERS if k not in ('a', 'an'))}))")
-NUM = (rf"(?:(?<![\w$£€.,])\d{{1,3}}(?:,\d{{3}})+|(?<![\w$£€.,/])\d+(?:\.\d+|\s+1/2|½)?|{_NUM_WORD}|a\s+few|a\s+couple(?:\s+of)?"
+NUM = (rf"(?:(?<![\w$£€.,])\d{{1,3}}(?:,\d{{3}})+|(?<![\w$£€.,/])\d+(?:\.\d+|\s+1/2|½)?|{_NUM_WORD}"
+       rf"|a\s+few|a\s+couple(?:\s+of)?"
        rf"|couple\s+of|few|several|many|a\s+number\s+of|a\s+hundred|a\s+thousand|dozens\s+of|hundreds\s+of|thousands\s+of"
        rf"|half\s+an?|a\s+half|an?)")
 UNIT = rf"(?:{_alt(UNITS)}|centuries|millennia)"

@@ -19,8 +19,15 @@ def _part_value(d: dt.date, part: str) -> Resolved:
     return Resolved("TIME", f"{d.isoformat()}T{DAY_PARTS[part.lower()]}", d)
 
 
-@rule("deictic", r"(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<dby>the\s+day\s+before\s+yesterday)|(?P<dat>the\s+day\s+after\s+tomorrow)|(?P<word>yesterday|today|tomorrow|tonight|overnight)|(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>morning|afternoon|evening|night))(?:\s+(?P<part2>morning|afternoon|evening|night))?\b",
-      valid=lambda m, s: not (m["word"] and m["word"].lower() == "tonight" and m["part2"]), kind="day")
+@rule("deictic", r"(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<dby>the\s+day\s+before\s+yesterday)"
+                 r"|(?P<dat>the\s+day\s+after\s+tomorrow)|(?P<word>yesterday|today|tomorrow|tonight|overnight)"
+                 r"|(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>morning|afternoon|evening|night))"
+                 r"(?:\s+(?P<part2>morning|afternoon|evening|night))?\b",
+      valid=lambda m, s: not (m["word"] and m["word"].lower() == "tonight" and m["part2"]), kind="day",
+      examples=("The minister resigned yesterday.", "Shelling resumed early this morning.",
+                "The results are due the day after tomorrow."),
+      counter_examples=("The tonight evening slot was dropped from the schedule.",),
+      why="a day or a part of one counted from the article date")
 def _deictic(m, ctx, hit):
     dct = ctx.dct
     if m["dby"]:
@@ -43,11 +50,18 @@ def _deictic(m, ctx, hit):
 
 
 def _weekday_ok(m, seg):
-    return _cap(m["wd"]) and not re.search(r"\b(?:Good|Black|Cyber|Super|Ash|Holy|Palm|Bloody)\s+$", seg[:m.start("wd")])
+    return _cap(m["wd"]) and not re.search(r"\b(?:Good|Black|Cyber|Super|Ash|Holy|Palm|Bloody)\s+$",
+                                           seg[:m.start("wd")])
 
 
-@rule("weekday", rf"(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past|previous)\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?\b(?:\s+(?P<part>morning|afternoon|evening|night|overnight)\b)?",
-      valid=_weekday_ok, kind="day", extent=lambda m, s: (m.start("rel") if m["rel"] else m.start("wd"), m.end()))
+@rule("weekday", rf"(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming"
+                 rf"|coming|past|previous)\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?\b"
+                 rf"(?:\s+(?P<part>morning|afternoon|evening|night|overnight)\b)?",
+      valid=_weekday_ok, kind="day", extent=lambda m, s: (m.start("rel") if m["rel"] else m.start("wd"), m.end()),
+      examples=("The minister resigned on Friday.", "The market is closed on Sundays.",
+                "The ferry sails next Tuesday evening."),
+      counter_examples=("Candidates campaigned hard before Super Tuesday.", "Shoppers queued for Black Friday deals."),
+      why="a weekday, past or coming by tense; not part of a named day ('Good Friday', 'Super Tuesday')")
 def _weekday(m, ctx, hit):
     """ "Friday" (by tense), "last Friday", "Friday night" (TIME), "Fridays" (SET); in
     "Friday, Nov. 24" the weekday takes the date written after it."""
@@ -77,8 +91,14 @@ def _weekday(m, ctx, hit):
 _REL_UNITS = r"week|weekend|month|year|decade|fiscal\s+year|school\s+year|day|morning|afternoon|evening|night"
 
 
-@rule("relative", rf"(?:(?P<mod>{MOD}|earlier|later)[\s-]+)?(?P<rel>last|next|this|past|coming|previous|following|current|same|the\s+(?:last|next|past|coming|previous|following|current|same|prior|preceding)|that|the)\s+(?P<unit>{_REL_UNITS})\b(?!-)",
-      valid=lambda m, s: _relative_ok(m, s))
+@rule("relative", rf"(?:(?P<mod>{MOD}|earlier|later)[\s-]+)?(?P<rel>last|next|this|past|coming|previous|following"
+                  rf"|current|same|the\s+(?:last|next|past|coming|previous|following|current|same|prior|preceding)"
+                  rf"|that|the)\s+(?P<unit>{_REL_UNITS})\b(?!-)",
+      valid=lambda m, s: _relative_ok(m, s),
+      examples=("Prices rose last week.", "The court adjourned; it met again the following day.",
+                "Exports will recover next year."),
+      counter_examples=("That was the year of the great flood.", "The crew slept through the morning."),
+      why="a period counted from the article date ('last week') or from the last one named ('the following day')")
 def _relative(m, ctx, hit):
     rel = m["rel"].lower().split()[-1]
     unit = re.sub(r"^(?:fiscal|school)\s+", "", m["unit"].lower())
@@ -108,7 +128,8 @@ def _relative(m, ctx, hit):
     if unit in ("decade", "century") and rel in ("last", "past"):
         return Resolved("DURATION", "P10Y" if unit == "decade" else "P100Y")   # "the past decade"
     base = ctx.dct
-    if anaphoric and ctx.ref[0] in GRAN_ORDER and GRAN_ORDER.index(ctx.ref[0]) <= GRAN_ORDER.index(_UNIT_GRAN.get(unit, "year")):
+    if anaphoric and ctx.ref[0] in GRAN_ORDER \
+            and GRAN_ORDER.index(ctx.ref[0]) <= GRAN_ORDER.index(_UNIT_GRAN.get(unit, "year")):
         base = ctx.ref[1]
     return Resolved("DATE", _fmt(gran, _shift(gran, _start_of(gran, base), shift)))
 
@@ -118,9 +139,11 @@ def _relative_ok(m, s):
     unit = m["unit"].lower()
     if rel == "the" and unit not in ("weekend", "year", "week", "month"):
         return False
-    if rel in ("the", "that", "current", "same") and re.match(r"\s+(?:of|in|when|that|before|after|for)\b", s[m.end():], re.I):
+    if rel in ("the", "that", "current", "same") \
+            and re.match(r"\s+(?:of|in|when|that|before|after|for)\b", s[m.end():], re.I):
         return False
-    if rel == "the" and unit in ("year", "week", "month") and re.match(r"\s*(?:[a-z]|-)", s[m.end():]) and not re.match(r"\s+(?:ago|earlier|before|after|to|through|ended|ending|end)\b", s[m.end():]):
+    if rel == "the" and unit in ("year", "week", "month") and re.match(r"\s*(?:[a-z]|-)", s[m.end():]) \
+            and not re.match(r"\s+(?:ago|earlier|before|after|to|through|ended|ending|end)\b", s[m.end():]):
         return False
     if rel == "that" and unit in ("morning", "afternoon", "evening", "night", "week", "month", "year"):
         return True
@@ -142,7 +165,10 @@ def _the_weekend(ctx, hit) -> Resolved:
 _SHIFT_DIR = r"ago|hence|from\s+now|back"
 
 
-@rule("ago", rf"(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})[\s-]+(?:more\s+)?(?P<unit>{UNIT}s?|{UNIT_PLURAL})\s+(?P<dir>{_SHIFT_DIR})\b")
+@rule("ago", rf"(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})[\s-]+(?:more\s+)?(?P<unit>{UNIT}s?|{UNIT_PLURAL})"
+             rf"\s+(?P<dir>{_SHIFT_DIR})\b",
+      examples=("The dam burst two days ago.", "The firm was founded about 40 years ago."),
+      why="a distance back (or ahead) from the article date")
 def _ago(m, ctx, hit):
     """ "two days ago", "a year ago", "three weeks from now": counted from the article date.
     ("two days later/before/after" are durations in TimeML: the signal is not part of them.)"""
@@ -176,8 +202,12 @@ def _period_in_sentence(ctx) -> bool:
     return ctx.ref[0] in ("quarter", "month") and ctx.ref_at >= ctx.seg_start
 
 
-@rule("year-earlier", r"(?:the\s+(?:comparable\s+)?)?(?P<kind>year-earlier|year-ago|a\s+year\s+earlier)(?:\s+(?P<noun>period|quarter|level|results?))?\b",
-      valid=lambda m, s: bool(m["noun"]) or not m.group(0).lower().startswith("the"))
+@rule("year-earlier", r"(?:the\s+(?:comparable\s+)?)?(?P<kind>year-earlier|year-ago|a\s+year\s+earlier)"
+                      r"(?:\s+(?P<noun>period|quarter|level|results?))?\b",
+      valid=lambda m, s: bool(m["noun"]) or not m.group(0).lower().startswith("the"),
+      examples=("Revenue rose 5% from a year earlier.", "Sales rose from the year-earlier period."),
+      counter_examples=("Exports beat the year-earlier mark.",),
+      why="the period just named, a year back")
 def _year_earlier(m, ctx, hit):
     """WSJ style "a year earlier", "the year-ago quarter": the period just named, a year back
     (else the year before the article's)."""
@@ -198,7 +228,10 @@ def _the_day_ok(m, s):
 
 
 @rule("the-day", r"(?P<det>the|that)\s+(?P<unit>day)\b(?=\s+(?P<dir>before|after)\s*(?:[.,;:!?)\"”]|$))?",
-      valid=_the_day_ok, kind="day")
+      valid=_the_day_ok, kind="day",
+      examples=("Stocks ended the day lower.", "The rebels struck on Tuesday and withdrew the day after."),
+      counter_examples=("He recalled the day when the shells fell.",),
+      why="'the day before/after' next to the last day named; 'ended the day': the day reported")
 def _the_day(m, ctx, hit):
     """ "the day before", "the day after" (without an object): the day next to the last one
     named; "ended the day", "for the day": that day itself."""

@@ -45,30 +45,38 @@ def tense_at(doc, start: int, end: int) -> Optional[str]:
     unparsed, the expression is a possessive ("Tuesday's blast") or the verb says nothing
     (modals, "says", "is").
     """
+    return tense_reason(doc, start, end)[0]
+
+
+def tense_reason(doc, start: int, end: int) -> tuple[Optional[str], str, str]:
+    """``tense_at`` with why: (verdict, reason, the word that decided). Reasons: ``unparsed``,
+    ``possessive``, ``no-verb``, ``future-marker`` ("due", "scheduled"), ``planning-verb``
+    ("postponed"), ``verb-form`` (the governing verb's tense and auxiliaries), ``future-governor``
+    (an infinitive under "expected", "plans" ...)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or not span[0].tag_:
-        return None
+        return None, "unparsed", ""
     tok = span.root
     if tok.dep_ == "poss":
-        return None                      # "Tuesday's blast": an event already known
+        return None, "possessive", tok.text      # "Tuesday's blast": an event already known
     for _ in range(12):
         if tok.head is tok:
-            return None
+            return None, "no-verb", ""
         tok = tok.head
         if tok.lower_ in FUTURE_MARKERS and (tok.pos_ == "ADJ" or _is_passive(tok)):
-            return "FUTURE"
+            return "FUTURE", "future-marker", tok.text
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod":
             continue
         if tok.lemma_.lower() in PLANNING_VERBS:
-            return "FUTURE"
+            return "FUTURE", "planning-verb", tok.text
         verdict = _verb_tense(tok)
         if verdict != "CLIMB":
-            return verdict
+            return verdict, "verb-form", f"{tok.text} ({tok.tag_})"
         # an infinitive or participle clause: its governor decides
         if tok.head is not tok and tok.head.lemma_.lower() in FUTURE_GOVERNORS and _is_infinitive(tok) \
                 and tok.dep_ not in ("nsubj", "nsubjpass", "csubj"):
-            return "FUTURE"
-    return None
+            return "FUTURE", "future-governor", f"{tok.head.text} ... {tok.text}"
+    return None, "no-verb", ""
 
 
 def _is_passive(tok) -> bool:
