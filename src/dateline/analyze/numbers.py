@@ -29,6 +29,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .lexicon.calendar import MONTH_ALT
+from .lexicon.numbers import DIGIT_SCALES, SCALES, TENS as _TENS, TENS_MISSPELT, UNITS
+
 __all__ = ["Number", "find_numbers", "find_counts", "parse_number", "word_value"]
 
 
@@ -49,25 +52,9 @@ class Number:
 
 # --- lexicons ---------------------------------------------------------------------
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-        "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "lakh": 100_000, "crore": 10_000_000}
-# scale words and abbreviations after digits ("1.4 million", "2.3 mn", "1.23 lakh")
-DIGIT_SCALES = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "millions": 1_000_000,
-    "mn": 1_000_000, "mln": 1_000_000, "m": 1_000_000, "billion": 1_000_000_000,
-    "bn": 1_000_000_000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "lacs": 100_000,
-    "crore": 10_000_000, "crores": 10_000_000, "k": 1_000,
-}
-MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-          "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+# number words and month words: one copy, in ``lexicon``; "fourty" is read here too
+TENS = dict(sorted({**_TENS, **TENS_MISSPELT}.items(), key=lambda kv: kv[1]))     # "fourty" next to "forty"
+MONTHS = MONTH_ALT
 QUALIFIER_WORDS = ("about|around|some|roughly|approximately|nearly|almost|over|more than|at least|"
                    "as many as|up to|fewer than|less than|under|than|estimated|only|just|exactly|"
                    "least|total of|toll of|of|to|past|tops?|topped|reached|surpassed|exceeded|crossed")

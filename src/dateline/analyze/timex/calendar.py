@@ -7,7 +7,9 @@ import datetime as dt
 import re
 from typing import Optional, Sequence
 
-from .lexicon import HOLIDAYS, SMALL_NUMBERS, TENS, UNITS
+from ..lexicon.calendar import HOLIDAYS, TIME_UNITS as UNITS
+from ..lexicon.numbers import TENS
+from .grammar import SMALL_NUMBERS
 
 
 # --- calendar helpers ---------------------------------------------------------------

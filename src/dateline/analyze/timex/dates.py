@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from typing import Optional
 
-from .lexicon import DECADE_WORDS, MONTHS, ORDINALS, SEASONS, SEASON_MIDDLE_MONTH
+from ..lexicon.calendar import DECADE_WORDS, MONTHS, SEASONS, SEASON_MIDDLE_MONTH
+from ..lexicon.numbers import ORDINALS
 from .grammar import DAYNUM, MOD, MONTH, MONTH_SOLO, YEAR4, _alt
 from .calendar import _fmt, _holiday_date, _nearest, _shift, _start_of, _valid_day, _year_for
 from .registry import Resolved, _since, rule

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import DAY_PARTS, SEASONS, WEEKDAYS
+from ..lexicon.calendar import DAY_PARTS, SEASONS, WEEKDAYS
 from .grammar import APPROX, NUM, UNIT, UNIT_PLURAL, WEEKDAY, _NUM_WORD, _alt
 from .calendar import _duration_value, _number, _unit_key
 from .registry import Resolved, rule

@@ -4,8 +4,11 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .lexicon import DAY_PARTS, DECADE_WORDS, MONTHS, SEASONS, SMALL_NUMBERS, TENS, UNITS, WEEKDAYS
+from ..lexicon.calendar import DAY_PARTS, DECADE_WORDS, MONTHS, SEASONS, TIME_UNITS as UNITS, WEEKDAYS
+from ..lexicon.numbers import ARTICLES, DOZEN, SCALES, TENS, UNITS as NUMBER_UNITS
 
+# the number words a count of units of time is written with ("three days", "a year", "a dozen weeks")
+SMALL_NUMBERS = {**NUMBER_UNITS, **ARTICLES, "dozen": DOZEN, "hundred": SCALES["hundred"]}
 
 # --- regex pieces -------------------------------------------------------------------
 

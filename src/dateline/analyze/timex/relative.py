@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .lexicon import DAY_PARTS, UNITS, WEEKDAYS
+from ..lexicon.calendar import DAY_PARTS, NAMED_DAY_PREFIXES, TIME_UNITS as UNITS, WEEKDAYS
 from .grammar import APPROX, MOD, NUM, UNIT, UNIT_PLURAL, WEEKDAY
 from .calendar import GRAN_ORDER, _UNIT_GRAN, _UNIT_STEP, _fmt, _number, _shift, _start_of, _unit_key, _weekday_date
 from .registry import Resolved, _since, rule
@@ -49,9 +49,11 @@ def _deictic(m, ctx, hit):
     return Resolved("DATE", d.isoformat(), d)
 
 
+_NAMED_DAY_BEFORE = re.compile(rf"\b(?:{'|'.join(NAMED_DAY_PREFIXES)})\s+$")    # "Good Friday", "Super Tuesday"
+
+
 def _weekday_ok(m, seg):
-    return _cap(m["wd"]) and not re.search(r"\b(?:Good|Black|Cyber|Super|Ash|Holy|Palm|Bloody)\s+$",
-                                           seg[:m.start("wd")])
+    return _cap(m["wd"]) and not _NAMED_DAY_BEFORE.search(seg[:m.start("wd")])
 
 
 @rule("weekday", rf"(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming"
