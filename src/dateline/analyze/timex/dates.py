@@ -7,6 +7,7 @@ import re
 from typing import Optional
 
 from ..lexicon.calendar import DECADE_WORDS, MONTHS, SEASONS, SEASON_MIDDLE_MONTH
+from ..lexicon.named_events import NAMED_EVENTS, NamedEvent
 from ..lexicon.numbers import ORDINALS
 from .grammar import DAYNUM, MOD, MONTH, MONTH_SOLO, YEAR4, _alt
 from .calendar import _fmt, _holiday_date, _nearest, _shift, _start_of, _valid_day, _year_for
@@ -74,7 +75,7 @@ def _numeric(m, ctx, hit):
     return Resolved("DATE", day.isoformat(), day)
 
 
-def _names_nine_eleven(m, seg) -> bool:
+def _names_written_event(m, seg) -> bool:
     """Not a score among others ("9/11 and 7/12"; "the 9/11 and 7/7 attacks" and "24/7" are no
     scores) nor a day of another year ("on 9/11 last year")."""
     near = seg[max(0, m.start() - 12):m.start()] + " " + seg[m.end():m.end() + 12]
@@ -83,16 +84,31 @@ def _names_nine_eleven(m, seg) -> bool:
     return not re.match(r"\s+(?:last|this|next)\s+year\b", seg[m.end():], re.I)
 
 
-@rule("nine-eleven", r"(?<![\w/.,$(-])9/11(?![\w/-]|[.,]\d)", kind="day", valid=_names_nine_eleven,
+# the forms that name an event by themselves ("9/11"), and the events whose month and day name them when
+# certain words follow ("the September 11 attacks")
+_WRITTEN_EVENTS = [(re.compile(form, re.I), ev) for ev in NAMED_EVENTS for form in ev.written]
+_EVENT_DAYS = [(ev.month_day, re.compile(ev.followed_by, re.I), ev) for ev in NAMED_EVENTS if ev.month_day]
+
+
+@rule("named-event", rf"(?<![\w/.,$(-])(?:{'|'.join(f for ev in NAMED_EVENTS for f in ev.written)})(?![\w/-]|[.,]\d)",
+      kind="day", valid=_names_written_event,
       examples=("Airport security was tightened after 9/11.",),
       counter_examples=("The side converted 9/11 and 7/12 of its penalty kicks.",
                         "The shop reopened on 9/11 last year."),
-      why="'9/11' names the 2001 attacks' day; not a score among others, nor a day of another year")
-def _nine_eleven(m, ctx, hit):
-    """ "9/11": the attacks' day, for an article written after it."""
-    if ctx.dct <= NINE_ELEVEN:
+      why="a form naming an event of the named-events table ('9/11'); not a score among others, nor a day "
+          "of another year")
+def _named_event(m, ctx, hit):
+    """ "9/11": the event's day, for an article written after it."""
+    event = next(ev for form, ev in _WRITTEN_EVENTS if form.fullmatch(m.group(0)))
+    if ctx.dct <= event.date:
         return None
-    return Resolved("DATE", NINE_ELEVEN.isoformat(), NINE_ELEVEN, anchors=False)
+    return _event_day(event, ctx)
+
+
+def _event_day(event: NamedEvent, ctx) -> Resolved:
+    if ctx.trace is not None:
+        ctx.trace.note("timex.named-events", event.name, event.date.isoformat())
+    return Resolved("DATE", event.date.isoformat(), event.date, anchors=False)
 
 
 @rule("numeric-short", r"(?<=\()(?P<a>\d\d?)/(?P<b>\d\d?)(?=\))", kind="day",
@@ -117,19 +133,18 @@ def _day_month_ok(m, seg):
     return _cap(m["mon"]) and int(re.match(r"\d+", m["day"])[0]) <= 31
 
 
-# "September 11" with no year, naming the 2001 attacks ("the September 11th attacks", "Sept. 11
-# hijackers"), and "9/11": in English news, that day, not the last September 11 before the article.
-# The 2001 attacks are plural ("the September 11 attack on the consulate" was in 2012), and a date
-# after a preposition is a day of its own ("on September 11 attackers stormed ...").
-NINE_ELEVEN = dt.date(2001, 9, 11)
-_NAMES_THE_ATTACKS = re.compile(r"(?:th)?[\s-]+(?:terror(?:ist)?\s+)?(?:attacks|hijack(?:ers?|ings?)|plot|victims?"
-                                r"|commission|memorial)\b", re.I)
+# A month and day with no year naming an event of the table ("the September 11th attacks", "Sept. 11
+# hijackers"): in English news, that day, not the last September 11 before the article. A date after a
+# preposition is a day of its own ("on September 11 attackers stormed ...").
 _PREPOSITION_BEFORE = re.compile(r"\b(?:on|by|until|till|from|before|after|since|through|to|for|of)\s*$", re.I)
 
 
-def _names_the_attacks(ctx, hit) -> bool:
-    return ctx.dct > NINE_ELEVEN and bool(_NAMES_THE_ATTACKS.match(ctx.after(hit.end))) \
-        and not _PREPOSITION_BEFORE.search(ctx.before(hit.start))
+def _event_named(month: int, day: int, ctx, hit) -> Optional[NamedEvent]:
+    for month_day, followed_by, event in _EVENT_DAYS:
+        if month_day == (month, day) and ctx.dct > event.date and followed_by.match(ctx.after(hit.end)) \
+                and not _PREPOSITION_BEFORE.search(ctx.before(hit.start)):
+            return event
+    return None
 
 
 def _resolve_day_month(m, ctx, hit):
@@ -137,8 +152,8 @@ def _resolve_day_month(m, ctx, hit):
     day = int(re.match(r"\d+", m["day"])[0])
     if m["y"]:
         year = int(m["y"])
-    elif (month, day) == (9, 11) and _names_the_attacks(ctx, hit):
-        return Resolved("DATE", NINE_ELEVEN.isoformat(), NINE_ELEVEN, anchors=False)
+    elif (event := _event_named(month, day, ctx, hit)) is not None:
+        return _event_day(event, ctx)
     else:
         year = _year_for(month, day, ctx.dct, "PAST" if _since(ctx, hit) else ctx.tense(hit.start, hit.end))
     if not _valid_day(year, month, day):

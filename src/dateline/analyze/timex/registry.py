@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from .. import rules
+from ..lexicon.named_events import NAMED_EVENTS
 from .grammar import MONTH, MONTH_SOLO, WEEKDAY
 from .tense import FUTURE_CUES, tense_reason
 
@@ -136,7 +137,8 @@ _PARTS = r"morning|afternoon|evening|night"
 # What each rule's matches must contain; scanning a segment with every full pattern costs
 # far more than these searches.
 _RULE_ANCHORS = {
-    "iso": r"\d[-/.]\d", "numeric": r"\d[/.-]\d", "numeric-short": r"\(\d\d?/\d", "nine-eleven": r"9/11",
+    "iso": r"\d[-/.]\d", "numeric": r"\d[/.-]\d", "numeric-short": r"\(\d\d?/\d",
+    "named-event": "|".join(f for ev in NAMED_EVENTS for f in ev.written),
     "month-day": MONTH, "day-month": MONTH, "month-year": MONTH, "month": MONTH_SOLO, "year": r"\d{4}",
     "decade": r"0s\b|ties\b", "century": r"century",
     "season": r"spring|summer|autumn|fall|winter", "quarter": r"quarter|\bQ[1-4]", "half": r"half",
