@@ -1,7 +1,8 @@
 """Temporal expressions: a regex grammar over the text, resolved against the article date.
 
 Finding: each cheap segment of the text (``nlp.segment``: the same units the sentence
-filter sees) is scanned by the rules in ``_RULES``; overlapping hits are settled
+filter sees) is scanned by the rules of the ``timex.rules`` table (``extract.RULES``, each
+row with example sentences it must find and near misses it must refuse); overlapping hits are settled
 longest-first, then a clock time written next to a day ("10 p.m. Wednesday") is merged
 with it. Every rule contains a digit or a word of the lexicon that ``TRIGGER`` is built
 from, so ``TRIGGER`` matches every segment in which something can be found.
@@ -15,12 +16,19 @@ before them. Where the calendar leaves a choice (a weekday name, a month or a da
 without a year) the tense of the governing verb decides (spaCy parse: "will", "expected
 to", "plans to" ... -> the coming one; past tense -> the last one); without a verdict
 the most recent past (or today) wins, a year-less date going to the nearest year with
-the past preferred.
+the past preferred. Named events ("9/11", "the September 11 attacks") come from the
+``lexicon.named_events`` table; month, weekday and number words from ``lexicon``.
+
+Every expression found carries a trace (``rules.new_trace("time", ...)``, seen by
+``dateline.analyze.explain``): the rule that found it, the tense verdict and why, what it
+counted from, its value.
+
+Modules: ``grammar`` (regex pieces, ``TRIGGER``), ``calendar`` (date arithmetic, TIMEX3
+values), ``tense``, ``registry`` (the rule row, the resolution context), the rules in
+``dates``, ``relative``, ``durations``, ``clock``, then ``extract`` and ``anchor``.
 """
 from __future__ import annotations
 
-# the rule modules register their rules on import, in this order (the order of precedence)
-from . import dates, relative, durations, clock  # noqa: F401
 from .anchor import anchor_date
 from .extract import extract_times
 from .grammar import TRIGGER
