@@ -29,6 +29,10 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .lexicon.calendar import MONTH_ALT
+from .lexicon.numbers import DIGIT_SCALES, SCALES, TENS as _TENS, TENS_MISSPELT, UNITS
+from .rules import Rule, Table, new_trace, tracing
+
 __all__ = ["Number", "find_numbers", "find_counts", "parse_number", "word_value"]
 
 
@@ -49,25 +53,9 @@ class Number:
 
 # --- lexicons ---------------------------------------------------------------------
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-        "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "lakh": 100_000, "crore": 10_000_000}
-# scale words and abbreviations after digits ("1.4 million", "2.3 mn", "1.23 lakh")
-DIGIT_SCALES = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "millions": 1_000_000,
-    "mn": 1_000_000, "mln": 1_000_000, "m": 1_000_000, "billion": 1_000_000_000,
-    "bn": 1_000_000_000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "lacs": 100_000,
-    "crore": 10_000_000, "crores": 10_000_000, "k": 1_000,
-}
-MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-          "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+# number words and month words: one copy, in ``lexicon``; "fourty" is read here too
+TENS = dict(sorted({**_TENS, **TENS_MISSPELT}.items(), key=lambda kv: kv[1]))     # "fourty" next to "forty"
+MONTHS = MONTH_ALT
 QUALIFIER_WORDS = ("about|around|some|roughly|approximately|nearly|almost|over|more than|at least|"
                    "as many as|up to|fewer than|less than|under|than|estimated|only|just|exactly|"
                    "least|total of|toll of|of|to|past|tops?|topped|reached|surpassed|exceeded|crossed")
@@ -76,7 +64,8 @@ _NUMWORD = "|".join(sorted(list(UNITS) + list(TENS) + list(SCALES) + ["dozen", "
                           key=len, reverse=True))
 
 # digits: comma groups, thin/no-break space groups, plain-space groups, or a plain run
-_DIGITS = (r"(?<![\w.,/:])(?:\d{1,3},\d{1,2}(?=[ \u00a0]?(?:million|billion|mn|bn)\b)|\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d])"
+_DIGITS = (r"(?<![\w.,/:])(?:\d{1,3},\d{1,2}(?=[ \u00a0]?(?:million|billion|mn|bn)\b)|\d{1,3}(?:,\d{3})+(?![\d])"
+           r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d])"
            r"|\d{1,3}(?: \d{3})+(?![\d,])|\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d+)(?:\.\d+)?")
 _SCALE_AFTER = re.compile(r"(?:[ \u00a0\-]?(million|millions|billion|thousand|hundred|lakhs?|lacs?|crores?|mn|mln|bn)"
                           r"|(m|bn|mn|k))\b", re.I)
@@ -95,7 +84,8 @@ _TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|et\b|est\b
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)?", re.I)
 _SLASH_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?")
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|aged between|aged from|in age from)\s*(?:of\s+|between\s+|from\s+)?$", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|aged between|aged from|in age from)\s*(?:of\s+|between\s+|from\s+)?$",
+                         re.I)
 _AGE_AFTER = re.compile(r"^(?:-|\s)?(?:years?|months?|weeks?|days?)[\s-]+old\b|^-year|^\s*yrs?\b", re.I)
 _DURATION_AFTER = re.compile(
     r"^(?:[\s-]|\s+(?:more|additional|extra|long|straight|consecutive|full|whole)\s+)?"
@@ -325,59 +315,107 @@ def _ranges(text: str, raws: list[_Raw]) -> list[tuple[_Raw, Optional[_Raw]]]:
     return out
 
 
-def _classify(text: str, start: int, end: int, raw: _Raw) -> str:
-    before = text[max(0, start - 30):start]
-    after = text[end:end + 40]
-    body = text[start:end]
-    if raw.words:
-        if re.match(r"^-(?:years?|months?|weeks?|days?)-old", after, re.I) or _AGE_BEFORE.search(before):
-            return "age"
-        if _DURATION_AFTER.match(after):
-            return "duration"
-        if _PERCENT_AFTER.match(after):
-            return "percent"
-        if _CURRENCY_AFTER.match(after):
-            return "money"
-        if _UNIT_AFTER.match(after):
-            return "unit"
-        return "count"
-    # digits
-    if re.match(r"^[:.]\d{2}", text[end:end + 3]) or _TIME_AFTER.match(after):
-        return "time"
-    if re.match(r"^[/]\d", text[end:end + 2]) or re.search(r"\d[/]$", before):
-        return "date"
-    if _PERCENT_AFTER.match(after):
-        return "percent"
-    if _CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(after):
-        return "money"
-    if _ORDINAL_AFTER.match(after):
-        return "ordinal"
-    if _DECADE_AFTER.match(after):
-        return "decade"
-    if _LETTER_BEFORE.search(before) or _LETTERS_AFTER.match(after):
-        return "label"
-    if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
-        return "age"
-    if re.search(r"\b[A-Z][a-z]+,\s*$", before) and re.match(r"^\s*,", after) and raw.value < 120 and raw.plain_int:
-        return "age"                                  # "Yotam Haim, 28, ..."
-    if raw.plain_int and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)) and raw.value <= 31:
-        return "date"
-    if raw.plain_int and 1900 <= raw.value <= 2099 and len(body) == 4 and not _PLURAL_NOUN_AFTER.match(after):
-        if _PERIOD_OF_BEFORE.search(before) or not _QUALIFIER_BEFORE.search(before):
-            return "year"
-    if raw.plain_int and raw.value >= 1900 and raw.value <= 2099 and _MONTH_BEFORE.search(before):
-        return "year"
-    if _DURATION_AFTER.match(after):
-        return "duration"
-    if _UNIT_AFTER.match(after):
-        return "unit"
-    if _FRACTION.fullmatch(body) and raw.value != int(raw.value):    # "9.770 people" is 9,770
-        return "fraction"
-    return "count"
+class _Seen:
+    """What the kind rules look at: one number (or range) of ``text``, the characters around it, and
+    whether a clock time or written date swallows it or it is the first of a falling pair (a score)."""
+
+    __slots__ = ("text", "start", "end", "raw", "before", "after", "body", "blocked", "score")
+
+    def __init__(self, text: str, start: int, end: int, raw: _Raw, blocked: Optional[str], score: bool):
+        self.text, self.start, self.end, self.raw = text, start, end, raw
+        self.before = text[max(0, start - 30):start]
+        self.after = text[end:end + 40]
+        self.body = text[start:end]
+        self.blocked = blocked               # "time" / "date": inside "21:30", "12/03/2024", "2024-03-01"
+        self.score = score                   # "3-1": a falling pair
 
 
-def find_numbers(text: str, base: int = 0) -> list[Number]:
-    """Every number readable in ``text``; offsets are ``base`` + position in ``text``."""
+def _plain_year(s: _Seen) -> bool:
+    return s.raw.plain_int and 1900 <= s.raw.value <= 2099
+
+
+# Which kind a number is: the first rule that holds decides. Rules on ``raw.words`` come first: a number
+# written in words is read by the words after it only; the rules after them read digits.
+KIND = Table("numbers.kind", runner="numbers", subject="a number read in a segment (_Seen)", rules=(
+    Rule("time/in-clock-time", lambda s: s.blocked == "time", "time",
+         examples=("The curfew began at 21:30 on Monday.",), why="a part of a clock time"),
+    Rule("date/in-written-date", lambda s: s.blocked == "date", "date",
+         examples=("The order was signed on 12/03/2024.", "The report is dated 2024-02-29."),
+         why="a part of a date written with slashes or dashes"),
+    Rule("score/falling-pair", lambda s: s.score, "score",
+         examples=("The hosts won 3-1 in extra time.",),
+         counter_examples=("Between 10-15 people were hurt in the crush.",),
+         why="'A-B' with B below A is a score, not a range"),
+    # written in words
+    Rule("age/words-years-old-or-aged",
+         lambda s: s.raw.words and bool(re.match(r"^-(?:years?|months?|weeks?|days?)-old", s.after, re.I)
+                                        or _AGE_BEFORE.search(s.before)), "age",
+         examples=("A man aged forty was arrested.", "A five-year-old girl was found safe.")),
+    Rule("duration/words-unit-after", lambda s: s.raw.words and bool(_DURATION_AFTER.match(s.after)), "duration",
+         examples=("The talks lasted three days.",)),
+    Rule("percent/words-percent-after", lambda s: s.raw.words and bool(_PERCENT_AFTER.match(s.after)), "percent",
+         examples=("Turnout fell by ten percent.",)),
+    Rule("money/words-currency-after", lambda s: s.raw.words and bool(_CURRENCY_AFTER.match(s.after)), "money",
+         examples=("He was fined five dollars.",)),
+    Rule("unit/words-measure-after", lambda s: s.raw.words and bool(_UNIT_AFTER.match(s.after)), "unit",
+         examples=("The convoy travelled forty kilometres.",)),
+    Rule("count/words", lambda s: s.raw.words, "count",
+         examples=("Three fishermen were rescued.",)),
+    # written in digits
+    Rule("time/clock-or-zone-after",
+         lambda s: bool(re.match(r"^[:.]\d{2}", s.text[s.end:s.end + 3]) or _TIME_AFTER.match(s.after)), "time",
+         examples=("The strike hit at 5 pm.",)),
+    Rule("date/slash-next",
+         lambda s: bool(re.match(r"^[/]\d", s.text[s.end:s.end + 2]) or re.search(r"\d[/]$", s.before)), "date",
+         examples=("The archive lists resolution 24601/2 as void.",)),
+    Rule("percent/after", lambda s: bool(_PERCENT_AFTER.match(s.after)), "percent",
+         examples=("Inflation rose 4% in a year.",)),
+    Rule("money/currency", lambda s: bool(_CURRENCY_BEFORE.search(s.before) or _CURRENCY_AFTER.match(s.after)),
+         "money", examples=("The fund paid $300 to each family.", "The bridge cost 40 million euros.")),
+    Rule("ordinal/suffix", lambda s: bool(_ORDINAL_AFTER.match(s.after)), "ordinal",
+         examples=("She finished 3rd in the race.",)),
+    Rule("decade/s-after", lambda s: bool(_DECADE_AFTER.match(s.after)), "decade",
+         examples=("Prices last peaked in the 1990s.",)),
+    Rule("label/letter-next", lambda s: bool(_LETTER_BEFORE.search(s.before) or _LETTERS_AFTER.match(s.after)),
+         "label", examples=("Two F-16 jets flew over the port.", "Room 12B was sealed off."),
+         why="a name or code: a letter right before or after the digits"),
+    Rule("age/aged-or-years-old", lambda s: bool(_AGE_BEFORE.search(s.before) or _AGE_AFTER.match(s.after)), "age",
+         examples=("The victim, aged 34, was a teacher.", "Rescuers freed the 5-year-old boy.")),
+    Rule("age/after-name",
+         lambda s: bool(re.search(r"\b[A-Z][a-z]+,\s*$", s.before) and re.match(r"^\s*,", s.after))
+         and s.raw.value < 120 and s.raw.plain_int, "age",
+         examples=("Maria Lopez, 34, was named mayor.",),
+         counter_examples=("In Lisbon, 300, mostly students, marched to the square.",),
+         why="'Yotam Haim, 28, ...': a number between commas after a name"),
+    Rule("date/day-of-month",
+         lambda s: s.raw.plain_int and bool(_MONTH_BEFORE.search(s.before) or _MONTH_AFTER.match(s.after))
+         and s.raw.value <= 31, "date",
+         examples=("Talks began on March 3 in Geneva.", "The vote was held on 14 May."),
+         counter_examples=("In March 300 families left the valley.",)),
+    Rule("year/four-digits",
+         lambda s: _plain_year(s) and len(s.body) == 4 and not _PLURAL_NOUN_AFTER.match(s.after)
+         and bool(_PERIOD_OF_BEFORE.search(s.before) or not _QUALIFIER_BEFORE.search(s.before)), "year",
+         examples=("The bridge was built in 1998.", "Unrest grew at the start of 2009."),
+         counter_examples=("Some 2000 people were evacuated.", "The toll rose to about 2000."),
+         why="a year, unless a plural noun follows or a qualifier ('about') precedes it"),
+    Rule("year/after-month", lambda s: _plain_year(s) and bool(_MONTH_BEFORE.search(s.before)), "year",
+         examples=("In March 2020 doctors warned of shortages.",)),
+    Rule("duration/unit-after", lambda s: bool(_DURATION_AFTER.match(s.after)), "duration",
+         examples=("The siege lasted 40 days.",)),
+    Rule("unit/measure-after", lambda s: bool(_UNIT_AFTER.match(s.after)), "unit",
+         examples=("The convoy travelled 40 km.",)),
+    Rule("fraction/decimal", lambda s: bool(_FRACTION.fullmatch(s.body)) and s.raw.value != int(s.raw.value),
+         "fraction", examples=("The index rose 3.5 points.",),
+         counter_examples=("Rescuers counted 9.770 people in the shelters.",),
+         why="digits with a fractional part and no scale word count nobody ('9.770 people' is 9,770)"),
+    Rule("count/default", lambda s: True, "count",
+         examples=("Rescuers found 12 survivors.",)),
+))
+
+
+def find_numbers(text: str, base: int = 0, traced: bool = False) -> list[Number]:
+    """Every number readable in ``text``; offsets are ``base`` + position in ``text``. With ``traced``
+    each number gets a trace (kind ``number-kind``) of the rule that decided its kind."""
     if not text:
         return []
     raws = _join_digit_words(text, _scan_digits(text) + _scan_words(text))
@@ -388,19 +426,32 @@ def find_numbers(text: str, base: int = 0) -> list[Number]:
     out: list[Number] = []
     for a, b in _ranges(text, raws):
         start, end = a.start, (b.end if b else a.end)
+        inside = None
         if any(s <= start < e for s, e in blocked):
-            kind = "time" if any(s <= start < e and ":" in text[s:e] for s, e in blocked) else "date"
-            out.append(Number(base + start, base + end, text[start:end], a.value, None, kind, a.words))
-            continue
-        if b is not None and b.value < 0:
-            out.append(Number(base + start, base + end, text[start:end], a.value, None, "score", a.words))
-            continue
-        kind = _classify(text, start, end, b or a)
+            inside = "time" if any(s <= start < e and ":" in text[s:e] for s, e in blocked) else "date"
+        score = inside is None and b is not None and b.value < 0
+        trace = new_trace("number-kind", text[start:end], base + start, base + end) if traced else None
+        kind = KIND.decide(_Seen(text, start, end, b or a, inside, score), trace)
         if kind == "count" and _VAGUE_AFTER.match(text[end:end + 20]) and a.words:
+            if trace is not None:
+                trace.outcome = "dropped: vague ('dozens of')"
             continue
+        if trace is not None:
+            trace.outcome = f"kept: {kind}"
         out.append(Number(base + start, base + end, text[start:end], a.value,
-                          b.value if b else None, kind, a.words))
+                          b.value if b is not None and inside is None and not score else None, kind, a.words))
     return out
+
+
+def trace_kinds(text: str) -> None:
+    """Record the kind of every number of ``text``, segment by segment as the sentence filter reads them,
+    when someone is collecting traces (``explain``); nothing otherwise."""
+    if not tracing():
+        return
+    from .nlp import segment
+
+    for start, end in segment(text):
+        find_numbers(text[start:end], start, traced=True)
 
 
 def find_counts(text: str, base: int = 0) -> list[Number]:

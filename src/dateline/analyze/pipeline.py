@@ -12,7 +12,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 from ..records import Analysis, Document
 from . import dating, nlp
-from .numbers import find_counts
+from .numbers import find_counts, trace_kinds
 
 
 def _extractors():
@@ -40,6 +40,7 @@ def needs_ner(segment: str, known_names: set) -> bool:
 
 def analyze_doc(document: Document, spacy_doc) -> Analysis:
     entities, timex, claims, figures = _extractors()
+    trace_kinds(nlp.doc_text(spacy_doc))         # explaining only: the kind of every number read
     mentions = entities.extract_mentions(spacy_doc, document.id)
     times = timex.extract_times(spacy_doc, document.id, document.date)
     found_claims = claims.extract_claims(spacy_doc, document.id)

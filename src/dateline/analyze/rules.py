@@ -26,7 +26,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Optional
 
-__all__ = ["Rule", "Table", "Match", "Trace", "TABLES", "table", "new_trace", "collecting"]
+__all__ = ["Rule", "Table", "Match", "Trace", "TABLES", "table", "new_trace", "collecting", "tracing"]
 
 
 @dataclass(frozen=True)
@@ -149,6 +149,11 @@ def new_trace(kind: str, label: str, start: int, end: int) -> Trace:
     if sink is not None:
         sink.append(t)
     return t
+
+
+def tracing() -> bool:
+    """Whether someone is collecting traces: for work done only to be explained (a trace per number read)."""
+    return _SINK.get() is not None
 
 
 @contextmanager
