@@ -111,6 +111,7 @@ class Figure:
     as_of: Optional[dt.date] = None
     scope: str = "cumulative"   # one of SCOPES
     place: Optional[str] = None         # where the counted people are ("Gaza", "Wajima", "North Carolina")
+    place_within: Optional[str] = None  # the places that hold it, largest first ("Japan/Ishikawa"), where known
 
     @property
     def id(self) -> str:

@@ -357,10 +357,12 @@ def group(described: list[Described], dup: dict[str, Optional[str]]) -> list[Ser
         if place:
             placed[(r["measure"], place, category)].append(r)
     by_value = _ByValue(placed)
+    rolled = _roll_up(placed)
     keyed: dict[tuple, list[tuple[dict, bool]]] = defaultdict(list)
     pending: list[tuple[tuple, dict]] = []
     for r, place, category, skey in described:
         place = place or by_value.place(r, category)
+        place = rolled.get((r["measure"], place, category), place)
         base = (r["measure"], place, category)
         skey = _with_place(skey, place)
         if skey is None:
@@ -385,6 +387,44 @@ def group(described: list[Described], dup: dict[str, Optional[str]]) -> list[Ser
         out.append(s)
     out.sort(key=lambda s: (-len(s.points), s.id))
     return out
+
+
+def _roll_up(placed: dict[tuple, list[dict]]) -> dict[tuple, str]:
+    """Places whose toll is the toll of a place that holds them: (measure, place, category) -> that place.
+
+    "killed in Ishikawa" joins the Japan toll when Japan's toll is what the other reports give and
+    Ishikawa's figures agree with it (within half again, in the same ten days); a town's count, or one
+    state's among several, does not (its figures are far below the country's) and keeps its own series.
+    """
+    out: dict[tuple, str] = {}
+    by_toll: dict[tuple, dict[str, list[dict]]] = defaultdict(dict)
+    for (measure, place, category), rows in placed.items():
+        by_toll[(measure, category)][place] = rows
+    for (measure, category), places in by_toll.items():
+        for place, rows in places.items():
+            holders = [place_series_key(w) for w in (rows[0].get("place_within") or "").split("/") if w]
+            for holder in reversed(holders):                   # the nearest holder first
+                if holder != place and holder in places and _agree(rows, places[holder]):
+                    out[(measure, place, category)] = holder
+                    break
+    return out
+
+
+def _agree(rows: list[dict], others: list[dict], window: int = 10, ratio: float = 1.5) -> bool:
+    """Whether most of ``rows`` are within ``ratio`` of ``others``' figures of the same days."""
+    days = sorted((_day(o).toordinal(), o["value"]) for o in others if o["value"] > 0)
+    keys = [d for d, _ in days]
+    near = agree = 0
+    for r in rows:
+        if r["value"] <= 0:
+            continue
+        d = _day(r).toordinal()
+        values = [v for _, v in days[bisect.bisect_left(keys, d - window):bisect.bisect_right(keys, d + window)]]
+        if not values:
+            continue
+        near += 1
+        agree += abs(math.log(r["value"] / statistics.median(values))) <= math.log(ratio)
+    return near > 0 and agree * 2 >= near
 
 
 def place_keys(store: Store) -> set[str]:

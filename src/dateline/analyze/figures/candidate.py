@@ -40,6 +40,7 @@ class _Cand:
     companion: Optional["_Cand"] = None  # the figure this one goes with ("accompanied by 49 ...")
     qualifier_shared: bool = False       # its qualifier comes from the list item before it
     place: Optional[str] = None          # where the counted people are
+    place_within: Optional[str] = None   # the places that hold it ("Japan/Ishikawa")
     in_list: bool = False                # an item of an elided list or a labelled line (figures.lists)
     listed_after: Optional["_Cand"] = None   # the list item before it
     cum_cue: bool = False                # its clause says "since", "so far", "in total", "toll" ...

@@ -121,6 +121,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 if lead is not None and lead.place and not _own_place(c):
                     c.place = lead.place
                     c.trace.note("figures.place", "place/of-its-total-or-list", f"{lead.num.text} -> {lead.place}")
+                c.place_within = article.within(c.place) if c.place else None
         # a heading ("the breakdown of deaths by state:") holds over the labelled lines that follow it
         if heading is not None and not _LABEL_LINE.match(sent.text.strip()):
             heading = None
@@ -242,6 +243,7 @@ def _to_figure(c: _Cand, doc_id: str) -> Figure:
         as_of=c.as_of,
         scope=c.scope,
         place=c.place,
+        place_within=c.place_within,
     )
 
 

@@ -165,6 +165,26 @@ class ArticlePlaces:
                     return t
         return g.country(place.country)
 
+    def within(self, name: str) -> Optional[str]:
+        """The places that hold a figure's place, largest first, as "Japan/Ishikawa" (by the gazetteer and
+        by what the text says: "Wajima, Ishikawa Prefecture"), or None when the place is not known."""
+        place = self.resolve(name)
+        if place is None:
+            return None
+        g = gazetteer()
+        chain = []
+        country = g.country(place.country)
+        if country is not None and country != place:
+            chain.append(_named(country))
+        region = self._regions_by_key.get(place.region) if place.region else None
+        if region is None and place.kind in ("city", "county"):
+            region = self._text_regions.get(fold(clean_name(name)))
+        if region is None and place.region:
+            region = next((t for t in g.territories(place.country) if t.key == place.region), None)
+        if region is not None and region != place:
+            chain.append(_named(region))
+        return "/".join(chain) or None
+
     def last_of(self, kinds: tuple[str, ...], before: int) -> Optional[Place]:
         """The last place of these kinds named before a character ("Georgia: ... died in the state"),
         else the article's one place of that kind."""

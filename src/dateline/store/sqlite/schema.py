@@ -182,6 +182,7 @@ MIGRATIONS: list[str] = [
     #    for 'dateline explain FIGURE_ID'); figures stored before have neither until re-analysed
     """
     ALTER TABLE figures ADD COLUMN place TEXT;
+    ALTER TABLE figures ADD COLUMN place_within TEXT;
     ALTER TABLE figures ADD COLUMN rules TEXT;
     INSERT INTO state(key, value) VALUES ('figure_series', 'missing')
         ON CONFLICT(key) DO UPDATE SET value = 'missing';
