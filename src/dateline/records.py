@@ -112,6 +112,8 @@ class Figure:
     scope: str = "cumulative"   # one of SCOPES
     place: Optional[str] = None         # where the counted people are ("Gaza", "Wajima", "North Carolina")
     place_within: Optional[str] = None  # the places that hold it, largest first ("Japan/Ishikawa"), where known
+    revised: bool = False               # the text around it says the count was revised downwards
+    breakdown: Optional[str] = None     # the label of a line breaking a total down by cause or kind ("Drowning")
 
     @property
     def id(self) -> str:

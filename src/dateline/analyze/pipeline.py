@@ -45,10 +45,11 @@ def analyze_doc(document: Document, spacy_doc) -> Analysis:
     times = timex.extract_times(spacy_doc, document.id, document.date)
     found_claims = claims.extract_claims(spacy_doc, document.id)
     mentions = entities.add_speaker_mentions(mentions, found_claims, spacy_doc, document.id)
+    rules: dict[str, list[str]] = {}
     found_figures = figures.extract_figures(spacy_doc, document.id, document.date, times=times,
-                                            claims=found_claims)
+                                            claims=found_claims, rules=rules)
     return Analysis(doc=document, mentions=mentions, times=times, claims=found_claims, figures=found_figures,
-                    sentences=dating.of_document(document, times))
+                    sentences=dating.of_document(document, times), rules=rules)
 
 
 # Parses of repeated segments (wire copies), per process; see nlp.SegmentCache.

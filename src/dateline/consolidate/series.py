@@ -81,6 +81,7 @@ class Point:
     source: Optional[str]
     source_inferred: bool = False
     dup_group: Optional[str] = None
+    revised: bool = False              # its text says the count was revised down
 
     @property
     def dated_by_text(self) -> bool:
@@ -327,8 +328,8 @@ def describe(rows: list[dict], places: Places) -> list[Described]:
         category = category_of(r["grp"])
         if category != "people" and _coordinated(r):
             category = "people"       # "900 soldiers and civilians" counts everyone
-        if r["parent"] and category == "people":
-            continue          # a sub-group nobody named ("…, of which 4,237 are") is not the total
+        if (r["parent"] or r.get("breakdown")) and category == "people":
+            continue          # a sub-group nobody named ("…, of which 4,237 are", "Drowning: 20") is not the total
         if r["source"] not in skeys:
             skeys[r["source"]] = source_key(r["source"], places, _FIGURE_PLACE)
         described.append((r, _place_of(r, places), category, skeys[r["source"]]))
@@ -570,4 +571,5 @@ def _point(r: dict, inferred: bool, dup_group: Optional[str]) -> Point:
                  as_of=dt.date.fromisoformat(r["as_of"]) if r["as_of"] else doc_date,
                  value=r["value"], value_max=r["value_max"], qualifier=r["qualifier"], scope=r["scope"],
                  start=r["sent_start"], end=r["sent_end"], value_start=r["start"], value_end=r["end"],
-                 sentence=r["sentence"], source=r["source"], source_inferred=inferred, dup_group=dup_group)
+                 sentence=r["sentence"], source=r["source"], source_inferred=inferred, dup_group=dup_group,
+                 revised=bool(r.get("revised")))

@@ -57,7 +57,8 @@ def figure_records(store: Store) -> Iterator[dict]:
                "sentence": f["sentence"], "value_start": f["start"], "value_end": f["end"],
                "measure": f["measure"], "value": _num(f["value"]), "value_max": _num(f["value_max"]),
                "qualifier": f["qualifier"], "group": f["grp"], "parent": f["parent"], "source": f["source"],
-               "source_entity": f["source_entity"], "as_of": f["as_of"], "scope": f["scope"], "place": f["place"]}
+               "source_entity": f["source_entity"], "as_of": f["as_of"], "scope": f["scope"], "place": f["place"],
+               "revised": bool(f["revised"])}
 
 
 def claim_records(store: Store) -> Iterator[dict]:

@@ -61,7 +61,8 @@ _JSON_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float6
 _EXTRA_COLUMNS = {
     "document": [("text", pa.string()), ("origin", pa.string()), ("minhash", pa.list_(pa.uint64()))],
     "time": [("doc_hash", pa.string())],
-    "figure": [("doc_hash", pa.string())],
+    "figure": [("doc_hash", pa.string()), ("place_within", pa.string()), ("breakdown", pa.string()),
+               ("rules", pa.string())],
     "claim": [("doc_hash", pa.string())],
 }
 MENTION_SCHEMA = pa.schema([("kind", pa.string()), ("doc", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
@@ -161,7 +162,10 @@ def analysis_rows(a: Analysis, version: int = 1, minhash: Optional[Sequence[int]
                       "value_end": f.span.end, "measure": f.measure, "value": float(f.value),
                       "value_max": None if f.value_max is None else float(f.value_max), "qualifier": f.qualifier,
                       "group": f.group, "parent": f.parent, "source": f.source, "source_entity": f.source_entity,
-                      "as_of": _iso(f.as_of), "scope": f.scope, "doc_hash": h} for f in a.figures}
+                      "as_of": _iso(f.as_of), "scope": f.scope, "place": f.place, "revised": bool(f.revised),
+                      "place_within": f.place_within, "breakdown": f.breakdown,
+                      "rules": json.dumps(a.rules[f.id]) if a.rules.get(f.id) else None,
+                      "doc_hash": h} for f in a.figures}
     claims = {c.id: {"kind": "claim", "id": c.id, "doc": d.id, "start": c.span.start, "end": c.span.end,
                      "speaker": c.speaker, "speaker_entity": c.speaker_entity,
                      "speaker_start": c.speaker_span.start if c.speaker_span else None,
@@ -464,13 +468,16 @@ def analysis_from_rows(doc_row: dict, items: dict[str, list[dict]]) -> Analysis:
              for r in items.get("time", [])]
     figures = [Figure(span(r["value_start"], r["value_end"]), span(r["start"], r["end"]), r["value"], r["measure"],
                       r["qualifier"], r["value_max"], r["group"], r["parent"], r["source"], r["source_entity"],
-                      day(r["as_of"]), r["scope"]) for r in items.get("figure", [])]
+                      day(r["as_of"]), r["scope"], place=r.get("place"), place_within=r.get("place_within"),
+                      revised=bool(r.get("revised")), breakdown=r.get("breakdown"))
+               for r in items.get("figure", [])]
+    rules = {r["id"]: json.loads(r["rules"]) for r in items.get("figure", []) if r.get("rules")}
     claims = [Claim(span(r["start"], r["end"]), span(r["content_start"], r["content_end"]), r["mode"], r["speaker"],
                     span(r["speaker_start"], r["speaker_end"]), r["speaker_entity"], r["cue"],
                     span(r["cue_start"], r["cue_end"])) for r in items.get("claim", [])]
     # dated sentences derive from the text and its times alone, so the Parquet ledger does not carry them
     return Analysis(doc=document, mentions=mentions, times=times, figures=figures, claims=claims,
-                    sentences=dating.of_document(document, times))
+                    sentences=dating.of_document(document, times), rules=rules)
 
 
 def canonical_rows(out: str, kinds: Sequence[str] = ANALYSIS_KINDS) -> dict[str, list[tuple]]:

@@ -285,6 +285,13 @@ def _series_alerts(s: Series, toll: "_Toll", own: list[tuple[Point, Point]],
             continue
         if not monotone(p, s.measure):
             continue           # stocks go down for good reasons (people return home, hostages are freed)
+        framed = _framed_revision(p, toll, cfg)
+        if framed is not None:
+            out.append(Alert("revision", p, f"{_fmt(p)} {_cite(p)} is given as a downward revision: "
+                             f"{_fmt(framed)} had been published on {framed.doc_date} {_cite(framed)}. "
+                             f"A lower count may count something else (only identified deaths, a narrower "
+                             f"group) rather than fewer people.", [framed], s.id))
+            continue
         stale = _stale(p, toll, revisions, revised_at, cfg)
         if stale is not None:
             out.append(Alert("stale", p, stale[1], [stale[0]], s.id))
@@ -302,6 +309,18 @@ def _series_alerts(s: Series, toll: "_Toll", own: list[tuple[Point, Point]],
                              f"{(p.doc_date - mismatch.as_of).days} days earlier, and the text gives no date.",
                              [mismatch], s.id))
     return out
+
+
+def _framed_revision(p: Point, toll: "_Toll", cfg: AlertConfig) -> Optional[Point]:
+    """A figure its text calls a downward revision, and the larger figure of the same toll published before
+    it (by anyone: the revising body may relay another's count), or None."""
+    if not p.revised:
+        return None
+    order = toll.published
+    q = order.prefix(dt.date.min, "value").query(order.last_index(p.doc_date), _group(p))
+    if q is not None and q.value >= p.value * (1 + cfg.stale_ratio):
+        return q
+    return None
 
 
 def _revisions(points: list[Point], cfg: AlertConfig) -> list[tuple[Point, Point]]:

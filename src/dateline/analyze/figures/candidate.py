@@ -41,6 +41,10 @@ class _Cand:
     qualifier_shared: bool = False       # its qualifier comes from the list item before it
     place: Optional[str] = None          # where the counted people are
     place_within: Optional[str] = None   # the places that hold it ("Japan/Ishikawa")
+    revised: bool = False                # its sentence or a neighbour says the count was revised down
+    breakdown: Optional[str] = None      # a labelled line's label that is no place (figures.lists)
+    events: object = None                # the article's named events (figures.events.ArticleEvents)
+    doc_date: Optional[dt.date] = None
     in_list: bool = False                # an item of an elided list or a labelled line (figures.lists)
     listed_after: Optional["_Cand"] = None   # the list item before it
     cum_cue: bool = False                # its clause says "since", "so far", "in total", "toll" ...

@@ -20,8 +20,10 @@ from .qualifier import _qualifier, _share_qualifiers
 from .source import _is_anaphor, _resolve_anaphor, _sentence_speaker, _source
 from .scope import _clause_tokens, _scope
 from .asof import _as_of, _dated_statements, _dateline_date, _same_source, _sentence_times
+from .events import ArticleEvents
 from .group import _group
-from .lists import LABEL_LINE as _LABEL_LINE, heading_of, resolve_lists
+from .revision import revised_around
+from .lists import LABEL_LINE as _LABEL_LINE, heading_of, list_label, resolve_lists
 from .place import ArticlePlaces, _own_place, place_of
 
 
@@ -58,8 +60,9 @@ def _sentence_candidates(doc, sent) -> list[_Cand]:
 # --- the extractor -----------------------------------------------------------------------------
 
 def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExpr] = (),
-                    claims: Iterable[Claim] = ()) -> list[Figure]:
-    """Figures in a parsed document (see the module docstring)."""
+                    claims: Iterable[Claim] = (), rules: Optional[dict] = None) -> list[Figure]:
+    """Figures in a parsed document (see the module docstring); ``rules``, when given, receives each
+    figure's trace (figure id -> lines: the rules that decided it), for ``dateline explain``."""
     if doc is None or not len(doc) or not nlp.doc_text(doc).strip():
         return []
     if isinstance(doc_date, dt.datetime):
@@ -77,7 +80,9 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
     last_incident_date: Optional[dt.date] = None
     article: Optional[ArticlePlaces] = None        # the article's places, read when a figure needs one
     heading: Optional[tuple[str, str]] = None      # a heading over labelled lines (figures.lists)
-    for sent in nlp.sentences(doc):
+    events: Optional[ArticleEvents] = None         # the article's named events, read when a figure needs them
+    sents = list(nlp.sentences(doc))
+    for k, sent in enumerate(sents):
         parsed = nlp.is_parsed(sent)
         here: list[_Cand] = []
         sent_times = _sentence_times(sent, times, doc_date) if parsed else []
@@ -91,9 +96,16 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
             for c in here:
                 c.trace.outcome = f"kept: {c.measure}" if c.measure else "dropped: no cue says what it counts"
             here = [c for c in here if c.measure]
+            if here and events is None:
+                events = ArticleEvents(doc)
+            for c in here:
+                c.events, c.doc_date = events, doc_date
             _describe(here, claims, history)
             for c in here:
                 _as_of(c, sent_times, default_date, doc_date, statements, last_incident_date)
+                if c.as_of_explicit and (doc_date - c.as_of).days > 365 and c.scope != "other":
+                    c.scope = "other"               # "Katrina killed 1,400 people ... on Aug. 25, 2005"
+                    c.trace.note("figures.scope", "other/dated-years-before", f"as of {c.as_of}")
                 if c.scope == "incident" and c.as_of_explicit:
                     last_incident_date = c.as_of
             for c in here:
@@ -122,6 +134,13 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                     c.place = lead.place
                     c.trace.note("figures.place", "place/of-its-total-or-list", f"{lead.num.text} -> {lead.place}")
                 c.place_within = article.within(c.place) if c.place else None
+                if c.in_list and c.listed_after is None and \
+                        "figures.place:place/the-line's-label" not in c.trace.decided("figures.place"):
+                    c.breakdown = list_label(c)         # "Drowning: 20": a part of a total, not a toll
+                    c.group = c.group or c.breakdown
+                if c.scope == "cumulative" and revised_around(sents, k):
+                    c.revised = True
+                    c.trace.note("figures.revised", "revised/said-around-it", "a downward revision is spoken of")
         # a heading ("the breakdown of deaths by state:") holds over the labelled lines that follow it
         if heading is not None and not _LABEL_LINE.match(sent.text.strip()):
             heading = None
@@ -147,7 +166,12 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
         if here:
             prev_cands = here
         prev_text = sent.text
-    return _collect(cands, doc_id)
+    figures = _collect(cands, doc_id)
+    if rules is not None:
+        for c in cands:
+            if c.figure is not None:
+                rules[c.figure.id] = c.trace.lines()
+    return figures
 
 
 def _describe(here: list[_Cand], claims: list[Claim], history: list[str]) -> None:
@@ -244,6 +268,8 @@ def _to_figure(c: _Cand, doc_id: str) -> Figure:
         scope=c.scope,
         place=c.place,
         place_within=c.place_within,
+        revised=c.revised,
+        breakdown=c.breakdown,
     )
 
 

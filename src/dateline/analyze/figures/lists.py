@@ -63,6 +63,12 @@ class _Listed:
     def labelled(self) -> bool:
         return labelled_line(self.c) and bool(self.heading)
 
+def list_label(c: _Cand) -> str:
+    """The label of a "Label: N" line."""
+    text = nlp.doc_text(c.root.doc)
+    return text[text.rfind("\n", 0, c.num.start) + 1:c.num.start].strip(" -•*–:\t")
+
+
 def labelled_line(c: _Cand) -> bool:
     """Whether the number ends a short "Label: N (people)" line."""
     text = nlp.doc_text(c.root.doc)

@@ -185,6 +185,13 @@ class ArticlePlaces:
             chain.append(_named(region))
         return "/".join(chain) or None
 
+    def holder_of_several(self, kinds: tuple[str, ...]) -> Optional[Place]:
+        """The place that holds several places of a kind ("across six states": the article's country)."""
+        if "country" in kinds:
+            return None
+        top = self.units.most_common(1)
+        return top[0][0] if top else None
+
     def last_of(self, kinds: tuple[str, ...], before: int) -> Optional[Place]:
         """The last place of these kinds named before a character ("Georgia: ... died in the state"),
         else the article's one place of that kind."""
@@ -281,6 +288,11 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
     Rafah"); never a possessive or adjective of an attack ("in Israel's bombardment")."""
     if _is_place_token(pobj, article):
         return pobj
+    if pobj.tag_ == "NNS" and _lem(pobj) in _KIND_WORDS and any(
+            ch.dep_ in ("amod", "nummod", "det") and (ch.like_num or ch.lower_ in _SEVERAL_WORDS)
+            for ch in pobj.children):
+        # "across several states", "in six prefectures": the country that holds them, if the article says
+        return article.holder_of_several(_KIND_WORDS[_lem(pobj)]) or SEVERAL
     if _lem(pobj) in _KIND_WORDS and any(d.lower_ in ("the", "this", "that", "his", "her", "its", "their")
                                          for d in pobj.children if d.dep_ in ("det", "poss")) and \
             not any(ch.dep_ == "prep" for ch in pobj.children):
@@ -321,6 +333,9 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
 # Events of a story that happen somewhere, as attacks do: where they hit is where their dead are.
 DISASTER_NOUNS = {"earthquake", "quake", "storm", "hurricane", "typhoon", "cyclone", "flood", "flooding", "landslide",
                   "tsunami", "eruption", "fire", "wildfire", "tornado", "disaster", "collapse", "explosion", "crash"}
+_SEVERAL_WORDS = {"several", "many", "multiple", "all", "numerous", "various", "both", "other", "some", "the"}
+# Several places at once, with nothing that holds them all: no one place.
+SEVERAL = Place("", "country", "")
 _AREA_NOUNS = {"town", "city", "village", "province", "prefecture", "region", "district", "county", "state",
                "area", "part", "north", "south", "east", "west", "center", "centre", "territory", "land", "soil",
                "side", "border"}
@@ -542,7 +557,7 @@ class _Where:
     def source_place(self) -> Optional[Place]:
         if not self.source or _combatants(self.c) or _a_person(self.source, self.c.sent):
             return None
-        for run in re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", self.source):
+        for run in re.findall(r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?)*", self.source):
             words = run.split()
             for n in range(len(words), 0, -1):          # "Gaza Health Ministry": "Gaza"
                 for i in range(len(words) - n + 1):
@@ -555,8 +570,19 @@ class _Where:
                         return self.article.narrowed(demonym)
         return None
 
-    def token_name(self, found) -> str:
+    def narrower_than_source(self) -> Optional[str]:
+        """A place the sentence names inside the counting authority's ("Myanmar's fire department ... in
+        Mandalay"): the authority counts there."""
+        p = self.sentence_place
+        if isinstance(p, Place) and p is not SEVERAL and p != self.source_place and \
+                gazetteer().within(p, self.source_place):
+            return _named(p)
+        return None
+
+    def token_name(self, found) -> Optional[str]:
         """How a found place is written: as the text names it, or as the gazetteer does for a people's place."""
+        if found is SEVERAL:
+            return None
         return _named(found) if isinstance(found, Place) else clean_name(_name_at(found))
 
 
@@ -606,12 +632,12 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
          examples=("The flooding has killed 40 Pakistanis and 12 Afghans, officials said.",
                    "Air strikes killed 20 Syrian soldiers on Sunday, the monitor said.")),
     Rule("place/counted-by-its-authority", lambda w: w.source_place is not None,
-         lambda w: _named(w.source_place),
+         lambda w: w.narrower_than_source() or _named(w.source_place),
          examples=("The death toll has risen to 3,145, the Myanmar government said.",),
          counter_examples=("Over 9,000 militants have been killed, the Belmorian army said.",),
          why="a health ministry or government counts its own side's people, not the enemy's fighters"),
     Rule("place/the-sentence's-one-place", lambda w: w.sentence_place is not None,
-         lambda w: w.sentence_place if isinstance(w.sentence_place, str) else _named(w.sentence_place),
+         lambda w: w.sentence_place if isinstance(w.sentence_place, str) else w.token_name(w.sentence_place),
          examples=("In Sagaing, rescuers said the death toll had risen to 300 by Sunday.",
                    "Officials said 25,000 have been killed in Kordavia so far, and another 60,000 have been injured.")),
     Rule("place/the-article's-place", lambda w: w.article.main(w.actor) is not None,

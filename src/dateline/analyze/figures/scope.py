@@ -12,6 +12,7 @@ from .lexicon import (
 )
 from .parse import _ancestors, _clause_verb, _finite_clause, _is_verbal, _lem, _text_of
 from ..rules import Rule, Table
+from .events import DATED_EVENT
 from .candidate import _Cand
 from .toll import _toll_noun, _toll_setter
 
@@ -259,6 +260,12 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
          examples=("The death toll rose to 140, up from 90 killed on Monday.",)),
     Rule("superseded/revised-from", lambda s: _revised_from(s.c), "superseded",
          examples=("Officials revised the death toll down to 1,200 from 1,400.",)),
+    Rule("other/another-event", lambda s: _another_event(s), "other",
+         examples=("Hurricane Helene has killed 230 people. Helene is now the deadliest storm since Hurricane Katrina, "
+                   "with 1,392 deaths.",
+                   "The quake is the deadliest since the 2016 Kumamoto Earthquake, which led to 276 deaths."),
+         counter_examples=("Hurricane Helene has killed 230 people since it made landfall.",),
+         why="a comparison with an earlier disaster or war: its toll is no part of this story's"),
     Rule("pre-war/before-the-war", lambda s: _pre_war(s.c), "pre-war",
          examples=("Before the war, about 500 trucks entered the region every day.",)),
     Rule("other/capacity", lambda s: bool(re.search(r"\b(?:capacity|can\s+(?:hold|accommodate|take))\b", s.clause)),
@@ -296,6 +303,48 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
     Rule("cumulative/movement-ongoing", lambda s: s.movement, "cumulative",
          examples=("Around 700 trucks have entered the region.",)),
 ))
+
+
+def _event_phrase(s: "_Clause") -> str:
+    """The words that say which event a figure belongs to: its clause, the noun a relative clause or a
+    "with N deaths" hangs on ("the 2016 Kumamoto Earthquake, which led to 276 deaths", "Katrina, with
+    1,392 deaths")."""
+    toks = set(s.tokens)
+    # a comparison hung on the clause ("... the deadliest since Katrina devastated New Orleans") is not
+    # the figure's event, unless the figure stands in it
+    for t in s.tokens:
+        if t.dep_ in ("advcl", "prep") and any(m.lower_ in ("since", "than") for m in [t] + list(t.children)
+                                                if m.dep_ in ("mark", "prep") or m.i == t.i) and \
+                s.c.root.i not in {x.i for x in t.subtree}:
+            toks -= set(t.subtree)
+    verb = s.verb
+    if verb is not None:
+        top = _finite_clause(verb, s.c.sent)
+        if top.dep_ in ("relcl", "acl") and top.head.pos_ in ("NOUN", "PROPN"):
+            toks |= {t for t in top.head.subtree if t.i < top.i}
+        rel = next((g for g in top.children if g.dep_ in SUBJ_DEPS and g.lower_ in ("which", "that")), None)
+        if rel is not None and top.dep_ != "relcl" and rel.i >= 2:
+            # ", which left 1,392 people dead" hung on the clause before it (a relative the parse missed)
+            before = _clause_verb(rel.doc[rel.i - 2], s.c.sent)
+            if before is not None:
+                toks |= {t for t in before.subtree if t.i < rel.i}
+    np = s.c.np
+    if np.dep_ == "pobj" and np.head.lower_ == "with" and np.head.head.pos_ in ("NOUN", "PROPN"):
+        toks |= {t for t in np.head.head.subtree if t.i < np.head.i}
+    return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))     # with its gaps: not one span
+
+
+def _another_event(s: "_Clause") -> bool:
+    """The figure's event is another than the article's: another named event, or one years before."""
+    c = s.c
+    if c.events is None:
+        return False
+    phrase = _event_phrase(s)
+    if c.events.other_named(phrase):
+        return True
+    if c.doc_date is not None:
+        return any(int(m.group("year")) <= c.doc_date.year - 2 for m in DATED_EVENT.finditer(phrase))
+    return False
 
 
 def _scope(c: _Cand) -> str:

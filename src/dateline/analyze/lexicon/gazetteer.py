@@ -157,25 +157,41 @@ class Gazetteer:
             places.sort(key=lambda p: (order[p.kind], -p.population))
 
     def _add_countries(self) -> None:
+        """One place per country (countryinfo lists some twice: "Burma" and "Myanmar"), named as ISO's common
+        name when countryinfo has it, else by countryinfo's shortest name without a comma."""
+        import pycountry
         from countryinfo import all_countries
 
-        for c in sorted(all_countries(), key=lambda c: -int(c.info().get("population") or 0)):
+        entries: dict[str, list[dict]] = {}
+        for c in all_countries():
             info = c.info()
             code = (info.get("ISO") or {}).get("alpha2")
-            name = info.get("name")
-            if not code or not name:
-                continue
-            place = Place(name, "country", code, population=int(info.get("population") or 0))
+            if code and info.get("name"):
+                entries.setdefault(code, []).append(info)
+        parts = {fold(s.name) for s in pycountry.subdivisions}
+        for code, infos in entries.items():
+            iso = pycountry.countries.get(alpha_2=code)
+            iso_names = {getattr(iso, "common_name", None), getattr(iso, "name", None)} if iso else set()
+            names = [i["name"] for i in infos]
+            name = next((n for n in names if n in iso_names and "," not in n), None) or \
+                min((n for n in names if "," not in n), key=len, default=names[0])
+            population = max(int(i.get("population") or 0) for i in infos)
+            place = Place(name, "country", code, population=population)
             self._countries[code] = place
-            self._add(name, place)
-            for alt in info.get("altSpellings") or ():
-                # codes of two or three letters are words too ("IT", "CAN"); keep the well-known ones
-                if len(alt) > 3 or alt in ("US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK"):
-                    self._add(alt, place)
-            for form in _demonym_forms(info.get("demonym") or ""):
-                self._demonyms.setdefault(form, place)
-            for province in info.get("provinces") or ():
-                self._add(province, Place(province, "region", code))
+            for info in infos:
+                if info["name"] == name or fold(info["name"]) not in parts:     # not "Wales" for the UK
+                    self._add(info["name"], place)
+                for alt in info.get("altSpellings") or ():
+                    # codes of two or three letters are words too ("IT", "CAN"); keep the well-known ones
+                    if len(alt) > 3 or alt in ("US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK"):
+                        self._add(alt, place)
+                for province in info.get("provinces") or ():
+                    self._add(province, Place(province, "region", code))
+        # demonyms: the most populous country keeps a shared one ("American")
+        for code, infos in sorted(entries.items(), key=lambda e: -self._countries[e[0]].population):
+            for info in infos:
+                for form in _demonym_forms(info.get("demonym") or ""):
+                    self._demonyms.setdefault(form, self._countries[code])
 
     def _add_areas(self) -> None:
         """Territories and regions of ``data/areas.tsv``; cities in a territory know it by GeoNames' code."""

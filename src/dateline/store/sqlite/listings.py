@@ -47,7 +47,8 @@ class Listings:
         cursor.row_factory = None           # plain tuples: a third faster than sqlite3.Row at 100k rows
         cursor.execute(
             'SELECT f.id, f.doc, f.start, f."end", f.sent_start, f.sent_end, f.value, f.value_max, f.qualifier,'
-            ' f.measure, x.grp, f.parent, x.source, f.as_of, f.scope, f.place_within, d.date AS doc_date,'
+            ' f.measure, x.grp, f.parent, x.source, f.as_of, f.scope, f.place_within, f.revised, f.breakdown,'
+            ' d.date AS doc_date,'
             ' substr(d.text, f.sent_start + 1, f.sent_end - f.sent_start) AS sentence,'
             ' x.place AS _place, x.category AS _category, x.skey AS _skey'
             ' FROM figure_series x JOIN figures f ON f.id = x.figure JOIN documents d ON d.id = f.doc'

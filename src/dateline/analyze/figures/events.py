@@ -1,0 +1,67 @@
+"""The events an article names ("Hurricane Helene", "the 2016 Kumamoto Earthquake", "Katrina") and the one it
+is about: a toll told of another event (a comparison with an earlier disaster, a past war) is no part of the
+story's running toll.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Optional
+
+from .. import nlp
+
+_STORM_WORDS = r"(?:Hurricane|Typhoon|Cyclone|Tropical\s+Storm|Storm|Super\s+Typhoon)"
+_NAMED_STORM = re.compile(_STORM_WORDS + r"\s+(?P<name>[A-Z][a-z]+)")
+_NAMED_DISASTER = re.compile(r"(?<![.!?]\s)(?<!^)(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
+                             r"(?:[Ee]arthquakes?|[Qq]uakes?|[Ff]loods?|[Ff]looding|[Ww]ildfires?|[Tt]sunami|"
+                             r"[Ee]ruption|[Ll]andslides?)\b", re.M)
+# a year that dates an event: "the 2016 Kumamoto Earthquake", "the 2006 war", "2005's Katrina"
+DATED_EVENT = re.compile(r"\b(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+(?:[A-Z][\w'’-]+\s+){0,3}"
+                         r"(?:earthquake|quake|hurricane|storm|typhoon|cyclone|floods?|tsunami|war|attacks?|"
+                         r"bombing|massacre|wildfire|disaster|eruption|genocide|famine|crisis)\b", re.I)
+_NOT_NAMES = {"The", "A", "An", "This", "That", "New", "Year", "Day", "Deadly", "Massive", "Powerful", "Major",
+              "Huge", "Devastating", "Strong", "Recent", "Latest", "Last", "First", "Second", "Great"}
+
+
+def _name(text: str) -> str:
+    words = re.sub(r"['’]s\b", "", text).split()
+    words = [w for w in words if w not in _NOT_NAMES and not w.isdigit() and w.lower() not in ("the", "a")]
+    while words and re.fullmatch(_STORM_WORDS, words[0]):
+        words = words[1:]
+    return " ".join(words)
+
+
+class ArticleEvents:
+    """Named events of one article and how often each is named."""
+
+    def __init__(self, doc):
+        text = nlp.doc_text(doc)
+        names: set[str] = set()
+        for m in list(_NAMED_STORM.finditer(text)) + list(_NAMED_DISASTER.finditer(text)):
+            names.add(_name(m.group("name")))
+        for ent in doc.ents:
+            if ent.label_ == "EVENT":               # "the Yom Kippur War", "the Kumamoto Earthquake"
+                names.add(_name(ent.text))
+        names.discard("")
+        # one name however it is written: "Hurricane Helene", "Helene", "Hurricane Helene's"
+        for n in sorted(names, key=len):
+            if any(other != n and re.search(r"\b" + re.escape(other) + r"\b", n) for other in names):
+                names.discard(n)
+        self.counts = Counter({n: len(re.findall(r"\b" + re.escape(n) + r"\b", text)) for n in names})
+
+    @property
+    def main(self) -> Optional[str]:
+        top = self.counts.most_common(2)
+        if not top or (len(top) > 1 and top[0][1] == top[1][1]):
+            return None
+        return top[0][0]
+
+    def other_named(self, text: str) -> Optional[str]:
+        """An event named in ``text`` that is not the article's own."""
+        main = self.main
+        for name in self.counts:
+            if main and (name in main or main in name):
+                continue
+            if re.search(r"\b" + re.escape(name) + r"\b", text):
+                return name
+        return None
