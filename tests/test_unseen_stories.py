@@ -87,3 +87,62 @@ def test_a_place_that_kills_is_not_the_place_of_the_dead():
 def test_a_persons_name_is_not_a_place():
     figs = _figures("Gov. Roy Cooper said 30 people had been killed, WXII reports.")
     assert _find(figs, "killed", 30)[0].place != "Cooper County"
+
+
+# --- a toll told of another event is no part of the story's running toll ----------------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("Typhoon Mawar has killed 40 people. It is the deadliest storm since Typhoon Haiyan, with 6,300 deaths.", 6300),
+    ("The Marmara quake has killed 900 people, the worst since the 1999 Izmit earthquake, which killed 17,000.",
+     17000),
+    ("Cyclone Bera killed 70 people. Cyclone Tarn killed 1,400 people when it hit the coast on May 2, 2008.",
+     1400),
+])
+def test_another_events_toll(text, value):
+    check(text, [("killed", value, {"scope": "other"})])
+
+
+def test_the_storys_own_toll_stays_cumulative():
+    check("Hurricane Bera has killed 230 people since it made landfall, the deadliest since Hurricane Tarn.",
+          [("killed", 230, {"scope": "cumulative"})])
+
+
+# --- lists whose words were left out count what their list counts --------------------------------------
+
+@pytest.mark.parametrize("text,items", [
+    ("Of the 230 deaths, 95 were in Valtra, 42 in Osmund County, seven in Brega, and one each in Holm and Tarn.",
+     [(95, "Valtra"), (42, "Osmund County"), (7, "Brega"), (1, "Holm")]),
+    ("The province said 61 people died in Morvik, 22 in Selby and 14 in Arden.",
+     [(22, "Selby"), (14, "Arden")]),
+    ("Authorities confirmed the deaths of: 20 people in Valtra; 19 in Brega; five in Holm.",
+     [(19, "Brega"), (5, "Holm")]),
+])
+def test_elided_list_items(text, items):
+    check(text, [("killed", v, {"place": p}) for v, p in items])
+
+
+def test_labelled_lines_under_a_heading():
+    text = ("The agency broke down the deaths by county:\n- Holm County: 12 people\n- Tarn County: 7 people\n"
+            "Here are the causes of death so far:\nDrowning: 20\nLandslide: 11")
+    figs = _figures(text)
+    assert _find(figs, "killed", 12)[0].place == "Holm County"
+    assert _find(figs, "killed", 7)[0].place == "Tarn County"
+    drowning = _find(figs, "killed", 20)[0]
+    assert drowning.breakdown == "Drowning"          # a part of a total: no toll of its own
+
+
+def test_a_toll_across_several_states_is_the_countrys():
+    text = ("Hurricane Bera hit Florida and Georgia. The death toll has risen to at least 84 people "
+            "across six states, officials said.")
+    check(text, [("killed", 84, {"place": "United States"})])
+
+
+# --- the text says a count was revised down ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The agency has revised its estimates down. It now says 4,000 people have been killed in the region.",
+    "The ministry published new figures, cutting the previous numbers in half. It says 4,000 people were killed.",
+    "A later update showed a significant reduction in these numbers, to 4,000 killed in the province.",
+])
+def test_a_downward_revision_is_marked(text):
+    check(text, [("killed", 4000, {"revised": True})])

@@ -48,13 +48,16 @@ class ArticleEvents:
             if any(other != n and re.search(r"\b" + re.escape(other) + r"\b", n) for other in names):
                 names.discard(n)
         self.counts = Counter({n: len(re.findall(r"\b" + re.escape(n) + r"\b", text)) for n in names})
+        self.first = {n: (m.start() if (m := re.search(r"\b" + re.escape(n) + r"\b", text)) else len(text))
+                      for n in names}
 
     @property
     def main(self) -> Optional[str]:
-        top = self.counts.most_common(2)
-        if not top or (len(top) > 1 and top[0][1] == top[1][1]):
+        """The event named most often; of two named as often, the one named first (a story names its own
+        event before the ones it compares it with)."""
+        if not self.counts:
             return None
-        return top[0][0]
+        return min(self.counts, key=lambda n: (-self.counts[n], self.first[n]))
 
     def other_named(self, text: str) -> Optional[str]:
         """An event named in ``text`` that is not the article's own."""

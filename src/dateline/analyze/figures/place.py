@@ -116,11 +116,17 @@ class ArticlePlaces:
             found = _lookup(name)
             if found and len({p.country for p in found}) == 1:
                 self.countries[found[0].country] += n
+        # the ambiguous ones ("Florida", "Georgia"): the country most of them can be in, then by that
+        votes: Counter = Counter()
         for name, n in names.items():
             found = _lookup(name)
             if found and len({p.country for p in found}) > 1:
-                best = max(found, key=lambda p: (self.countries[p.country], -_KIND_RANK[p.kind]))
-                if self.countries[best.country]:
+                votes.update({p.country for p in found})
+        for name, n in names.items():
+            found = _lookup(name)
+            if found and len({p.country for p in found}) > 1:
+                best = max(found, key=lambda p: (self.countries[p.country], votes[p.country], -_KIND_RANK[p.kind]))
+                if self.countries[best.country] or votes[best.country] > 1:
                     self.countries[best.country] += n
         self.names = names
         # places the text puts in a region: "Wajima, Ishikawa Prefecture", "Asheville, North Carolina"
@@ -495,7 +501,14 @@ def _right_after(c: _Cand, article: ArticlePlaces) -> Optional[str]:
             return clean_name(" ".join(words[:n]))
     kinded = len(words) > 1 and words[-1].lower() in AREA_WORDS
     named = any(ent.label_ in PLACE_LABELS and ent.text.startswith(words[0]) for ent in c.sent.ents)
-    return clean_name(name) if kinded or named else None
+    # an item of a list by place ("22 in Selby"): its "in X" names a place, known or not
+    text = nlp.doc_text(c.root.doc)
+    listed = c.in_list or bool(_EARLIER_ITEM.search(text[c.sent.start_char:c.num.start]))
+    return clean_name(name) if kinded or named or listed else None
+
+
+# an earlier item of the same list by place, then a separator: "20 people in Valtra; 19 in Brega; "
+_EARLIER_ITEM = re.compile(r"\d[\d,]*\s+(?:[a-z]+\s+)?(?:each\s+)?in\s+[A-Z][^;.]*[;,]\s*(?:and\s+)?$")
 
 
 _DAYS = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
