@@ -43,6 +43,7 @@ AUTHORITY_WORDS = {"ministry", "ministries", "authority", "authorities", "govern
                    "statement", "idf", "forces", "police", "health", "data", "tally", "count", "services"}
 # Category of the people counted, most specific first; anything else counted is "people".
 CATEGORIES = [
+    ("identified", {"identified"}),       # deaths of people identified by name: a part of the toll
     ("hostages", {"hostage", "hostages", "captive", "captives", "abductee", "abductees"}),
     ("children", {"child", "children", "kid", "kids", "minor", "minors", "infant", "infants", "baby", "babies"}),
     ("women", {"woman", "women", "mother", "mothers"}),
@@ -207,7 +208,12 @@ def _coordinated(row: dict) -> bool:
 
 @functools.lru_cache(maxsize=1 << 16)
 def category_of(group: Optional[str]) -> str:
-    words = set(name_words(group or ""))
+    """The category of the people counted, read from the counted noun and its modifiers, not from what a
+    prepositional phrase or clause after it says ("the death toll in Gaza as Israel's war against the
+    militant group continues" counts people)."""
+    head = re.split(r"\s(?:in|of|as|against|from|by|since|during|after|amid|across|at|on|while|when)\s|[,;:(]",
+                    group or "", maxsplit=1)[0]
+    words = set(name_words(head))
     for name, lexicon in CATEGORIES:
         if words & lexicon:
             return name
@@ -402,12 +408,16 @@ def _roll_up(placed: dict[tuple, list[dict]]) -> dict[tuple, str]:
     for (measure, place, category), rows in placed.items():
         by_toll[(measure, category)][place] = rows
     for (measure, category), places in by_toll.items():
+        within = {place: [place_series_key(w) for w in (rows[0].get("place_within") or "").split("/") if w]
+                  for place, rows in places.items()}
         for place, rows in places.items():
-            holders = [place_series_key(w) for w in (rows[0].get("place_within") or "").split("/") if w]
-            for holder in reversed(holders):                   # the nearest holder first
-                if holder != place and holder in places and _agree(rows, places[holder]):
-                    out[(measure, place, category)] = holder
-                    break
+            holders = within[place]
+            if len(holders) != 1 or holders[0] == place or holders[0] not in places:
+                continue                        # only a region (held by its country alone) rolls up
+            country = holders[0]
+            regions = [p for p, h in within.items() if h == [country] and p != place]
+            if not regions and _agree(rows, places[country]):
+                out[(measure, place, category)] = country
     return out
 
 

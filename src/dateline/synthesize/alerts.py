@@ -22,6 +22,9 @@ sentence. Thresholds live in :class:`AlertConfig`; the defaults and why:
   are compatible.
 - ``about_margin = 0.10``: "about/around/some N" covers N ± 10 %.
 - ``regression_tolerance = 0.02``: a cumulative toll may be restated slightly.
+- ``regression_share = 0.5``: a source's own running toll halving is not a restatement but another count
+  read as this one (those left out of a breakdown, one town's dead); the regressions found by reading are
+  70-80 % of the figure before.
 - ``min_share = 0.05``: a "stale" figure below 5 % of the larger one is far more
   likely a different count (one strike's dead read as a running toll) than an
   old toll; the stale seed case is 16 %, a month-old reprint in the dev corpus 9 %.
@@ -74,6 +77,7 @@ class AlertConfig:
     about_margin: float = 0.10
     regression_tolerance: float = 0.02
     min_share: float = 0.05
+    regression_share: float = 0.5
     mismatch_days: int = 5
 
 
@@ -377,7 +381,8 @@ def _regression(p: Point, order: "_Order", revisions: list[tuple[Point, Point]],
     if largest is None or p.value < largest.value * cfg.min_share:
         return None
     q = order.prefix(since, "lo").query(end, group)
-    if q is not None and bounds(q, cfg)[0] > bounds(p, cfg)[1] * (1 + cfg.regression_tolerance):
+    if q is not None and bounds(q, cfg)[0] > bounds(p, cfg)[1] * (1 + cfg.regression_tolerance) and \
+            p.value >= q.value * cfg.regression_share:
         return q
     return None
 
@@ -390,8 +395,8 @@ def _date_mismatch(p: Point, toll: "_Toll", cfg: AlertConfig) -> Optional[Point]
     hi = bisect.bisect_right(toll.values, p.value * (1 + cfg.regression_tolerance))
     # the earliest report of (nearly) this value by another article
     for _, group, q in toll.earliest.query(lo, hi):
-        if group == _group(p) or q.as_of > cutoff:
-            continue
+        if group == _group(p) or q.as_of > cutoff or q.doc_date > p.doc_date:
+            continue            # (a report published later, of an older day, proves nothing about this one)
         # has the toll moved since q's day? (any figure of it more than the tolerance away)
         order = toll.reported
         first, last = order.last_index(q.as_of) + 1, order.last_index(p.doc_date)

@@ -25,7 +25,10 @@ from .. import nlp
 from ..lexicon.gazetteer import AREA_WORDS, Place, fold, gazetteer
 from ..rules import Rule, Table
 from .candidate import _Cand
-from .lexicon import ATTACK_NOUNS, ESTIMATE_NOUNS, KILLED_VERBS, SUBJ_DEPS, WAR_START_NOUNS, WOUNDED_VERBS
+from .lexicon import (
+    ATTACK_NOUNS, ATTACK_VERBS, ESTIMATE_NOUNS, HOSTAGE_VERBS, KILLED_VERBS, RELEASE_VERBS, SUBJ_DEPS, WAR_START_NOUNS,
+    WOUNDED_VERBS,
+)
 from .parse import _clause_verb, _is_verbal, _lem
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -273,8 +276,12 @@ def _is_place_token(tok, article: ArticlePlaces) -> bool:
     if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and \
             tok.head.head.pos_ in ("VERB", "AUX", "NUM", "NOUN"):
         return True                  # "died in Morvik": a name after "in", that NER took for nothing else
-    # a proper name NER missed or took for a person ("in Khan Younis"), if the gazetteer knows it
-    return tok.pos_ == "PROPN" and article.resolve(_name_at(tok)) is not None
+    # a proper name NER missed or took for a person ("in Khan Younis"), if the gazetteer knows it in a
+    # country the article is about (not "Hamas" for the German town of Hamm)
+    if tok.pos_ != "PROPN":
+        return False
+    place = article.resolve(_name_at(tok))
+    return place is not None and (not article.countries or article.countries[place.country] > 0)
 
 
 def _name_at(tok) -> str:
@@ -381,6 +388,22 @@ def _in_place(c: _Cand, article: ArticlePlaces):
                         found = _place_in_pobj(p, article)
                         if found is not None:
                             return found
+    return None
+
+
+def _place_that_had(c: _Cand, article: ArticlePlaces):
+    """"Buncombe County suffered 42 deaths", "Suzu recorded 99 deaths", "Yancey County had 11": a place
+    that is the subject of the verb whose object is the counted people had them; a place that killed
+    ("Belmoria killed 9,310") did not."""
+    v = c.verb
+    if c.role != "obj" or v is None or not _is_verbal(v) or \
+            _lem(v) in KILLED_VERBS | WOUNDED_VERBS | ATTACK_VERBS | HOSTAGE_VERBS | RELEASE_VERBS | \
+            {"cause", "leave", "claim", "take", "hold", "keep", "free"}:
+        return None
+    for g in v.children:
+        if g.dep_ == "nsubj" and _is_place_token(g, article) or (
+                g.dep_ == "nsubj" and re.search(r"\s(?:County|Prefecture|Province|City|State)$", _name_at(g))):
+            return g
     return None
 
 
@@ -541,6 +564,10 @@ class _Where:
         return label if self.article.resolve(label) is not None or kinded else None
 
     @functools.cached_property
+    def place_that_had(self):
+        return _place_that_had(self.c, self.article)
+
+    @functools.cached_property
     def toll_place(self):
         return _toll_place(self.c, self.article)
 
@@ -624,7 +651,8 @@ def _own_place(c: _Cand) -> bool:
     """Whether the figure's own words placed it (not the authority or the article)."""
     return any(d in c.trace.decided("figures.place") for d in (
         "figures.place:place/in-X-right-after-the-number", "figures.place:place/in-X-where-they-were",
-        "figures.place:place/the-toll-of-X", "figures.place:place/people-named-by-country"))
+        "figures.place:place/the-toll-of-X", "figures.place:place/people-named-by-country",
+        "figures.place:place/the-place-that-had-them"))
 
 
 PLACE = Table("figures.place", runner="figures", subject="the counted people's side of the sentence (_Where)", rules=(
@@ -639,6 +667,11 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
                    "There are 9,000 displaced people in Kherson, the governor said.")),
     Rule("place/the-line's-label", lambda w: w.label_place is not None, lambda w: w.label_place,
          examples=("The agency broke down the deaths by county:\n- Holm County: 12 people\n- Tarn County: 7 people",)),
+    Rule("place/the-place-that-had-them", lambda w: w.place_that_had is not None,
+         lambda w: w.token_name(w.place_that_had),
+         examples=("Osmund County suffered 42 deaths, the highest toll of the counties.",
+                   "Floods hit Japan again. Nagano recorded 99 deaths, the most of any prefecture."),
+         counter_examples=("Belmoria has killed 9,310 people since the invasion.",)),
     Rule("place/the-toll-of-X", lambda w: w.toll_place is not None, lambda w: w.token_name(w.toll_place),
          examples=("Japan's death toll rose to 168 on Monday.", "The death toll in Myanmar has risen to 2,719.")),
     Rule("place/people-named-by-country", lambda w: w.demonym is not None, lambda w: _named(w.demonym),

@@ -6,7 +6,9 @@ import re
 from typing import Optional
 
 from .. import nlp
-from .lexicon import DISEASE_WORDS, ESTIMATE_NOUNS, EXCLUDED_NOUNS, KILLED_VERBS, POPULATION_HEADS
+from .lexicon import (
+    DISEASE_WORDS, ESTIMATE_NOUNS, EXCLUDED_NOUNS, KILLED_NOUNS, KILLED_VERBS, POPULATION_HEADS, WOUNDED_NOUNS,
+)
 from .parse import _clause_verb, _is_verbal, _lem, _text_of
 from ..rules import Rule, Table
 from .candidate import _Cand
@@ -58,7 +60,8 @@ def _disease_verb(s: _Seen) -> bool:
     v = s.verb
     return v is not None and (_lem(v) in DISEASE_WORDS or any(_lem(t) in DISEASE_WORDS for t in v.children
                                                               if t.dep_ in ("prep", "dobj"))) and \
-        not any(_lem(t) in KILLED_VERBS for t in v.subtree)
+        not any(_lem(t) in KILLED_VERBS for t in v.subtree) and \
+        not any(t.dep_ == "dobj" and _lem(t) in KILLED_NOUNS | WOUNDED_NOUNS for t in v.children)
 
 
 SKIP = Table("figures.skip", runner="figures", subject="a number's candidate (_Seen)", rules=(
@@ -101,8 +104,11 @@ SKIP = Table("figures.skip", runner="figures", subject="a number's candidate (_S
     Rule("correction/counted-in-error", _counted_in_error, "correction",
          examples=("Officials said seven victims had been counted twice in the provincial list.",)),
     Rule("disease/verb", _disease_verb, "disease",
-         examples=("Some 200 people have suffered infections in the camp.",)),
-    Rule("disease/head", lambda s: _lem(s.c.rel.head) in DISEASE_WORDS, "disease",
+         examples=("Some 200 people have suffered infections in the camp.",),
+         counter_examples=("Buncombe County suffered 42 deaths, the highest toll of the counties.",
+                           "The village suffered 12 injuries when the dam burst.")),
+    Rule("disease/head", lambda s: _lem(s.c.rel.head) in DISEASE_WORDS and
+         _lem(s.np) not in KILLED_NOUNS | WOUNDED_NOUNS, "disease",
          examples=("At least 40 children have suffered from cholera and later died in the camp.",)),
 ))
 

@@ -251,8 +251,10 @@ class Gazetteer:
             if population >= ALIAS_POPULATION:
                 # spellings of large cities news uses ("Khan Younis" for Khan Yunis); smaller ones are
                 # too many for their worth, and a parsed sentence still shows them as places
+                head = fold(city["name"])[:4]
                 for alt in city.get("alternatenames") or ():
-                    if alt.isascii() and alt[:1].isupper() and " " not in alt.strip()[-1:]:
+                    # spellings of the same name ("Khan Younis", "Jabalia"), not other words ("Hamas" for Hamm)
+                    if alt.isascii() and alt[:1].isupper() and fold(alt)[:4] == head:
                         self._add(alt, place)
 
 
