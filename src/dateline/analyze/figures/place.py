@@ -79,6 +79,10 @@ def _role_weight(tok) -> float:
     return 1.0
 
 
+_MARKED_PLACE = re.compile(r"\b(?P<a>[A-Z][\w'’-]+)\s+(?:City|Town|Village|Prefecture|County|Province)\b"
+                           r"|\b(?:city|town|village|towns|cities) of (?P<b>[A-Z][\w'’-]+)")
+
+
 def _lookup(name: str) -> list[Place]:
     """The gazetteer's places for a name as written ("the Gaza Strip"), else for its clean form ("Gaza")."""
     g = gazetteer()
@@ -112,6 +116,8 @@ class ArticlePlaces:
             names[m.group("kinded") and m.group(0).strip() or name] += 2 if start < headline_end else 1
             self.positions.append((start, m.group("kinded") and m.group(0).strip() or name))
         self.positions.sort()
+        # names the text itself marks as places, known to the gazetteer or not ("Suzu City", "the town of Shika")
+        self.local_names = {fold(m.group("a") or m.group("b")) for m in _MARKED_PLACE.finditer(text)}
         # (people's names, "Israeli", "Japanese", are left out: as often the actor's side as the victims')
         # countries first from names that mean one country only, then the ambiguous ones by them
         self.countries: Counter = Counter()
@@ -271,7 +277,7 @@ class ArticlePlaces:
 # --- the counted people's side of the sentence --------------------------------------------------------
 
 def _is_place_token(tok, article: ArticlePlaces) -> bool:
-    if tok.ent_type_ in PLACE_LABELS:
+    if tok.ent_type_ in PLACE_LABELS or fold(_name_at(tok)) in article.local_names:
         return True
     if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and \
             tok.head.head.pos_ in ("VERB", "AUX", "NUM", "NOUN"):
@@ -400,9 +406,11 @@ def _place_that_had(c: _Cand, article: ArticlePlaces):
             _lem(v) in KILLED_VERBS | WOUNDED_VERBS | ATTACK_VERBS | HOSTAGE_VERBS | RELEASE_VERBS | \
             {"cause", "leave", "claim", "take", "hold", "keep", "free"}:
         return None
+    text = nlp.doc_text(c.root.doc)
     for g in v.children:
-        if g.dep_ == "nsubj" and _is_place_token(g, article) or (
-                g.dep_ == "nsubj" and re.search(r"\s(?:County|Prefecture|Province|City|State)$", _name_at(g))):
+        if g.dep_ != "nsubj" or re.search(r"--|—|\(", text[g.idx:v.idx]):
+            continue                   # not a dateline ("Kanazawa, Ishikawa Pref., Jan. 11 (Jiji Press)--...")
+        if _is_place_token(g, article) or re.search(r"\s(?:County|Prefecture|Province|City|State)$", _name_at(g)):
             return g
     return None
 
@@ -667,13 +675,13 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
                    "There are 9,000 displaced people in Kherson, the governor said.")),
     Rule("place/the-line's-label", lambda w: w.label_place is not None, lambda w: w.label_place,
          examples=("The agency broke down the deaths by county:\n- Holm County: 12 people\n- Tarn County: 7 people",)),
+    Rule("place/the-toll-of-X", lambda w: w.toll_place is not None, lambda w: w.token_name(w.toll_place),
+         examples=("Japan's death toll rose to 168 on Monday.", "The death toll in Myanmar has risen to 2,719.")),
     Rule("place/the-place-that-had-them", lambda w: w.place_that_had is not None,
          lambda w: w.token_name(w.place_that_had),
          examples=("Osmund County suffered 42 deaths, the highest toll of the counties.",
                    "Floods hit Japan again. Nagano recorded 99 deaths, the most of any prefecture."),
          counter_examples=("Belmoria has killed 9,310 people since the invasion.",)),
-    Rule("place/the-toll-of-X", lambda w: w.toll_place is not None, lambda w: w.token_name(w.toll_place),
-         examples=("Japan's death toll rose to 168 on Monday.", "The death toll in Myanmar has risen to 2,719.")),
     Rule("place/people-named-by-country", lambda w: w.demonym is not None, lambda w: _named(w.demonym),
          examples=("The flooding has killed 40 Pakistanis and 12 Afghans, officials said.",
                    "Air strikes killed 20 Syrian soldiers on Sunday, the monitor said.")),
