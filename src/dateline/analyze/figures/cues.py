@@ -134,6 +134,21 @@ def _ordered_to_move(w: _Word) -> bool:
         for c in w.tok.children if c.dep_ in ("xcomp", "ccomp"))
 
 
+_STAYING_VERBS = {"remain", "live", "stay", "be", "shelter", "sleep", "house", "lodge", "crowd", "number", "total"}
+
+
+def _staying(tok) -> bool:
+    """Whether a word for evacuees stands in a clause of staying or being somewhere, not of moving."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") and cur is not tok:
+            return _lem(cur) in _STAYING_VERBS
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def _release(w: _Word) -> bool:
     return w.lem in RELEASE_VERBS and (w.role != "subj" or w.lem == "return")
 
@@ -234,6 +249,13 @@ NOUN_CUES = Table("figures.measure.noun", runner="figures",
          examples=("The camps now shelter 45,000 displaced people.",)),
     Rule("aid_trucks/truck", lambda w: w.lem in TRUCK_NOUNS, "aid_trucks",
          examples=("Only 60 trucks carrying food reached the city on Wednesday.",)),
+    Rule("displaced/evacuees-staying", lambda w: (w.lem in EVAC_NOUNS or w.low == "evacuated") and _staying(w.tok),
+         "displaced",
+         examples=("About 23,000 people remain evacuated at shelters in the prefecture.",
+                   "More than 100 evacuees still live at the school, which has become a shelter.",
+                   "There were 34,000 evacuees in the three provinces on Tuesday."),
+         counter_examples=("More than 100 evacuees from the island will arrive in Lisbon on Monday.",),
+         why="people who stay evacuated (in shelters, in a region) are a stock of the displaced, not a move"),
     Rule("evacuated/evacuee-word", lambda w: w.lem in EVAC_NOUNS or w.low == "evacuated", "evacuated",
          examples=("The ferry carried 700 evacuees to the mainland.",)),
     Rule("other/freed-captives",
