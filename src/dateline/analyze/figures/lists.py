@@ -27,6 +27,8 @@ _KIND = r"(?:the\s+)?(?:(?:city|cities|town|towns|village|villages|prefecture|co
 _GAP = re.compile(r"^(?:\s+[a-z]+){0,2}(?:\s+each)?\s+(?:in|at)\s+" + _KIND + _PLACE_NAME +
                   r"(?:\s+(?:City|Town|Prefecture|County|Province|State))?\s*(?:,|;|(?=\s+and\s))\s*"
                   r"(?:and\s+|with\s+|followed\s+by\s+|while\s+)?$")
+# a figure's own words, then the list it leads into: "Suzu recorded 99 deaths, the most, with 88 in Wajima"
+_LEADS_INTO = re.compile(r"^[^.;:]{0,80}?,\s*(?:with|followed\s+by|including)\s+$")
 # what an item of such a list looks like from its number on: "22 in Suzu", "one each in Hakui"
 _ITEM = re.compile(r"^(?:\s+(?:people|persons|dead|deaths|injured|missing))?(?:\s+each)?\s+(?:in|at)\s+" + _KIND +
                    r"[A-Z]")
@@ -56,7 +58,8 @@ class _Listed:
         if not measured:
             return None
         p = measured[-1]
-        if _GAP.match(_between(p, self.c)) and _ITEM.match(_after(self.c)):
+        between = _between(p, self.c)
+        if (_GAP.match(between) or _LEADS_INTO.match(between)) and _ITEM.match(_after(self.c)):
             return p
         return None
 
@@ -84,6 +87,7 @@ LIST = Table("figures.list", runner="figures", subject="a number with no measure
     Rule("list/elided-item", lambda s: s.previous_item() is not None, lambda s: s.previous_item(),
          examples=("Of the 230 deaths, 95 were in Valtra, 42 in Osmund County, seven in Brega, "
                    "and one each in Holm and Tarn.",
+                   "Valtra recorded 99 deaths, the most of any town, with 88 in Brega and 20 in Holm.",
                    "The province said 61 people died in Morvik, 22 in Selby and 14 in Arden."),
          counter_examples=("Police said 61 people died in Morvik, and 22 in the afternoon session voted.",)),
     Rule("list/labelled-line", lambda s: s.labelled(), lambda s: s.heading,

@@ -309,7 +309,8 @@ def _partitive(c: _Cand) -> bool:
     before = nlp.doc_text(doc)[max(c.sent.start_char, c.num.start - 25):c.num.start]
     if re.match(r"^\s+of\s+(?:them|whom|those|these|which)\b", after, re.I):
         return True
-    if re.search(r"\b(?:of|among)\s+(?:which|whom|them|those)\s*,?\s*$", before, re.I):
+    if re.search(r"\b(?:of|among)\s+(?:which|whom|them|those|these|that\s+number|this\s+number|the\s+dead)\s*,?\s*$",
+                 before, re.I):
         return True
     # "Of the roughly 240 people taken captive, 137 remain in Gaza": a fronted "of" phrase holding a number
     for t in (c.root, c.np):
