@@ -204,12 +204,19 @@ def _describe(here: list[_Cand], claims: list[Claim], history: list[str]) -> Non
             c.trace.note("figures.scope", "period/increment-to-a-total", "a later figure is the new total")
     for c in here:
         partner = _scope_partner(c, here)
-        shared = ("incident", "period") if partner is c.coord_prev else ("incident",)
+        # one event's or one period's figures: "killed 77 and wounded 108 in the past 24 hours"
+        timed = any(r in partner.trace.decided("figures.scope") for r in _TIMED_PERIODS) if partner else False
+        shared = ("incident", "period") if partner is c.coord_prev or timed else ("incident",)
         if partner is not None and c.scope == "cumulative" and not c.cum_cue and \
                 partner.scope in shared:
             c.scope = partner.scope
             # "The blast left 13 dead and 50 injured"
             c.trace.note("figures.scope", f"{c.scope}/same-event-as", f"{partner.num.text}")
+
+
+# periods a time expression sets ("in the past 24 hours", "overnight"): they hold for a conjoined clause too
+_TIMED_PERIODS = ("figures.scope:period/recent-hours", "figures.scope:period/fronted-period",
+                  "figures.scope:period/overnight", "figures.scope:period/overnight-total")
 
 
 def _increment(c: _Cand, here: list[_Cand]) -> bool:

@@ -171,7 +171,11 @@ def _measure_cues(c: _Cand, ctx, depth: int = 0) -> list:
     if np.i == c.root.i and verb is not None and verb.pos_ == "ADJ" and c.rel.head.i == verb.i:
         _add(cues, verb, "noun", 0, ctx)          # "Israel says 1,400 dead": a small clause
     if role in ("subj", "subjpass", "obj") and verb is not None and _is_verbal(verb):
-        _verb_cues(verb, cues, 0, ctx, c.rel, role)
+        # a number with a participle of its own ("over 3,400 injured and 139 still missing"): that word is
+        # closer than a verb it may share with the next item
+        own = np.i == c.root.i and any(q[2] for q in cues) and any(
+            x.like_num and x.i != c.root.i and x.dep_ in SUBJ_DEPS for x in verb.children)
+        _verb_cues(verb, cues, 1 if own else 0, ctx, c.rel, role)
         _carried_cues(c, cues, ctx)
         lem = _lem(verb)
         if role == "obj" and lem in LEVEL_VERBS:

@@ -287,7 +287,10 @@ def _is_place_token(tok, article: ArticlePlaces) -> bool:
     if tok.pos_ != "PROPN":
         return False
     place = article.resolve(_name_at(tok))
-    return place is not None and (not article.countries or article.countries[place.country] > 0)
+    if place is None:
+        return False
+    # a town's name is also a word or a person's name far more often than a country's or a region's
+    return place.kind not in ("city", "county") or not article.countries or article.countries[place.country] > 0
 
 
 def _name_at(tok) -> str:

@@ -258,6 +258,13 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
          examples=("Officials lowered the toll from a previous estimate of 1,400 people killed.",)),
     Rule("superseded/changed-from", lambda s: bool(_CHANGED_FROM.search(s.before)), "superseded",
          examples=("The death toll rose to 140, up from 90 killed on Monday.",)),
+    Rule("superseded/initially", lambda s: _initially(s) and not s.c.revised, "superseded",
+         examples=("Initially reported on May 6, the agency cited figures of about 9,500 women killed.",
+                   "The death toll had initially been estimated at around 150 on Friday."),
+         why="a figure given as the first word on a count, since replaced"),
+    Rule("superseded/had-reached-by-an-earlier-day", lambda s: _had_by_earlier_day(s.c), "superseded",
+         examples=("The death toll had approached 23,000 by January 7, officials said.",),
+         why="a past perfect of a toll 'by' a day before the article: where the toll stood then"),
     Rule("superseded/revised-from", lambda s: _revised_from(s.c), "superseded",
          examples=("Officials revised the death toll down to 1,200 from 1,400.",)),
     Rule("other/another-event", lambda s: _another_event(s), "other",
@@ -276,10 +283,18 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
          "incident", examples=("The death toll from Tuesday's blast at the market rose to 195.",)),
     Rule("incident/one-event", lambda s: s.c.measure in _VICTIM_MEASURES and not s.cum_cue and _incident(s),
          "incident", examples=("The blast at the market killed 31 shoppers.",)),
+    Rule("period/fronted-period", lambda s: bool(_FRONTED_PERIOD.match(s.c.sent.text)) and not s.cum_cue, "period",
+         examples=("In the past 24 hours, at least 125 people were killed and 318 others injured, it added.",),
+         why="a period named at the head of the sentence holds for each figure in it"),
     Rule("period/recent-hours", lambda s: s.period_cue, "period",
          examples=("At least 48 people were killed in the past 24 hours, the ministry said.",)),
     Rule("period/since-resumed", lambda s: s.resumed and s.c.measure in ("killed", "wounded"), "period",
          examples=("Some 700 people have been killed since the fighting resumed.",)),
+    Rule("period/overnight-total", lambda s: bool(re.search(r"\bovernight\b", s.clause)) and
+         bool(re.search(r"\b(?:a\s+total\s+of|in\s+total|altogether)\b", s.clause)) and
+         s.c.measure in ("killed", "wounded"), "period",
+         examples=("Thus, a total of more than 100 people died in a series of air attacks overnight.",),
+         why="'a total of' over one night adds up that night's dead, not the war's"),
     Rule("cumulative/running-total-cue", lambda s: s.cum_cue, "cumulative",
          examples=("The death toll has risen to 2,300, officials said.",
                    "Since the quake struck, 4,100 people have been injured.")),
@@ -356,6 +371,8 @@ def _scope(c: _Cand) -> str:
     return scope
 
 
+_FRONTED_PERIOD = re.compile(r"^\W*(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:24|48|72|twenty-four|"
+                             r"forty-eight|\w+)\s+hours?\b", re.I)
 _DAY_WORDS = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
                         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)", re.I)
 
@@ -376,6 +393,29 @@ def _pre_war(c: _Cand) -> bool:
         if not find_counts(between):
             return True
     return False
+
+
+_INITIALLY = re.compile(r"\b(?:initially|at\s+first|originally|first\s+reported)\b", re.I)
+
+
+def _initially(s: "_Clause") -> bool:
+    """"Initially reported on May 6, ... 9,500", "had initially been estimated at 150": "initially" on the
+    figure's own verb or heading its sentence, not in another clause ("after the group initially delayed")."""
+    if re.match(r"^\W*(?:initially|at\s+first|originally)\b", s.c.sent.text, re.I):
+        return True
+    v = s.verb
+    return v is not None and any(_INITIALLY.match(ch.text) or (ch.dep_ in ("advmod", "prep") and
+                                                            _INITIALLY.search(ch.text)) for ch in v.children)
+
+
+def _had_by_earlier_day(c: _Cand) -> bool:
+    """"The death toll had approached 23,000 by January 7": past perfect, "by" a named day."""
+    verb = _clause_verb(c.np, c.sent)
+    if verb is None or _lem(verb) not in LEVEL_VERBS or not any(
+            ch.dep_ == "aux" and ch.lower_ == "had" for ch in verb.children):
+        return False
+    return bool(re.search(r"\bby\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
+                          r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)", c.sent.text, re.I))
 
 
 def _revised_from(c: _Cand) -> bool:
