@@ -79,7 +79,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
     prev_cands: list[_Cand] = []
     last_incident_date: Optional[dt.date] = None
     article: Optional[ArticlePlaces] = None        # the article's places, read when a figure needs one
-    heading: Optional[tuple[str, str]] = None      # a heading over labelled lines (figures.lists)
+    heading: Optional[tuple] = None                # a heading over labelled lines: (measure, words, source)
     events: Optional[ArticleEvents] = None         # the article's named events, read when a figure needs them
     sents = list(nlp.sentences(doc))
     for k, sent in enumerate(sents):
@@ -100,7 +100,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 events = ArticleEvents(doc)
             for c in here:
                 c.events, c.doc_date = events, doc_date
-            _describe(here, claims, history)
+            _describe(here, claims, history, heading)
             for c in here:
                 _as_of(c, sent_times, default_date, doc_date, statements, last_incident_date)
                 if c.as_of_explicit and (doc_date - c.as_of).days > 365 and c.scope != "other":
@@ -134,6 +134,10 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                     c.place = lead.place
                     c.trace.note("figures.place", "place/of-its-total-or-list", f"{lead.num.text} -> {lead.place}")
                 c.place_within = article.within(c.place) if c.place else None
+                named = article.named_kind(c.source, c.num.start) if c.source else None
+                if named:
+                    c.trace.note("figures.source", "source/the-kind-named-before", f"{c.source!r} -> {named!r}")
+                    c.source = named                    # "the prefecture" -> "Ishikawa Prefecture"
                 if c.in_list and c.listed_after is None and \
                         "figures.place:place/the-line's-label" not in c.trace.decided("figures.place"):
                     c.breakdown = list_label(c)         # "Drowning: 20": a part of a total, not a toll
@@ -144,7 +148,9 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
         # a heading ("the breakdown of deaths by state:") holds over the labelled lines that follow it
         if heading is not None and not _LABEL_LINE.match(sent.text.strip()):
             heading = None
-        heading = heading_of(sent, CueContext()) or heading
+        new_heading = heading_of(sent, CueContext())
+        if new_heading is not None:
+            heading = new_heading + (_sentence_speaker(sent, claims),)
         # remember this sentence's speakers and dated statements (also for sentences without numbers)
         if parsed:
             for src, date, back in _dated_statements(sent, sent_times, doc_date, last_source):
@@ -174,7 +180,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
     return figures
 
 
-def _describe(here: list[_Cand], claims: list[Claim], history: list[str]) -> None:
+def _describe(here: list[_Cand], claims: list[Claim], history: list[str], heading=None) -> None:
     """Qualifier, source and scope of the figures of one sentence."""
     for c in here:
         c.qualifier = _qualifier(c)
@@ -184,8 +190,11 @@ def _describe(here: list[_Cand], claims: list[Claim], history: list[str]) -> Non
         if c.source and _is_anaphor(c.source):
             c.source = _resolve_anaphor(c.source, history) or c.source
     for c in here:
-        if c.parent is not None and c.source is None:
-            c.source = c.parent.source
+        lead = c.parent or c.listed_after
+        if lead is not None and c.source is None:
+            c.source = lead.source                 # a sub-group or a list item: the whole's source
+        elif c.in_list and c.source is None and heading is not None:
+            c.source = heading[2]                  # a labelled line: its heading's source
         c.scope = _scope(c)
     for c in here:
         noun = _toll_noun(c)

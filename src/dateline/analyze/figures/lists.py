@@ -50,7 +50,7 @@ class _Listed:
     """What the list rules look at: a number with no measure of its own, the items before it in the
     sentence, and the heading of the lines it may stand under."""
 
-    def __init__(self, c: _Cand, before: list[_Cand], heading: Optional[tuple[str, str]]):
+    def __init__(self, c: _Cand, before: list[_Cand], heading: Optional[tuple]):
         self.c, self.before, self.heading = c, before, heading
 
     def previous_item(self) -> Optional[_Cand]:
@@ -125,7 +125,7 @@ def _heading_words(text: str) -> Optional[tuple[str, str]]:
     return None
 
 
-def resolve_lists(here: list[_Cand], heading: Optional[tuple[str, str]]) -> None:
+def resolve_lists(here: list[_Cand], heading: Optional[tuple]) -> None:
     """Give the numbers of elided lists and labelled lines the measure of their list (see the module)."""
     for i, c in enumerate(here):
         if c.measure:
@@ -140,5 +140,5 @@ def resolve_lists(here: list[_Cand], heading: Optional[tuple[str, str]]) -> None
             c.listed_after = p
         else:
             c.measure, c.rank, c.cue = m.outcome[0], 3, m.outcome[1][:40]
-            c.listed_after = None
+            c.listed_after = None          # (a heading: (measure, its words, its source))
         c.in_list = True

@@ -207,6 +207,18 @@ class ArticlePlaces:
         top = self.units.most_common(1)
         return top[0][0] if top else None
 
+    def named_kind(self, source: str, before: int) -> Optional[str]:
+        """A source that is a bare word of kind ("the prefecture", "the state", "the county government")
+        named after the place of that kind the article names last before it ("Ishikawa Prefecture")."""
+        words = fold(source).split()
+        if not words or words[0] not in _KIND_WORDS or any(w not in _KIND_WORDS and w not in _GOVERNMENT_WORDS
+                                                           for w in words[1:]):
+            return None
+        place = self.last_of(_KIND_WORDS[words[0]], before)
+        if place is None:
+            return None
+        return f"{_named(place)} {source[0].upper()}{source[1:]}"
+
     def last_of(self, kinds: tuple[str, ...], before: int) -> Optional[Place]:
         """The last place of these kinds named before a character ("Georgia: ... died in the state"),
         else the article's one place of that kind."""
@@ -355,6 +367,7 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
 # Events of a story that happen somewhere, as attacks do: where they hit is where their dead are.
 DISASTER_NOUNS = {"earthquake", "quake", "storm", "hurricane", "typhoon", "cyclone", "flood", "flooding", "landslide",
                   "tsunami", "eruption", "fire", "wildfire", "tornado", "disaster", "collapse", "explosion", "crash"}
+_GOVERNMENT_WORDS = {"government", "governments", "authorities", "officials", "office", "administration"}
 _SEVERAL_WORDS = {"several", "many", "multiple", "all", "numerous", "various", "both", "other", "some", "the"}
 # Several places at once, with nothing that holds them all: no one place.
 SEVERAL = Place("", "country", "")

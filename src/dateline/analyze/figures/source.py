@@ -217,9 +217,20 @@ def _setter_source(c: _Cand) -> Optional[str]:
     noun = _toll_noun(c)
     if noun is not None:
         for g in noun.children:
-            if g.dep_ == "poss" and g.pos_ != "PRON" and _source_like(g):
+            # "the ministry's toll" names who counts; "Japan's toll", "Hurricane Helene's toll" name whose
+            if g.dep_ == "poss" and g.pos_ != "PRON" and _source_like(g) and not _place_or_event(g):
                 return _clean_source(_text_of([t for t in g.subtree if t.dep_ != "case"]))
     return None
+
+
+_EVENT_WORDS = {"hurricane", "typhoon", "cyclone", "storm", "earthquake", "quake", "flood", "floods", "war",
+                "attack", "fire", "tsunami", "eruption", "disaster", "bombing", "offensive"}
+
+
+def _place_or_event(tok) -> bool:
+    """A possessor that is a place or an event: the toll's owner, not who counted it."""
+    words = {t.lower_ for t in tok.subtree}
+    return tok.ent_type_ in ("GPE", "LOC", "FAC", "EVENT") or bool(words & _EVENT_WORDS)
 
 
 def _trailing_attribution(c: _Cand) -> Optional[str]:
