@@ -479,7 +479,7 @@ def test_a_schema_5_store_is_upgraded_and_indexed_at_its_next_consolidation(tmp_
     con.executescript("DROP TABLE sentence_days; DROP TABLE figure_series; DROP TABLE series_places;"
                       "ALTER TABLE figures DROP COLUMN place; ALTER TABLE figures DROP COLUMN place_within;"
                       "ALTER TABLE figures DROP COLUMN rules; ALTER TABLE figures DROP COLUMN revised;"
-                      "ALTER TABLE figures DROP COLUMN breakdown;"
+                      "ALTER TABLE figures DROP COLUMN breakdown; ALTER TABLE figures DROP COLUMN place_inferred;"
                       "DELETE FROM state WHERE key IN ('sentence_days', 'figure_series'); PRAGMA user_version = 5;")
     con.close()
     with Ledger(db) as led:

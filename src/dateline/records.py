@@ -114,6 +114,7 @@ class Figure:
     place_within: Optional[str] = None  # the places that hold it, largest first ("Japan/Ishikawa"), where known
     revised: bool = False               # the text around it says the count was revised downwards
     breakdown: Optional[str] = None     # the label of a line breaking a total down by cause or kind ("Drowning")
+    place_inferred: bool = False        # the place is the article's, not said of this figure
 
     @property
     def id(self) -> str:

@@ -361,13 +361,20 @@ def group(described: list[Described], dup: dict[str, Optional[str]]) -> list[Ser
     unattributed figures joining the largest attributed series of their toll."""
     placed = defaultdict(list)
     for r, place, category, _ in described:
-        if place:
+        if place and not r.get("place_inferred"):
             placed[(r["measure"], place, category)].append(r)
     by_value = _ByValue(placed)
+    strict = _ByValue(placed, ratio=1.5)
     rolled = _roll_up(placed)
     keyed: dict[tuple, list[tuple[dict, bool]]] = defaultdict(list)
     pending: list[tuple[tuple, dict]] = []
     for r, place, category, skey in described:
+        if place and r.get("place_inferred") and placed.get((r["measure"], place, category)) and \
+                _beyond(r, placed[(r["measure"], place, category)]):
+            # the article's place, though the figures said of that place are far below it: a toll of
+            # somewhere else or of everywhere ("202" in a story of one state's 95): placed by value or not
+            # (a figure far below them may be an old one: that is for the alerts to say)
+            place = strict.place(r, category)
         place = place or by_value.place(r, category)
         place = rolled.get((r["measure"], place, category), place)
         base = (r["measure"], place, category)
@@ -419,6 +426,13 @@ def _roll_up(placed: dict[tuple, list[dict]]) -> dict[tuple, str]:
             if not regions and _agree(rows, places[country]):
                 out[(measure, place, category)] = country
     return out
+
+
+def _beyond(r: dict, others: list[dict], window: int = 10, ratio: float = 1.5) -> bool:
+    """Whether ``r`` is more than ``ratio`` times the figures of ``others`` in the same days."""
+    d = _day(r).toordinal()
+    values = [o["value"] for o in others if o["value"] > 0 and abs(_day(o).toordinal() - d) <= window]
+    return bool(values) and r["value"] > statistics.median(values) * ratio
 
 
 def _agree(rows: list[dict], others: list[dict], window: int = 10, ratio: float = 1.5) -> bool:
@@ -526,7 +540,8 @@ class _ByValue:
 
     WINDOW = 10
 
-    def __init__(self, placed: dict[tuple, list[dict]]):
+    def __init__(self, placed: dict[tuple, list[dict]], ratio: float = 2.0):
+        self.ratio = ratio
         self.options: dict[tuple, list[tuple[str, list[int], list[float]]]] = defaultdict(list)
         for (measure, place, category), rows in placed.items():
             points = sorted((_day(x).toordinal(), x["value"]) for x in rows if x["value"] > 0)
@@ -534,10 +549,10 @@ class _ByValue:
 
     def place(self, r: dict, category: str) -> Optional[str]:
         options = self.options.get((r["measure"], category), [])
-        if len(options) == 1:
+        if len(options) == 1 and self.ratio >= 2:
             return options[0][0]
         day = _day(r).toordinal()
-        best, best_score = None, math.log(2)
+        best, best_score = None, math.log(self.ratio)
         for place, days, values in options:
             near = values[bisect.bisect_left(days, day - self.WINDOW):bisect.bisect_right(days, day + self.WINDOW)]
             if not near or r["value"] <= 0:

@@ -62,7 +62,7 @@ _EXTRA_COLUMNS = {
     "document": [("text", pa.string()), ("origin", pa.string()), ("minhash", pa.list_(pa.uint64()))],
     "time": [("doc_hash", pa.string())],
     "figure": [("doc_hash", pa.string()), ("place_within", pa.string()), ("breakdown", pa.string()),
-               ("rules", pa.string())],
+               ("place_inferred", pa.bool_()), ("rules", pa.string())],
     "claim": [("doc_hash", pa.string())],
 }
 MENTION_SCHEMA = pa.schema([("kind", pa.string()), ("doc", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
@@ -164,6 +164,7 @@ def analysis_rows(a: Analysis, version: int = 1, minhash: Optional[Sequence[int]
                       "group": f.group, "parent": f.parent, "source": f.source, "source_entity": f.source_entity,
                       "as_of": _iso(f.as_of), "scope": f.scope, "place": f.place, "revised": bool(f.revised),
                       "place_within": f.place_within, "breakdown": f.breakdown,
+                      "place_inferred": bool(f.place_inferred),
                       "rules": json.dumps(a.rules[f.id]) if a.rules.get(f.id) else None,
                       "doc_hash": h} for f in a.figures}
     claims = {c.id: {"kind": "claim", "id": c.id, "doc": d.id, "start": c.span.start, "end": c.span.end,
@@ -469,7 +470,8 @@ def analysis_from_rows(doc_row: dict, items: dict[str, list[dict]]) -> Analysis:
     figures = [Figure(span(r["value_start"], r["value_end"]), span(r["start"], r["end"]), r["value"], r["measure"],
                       r["qualifier"], r["value_max"], r["group"], r["parent"], r["source"], r["source_entity"],
                       day(r["as_of"]), r["scope"], place=r.get("place"), place_within=r.get("place_within"),
-                      revised=bool(r.get("revised")), breakdown=r.get("breakdown"))
+                      revised=bool(r.get("revised")), breakdown=r.get("breakdown"),
+                      place_inferred=bool(r.get("place_inferred")))
                for r in items.get("figure", [])]
     rules = {r["id"]: json.loads(r["rules"]) for r in items.get("figure", []) if r.get("rules")}
     claims = [Claim(span(r["start"], r["end"]), span(r["content_start"], r["content_end"]), r["mode"], r["speaker"],

@@ -131,7 +131,9 @@ def _independent(a: Point, b: Point) -> bool:
 
 def check(series: Iterable[Series], cfg: Optional[AlertConfig] = None) -> list[Alert]:
     cfg = cfg or AlertConfig()
-    series = list(series)
+    # a figure no place holds (its text names none, or the story's figures do not bear out the article's)
+    # is compared with nothing: unrelated counts of unknown places are no toll
+    series = [s for s in series if s.place]
     alerts: list[Alert] = []
     tolls: dict[tuple, list[Point]] = {}
     for s in series:

@@ -42,6 +42,7 @@ class _Cand:
     place: Optional[str] = None          # where the counted people are
     place_within: Optional[str] = None   # the places that hold it ("Japan/Ishikawa")
     revised: bool = False                # its sentence or a neighbour says the count was revised down
+    place_inferred: bool = False         # its place is the article's (figures.place)
     breakdown: Optional[str] = None      # a labelled line's label that is no place (figures.lists)
     events: object = None                # the article's named events (figures.events.ArticleEvents)
     doc_date: Optional[dt.date] = None

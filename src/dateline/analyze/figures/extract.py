@@ -134,6 +134,8 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                     c.place = lead.place
                     c.trace.note("figures.place", "place/of-its-total-or-list", f"{lead.num.text} -> {lead.place}")
                 c.place_within = article.within(c.place) if c.place else None
+                c.place_inferred = c.place is not None and \
+                    c.trace.decided("figures.place")[-1:] == ["figures.place:place/the-article's-place"]
                 named = article.named_kind(c.source, c.num.start) if c.source else None
                 if named:
                     c.trace.note("figures.source", "source/the-kind-named-before", f"{c.source!r} -> {named!r}")
@@ -286,6 +288,7 @@ def _to_figure(c: _Cand, doc_id: str) -> Figure:
         place_within=c.place_within,
         revised=c.revised,
         breakdown=c.breakdown,
+        place_inferred=c.place_inferred,
     )
 
 

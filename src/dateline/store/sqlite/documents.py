@@ -78,10 +78,10 @@ class Documents:
         db.executemany(
             'INSERT OR REPLACE INTO figures(id, doc, start, "end", sent_start, sent_end, value, value_max, qualifier,'
             ' measure, grp, parent, source, source_entity, as_of, scope, place, place_within, revised, breakdown,'
-            ' rules) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            ' place_inferred, rules) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
             [(f.id, f.span.doc, f.span.start, f.span.end, f.sentence.start, f.sentence.end, f.value, f.value_max,
               f.qualifier, f.measure, f.group, f.parent, f.source, f.source_entity, _iso(f.as_of), f.scope,
-              f.place, f.place_within, int(f.revised), f.breakdown,
+              f.place, f.place_within, int(f.revised), f.breakdown, int(f.place_inferred),
               json.dumps(a.rules[f.id]) if a.rules.get(f.id) else None)
              for f in a.figures])
         db.executemany(

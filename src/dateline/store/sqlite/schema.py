@@ -185,6 +185,7 @@ MIGRATIONS: list[str] = [
     ALTER TABLE figures ADD COLUMN place_within TEXT;
     ALTER TABLE figures ADD COLUMN revised INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE figures ADD COLUMN breakdown TEXT;
+    ALTER TABLE figures ADD COLUMN place_inferred INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE figures ADD COLUMN rules TEXT;
     INSERT INTO state(key, value) VALUES ('figure_series', 'missing')
         ON CONFLICT(key) DO UPDATE SET value = 'missing';
