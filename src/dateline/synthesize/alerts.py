@@ -422,6 +422,8 @@ def _conflicts(series: list[Series], cfg: AlertConfig) -> list[Alert]:
         kept: dict[tuple, list[tuple[Series, Point]]] = {}
         for sp in items:
             s, p = sp
+            if p.revised:
+                continue        # a count its text calls revised is explained there, not a disagreement
             same = kept.setdefault((s.source_key, p.value, p.value_max, p.qualifier), [])
             if len(same) < 2 and all(_independent(p, other) for _, other in same):
                 same.append(sp)

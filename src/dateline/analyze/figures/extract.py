@@ -24,7 +24,7 @@ from .events import ArticleEvents
 from .group import _group
 from .revision import revised_around
 from .lists import LABEL_LINE as _LABEL_LINE, heading_of, list_label, resolve_lists
-from .place import ArticlePlaces, _own_place, place_of
+from .place import ArticlePlaces, _own_place, inferred, place_of
 
 
 TRIGGER = re.compile(
@@ -134,8 +134,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                     c.place = lead.place
                     c.trace.note("figures.place", "place/of-its-total-or-list", f"{lead.num.text} -> {lead.place}")
                 c.place_within = article.within(c.place) if c.place else None
-                c.place_inferred = c.place is not None and \
-                    c.trace.decided("figures.place")[-1:] == ["figures.place:place/the-article's-place"]
+                c.place_inferred = c.place is not None and inferred(c)
                 named = article.named_kind(c.source, c.num.start) if c.source else None
                 if named:
                     c.trace.note("figures.source", "source/the-kind-named-before", f"{c.source!r} -> {named!r}")

@@ -10,7 +10,7 @@ from .lexicon import (
     EVAC_INTRANSITIVE, EVAC_TRANSITIVE, HOSTAGE_NOUNS, KILLED_ADJS,
     LEVEL_VERBS, MEASURE_ORDER, MISSING_ADJS, OBJ_DEPS, SUBJ_DEPS, TRUCK_NOUNS, WOUNDED_ADJS,
 )
-from .parse import _clause_verb, _is_verbal, _lem, _xcomp_chain
+from .parse import _clause_verb, _is_verbal, _lem, _text_of, _xcomp_chain
 from .candidate import _Cand, _role_of
 from .cues import _exit_direction, cue_of, own_measure
 
@@ -417,6 +417,10 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
                 same = [p for p in here[:i] if p.measure and _clause_verb(p.np, p.sent) is not None
                         and _clause_verb(p.np, p.sent).i == head.i]
                 parent = same[-1] if same else None
+            if parent is None and how == "sub" and not head.like_num:
+                # "the deaths include 15 people who died of indirect causes": a part of a total not given
+                c.breakdown = _text_of([t for t in head.subtree if t.i < c.root.i or t.i == head.i])[:60] or None
+                c.trace.note("figures.measure", "part/of-an-unstated-total", f"of {head.text!r}", decided=False)
             if parent is None and how == "sub" and c.measure is None:
                 cues = []
                 _modifier_cues(head, cues, 2, ctx)

@@ -243,14 +243,15 @@ class ArticlePlaces:
             return None
         return top[0][0]
 
-    def main(self, besides: Optional[Place] = None) -> Optional[Place]:
-        """The place the article is about (other than ``besides``, an actor), if one stands out."""
+    def main(self, besides: Optional[Place] = None, narrow: bool = True) -> Optional[Place]:
+        """The place the article is about (other than ``besides``, an actor), if one stands out; with
+        ``narrow``, the one region of a country the article is about, if there is one."""
         ranked = [(n, p) for p, n in self.units.most_common() if besides is None or self.unit(besides) != p]
         if not ranked:
             return None
         if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
             return None                                     # two places named as often: no guess
-        return self._region_of(ranked[0][1]) or ranked[0][1]
+        return (self._region_of(ranked[0][1]) if narrow else None) or ranked[0][1]
 
     def _region_of(self, unit: Place) -> Optional[Place]:
         """The one region of a country an article is about: the region that it and the places in it
@@ -679,6 +680,12 @@ def _own_place(c: _Cand) -> bool:
         "figures.place:place/the-place-that-had-them"))
 
 
+def inferred(c: _Cand) -> bool:
+    """Whether the figure's place is the article's, not said of the figure itself."""
+    return c.trace.decided("figures.place")[-1:] in (["figures.place:place/the-article's-place"],
+                                                    ["figures.place:place/the-event's-toll"])
+
+
 PLACE = Table("figures.place", runner="figures", subject="the counted people's side of the sentence (_Where)", rules=(
     Rule("place/in-X-right-after-the-number", lambda w: w.right_after is not None, lambda w: w.right_after,
          examples=("Of the 72 deaths, 39 were in Valtra, 22 in Brega and five in Holm.",
@@ -710,11 +717,35 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
          lambda w: w.sentence_place if isinstance(w.sentence_place, str) else w.token_name(w.sentence_place),
          examples=("In Sagaing, rescuers said the death toll had risen to 300 by Sunday.",
                    "Officials said 25,000 have been killed in Kordavia so far, and another 60,000 have been injured.")),
+    Rule("place/the-event's-toll", lambda w: _event_toll(w.c) and w.article.main(w.actor, narrow=False) is not None,
+         lambda w: _named(w.article.main(w.actor, narrow=False)),
+         examples=("Floods hit Cork. Dublin was spared. Kerry was flooded too. Storm Bera's death toll has passed "
+                   "150, officials said.",),
+         why="the toll of the story's event (a storm, a quake, a war) is counted wherever it struck: its country"),
     Rule("place/the-article's-place", lambda w: w.article.main(w.actor) is not None,
          lambda w: _named(w.article.main(w.actor)),
          examples=("Earthquake in Turkey\nRescuers said the death toll had risen to 1,500.",),
          why="a figure whose sentence names no place counts people where the story is (not the actor's side)"),
 ))
+
+
+_EVENT_WORDS = {"hurricane", "typhoon", "cyclone", "storm", "earthquake", "quake", "flood", "floods", "flooding",
+                "war", "conflict", "tsunami", "eruption", "disaster", "wildfire", "fire", "landslide", "offensive"}
+
+
+def _event_toll(c: _Cand) -> bool:
+    """"Hurricane Helene's death toll", "the toll from the earthquake": a toll said of an event, not of a place."""
+    nouns = [t for t in [c.np, c.verb] if t is not None and _lem(t) in ESTIMATE_NOUNS]
+    if c.verb is not None and _is_verbal(c.verb):
+        nouns += [g for g in c.verb.children if g.dep_ in SUBJ_DEPS | {"dobj"} and _lem(g) in ESTIMATE_NOUNS]
+    for noun in nouns:
+        for ch in noun.children:
+            words = {t.lower_ for t in ch.subtree}
+            if ch.dep_ in ("poss", "compound") and (words & _EVENT_WORDS or ch.ent_type_ == "EVENT"):
+                return True
+            if ch.dep_ == "prep" and ch.lower_ in ("from", "of", "in") and words & _EVENT_WORDS:
+                return True
+    return False
 
 
 def place_of(c: _Cand, article: ArticlePlaces) -> Optional[str]:
