@@ -1,0 +1,267 @@
+"""Direct quotations with an adjacent attribution (pass 1: "…,” X said", "X said: “…”") and the quoted sentences
+that continue them (pass 3)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Token
+
+from .lexicon import CUE_LEMMAS, FORM_TO_LEMMA, QUOTE_CHARS, QUOTE_CUE_LEMMAS
+from .quotes import Quote
+from .context import _Ctx, _Raw, _acronym, _clean_content, _direct_content, _parsed
+from .speakers import _NAME_LABELS, _speaker_from_head, _subject, _surface_np
+
+
+# --- pass 1: direct quotations with an adjacent attribution ---------------------------------
+
+_STOP_TOKENS = {".", "!", "?", ";"}
+
+
+def _cue_lemma(token: Token, for_quote: bool) -> Optional[str]:
+    """The reporting lemma of a token, or None (tolerates unparsed tokens)."""
+    lemma = token.lemma_.lower() if _parsed(token) else ""
+    lexicon = QUOTE_CUE_LEMMAS | {"quote"} if for_quote else CUE_LEMMAS
+    if _parsed(token):
+        if token.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "DET", "NUM", "PRON"):
+            return None
+        if lemma in lexicon:
+            return lemma
+    form = FORM_TO_LEMMA.get(token.lower_)
+    return form if form in lexicon else None
+
+
+def _window_after(ctx: _Ctx, char: int, limit: int = 16) -> list[Token]:
+    """Tokens after ``char`` up to a sentence stop, a new quotation or a line break."""
+    tok = ctx.token_at(char)
+    if tok is None:
+        return []
+    i = tok.i if tok.idx >= char else tok.i + 1
+    out: list[Token] = []
+    doc = ctx.doc
+    while i < len(doc) and len(out) < limit:
+        t = doc[i]
+        if t.text in _STOP_TOKENS or "\n" in t.text or (t.text in QUOTE_CHARS and t.text not in "’'"):
+            break
+        out.append(t)
+        if "\n" in t.whitespace_:
+            break
+        i += 1
+    return out
+
+
+def _attribution_after(ctx: _Ctx, q: Quote) -> Optional[tuple[Token, Optional[tuple[int, int]], Optional[Token]]]:
+    """("…,” X said" | "…,” said X") → (cue token, speaker chars, speaker head)."""
+    if not _closes_utterance(ctx.text, q):
+        return None
+    window = _window_after(ctx, q.end)
+    while window and window[0].is_punct:
+        window = window[1:]
+    for n, tok in enumerate(window[:9]):
+        if tok.lower_ in ("and", "but", "or", "then", "while", "as", "because", "which", "who") and not _acronym(tok):
+            return None
+        lemma = _cue_lemma(tok, for_quote=True)
+        if lemma is None:
+            if _parsed(tok) and tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") \
+                    and tok.ent_type_ not in _NAME_LABELS:
+                return None           # another verb first (not one inside a name): not an attribution
+            continue
+        if lemma == "quote":          # "CNN quoted the mission as saying"
+            return _quoted_as_saying(ctx, window[n:])
+        if tok.tag_ == "VBG" or tok.lower_.endswith("ing"):
+            return None               # “…,” advising people to …: a new predicate, not a speaker
+        subject = _subject(tok) if _parsed(tok) else None
+        if subject is not None and subject.idx < q.start:
+            return None               # the verb belongs to a clause begun before the quotation
+        if _parsed(tok) and _has_own_content(tok):
+            return None               # “Title,” X admitted that …: the verb has its own content
+        if subject is not None and subject.i > window[-1].i + 1:
+            subject = None
+        if subject is not None:
+            span, head = _speaker_from_head(ctx, subject)
+            return tok, span, head
+        before = window[:n]
+        if any(t.is_alpha for t in before):
+            return tok, _surface_np(ctx, before[0].idx, tok.idx), None
+        after = []
+        for t in window[n + 1:]:
+            if (t.is_punct and t.text not in "()") or t.lower_ in ("in", "on", "at", "to", "during", "after"):
+                break
+            after.append(t)
+        if after:
+            return tok, _surface_np(ctx, after[0].idx, after[-1].idx + len(after[-1].text)), None
+        return tok, None, None
+    return None
+
+
+# Objects of "told" that name the audience, not the content ("…,” she told reporters).
+_AUDIENCE_NOUNS = {"reporter", "journalist", "audience", "crowd", "council", "parliament", "assembly",
+                   "committee", "lawmaker", "supporter", "agency", "newspaper", "broadcaster", "channel",
+                   "network", "radio", "television", "station", "outlet", "gathering", "conference",
+                   "meeting", "summit", "session", "senate", "house", "congress", "court", "jury",
+                   "interviewer", "listener", "viewer", "reader", "delegate", "diplomat", "envoy", "press"}
+
+
+def _has_own_content(verb: Token) -> bool:
+    """A clause or a non-audience object after the verb ("told reporters" has none)."""
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ in ("ccomp", "xcomp") and child.ent_type_ not in _NAME_LABELS:
+            return True               # (not "said the Committee to Protect Journalists")
+        if child.dep_ == "dobj" and not (child.ent_type_ in ("ORG", "PERSON", "NORP") or child.pos_ == "PRON"
+                                         or child.lemma_.lower() in _AUDIENCE_NOUNS):
+            return True
+    return False
+
+
+def _closes_utterance(text: str, q: Quote) -> bool:
+    """A quotation handed to its speaker ends in punctuation: “…,” / “…?” / ‘…’, / "…" —"""
+    inner_end = text[q.inner_start:q.inner_end].rstrip()
+    after = text[q.end:q.end + 3].lstrip(" ")
+    return bool(inner_end) and (inner_end[-1] in ",.?!…–—-" or after[:1] in (",", "—", "–", "-", ":"))
+
+
+def _quoted_as_saying(ctx: _Ctx, window: list[Token]):
+    for n, tok in enumerate(window):
+        if tok.lower_ == "as" and n + 1 < len(window) and _cue_lemma(window[n + 1], True):
+            np = window[1:n]
+            speaker = _surface_np(ctx, np[0].idx, np[-1].idx + len(np[-1].text)) if np else None
+            head = None
+            if np and _parsed(np[0]):
+                head = next((t for t in np if t.head.i not in {x.i for x in np}), None)
+                if head is not None:
+                    speaker, head = _speaker_from_head(ctx, head)
+            return window[n + 1], speaker, head
+    return None
+
+
+def _attribution_before(ctx: _Ctx, q: Quote) -> Optional[tuple[Token, Optional[tuple[int, int]], Optional[Token]]]:
+    """("X said: “…”" | "X told reporters, “…”") → (cue, speaker chars, speaker head)."""
+    if q.open is None:
+        return None
+    s_start, _ = ctx.sent_bounds(q.open)
+    lead = ctx.text[s_start:q.open].rstrip()
+    if not lead or lead[-1] not in ":,":
+        return None
+    tokens = [t for t in ctx.doc.char_span(s_start, q.open, alignment_mode="contract") or []]
+    for tok in reversed(tokens):
+        if _cue_lemma(tok, for_quote=True) and not ctx.in_closed_quote(tok.idx):
+            subject = _subject(tok) if _parsed(tok) else None
+            if subject is not None:
+                span, head = _speaker_from_head(ctx, subject)
+                return tok, span, head
+            before = [t for t in tokens if t.i < tok.i]
+            span = _surface_np(ctx, before[0].idx, tok.idx) if before else None
+            return tok, span, None
+    return None
+
+
+def _opens_sentence(ctx: _Ctx, q: Quote) -> bool:
+    s_start, _ = ctx.sent_bounds(q.start)
+    lead = ctx.text[s_start:q.start]
+    para = ctx.text.rfind("\n", 0, q.start) + 1
+    lead_in_para = ctx.text[max(para, s_start):q.start]
+    return not re.search(r"\w", lead) or not re.search(r"\w", lead_in_para)
+
+
+def _cue_chars(tok: Token) -> tuple[int, int]:
+    """The reporting expression as written: progressive or passive auxiliaries and the
+    particle of "call for" / "call on" are part of it; perfect "has" is not."""
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    if _parsed(tok):
+        auxes = [c for c in tok.children if c.i == start - 1 and (
+            c.dep_ == "auxpass" or (c.dep_ == "aux" and tok.tag_ == "VBG" and c.lemma_ == "be"))]
+        if auxes:
+            start -= 1
+        if tok.lemma_ == "call" and end < len(doc) and doc[end].lower_ in ("for", "on", "upon") \
+                and doc[end].head.i == tok.i:
+            end += 1
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _direct_claims(ctx: _Ctx) -> list[_Raw]:
+    out: list[_Raw] = []
+    for q in ctx.quotes:
+        if q.used or q.inner_end <= q.inner_start:
+            continue
+        found = _attribution_after(ctx, q) if q.close is not None else None
+        after = found is not None
+        if found is None and _opens_sentence(ctx, q):
+            found = _attribution_before(ctx, q)
+        if found is None:
+            continue
+        if after and not _opens_sentence(ctx, q) and _quote_earlier_in_sentence(ctx, q):
+            continue                  # “A,” she said, but “B,” …: leave it to the parse
+        cue, speaker_chars, speaker_head = found
+        if cue.i in ctx.used_cues:
+            continue
+        ctx.used_cues.add(cue.i)
+        q.used = True
+        _, cue_sent_end = ctx.sent_bounds(cue.idx)
+        if not after or _opens_sentence(ctx, q):
+            content, mode = _direct_content(ctx.text, q), "direct"
+            span_start = min(q.start, ctx.sent_bounds(cue.idx)[0])
+        else:                        # quoted words finish a sentence that began outside them
+            s_start, _ = ctx.sent_bounds(q.start)
+            content, mode = _clean_content(ctx.text, s_start, q.end), "mixed"
+            span_start = s_start
+        span_end = max(cue_sent_end, q.end)
+        out.append(_Raw((span_start, span_end), content, mode, _cue_chars(cue),
+                        speaker_head=speaker_head, speaker_chars=speaker_chars))
+        out.extend(_split_quote_tail(ctx, q, cue, out[-1]))
+    return out
+
+
+def _quote_earlier_in_sentence(ctx: _Ctx, q: Quote) -> bool:
+    s_start, _ = ctx.sent_bounds(q.start)
+    return any(s_start <= other.start and other.end <= q.start for other in ctx.quotes)
+
+
+def _split_quote_tail(ctx: _Ctx, q: Quote, cue: Token, first: _Raw) -> list[_Raw]:
+    """“We will win,” he said, “and we will rebuild.” — the second part, same speaker."""
+    if q.close is None:
+        return []
+    _, sent_end = ctx.sent_bounds(cue.idx)
+    for nxt in ctx.quotes:
+        if nxt.used or nxt.open is None or not (cue.idx < nxt.open < sent_end):
+            continue
+        between = ctx.text[cue.idx:nxt.open]
+        if "." in between or not between.rstrip().endswith((",", ":")):
+            return []
+        nxt.used = True
+        return [_Raw(first.span, _direct_content(ctx.text, nxt), "direct", None, carry=True)]
+    return []
+
+
+# --- pass 3: continuation quotes; pass 4: headline dashes -------------------------------------
+
+def _continuations(ctx: _Ctx, claims: list[_Raw]) -> list[_Raw]:
+    out: list[_Raw] = []
+    by_end = sorted(claims, key=lambda r: r.span[1])
+    for q in ctx.quotes:
+        if q.used or q.open is None or not _opens_sentence(ctx, q) or not _ends_sentence(ctx, q):
+            continue
+        previous = [r for r in by_end + out if r.span[1] <= q.start]
+        if not previous:
+            continue
+        last = max(previous, key=lambda r: r.span[1])
+        gap = ctx.text[last.span[1]:q.start]
+        if last.mode != "direct" or re.search(r"\w", gap) or \
+                ctx.sent_index(q.start) - ctx.sent_index(max(last.span[1] - 1, 0)) > 1:
+            continue
+        q.used = True
+        _, s_end = ctx.sent_bounds(max(q.end - 1, q.start))
+        span = (q.start, max(q.end, s_end))
+        out.append(_Raw(span, _direct_content(ctx.text, q), "direct", None, carry=True))
+    return out
+
+
+def _ends_sentence(ctx: _Ctx, q: Quote) -> bool:
+    _, s_end = ctx.sent_bounds(max(q.end - 1, q.start))
+    tail = ctx.text[q.end:max(s_end, q.end)]
+    para_end = ctx.text.find("\n", q.end)
+    if para_end != -1:
+        tail = tail[:max(para_end - q.end, 0)]
+    return not re.search(r"\w", tail)

@@ -1,0 +1,242 @@
+"""Dependency cues (pass 2): reporting verbs, passive hearsay, "according to", "reportedly", verbs the tagger
+missed; the mode of their content."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from .. import nlp
+from .lexicon import (
+    CUE_LEMMAS, DATA_VERBS, DOCUMENT_NOUNS, FORM_TO_LEMMA, PASSIVE_HEARSAY, PROPOSITION_NOUNS,
+    PROPOSITION_OBJECT_VERBS, STANCE_VERBS)
+from .quotes import _trim
+from .context import _Ctx, _Raw, _chars, _clean_content, _direct_content
+from .mentions import _kind_of_head
+from .speakers import _is_cue_verb, _speaker_from_head, _speaker_of, _surface_np, _surface_subject
+from .attribution import _cue_chars
+from .content import (
+    SPEECH_CORE, _clause_after, _comma_before, _content_tokens, _drop_heading_label, _extend_over_quoted_conjunct,
+    _leading_content, _own_subject_inside, _sentence_cover, _trailing_content, _without_leading_dates)
+from .vetoes import (
+    _SENSE_NEEDS_SPEAKER, _adjectival, _anonymity_request, _asked_for, _data_subject, _has_clause, _in_comparison,
+    _negated, _nobody, _object_is_statement, _speaker_like_subject, _truncated_start)
+
+
+def _verb_claim(ctx: _Ctx, verb: Token) -> Optional[_Raw]:
+    lemma = verb.lemma_.lower()
+    if lemma not in CUE_LEMMAS:
+        lemma = FORM_TO_LEMMA.get(verb.lower_, "")
+    if not lemma or lemma in ("quote", "cite") or _negated(verb) or _asked_for(verb) or _in_comparison(verb) \
+            or _anonymity_request(verb, lemma):
+        return None
+    if _adjectival(verb):
+        return None
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if passive:
+        return _passive_claim(ctx, verb, lemma)
+    if lemma in DATA_VERBS and not _data_subject(verb):
+        return None
+    if lemma in STANCE_VERBS and not _has_clause(verb):
+        return None
+    if lemma in PROPOSITION_OBJECT_VERBS and not _has_clause(verb) \
+            and not any(c.dep_ == "oprd" for c in verb.children) \
+            and not (lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
+                                             for c in verb.children)) \
+            and not _object_is_statement(verb, ctx):
+        return None
+    if lemma in _SENSE_NEEDS_SPEAKER and not _speaker_like_subject(verb):
+        return None                   # "the debate promised to be …", "rain threatens to …"
+    if lemma == "welcome" and any(c.dep_ == "dobj" and _kind_of_head(c) == "person" for c in verb.children):
+        return None                   # welcomed a visitor, not a statement
+    content = _content_tokens(verb, lemma) or _trailing_content(verb) or _clause_after(ctx, verb, lemma) \
+        or _leading_content(ctx, verb, lemma)
+    if not content or _own_subject_inside(verb, content):
+        return None                   # "said the Israeli military, which …": the speaker, not content
+    content = _without_leading_dates(verb, content)
+    if not content or (content[0].tag_ == "VBG" and _is_cue_verb(content[0]) and content[0].i > verb.i):
+        return None                   # "responded, saying …": the participle makes the claim
+    span = _chars(content)
+    start, end = _clean_content(ctx.text, *span)
+    if end <= start:
+        return None
+    end = _extend_over_quoted_conjunct(ctx, verb, end)
+    head_span, head = _speaker_of(ctx, verb, (start, end))
+    if head_span is None and not _truncated_start(ctx, verb):
+        return None                   # no one says it: a mis-read verb more often than a claim
+    if head is not None and _nobody(head):
+        return None                   # "Nobody claimed the attack", "No official confirmed it"
+    if end <= verb.idx and head_span is not None and end <= head_span[0] < verb.idx:
+        # "Content …, the UN agency said": everything before the speaker is the content,
+        # whatever the parser attached where
+        start, end = _clean_content(ctx.text, start, _comma_before(ctx, head_span[0], end))
+    return _Raw(_sentence_cover(ctx, verb.idx, start, end), (start, end), "reported", _cue_chars(verb),
+                speaker_head=head, speaker_chars=head_span)
+
+
+def _passive_claim(ctx: _Ctx, verb: Token, lemma: str) -> Optional[_Raw]:
+    """"X are said to be …" (speaker None, or the agent of "by")."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    # "It was reported that …": the clause is the content, "it" stands for nobody
+    expletive = subj is not None and subj.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children)
+    if agent is None and (lemma not in PASSIVE_HEARSAY
+                          or not (expletive or any(c.dep_ == "xcomp" for c in verb.children))):
+        return None
+    if agent is not None:             # "was told by officials": only speech, only by someone
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if lemma not in SPEECH_CORE | PASSIVE_HEARSAY or pobj is None or (
+                pobj.pos_ != "PRON" and _kind_of_head(pobj) is None and pobj.lemma_.lower() not in DOCUMENT_NOUNS):
+            return None
+    kept = ("ccomp",) if expletive else ("nsubjpass", "xcomp", "ccomp")
+    parts = [t for c in verb.children if c.dep_ in kept for t in c.subtree]
+    if not parts or subj is None:
+        return None
+    span = _clean_content(ctx.text, *_chars(parts))
+    head_span, head = (None, None)
+    if agent is not None:
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            head_span, head = _speaker_from_head(ctx, pobj)
+    return _Raw(_sentence_cover(ctx, verb.idx, *span), span, "reported", _cue_chars(verb),
+                speaker_head=head, speaker_chars=head_span)
+
+
+def _according_claim(ctx: _Ctx, according: Token) -> Optional[_Raw]:
+    doc = according.doc
+    to = doc[according.i + 1] if according.i + 1 < len(doc) else None
+    if to is None or to.lower_ != "to":
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    phrase = list(according.subtree)
+    p_start, p_end = _chars(phrase)
+    s_start, s_end = ctx.sent_bounds(according.idx)
+    before = _clean_content(ctx.text, s_start, p_start)
+    after = _clean_content(ctx.text, p_end, s_end)
+    if after[1] - after[0] > 0 and before[1] - before[0] <= 0:
+        content = after
+    elif before[1] - before[0] > 0 and after[1] - after[0] <= 0:
+        content = before
+    elif before[1] > before[0]:        # in the middle: the whole sentence is the claim
+        content = _clean_content(ctx.text, s_start, s_end)
+    else:
+        return None
+    content = _drop_heading_label(ctx.text, *content)
+    head_span, head = (_speaker_from_head(ctx, source) if source is not None
+                       else (_surface_np(ctx, to.idx + 2, p_end), None))
+    cue = (according.idx, to.idx + len(to.text))
+    return _Raw(_sentence_cover(ctx, according.idx, *content), content, "reported", cue,
+                speaker_head=head, speaker_chars=head_span)
+
+
+def _reportedly_claim(ctx: _Ctx, adverb: Token) -> Optional[_Raw]:
+    verb = adverb.head
+    if verb is adverb:
+        return None
+    tokens = [t for t in verb.subtree]
+    start, end = _clean_content(ctx.text, *_chars(tokens))
+    if end <= start:
+        return None
+    return _Raw(_sentence_cover(ctx, adverb.idx, start, end), (start, end), "reported",
+                (adverb.idx, adverb.idx + len(adverb.text)), carry=True, from_report=True)
+
+
+def _dependency_claims(ctx: _Ctx) -> list[_Raw]:
+    out: list[_Raw] = []
+    for sent in ctx.sents:
+        if not nlp.is_parsed(sent):
+            continue
+        for tok in sent:
+            if tok.i in ctx.used_cues or ctx.in_closed_quote(tok.idx):
+                continue
+            raw = None
+            low = tok.lower_
+            if low == "according":
+                raw = _according_claim(ctx, tok)
+            elif low in ("reportedly", "allegedly") and tok.dep_ == "advmod":
+                raw = _reportedly_claim(ctx, tok)
+            elif tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in CUE_LEMMAS or low in FORM_TO_LEMMA):
+                raw = _verb_claim(ctx, tok)
+            if raw is None and low in SURFACE_CUE_FORMS and (
+                    tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound", "nmod")):
+                raw = _surface_claim(ctx, tok)
+            if raw is not None:
+                ctx.used_cues.add(tok.i)
+                out.append(_settle_mode(ctx, raw))
+    return out
+
+
+# Finite forms of reporting verbs that are never nouns: when the tagger calls one of them a noun or
+# an adjective ("The State of Qatar announces, …", "Biden, after arriving, backed Israel's account")
+# the sentence is read on the surface instead.
+_NOUN_LIKE_FORMS = {"claims", "reports", "calls", "orders", "demands", "notes", "states", "promises",
+                    "pledges", "vows", "answers", "replies", "posts", "shows", "estimates", "hopes",
+                    "fears", "doubts", "backs", "welcomes", "tweets", "echoes", "signals", "hints",
+                    "counters", "jokes", "remarks", "briefs", "records", "finds", "thinks", "supports",
+                    "disputes", "threats", "counts", "repeats", "continues", "concludes"}
+SURFACE_CUE_FORMS = {f for f, lemma in FORM_TO_LEMMA.items()
+                     if lemma not in STANCE_VERBS | DATA_VERBS | {"quote", "cite", "post", "continue"}
+                     and f not in _NOUN_LIKE_FORMS and not f.endswith("ing") and f != lemma}
+_NOT_BEFORE_VERB = {"-", "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
+                    "by", "of", "to", "in", "on", "at", "for", "with", "newly", "self"}
+
+
+def _surface_claim(ctx: _Ctx, tok: Token) -> Optional[_Raw]:
+    """A reporting verb the tagger missed: speaker on its left, content to the sentence end."""
+    doc = ctx.doc
+    if _in_comparison(tok):
+        return None
+    lemma = FORM_TO_LEMMA[tok.lower_]
+    s_start, s_end = ctx.sent_bounds(tok.idx)
+    prev = doc[tok.i - 1] if tok.i else None
+    if prev is None or prev.lower_ in _NOT_BEFORE_VERB or (
+            prev.text != "," and prev.pos_ not in ("PROPN", "NOUN", "PRON") and prev.text != ")"):
+        return None                   # "758 pledged delegates", "the declared war": adjectives
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ in ("by", "-") or nxt.idx >= s_end:
+        return None
+    speaker = _surface_subject(ctx, tok)
+    if speaker is None:
+        return None
+    start, end = _clean_content(ctx.text, tok.idx + len(tok.text), s_end)
+    if end <= start:
+        return None
+    if lemma in PROPOSITION_OBJECT_VERBS:
+        following = {t.lower_ for t in doc[tok.i + 1:tok.i + 5]}
+        if not following & PROPOSITION_NOUNS and not ctx.quotes_overlapping(start, end):
+            return None
+    return _Raw(_sentence_cover(ctx, tok.idx, start, end), (start, end), "reported",
+                (tok.idx, tok.idx + len(tok.text)), speaker_chars=speaker)
+
+
+def _settle_mode(ctx: _Ctx, raw: _Raw) -> _Raw:
+    """Reported content that is one whole quotation is direct; with quoted words, mixed."""
+    start, end = raw.content
+    holder = ctx.quote_holding(start, end)
+    if holder is not None and holder.inner_end > holder.inner_start \
+            and ctx.text[holder.inner_start].isupper() and not holder.used:
+        holder.used = True
+        raw.content = _direct_content(ctx.text, holder)
+        raw.mode = "direct"
+        raw.span = (min(raw.span[0], holder.start), max(raw.span[1], holder.end))
+        return raw
+    overlapping = ctx.quotes_overlapping(start, end)
+    if overlapping:
+        for q in overlapping:
+            q.used = True
+        # complete quotations cut by the parse ("as “a grave error”" lost its opening mark)
+        start = min([start] + [q.start for q in overlapping if q.start >= start - 2])
+        end = max([end] + [q.end for q in overlapping if q.end <= end + 2])
+        _, cue_sent_end = ctx.sent_bounds((raw.cue or raw.content)[0])
+        for q in overlapping:        # a quotation opened inside the content runs to its close
+            if start <= q.start < end < q.end:
+                end = q.end if q.close is not None else max(end, min(q.end, cue_sent_end))
+        unclosed_end = max((q.end for q in overlapping if q.close is None and start <= q.start
+                            and end >= q.end), default=None)
+        start, end = _clean_content(ctx.text, start, end)
+        if unclosed_end is not None:  # never closed: its final stop is inside the quotation
+            end = max(end, _trim(ctx.text, start, unclosed_end)[1])
+        raw.content = (start, end)
+        raw.mode = "mixed"
+        raw.span = (min(raw.span[0], start), max(raw.span[1], end))
+    return raw

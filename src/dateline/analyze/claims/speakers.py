@@ -1,0 +1,412 @@
+"""Speakers: the noun phrase that performs a reporting verb, from the parse when it is sane, else from the
+surface."""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import CUE_LEMMAS, DOCUMENT_NOUNS, FORM_TO_LEMMA, ISSUING_VERBS, ORG_NOUNS, PERSON_NOUNS, _NAME_TITLES
+from .dateline import _dateline_end
+from .quotes import _trim
+from .context import _Ctx, _acronym, _chars, _is_relative, _parsed
+from .mentions import _kind_of_head
+
+
+# --- speakers: noun phrases ---------------------------------------------------------------
+
+def _person_entity(token: Token) -> Optional[tuple[int, int]]:
+    if token.ent_type_ != "PERSON":
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start].ent_iob_ != "B":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    """The subject noun phrase around ``head``: no relative clauses, no comma appositions."""
+    drop: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("relcl", "advmod", "punct", "cc") and child.i > head.i and child.text not in "()":
+            drop.update(t.i for t in child.subtree)
+        if child.dep_ == "acl" and child.i > head.i and child.tag_ == "VBG" and _is_cue_verb(child):
+            drop.update(t.i for t in child.subtree)      # "a hostage [saying she …]"
+        if child.dep_ == "appos" and child.i > head.i and child.left_edge.i > 0 \
+                and head.doc[child.left_edge.i - 1].text == ",":
+            drop.update(t.i for t in child.subtree)
+        if child.dep_ == "prep" and child.i > head.i and child.lower_ in ("on", "via", "in", "through") \
+                and any(c.lower_ in _PLATFORMS for c in child.children):
+            drop.update(t.i for t in child.subtree)      # "the group's armed wing on Telegram"
+    # cut at the first comma after the head ("Aya Ahmed, public relations officer …")
+    cut = next((t.i for t in head.subtree if t.i > head.i and t.text in (",", ";", "—", "–")), None)
+    toks = [t for t in head.subtree if t.i not in drop]
+    toks = [t for t in toks if cut is None or t.i < cut]
+    toks = [t for t in toks if t.i >= head.i or not any(t.i <= x.i for x in toks if x.text in (",", ";"))]
+    return _trim_np(toks)
+
+
+_PLATFORMS = {"telegram", "twitter", "x", "facebook", "instagram", "tiktok", "youtube", "television",
+              "tv", "radio", "whatsapp", "truth", "threads", "weibo", "media", "website"}
+
+
+def _trim_np(toks: list[Token]) -> list[Token]:
+    def loose(tok: Token, edge: str) -> bool:
+        return tok.is_space or (tok.is_punct and tok.text != edge)
+
+    while toks and (loose(toks[0], "(") or toks[0].lower_ in ("and", "but", "or", "also")):
+        toks = toks[1:]
+    while toks and (loose(toks[-1], ")") or toks[-1].lower_ in ("also", "has", "have", "had")):
+        toks = toks[:-1]
+    if toks and sum(t.text == "(" for t in toks) > sum(t.text == ")" for t in toks):
+        nxt = toks[-1].doc[toks[-1].i + 1] if toks[-1].i + 1 < len(toks[-1].doc) else None
+        if nxt is not None and nxt.text == ")":
+            toks = toks + [nxt]                          # "(WHO" → "(WHO)"
+    # a phrase never runs across a line break (headlines, bullets)
+    breaks = [k for k, t in enumerate(toks) if "\n" in t.text or "\n" in t.whitespace_]
+    if breaks:
+        toks = toks[:breaks[0] + 1] if "\n" in toks[breaks[0]].whitespace_ else toks[:breaks[0]]
+    return toks
+
+
+def _named_person(ctx: _Ctx, span: Optional[tuple[int, int]], inverted: bool = False) -> Optional[tuple[int, int]]:
+    """The person a speaker phrase names: "Deputy Ambassador Robert Wood" → "Robert Wood".
+
+    Only a name that ends the phrase counts ("Hazem Qassem's lawyer" is the lawyer); after an
+    inverted cue ("said Dr. Ann Lee of the hospital") a name that starts it counts too.
+    """
+    if span is None:
+        return None
+    for ent in ctx.ents_within(*span):
+        if ent.label_ != "PERSON":
+            continue
+        tail = ctx.text[ent.end_char:span[1]].strip()
+        if not tail or tail == ")" or (inverted and ctx.text[span[0]:ent.start_char].strip().lower().rstrip(".")
+                                       in _NAME_TITLES | {""}):
+            return ent.start_char, ent.end_char
+    return None
+
+
+def _speaker_from_head(ctx: _Ctx, head: Token) -> tuple[Optional[tuple[int, int]], Optional[Token]]:
+    """Character span of the speaker named by ``head`` (and the head after any descent)."""
+    span, found = _speaker_phrase(ctx, head)
+    if span is None:
+        return None, None
+    dateline = _dateline_end(ctx.text, span[0])
+    if dateline is not None and dateline < span[1]:
+        span = (dateline, span[1])    # "Oct 9: Israel's defence minister"
+    if not _has_content_word(ctx.text[span[0]:span[1]]):
+        return None, None             # "according to the" cut off by the excerpt
+    return _whole_names(ctx, span), found
+
+
+_NAME_LABELS = ("ORG", "PERSON", "NORP", "GPE", "FAC", "WORK_OF_ART")
+
+
+def _whole_names(ctx: _Ctx, span: tuple[int, int]) -> tuple[int, int]:
+    """Widen a speaker phrase to the names it cuts: the parse stops "the Committee to Protect
+    Journalists" at "to", "the Office for the Coordination of …" at "for"."""
+    start, end = span
+    lo = max(bisect.bisect_left(ctx._ent_starts, start) - 3, 0)
+    for ent in ctx.ents[lo:]:
+        if ent.start_char >= end:
+            break
+        if ent.label_ not in _NAME_LABELS or ent.end_char <= start:
+            continue
+        if ent.end_char > end and ent.start_char >= start and not _holds_cue(ent):
+            end = ent.end_char
+        if ent.start_char < start < ent.end_char:
+            start = ent.start_char
+    while start < end and not (ctx.text[start].isalnum() or ctx.text[start] in "(\"“‘'"):
+        start += 1                    # an entity that took in a bullet ("• Israel's Army Radio")
+    return start, end
+
+
+def _holds_cue(ent) -> bool:
+    """An entity that swallowed the reporting verb ("Hamas said") is not a name to widen to."""
+    return any(t.lower_ in FORM_TO_LEMMA and t.pos_ in ("VERB", "AUX") for t in ent)
+
+
+_FUNCTION_ONLY = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
+
+
+def _has_content_word(words: str) -> bool:
+    return any(w.lower() not in _FUNCTION_ONLY for w in re.findall(r"\w+", words))
+
+
+def _speaker_phrase(ctx: _Ctx, head: Token) -> tuple[Optional[tuple[int, int]], Optional[Token]]:
+    if head.lemma_.lower() in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS:
+        # "a statement by X", "figures from X", "figures released by X"
+        preps = [c for c in head.children if c.dep_ == "prep"]
+        preps += [a for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                  for a in c.children if a.dep_ == "agent"]
+        for prep in preps:
+            if prep.lower_ in ("by", "from", "of"):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None and (pobj.ent_type_ or pobj.pos_ == "PROPN"
+                                         or pobj.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS):
+                    return _speaker_phrase(ctx, pobj)
+    coordinated = any(c.dep_ == "conj" for c in head.children)
+    person = _person_entity(head)
+    if person and not coordinated:
+        return person, head
+    for child in head.children:        # "The director of the hospital, Dr. Ann Lee, said"
+        if child.dep_ == "appos" and child.i > head.i and _person_entity(child) and head.pos_ != "PROPN":
+            return _person_entity(child), child
+    closing = _closing_apposition(head)
+    if closing is not None:
+        return _person_entity(closing), closing
+    span = _chars(_np_tokens(head))
+    return (_named_person(ctx, span) or span), head
+
+
+def _closing_apposition(head: Token) -> Optional[Token]:
+    """"A spokesman for the State Department, Matthew Miller, said": the name set off by commas
+    at the end of a described speaker, wherever the parser hung it."""
+    if head.pos_ == "PROPN" or head.ent_type_:
+        return None
+    doc = head.doc
+    for tok in head.subtree:
+        if tok.dep_ == "appos" and tok.i > head.i and tok.head.i != head.i and _person_entity(tok) \
+                and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == "," \
+                and tok.right_edge.i == head.right_edge.i - (doc[head.right_edge.i].text == ","):
+            return tok
+    return None
+
+
+def _surface_np(ctx: _Ctx, start: int, end: int, inverted: bool = False) -> Optional[tuple[int, int]]:
+    """A speaker found without a parse: a person the phrase names, else the trimmed range."""
+    text = ctx.text
+    s, e = _trim(text, start, end)
+    while s < e and not text[s].isalnum():
+        s += 1
+    while e > s and not (text[e - 1].isalnum() or text[e - 1] in ")."):
+        e -= 1
+    if e <= s:
+        return None
+    return _named_person(ctx, (s, e), inverted) or _whole_names(ctx, (s, e))
+
+
+# Words that end a subject noun phrase when walking left from a verb.
+_CLAUSE_WORDS = {"that", "because", "as", "while", "if", "when", "after", "before", "since", "although",
+                 "though", "and", "but", "or", "which", "who", "whom", "where", "whereas", "so", "than"}
+_ADJUNCT_STARTS = {"after", "before", "while", "in", "on", "at", "during", "following", "as", "according",
+                   "speaking", "asked", "when", "earlier", "later", "meanwhile", "however", "also",
+                   "separately", "since", "from", "with", "without", "despite", "amid", "by", "for"}
+_SKIPPABLE = {"has", "have", "had", "also", "previously", "later", "earlier", "further", "again",
+              "repeatedly", "strongly", "separately", "meanwhile", "then", "now", "already",
+              "reportedly", "allegedly", "is", "are", "was", "were", "will", "would", "did",
+              "once", "recently", "quickly", "publicly", "privately", "formally", "officially",
+              "overwhelmingly", "however", "subsequently"}
+_NP_BREAK = {",", ";", ":", "—", "–", "“", "”", '"', "‘", "’", ".", "?", "!"}
+
+
+def _surface_subject(ctx: _Ctx, verb: Token) -> Optional[tuple[int, int]]:
+    """The noun phrase written just before a reporting verb, found on the surface.
+
+    Handles what the parser often misattaches: "Content, an official at the border said",
+    "Jordan's Foreign Minister said", "Aya Ahmed, public relations officer of X, told".
+    """
+    doc = ctx.doc
+    s_start = _start_after_dateline(ctx, verb)
+    i = verb.i - 1
+    while i >= s_start and doc[i].lower_ in _SKIPPABLE:
+        i -= 1
+    phrase = _walk_np(doc, i, s_start)
+    if phrase:
+        if not _nominal_phrase(phrase):
+            return None
+        return _surface_np(ctx, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+    if i < s_start or doc[i].text != ",":
+        return None
+    # an appositive chain or an adjunct between subject and verb: look at comma segments
+    fallback = None
+    for seg in _comma_segments(doc, s_start, i)[:3]:
+        first = seg[0].lower_
+        if first in _ADJUNCT_STARTS or _is_relative(seg[0]) or (_parsed(seg[0]) and seg[0].pos_ == "ADP"):
+            continue                  # ", after arriving in Tel Aviv," / ", who …,"
+        phrase = _walk_np(doc, seg[-1].i, seg[0].i)
+        if not phrase or phrase[0].i != seg[0].i or not _nominal_phrase(phrase):
+            if fallback is None:
+                break                 # a clause: the verb's subject is not in view
+            continue
+        seg_span = _surface_np(ctx, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+        if seg_span is not None and _named_person(ctx, seg_span) == seg_span:
+            return seg_span
+        if fallback is None:
+            fallback = seg_span
+    return fallback
+
+
+def _start_after_dateline(ctx: _Ctx, verb: Token) -> int:
+    """Index of the first token of the verb's sentence that is not part of a dateline."""
+    if not ctx.sents:
+        return 0
+    sent = ctx.sents[ctx.sent_index(verb.idx)]
+    dateline = _dateline_end(ctx.text, sent.start_char)
+    if dateline is None:
+        return sent.start
+    first = ctx.token_at(dateline)
+    if first is None:
+        return sent.start
+    return min(first.i if first.idx >= dateline else first.i + 1, verb.i)
+
+
+def _comma_segments(doc: Doc, lo: int, comma: int) -> list[list[Token]]:
+    """Comma-separated pieces of ``doc[lo:comma]``, nearest first."""
+    out: list[list[Token]] = []
+    current: list[Token] = []
+    for i in range(comma - 1, lo - 1, -1):
+        if doc[i].text == ",":
+            if current:
+                out.append(current[::-1])
+            current = []
+        else:
+            current.append(doc[i])
+    if current:
+        out.append(current[::-1])
+    return out
+
+
+def _nominal_phrase(phrase: list[Token]) -> bool:
+    """A phrase that can name a speaker: not a prepositional phrase or a date ("on Friday")."""
+    first = phrase[0]
+    if first.lower_ in _ADJUNCT_STARTS - {"also"} or (_parsed(first) and first.pos_ == "ADP"):
+        return False
+    if all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in phrase):
+        return False
+    if _parsed(first):
+        return any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in phrase)
+    return any(t.is_alpha for t in phrase)
+
+
+def _walk_np(doc: Doc, i: int, lo: int) -> list[Token]:
+    out: list[Token] = []
+    while i >= lo:
+        tok = doc[i]
+        if tok.text in _NP_BREAK or (tok.lower_ in _CLAUSE_WORDS and not _acronym(tok)) or "\n" in tok.text:
+            break
+        if _parsed(tok) and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound", "acl"):
+            break
+        out.append(tok)
+        i -= 1
+    out.reverse()
+    if len(out) > 14:
+        return []
+    return _trim_np(out)
+
+
+def _subject(verb: Token, depth: int = 0) -> Optional[Token]:
+    """Who performs a reporting verb: its subject, or the one it shares with the verb it hangs on."""
+    if depth > 4:
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        # two subjects ("DOHA (Reuters) - Qatar's spokesman said", "The hostages, an official
+        # said, would …"): the one just before the verb speaks
+        before = sorted((c for c in subjects if c.i < verb.i), key=lambda c: c.i)
+        child = before[0] if before else subjects[0]
+        if len(before) > 1 and before[-1].left_edge.i > 0 \
+                and verb.doc[before[-1].left_edge.i - 1].text in (",", "-", "–", "—", ")", ":"):
+            child = before[-1]        # without punctuation between, one name split in two
+        if _is_relative(child):
+            return verb.head if verb.dep_ == "relcl" else None   # "the group, which denied …"
+        return _glued_apposition(child, verb) or child
+    for child in verb.children:
+        if child.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"):
+            return child
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ in ("quote", "cite"):
+        quoted = head.head            # "X quoted Y as saying" / "Y was quoted as saying"
+        return next((c for c in quoted.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        if _issued_document(head):    # "Hamas issued a statement saying …", "posted a map telling …"
+            return _subject(head.head, depth + 1)
+        return head                   # "a captive, Mia Shem, saying …", "a lawsuit alleging …"
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and not _is_cue_verb(head) and _is_cue_verb(head.head):
+        return _subject(head.head, depth + 1)   # "X said A, and claimed B" misattached to A
+    if verb.dep_ == "conj" and not _is_cue_verb(head) and not any(c.dep_.startswith("nsubj") for c in head.children):
+        governor = _governing_cue(head)         # "accused X of doing A and called B C"
+        if governor is not None:
+            return _subject(governor, depth + 1)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not _is_cue_verb(head):
+        climb = head                  # "added that X, and Y is Z, advising …": the reporter advises
+        while climb.dep_ in ("conj", "ccomp") and not _is_cue_verb(climb) and climb.head is not climb:
+            climb = climb.head
+        if _is_cue_verb(climb):
+            return _subject(climb, depth + 1)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and (verb.tag_ in ("VBG", "VBN") or infinitive)):
+        return _subject(head, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and infinitive and head.dep_ == "dobj":   # "made a move to warn"
+        return _subject(head.head, depth + 1)
+    return None
+
+
+def _issued_document(noun: Token) -> bool:
+    """A thing (not a person or body) that its subject puts out: "released a video", "posted a map"."""
+    speaker_like = _kind_of_head(noun) is not None or noun.lemma_.lower() in PERSON_NOUNS | ORG_NOUNS
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in ISSUING_VERBS and not speaker_like
+
+
+def _governing_cue(tok: Token) -> Optional[Token]:
+    """The reporting verb whose content ``tok`` sits in (through clauses and prepositions)."""
+    for _ in range(3):
+        if tok.dep_ not in ("ccomp", "pcomp", "prep", "xcomp") or tok.head is tok:
+            return None
+        tok = tok.head
+        if _is_cue_verb(tok):
+            return tok
+    return None
+
+
+def _glued_apposition(subject: Token, verb: Token) -> Optional[Token]:
+    """"Writing on X, formerly Twitter, Jordan's Queen Rania said": an apposition that runs
+    into the verb without a comma is the speaker; the parser hung it on an adjunct."""
+    doc = verb.doc
+    for child in subject.children:
+        if child.dep_ == "appos" and child.i > subject.i and child.right_edge.i == verb.i - 1 \
+                and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ",":
+            return child
+    return None
+
+
+def _is_cue_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in CUE_LEMMAS or tok.lower_ in FORM_TO_LEMMA)
+
+
+def _sane_subject(ctx: _Ctx, subject: Token, verb: Token, content: tuple[int, int]) -> bool:
+    """Reject parser subjects inside the content, a quotation or a dateline, or not nominal."""
+    if _dateline_end(ctx.text, subject.idx) is not None:
+        return False
+    if content[0] <= subject.idx < content[1] and not (subject.i < verb.i and verb.idx < content[0]):
+        return False
+    if any(q.start <= subject.idx < q.end for q in ctx.quotes if q.close is not None):
+        return False
+    return subject.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") or bool(subject.ent_type_)
+
+
+def _speaker_of(ctx: _Ctx, verb: Token, content: tuple[int, int]):
+    """(speaker chars, head token) for a reporting verb: the parse when sane, else the surface."""
+    subject = _subject(verb)
+    if subject is not None and _sane_subject(ctx, subject, verb, content):
+        return _speaker_from_head(ctx, subject)
+    if (verb.dep_ == "advcl" and verb.tag_ == "VBG") or verb.dep_ in _MODIFIER_DEPS:
+        return None, None             # "its ability to threaten …": no speaker to look for
+    return _surface_subject(ctx, verb), None
+
+
+_MODIFIER_DEPS = {"acl", "relcl", "amod", "pcomp", "pobj", "nmod", "compound", "dobj", "nsubj", "appos"}
