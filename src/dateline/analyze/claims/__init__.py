@@ -30,7 +30,7 @@ following "his"/"her") does not clash.
 """
 from __future__ import annotations
 
-from .lexicon import TRIGGER
+from .forms import TRIGGER
 from .quotes import find_quotes
 from .dateline import _dateline_end  # noqa: F401  (tests/test_claims.py reads it)
 from .extract import extract_claims

@@ -7,8 +7,9 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from .lexicon import CUE_LEMMAS, FORM_TO_LEMMA, QUOTE_CHARS, QUOTE_CUE_LEMMAS
-from .quotes import Quote
+from ..lexicon.reporting import AUDIENCE_NOUNS
+from .forms import CUE_LEMMAS, FORM_TO_LEMMA, QUOTE_CUE_LEMMAS
+from .quotes import QUOTE_CHARS, Quote
 from .context import _Ctx, _Raw, _acronym, _clean_content, _direct_content, _parsed
 from .speakers import _NAME_LABELS, _speaker_from_head, _subject, _surface_np
 
@@ -94,14 +95,6 @@ def _attribution_after(ctx: _Ctx, q: Quote) -> Optional[tuple[Token, Optional[tu
     return None
 
 
-# Objects of "told" that name the audience, not the content ("…,” she told reporters).
-_AUDIENCE_NOUNS = {"reporter", "journalist", "audience", "crowd", "council", "parliament", "assembly",
-                   "committee", "lawmaker", "supporter", "agency", "newspaper", "broadcaster", "channel",
-                   "network", "radio", "television", "station", "outlet", "gathering", "conference",
-                   "meeting", "summit", "session", "senate", "house", "congress", "court", "jury",
-                   "interviewer", "listener", "viewer", "reader", "delegate", "diplomat", "envoy", "press"}
-
-
 def _has_own_content(verb: Token) -> bool:
     """A clause or a non-audience object after the verb ("told reporters" has none)."""
     for child in verb.children:
@@ -110,7 +103,7 @@ def _has_own_content(verb: Token) -> bool:
         if child.dep_ in ("ccomp", "xcomp") and child.ent_type_ not in _NAME_LABELS:
             return True               # (not "said the Committee to Protect Journalists")
         if child.dep_ == "dobj" and not (child.ent_type_ in ("ORG", "PERSON", "NORP") or child.pos_ == "PRON"
-                                         or child.lemma_.lower() in _AUDIENCE_NOUNS):
+                                         or child.lemma_.lower() in AUDIENCE_NOUNS):
             return True
     return False
 

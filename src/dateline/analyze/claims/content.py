@@ -7,23 +7,18 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from .lexicon import CUE_CONTENT, PROPOSITION_NOUNS
+from ..lexicon.reporting import CHANNEL_NOUNS, COMMENT_NOUNS, REPORTING_VERBS, SPEECH_CORE
 from .context import _Ctx, _clean_content, _is_relative
 from .speakers import _is_cue_verb
 
 
 # --- pass 2: dependency cues ---------------------------------------------------------------
 
-# Where a statement was made, not what it says: "in a phone call with Reuters", "in a statement".
-CHANNEL_NOUNS = {"statement", "interview", "call", "briefing", "post", "message", "tweet", "conference",
-                 "speech", "address", "letter", "email", "e-mail", "broadcast", "video", "remarks",
-                 "comments", "session", "appearance", "podcast", "meeting", "talk", "talks", "televised",
-                 "news", "press", "communique", "release"}
 _BACKGROUND_MARKS = {"after", "since", "as", "following", "when", "because", "before", "amid"}
 
 
 def _content_tokens(verb: Token, lemma: str) -> list[Token]:
-    deps, preps = CUE_CONTENT.get(lemma, ((), ()))
+    deps, preps = REPORTING_VERBS.get(lemma, ((), ()))
     parts: list[Token] = []
     for child in verb.children:
         if child.dep_ == "advcl" and "ccomp" in deps and child.i > verb.i and _that_clause(child):
@@ -113,14 +108,6 @@ def _excluded_inside(part: Token, background: bool) -> set[int]:
     return drop
 
 
-# Nouns by which a writer comments on what was said: "…, a claim Hamas denies",
-# "…, a figure that could not be verified", "…, an acknowledgment that …".
-COMMENT_NOUNS = PROPOSITION_NOUNS | {"acknowledgment", "acknowledgement", "admission", "figure", "number",
-                                     "estimate", "reference", "sign", "indication", "suggestion", "remark",
-                                     "comment", "description", "characterization", "characterisation",
-                                     "contention", "reversal", "toll", "tally", "allusion", "concession"}
-
-
 def _comment_on_claim(tok: Token, part: Token) -> bool:
     """A comma-set noun phrase that closes the content and comments on it."""
     doc = tok.doc
@@ -173,11 +160,6 @@ def _without_leading_dates(verb: Token, content: list[Token]) -> list[Token]:
             and content[k].lower_ not in ("that",):
         k += 1
     return content[k:] if k < len(content) else content
-
-
-SPEECH_CORE = {"say", "tell", "add", "state", "note", "write", "tweet", "announce", "report", "claim",
-               "warn", "insist", "argue", "explain", "confirm", "reply", "respond", "stress", "allege",
-               "assert", "declare", "reiterate", "emphasise", "emphasize", "acknowledge", "admit"}
 
 
 def _clause_after(ctx: _Ctx, verb: Token, lemma: str) -> list[Token]:

@@ -10,12 +10,14 @@ from typing import Iterable, Optional, TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from .. import nlp
-from .lexicon import RELATIVE_PRONOUNS
 from .dateline import _dateline_end
 from .quotes import Quote, find_quotes
 
 if TYPE_CHECKING:
     from .mentions import _Mention
+
+
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "what", "whose"}
 
 
 def _acronym(tok) -> bool:

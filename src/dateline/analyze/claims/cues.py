@@ -7,19 +7,20 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .. import nlp
-from .lexicon import (
-    CUE_LEMMAS, DATA_VERBS, DOCUMENT_NOUNS, FORM_TO_LEMMA, PASSIVE_HEARSAY, PROPOSITION_NOUNS,
-    PROPOSITION_OBJECT_VERBS, STANCE_VERBS)
+from ..lexicon.reporting import (
+    DATA_VERBS, DOCUMENT_NOUNS, NOUN_LIKE_FORMS, PASSIVE_HEARSAY, PROPOSITION_NOUNS, PROPOSITION_OBJECT_VERBS,
+    SENSE_NEEDS_SPEAKER, SPEECH_CORE, STANCE_VERBS)
+from .forms import CUE_LEMMAS, FORM_TO_LEMMA
 from .quotes import _trim
 from .context import _Ctx, _Raw, _chars, _clean_content, _direct_content
 from .mentions import _kind_of_head
 from .speakers import _is_cue_verb, _speaker_from_head, _speaker_of, _surface_np, _surface_subject
 from .attribution import _cue_chars
 from .content import (
-    SPEECH_CORE, _clause_after, _comma_before, _content_tokens, _drop_heading_label, _extend_over_quoted_conjunct,
+    _clause_after, _comma_before, _content_tokens, _drop_heading_label, _extend_over_quoted_conjunct,
     _leading_content, _own_subject_inside, _sentence_cover, _trailing_content, _without_leading_dates)
 from .vetoes import (
-    _SENSE_NEEDS_SPEAKER, _adjectival, _anonymity_request, _asked_for, _data_subject, _has_clause, _in_comparison,
+    _adjectival, _anonymity_request, _asked_for, _data_subject, _has_clause, _in_comparison,
     _negated, _nobody, _object_is_statement, _speaker_like_subject, _truncated_start)
 
 
@@ -45,7 +46,7 @@ def _verb_claim(ctx: _Ctx, verb: Token) -> Optional[_Raw]:
                                              for c in verb.children)) \
             and not _object_is_statement(verb, ctx):
         return None
-    if lemma in _SENSE_NEEDS_SPEAKER and not _speaker_like_subject(verb):
+    if lemma in SENSE_NEEDS_SPEAKER and not _speaker_like_subject(verb):
         return None                   # "the debate promised to be …", "rain threatens to …"
     if lemma == "welcome" and any(c.dep_ == "dobj" and _kind_of_head(c) == "person" for c in verb.children):
         return None                   # welcomed a visitor, not a statement
@@ -166,17 +167,11 @@ def _dependency_claims(ctx: _Ctx) -> list[_Raw]:
     return out
 
 
-# Finite forms of reporting verbs that are never nouns: when the tagger calls one of them a noun or
-# an adjective ("The State of Qatar announces, …", "Biden, after arriving, backed Israel's account")
-# the sentence is read on the surface instead.
-_NOUN_LIKE_FORMS = {"claims", "reports", "calls", "orders", "demands", "notes", "states", "promises",
-                    "pledges", "vows", "answers", "replies", "posts", "shows", "estimates", "hopes",
-                    "fears", "doubts", "backs", "welcomes", "tweets", "echoes", "signals", "hints",
-                    "counters", "jokes", "remarks", "briefs", "records", "finds", "thinks", "supports",
-                    "disputes", "threats", "counts", "repeats", "continues", "concludes"}
+# Forms of reporting verbs read on the surface when the tagger calls them a noun or an adjective ("The
+# State of Qatar announces, …", "Biden, after arriving, backed Israel's account"): never nouns.
 SURFACE_CUE_FORMS = {f for f, lemma in FORM_TO_LEMMA.items()
                      if lemma not in STANCE_VERBS | DATA_VERBS | {"quote", "cite", "post", "continue"}
-                     and f not in _NOUN_LIKE_FORMS and not f.endswith("ing") and f != lemma}
+                     and f not in NOUN_LIKE_FORMS and not f.endswith("ing") and f != lemma}
 _NOT_BEFORE_VERB = {"-", "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
                     "by", "of", "to", "in", "on", "at", "for", "with", "newly", "self"}
 

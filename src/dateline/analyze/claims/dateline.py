@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..lexicon import story
+from ..lexicon.speakers import SPEAKER_ACRONYMS
+
 
 # "JERUSALEM (Reuters) – ", "(CNN) — ", "Gaza City, Oct 9 (AFP): " at the start of a paragraph.
 # Also "KHAN YOUNIS, Gaza Strip, Nov 20 (Reuters) - ", "GAZA, Oct. 18 (Xinhua) -- " and live-blog
@@ -29,12 +32,10 @@ def _dateline_end(text: str, pos: int) -> Optional[int]:
     if not (re.match(r"\s*[A-Z]{3,}", head) or "(" in head or re.search(r"\d", head)):
         return None                    # "Revealed: …", "Netanyahu: …" are not datelines
     bare = re.fullmatch(r"\s*([A-Z]+)\s*\S+\s*", head)
-    if bare and bare.group(1) in SPEAKER_ACRONYMS:
+    if bare and bare.group(1) in _SPEAKING_BODIES:
         return None                    # "UNRWA: …", "IDF – …": a source, not a place
     return m.end()
 
 
-# Acronyms of bodies that speak in this kind of news; never the place of a dateline.
-SPEAKER_ACRONYMS = {"UN", "UNRWA", "OCHA", "IDF", "CPJ", "WHO", "UNICEF", "WFP", "UNHCR", "ICRC", "IFRC",
-                    "MSF", "HRW", "PRCS", "EU", "NATO", "IAEA", "ICC", "ICJ", "IRC", "NRC", "UNFPA", "UNDP",
-                    "OHCHR", "PIJ", "PLO", "PA", "CIA", "FBI", "USAID", "CNN", "BBC", "AFP", "AP", "NGO"}
+# Acronyms of bodies that speak: international ones and the story's own ("IDF", "UNRWA").
+_SPEAKING_BODIES = SPEAKER_ACRONYMS | story.words("acronyms")

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import FORM_TO_LEMMA
+from ..lexicon import story
+from .forms import FORM_TO_LEMMA
 from .dateline import _dateline_end
 from .quotes import _paragraphs, _trim
 from .context import _Ctx, _Raw, _clean_content, _direct_content, _parsed
 
 
 _HEADLINE_DASH = re.compile(r"^(?P<content>.{8,}?)\s+[–—-]\s+(?P<source>[A-Za-z][^\d.:;!?,]{1,60})$")
+# Acronyms that name a source after a headline dash: international bodies, then the story's own.
+_SOURCE_ACRONYMS = ["UN", "WHO", "OCHA", "UNICEF", "WFP", "ICRC", "MSF"] \
+    + sorted(story.words("headline_source_acronyms"))
 # A lower-case headline source must name a source ("– health ministry", "- officials").
 _SOURCE_WORDS = re.compile(r"\b(?:ministry|official|officials|source|sources|report|reports|media|army|"
                            r"military|police|spokes\w+|minister|agency|witness\w*|group|office|"
                            r"authorit\w+|government|statement|medics|doctors|chief|head|president|"
-                           r"envoy|ambassador|(?-i:UN|IDF|WHO|UNRWA|OCHA|UNICEF|WFP|ICRC|MSF))\b", re.I)
+                           r"envoy|ambassador|(?-i:" + "|".join(_SOURCE_ACRONYMS) + r"))\b", re.I)
 
 
 _SECTION_WORDS = {"live", "latest", "update", "updates", "news", "analysis", "opinion", "video", "videos",

@@ -9,7 +9,8 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .. import nlp
-from .lexicon import ORG_NOUNS, PERSON_NOUNS, _NAME_TITLES
+from ..lexicon import story
+from ..lexicon.speakers import NAME_TITLES, ORG_NAME_WORDS, ORG_NOUNS, PERSON_NOUNS, PLACE_NAME_WORDS
 from .context import _Ctx, _parsed
 
 
@@ -134,10 +135,6 @@ def _title_lemmas(first: Token) -> frozenset:
     return frozenset(out)
 
 
-_ORG_WORDS = {"ministry", "forces", "force", "army", "agency", "council", "office", "embassy",
-              "organisation", "organization", "committee", "authority", "authorities", "hamas",
-              "jihad", "group", "police", "government", "nations", "union", "hospital", "news",
-              "channel", "times", "post", "press", "reuters", "cnn", "bbc", "idf", "un", "who", "house"}
 _FUNCTION_WORDS = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "it", "he", "she", "they",
                    "this", "that", "these", "those", "there", "his", "her", "its", "their", "after",
                    "before", "while", "when", "if", "meanwhile", "however", "earlier", "later", "we", "i"}
@@ -147,13 +144,17 @@ _CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satu
                    "january", "february", "march", "april", "may", "june", "july", "august", "september",
                    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
                    "sep", "sept", "oct", "nov", "dec", "gmt", "utc"}
-_PLACE_WORDS = {"city", "strip", "bank", "street", "square", "camp", "crossing", "valley", "river", "sea",
-                "airport", "border", "province", "region", "district", "county", "heights", "port"}
+
+
+# Name words of organisations: general ones, and the last word of the story's armed groups and forces
+# ("Hamas", "Islamic Jihad", "IDF").
+_ORG_WORDS = ORG_NAME_WORDS | {name.split()[-1].lower() for name in story.words("armed_groups")} \
+    | {name.lower() for name in story.words("armed_forces")}
 
 
 def _run_kind(run: list[Token]) -> str:
     words = [t.lower_.rstrip(".") for t in run]
-    if words[0] in _NAME_TITLES:
+    if words[0] in NAME_TITLES:
         return "person"
     if run[-1].is_lower:              # "Palestinian medics", "Israeli military"
         noun = _singular(words[-1])
@@ -161,7 +162,7 @@ def _run_kind(run: list[Token]) -> str:
         if noun in PERSON_NOUNS:
             return "plural" if plural else "person"
         return "plural" if plural else "org"
-    if _PLACE_WORDS & set(words[1:]):
+    if PLACE_NAME_WORDS & set(words[1:]):
         return "place"
     if (_ORG_WORDS | ORG_NOUNS) & set(words):
         return "org"
@@ -175,7 +176,7 @@ def _capitalised_runs(sent) -> list[_Mention]:
     opens the sentence counts as its subject."""
     out: list[_Mention] = []
     run: list[Token] = []
-    first_word = next((t.i for t in sent if t.is_alpha or t.lower_.rstrip(".") in _NAME_TITLES), None)
+    first_word = next((t.i for t in sent if t.is_alpha or t.lower_.rstrip(".") in NAME_TITLES), None)
 
     def flush():
         if run:
@@ -187,7 +188,7 @@ def _capitalised_runs(sent) -> list[_Mention]:
         run.clear()
 
     for tok in sent:
-        title = tok.lower_.rstrip(".") in _NAME_TITLES and tok.text[:1].isupper() and tok.i + 1 < len(tok.doc) \
+        title = tok.lower_.rstrip(".") in NAME_TITLES and tok.text[:1].isupper() and tok.i + 1 < len(tok.doc) \
             and tok.doc[tok.i + 1].text[:1].isupper()
         cap = tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in _FUNCTION_WORDS \
             and tok.lower_ not in _CALENDAR_WORDS

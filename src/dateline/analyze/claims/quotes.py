@@ -6,10 +6,12 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from .lexicon import QUOTE_CHARS
 
 
 # --- quotation regions ------------------------------------------------------------------
+
+QUOTE_CHARS = "“”„«»\"‘’'‹›"
+
 
 @dataclass
 class Quote:

@@ -7,11 +7,16 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from .lexicon import ORG_NOUNS, PERSON_NOUNS, PRONOUNS, _MILITARY_NAME
+from ..lexicon import story
+from ..lexicon.speakers import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, ORG_NOUNS, PERSON_NOUNS, PRONOUNS
 from .context import _Ctx, _Raw
 from .mentions import _kind_of_head, _kind_of_span, _mentions, _title_lemmas
 
 
+# Names that "the military" or "the army" may stand for: general words, and the story's armed forces ("IDF").
+_MILITARY_NAME = re.compile(r"\b(?:" + "|".join(["army", "military", "forces"]
+                                                + [re.escape(w.lower()) for w in sorted(story.words("armed_forces"))]
+                                                + [r"defen[cs]e"]) + r")\b", re.I)
 _RELATIVE_GAP = re.compile(r"\s*,?\s*(?:where|which|when|who|whom|whose|that)\b[^,.;]*$", re.I)
 _REPORT_CUE = re.compile(r"according|report", re.I)
 _COMPATIBLE = {"person": {"person"}, "org": {"org", "place"}, "plural": {"plural", "org"}}
@@ -110,11 +115,6 @@ def _antecedent(ctx: _Ctx, done: list[_Raw], at: int, kind: str, description: Op
     return None
 
 
-_MALE_WORDS = {"man", "father", "spokesman", "chairman", "king", "prince", "husband", "son", "brother",
-               "boy", "mr", "sir", "uncle", "grandfather", "congressman", "businessman"}
-_FEMALE_WORDS = {"woman", "mother", "spokeswoman", "chairwoman", "queen", "princess", "wife", "daughter",
-                 "sister", "girl", "mrs", "ms", "miss", "dame", "aunt", "grandmother", "congresswoman",
-                 "businesswoman", "actress"}
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'-]+\s+)*?([A-Z][\w’'-]+)\b")
 
 
@@ -122,9 +122,9 @@ def _gender_of(ctx: _Ctx, span: tuple[int, int]) -> Optional[str]:
     """"m", "f" or None, from words in or just before the phrase and from honorifics used for the
     same surname anywhere in the text ("Mr. Biden" elsewhere makes "Joe Biden" male)."""
     words = re.findall(r"[a-z]+", ctx.text[max(0, span[0] - 6):span[1]].lower())
-    if _MALE_WORDS & set(words):
+    if MALE_WORDS & set(words):
         return "m"
-    if _FEMALE_WORDS & set(words):
+    if FEMALE_WORDS & set(words):
         return "f"
     if ctx._surname_gender is None:
         ctx._surname_gender = {}
@@ -139,19 +139,15 @@ def _gender_of(ctx: _Ctx, span: tuple[int, int]) -> Optional[str]:
     return ctx._surname_gender[surname]
 
 
-_GENDERED = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
-             "herself": "f"}
-
-
 def _pronoun_gender(text: str, surname: str) -> Optional[str]:
     """Gender from a pronoun that follows the name in its own clause with no other name between
     ("Haddad said his team …"): no list of first names needed."""
     votes = set()
-    pattern = r"\b" + re.escape(surname) + r"\b([^.?!\n“”\"]{0,80}?)\b(" + "|".join(_GENDERED) + r")\b"
+    pattern = r"\b" + re.escape(surname) + r"\b([^.?!\n“”\"]{0,80}?)\b(" + "|".join(GENDERED_PRONOUNS) + r")\b"
     for m in re.finditer(pattern, text):
         if re.search(r"\b[A-Z][a-z]", m.group(1)):
             continue                  # another name between
-        votes.add(_GENDERED[m.group(2).lower()])
+        votes.add(GENDERED_PRONOUNS[m.group(2).lower()])
     return votes.pop() if len(votes) == 1 else None
 
 

@@ -8,7 +8,9 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import CUE_LEMMAS, DOCUMENT_NOUNS, FORM_TO_LEMMA, ISSUING_VERBS, ORG_NOUNS, PERSON_NOUNS, _NAME_TITLES
+from ..lexicon.reporting import DOCUMENT_NOUNS, ISSUING_VERBS, PLATFORMS
+from ..lexicon.speakers import NAME_TITLES, ORG_NOUNS, PERSON_NOUNS
+from .forms import CUE_LEMMAS, FORM_TO_LEMMA
 from .dateline import _dateline_end
 from .quotes import _trim
 from .context import _Ctx, _acronym, _chars, _is_relative, _parsed
@@ -42,7 +44,7 @@ def _np_tokens(head: Token) -> list[Token]:
                 and head.doc[child.left_edge.i - 1].text == ",":
             drop.update(t.i for t in child.subtree)
         if child.dep_ == "prep" and child.i > head.i and child.lower_ in ("on", "via", "in", "through") \
-                and any(c.lower_ in _PLATFORMS for c in child.children):
+                and any(c.lower_ in PLATFORMS for c in child.children):
             drop.update(t.i for t in child.subtree)      # "the group's armed wing on Telegram"
     # cut at the first comma after the head ("Aya Ahmed, public relations officer …")
     cut = next((t.i for t in head.subtree if t.i > head.i and t.text in (",", ";", "—", "–")), None)
@@ -50,10 +52,6 @@ def _np_tokens(head: Token) -> list[Token]:
     toks = [t for t in toks if cut is None or t.i < cut]
     toks = [t for t in toks if t.i >= head.i or not any(t.i <= x.i for x in toks if x.text in (",", ";"))]
     return _trim_np(toks)
-
-
-_PLATFORMS = {"telegram", "twitter", "x", "facebook", "instagram", "tiktok", "youtube", "television",
-              "tv", "radio", "whatsapp", "truth", "threads", "weibo", "media", "website"}
 
 
 def _trim_np(toks: list[Token]) -> list[Token]:
@@ -88,7 +86,7 @@ def _named_person(ctx: _Ctx, span: Optional[tuple[int, int]], inverted: bool = F
             continue
         tail = ctx.text[ent.end_char:span[1]].strip()
         if not tail or tail == ")" or (inverted and ctx.text[span[0]:ent.start_char].strip().lower().rstrip(".")
-                                       in _NAME_TITLES | {""}):
+                                       in NAME_TITLES | {""}):
             return ent.start_char, ent.end_char
     return None
 

@@ -6,7 +6,9 @@ import re
 
 from spacy.tokens import Token
 
-from .lexicon import DATA_NOUNS, DOCUMENT_NOUNS, PROPOSITION_NOUNS, WITHHOLDING
+from ..lexicon.reporting import (
+    DATA_NOUNS, DOCUMENT_NOUNS, IT_IS_NOT_SPEAKER, PROPOSITION_NOUNS, WITHHOLDING)
+from ..lexicon.speakers import INANIMATE_AGENTIVE
 from .context import _Ctx, _chars
 from .mentions import _kind_of_head
 from .speakers import _CLAUSE_WORDS, _is_cue_verb, _subject
@@ -91,32 +93,16 @@ def _nobody(head: Token) -> bool:
                         or doc[c.i + 1].lower_ in ("fewer", "less", "more")) for c in head.children)
 
 
-# Verbs that are often not speech ("promises to be", "threatens to overshadow", "showed up").
-_SENSE_NEEDS_SPEAKER = {"promise", "threaten", "vow", "pledge", "continue", "signal", "indicate", "suggest",
-                        "order", "demand", "call", "add", "claim", "highlight", "stress", "underline",
-                        "underscore", "emphasise", "emphasize", "reveal", "echo", "back", "welcome",
-                        "confirm"}
-
-
-_IT_IS_NOT_SPEAKER = {"promise", "threaten", "continue", "signal", "indicate", "suggest"}
-
-
 def _speaker_like_subject(verb: Token) -> bool:
     subject = _subject(verb)
     if subject is None:
         return True                   # decided later (surface subject or none)
     if subject.pos_ == "PRON":
-        inanimate = ("this", "that", "which", "what") + (("it",) if verb.lemma_ in _IT_IS_NOT_SPEAKER else ())
+        inanimate = ("this", "that", "which", "what") + (("it",) if verb.lemma_ in IT_IS_NOT_SPEAKER else ())
         return subject.lower_ not in inanimate
     lemma = subject.lemma_.lower()
     return _kind_of_head(subject) is not None or lemma in DOCUMENT_NOUNS | DATA_NOUNS \
-        or bool(re.search(r"(?:er|or|ist|ian|ant|ent|ee|ive)s?$", subject.lower_)) and lemma not in _INANIMATE_AGENTIVE
-
-
-# Nouns that look like agents (-er, -ent, …) but do not speak.
-_INANIMATE_AGENTIVE = {"order", "border", "water", "power", "number", "matter", "center", "centre", "winter",
-                       "summer", "disaster", "weather", "paper", "event", "moment", "movement", "agreement",
-                       "statement", "incident", "conflict", "element", "development", "government"}
+        or bool(re.search(r"(?:er|or|ist|ian|ant|ent|ee|ive)s?$", subject.lower_)) and lemma not in INANIMATE_AGENTIVE
 
 
 def _adjectival(verb: Token) -> bool:
