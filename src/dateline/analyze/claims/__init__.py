@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from .forms import TRIGGER
 from .quotes import find_quotes
-from .dateline import _dateline_end  # noqa: F401  (tests/test_claims.py reads it)
+from ..datelines import dateline_end as _dateline_end  # noqa: F401  (tests/test_claims.py reads it)
 from .extract import extract_claims
 
 __all__ = ["TRIGGER", "extract_claims", "find_quotes"]

@@ -10,7 +10,7 @@ from typing import Iterable, Optional, TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from .. import nlp
-from .dateline import _dateline_end
+from ..datelines import dateline_end
 from .quotes import Quote, find_quotes
 
 if TYPE_CHECKING:
@@ -138,7 +138,7 @@ _STRIP_LEAD = set(",;:–—-.") | set(" \t\n\r")
 
 def _clean_content(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim spaces, a leading "that" and outer punctuation (quotation marks are kept)."""
-    dateline = _dateline_end(text, start)
+    dateline = dateline_end(text, start)
     if dateline is not None and dateline < end:
         start = dateline
     while True:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ..lexicon import story
+from ..datelines import dateline_end
 from .forms import FORM_TO_LEMMA
-from .dateline import _dateline_end
 from .quotes import _paragraphs, _trim
 from .context import _Ctx, _Raw, _clean_content, _direct_content, _parsed
 
@@ -85,7 +85,7 @@ def _headline_source(ctx: _Ctx, lo: int, line: str):
             if _names_a_source(ctx, source) and (_quoted_whole(ctx, content) or _has_predicate(ctx, content)):
                 return content, source
     m = _HEADLINE_COLON_BEFORE.match(line)
-    if m and len(m.group("source").split()) <= 4 and _dateline_end(ctx.text, lo) is None:
+    if m and len(m.group("source").split()) <= 4 and dateline_end(ctx.text, lo) is None:
         source = (lo + m.start("source"), lo + m.end("source"))
         content = (lo + m.start("content"), lo + m.end("content"))
         named = any(e.label_ == "PERSON" for e in ctx.ents_within(*source)) \

@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon.reporting import DOCUMENT_NOUNS, ISSUING_VERBS, PLATFORMS
 from ..lexicon.speakers import NAME_TITLES, ORG_NOUNS, PERSON_NOUNS
+from ..datelines import dateline_end
 from .forms import CUE_LEMMAS, FORM_TO_LEMMA
-from .dateline import _dateline_end
 from .quotes import _trim
 from .context import _Ctx, _acronym, _chars, _is_relative, _parsed
 from .mentions import _kind_of_head
@@ -96,7 +96,7 @@ def _speaker_from_head(ctx: _Ctx, head: Token) -> tuple[Optional[tuple[int, int]
     span, found = _speaker_phrase(ctx, head)
     if span is None:
         return None, None
-    dateline = _dateline_end(ctx.text, span[0])
+    dateline = dateline_end(ctx.text, span[0])
     if dateline is not None and dateline < span[1]:
         span = (dateline, span[1])    # "Oct 9: Israel's defence minister"
     if not _has_content_word(ctx.text[span[0]:span[1]]):
@@ -247,7 +247,7 @@ def _start_after_dateline(ctx: _Ctx, verb: Token) -> int:
     if not ctx.sents:
         return 0
     sent = ctx.sents[ctx.sent_index(verb.idx)]
-    dateline = _dateline_end(ctx.text, sent.start_char)
+    dateline = dateline_end(ctx.text, sent.start_char)
     if dateline is None:
         return sent.start
     first = ctx.token_at(dateline)
@@ -388,7 +388,7 @@ def _is_cue_verb(tok: Token) -> bool:
 
 def _sane_subject(ctx: _Ctx, subject: Token, verb: Token, content: tuple[int, int]) -> bool:
     """Reject parser subjects inside the content, a quotation or a dateline, or not nominal."""
-    if _dateline_end(ctx.text, subject.idx) is not None:
+    if dateline_end(ctx.text, subject.idx) is not None:
         return False
     if content[0] <= subject.idx < content[1] and not (subject.i < verb.i and verb.idx < content[0]):
         return False
