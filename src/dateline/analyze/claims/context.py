@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from .. import nlp
 from ..datelines import dateline_end
+from ..rules import Trace
 from .quotes import Quote, find_quotes
 
 if TYPE_CHECKING:
@@ -46,6 +47,17 @@ class _Raw:
     speaker: Optional[str] = None
     speaker_span: Optional[tuple[int, int]] = None
     speaker_kind: Optional[str] = None
+    trace: Optional[Trace] = None                    # the rules that made it (and its candidate's fate)
+
+    def __str__(self) -> str:                        # its note in a trace
+        return f"{self.mode} claim, content at {self.content[0]}-{self.content[1]}"
+
+
+def _drop(trace: Optional[Trace], why: str = "") -> None:
+    """A candidate that made no claim: dropped by the last rule that decided on it (or for ``why``)."""
+    if trace is not None and not trace.outcome:
+        decided = trace.decided()
+        trace.outcome = "dropped: " + (why or (decided[-1].split(":", 1)[1] if decided else "no claim"))
 
 
 class _Ctx:

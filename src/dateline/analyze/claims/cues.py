@@ -2,6 +2,7 @@
 missed; the mode of their content."""
 from __future__ import annotations
 
+import functools
 from typing import Optional
 
 from spacy.tokens import Token
@@ -12,7 +13,8 @@ from ..lexicon.reporting import (
     SENSE_NEEDS_SPEAKER, SPEECH_CORE, STANCE_VERBS)
 from .forms import CUE_LEMMAS, FORM_TO_LEMMA
 from .quotes import _trim
-from .context import _Ctx, _Raw, _chars, _clean_content, _direct_content
+from ..rules import Rule, Table, new_trace
+from .context import _Ctx, _drop, _Raw, _chars, _clean_content, _direct_content
 from .mentions import _kind_of_head
 from .speakers import _is_cue_verb, _speaker_from_head, _speaker_of, _surface_np, _surface_subject
 from .attribution import _cue_chars
@@ -142,6 +144,49 @@ def _reportedly_claim(ctx: _Ctx, adverb: Token) -> Optional[_Raw]:
                 (adverb.idx, adverb.idx + len(adverb.text)), carry=True, from_report=True)
 
 
+class _Cue:
+    """What the cue rules look at: a token of a parsed sentence, outside closed quotations and cues used."""
+
+    def __init__(self, ctx: _Ctx, tok: Token):
+        self.ctx = ctx
+        self.tok = tok
+        self.low = tok.lower_
+        self.trace = None
+
+    @functools.cached_property
+    def verb(self) -> bool:
+        return self.tok.pos_ in ("VERB", "AUX")
+
+
+def _reporting_verb(s: _Cue) -> bool:
+    return s.verb and (s.tok.lemma_.lower() in CUE_LEMMAS or s.low in FORM_TO_LEMMA)
+
+
+def _missed_verb(s: _Cue) -> bool:
+    """A finite reporting form the tagger took for a noun or a modifier."""
+    return s.low in SURFACE_CUE_FORMS and (not s.verb or s.tok.dep_ in ("amod", "compound", "nmod"))
+
+
+# Which token opens a claim, and how it is read. The first three exclude each other; a reporting form
+# the tagger took for something else, or a verb that made no claim, is then read on the surface.
+CUE = Table("claims.cue", runner="claims", subject="a token of a parsed sentence (_Cue)", rules=(
+    Rule("cue/according-to", lambda s: s.low == "according", lambda s: _according_claim(s.ctx, s.tok),
+         examples=("According to the fire brigade, the blaze started in a restaurant kitchen.",)),
+    Rule("cue/reportedly", lambda s: s.low in ("reportedly", "allegedly") and s.tok.dep_ == "advmod",
+         lambda s: _reportedly_claim(s.ctx, s.tok),
+         examples=("The striking dockers reportedly rejected the latest pay offer on Sunday.",),
+         why="hearsay: the speaker is the report just before, if any"),
+    Rule("cue/reporting-verb", _reporting_verb, lambda s: _verb_claim(s.ctx, s.tok),
+         examples=("The mayor said the floodwaters were finally receding.",)),
+    Rule("cue/missed-verb", _missed_verb, lambda s: _surface_claim(s.ctx, s.tok),
+         examples=("Chile's electoral service announces, in a statement, that turnout reached 61 percent.",),
+         why="speaker on its left, content to the sentence end"),
+))
+
+# Every token a cue rule can hold on, and some more: tried on every token first, since most are no cue.
+_CUE_WORDS = frozenset(FORM_TO_LEMMA) | {"according", "reportedly", "allegedly"}
+
+
 def _dependency_claims(ctx: _Ctx) -> list[_Raw]:
     out: list[_Raw] = []
     for sent in ctx.sents:
@@ -150,20 +195,19 @@ def _dependency_claims(ctx: _Ctx) -> list[_Raw]:
         for tok in sent:
             if tok.i in ctx.used_cues or ctx.in_closed_quote(tok.idx):
                 continue
-            raw = None
-            low = tok.lower_
-            if low == "according":
-                raw = _according_claim(ctx, tok)
-            elif low in ("reportedly", "allegedly") and tok.dep_ == "advmod":
-                raw = _reportedly_claim(ctx, tok)
-            elif tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in CUE_LEMMAS or low in FORM_TO_LEMMA):
-                raw = _verb_claim(ctx, tok)
-            if raw is None and low in SURFACE_CUE_FORMS and (
-                    tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound", "nmod")):
-                raw = _surface_claim(ctx, tok)
+            if tok.lower_ not in _CUE_WORDS and not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_LEMMAS):
+                continue
+            s = _Cue(ctx, tok)
+            if not any(rule.when(s) for rule in CUE):
+                continue
+            s.trace = new_trace("claim", tok.text, tok.idx, tok.idx + len(tok.text))
+            raw = CUE.first_value(s, s.trace)
             if raw is not None:
+                raw.trace = s.trace
                 ctx.used_cues.add(tok.i)
                 out.append(_settle_mode(ctx, raw))
+            else:
+                _drop(s.trace)
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...records import Claim, Span
-from .context import _Ctx, _Raw
+from .context import _Ctx, _drop, _Raw
 from .headlines import _headline_dashes
 from .resolve import _resolve
 from .attribution import _continuations, _direct_claims
@@ -24,6 +24,12 @@ def extract_claims(doc: Doc, doc_id: str) -> list[Claim]:
     raws = _dedupe(raws)
     _resolve(ctx, raws)
     claims = [_to_claim(doc_id, ctx.text, raw) for raw in raws if raw.content[1] > raw.content[0]]
+    for raw in raws:
+        if raw.trace is not None and not raw.trace.outcome:
+            if raw.content[1] > raw.content[0]:
+                raw.trace.outcome = f"kept: {raw.mode}"
+            else:
+                _drop(raw.trace, "empty content")
     return sorted(claims, key=lambda c: (c.span.start, c.content.start))
 
 
@@ -36,6 +42,8 @@ def _dedupe(raws: list[_Raw]) -> list[_Raw]:
         if key not in seen:
             seen.add(key)
             out.append(raw)
+        else:
+            _drop(raw.trace, "the same content as an earlier claim")
     return out
 
 
