@@ -10,10 +10,10 @@ from spacy.tokens import Token
 from .. import nlp
 from ..lexicon.reporting import (
     DATA_VERBS, DOCUMENT_NOUNS, NOUN_LIKE_FORMS, PASSIVE_HEARSAY, PROPOSITION_NOUNS, PROPOSITION_OBJECT_VERBS,
-    SENSE_NEEDS_SPEAKER, SPEECH_CORE, STANCE_VERBS)
+    SPEECH_CORE, STANCE_VERBS)
 from .forms import CUE_LEMMAS, FORM_TO_LEMMA
 from .quotes import _trim
-from ..rules import Rule, Table, new_trace
+from ..rules import Rule, Table, Trace, new_trace
 from .context import _Ctx, _drop, _Raw, _chars, _clean_content, _direct_content
 from .mentions import _kind_of_head
 from .speakers import _is_cue_verb, _speaker_from_head, _speaker_of, _surface_np, _surface_subject
@@ -21,37 +21,34 @@ from .attribution import _cue_chars
 from .content import (
     _clause_after, _comma_before, _content_tokens, _drop_heading_label, _extend_over_quoted_conjunct,
     _leading_content, _own_subject_inside, _sentence_cover, _trailing_content, _without_leading_dates)
-from .vetoes import (
-    _adjectival, _anonymity_request, _asked_for, _data_subject, _has_clause, _in_comparison,
-    _negated, _nobody, _object_is_statement, _speaker_like_subject, _truncated_start)
+from .vetoes import VETO, _in_comparison, _nobody, _truncated_start
 
 
-def _verb_claim(ctx: _Ctx, verb: Token) -> Optional[_Raw]:
+class _Verb:
+    """What the verb rules look at: a reporting verb, its lemma, and what a rule asks about it."""
+
+    def __init__(self, ctx: _Ctx, verb: Token, lemma: str, trace: Optional[Trace]):
+        self.ctx = ctx
+        self.verb = verb
+        self.lemma = lemma
+        self.trace = trace
+
+    @functools.cached_property
+    def passive(self) -> bool:
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in self.verb.children)
+
+
+def _verb_claim(ctx: _Ctx, verb: Token, trace: Optional[Trace] = None) -> Optional[_Raw]:
     lemma = verb.lemma_.lower()
     if lemma not in CUE_LEMMAS:
         lemma = FORM_TO_LEMMA.get(verb.lower_, "")
-    if not lemma or lemma in ("quote", "cite") or _negated(verb) or _asked_for(verb) or _in_comparison(verb) \
-            or _anonymity_request(verb, lemma):
+    if not lemma:                     # (the caller saw a cue lemma or form)
         return None
-    if _adjectival(verb):
+    s = _Verb(ctx, verb, lemma, trace)
+    if VETO.first_match(s, trace) is not None:
         return None
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    if passive:
+    if s.passive:
         return _passive_claim(ctx, verb, lemma)
-    if lemma in DATA_VERBS and not _data_subject(verb):
-        return None
-    if lemma in STANCE_VERBS and not _has_clause(verb):
-        return None
-    if lemma in PROPOSITION_OBJECT_VERBS and not _has_clause(verb) \
-            and not any(c.dep_ == "oprd" for c in verb.children) \
-            and not (lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
-                                             for c in verb.children)) \
-            and not _object_is_statement(verb, ctx):
-        return None
-    if lemma in SENSE_NEEDS_SPEAKER and not _speaker_like_subject(verb):
-        return None                   # "the debate promised to be …", "rain threatens to …"
-    if lemma == "welcome" and any(c.dep_ == "dobj" and _kind_of_head(c) == "person" for c in verb.children):
-        return None                   # welcomed a visitor, not a statement
     content = _content_tokens(verb, lemma) or _trailing_content(verb) or _clause_after(ctx, verb, lemma) \
         or _leading_content(ctx, verb, lemma)
     if not content or _own_subject_inside(verb, content):
@@ -176,7 +173,7 @@ CUE = Table("claims.cue", runner="claims", subject="a token of a parsed sentence
          lambda s: _reportedly_claim(s.ctx, s.tok),
          examples=("The striking dockers reportedly rejected the latest pay offer on Sunday.",),
          why="hearsay: the speaker is the report just before, if any"),
-    Rule("cue/reporting-verb", _reporting_verb, lambda s: _verb_claim(s.ctx, s.tok),
+    Rule("cue/reporting-verb", _reporting_verb, lambda s: _verb_claim(s.ctx, s.tok, s.trace),
          examples=("The mayor said the floodwaters were finally receding.",)),
     Rule("cue/missed-verb", _missed_verb, lambda s: _surface_claim(s.ctx, s.tok),
          examples=("Chile's electoral service announces, in a statement, that turnout reached 61 percent.",),

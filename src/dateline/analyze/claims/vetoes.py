@@ -1,5 +1,6 @@
-"""When a reporting verb makes no claim: negated, asked for, in a comparison, an anonymity request, a verb that
-is not speech here ..."""
+"""When a reporting verb makes no claim: negated or withheld, asked for, in a comparison, an anonymity request,
+a participle used as an adjective, a verb that is not speech here (data verbs without data, stances without a
+clause, objects that are no statement, subjects that cannot speak, a welcomed visitor) — the table VETO."""
 from __future__ import annotations
 
 import re
@@ -7,8 +8,10 @@ import re
 from spacy.tokens import Token
 
 from ..lexicon.reporting import (
-    DATA_NOUNS, DOCUMENT_NOUNS, IT_IS_NOT_SPEAKER, PROPOSITION_NOUNS, WITHHOLDING)
+    DATA_NOUNS, DATA_VERBS, DOCUMENT_NOUNS, IT_IS_NOT_SPEAKER, PROPOSITION_NOUNS, PROPOSITION_OBJECT_VERBS,
+    SENSE_NEEDS_SPEAKER, STANCE_VERBS, WITHHOLDING)
 from ..lexicon.speakers import INANIMATE_AGENTIVE
+from ..rules import Rule, Table
 from .context import _Ctx, _chars
 from .mentions import _kind_of_head
 from .speakers import _CLAUSE_WORDS, _is_cue_verb, _subject
@@ -70,13 +73,6 @@ def _asked_for(verb: Token) -> bool:
     return False
 
 
-def _negated(verb: Token) -> bool:
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    head = verb.head
-    return verb.dep_ == "xcomp" and head.lemma_.lower() in WITHHOLDING
-
-
 def _data_subject(verb: Token) -> bool:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and (subj.lemma_.lower() in DATA_NOUNS or subj.lower_ in DATA_NOUNS)
@@ -122,3 +118,67 @@ def _truncated_start(ctx: _Ctx, verb: Token) -> bool:
         return False
     first = ctx.text.lstrip()[:1]
     return first.islower()
+
+
+def _statement_needed(s) -> bool:
+    """"backed the new budget": a verb that reports only with a clause, a predicate, "call for/on" or an
+    object that is itself a statement ("backed the auditor's conclusion that ...") or quoted."""
+    verb = s.verb
+    return s.lemma in PROPOSITION_OBJECT_VERBS and not _has_clause(verb) \
+        and not any(c.dep_ == "oprd" for c in verb.children) \
+        and not (s.lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
+                                           for c in verb.children)) \
+        and not _object_is_statement(verb, s.ctx)
+
+
+# Contexts in which a reporting verb says nothing. All outcomes are None (no claim), so order only
+# decides which rule a trace names; the last five concern active verbs (a passive one goes to claims.passive).
+VETO = Table("claims.veto", runner="claims", subject="a reporting verb (cues._Verb)", rules=(
+    Rule("veto/quote-verb", lambda s: s.lemma in ("quote", "cite"),
+         examples=("The paper quoted the coach as saying the team was exhausted.",),
+         why="'X quoted Y as saying ...': the saying is the claim"),
+    Rule("veto/negated-cue", lambda s: any(c.dep_ == "neg" for c in s.verb.children),
+         examples=("The coach did not say whether the striker would play on Sunday.",),
+         counter_examples=("The coach said the striker would not play on Sunday.",)),
+    Rule("veto/withheld-cue", lambda s: s.verb.dep_ == "xcomp" and s.verb.head.lemma_.lower() in WITHHOLDING,
+         examples=("The mine's owners declined to say how many workers were underground.",),
+         counter_examples=("The mine's owners said forty workers were still underground.",)),
+    Rule("veto/asked-for", lambda s: _asked_for(s.verb),
+         examples=("The union urged the company to announce a new offer before the strike.",),
+         counter_examples=("The company announced a new offer before the strike.",),
+         why="an infinitive under another reporting verb is what that verb asks for"),
+    Rule("veto/comparison", lambda s: _in_comparison(s.verb),
+         examples=("The river rose far higher than forecasters had predicted.",),
+         counter_examples=("Forecasters predicted that the river would rise far higher.",)),
+    Rule("veto/anonymity-request", lambda s: _anonymity_request(s.verb, s.lemma),
+         examples=("A rescuer who asked not to be named said the shaft had flooded overnight.",),
+         counter_examples=("A rescuer asked the crowd to stand back from the shaft.",),
+         why="wire boilerplate about the speaker, not a statement"),
+    Rule("veto/adjectival-participle", lambda s: _adjectival(s.verb),
+         examples=("The senator won 120 pledged delegates in the primary.",),
+         why="a participle the parser took for a verb"),
+    Rule("veto/data-verb-without-data", lambda s: not s.passive and s.lemma in DATA_VERBS and not _data_subject(s.verb),
+         examples=("Divers found three survivors in the flooded tunnel on Monday.",),
+         counter_examples=("The survey found that most voters backed the pension reform.",),
+         why="'show' and 'find' report only with a data-like subject"),
+    Rule("veto/stance-without-clause",
+         lambda s: not s.passive and s.lemma in STANCE_VERBS and not _has_clause(s.verb),
+         examples=("Farmers in the valley hoped for rain after the long drought.",
+                   "The villagers feared the worst as the water rose.",),
+         counter_examples=("Farmers in the valley hoped the rain would come before the harvest.",)),
+    Rule("veto/object-is-no-statement", lambda s: not s.passive and _statement_needed(s),
+         examples=("The city council backed the new flood budget on Tuesday.",),
+         counter_examples=("The council backed the auditor's conclusion that the budget was sound.",)),
+    Rule("veto/subject-cannot-speak",
+         lambda s: not s.passive and s.lemma in SENSE_NEEDS_SPEAKER and not _speaker_like_subject(s.verb),
+         examples=("The storm threatens to flood the coastal towns by Friday.",),
+         counter_examples=("The governor threatened to close the coastal road by Friday.",),
+         why="'the debate promised to be ...', 'rain threatens to ...': not speech"),
+    Rule("veto/welcomed-person",
+         lambda s: not s.passive and s.lemma == "welcome"
+         and any(c.dep_ == "dobj" and _kind_of_head(c) == "person" for c in s.verb.children),
+         examples=("The president welcomed the visiting prime minister at the airport.",),
+         counter_examples=("The president welcomed the ceasefire agreement on Sunday.",),
+         why="welcomed a visitor, not a statement"),
+))
+
