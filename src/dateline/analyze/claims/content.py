@@ -8,6 +8,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ..lexicon.reporting import CHANNEL_NOUNS, COMMENT_NOUNS, REPORTING_VERBS, SPEECH_CORE
+from ..rules import Rule, Table
 from .context import _Ctx, _clean_content, _is_relative
 from .speakers import _is_cue_verb
 
@@ -236,3 +237,37 @@ def _drop_heading_label(text: str, start: int, end: int) -> tuple[int, int]:
 def _sentence_cover(ctx: _Ctx, cue_char: int, start: int, end: int) -> tuple[int, int]:
     s_start, s_end = ctx.sent_bounds(cue_char)
     return min(s_start, start), max(s_end, end)
+
+
+class _Tokens(list):
+    """Content tokens (shown in a trace by their first and last word)."""
+
+    def __str__(self) -> str:
+        return f"{self[0].text!r} … {self[-1].text!r}"
+
+
+def _found(tokens: list[Token]) -> Optional[_Tokens]:
+    return _Tokens(tokens) if tokens else None
+
+
+# Where a reporting verb's content is written: the first reading that finds some wins.
+CONTENT = Table("claims.content", runner="claims", subject="a reporting verb (cues._Verb)", rules=(
+    Rule("content/complement", lambda s: s.lemma in REPORTING_VERBS,
+         lambda s: _found(_content_tokens(s.verb, s.lemma)),
+         examples=("The mayor said the floodwaters were finally receding.",),
+         why="the dependents that carry the verb's content (lexicon.reporting.REPORTING_VERBS)"),
+    Rule("content/trailing-clause",
+         lambda s: s.verb.dep_ in ("parataxis", "ccomp", "advcl", "conj", "dep") and s.verb.head is not s.verb,
+         lambda s: _found(_trailing_content(s.verb)),
+         examples=("The lost hikers, the rangers said, were found alive.",),
+         why="'Content …, the ministry said.' parsed with the content verb as the head of 'said'"),
+    Rule("content/clause-after", lambda s: s.lemma in SPEECH_CORE,
+         lambda s: _found(_clause_after(s.ctx, s.verb, s.lemma)),
+         examples=("The ministry said in a statement issued late on Monday that all schools would close.",),
+         why="a speech verb the parser left without a complement: the clause written after it"),
+    Rule("content/leading-clause", lambda s: s.lemma in SPEECH_CORE,
+         lambda s: _found(_leading_content(s.ctx, s.verb, s.lemma)),
+         examples=("Bridge to reopen next week, Ottawa says.",),
+         why="a headline clause before '…, X says' not hung on the verb"),
+))
+

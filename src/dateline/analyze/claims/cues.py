@@ -19,8 +19,8 @@ from .mentions import _kind_of_head
 from .speakers import _is_cue_verb, _speaker_from_head, _speaker_of, _surface_np, _surface_subject
 from .attribution import _cue_chars
 from .content import (
-    _clause_after, _comma_before, _content_tokens, _drop_heading_label, _extend_over_quoted_conjunct,
-    _leading_content, _own_subject_inside, _sentence_cover, _trailing_content, _without_leading_dates)
+    CONTENT, _comma_before, _drop_heading_label, _extend_over_quoted_conjunct, _own_subject_inside, _sentence_cover,
+    _without_leading_dates)
 from .vetoes import VETO, _in_comparison, _nobody, _truncated_start
 
 
@@ -38,11 +38,9 @@ class _Verb:
         return any(c.dep_ in ("auxpass", "nsubjpass") for c in self.verb.children)
 
     @functools.cached_property
-    def found(self) -> list[Token]:
-        """The content tokens, from the first way of reading them that finds some."""
-        ctx, verb, lemma = self.ctx, self.verb, self.lemma
-        return _content_tokens(verb, lemma) or _trailing_content(verb) or _clause_after(ctx, verb, lemma) \
-            or _leading_content(ctx, verb, lemma)
+    def found(self) -> Optional[list[Token]]:
+        """The content tokens, from the first way of reading them that finds some (claims.content), or None."""
+        return CONTENT.first_value(self, self.trace)
 
     @functools.cached_property
     def content(self) -> list[Token]:
