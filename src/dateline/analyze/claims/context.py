@@ -54,10 +54,10 @@ class _Raw:
 
 
 def _drop(trace: Optional[Trace], why: str = "") -> None:
-    """A candidate that made no claim: dropped by the last rule that decided on it (or for ``why``)."""
+    """A candidate that made no claim: dropped for ``why``, else by the last veto that decided on it."""
     if trace is not None and not trace.outcome:
-        decided = trace.decided()
-        trace.outcome = "dropped: " + (why or (decided[-1].split(":", 1)[1] if decided else "no claim"))
+        vetoes = [rule for _, rule, _, decided in trace.steps if decided and rule.startswith("veto/")]
+        trace.outcome = "dropped: " + (why or (vetoes[-1] if vetoes else "no claim"))
 
 
 class _Ctx:

@@ -83,7 +83,7 @@ def _verb_raw(s: _Verb, start: int, end: int) -> _Raw:
 # speaker. Vetoes first (outcome None; among them order only decides which one a trace names), then the
 # ways the claim is made.
 VERB = Table("claims.verb", runner="claims", subject="a reporting verb (_Verb)", rules=(
-    Rule("passive/passive-voice", lambda s: s.passive, lambda s: _passive_claim(s.ctx, s.verb, s.lemma),
+    Rule("passive/passive-voice", lambda s: s.passive, lambda s: _passive_claim(s),
          examples=("The trapped miners are said to be in good spirits.",)),
     Rule("veto/no-content", lambda s: not s.found or s.chars[1] <= s.chars[0],
          examples=("The villagers said nothing.",),
@@ -125,32 +125,74 @@ def _verb_claim(ctx: _Ctx, verb: Token, trace: Optional[Trace] = None) -> Option
     return VERB.decide(s, trace)
 
 
-def _passive_claim(ctx: _Ctx, verb: Token, lemma: str) -> Optional[_Raw]:
-    """"X are said to be …" (speaker None, or the agent of "by")."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    # "It was reported that …": the clause is the content, "it" stands for nobody
-    expletive = subj is not None and subj.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children)
-    if agent is None and (lemma not in PASSIVE_HEARSAY
-                          or not (expletive or any(c.dep_ == "xcomp" for c in verb.children))):
-        return None
-    if agent is not None:             # "was told by officials": only speech, only by someone
-        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if lemma not in SPEECH_CORE | PASSIVE_HEARSAY or pobj is None or (
-                pobj.pos_ != "PRON" and _kind_of_head(pobj) is None and pobj.lemma_.lower() not in DOCUMENT_NOUNS):
-            return None
-    kept = ("ccomp",) if expletive else ("nsubjpass", "xcomp", "ccomp")
-    parts = [t for c in verb.children if c.dep_ in kept for t in c.subtree]
-    if not parts or subj is None:
-        return None
-    span = _clean_content(ctx.text, *_chars(parts))
+class _Passive:
+    """What the passive rules look at: a passive reporting verb, its subject and its "by" agent."""
+
+    def __init__(self, s: _Verb):
+        self.ctx, self.verb, self.lemma = s.ctx, s.verb, s.lemma
+        verb = s.verb
+        self.agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        self.subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        # "It was reported that …": the clause is the content, "it" stands for nobody
+        self.expletive = self.subj is not None and self.subj.lower_ == "it" \
+            and any(c.dep_ == "ccomp" for c in verb.children)
+        self.by = None if self.agent is None else next((c for c in self.agent.children if c.dep_ == "pobj"), None)
+
+    @functools.cached_property
+    def parts(self) -> list[Token]:
+        kept = ("ccomp",) if self.expletive else ("nsubjpass", "xcomp", "ccomp")
+        return [t for c in self.verb.children if c.dep_ in kept for t in c.subtree]
+
+
+def _agentless_not_hearsay(s: _Passive) -> bool:
+    return s.agent is None and (s.lemma not in PASSIVE_HEARSAY
+                                or not (s.expletive or any(c.dep_ == "xcomp" for c in s.verb.children)))
+
+
+def _not_said_by_someone(s: _Passive) -> bool:
+    """"was told by officials": only speech, only by someone (a person, a body, a pronoun, a document)."""
+    by = s.by
+    return s.agent is not None and (by is None or (
+        by.pos_ != "PRON" and _kind_of_head(by) is None and by.lemma_.lower() not in DOCUMENT_NOUNS))
+
+
+def _passive_raw(s: _Passive) -> _Raw:
+    span = _clean_content(s.ctx.text, *_chars(s.parts))
     head_span, head = (None, None)
-    if agent is not None:
-        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if pobj is not None:
-            head_span, head = _speaker_from_head(ctx, pobj)
-    return _Raw(_sentence_cover(ctx, verb.idx, *span), span, "reported", _cue_chars(verb),
+    if s.by is not None:
+        head_span, head = _speaker_from_head(s.ctx, s.by)
+    return _Raw(_sentence_cover(s.ctx, s.verb.idx, *span), span, "reported", _cue_chars(s.verb),
                 speaker_head=head, speaker_chars=head_span)
+
+
+# A passive reporting verb: hearsay without an agent ("are said to be"), or speech by an agent. Vetoes first.
+PASSIVE = Table("claims.passive", runner="claims", subject="a passive reporting verb (_Passive)", rules=(
+    Rule("veto/agentless-not-hearsay", _agentless_not_hearsay,
+         examples=("The new bridge was announced in March.",),
+         counter_examples=("The trapped miners are said to be in good spirits.",),
+         why="without an agent only say/report/believe/allege/rumour/claim/think, with a clause, are hearsay"),
+    Rule("veto/agent-of-no-speech", lambda s: s.agent is not None and s.lemma not in SPEECH_CORE | PASSIVE_HEARSAY,
+         examples=("The plan was welcomed by the farmers.",),
+         counter_examples=("Voters were told by the commission that the count would take a week.",)),
+    Rule("veto/agent-cannot-speak", _not_said_by_someone,
+         examples=("The evacuation was announced by loudspeaker.",),
+         counter_examples=("The evacuation was announced by the mayor.",)),
+    Rule("veto/no-passive-content", lambda s: not s.parts or s.subj is None,
+         examples=("As was reported by the ministry, the road is closed.",),
+         why="nothing said: no subject, clause or predicate of the passive verb"),
+    Rule("claim/it-was-said", lambda s: s.expletive, _passive_raw,
+         examples=("It was reported that the border crossing had reopened.",),
+         why="'It was reported that …': the clause is the content, 'it' stands for nobody"),
+    Rule("claim/hearsay", lambda s: s.agent is None, _passive_raw,
+         examples=("The trapped miners are said to be in good spirits.",)),
+    Rule("claim/passive-agent", lambda s: True, _passive_raw,
+         examples=("Voters were told by the commission that the count would take a week.",)),
+))
+
+
+def _passive_claim(s: _Verb) -> Optional[_Raw]:
+    """"X are said to be …" (speaker None, or the agent of "by")."""
+    return PASSIVE.decide(_Passive(s), s.trace)
 
 
 def _according_claim(ctx: _Ctx, according: Token) -> Optional[_Raw]:
