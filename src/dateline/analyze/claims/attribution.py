@@ -10,8 +10,10 @@ from spacy.tokens import Token
 from ..lexicon.reporting import AUDIENCE_NOUNS
 from .forms import CUE_LEMMAS, FORM_TO_LEMMA, QUOTE_CUE_LEMMAS
 from .quotes import QUOTE_CHARS, Quote
+from ..rules import Trace
 from .context import _Ctx, _Raw, _acronym, _clean_content, _direct_content, _parsed
-from .speakers import _NAME_LABELS, _speaker_from_head, _subject, _surface_np
+from .subject import _subject
+from .speakers import _NAME_LABELS, _speaker_from_head, _surface_np
 
 
 # --- pass 1: direct quotations with an adjacent attribution ---------------------------------
@@ -51,7 +53,8 @@ def _window_after(ctx: _Ctx, char: int, limit: int = 16) -> list[Token]:
     return out
 
 
-def _attribution_after(ctx: _Ctx, q: Quote) -> Optional[tuple[Token, Optional[tuple[int, int]], Optional[Token]]]:
+def _attribution_after(ctx: _Ctx, q: Quote, trace: Optional[Trace] = None
+                       ) -> Optional[tuple[Token, Optional[tuple[int, int]], Optional[Token]]]:
     """("…,” X said" | "…,” said X") → (cue token, speaker chars, speaker head)."""
     if not _closes_utterance(ctx.text, q):
         return None
@@ -71,7 +74,7 @@ def _attribution_after(ctx: _Ctx, q: Quote) -> Optional[tuple[Token, Optional[tu
             return _quoted_as_saying(ctx, window[n:])
         if tok.tag_ == "VBG" or tok.lower_.endswith("ing"):
             return None               # “…,” advising people to …: a new predicate, not a speaker
-        subject = _subject(tok) if _parsed(tok) else None
+        subject = _subject(tok, trace=trace) if _parsed(tok) else None
         if subject is not None and subject.idx < q.start:
             return None               # the verb belongs to a clause begun before the quotation
         if _parsed(tok) and _has_own_content(tok):
@@ -129,7 +132,8 @@ def _quoted_as_saying(ctx: _Ctx, window: list[Token]):
     return None
 
 
-def _attribution_before(ctx: _Ctx, q: Quote) -> Optional[tuple[Token, Optional[tuple[int, int]], Optional[Token]]]:
+def _attribution_before(ctx: _Ctx, q: Quote, trace: Optional[Trace] = None
+                        ) -> Optional[tuple[Token, Optional[tuple[int, int]], Optional[Token]]]:
     """("X said: “…”" | "X told reporters, “…”") → (cue, speaker chars, speaker head)."""
     if q.open is None:
         return None
@@ -140,7 +144,7 @@ def _attribution_before(ctx: _Ctx, q: Quote) -> Optional[tuple[Token, Optional[t
     tokens = [t for t in ctx.doc.char_span(s_start, q.open, alignment_mode="contract") or []]
     for tok in reversed(tokens):
         if _cue_lemma(tok, for_quote=True) and not ctx.in_closed_quote(tok.idx):
-            subject = _subject(tok) if _parsed(tok) else None
+            subject = _subject(tok, trace=trace) if _parsed(tok) else None
             if subject is not None:
                 span, head = _speaker_from_head(ctx, subject)
                 return tok, span, head
@@ -179,10 +183,11 @@ def _direct_claims(ctx: _Ctx) -> list[_Raw]:
     for q in ctx.quotes:
         if q.used or q.inner_end <= q.inner_start:
             continue
-        found = _attribution_after(ctx, q) if q.close is not None else None
+        trace = ctx.quote_trace(q)
+        found = _attribution_after(ctx, q, trace) if q.close is not None else None
         after = found is not None
         if found is None and _opens_sentence(ctx, q):
-            found = _attribution_before(ctx, q)
+            found = _attribution_before(ctx, q, trace)
         if found is None:
             continue
         if after and not _opens_sentence(ctx, q) and _quote_earlier_in_sentence(ctx, q):
@@ -202,7 +207,7 @@ def _direct_claims(ctx: _Ctx) -> list[_Raw]:
             span_start = s_start
         span_end = max(cue_sent_end, q.end)
         out.append(_Raw((span_start, span_end), content, mode, _cue_chars(cue),
-                        speaker_head=speaker_head, speaker_chars=speaker_chars))
+                        speaker_head=speaker_head, speaker_chars=speaker_chars, trace=trace))
         out.extend(_split_quote_tail(ctx, q, cue, out[-1]))
     return out
 
@@ -224,7 +229,8 @@ def _split_quote_tail(ctx: _Ctx, q: Quote, cue: Token, first: _Raw) -> list[_Raw
         if "." in between or not between.rstrip().endswith((",", ":")):
             return []
         nxt.used = True
-        return [_Raw(first.span, _direct_content(ctx.text, nxt), "direct", None, carry=True)]
+        return [_Raw(first.span, _direct_content(ctx.text, nxt), "direct", None, carry=True,
+                     trace=ctx.quote_trace(nxt))]
     return []
 
 
@@ -236,6 +242,7 @@ def _continuations(ctx: _Ctx, claims: list[_Raw]) -> list[_Raw]:
     for q in ctx.quotes:
         if q.used or q.open is None or not _opens_sentence(ctx, q) or not _ends_sentence(ctx, q):
             continue
+        trace = ctx.quote_trace(q)
         previous = [r for r in by_end + out if r.span[1] <= q.start]
         if not previous:
             continue
@@ -247,7 +254,7 @@ def _continuations(ctx: _Ctx, claims: list[_Raw]) -> list[_Raw]:
         q.used = True
         _, s_end = ctx.sent_bounds(max(q.end - 1, q.start))
         span = (q.start, max(q.end, s_end))
-        out.append(_Raw(span, _direct_content(ctx.text, q), "direct", None, carry=True))
+        out.append(_Raw(span, _direct_content(ctx.text, q), "direct", None, carry=True, trace=trace))
     return out
 
 

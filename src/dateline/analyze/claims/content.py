@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..lexicon.reporting import CHANNEL_NOUNS, COMMENT_NOUNS, REPORTING_VERBS, SPEECH_CORE
 from ..rules import Rule, Table
 from .context import _Ctx, _clean_content, _is_relative
-from .speakers import _is_cue_verb
+from .subject import _is_cue_verb
 
 
 # --- pass 2: dependency cues ---------------------------------------------------------------
@@ -257,7 +257,7 @@ CONTENT = Table("claims.content", runner="claims", subject="a reporting verb (cu
          examples=("The mayor said the floodwaters were finally receding.",),
          why="the dependents that carry the verb's content (lexicon.reporting.REPORTING_VERBS)"),
     Rule("content/trailing-clause",
-         lambda s: s.verb.dep_ in ("parataxis", "ccomp", "advcl", "conj", "dep") and s.verb.head is not s.verb,
+         lambda s: s.verb.dep_ in ("parataxis", "ccomp", "advcl", "conj", "dep"),
          lambda s: _found(_trailing_content(s.verb)),
          examples=("The lost hikers, the rangers said, were found alive.",),
          why="'Content …, the ministry said.' parsed with the content verb as the head of 'said'"),

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from .. import nlp
 from ..datelines import dateline_end
-from ..rules import Trace
+from ..rules import Trace, new_trace
 from .quotes import Quote, find_quotes
 
 if TYPE_CHECKING:
@@ -53,11 +53,11 @@ class _Raw:
         return f"{self.mode} claim, content at {self.content[0]}-{self.content[1]}"
 
 
-def _drop(trace: Optional[Trace], why: str = "") -> None:
+def _drop(trace: Optional[Trace], why: str = "", default: str = "no claim") -> None:
     """A candidate that made no claim: dropped for ``why``, else by the last veto that decided on it."""
     if trace is not None and not trace.outcome:
         vetoes = [rule for _, rule, _, decided in trace.steps if decided and rule.startswith("veto/")]
-        trace.outcome = "dropped: " + (why or (vetoes[-1] if vetoes else "no claim"))
+        trace.outcome = "dropped: " + (why or (vetoes[-1] if vetoes else default))
 
 
 class _Ctx:
@@ -70,6 +70,7 @@ class _Ctx:
         self.sent_starts = [s.start_char for s in self.sents]
         self.quotes = find_quotes(self.text)
         self.used_cues: set[int] = set()
+        self.quote_traces: dict[int, tuple[Quote, Trace]] = {}     # by the quotation's start
         self.token_starts = [t.idx for t in doc]
         self._mentions: dict[int, list["_Mention"]] = {}
         self.ents = list(doc.ents)           # doc.ents rebuilds its list on every access
@@ -118,6 +119,15 @@ class _Ctx:
             if q.start <= start and end <= q.end:
                 return q
         return None
+
+    def quote_trace(self, q: Quote) -> Trace:
+        """The trace of a quotation as a claim candidate (one per quotation, whichever pass looks at it)."""
+        found = self.quote_traces.get(q.start)
+        if found is None:
+            label = self.text[q.start:q.end]
+            label = label if len(label) <= 60 else label[:59] + "…"
+            found = self.quote_traces[q.start] = (q, new_trace("claim", label, q.start, q.end))
+        return found[1]
 
     def quotes_overlapping(self, start: int, end: int) -> list[Quote]:
         return [q for q in self.quotes if q.start < end and start < q.end]

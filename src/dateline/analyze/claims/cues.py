@@ -16,7 +16,8 @@ from .quotes import _trim
 from ..rules import Rule, Table, Trace, new_trace
 from .context import _Ctx, _drop, _Raw, _chars, _clean_content, _direct_content
 from .mentions import _kind_of_head
-from .speakers import _is_cue_verb, _speaker_from_head, _speaker_of, _surface_np, _surface_subject
+from .subject import _is_cue_verb
+from .speakers import _speaker_from_head, _speaker_of, _surface_np, _surface_subject
 from .attribution import _cue_chars
 from .content import (
     CONTENT, _comma_before, _drop_heading_label, _extend_over_quoted_conjunct, _own_subject_inside, _sentence_cover,
@@ -57,7 +58,7 @@ class _Verb:
     @functools.cached_property
     def speaker(self) -> tuple[Optional[tuple[int, int]], Optional[Token]]:
         """(speaker chars, speaker head)."""
-        return _speaker_of(self.ctx, self.verb, self.chars)
+        return _speaker_of(self.ctx, self.verb, self.chars, self.trace)
 
 
 def _participle_claims(s: _Verb) -> bool:

@@ -30,6 +30,10 @@ def extract_claims(doc: Doc, doc_id: str) -> list[Claim]:
                 raw.trace.outcome = f"kept: {raw.mode}"
             else:
                 _drop(raw.trace, "empty content")
+    for q, trace in ctx.quote_traces.values():
+        if q.used and not trace.outcome:
+            trace.outcome = "kept: in the content of another claim"
+        _drop(trace, default="no one is said to say it")
     return sorted(claims, key=lambda c: (c.span.start, c.content.start))
 
 

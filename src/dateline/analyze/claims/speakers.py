@@ -8,13 +8,14 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon.reporting import DOCUMENT_NOUNS, ISSUING_VERBS, PLATFORMS
+from ..lexicon.reporting import DOCUMENT_NOUNS, PLATFORMS
 from ..lexicon.speakers import NAME_TITLES, ORG_NOUNS, PERSON_NOUNS
 from ..datelines import dateline_end
-from .forms import CUE_LEMMAS, FORM_TO_LEMMA
+from .forms import FORM_TO_LEMMA
+from ..rules import Trace
 from .quotes import _trim
 from .context import _Ctx, _acronym, _chars, _is_relative, _parsed
-from .mentions import _kind_of_head
+from .subject import _is_cue_verb, _subject
 
 
 # --- speakers: noun phrases ---------------------------------------------------------------
@@ -300,92 +301,6 @@ def _walk_np(doc: Doc, i: int, lo: int) -> list[Token]:
     return _trim_np(out)
 
 
-def _subject(verb: Token, depth: int = 0) -> Optional[Token]:
-    """Who performs a reporting verb: its subject, or the one it shares with the verb it hangs on."""
-    if depth > 4:
-        return None
-    for child in verb.children:
-        if child.dep_ == "agent":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if subjects:
-        # two subjects ("DOHA (Reuters) - Qatar's spokesman said", "The hostages, an official
-        # said, would …"): the one just before the verb speaks
-        before = sorted((c for c in subjects if c.i < verb.i), key=lambda c: c.i)
-        child = before[0] if before else subjects[0]
-        if len(before) > 1 and before[-1].left_edge.i > 0 \
-                and verb.doc[before[-1].left_edge.i - 1].text in (",", "-", "–", "—", ")", ":"):
-            child = before[-1]        # without punctuation between, one name split in two
-        if _is_relative(child):
-            return verb.head if verb.dep_ == "relcl" else None   # "the group, which denied …"
-        return _glued_apposition(child, verb) or child
-    for child in verb.children:
-        if child.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"):
-            return child
-    head = verb.head
-    if head is verb:
-        return None
-    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ in ("quote", "cite"):
-        quoted = head.head            # "X quoted Y as saying" / "Y was quoted as saying"
-        return next((c for c in quoted.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
-        if _issued_document(head):    # "Hamas issued a statement saying …", "posted a map telling …"
-            return _subject(head.head, depth + 1)
-        return head                   # "a captive, Mia Shem, saying …", "a lawsuit alleging …"
-    if verb.dep_ == "conj" and head.dep_ == "ccomp" and not _is_cue_verb(head) and _is_cue_verb(head.head):
-        return _subject(head.head, depth + 1)   # "X said A, and claimed B" misattached to A
-    if verb.dep_ == "conj" and not _is_cue_verb(head) and not any(c.dep_.startswith("nsubj") for c in head.children):
-        governor = _governing_cue(head)         # "accused X of doing A and called B C"
-        if governor is not None:
-            return _subject(governor, depth + 1)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not _is_cue_verb(head):
-        climb = head                  # "added that X, and Y is Z, advising …": the reporter advises
-        while climb.dep_ in ("conj", "ccomp") and not _is_cue_verb(climb) and climb.head is not climb:
-            climb = climb.head
-        if _is_cue_verb(climb):
-            return _subject(climb, depth + 1)
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and (verb.tag_ in ("VBG", "VBN") or infinitive)):
-        return _subject(head, depth + 1)
-    if verb.dep_ in ("acl", "relcl") and infinitive and head.dep_ == "dobj":   # "made a move to warn"
-        return _subject(head.head, depth + 1)
-    return None
-
-
-def _issued_document(noun: Token) -> bool:
-    """A thing (not a person or body) that its subject puts out: "released a video", "posted a map"."""
-    speaker_like = _kind_of_head(noun) is not None or noun.lemma_.lower() in PERSON_NOUNS | ORG_NOUNS
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in ISSUING_VERBS and not speaker_like
-
-
-def _governing_cue(tok: Token) -> Optional[Token]:
-    """The reporting verb whose content ``tok`` sits in (through clauses and prepositions)."""
-    for _ in range(3):
-        if tok.dep_ not in ("ccomp", "pcomp", "prep", "xcomp") or tok.head is tok:
-            return None
-        tok = tok.head
-        if _is_cue_verb(tok):
-            return tok
-    return None
-
-
-def _glued_apposition(subject: Token, verb: Token) -> Optional[Token]:
-    """"Writing on X, formerly Twitter, Jordan's Queen Rania said": an apposition that runs
-    into the verb without a comma is the speaker; the parser hung it on an adjunct."""
-    doc = verb.doc
-    for child in subject.children:
-        if child.dep_ == "appos" and child.i > subject.i and child.right_edge.i == verb.i - 1 \
-                and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ",":
-            return child
-    return None
-
-
-def _is_cue_verb(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in CUE_LEMMAS or tok.lower_ in FORM_TO_LEMMA)
-
-
 def _sane_subject(ctx: _Ctx, subject: Token, verb: Token, content: tuple[int, int]) -> bool:
     """Reject parser subjects inside the content, a quotation or a dateline, or not nominal."""
     if dateline_end(ctx.text, subject.idx) is not None:
@@ -397,9 +312,9 @@ def _sane_subject(ctx: _Ctx, subject: Token, verb: Token, content: tuple[int, in
     return subject.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") or bool(subject.ent_type_)
 
 
-def _speaker_of(ctx: _Ctx, verb: Token, content: tuple[int, int]):
+def _speaker_of(ctx: _Ctx, verb: Token, content: tuple[int, int], trace: Optional[Trace] = None):
     """(speaker chars, head token) for a reporting verb: the parse when sane, else the surface."""
-    subject = _subject(verb)
+    subject = _subject(verb, trace=trace)
     if subject is not None and _sane_subject(ctx, subject, verb, content):
         return _speaker_from_head(ctx, subject)
     if (verb.dep_ == "advcl" and verb.tag_ == "VBG") or verb.dep_ in _MODIFIER_DEPS:

@@ -14,7 +14,8 @@ from ..lexicon.speakers import INANIMATE_AGENTIVE
 from ..rules import Rule, Table
 from .context import _Ctx, _chars
 from .mentions import _kind_of_head
-from .speakers import _CLAUSE_WORDS, _is_cue_verb, _subject
+from .subject import _is_cue_verb, _subject
+from .speakers import _CLAUSE_WORDS
 
 
 def _has_clause(verb: Token) -> bool:
