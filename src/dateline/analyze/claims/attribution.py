@@ -71,7 +71,7 @@ def _attribution_after(ctx: _Ctx, q: Quote, trace: Optional[Trace] = None
                 return None           # another verb first (not one inside a name): not an attribution
             continue
         if lemma == "quote":          # "CNN quoted the mission as saying"
-            return _quoted_as_saying(ctx, window[n:])
+            return _quoted_as_saying(ctx, window[n:], trace)
         if tok.tag_ == "VBG" or tok.lower_.endswith("ing"):
             return None               # “…,” advising people to …: a new predicate, not a speaker
         subject = _subject(tok, trace=trace) if _parsed(tok) else None
@@ -82,7 +82,7 @@ def _attribution_after(ctx: _Ctx, q: Quote, trace: Optional[Trace] = None
         if subject is not None and subject.i > window[-1].i + 1:
             subject = None
         if subject is not None:
-            span, head = _speaker_from_head(ctx, subject)
+            span, head = _speaker_from_head(ctx, subject, trace)
             return tok, span, head
         before = window[:n]
         if any(t.is_alpha for t in before):
@@ -118,7 +118,7 @@ def _closes_utterance(text: str, q: Quote) -> bool:
     return bool(inner_end) and (inner_end[-1] in ",.?!…–—-" or after[:1] in (",", "—", "–", "-", ":"))
 
 
-def _quoted_as_saying(ctx: _Ctx, window: list[Token]):
+def _quoted_as_saying(ctx: _Ctx, window: list[Token], trace: Optional[Trace] = None):
     for n, tok in enumerate(window):
         if tok.lower_ == "as" and n + 1 < len(window) and _cue_lemma(window[n + 1], True):
             np = window[1:n]
@@ -127,7 +127,7 @@ def _quoted_as_saying(ctx: _Ctx, window: list[Token]):
             if np and _parsed(np[0]):
                 head = next((t for t in np if t.head.i not in {x.i for x in np}), None)
                 if head is not None:
-                    speaker, head = _speaker_from_head(ctx, head)
+                    speaker, head = _speaker_from_head(ctx, head, trace)
             return window[n + 1], speaker, head
     return None
 
@@ -146,7 +146,7 @@ def _attribution_before(ctx: _Ctx, q: Quote, trace: Optional[Trace] = None
         if _cue_lemma(tok, for_quote=True) and not ctx.in_closed_quote(tok.idx):
             subject = _subject(tok, trace=trace) if _parsed(tok) else None
             if subject is not None:
-                span, head = _speaker_from_head(ctx, subject)
+                span, head = _speaker_from_head(ctx, subject, trace)
                 return tok, span, head
             before = [t for t in tokens if t.i < tok.i]
             span = _surface_np(ctx, before[0].idx, tok.idx) if before else None

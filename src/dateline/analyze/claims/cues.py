@@ -130,7 +130,7 @@ class _Passive:
     """What the passive rules look at: a passive reporting verb, its subject and its "by" agent."""
 
     def __init__(self, s: _Verb):
-        self.ctx, self.verb, self.lemma = s.ctx, s.verb, s.lemma
+        self.ctx, self.verb, self.lemma, self.trace = s.ctx, s.verb, s.lemma, s.trace
         verb = s.verb
         self.agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         self.subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -161,7 +161,7 @@ def _passive_raw(s: _Passive) -> _Raw:
     span = _clean_content(s.ctx.text, *_chars(s.parts))
     head_span, head = (None, None)
     if s.by is not None:
-        head_span, head = _speaker_from_head(s.ctx, s.by)
+        head_span, head = _speaker_from_head(s.ctx, s.by, s.trace)
     return _Raw(_sentence_cover(s.ctx, s.verb.idx, *span), span, "reported", _cue_chars(s.verb),
                 speaker_head=head, speaker_chars=head_span)
 
@@ -196,7 +196,7 @@ def _passive_claim(s: _Verb) -> Optional[_Raw]:
     return PASSIVE.decide(_Passive(s), s.trace)
 
 
-def _according_claim(ctx: _Ctx, according: Token) -> Optional[_Raw]:
+def _according_claim(ctx: _Ctx, according: Token, trace: Optional[Trace] = None) -> Optional[_Raw]:
     doc = according.doc
     to = doc[according.i + 1] if according.i + 1 < len(doc) else None
     if to is None or to.lower_ != "to":
@@ -216,7 +216,7 @@ def _according_claim(ctx: _Ctx, according: Token) -> Optional[_Raw]:
     else:
         return None
     content = _drop_heading_label(ctx.text, *content)
-    head_span, head = (_speaker_from_head(ctx, source) if source is not None
+    head_span, head = (_speaker_from_head(ctx, source, trace) if source is not None
                        else (_surface_np(ctx, to.idx + 2, p_end), None))
     cue = (according.idx, to.idx + len(to.text))
     return _Raw(_sentence_cover(ctx, according.idx, *content), content, "reported", cue,
@@ -261,7 +261,7 @@ def _missed_verb(s: _Cue) -> bool:
 # Which token opens a claim, and how it is read. The first three exclude each other; a reporting form
 # the tagger took for something else, or a verb that made no claim, is then read on the surface.
 CUE = Table("claims.cue", runner="claims", subject="a token of a parsed sentence (_Cue)", rules=(
-    Rule("cue/according-to", lambda s: s.low == "according", lambda s: _according_claim(s.ctx, s.tok),
+    Rule("cue/according-to", lambda s: s.low == "according", lambda s: _according_claim(s.ctx, s.tok, s.trace),
          examples=("According to the fire brigade, the blaze started in a restaurant kitchen.",)),
     Rule("cue/reportedly", lambda s: s.low in ("reportedly", "allegedly") and s.tok.dep_ == "advmod",
          lambda s: _reportedly_claim(s.ctx, s.tok),

@@ -3,6 +3,7 @@ surface."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import Optional
 
@@ -12,7 +13,7 @@ from ..lexicon.reporting import DOCUMENT_NOUNS, PLATFORMS
 from ..lexicon.speakers import NAME_TITLES, ORG_NOUNS, PERSON_NOUNS
 from ..datelines import dateline_end
 from .forms import FORM_TO_LEMMA
-from ..rules import Trace
+from ..rules import Rule, Table, Trace
 from .quotes import _trim
 from .context import _Ctx, _acronym, _chars, _is_relative, _parsed
 from .subject import _is_cue_verb, _subject
@@ -92,9 +93,10 @@ def _named_person(ctx: _Ctx, span: Optional[tuple[int, int]], inverted: bool = F
     return None
 
 
-def _speaker_from_head(ctx: _Ctx, head: Token) -> tuple[Optional[tuple[int, int]], Optional[Token]]:
+def _speaker_from_head(ctx: _Ctx, head: Token, trace: Optional[Trace] = None
+                       ) -> tuple[Optional[tuple[int, int]], Optional[Token]]:
     """Character span of the speaker named by ``head`` (and the head after any descent)."""
-    span, found = _speaker_phrase(ctx, head)
+    span, found = _speaker_phrase(ctx, head, trace)
     if span is None:
         return None, None
     dateline = dateline_end(ctx.text, span[0])
@@ -139,9 +141,20 @@ def _has_content_word(words: str) -> bool:
     return any(w.lower() not in _FUNCTION_ONLY for w in re.findall(r"\w+", words))
 
 
-def _speaker_phrase(ctx: _Ctx, head: Token) -> tuple[Optional[tuple[int, int]], Optional[Token]]:
-    if head.lemma_.lower() in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS:
-        # "a statement by X", "figures from X", "figures released by X"
+class _Phrase:
+    """What the phrase rules look at: the head token of a speaker phrase and the names around it."""
+
+    def __init__(self, ctx: _Ctx, head: Token, trace: Optional[Trace]):
+        self.ctx = ctx
+        self.head = head
+        self.trace = trace
+
+    @functools.cached_property
+    def document_source(self) -> Optional[Token]:
+        """"a statement by X", "figures from X", "figures released by X": X, when it can speak."""
+        head = self.head
+        if not (head.lemma_.lower() in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS):
+            return None
         preps = [c for c in head.children if c.dep_ == "prep"]
         preps += [a for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"
                   for a in c.children if a.dep_ == "agent"]
@@ -150,19 +163,62 @@ def _speaker_phrase(ctx: _Ctx, head: Token) -> tuple[Optional[tuple[int, int]], 
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if pobj is not None and (pobj.ent_type_ or pobj.pos_ == "PROPN"
                                          or pobj.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS):
-                    return _speaker_phrase(ctx, pobj)
-    coordinated = any(c.dep_ == "conj" for c in head.children)
-    person = _person_entity(head)
-    if person and not coordinated:
-        return person, head
-    for child in head.children:        # "The director of the hospital, Dr. Ann Lee, said"
-        if child.dep_ == "appos" and child.i > head.i and _person_entity(child) and head.pos_ != "PROPN":
-            return _person_entity(child), child
-    closing = _closing_apposition(head)
-    if closing is not None:
-        return _person_entity(closing), closing
-    span = _chars(_np_tokens(head))
-    return (_named_person(ctx, span) or span), head
+                    return pobj
+        return None
+
+    @functools.cached_property
+    def person(self) -> Optional[tuple[int, int]]:
+        """The person entity the head is part of, unless it is coordinated with others."""
+        if any(c.dep_ == "conj" for c in self.head.children):
+            return None
+        return _person_entity(self.head)
+
+    @functools.cached_property
+    def apposed(self) -> Optional[Token]:
+        """"The director of the hospital, Dr. Ann Lee, said": a person apposed to a common noun."""
+        head = self.head
+        return next((child for child in head.children if child.dep_ == "appos" and child.i > head.i
+                     and _person_entity(child) and head.pos_ != "PROPN"), None)
+
+    @functools.cached_property
+    def closing(self) -> Optional[Token]:
+        return _closing_apposition(self.head)
+
+    @functools.cached_property
+    def np(self) -> Optional[tuple[int, int]]:
+        return _chars(_np_tokens(self.head))
+
+    @functools.cached_property
+    def named(self) -> Optional[tuple[int, int]]:
+        return _named_person(self.ctx, self.np)
+
+
+# The phrase a speaker's head token stands in: the first rule that holds gives (characters, head).
+PHRASE = Table("claims.speaker.phrase", runner="claims", subject="a speaker's head token (_Phrase)", rules=(
+    Rule("speaker/document-source", lambda s: s.document_source is not None,
+         lambda s: _speaker_phrase(s.ctx, s.document_source, s.trace),
+         examples=("According to a statement by the fire brigade, the blaze started in a kitchen.",),
+         why="a document speaks for whoever issued it"),
+    Rule("speaker/person-name", lambda s: bool(s.person), lambda s: (s.person, s.head),
+         examples=("Maria Lopez, a nurse at the clinic, said the wards were full.",)),
+    Rule("speaker/apposed-name", lambda s: s.apposed is not None,
+         lambda s: (_person_entity(s.apposed), s.apposed),
+         examples=("The head of the rescue team, Carlos Mendes, said three climbers were still missing.",)),
+    Rule("speaker/closing-apposition", lambda s: s.closing is not None,
+         lambda s: (_person_entity(s.closing), s.closing),
+         examples=("“The roads are closed,” said a spokesman for the regional government, Pedro Alves.",)),
+    Rule("speaker/name-ending-phrase", lambda s: s.named is not None, lambda s: (s.named, s.head),
+         examples=("The engineers and their supervisor Pedro Alves said the dam would hold.",),
+         why="'Deputy Mayor Carla Diaz' is Carla Diaz; not 'Carla Diaz's lawyer'"),
+    Rule("speaker/noun-phrase", lambda s: True, lambda s: (s.np, s.head),
+         examples=("The mayor said the floodwaters were finally receding.",),
+         why="the noun phrase around the head, without relative clauses and comma appositions"),
+))
+
+
+def _speaker_phrase(ctx: _Ctx, head: Token, trace: Optional[Trace] = None
+                    ) -> tuple[Optional[tuple[int, int]], Optional[Token]]:
+    return PHRASE.decide(_Phrase(ctx, head, trace), trace)
 
 
 def _closing_apposition(head: Token) -> Optional[Token]:
@@ -316,7 +372,7 @@ def _speaker_of(ctx: _Ctx, verb: Token, content: tuple[int, int], trace: Optiona
     """(speaker chars, head token) for a reporting verb: the parse when sane, else the surface."""
     subject = _subject(verb, trace=trace)
     if subject is not None and _sane_subject(ctx, subject, verb, content):
-        return _speaker_from_head(ctx, subject)
+        return _speaker_from_head(ctx, subject, trace)
     if (verb.dep_ == "advcl" and verb.tag_ == "VBG") or verb.dep_ in _MODIFIER_DEPS:
         return None, None             # "its ability to threaten …": no speaker to look for
     return _surface_subject(ctx, verb), None
