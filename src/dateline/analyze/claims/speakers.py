@@ -368,14 +368,36 @@ def _sane_subject(ctx: _Ctx, subject: Token, verb: Token, content: tuple[int, in
     return subject.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") or bool(subject.ent_type_)
 
 
+_MODIFIER_DEPS = {"acl", "relcl", "amod", "pcomp", "pobj", "nmod", "compound", "dobj", "nsubj", "appos"}
+
+
+class _Source:
+    """What the source rules look at: a reporting verb, its content, and the subject the parse gives it."""
+
+    def __init__(self, ctx: _Ctx, verb: Token, content: tuple[int, int], trace: Optional[Trace]):
+        self.ctx = ctx
+        self.verb = verb
+        self.content = content
+        self.trace = trace
+        self.subject = _subject(verb, trace=trace)
+
+
+# Where a reporting verb's speaker is read: the parse when sane, else the surface (outcome: chars, head).
+SOURCE = Table("claims.speaker.source", runner="claims", subject="a reporting verb and its content (_Source)", rules=(
+    Rule("speaker/parsed-subject",
+         lambda s: s.subject is not None and _sane_subject(s.ctx, s.subject, s.verb, s.content),
+         lambda s: _speaker_from_head(s.ctx, s.subject, s.trace),
+         examples=("The mayor said the floodwaters were finally receding.",)),
+    Rule("none/modifier-verb",
+         lambda s: (s.verb.dep_ == "advcl" and s.verb.tag_ == "VBG") or s.verb.dep_ in _MODIFIER_DEPS, (None, None),
+         examples=("The fire chief's decision to warn residents early saved lives.",),
+         why="'its ability to threaten …': a verb modifying something has no speaker to look for"),
+    Rule("speaker/surface-subject", lambda s: True, lambda s: (_surface_subject(s.ctx, s.verb), None),
+         examples=("The rescue crews, an official at the scene said, had reached the mine.",),
+         why="the noun phrase written just before the verb, which the parser misattached"),
+))
+
+
 def _speaker_of(ctx: _Ctx, verb: Token, content: tuple[int, int], trace: Optional[Trace] = None):
     """(speaker chars, head token) for a reporting verb: the parse when sane, else the surface."""
-    subject = _subject(verb, trace=trace)
-    if subject is not None and _sane_subject(ctx, subject, verb, content):
-        return _speaker_from_head(ctx, subject, trace)
-    if (verb.dep_ == "advcl" and verb.tag_ == "VBG") or verb.dep_ in _MODIFIER_DEPS:
-        return None, None             # "its ability to threaten …": no speaker to look for
-    return _surface_subject(ctx, verb), None
-
-
-_MODIFIER_DEPS = {"acl", "relcl", "amod", "pcomp", "pobj", "nmod", "compound", "dobj", "nsubj", "appos"}
+    return SOURCE.decide(_Source(ctx, verb, content, trace), trace)
