@@ -2,6 +2,7 @@
 antecedent."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -9,6 +10,7 @@ from spacy.tokens import Token
 
 from ..lexicon import story
 from ..lexicon.speakers import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, ORG_NOUNS, PERSON_NOUNS, PRONOUNS
+from ..rules import Rule, Table
 from .context import _Ctx, _Raw
 from .mentions import _kind_of_head, _kind_of_span, _mentions, _title_lemmas
 
@@ -29,8 +31,43 @@ def _resolve(ctx: _Ctx, raws: list[_Raw]) -> None:
         done.append(raw)
 
 
+class _Speaking:
+    """What the resolution rules look at: a claim and the speaker phrase found for it."""
+
+    def __init__(self, ctx: _Ctx, raw: _Raw):
+        self.ctx = ctx
+        self.raw = raw
+        self.span = raw.speaker_chars
+        self.words = None if self.span is None else ctx.text[self.span[0]:self.span[1]]
+
+    @functools.cached_property
+    def description(self) -> Optional[str]:
+        return _description_head(self.ctx, self.span, self.raw.speaker_head)
+
+
+# How a claim's speaker is settled, in document order (after every claim is found).
+RESOLVE = Table("claims.speaker.resolve", runner="claims", subject="a claim and its speaker phrase (_Speaking)", rules=(
+    Rule("speaker/carried-over", lambda s: s.raw.carry, "carried",
+         examples=("“We will rebuild,” the mayor said. “Nobody will be left behind.”",
+                   "According to local radio, the rebels took the airport. They also reportedly seized the port.",),
+         why="a quotation continuing the one before, or 'reportedly' after a report: the speaker before"),
+    Rule("none/no-speaker-phrase", lambda s: s.span is None, "none",
+         examples=("It was reported that the border crossing had reopened.",)),
+    Rule("speaker/pronoun-antecedent", lambda s: s.words.lower() in PRONOUNS, "pronoun",
+         examples=("The fire chief arrived at noon. He said the blaze was under control.",),
+         why="the nearest compatible earlier speaker or mention ('it' an organisation, 'he' a man ...)"),
+    Rule("speaker/description-antecedent", lambda s: s.description is not None, "description",
+         examples=("Defence Minister Ana Ruiz visited the base on Monday. The minister said the troops would stay.",),
+         why="'the minister': a more specific earlier name for it, if any; else as written"),
+    Rule("speaker/as-written", lambda s: True, "as written",
+         examples=("The regional flood agency said the river had peaked.",)),
+))
+
+
 def _resolve_one(ctx: _Ctx, raw: _Raw, done: list[_Raw]) -> None:
-    if raw.carry:
+    s = _Speaking(ctx, raw)
+    how = RESOLVE.decide(s, raw.trace)
+    if how == "carried":
         at = (raw.cue or raw.content)[0]
         reach = ctx.sent_index(at) - (1 if raw.from_report else 2)
         earlier = [r for r in done if (r.cue or r.content)[0] < at
@@ -41,21 +78,19 @@ def _resolve_one(ctx: _Ctx, raw: _Raw, done: list[_Raw]) -> None:
             prev = max(earlier, key=lambda r: (r.cue or r.content)[0])
             raw.speaker, raw.speaker_span, raw.speaker_kind = prev.speaker, prev.speaker_span, prev.speaker_kind
         return
-    span = raw.speaker_chars
-    if span is None:
+    if how == "none":
         return
-    words = ctx.text[span[0]:span[1]]
+    span, words = s.span, s.words
     low = words.lower()
-    if low in PRONOUNS:
+    if how == "pronoun":
         _set_antecedent(ctx, raw, done, span[0], PRONOUNS[low], None,
                         gender={"he": "m", "him": "m", "she": "f", "her": "f"}.get(low))
         return
     head = raw.speaker_head
     kind = _kind_of_head(head) if head is not None else _kind_of_span(ctx, span)
     raw.speaker, raw.speaker_span, raw.speaker_kind = words, span, kind
-    description = _description_head(ctx, span, head)
-    if description is not None:
-        _set_antecedent(ctx, raw, done, span[0], kind or "org", description, keep_if_none=True)
+    if how == "description":
+        _set_antecedent(ctx, raw, done, span[0], kind or "org", s.description, keep_if_none=True)
 
 
 def _description_head(ctx: _Ctx, span: tuple[int, int], head: Optional[Token]) -> Optional[str]:
