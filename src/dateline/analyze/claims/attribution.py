@@ -2,6 +2,7 @@
 that continue them (pass 3)."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -10,7 +11,7 @@ from spacy.tokens import Token
 from ..lexicon.reporting import AUDIENCE_NOUNS
 from .forms import CUE_LEMMAS, FORM_TO_LEMMA, QUOTE_CUE_LEMMAS
 from .quotes import QUOTE_CHARS, Quote
-from ..rules import Trace
+from ..rules import Rule, Table, Trace
 from .context import _Ctx, _Raw, _acronym, _clean_content, _direct_content, _parsed
 from .subject import _subject
 from .speakers import _NAME_LABELS, _speaker_from_head, _surface_np
@@ -178,32 +179,71 @@ def _cue_chars(tok: Token) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
+class _Quoted:
+    """What the quotation rules look at: a quotation and the attribution written next to it, if any."""
+
+    def __init__(self, ctx: _Ctx, q: Quote, trace: Optional[Trace]):
+        self.ctx = ctx
+        self.q = q
+        self.trace = trace
+
+    @functools.cached_property
+    def opens(self) -> bool:
+        return _opens_sentence(self.ctx, self.q)
+
+    @functools.cached_property
+    def after(self):
+        """(cue, speaker chars, speaker head) of "…,” X said" / "…,” said X", or None."""
+        return _attribution_after(self.ctx, self.q, self.trace) if self.q.close is not None else None
+
+    @functools.cached_property
+    def found(self):
+        """The attribution after the quotation, else (when it opens its sentence) the one before it."""
+        if self.after is None and self.opens:
+            return _attribution_before(self.ctx, self.q, self.trace)
+        return self.after
+
+
+# A quotation with an attribution next to it (pass 1). Vetoes first; then its mode.
+QUOTE = Table("claims.quote", runner="claims", subject="a quotation (_Quoted)", rules=(
+    Rule("veto/no-attribution", lambda s: s.found is None or s.found[0].i in s.ctx.used_cues,
+         examples=("The so-called “green corridor” opened on Monday.",),
+         counter_examples=("“The corridor is open,” the mayor said.",),
+         why="no reporting verb next to it, or only one that attributes an earlier quotation (pass 2 may still "
+             "read it as part of a claim)"),
+    Rule("veto/earlier-quote-in-sentence",
+         lambda s: s.after is not None and not s.opens and _quote_earlier_in_sentence(s.ctx, s.q),
+         examples=("It had “no choice” and “no money left,” the farmer said.",),
+         why="'“A,” she said, but “B,” …': left to the parse"),
+    Rule("direct/whole-quotation", lambda s: s.after is None or s.opens, "direct",
+         examples=("“The corridor is open,” the mayor said.",),
+         why="the quotation opens its sentence, or its attribution comes before it"),
+    Rule("mixed/quote-ends-sentence", lambda s: True, "mixed",
+         examples=("The corridor is now “a lifeline for the valley,” the mayor said.",),
+         why="quoted words finish a sentence that began outside them"),
+))
+
+
 def _direct_claims(ctx: _Ctx) -> list[_Raw]:
     out: list[_Raw] = []
     for q in ctx.quotes:
         if q.used or q.inner_end <= q.inner_start:
             continue
         trace = ctx.quote_trace(q)
-        found = _attribution_after(ctx, q, trace) if q.close is not None else None
-        after = found is not None
-        if found is None and _opens_sentence(ctx, q):
-            found = _attribution_before(ctx, q, trace)
-        if found is None:
+        s = _Quoted(ctx, q, trace)
+        mode = QUOTE.decide(s, trace)
+        if mode is None:
             continue
-        if after and not _opens_sentence(ctx, q) and _quote_earlier_in_sentence(ctx, q):
-            continue                  # “A,” she said, but “B,” …: leave it to the parse
-        cue, speaker_chars, speaker_head = found
-        if cue.i in ctx.used_cues:
-            continue
+        cue, speaker_chars, speaker_head = s.found
         ctx.used_cues.add(cue.i)
         q.used = True
         _, cue_sent_end = ctx.sent_bounds(cue.idx)
-        if not after or _opens_sentence(ctx, q):
-            content, mode = _direct_content(ctx.text, q), "direct"
+        if mode == "direct":
+            content = _direct_content(ctx.text, q)
             span_start = min(q.start, ctx.sent_bounds(cue.idx)[0])
         else:                        # quoted words finish a sentence that began outside them
             s_start, _ = ctx.sent_bounds(q.start)
-            content, mode = _clean_content(ctx.text, s_start, q.end), "mixed"
+            content = _clean_content(ctx.text, s_start, q.end)
             span_start = s_start
         span_end = max(cue_sent_end, q.end)
         out.append(_Raw((span_start, span_end), content, mode, _cue_chars(cue),
