@@ -276,6 +276,37 @@ def _split_quote_tail(ctx: _Ctx, q: Quote, cue: Token, first: _Raw) -> list[_Raw
 
 # --- pass 3: continuation quotes; pass 4: headline dashes -------------------------------------
 
+class _Next:
+    """What the continuation rules look at: a quoted sentence and the claim that ends last before it."""
+
+    def __init__(self, ctx: _Ctx, q: Quote, previous: list[_Raw]):
+        self.ctx = ctx
+        self.q = q
+        self.last = max(previous, key=lambda r: r.span[1]) if previous else None
+
+    @functools.cached_property
+    def gap(self) -> str:
+        return self.ctx.text[self.last.span[1]:self.q.start]
+
+
+# A quoted sentence of its own right after a direct quotation carries its speaker (pass 3).
+CONTINUATION = Table("claims.continuation", runner="claims", subject="a quoted sentence (_Next)", rules=(
+    Rule("veto/no-claim-before", lambda s: s.last is None,
+         examples=("“The corridor is open.”",)),
+    Rule("veto/claim-before-not-direct", lambda s: s.last.mode != "direct",
+         examples=("The mayor said the corridor was open. “Trucks are moving again.”",),
+         counter_examples=("“The corridor is open,” the mayor said. “Trucks are moving again.”",)),
+    Rule("veto/words-between", lambda s: bool(re.search(r"\w", s.gap)),
+         examples=("“The corridor is open,” the mayor said. Trucks queued. “They are moving again.”",),
+         counter_examples=("“The corridor is open,” the mayor said. “Trucks are moving again.”",)),
+    Rule("veto/sentences-between",
+         lambda s: s.ctx.sent_index(s.q.start) - s.ctx.sent_index(max(s.last.span[1] - 1, 0)) > 1,
+         examples=("“The corridor is open,” the mayor said. ... “Trucks are moving again.”",)),
+    Rule("continuation/next-quoted-sentence", lambda s: True, "continuation",
+         examples=("“The corridor is open,” the mayor said. “Trucks are moving again.”",)),
+))
+
+
 def _continuations(ctx: _Ctx, claims: list[_Raw]) -> list[_Raw]:
     out: list[_Raw] = []
     by_end = sorted(claims, key=lambda r: r.span[1])
@@ -284,12 +315,7 @@ def _continuations(ctx: _Ctx, claims: list[_Raw]) -> list[_Raw]:
             continue
         trace = ctx.quote_trace(q)
         previous = [r for r in by_end + out if r.span[1] <= q.start]
-        if not previous:
-            continue
-        last = max(previous, key=lambda r: r.span[1])
-        gap = ctx.text[last.span[1]:q.start]
-        if last.mode != "direct" or re.search(r"\w", gap) or \
-                ctx.sent_index(q.start) - ctx.sent_index(max(last.span[1] - 1, 0)) > 1:
+        if CONTINUATION.decide(_Next(ctx, q, previous), trace) is None:
             continue
         q.used = True
         _, s_end = ctx.sent_bounds(max(q.end - 1, q.start))
