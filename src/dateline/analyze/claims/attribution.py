@@ -54,6 +54,95 @@ def _window_after(ctx: _Ctx, char: int, limit: int = 16) -> list[Token]:
     return out
 
 
+_STOPS_AFTER_QUOTE = ("and", "but", "or", "then", "while", "as", "because", "which", "who")
+
+
+class _After:
+    """What the attribution rules look at: a word after a quotation that ends in punctuation, in the window up
+    to the sentence stop (``n``: its place there)."""
+
+    def __init__(self, ctx: _Ctx, q: Quote, window: list[Token], n: int, trace: Optional[Trace]):
+        self.ctx = ctx
+        self.q = q
+        self.window = window
+        self.n = n
+        self.tok = tok = window[n]
+        self.trace = trace
+        self.conjunction = tok.lower_ in _STOPS_AFTER_QUOTE and not _acronym(tok)
+        self.lemma = None if self.conjunction else _cue_lemma(tok, for_quote=True)
+
+    @functools.cached_property
+    def subject(self) -> Optional[Token]:
+        return _subject(self.tok, trace=self.trace) if _parsed(self.tok) else None
+
+    @functools.cached_property
+    def near_subject(self) -> Optional[Token]:
+        """The subject, unless it lies beyond the window."""
+        subject = self.subject
+        return None if subject is not None and subject.i > self.window[-1].i + 1 else subject
+
+    @functools.cached_property
+    def words_after(self) -> list[Token]:
+        """"said Dr. Ann Lee": the words after the cue, up to punctuation or a preposition."""
+        after = []
+        for t in self.window[self.n + 1:]:
+            if (t.is_punct and t.text not in "()") or t.lower_ in ("in", "on", "at", "to", "during", "after"):
+                break
+            after.append(t)
+        return after
+
+
+def _surface_speaker(s: _After):
+    if any(t.is_alpha for t in s.window[:s.n]):
+        return s.tok, _surface_np(s.ctx, s.window[0].idx, s.tok.idx), None
+    after = s.words_after
+    return s.tok, _surface_np(s.ctx, after[0].idx, after[-1].idx + len(after[-1].text)), None
+
+
+def _other_verb(s: _After) -> bool:
+    """Another verb before any cue (not one inside a name)."""
+    tok = s.tok
+    return s.lemma is None and _parsed(tok) and tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") \
+        and tok.ent_type_ not in _NAME_LABELS
+
+
+# "…,” X said" / "…,” said X": the first word after the quotation that is a cue or stops the search decides.
+# Outcome: (cue token, speaker chars, speaker head), or None.
+AFTER = Table("claims.quote.attribution", runner="claims", subject="a word after a quotation (_After)", rules=(
+    Rule("veto/conjunction-after-quote", lambda s: s.conjunction, None,
+         examples=("He shouted “Run,” and the crowd scattered.",),
+         counter_examples=("He shouted “Run,” the officer said.",)),
+    Rule("veto/other-verb-first", _other_verb, None,
+         examples=("“Stop the war,” read a banner held by students.",),
+         counter_examples=("“Stop the war,” a student said.",),
+         why="another verb before any cue: not an attribution"),
+    Rule("attribution/quoted-as-saying", lambda s: s.lemma == "quote",
+         lambda s: _quoted_as_saying(s.ctx, s.window[s.n:], s.trace),
+         examples=("“We will win,” the paper quoted the coach as saying.",)),
+    Rule("veto/participle-after-quote", lambda s: s.tok.tag_ == "VBG" or s.tok.lower_.endswith("ing"), None,
+         examples=("The police issued a warning, “Leave now,” urging residents to go.",),
+         counter_examples=("“Leave now,” the police urged.",),
+         why="'“…,” advising people to …': a new predicate, not a speaker"),
+    Rule("veto/clause-begun-before", lambda s: s.subject is not None and s.subject.idx < s.q.start, None,
+         examples=("The mayor, who called the bridge “unsafe,” said it would close.",),
+         counter_examples=("“The bridge is unsafe,” the mayor said.",),
+         why="the verb belongs to a clause begun before the quotation"),
+    Rule("veto/verb-has-own-content", lambda s: _parsed(s.tok) and _has_own_content(s.tok), None,
+         examples=("“Lessons learned,” the report concluded that the levee had failed.",),
+         counter_examples=("“Lessons learned,” the report concluded.",),
+         why="'“Title,” X admitted that …': the verb says something else"),
+    Rule("speaker/subject-of-cue", lambda s: s.near_subject is not None,
+         lambda s: (s.tok, *_speaker_from_head(s.ctx, s.near_subject, s.trace)),
+         examples=("“We are tired,” the nurses said.",)),
+    Rule("speaker/words-around-cue", lambda s: any(t.is_alpha for t in s.window[:s.n]) or bool(s.words_after),
+         _surface_speaker,
+         examples=("“We documented 48 deaths,” said the Committee to Protect Journalists, which tracks them.",),
+         why="no subject from the parse: the words before the cue, else those after it, read on the surface"),
+    Rule("none/cue-alone", lambda s: True, lambda s: (s.tok, None, None),
+         examples=("“The corridor is open,” said.",)),
+))
+
+
 def _attribution_after(ctx: _Ctx, q: Quote, trace: Optional[Trace] = None
                        ) -> Optional[tuple[Token, Optional[tuple[int, int]], Optional[Token]]]:
     """("…,” X said" | "…,” said X") → (cue token, speaker chars, speaker head)."""
@@ -62,40 +151,11 @@ def _attribution_after(ctx: _Ctx, q: Quote, trace: Optional[Trace] = None
     window = _window_after(ctx, q.end)
     while window and window[0].is_punct:
         window = window[1:]
-    for n, tok in enumerate(window[:9]):
-        if tok.lower_ in ("and", "but", "or", "then", "while", "as", "because", "which", "who") and not _acronym(tok):
-            return None
-        lemma = _cue_lemma(tok, for_quote=True)
-        if lemma is None:
-            if _parsed(tok) and tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") \
-                    and tok.ent_type_ not in _NAME_LABELS:
-                return None           # another verb first (not one inside a name): not an attribution
-            continue
-        if lemma == "quote":          # "CNN quoted the mission as saying"
-            return _quoted_as_saying(ctx, window[n:], trace)
-        if tok.tag_ == "VBG" or tok.lower_.endswith("ing"):
-            return None               # “…,” advising people to …: a new predicate, not a speaker
-        subject = _subject(tok, trace=trace) if _parsed(tok) else None
-        if subject is not None and subject.idx < q.start:
-            return None               # the verb belongs to a clause begun before the quotation
-        if _parsed(tok) and _has_own_content(tok):
-            return None               # “Title,” X admitted that …: the verb has its own content
-        if subject is not None and subject.i > window[-1].i + 1:
-            subject = None
-        if subject is not None:
-            span, head = _speaker_from_head(ctx, subject, trace)
-            return tok, span, head
-        before = window[:n]
-        if any(t.is_alpha for t in before):
-            return tok, _surface_np(ctx, before[0].idx, tok.idx), None
-        after = []
-        for t in window[n + 1:]:
-            if (t.is_punct and t.text not in "()") or t.lower_ in ("in", "on", "at", "to", "during", "after"):
-                break
-            after.append(t)
-        if after:
-            return tok, _surface_np(ctx, after[0].idx, after[-1].idx + len(after[-1].text)), None
-        return tok, None, None
+    for n in range(min(len(window), 9)):
+        s = _After(ctx, q, window, n, trace)
+        if s.lemma is None and not s.conjunction and not _other_verb(s):
+            continue                  # neither a cue nor a reason to stop: look on
+        return AFTER.decide(s, trace)
     return None
 
 
