@@ -196,28 +196,66 @@ def _passive_claim(s: _Verb) -> Optional[_Raw]:
     return PASSIVE.decide(_Passive(s), s.trace)
 
 
+class _According:
+    """What the "according to" rules look at: the phrase and the sentence around it."""
+
+    def __init__(self, ctx: _Ctx, according: Token, trace: Optional[Trace]):
+        self.ctx = ctx
+        self.tok = according
+        self.trace = trace
+        doc = according.doc
+        self.to = doc[according.i + 1] if according.i + 1 < len(doc) else None
+
+    @functools.cached_property
+    def phrase(self) -> tuple[int, int]:
+        return _chars(list(self.tok.subtree))
+
+    @functools.cached_property
+    def sentence(self) -> tuple[int, int]:
+        return self.ctx.sent_bounds(self.tok.idx)
+
+    @functools.cached_property
+    def before(self) -> tuple[int, int]:
+        return _clean_content(self.ctx.text, self.sentence[0], self.phrase[0])
+
+    @functools.cached_property
+    def after(self) -> tuple[int, int]:
+        return _clean_content(self.ctx.text, self.phrase[1], self.sentence[1])
+
+
+def _some(span: tuple[int, int]) -> bool:
+    return span[1] - span[0] > 0
+
+
+# What "according to X" attributes: the sentence on one side of the phrase, or the whole sentence around it.
+ACCORDING = Table("claims.according", runner="claims", subject="an 'according' token (_According)", rules=(
+    Rule("veto/according-without-to", lambda s: s.to is None or s.to.lower_ != "to", None,
+         examples=("Everything went according as planned.",),
+         counter_examples=("According to the fire brigade, the blaze started in a kitchen.",)),
+    Rule("content/after-according-to", lambda s: _some(s.after) and not _some(s.before), lambda s: s.after,
+         examples=("According to the fire brigade, the blaze started in a kitchen.",)),
+    Rule("content/before-according-to", lambda s: _some(s.before) and not _some(s.after), lambda s: s.before,
+         examples=("The blaze started in a kitchen, according to the fire brigade.",)),
+    Rule("content/around-according-to", lambda s: _some(s.before),
+         lambda s: _clean_content(s.ctx.text, *s.sentence),
+         examples=("The blaze, according to the fire brigade, started in a kitchen.",),
+         why="in the middle of the sentence: the whole sentence is the claim"),
+    Rule("veto/nothing-around", lambda s: True, None,
+         examples=("According to the fire brigade.",),
+         counter_examples=("According to the fire brigade, the blaze started in a kitchen.",)),
+))
+
+
 def _according_claim(ctx: _Ctx, according: Token, trace: Optional[Trace] = None) -> Optional[_Raw]:
-    doc = according.doc
-    to = doc[according.i + 1] if according.i + 1 < len(doc) else None
-    if to is None or to.lower_ != "to":
+    s = _According(ctx, according, trace)
+    content = ACCORDING.decide(s, trace)
+    if content is None:
         return None
+    to = s.to
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
-    phrase = list(according.subtree)
-    p_start, p_end = _chars(phrase)
-    s_start, s_end = ctx.sent_bounds(according.idx)
-    before = _clean_content(ctx.text, s_start, p_start)
-    after = _clean_content(ctx.text, p_end, s_end)
-    if after[1] - after[0] > 0 and before[1] - before[0] <= 0:
-        content = after
-    elif before[1] - before[0] > 0 and after[1] - after[0] <= 0:
-        content = before
-    elif before[1] > before[0]:        # in the middle: the whole sentence is the claim
-        content = _clean_content(ctx.text, s_start, s_end)
-    else:
-        return None
     content = _drop_heading_label(ctx.text, *content)
     head_span, head = (_speaker_from_head(ctx, source, trace) if source is not None
-                       else (_surface_np(ctx, to.idx + 2, p_end), None))
+                       else (_surface_np(ctx, to.idx + 2, s.phrase[1]), None))
     cue = (according.idx, to.idx + len(to.text))
     return _Raw(_sentence_cover(ctx, according.idx, *content), content, "reported", cue,
                 speaker_head=head, speaker_chars=head_span)
