@@ -307,7 +307,7 @@ CUE = Table("claims.cue", runner="claims", subject="a token of a parsed sentence
          why="hearsay: the speaker is the report just before, if any"),
     Rule("cue/reporting-verb", _reporting_verb, lambda s: _verb_claim(s.ctx, s.tok, s.trace),
          examples=("The mayor said the floodwaters were finally receding.",)),
-    Rule("cue/missed-verb", _missed_verb, lambda s: _surface_claim(s.ctx, s.tok),
+    Rule("cue/missed-verb", _missed_verb, lambda s: _surface_claim(s.ctx, s.tok, s.trace),
          examples=("Chile's electoral service announces, in a statement, that turnout reached 61 percent.",),
          why="speaker on its left, content to the sentence end"),
 ))
@@ -349,32 +349,73 @@ _NOT_BEFORE_VERB = {"-", "the", "a", "an", "this", "that", "these", "those", "hi
                     "by", "of", "to", "in", "on", "at", "for", "with", "newly", "self"}
 
 
-def _surface_claim(ctx: _Ctx, tok: Token) -> Optional[_Raw]:
+class _Surface:
+    """What the surface rules look at: a reporting form the tagger missed, and the words around it."""
+
+    def __init__(self, ctx: _Ctx, tok: Token):
+        self.ctx = ctx
+        self.tok = tok
+        doc = ctx.doc
+        self.lemma = FORM_TO_LEMMA[tok.lower_]
+        self.sentence = ctx.sent_bounds(tok.idx)
+        self.prev = doc[tok.i - 1] if tok.i else None
+        self.next = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+
+    @functools.cached_property
+    def speaker(self) -> Optional[tuple[int, int]]:
+        return _surface_subject(self.ctx, self.tok)
+
+    @functools.cached_property
+    def content(self) -> tuple[int, int]:
+        return _clean_content(self.ctx.text, self.tok.idx + len(self.tok.text), self.sentence[1])
+
+
+def _not_after_a_name(s: _Surface) -> bool:
+    """"758 pledged delegates", "the declared war": a modifier, not a verb after its subject."""
+    prev = s.prev
+    return prev is None or prev.lower_ in _NOT_BEFORE_VERB or (
+        prev.text != "," and prev.pos_ not in ("PROPN", "NOUN", "PRON") and prev.text != ")")
+
+
+def _object_no_statement(s: _Surface) -> bool:
+    if s.lemma not in PROPOSITION_OBJECT_VERBS:
+        return False
+    following = {t.lower_ for t in s.ctx.doc[s.tok.i + 1:s.tok.i + 5]}
+    return not following & PROPOSITION_NOUNS and not s.ctx.quotes_overlapping(*s.content)
+
+
+# A reporting form the tagger took for a noun or a modifier, read on the surface: speaker on its left,
+# content to the sentence end. Vetoes first.
+SURFACE = Table("claims.surface", runner="claims", subject="a missed reporting form (_Surface)", rules=(
+    Rule("veto/comparison", lambda s: _in_comparison(s.tok), None,
+         examples=("The toll was higher than reported figures suggested.",)),
+    Rule("veto/not-after-a-name", _not_after_a_name, None,
+         examples=("The 758 pledged delegates met on Monday.",
+                   "The newly declared state of emergency, Ruiz said, will last a month."),
+         counter_examples=("Chile's electoral service announces, in a statement, that turnout reached 61 percent.",)),
+    Rule("veto/passive-or-last-word",
+         lambda s: s.next is None or s.next.lower_ in ("by", "-") or s.next.idx >= s.sentence[1], None,
+         examples=("Tarnow Mayor Warns - Live",),
+         counter_examples=("Tarnow Mayor Warns Floods Will Worsen",)),
+    Rule("veto/no-speaker-before", lambda s: s.speaker is None, None,
+         examples=("On Monday Tarnow Warns Of Floods",),
+         counter_examples=("Tarnow Mayor Warns Of Floods",)),
+    Rule("veto/no-content", lambda s: s.content[1] <= s.content[0], None,
+         examples=("Tarnow Mayor Confirms.",)),
+    Rule("veto/object-is-no-statement", _object_no_statement, None,
+         examples=("Tarnow Council Endorses New Dam",),
+         counter_examples=("Tarnow Council Endorses Report That Dam Is Safe",)),
+    Rule("claim/surface-verb", lambda s: True,
+         lambda s: _Raw(_sentence_cover(s.ctx, s.tok.idx, *s.content), s.content, "reported",
+                        (s.tok.idx, s.tok.idx + len(s.tok.text)), speaker_chars=s.speaker),
+         examples=("Chile's electoral service announces, in a statement, that turnout reached 61 percent.",
+                   "Tarnow Mayor Warns Floods Will Worsen")),
+))
+
+
+def _surface_claim(ctx: _Ctx, tok: Token, trace: Optional[Trace] = None) -> Optional[_Raw]:
     """A reporting verb the tagger missed: speaker on its left, content to the sentence end."""
-    doc = ctx.doc
-    if _in_comparison(tok):
-        return None
-    lemma = FORM_TO_LEMMA[tok.lower_]
-    s_start, s_end = ctx.sent_bounds(tok.idx)
-    prev = doc[tok.i - 1] if tok.i else None
-    if prev is None or prev.lower_ in _NOT_BEFORE_VERB or (
-            prev.text != "," and prev.pos_ not in ("PROPN", "NOUN", "PRON") and prev.text != ")"):
-        return None                   # "758 pledged delegates", "the declared war": adjectives
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is None or nxt.lower_ in ("by", "-") or nxt.idx >= s_end:
-        return None
-    speaker = _surface_subject(ctx, tok)
-    if speaker is None:
-        return None
-    start, end = _clean_content(ctx.text, tok.idx + len(tok.text), s_end)
-    if end <= start:
-        return None
-    if lemma in PROPOSITION_OBJECT_VERBS:
-        following = {t.lower_ for t in doc[tok.i + 1:tok.i + 5]}
-        if not following & PROPOSITION_NOUNS and not ctx.quotes_overlapping(start, end):
-            return None
-    return _Raw(_sentence_cover(ctx, tok.idx, start, end), (start, end), "reported",
-                (tok.idx, tok.idx + len(tok.text)), speaker_chars=speaker)
+    return SURFACE.decide(_Surface(ctx, tok), trace)
 
 
 def _settle_mode(ctx: _Ctx, raw: _Raw) -> _Raw:
