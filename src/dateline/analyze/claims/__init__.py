@@ -27,6 +27,26 @@ sentences, or further back within the paragraph when no other speaker comes betw
 (entities and noun chunks where parsed, capitalised runs where not). "it" prefers an
 organisation, "they" a plural, "he"/"she" a person whose gender (from "Mr."/"Ms." or a
 following "his"/"her") does not clash.
+
+Every decision is a row of a rule table (:mod:`dateline.analyze.rules`), each with the sentences it
+exists for; ``dateline.analyze.explain.explain_text`` shows, per candidate (a quotation, a cue word, a
+headline line), the rules that fired and its fate. The tables, by module:
+
+- ``attribution``: ``claims.quote`` (a quotation with an attribution next to it), ``claims.quote.attribution``
+  (the words after it: who says it, or why not), ``claims.continuation`` (pass 3);
+- ``cues``: ``claims.cue`` (which token opens a claim), ``claims.verb`` (what an active reporting verb needs),
+  ``claims.passive``, ``claims.according``, ``claims.surface`` (a reporting form the tagger missed);
+- ``vetoes``: ``claims.veto`` (contexts in which a reporting verb says nothing);
+- ``content``: ``claims.content`` (where a verb's content is written);
+- ``subject``, ``speakers``, ``resolve``: ``claims.speaker.subject`` (who performs the verb),
+  ``claims.speaker.phrase`` (the phrase around that token), ``claims.speaker.source`` (parse or surface),
+  ``claims.speaker.resolve`` (pronouns, descriptions, carried speakers);
+- ``headlines``: ``claims.headline``.
+
+The rest: ``quotes`` (quotation marks), ``context`` (per-document structures), ``mentions`` (antecedents),
+``forms`` (cue verbs' forms, ``TRIGGER``), ``extract`` (the passes in order). Word lists are in
+:mod:`dateline.analyze.lexicon` (``reporting``, ``speakers``; a story's own words in ``lexicon.story``),
+the dateline grammar in :mod:`dateline.analyze.datelines`.
 """
 from __future__ import annotations
 

@@ -274,6 +274,7 @@ QUOTE = Table("claims.quote", runner="claims", subject="a quotation (_Quoted)", 
     Rule("veto/earlier-quote-in-sentence",
          lambda s: s.after is not None and not s.opens and _quote_earlier_in_sentence(s.ctx, s.q),
          examples=("It had “no choice” and “no money left,” the farmer said.",),
+         counter_examples=("It had “no money left,” the farmer said.",),
          why="'“A,” she said, but “B,” …': left to the parse"),
     Rule("direct/whole-quotation", lambda s: s.after is None or s.opens, "direct",
          examples=("“The corridor is open,” the mayor said.",),
@@ -352,7 +353,8 @@ class _Next:
 # A quoted sentence of its own right after a direct quotation carries its speaker (pass 3).
 CONTINUATION = Table("claims.continuation", runner="claims", subject="a quoted sentence (_Next)", rules=(
     Rule("veto/no-claim-before", lambda s: s.last is None,
-         examples=("“The corridor is open.”",)),
+         examples=("“The corridor is open.”",),
+         counter_examples=("“The corridor is open,” the mayor said. “Trucks are moving again.”",)),
     Rule("veto/claim-before-not-direct", lambda s: s.last.mode != "direct",
          examples=("The mayor said the corridor was open. “Trucks are moving again.”",),
          counter_examples=("“The corridor is open,” the mayor said. “Trucks are moving again.”",)),
@@ -361,7 +363,8 @@ CONTINUATION = Table("claims.continuation", runner="claims", subject="a quoted s
          counter_examples=("“The corridor is open,” the mayor said. “Trucks are moving again.”",)),
     Rule("veto/sentences-between",
          lambda s: s.ctx.sent_index(s.q.start) - s.ctx.sent_index(max(s.last.span[1] - 1, 0)) > 1,
-         examples=("“The corridor is open,” the mayor said. ... “Trucks are moving again.”",)),
+         examples=("“The corridor is open,” the mayor said. ... “Trucks are moving again.”",),
+         counter_examples=("“The corridor is open,” the mayor said. “Trucks are moving again.”",)),
     Rule("continuation/next-quoted-sentence", lambda s: True, "continuation",
          examples=("“The corridor is open,” the mayor said. “Trucks are moving again.”",)),
 ))

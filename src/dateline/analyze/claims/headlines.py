@@ -117,7 +117,8 @@ def _overlaps_taken(s: _Line) -> bool:
 # A headline line that names its source. Vetoes first (on what the first pattern that holds found).
 HEADLINE = Table("claims.headline", runner="claims", subject="a headline-like line (_Line)", rules=(
     Rule("veto/empty-content", lambda s: s.found is not None and s.found[0][1] <= s.found[0][0],
-         examples=("-------- – health ministry",)),
+         examples=("-------- – health ministry",),
+         counter_examples=("Ferry crossings suspended for a week – port authority",)),
     Rule("veto/content-already-claimed", lambda s: s.found is not None and _overlaps_taken(s),
          examples=("Bridge will reopen in May, mayor says – Radio Sur",),
          counter_examples=("Bridge will reopen in May – Radio Sur",),

@@ -157,6 +157,7 @@ VETO = Table("claims.veto", runner="claims", subject="a reporting verb (cues._Ve
          why="wire boilerplate about the speaker, not a statement"),
     Rule("veto/adjectival-participle", lambda s: _adjectival(s.verb),
          examples=("The senator won 120 pledged delegates in the primary.",),
+         counter_examples=("The senator pledged 120 delegates to the party.",),
          why="a participle the parser took for a verb"),
     Rule("veto/data-verb-without-data", lambda s: not s.passive and s.lemma in DATA_VERBS and not _data_subject(s.verb),
          examples=("Divers found three survivors in the flooded tunnel on Monday.",),
