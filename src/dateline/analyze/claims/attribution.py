@@ -2,7 +2,6 @@
 that continue them (pass 3)."""
 from __future__ import annotations
 
-import functools
 import re
 from typing import Optional
 
@@ -12,7 +11,7 @@ from ..lexicon.reporting import AUDIENCE_NOUNS
 from .forms import CUE_LEMMAS, FORM_TO_LEMMA, QUOTE_CUE_LEMMAS
 from .quotes import QUOTE_CHARS, Quote
 from ..rules import Rule, Table, Trace
-from .context import _Ctx, _Raw, _acronym, _clean_content, _direct_content, _parsed
+from .context import lazy, _Ctx, _Raw, _acronym, _clean_content, _direct_content, _parsed
 from .subject import _subject
 from .speakers import _NAME_LABELS, _speaker_from_head, _surface_np
 
@@ -61,27 +60,28 @@ class _After:
     """What the attribution rules look at: a word after a quotation that ends in punctuation, in the window up
     to the sentence stop (``n``: its place there)."""
 
-    def __init__(self, ctx: _Ctx, q: Quote, window: list[Token], n: int, trace: Optional[Trace]):
+    def __init__(self, ctx: _Ctx, q: Quote, window: list[Token], n: int, trace: Optional[Trace],
+                 conjunction: bool, lemma: Optional[str]):
         self.ctx = ctx
         self.q = q
         self.window = window
         self.n = n
-        self.tok = tok = window[n]
+        self.tok = window[n]
         self.trace = trace
-        self.conjunction = tok.lower_ in _STOPS_AFTER_QUOTE and not _acronym(tok)
-        self.lemma = None if self.conjunction else _cue_lemma(tok, for_quote=True)
+        self.conjunction = conjunction        # "and", "but", "which" ... (not an acronym: "WHO")
+        self.lemma = lemma                    # its reporting lemma, if it is a cue
 
-    @functools.cached_property
+    @lazy
     def subject(self) -> Optional[Token]:
         return _subject(self.tok, trace=self.trace) if _parsed(self.tok) else None
 
-    @functools.cached_property
+    @lazy
     def near_subject(self) -> Optional[Token]:
         """The subject, unless it lies beyond the window."""
         subject = self.subject
         return None if subject is not None and subject.i > self.window[-1].i + 1 else subject
 
-    @functools.cached_property
+    @lazy
     def words_after(self) -> list[Token]:
         """"said Dr. Ann Lee": the words after the cue, up to punctuation or a preposition."""
         after = []
@@ -100,9 +100,12 @@ def _surface_speaker(s: _After):
 
 
 def _other_verb(s: _After) -> bool:
-    """Another verb before any cue (not one inside a name)."""
-    tok = s.tok
-    return s.lemma is None and _parsed(tok) and tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") \
+    return s.lemma is None and _a_verb(s.tok)
+
+
+def _a_verb(tok: Token) -> bool:
+    """A verb (not one inside a name)."""
+    return _parsed(tok) and tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") \
         and tok.ent_type_ not in _NAME_LABELS
 
 
@@ -151,11 +154,12 @@ def _attribution_after(ctx: _Ctx, q: Quote, trace: Optional[Trace] = None
     window = _window_after(ctx, q.end)
     while window and window[0].is_punct:
         window = window[1:]
-    for n in range(min(len(window), 9)):
-        s = _After(ctx, q, window, n, trace)
-        if s.lemma is None and not s.conjunction and not _other_verb(s):
+    for n, tok in enumerate(window[:9]):
+        conjunction = tok.lower_ in _STOPS_AFTER_QUOTE and not _acronym(tok)
+        lemma = None if conjunction else _cue_lemma(tok, for_quote=True)
+        if lemma is None and not conjunction and not _a_verb(tok):
             continue                  # neither a cue nor a reason to stop: look on
-        return AFTER.decide(s, trace)
+        return AFTER.decide(_After(ctx, q, window, n, trace, conjunction, lemma), trace)
     return None
 
 
@@ -247,16 +251,16 @@ class _Quoted:
         self.q = q
         self.trace = trace
 
-    @functools.cached_property
+    @lazy
     def opens(self) -> bool:
         return _opens_sentence(self.ctx, self.q)
 
-    @functools.cached_property
+    @lazy
     def after(self):
         """(cue, speaker chars, speaker head) of "…,” X said" / "…,” said X", or None."""
         return _attribution_after(self.ctx, self.q, self.trace) if self.q.close is not None else None
 
-    @functools.cached_property
+    @lazy
     def found(self):
         """The attribution after the quotation, else (when it opens its sentence) the one before it."""
         if self.after is None and self.opens:
@@ -345,7 +349,7 @@ class _Next:
         self.q = q
         self.last = max(previous, key=lambda r: r.span[1]) if previous else None
 
-    @functools.cached_property
+    @lazy
     def gap(self) -> str:
         return self.ctx.text[self.last.span[1]:self.q.start]
 

@@ -30,6 +30,22 @@ def _is_relative(tok) -> bool:
     return tok.lower_ in RELATIVE_PRONOUNS and not _acronym(tok)
 
 
+class lazy:
+    """A property computed once per object (``functools.cached_property`` without the lock Python < 3.12
+    takes on every first access)."""
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
 # --- working structures -------------------------------------------------------------------
 
 @dataclass
@@ -181,3 +197,4 @@ def _direct_content(text: str, q: Quote) -> tuple[int, int]:
     while end > start and (text[end - 1] in ",;:–—-" or text[end - 1].isspace()):
         end -= 1
     return start, end
+

@@ -2,7 +2,6 @@
 missed; the mode of their content."""
 from __future__ import annotations
 
-import functools
 from typing import Optional
 
 from spacy.tokens import Token
@@ -14,7 +13,7 @@ from ..lexicon.reporting import (
 from .forms import CUE_LEMMAS, FORM_TO_LEMMA
 from .quotes import _trim
 from ..rules import Rule, Table, Trace, new_trace
-from .context import _Ctx, _drop, _Raw, _chars, _clean_content, _direct_content
+from .context import lazy, _Ctx, _drop, _Raw, _chars, _clean_content, _direct_content
 from .mentions import _kind_of_head
 from .subject import _is_cue_verb
 from .speakers import _speaker_from_head, _speaker_of, _surface_np, _surface_subject
@@ -34,20 +33,20 @@ class _Verb:
         self.lemma = lemma
         self.trace = trace
 
-    @functools.cached_property
+    @lazy
     def passive(self) -> bool:
         return any(c.dep_ in ("auxpass", "nsubjpass") for c in self.verb.children)
 
-    @functools.cached_property
+    @lazy
     def found(self) -> Optional[list[Token]]:
         """The content tokens, from the first way of reading them that finds some (claims.content), or None."""
         return CONTENT.first_value(self, self.trace)
 
-    @functools.cached_property
+    @lazy
     def content(self) -> list[Token]:
         return _without_leading_dates(self.verb, self.found)
 
-    @functools.cached_property
+    @lazy
     def chars(self) -> tuple[int, int]:
         """The content's characters, cleaned and extended over a quoted conjunct."""
         start, end = _clean_content(self.ctx.text, *_chars(self.content))
@@ -55,7 +54,7 @@ class _Verb:
             return start, end
         return start, _extend_over_quoted_conjunct(self.ctx, self.verb, end)
 
-    @functools.cached_property
+    @lazy
     def speaker(self) -> tuple[Optional[tuple[int, int]], Optional[Token]]:
         """(speaker chars, speaker head)."""
         return _speaker_of(self.ctx, self.verb, self.chars, self.trace)
@@ -142,7 +141,7 @@ class _Passive:
             and any(c.dep_ == "ccomp" for c in verb.children)
         self.by = None if self.agent is None else next((c for c in self.agent.children if c.dep_ == "pobj"), None)
 
-    @functools.cached_property
+    @lazy
     def parts(self) -> list[Token]:
         kept = ("ccomp",) if self.expletive else ("nsubjpass", "xcomp", "ccomp")
         return [t for c in self.verb.children if c.dep_ in kept for t in c.subtree]
@@ -210,19 +209,19 @@ class _According:
         doc = according.doc
         self.to = doc[according.i + 1] if according.i + 1 < len(doc) else None
 
-    @functools.cached_property
+    @lazy
     def phrase(self) -> tuple[int, int]:
         return _chars(list(self.tok.subtree))
 
-    @functools.cached_property
+    @lazy
     def sentence(self) -> tuple[int, int]:
         return self.ctx.sent_bounds(self.tok.idx)
 
-    @functools.cached_property
+    @lazy
     def before(self) -> tuple[int, int]:
         return _clean_content(self.ctx.text, self.sentence[0], self.phrase[0])
 
-    @functools.cached_property
+    @lazy
     def after(self) -> tuple[int, int]:
         return _clean_content(self.ctx.text, self.phrase[1], self.sentence[1])
 
@@ -286,7 +285,7 @@ class _Cue:
         self.low = tok.lower_
         self.trace = None
 
-    @functools.cached_property
+    @lazy
     def verb(self) -> bool:
         return self.tok.pos_ in ("VERB", "AUX")
 
@@ -365,11 +364,11 @@ class _Surface:
         self.prev = doc[tok.i - 1] if tok.i else None
         self.next = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
 
-    @functools.cached_property
+    @lazy
     def speaker(self) -> Optional[tuple[int, int]]:
         return _surface_subject(self.ctx, self.tok)
 
-    @functools.cached_property
+    @lazy
     def content(self) -> tuple[int, int]:
         return _clean_content(self.ctx.text, self.tok.idx + len(self.tok.text), self.sentence[1])
 

@@ -2,7 +2,6 @@
 '…'"."""
 from __future__ import annotations
 
-import functools
 import re
 
 from ..lexicon import story
@@ -10,7 +9,7 @@ from ..datelines import dateline_end
 from .forms import FORM_TO_LEMMA
 from .quotes import _paragraphs, _trim
 from ..rules import Rule, Table, new_trace
-from .context import _Ctx, _drop, _Raw, _clean_content, _direct_content, _parsed
+from .context import lazy, _Ctx, _drop, _Raw, _clean_content, _direct_content, _parsed
 
 
 _HEADLINE_DASH = re.compile(r"^(?P<content>.{8,}?)\s+[–—-]\s+(?P<source>[A-Za-z][^\d.:;!?,]{1,60})$")
@@ -64,7 +63,7 @@ class _Line:
         return (self.lo + m.start("content"), self.lo + m.end("content")), \
             (self.lo + m.start("source"), self.lo + m.end("source"))
 
-    @functools.cached_property
+    @lazy
     def dash(self):
         """"Death toll passes 9,000 – health ministry": (content, source) when the source names one."""
         m = self.m_dash
@@ -74,7 +73,7 @@ class _Line:
                 return content, source
         return None
 
-    @functools.cached_property
+    @lazy
     def colon_after(self):
         """"Over 100 aid workers killed: UN chief": a named source after a colon, a clause or quotation before."""
         m, ctx = self.m_after, self.ctx
@@ -85,7 +84,7 @@ class _Line:
                 return content, source
         return None
 
-    @functools.cached_property
+    @lazy
     def colon_before(self):
         """"Netanyahu: 'No ceasefire without the hostages'": a named source before a colon (no dateline), then a
         quotation, or a clause when the source is a person or a source word; not a section ("Live: …")."""
@@ -100,7 +99,7 @@ class _Line:
                 return content, source
         return None
 
-    @functools.cached_property
+    @lazy
     def found(self):
         """(cleaned content, source) of the first pattern that holds, or None."""
         found = self.dash or self.colon_after or self.colon_before

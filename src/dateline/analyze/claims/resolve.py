@@ -2,7 +2,6 @@
 antecedent."""
 from __future__ import annotations
 
-import functools
 import re
 from typing import Optional
 
@@ -11,7 +10,7 @@ from spacy.tokens import Token
 from ..lexicon import story
 from ..lexicon.speakers import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, ORG_NOUNS, PERSON_NOUNS, PRONOUNS
 from ..rules import Rule, Table
-from .context import _Ctx, _Raw
+from .context import lazy, _Ctx, _Raw
 from .mentions import _kind_of_head, _kind_of_span, _mentions, _title_lemmas
 
 
@@ -40,7 +39,7 @@ class _Speaking:
         self.span = raw.speaker_chars
         self.words = None if self.span is None else ctx.text[self.span[0]:self.span[1]]
 
-    @functools.cached_property
+    @lazy
     def description(self) -> Optional[str]:
         return _description_head(self.ctx, self.span, self.raw.speaker_head)
 

@@ -3,7 +3,6 @@ surface."""
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from typing import Optional
 
@@ -15,7 +14,7 @@ from ..datelines import dateline_end
 from .forms import FORM_TO_LEMMA
 from ..rules import Rule, Table, Trace
 from .quotes import _trim
-from .context import _Ctx, _acronym, _chars, _is_relative, _parsed
+from .context import lazy, _Ctx, _acronym, _chars, _is_relative, _parsed
 from .subject import _is_cue_verb, _subject
 
 
@@ -149,7 +148,7 @@ class _Phrase:
         self.head = head
         self.trace = trace
 
-    @functools.cached_property
+    @lazy
     def document_source(self) -> Optional[Token]:
         """"a statement by X", "figures from X", "figures released by X": X, when it can speak."""
         head = self.head
@@ -166,29 +165,29 @@ class _Phrase:
                     return pobj
         return None
 
-    @functools.cached_property
+    @lazy
     def person(self) -> Optional[tuple[int, int]]:
         """The person entity the head is part of, unless it is coordinated with others."""
         if any(c.dep_ == "conj" for c in self.head.children):
             return None
         return _person_entity(self.head)
 
-    @functools.cached_property
+    @lazy
     def apposed(self) -> Optional[Token]:
         """"The director of the hospital, Dr. Ann Lee, said": a person apposed to a common noun."""
         head = self.head
         return next((child for child in head.children if child.dep_ == "appos" and child.i > head.i
                      and _person_entity(child) and head.pos_ != "PROPN"), None)
 
-    @functools.cached_property
+    @lazy
     def closing(self) -> Optional[Token]:
         return _closing_apposition(self.head)
 
-    @functools.cached_property
+    @lazy
     def np(self) -> Optional[tuple[int, int]]:
         return _chars(_np_tokens(self.head))
 
-    @functools.cached_property
+    @lazy
     def named(self) -> Optional[tuple[int, int]]:
         return _named_person(self.ctx, self.np)
 

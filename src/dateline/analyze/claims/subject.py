@@ -2,7 +2,6 @@
 SUBJECT, read on the parse (speakers.py reads the phrase around the token it finds)."""
 from __future__ import annotations
 
-import functools
 from typing import Optional
 
 from spacy.tokens import Token
@@ -11,7 +10,7 @@ from ..lexicon.reporting import ISSUING_VERBS
 from ..lexicon.speakers import ORG_NOUNS, PERSON_NOUNS
 from ..rules import Rule, Table, Trace
 from .forms import CUE_LEMMAS, FORM_TO_LEMMA
-from .context import _is_relative
+from .context import lazy, _is_relative
 from .mentions import _kind_of_head
 
 
@@ -87,11 +86,11 @@ class _Performer:
                 self.infinitive = True
         self.nsubj = _chosen_subject(verb, subjects) if subjects else None
 
-    @functools.cached_property
+    @lazy
     def relative(self) -> bool:
         return self.nsubj is not None and _is_relative(self.nsubj)
 
-    @functools.cached_property
+    @lazy
     def glued(self) -> Optional[Token]:
         return None if self.nsubj is None else _glued_apposition(self.nsubj, self.verb)
 
@@ -100,11 +99,11 @@ class _Performer:
         """"Y was quoted as saying": the subject of a passive "quote"/"cite"."""
         return self.passive_subject if self.verb.lemma_ in ("quote", "cite") else None
 
-    @functools.cached_property
+    @lazy
     def governor(self) -> Optional[Token]:
         return _governing_cue(self.head)
 
-    @functools.cached_property
+    @lazy
     def climb(self) -> Token:
         """The verb an adverbial participle's clause hangs on, up through non-reporting clauses."""
         climb = self.head
