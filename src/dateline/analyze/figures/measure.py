@@ -417,7 +417,7 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
                 same = [p for p in here[:i] if p.measure and _clause_verb(p.np, p.sent) is not None
                         and _clause_verb(p.np, p.sent).i == head.i]
                 parent = same[-1] if same else None
-            if parent is None and how == "sub" and not head.like_num:
+            if parent is None and how == "sub" and head.pos_ in ("NOUN", "PROPN") and not head.like_num:
                 # "the deaths include 15 people who died of indirect causes": a part of a total not given
                 c.breakdown = _text_of([t for t in head.subtree if t.i < c.root.i or t.i == head.i])[:60] or None
                 c.trace.note("figures.measure", "part/of-an-unstated-total", f"of {head.text!r}", decided=False)
