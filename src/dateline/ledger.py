@@ -237,6 +237,13 @@ class Ledger:
 
         return check(self.series(), config)
 
+    def explain(self, figure_id: str):
+        """Why a stored figure is what it is: its rules, its series, its alerts or why none (FigureExplanation),
+        or None when there is no such figure."""
+        from .synthesize.explain import explain_figure
+
+        return explain_figure(self.store, figure_id)
+
     def timeline(self, n_dates: Optional[int] = None, k_sentences: int = 1, date_from: Optional[dt.date] = None,
                  date_to: Optional[dt.date] = None, query: Optional[str] = None) -> list:
         """The story's key dates, each with the sentences that best say what happened (cited)."""

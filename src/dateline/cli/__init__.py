@@ -105,7 +105,7 @@ def _highlight(sentence: str, start: int, end: int) -> Text:
 
 
 # The commands, in the order --help lists them (each module holds one group).
-from . import building, listing, scale, serving, story  # noqa: E402
+from . import building, explaining, listing, scale, serving, story  # noqa: E402
 
 app.command()(building.ingest)
 app.command()(listing.figures)
@@ -117,6 +117,7 @@ app.command()(story.series)
 app.command()(story.check)
 app.command()(story.timeline)
 app.command()(story.brief)
+app.command()(explaining.explain)
 app.command()(building.doctor)
 app.command()(listing.search)
 app.command()(building.demo)

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
+from ..lexicon import story
+from ..lexicon.gazetteer import gazetteer
 from ..rules import Match, Rule, Table
 from .lexicon import (
     ARREST_VERBS, CASUALTY_NOUNS, DISPLACED_ADJS, DISPLACED_NOUNS, DISPLACED_VERBS, ESTIMATE_NOUNS, EVAC_INTRANSITIVE,
@@ -34,16 +36,29 @@ class CueContext:
         return replace(self, lives=True)
 
 
-_DESTINATIONS = {"egypt", "turkey", "jordan", "qatar", "uae", "arish", "abroad", "ankara", "cairo", "israel",
-                 "hospital", "hospitals", "home", "country", "countries", "france", "italy", "uk", "britain",
-                 "germany", "us", "america"}
-_CROSSINGS = {"crossing", "border", "checkpoint", "rafah", "terminal", "gate"}
-_ORIGINS = {"gaza", "strip", "enclave", "territory"}
+# Where a movement out goes or leaves from, beyond the places the gazetteer knows (any country is abroad).
+_DESTINATION_WORDS = {"abroad", "hospital", "hospitals", "home", "country", "countries"}
+_CROSSINGS = {"crossing", "border", "checkpoint", "terminal", "gate"}
+_ORIGIN_WORDS = {"strip", "enclave", "territory"}
+
+
+def _a_country(words_tokens, kinds=("country",)) -> bool:
+    """Whether a phrase names a country (or, with ``kinds``, another kind of place the gazetteer knows)."""
+    g = gazetteer()
+    for t in words_tokens:
+        if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC"):
+            found = g.find(t.text)
+            if found and found[0].kind in kinds:
+                return True
+    return False
+
+
+_ANY_PLACE = ("country", "territory", "region", "city")
 
 
 def _exit_direction(verb, abroad_only: bool = False) -> bool:
-    """Whether a movement verb goes out of Gaza, through a crossing or into another country."""
-    destinations = _DESTINATIONS - {"hospital", "hospitals", "home", "israel"} if abroad_only else _DESTINATIONS
+    """Whether a movement verb goes out of a place, through a crossing or into another country."""
+    destinations = _DESTINATION_WORDS - {"hospital", "hospitals", "home"} if abroad_only else _DESTINATION_WORDS
     for c in verb.subtree:
         if c.i == verb.i or (c.head.i != verb.i and c.head.head.i != verb.i and c.head.head.head.i != verb.i):
             continue
@@ -52,15 +67,17 @@ def _exit_direction(verb, abroad_only: bool = False) -> bool:
             return True
         if c.dep_ == "pobj":
             p = c.head.lower_
-            words = {t.lower_ for t in c.subtree}
-            if p in ("into", "to", "in", "at") and words & destinations:
+            sub_tokens = list(c.subtree)
+            words = {t.lower_ for t in sub_tokens}
+            if p in ("into", "to", "in", "at") and (words & destinations or _a_country(sub_tokens)):
                 return True
             if p in ("through", "via", "across", "at") and words & _CROSSINGS:
                 return True
-            if p in ("from", "of") and (words & _ORIGINS):
+            if p in ("from", "of") and (words & _ORIGIN_WORDS or _a_country(sub_tokens, _ANY_PLACE)):
                 return True
         if c.dep_ == "dobj" and _lem(verb) in ("leave", "exit", "cross") and \
-                {t.lower_ for t in c.subtree} & (_ORIGINS | _CROSSINGS):
+                ({t.lower_ for t in c.subtree} & (_ORIGIN_WORDS | _CROSSINGS) or
+                 _a_country(list(c.subtree), _ANY_PLACE)):
             return True
     return False
 
@@ -81,8 +98,8 @@ def _loses_lives(verb, ctx) -> bool:
                    for c in verb.children)
 
 
-CAPTORS = re.compile(r"\b(?:hamas|militants?|gunmen|islamic\s+jihad|captors?|kidnappers?|terrorists?|abductors?)\b",
-                     re.I)
+CAPTORS = re.compile(r"\b(?:militants?|gunmen|captors?|kidnappers?|terrorists?|abductors?|rebels?|insurgents?|"
+                     + story.alternation("armed_groups") + r")\b", re.I)
 
 
 def _captor_subject(verb) -> bool:

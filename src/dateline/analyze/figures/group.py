@@ -5,6 +5,7 @@ import re
 from typing import Optional
 
 from .lexicon import ESTIMATE_NOUNS, LEVEL_VERBS, SPEECH_VERBS, SUBJ_DEPS, TOLL_SET_VERBS
+from ..lexicon.gazetteer import gazetteer
 from .parse import _clause_verb, _is_verbal, _lem, _np_text
 from .candidate import _Cand
 from .toll import _toll_noun
@@ -12,7 +13,7 @@ from .toll import _toll_noun
 
 # --- group ------------------------------------------------------------------------------------------
 
-_PLACE_WORDS = {"gaza", "israel", "strip", "bank", "enclave", "territory", "territories", "lebanon", "egypt"}
+_PLACE_WORDS = {"strip", "bank", "enclave", "territory", "territories"}
 
 
 def _group(c: _Cand) -> Optional[str]:
@@ -65,6 +66,7 @@ def _with_place(text: str, c: _Cand, bare: bool = False) -> Optional[str]:
     for g in verb.children:
         if g.dep_ == "prep" and g.lower_ in ("in", "inside", "across", "throughout"):
             pobj = next((p for p in g.children if p.dep_ == "pobj"), None)
-            if pobj is not None and (pobj.ent_type_ in ("GPE", "LOC", "FAC") or _lem(pobj) in _PLACE_WORDS):
+            if pobj is not None and (pobj.ent_type_ in ("GPE", "LOC", "FAC") or _lem(pobj) in _PLACE_WORDS
+                                     or gazetteer().find(pobj.text)):
                 return f"{text} {g.text} {_np_text(pobj, max_tokens=5)}"
     return None if bare else text

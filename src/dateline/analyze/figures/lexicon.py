@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import story
+
 
 
 # --- lexicons (lemmas) -------------------------------------------------------------------
@@ -108,7 +110,10 @@ PRONOUNS_SET = {"it", "he", "she", "they", "we", "this", "that", "which", "who",
 ANAPHORS = {"it", "he", "she", "they", "we", "this", "that", "which", "who", "statement", "report",
             "ministry", "spokesperson", "spokesman", "spokeswoman", "official", "officials", "source",
             "agency", "the", "a", "an", "its", "his", "her", "their", "also", "i", "you", "latter", "former"}
-KILLER_WORDS = re.compile(r"\b(?:hamas|militants?|gunmen|terrorists?|fighters?|october\s+7|oct\.?\s*7|7\s+oct\w*|"
-                          r"initial|surprise|cross-border|terror)\b", re.I)
+# Who kills when a war begins, and the words of that first attack: general words, then the story's own
+# armed groups and named dates (lexicon/stories).
+KILLER_WORDS = re.compile(r"\b(?:militants?|gunmen|terrorists?|fighters?|attackers?|insurgents?|initial|surprise|"
+                          r"cross-border|terror|" + story.alternation("armed_groups") + "|"
+                          + story.alternation("named_dates") + r")\b", re.I)
 
 MEASURE_ORDER = ("other", "evacuated", "hostages", "missing", "killed", "wounded", "displaced", "aid_trucks")

@@ -11,6 +11,8 @@ from .lexicon import (
     KILLER_WORDS, LEVEL_VERBS, SPEECH_VERBS, SUBJ_DEPS, TOLL_SET_VERBS, WAR_START_NOUNS, WOUNDED_VERBS,
 )
 from .parse import _ancestors, _clause_verb, _finite_clause, _is_verbal, _lem, _text_of
+from ..lexicon import story
+from ..lexicon.gazetteer import gazetteer
 from ..rules import Rule, Table
 from .events import DATED_EVENT
 from .candidate import _Cand
@@ -69,10 +71,14 @@ def _past_event(c: _Cand) -> bool:
                                   any(ch.dep_ in SUBJ_DEPS for ch in verb.children))
 
 
+_ATTACK_ON = re.compile(r"\b(?:on|in|inside|across)\s+(?:southern\s+|northern\s+)?(?:"
+                        + story.alternation("attacked_places") + r")\b", re.I)
+
+
 def _war_start(tokens) -> bool:
-    return bool(KILLER_WORDS.search(" ".join(t.text for t in tokens))) or \
-        bool(re.search(r"\b(?:on|in|inside|across)\s+(?:southern\s+)?israel\b",
-                       " ".join(t.text.lower() for t in tokens)))
+    """Words of the attack that began the war: its attackers, its date, the story's attacked place."""
+    text = " ".join(t.text for t in tokens)
+    return bool(KILLER_WORDS.search(text)) or bool(_ATTACK_ON.search(text))
 
 
 def _specific_place(tok) -> bool:
@@ -83,16 +89,23 @@ def _specific_place(tok) -> bool:
     if tok.tag_ == "NN" and _lem(tok) in INCIDENT_PLACES | {"town", "village", "neighbourhood", "neighborhood",
                                                             "street", "district", "kibbutz", "city"}:
         return True
-    if any(x.ent_type_ in ("GPE", "LOC", "FAC") and x.lower_ not in _WIDE_PLACES for x in sub):
+    if any(x.ent_type_ in ("GPE", "LOC", "FAC") and not _wide(x) for x in sub):
         return True
     # a proper name after "in" / "at" is a place, whatever NER made of it ("in Khan Younis")
     name = [tok] + [x for x in tok.children if x.dep_ == "compound"]
     return tok.pos_ == "PROPN" and tok.head.lower_ in ("in", "at", "near", "inside") and \
-        all(x.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "") and x.lower_ not in _WIDE_PLACES for x in name)
+        all(x.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "") and not _wide(x) for x in name)
 
 
-_WIDE_PLACES = {"gaza", "strip", "israel", "west", "bank", "lebanon", "syria", "egypt", "enclave", "territory",
-                "territories", "palestinian", "israeli", "the"}
+_WIDE_WORDS = {"strip", "west", "bank", "enclave", "territory", "territories", "the", "north", "south", "east"}
+
+
+def _wide(tok) -> bool:
+    """A word of a country, territory or region (where a toll is a running one), not of one town or site."""
+    if tok.lower_ in _WIDE_WORDS or gazetteer().demonym(tok.text) is not None:
+        return True
+    found = gazetteer().find(tok.text)
+    return bool(found) and found[0].kind in ("country", "territory", "region")
 
 
 def _reported_by_named(verb) -> bool:
@@ -197,7 +210,7 @@ def _one_attack(t) -> bool:
     if _war_start(sub) or lem == "bombardment":
         return False
     text = _text_of(sub).lower()
-    placed = any(x.pos_ == "PROPN" and x.lower_ not in ("gaza", "strip", "israel", "west", "bank") and
+    placed = any(x.pos_ == "PROPN" and not _wide(x) and
                  (x.head.lower_ in ("in", "on", "at", "near") or x.head.head.lower_ in ("in", "on", "at", "near"))
                  for x in sub if x.i != t.i)
     dated = bool(re.search(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\beve\b|night|christmas", text))
@@ -377,7 +390,8 @@ _DAY_WORDS = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yester
                         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)", re.I)
 
 
-_PRE_WAR = re.compile(r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:war|conflict|october\s+7|oct\.?\s*7|7\s+october)", re.I)
+_PRE_WAR = re.compile(r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:war|conflict|invasion|fighting|"
+                      + story.alternation("named_dates") + r")", re.I)
 
 
 def _pre_war(c: _Cand) -> bool:

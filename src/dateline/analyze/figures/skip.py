@@ -10,6 +10,7 @@ from .lexicon import (
     DISEASE_WORDS, ESTIMATE_NOUNS, EXCLUDED_NOUNS, KILLED_NOUNS, KILLED_VERBS, POPULATION_HEADS, WOUNDED_NOUNS,
 )
 from .parse import _clause_verb, _is_verbal, _lem, _text_of
+from ..lexicon.gazetteer import gazetteer
 from ..rules import Rule, Table
 from .candidate import _Cand
 from .lists import labelled_line
@@ -46,8 +47,11 @@ def _population_of(s: _Seen, prep: str, heads) -> bool:
 
 
 def _possessed_population(s: _Seen) -> bool:
-    return any(ch.dep_ == "poss" and ch.lower_ in ("its", "their", "gaza", "gaza's") for ch in s.np.children) and \
-        _lem(s.np) in ("people", "resident", "inhabitant", "population", "palestinian", "gazan", "civilian")
+    """"its 2.3 million people", "the region's 4 million residents": the people a place has."""
+    owned = any(ch.dep_ == "poss" and (ch.lower_ in ("its", "their") or ch.ent_type_ in ("GPE", "LOC"))
+                for ch in s.np.children)
+    return owned and (_lem(s.np) in ("people", "resident", "inhabitant", "population", "civilian")
+                      or gazetteer().demonym(s.np.text) is not None)
 
 
 def _counted_in_error(s: _Seen) -> bool:

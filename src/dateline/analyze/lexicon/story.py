@@ -17,14 +17,18 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import re
 from pathlib import Path
 from types import MappingProxyType
 from typing import Iterable, Mapping, Union
 
 STORIES = Path(__file__).resolve().parent / "stories"
 
-# The story lexicons the pipeline uses.
-DEFAULT: tuple[str, ...] = ("israel-gaza",)
+# The story lexicons the pipeline uses: the shipped ones, or those named in $DATELINE_STORIES (names under
+# stories/ or paths to JSON files, separated by commas; an empty value for none).
+DEFAULT: tuple[str, ...] = tuple(s.strip() for s in os.environ.get("DATELINE_STORIES", "israel-gaza").split(",")
+                                 if s.strip())
 
 
 @functools.lru_cache(maxsize=None)
@@ -44,6 +48,15 @@ def load(name_or_path: Union[str, Path]) -> Mapping[str, frozenset[str]]:
             raise ValueError(f"{path}: {key!r} is not a list of words")
         out[key] = frozenset(value)
     return MappingProxyType(out)
+
+
+def alternation(key: str, stories: Iterable[Union[str, Path]] = DEFAULT) -> str:
+    """The words under ``key`` as a regular-expression alternation (longest first, spaces and dots loose),
+    or a pattern that matches nothing when there are none."""
+    found = sorted(words(key, stories), key=len, reverse=True)
+    if not found:
+        return r"(?!x)x"
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\.", r"\.?") for w in found)
 
 
 def words(key: str, stories: Iterable[Union[str, Path]] = DEFAULT) -> frozenset[str]:

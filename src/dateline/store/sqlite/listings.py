@@ -29,6 +29,13 @@ class Listings:
         q += ' ORDER BY coalesce(f.as_of, d.date), f.doc, f.start, f.id'
         return [dict(r) for r in self.db.execute(q, args)]
 
+    def figure(self, figure_id: str) -> Optional[dict]:
+        """One figure as :meth:`figures` gives it (with ``rules``: the JSON list of its trace), or None."""
+        row = self.db.execute(
+            'SELECT f.*, d.date AS doc_date, substr(d.text, f.sent_start + 1, f.sent_end - f.sent_start) AS sentence'
+            ' FROM figures f JOIN documents d ON d.id = f.doc WHERE f.id = ?', (figure_id,)).fetchone()
+        return dict(row) if row else None
+
     _FIGURE_ROWS = ('SELECT f.*, d.date AS doc_date, substr(d.text, f.sent_start + 1, f.sent_end - f.sent_start)'
                     ' AS sentence{extra} FROM figures f JOIN documents d ON d.id = f.doc{join} WHERE {where}'
                     ' ORDER BY coalesce(f.as_of, d.date), f.doc, f.start, f.id')
