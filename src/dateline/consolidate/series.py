@@ -364,7 +364,6 @@ def group(described: list[Described], dup: dict[str, Optional[str]]) -> list[Ser
         if place and not r.get("place_inferred"):
             placed[(r["measure"], place, category)].append(r)
     by_value = _ByValue(placed)
-    strict = _ByValue(placed, ratio=1.5)
     rolled = _roll_up(placed)
     keyed: dict[tuple, list[tuple[dict, bool]]] = defaultdict(list)
     pending: list[tuple[tuple, dict]] = []
@@ -374,7 +373,7 @@ def group(described: list[Described], dup: dict[str, Optional[str]]) -> list[Ser
             # the article's place, though the figures said of that place are far below it: a toll of
             # somewhere else or of everywhere ("202" in a story of one state's 95): placed by value or not
             # (a figure far below them may be an old one: that is for the alerts to say)
-            place = strict.place(r, category)
+            place = None
         place = place or by_value.place(r, category)
         place = rolled.get((r["measure"], place, category), place)
         base = (r["measure"], place, category)
@@ -540,7 +539,7 @@ class _ByValue:
 
     WINDOW = 10
 
-    def __init__(self, placed: dict[tuple, list[dict]], ratio: float = 2.0):
+    def __init__(self, placed: dict[tuple, list[dict]], ratio: float = 1.5):
         self.ratio = ratio
         self.options: dict[tuple, list[tuple[str, list[int], list[float]]]] = defaultdict(list)
         for (measure, place, category), rows in placed.items():
@@ -548,19 +547,17 @@ class _ByValue:
             self.options[(measure, category)].append((place, [d for d, _ in points], [v for _, v in points]))
 
     def place(self, r: dict, category: str) -> Optional[str]:
+        """The one place whose figures of those days this value fits; none when several fit or none does."""
         options = self.options.get((r["measure"], category), [])
-        if len(options) == 1 and self.ratio >= 2:
-            return options[0][0]
+        if len(options) == 1:
+            return options[0][0]                # one place has this toll at all: it is that place's
         day = _day(r).toordinal()
-        best, best_score = None, math.log(self.ratio)
+        fits = []
         for place, days, values in options:
             near = values[bisect.bisect_left(days, day - self.WINDOW):bisect.bisect_right(days, day + self.WINDOW)]
-            if not near or r["value"] <= 0:
-                continue
-            score = abs(math.log(r["value"] / statistics.median(near)))
-            if score < best_score:
-                best, best_score = place, score
-        return best
+            if near and r["value"] > 0 and abs(math.log(r["value"] / statistics.median(near))) < math.log(self.ratio):
+                fits.append(place)
+        return fits[0] if len(fits) == 1 else None
 
 
 def _day(r: dict) -> dt.date:

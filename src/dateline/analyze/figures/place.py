@@ -42,6 +42,7 @@ _KIND_RANK = {"country": 0, "territory": 1, "region": 2, "county": 3, "city": 4}
 
 def clean_name(text: str) -> str:
     """"the Gaza Strip" -> "Gaza Strip" -> (its bare form when that is the same place) "Gaza"."""
+    text = re.sub(r"\bCo\.(?=\s|$)", "County", text)          # "Buncombe Co."
     words = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,.;:'’\"“”()"), flags=re.I).split()
     while words and words[-1] in ("'s", "’s", "'", "’"):
         words = words[:-1]
@@ -708,6 +709,11 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
     Rule("place/people-named-by-country", lambda w: w.demonym is not None, lambda w: _named(w.demonym),
          examples=("The flooding has killed 40 Pakistanis and 12 Afghans, officials said.",
                    "Air strikes killed 20 Syrian soldiers on Sunday, the monitor said.")),
+    Rule("place/the-event's-toll", lambda w: _event_toll(w.c) and w.article.main(w.actor, narrow=False) is not None,
+         lambda w: _named(w.article.main(w.actor, narrow=False)),
+         examples=("Floods hit Cork. Dublin was spared. Kerry was flooded too. Storm Bera's death toll has passed "
+                   "150, officials said.",),
+         why="the toll of the story's event (a storm, a quake, a war) is counted wherever it struck: its country"),
     Rule("place/counted-by-its-authority", lambda w: w.source_place is not None,
          lambda w: w.narrower_than_source() or _named(w.source_place),
          examples=("The death toll has risen to 3,145, the Myanmar government said.",),
@@ -717,11 +723,6 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
          lambda w: w.sentence_place if isinstance(w.sentence_place, str) else w.token_name(w.sentence_place),
          examples=("In Sagaing, rescuers said the death toll had risen to 300 by Sunday.",
                    "Officials said 25,000 have been killed in Kordavia so far, and another 60,000 have been injured.")),
-    Rule("place/the-event's-toll", lambda w: _event_toll(w.c) and w.article.main(w.actor, narrow=False) is not None,
-         lambda w: _named(w.article.main(w.actor, narrow=False)),
-         examples=("Floods hit Cork. Dublin was spared. Kerry was flooded too. Storm Bera's death toll has passed "
-                   "150, officials said.",),
-         why="the toll of the story's event (a storm, a quake, a war) is counted wherever it struck: its country"),
     Rule("place/the-article's-place", lambda w: w.article.main(w.actor) is not None,
          lambda w: _named(w.article.main(w.actor)),
          examples=("Earthquake in Turkey\nRescuers said the death toll had risen to 1,500.",),
