@@ -146,3 +146,73 @@ def test_a_toll_across_several_states_is_the_countrys():
 ])
 def test_a_downward_revision_is_marked(text):
     check(text, [("killed", 4000, {"revised": True})])
+
+
+# --- a figure its own verb calls an earlier one ("who previously reported 72") is superseded ------
+
+@pytest.mark.parametrize("text,value", [
+    ("Provincial officials, who previously reported 61 deaths, now cite the army's count of 48.", 61),
+    ("The health ministry had previously put the toll at 310, but it now says 290 died.", 310),
+    ("The county had previously reported 95 people missing, but most have since been found.", 95),
+])
+def test_previously_reported_is_superseded(text, value):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].scope == "superseded", [(f.value, f.scope) for f in _figures(text)]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Officials said earlier on Monday that 61 people had died in the floods.", 61),
+    ("The ministry said 310 people were killed, up from its previous report.", 310),
+])
+def test_previously_elsewhere_is_not_superseded(text, value):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].scope == "cumulative", [(f.value, f.scope) for f in _figures(text)]
+
+
+# --- a count changed "by" N: N is the size of the change, not a toll ----------------------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("The province overcounted flood deaths by as many as 12, officials said.", 12),
+    ("The death toll rose by 300 to 1,500 overnight, the agency said.", 300),
+    ("Officials revised the number of dead down by 40 after a review of hospital records.", 40),
+])
+def test_change_by_is_not_a_toll(text, value):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert all(f.scope == "other" for f in figs), [(f.value, f.scope) for f in _figures(text)]
+
+
+# --- "deaths for the county": a count given for a place ------------------------------------------------
+
+@pytest.mark.parametrize("text,place", [
+    ("Floods hit Sonoma County on Monday. The state reports 42 deaths for the county.", "Sonoma County"),
+    ("Heavy rain swept Nagano Prefecture. The national tally lists 17 deaths for the prefecture.", "Nagano"),
+    ("Storms battered Iowa and Ohio this week. Officials gave a toll of 9 deaths for Ohio.", "Ohio"),
+])
+def test_deaths_for_a_place(text, place):
+    figs = [f for f in _figures(text) if f.measure == "killed"]
+    assert figs and figs[0].place == place, [(f.value, f.place) for f in figs]
+
+
+# --- "county officials" after a named county is that county's ------------------------------------------
+
+@pytest.mark.parametrize("text,source", [
+    ("Flooding hit Kerrow County. On Friday, county officials said 31 people had died.", "Kerrow County officials"),
+    ("The quake shook Ishikawa Prefecture. The prefecture said 60 people had died.", "Ishikawa Prefecture"),
+])
+def test_kind_word_source_is_the_place_named_before(text, source):
+    figs = [f for f in _figures(text) if f.measure == "killed"]
+    assert figs and figs[0].source == source, [(f.value, f.source) for f in figs]
+
+
+# --- a dated document whose clause gives the figure: the figure is as of the document's day ---------------
+
+@pytest.mark.parametrize("text,value,day", [
+    ("The figure dates back to a Feb. 12 news release in which county officials reported 72 deaths.", 72,
+     dt.date(2024, 2, 12)),
+    ("Officials cited a March 1 bulletin that put the toll at 315.", 315, dt.date(2024, 3, 1)),
+    ("The number comes from a Feb. 20 statement in which the army said 40 soldiers had died.", 40,
+     dt.date(2024, 2, 20)),
+])
+def test_dated_document_dates_its_figure(text, value, day):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].as_of == day, [(f.value, f.as_of) for f in _figures(text)]

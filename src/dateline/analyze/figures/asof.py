@@ -9,6 +9,7 @@ from typing import Optional
 from .. import nlp
 from ...records import TimeExpr
 from .lexicon import ATTACK_NOUNS, DECISION_VERBS, LEVEL_VERBS, SPEECH_VERBS, TOLL_SET_VERBS
+from ..lexicon.reporting import DOCUMENT_NOUNS
 from .parse import _clause_verb, _in_sent, _is_verbal, _lem, _xcomp_chain
 from .candidate import _Cand
 from .source import _clean_source, _is_anaphor, _speaker_np
@@ -136,6 +137,10 @@ def _time_attachment(sent, t: _Time):
                 not re.search(r"day|night|morning|evening|eve|noon|afternoon", h.lower_):
             # "Tuesday's blast", "the Oct. 7 attack": only "before X" keeps such a time
             p = h.head
+            said_in = [ch for ch in h.children if ch.dep_ in ("relcl", "acl") and _is_verbal(ch)]
+            if _lem(h) in DOCUMENT_NOUNS and said_in:
+                # "an Oct. 3 news release in which officials reported 72": the day of the document
+                return said_in[0], through_noun
             if h.dep_ == "pobj" and p.lower_ in ("before", "prior", "until", "ahead"):
                 through_noun = True
             else:

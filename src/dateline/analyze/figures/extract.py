@@ -129,16 +129,16 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                     article = ArticlePlaces(doc)
                 lead = c.parent or c.companion or (c.coord_prev if c.coord_prev is not None and
                                                    c.coord_prev.measure == c.measure else None)
+                named = article.named_kind(c.source, c.num.start) if c.source else None
+                if named:
+                    c.trace.note("figures.source", "source/the-kind-named-before", f"{c.source!r} -> {named!r}")
+                    c.source = named                    # "the prefecture" -> "Ishikawa Prefecture"
                 c.place = place_of(c, article)
                 if lead is not None and lead.place and not _own_place(c):
                     c.place = lead.place
                     c.trace.note("figures.place", "place/of-its-total-or-list", f"{lead.num.text} -> {lead.place}")
                 c.place_within = article.within(c.place) if c.place else None
                 c.place_inferred = c.place is not None and inferred(c)
-                named = article.named_kind(c.source, c.num.start) if c.source else None
-                if named:
-                    c.trace.note("figures.source", "source/the-kind-named-before", f"{c.source!r} -> {named!r}")
-                    c.source = named                    # "the prefecture" -> "Ishikawa Prefecture"
                 if c.in_list and c.listed_after is None and \
                         "figures.place:place/the-line's-label" not in c.trace.decided("figures.place"):
                     c.breakdown = list_label(c)         # "Drowning: 20": a part of a total, not a toll

@@ -96,7 +96,7 @@ class ArticlePlaces:
 
     def __init__(self, doc):
         g = gazetteer()
-        text = nlp.doc_text(doc)
+        text = self.text = nlp.doc_text(doc)
         headline_end = text.find("\n") if 0 < text.find("\n") < 300 else 0
         names: Counter = Counter()
         taken = []
@@ -216,9 +216,21 @@ class ArticlePlaces:
                                                            for w in words[1:]):
             return None
         place = self.last_of(_KIND_WORDS[words[0]], before)
-        if place is None:
+        name = _named(place) if place is not None else self.last_marked(words[0], before)
+        if name is None:
             return None
-        return f"{_named(place)} {source[0].upper()}{source[1:]}"
+        if fold(name).split()[-1] == words[0]:
+            # "county officials" after "Buncombe County": "Buncombe County officials"
+            return " ".join([name] + source.split()[1:])
+        return f"{name} {source[0].upper()}{source[1:]}"
+
+    def last_marked(self, kind_word: str, before: int) -> Optional[str]:
+        """The last name the text marks with this kind word before a character ("Kerrow County"), known
+        to the gazetteer or not."""
+        found = None
+        for m in re.finditer(rf"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+{kind_word.title()}\b", self.text[:before]):
+            found = m.group(0)
+        return found
 
     def last_of(self, kinds: tuple[str, ...], before: int) -> Optional[Place]:
         """The last place of these kinds named before a character ("Georgia: ... died in the state"),
@@ -406,11 +418,14 @@ def _in_place(c: _Cand, article: ArticlePlaces):
     preps = _preps_for(c.measure)
     for head in _victim_heads(c):
         for ch in head.children:
-            if ch.dep_ == "prep" and ch.lower_ in preps:
+            # "42 deaths for the county", "a toll of 9 for Ohio": a count given for a place
+            given_for = ch.lower_ == "for" and c.measure in ("killed", "wounded", "missing")
+            if ch.dep_ == "prep" and (ch.lower_ in preps or given_for):
                 for p in ch.children:
                     if p.dep_ == "pobj":
                         found = _place_in_pobj(p, article)
-                        if found is not None:
+                        if found is not None and (not given_for or isinstance(found, Place) or
+                                                  _is_place_token(found, article)):
                             return found
     return None
 

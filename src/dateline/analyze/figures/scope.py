@@ -275,11 +275,22 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
          examples=("Initially reported on May 6, the agency cited figures of about 9,500 women killed.",
                    "The death toll had initially been estimated at around 150 on Friday."),
          why="a figure given as the first word on a count, since replaced"),
+    Rule("superseded/previously", lambda s: _previously(s.c), "superseded",
+         examples=("Provincial officials, who previously reported 61 deaths, now cite the army's count of 48.",
+                   "The health ministry had previously put the toll at 310, but it now says 290 died."),
+         counter_examples=("Officials said earlier on Monday that 61 people had died in the floods.",),
+         why="a figure its own verb says was given before (and since replaced)"),
     Rule("superseded/had-reached-by-an-earlier-day", lambda s: _had_by_earlier_day(s.c), "superseded",
          examples=("The death toll had approached 23,000 by January 7, officials said.",),
          why="a past perfect of a toll 'by' a day before the article: where the toll stood then"),
     Rule("superseded/revised-from", lambda s: _revised_from(s.c), "superseded",
          examples=("Officials revised the death toll down to 1,200 from 1,400.",)),
+    Rule("other/change-by", lambda s: _change_by(s.c), "other",
+         examples=("The province overcounted flood deaths by as many as 12, officials said.",
+                   "The death toll rose by 300 to 1,500 overnight, the agency said.",
+                   "Officials revised the number of dead down by 40 after a review of hospital records."),
+         counter_examples=("The death toll rose to 1,500, the agency said.",),
+         why="the size of a change in a count (an increase, a correction), not a count"),
     Rule("other/another-event", lambda s: _another_event(s), "other",
          examples=("Hurricane Helene has killed 230 people. Helene is now the deadliest storm since Hurricane Katrina, "
                    "with 1,392 deaths.",
@@ -410,6 +421,40 @@ def _pre_war(c: _Cand) -> bool:
 
 
 _INITIALLY = re.compile(r"\b(?:initially|at\s+first|originally|first\s+reported)\b", re.I)
+
+
+_PREVIOUSLY = {"previously", "formerly"}
+# verbs of a change in a count: "by N" after them is the size of the change
+_CHANGE_VERBS = {"overcount", "undercount", "overstate", "understate", "overestimate", "underestimate", "inflate",
+                 "revise", "lower", "raise", "increase", "decrease", "rise", "fall", "drop", "cut", "reduce",
+                 "grow", "climb", "jump", "swell", "surge", "decline", "exaggerate", "adjust", "correct"}
+
+
+def _previously(c: _Cand) -> bool:
+    """"who previously reported 72 deaths", "had earlier put the toll at 310": the figure's own verb (or
+    one it hangs on) was said before; "earlier" alone only with a past perfect ("said earlier on Monday")."""
+    for a in [c.np] + list(_ancestors(c.np, c.sent)):
+        if not _is_verbal(a):
+            continue
+        perfect = any(ch.dep_ == "aux" and _lem(ch) == "have" and ch.tag_ == "VBD" for ch in a.children)
+        if any(ch.dep_ == "advmod" and (ch.lower_ in _PREVIOUSLY or (ch.lower_ == "earlier" and perfect))
+               for ch in a.children):
+            return True
+        if a.dep_ in ("ROOT", "relcl", "advcl"):
+            break                               # not a verb of another clause
+    return False
+
+
+def _change_by(c: _Cand) -> bool:
+    """"overcounted deaths by as many as 30", "rose by 300 to 1,500": N "by" which a count changed."""
+    if c.role != "pobj" or c.prep is None or c.prep.lower_ != "by":
+        return False
+    head = c.prep.head
+    for a in [head] + list(head.ancestors)[:2]:
+        # (the lemmatizer does not know "overcounted": any over-/under- verb is a misjudged count)
+        if _is_verbal(a) and (_lem(a) in _CHANGE_VERBS or re.match(r"(?:over|under)[a-z]{4,}ed$", a.lower_)):
+            return True
+    return False
 
 
 def _initially(s: "_Clause") -> bool:
