@@ -104,6 +104,10 @@ def test_bounds_and_categories():
     assert category_of("Palestinian children") == "children"
     assert category_of("people in Gaza") == "people"
     assert category_of(None) == "people"
+    # identified deaths are a part of the toll wherever the group says so; "confirmed" deaths are the toll
+    assert category_of("deaths of people fully identified") == "identified"
+    assert category_of("victims identified so far in Kerrow") == "identified"
+    assert category_of("confirmed deaths in the province") == "people"
 
 
 @pytest.fixture(scope="module")

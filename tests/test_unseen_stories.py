@@ -216,3 +216,22 @@ def test_kind_word_source_is_the_place_named_before(text, source):
 def test_dated_document_dates_its_figure(text, value, day):
     figs = [f for f in _figures(text) if f.value == value]
     assert figs and figs[0].as_of == day, [(f.value, f.as_of) for f in _figures(text)]
+
+
+# --- deaths of people "who have been identified": a part of the toll, kept in the group -------------------
+
+@pytest.mark.parametrize("text,value,word", [
+    ('The coroner said the count covers 1,430 deaths of "people who have been formally identified."', 1430,
+     "identified"),
+    ("Officials released the names of the 96 victims who have been identified so far.", 96, "identified"),
+    ("The army said 57 soldiers who were confirmed dead had been buried.", 57, "confirmed"),
+])
+def test_status_clause_stays_in_the_group(text, value, word):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and word in (figs[0].group or ""), [(f.value, f.group) for f in _figures(text)]
+
+
+def test_status_clause_after_a_comma_is_not_a_part():
+    figs = [f for f in _figures("The fire killed 70 people, who were identified by relatives on Sunday.")
+            if f.value == 70]
+    assert figs and "identified" not in (figs[0].group or "")

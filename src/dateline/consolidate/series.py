@@ -214,6 +214,8 @@ def category_of(group: Optional[str]) -> str:
     head = re.split(r"\s(?:in|of|as|against|from|by|since|during|after|amid|across|at|on|while|when)\s|[,;:(]",
                     group or "", maxsplit=1)[0]
     words = set(name_words(head))
+    if "identified" in name_words(group or ""):
+        return "identified"         # "deaths of people who have been identified": wherever it is said
     for name, lexicon in CATEGORIES:
         if words & lexicon:
             return name

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .. import nlp
 from .lexicon import ESTIMATE_NOUNS, LEVEL_VERBS, SPEECH_VERBS, SUBJ_DEPS, TOLL_SET_VERBS
 from ..lexicon.gazetteer import gazetteer
 from .parse import _clause_verb, _is_verbal, _lem, _np_text
@@ -30,6 +31,9 @@ def _group(c: _Cand) -> Optional[str]:
             if g.dep_ == "conj" and g.pos_ in ("NOUN", "PROPN") and not any(x.like_num for x in g.subtree):
                 text = f"{text} and {_np_text(g, max_tokens=4)}"
                 break
+        status = _status_clause(c)
+        if status:
+            text = f"{text} {status}"
         return _with_place(text, c) or None
     verb = c.verb if c.role in ("subj", "subjpass", "obj") else _clause_verb(c.np, c.sent)
     if verb is None:
@@ -52,6 +56,22 @@ def _group(c: _Cand) -> Optional[str]:
                 return _np_text(g)
     if c.role in ("subj", "subjpass", "obj") and lem not in SPEECH_VERBS | TOLL_SET_VERBS:
         return _with_place("people", c, bare=True)
+    return None
+
+
+# A restrictive clause that says how far the counted people are known: only those identified, named,
+# confirmed ("deaths of people who have been fully identified"): a part of the toll, not all of it.
+_STATUS_VERBS = {"identify", "name", "confirm", "verify", "register", "document"}
+
+
+def _status_clause(c: _Cand) -> Optional[str]:
+    """"fully identified" for 'the 24,686 deaths of people who have been fully identified'."""
+    text = nlp.doc_text(c.np.doc)
+    for t in c.np.subtree:
+        if t.dep_ in ("relcl", "acl") and t.tag_ == "VBN" and _lem(t) in _STATUS_VERBS and t.i > c.np.i and \
+                "," not in text[t.head.idx:t.idx] and not any(ch.dep_ == "neg" for ch in t.children):
+            adv = [ch.text for ch in t.children if ch.dep_ == "advmod" and ch.i < t.i]
+            return " ".join(adv + [t.text])
     return None
 
 

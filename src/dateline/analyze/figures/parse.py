@@ -1,6 +1,8 @@
 """Small helpers over the dependency parse: lemmas, verbs governing a token, noun-phrase text."""
 from __future__ import annotations
 
+import re
+
 from .. import nlp
 from .lexicon import SUBJ_DEPS
 
@@ -87,7 +89,8 @@ def _np_text(head, exclude=(), max_tokens=14) -> str:
 
     def walk(t):
         for c in t.children:
-            if c.i in exclude or c.dep_ in stop_deps:
+            # a quotation mark inside the phrase ('deaths of "people ...') does not end it
+            if c.i in exclude or (c.dep_ in stop_deps and not (c.dep_ == "punct" and c.text in _QUOTES)):
                 continue
             keep.append(c)
             walk(c)
@@ -102,9 +105,16 @@ def _np_text(head, exclude=(), max_tokens=14) -> str:
     while end + 1 in idx:
         end += 1
     toks = [t for t in keep if start <= t.i <= end][:max_tokens]
-    while len(toks) > 1 and toks[0].lower_ in ("the", "a", "an", "some", "all", "those", "these", "other"):
+    while toks and toks[-1].text in _QUOTES:
+        toks = toks[:-1]
+    while len(toks) > 1 and (toks[0].lower_ in ("the", "a", "an", "some", "all", "those", "these", "other") or
+                             toks[0].text in _QUOTES):
         toks = toks[1:]
-    return _text_of(toks)
+    text = _text_of(toks)
+    return re.sub(r"\s+", " ", re.sub(r'["“”]', " ", text)).strip() if re.search(r'["“”]', text) else text
+
+
+_QUOTES = {'"', "“", "”"}
 
 
 def _entity_of(tok):
