@@ -235,3 +235,18 @@ def test_status_clause_after_a_comma_is_not_a_part():
     figs = [f for f in _figures("The fire killed 70 people, who were identified by relatives on Sunday.")
             if f.value == 70]
     assert figs and "identified" not in (figs[0].group or "")
+
+
+# --- "another N" right after one event's figures is of that event ------------------------------------------
+
+@pytest.mark.parametrize("text,measure,value,scope", [
+    ("The blast killed 31 people at the market. Another 90 were wounded, police said.", "wounded", 90, "incident"),
+    ("At least 12 people drowned when the ferry capsized. Another 40 passengers are missing.", "missing", 40,
+     "incident"),
+    ("Nine people were killed as they slept in their homes, the governor said. Another 27 were injured.", "wounded",
+     27, "incident"),
+    ("The earthquake has killed 2,300 people across the country. Another 9,000 have been injured.", "wounded",
+     9000, "cumulative"),
+])
+def test_another_after_an_event(text, measure, value, scope):
+    check(text, [(measure, value, {"scope": scope})])

@@ -108,6 +108,9 @@ def _role_of(np, root, sent):
         return rel, "none", None, None
     dep = rel.dep_
     head = rel.head
+    if dep in ("nsubj", "nsubjpass") and head.dep_ in ("aux", "auxpass") and 0 < head.head.i - head.i <= 3 and \
+            not any(ch.dep_ in SUBJ_DEPS and ch.i != rel.i for ch in head.head.children):
+        head = head.head                        # "40 passengers are missing" parsed with "are" as the head
     if dep in ("nsubj", "csubj", "expl"):
         if head.tag_ == "VBN" and not any(ch.dep_ in ("aux", "auxpass") for ch in head.children):
             return rel, "subjpass", head, None     # headline style: "20 Palestinians killed"

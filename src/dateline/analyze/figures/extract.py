@@ -101,6 +101,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
             for c in here:
                 c.events, c.doc_date = events, doc_date
             _describe(here, claims, history, heading)
+            _another_of_the_event(here, prev_cands, nlp.doc_text(doc))
             for c in here:
                 _as_of(c, sent_times, default_date, doc_date, statements, last_incident_date)
                 if c.as_of_explicit and (doc_date - c.as_of).days > 365 and c.scope != "other":
@@ -222,6 +223,22 @@ def _describe(here: list[_Cand], claims: list[Claim], history: list[str], headin
             c.scope = partner.scope
             # "The blast left 13 dead and 50 injured"
             c.trace.note("figures.scope", f"{c.scope}/same-event-as", f"{partner.num.text}")
+
+
+_ANOTHER = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+(?:(?:at\s+least|about|around|some|more\s+than|"
+                      r"nearly|almost|over)\s+)?$", re.I)
+
+
+def _another_of_the_event(here: list[_Cand], before: list[_Cand], text: str) -> None:
+    """"The blast killed 31 people at the market. Another 90 were wounded": "another" adds to the figures
+    just given, so a figure that says nothing of its own scope is of their event."""
+    event = next((p for p in reversed(before) if p.scope == "incident"), None)
+    if event is None or any(p.scope == "cumulative" and p.num.start > event.num.start for p in before):
+        return
+    for c in here:
+        if c.scope == "cumulative" and not c.cum_cue and _ANOTHER.search(text[max(0, c.num.start - 40):c.num.start]):
+            c.scope = "incident"
+            c.trace.note("figures.scope", "incident/another-of-the-event-before", f"after {event.num.text}")
 
 
 # periods a time expression sets ("in the past 24 hours", "overnight"): they hold for a conjoined clause too

@@ -13,6 +13,7 @@ from .lexicon import (
 from .parse import _clause_verb, _is_verbal, _lem, _text_of, _xcomp_chain
 from .candidate import _Cand, _role_of
 from .cues import _exit_direction, cue_of, own_measure
+from .toll import _swallowed_subject
 
 
 # --- measure cues ----------------------------------------------------------------------------
@@ -112,6 +113,14 @@ def _verb_cues(verb, cues, rank, ctx, skip, role):
 
 def _subject_cues(verb, skip, cues, ctx, rank=1):
     """Cues from the subject of a level verb ("the death toll in Gaza has crossed ...")."""
+    if _lem(verb) in LEVEL_VERBS and not any(g.dep_ in SUBJ_DEPS for g in verb.children):
+        noun = _swallowed_subject(verb, verb.sent)
+        if noun is not None:
+            # "the number of people hurt as the crowd surged has risen to 230", "hurt" parsed as its verb
+            ctx2 = ctx.with_lives()
+            for t in noun.subtree:
+                _add(cues, t, "noun", rank, ctx2)
+            _add(cues, noun.head, "verb", rank, ctx2, "mod")
     for g in verb.children:
         if g.dep_ not in SUBJ_DEPS or (skip is not None and g.i == skip.i):
             continue

@@ -245,7 +245,39 @@ INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's
     Rule("incident/when-clause",
          lambda s: any(t.dep_ == "advcl" and any(ch.lower_ == "when" for ch in t.children) for t in s.tokens), True,
          examples=("Nine people drowned when their boat capsized off the coast.",)),
+    Rule("incident/as-the-victims-did", lambda s: _as_victims_did(s), True,
+         examples=("Eleven villagers were killed as they slept in their homes, the governor said.",
+                   "Nine people were killed as Afghans queued for bread outside the city.",
+                   "Police said 14 migrants drowned as they tried to cross the river.",
+                   "The ministry says the number of people killed as they waited to receive aid has risen to 112."),
+         counter_examples=("More than 2,000 people have died as the floods swept across the region.",
+                           "Some 30,000 people have been killed as the war goes on, officials said."),
+         why="people killed while doing one thing at one moment (sleeping, queuing, crossing): one event"),
 ))
+
+
+_THEY = {"they", "he", "she", "we"}
+
+
+def _as_victims_did(s: _Clause) -> bool:
+    """"killed as they slept", "drowned as they tried to cross": a victim verb whose "as"/"while" clause
+    has the victims themselves (a pronoun) doing something, in the past."""
+    c = s.c
+    heads = {t.i for t in s.tokens}
+    if c.verb is not None:
+        heads.add(c.verb.i)
+    noun = _toll_noun(c)
+    if noun is not None:
+        heads.add(noun.head.i)                  # "the number of people killed as ... has risen to 112"
+    for t in c.sent:
+        if t.dep_ != "advcl" or t.head.i not in heads or _lem(t.head) not in KILLED_VERBS | WOUNDED_VERBS:
+            continue
+        if not any(ch.dep_ == "mark" and ch.lower_ in ("as", "while") for ch in t.children):
+            continue
+        if t.tag_ in ("VBD", "VBG") and any(ch.dep_ == "nsubj" and (ch.lower_ in _THEY or (
+                ch.tag_ in ("NNS", "NNPS") and gazetteer().demonym(ch.text) is not None)) for ch in t.children):
+            return True                         # "as they slept", "as Sudanese queued for bread"
+    return False
 
 
 def _incident(s: _Clause) -> bool:

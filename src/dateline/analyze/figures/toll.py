@@ -43,4 +43,17 @@ def _toll_noun(c: _Cand):
     for g in v.children:
         if g.dep_ in deps and g.i != c.rel.i and _lem(g) in ESTIMATE_NOUNS:
             return g
+    if _lem(v) in LEVEL_VERBS and not any(g.dep_ in SUBJ_DEPS for g in v.children):
+        return _swallowed_subject(v, c.sent)
+    return None
+
+
+def _swallowed_subject(v, sent):
+    """Repair for "the number of people hurt as the crowd surged has risen to 230", parsed as if the
+    number were the subject of "hurt": a toll noun that is the subject of a sister clause before the
+    subjectless level verb."""
+    for t in reversed(list(sent[:v.i - sent.start])):
+        if t.dep_ in SUBJ_DEPS and _lem(t) in ESTIMATE_NOUNS and t.head.i < v.i and \
+                (t.head.i == v.head.i or t.head.head.i == v.head.i):
+            return t
     return None
