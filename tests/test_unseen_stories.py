@@ -250,3 +250,17 @@ def test_status_clause_after_a_comma_is_not_a_part():
 ])
 def test_another_after_an_event(text, measure, value, scope):
     check(text, [(measure, value, {"scope": scope})])
+
+
+# --- the people the story's event killed, said without a place, are the event's country's -------------------
+
+@pytest.mark.parametrize("text,place", [
+    ("Hurricane Mara hit Florida on Monday and moved into Georgia. Florida took the worst of it. "
+     "Mara killed at least 40 people, officials said.", "United States"),
+    ("The earthquake struck near Gaziantep. Hatay and Adana were also hit. The quake killed 1,500 people, rescuers "
+     "said.", "Turkey"),
+    ("Typhoon Rai tore across Cebu and Bohol. Bohol was hit hardest. Rai has killed 208 people, the police said.",
+     "Philippines"),
+])
+def test_the_events_victims_are_its_countrys(text, place):
+    check(text, [("killed", [f for f in _figures(text) if f.measure == "killed"][0].value, {"place": place})])

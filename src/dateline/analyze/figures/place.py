@@ -738,6 +738,14 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
          lambda w: w.sentence_place if isinstance(w.sentence_place, str) else w.token_name(w.sentence_place),
          examples=("In Sagaing, rescuers said the death toll had risen to 300 by Sunday.",
                    "Officials said 25,000 have been killed in Kordavia so far, and another 60,000 have been injured.")),
+    Rule("place/the-event's-victims",
+         lambda w: _event_killed(w.c) and w.article.main(w.actor, narrow=False) is not None,
+         lambda w: _named(w.article.main(w.actor, narrow=False)),
+         examples=("Hurricane Mara hit Florida on Monday and moved into Georgia. Florida took the worst of it. "
+                   "Mara killed at least 40 people, officials said.",
+                   "The earthquake struck near Gaziantep. Hatay and Adana were also hit. The quake killed 1,500 "
+                   "people, rescuers said."),
+         why="the people the story's event (a storm, a quake) killed were killed wherever it struck: its country"),
     Rule("place/the-article's-place", lambda w: w.article.main(w.actor) is not None,
          lambda w: _named(w.article.main(w.actor)),
          examples=("Earthquake in Turkey\nRescuers said the death toll had risen to 1,500.",),
@@ -760,6 +768,20 @@ def _event_toll(c: _Cand) -> bool:
             if ch.dep_ in ("poss", "compound") and (words & _EVENT_WORDS or ch.ent_type_ == "EVENT"):
                 return True
             if ch.dep_ == "prep" and ch.lower_ in ("from", "of", "in") and words & _EVENT_WORDS:
+                return True
+    return False
+
+
+def _event_killed(c: _Cand) -> bool:
+    """"Helene killed at least 123 people", "the quake has killed 1,500": the event is the killer."""
+    v = c.verb
+    if c.role != "obj" or v is None or not _is_verbal(v) or _lem(v) not in KILLED_VERBS | {"claim"}:
+        return False
+    main = c.events.main.lower() if c.events is not None and c.events.main else None
+    for g in v.children:
+        if g.dep_ == "nsubj":
+            words = {t.lower_ for t in g.subtree}
+            if words & _EVENT_WORDS or (main and main in " ".join(t.lower_ for t in g.subtree)):
                 return True
     return False
 
