@@ -24,7 +24,7 @@ from .cues import CueContext, cue_of
 _PLACE_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,4}"
 _KIND = r"(?:the\s+)?(?:(?:city|cities|town|towns|village|villages|prefecture|county|counties|state|province)\s+of\s+)?"
 # between two items of an elided list: the rest of the item before ("... in Wajima"), a separator
-_GAP = re.compile(r"^(?:\s+[a-z]+){0,2}(?:\s+each)?\s+(?:in|at)\s+" + _KIND + _PLACE_NAME +
+_GAP = re.compile(r"^(?:\s+[a-z]+){0,4}(?:\s+each)?\s+(?:in|at)\s+" + _KIND + _PLACE_NAME +
                   r"(?:\s+(?:City|Town|Prefecture|County|Province|State))?\s*(?:,|;|(?=\s+and\s))\s*"
                   r"(?:and\s+|with\s+|followed\s+by\s+|while\s+)?$")
 # a figure's own words, then the list it leads into: "Suzu recorded 99 deaths, the most, with 88 in Wajima"
@@ -88,7 +88,8 @@ LIST = Table("figures.list", runner="figures", subject="a number with no measure
          examples=("Of the 230 deaths, 95 were in Valtra, 42 in Osmund County, seven in Brega, "
                    "and one each in Holm and Tarn.",
                    "Valtra recorded 99 deaths, the most of any town, with 88 in Brega and 20 in Holm.",
-                   "The province said 61 people died in Morvik, 22 in Selby and 14 in Arden."),
+                   "The province said 61 people died in Morvik, 22 in Selby and 14 in Arden.",
+                   "The general said 96 people have died in the Lusaka Council Territory, 18 in Ndola and 30 in Kitwe."),
          counter_examples=("Police said 61 people died in Morvik, and 22 in the afternoon session voted.",)),
     Rule("list/labelled-line", lambda s: s.labelled(), lambda s: s.heading,
          examples=("The agency broke down the deaths by county:\n- Holm County: 12 people\n- Tarn County: 7 people",

@@ -57,7 +57,19 @@ def clean_name(text: str) -> str:
         full, short = g.find(name), g.find(shorter)
         # "Wajima City" is Wajima; "Gaza City" is not the Gaza Strip: keep the word where it tells them apart
         if not full or not short or full[0] == short[0] or words[-1].lower() != "city":
-            return shorter
+            return _known_part(shorter) if not short else shorter
+    return _known_part(name)
+
+
+def _known_part(name: str) -> str:
+    """"Naypyidaw Council Territory" -> "Naypyidaw" when only that is a known place; else the name."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in _UNIT_WORDS or gazetteer().find(name):
+        return name
+    while len(words) > 1 and words[-1].lower() in _UNIT_WORDS:
+        words = words[:-1]
+        if gazetteer().find(" ".join(words)):
+            return " ".join(words)
     return name
 
 
@@ -88,7 +100,17 @@ def _lookup(name: str) -> list[Place]:
     """The gazetteer's places for a name as written ("the Gaza Strip"), else for its clean form ("Gaza")."""
     g = gazetteer()
     raw = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
-    return g.find(raw) or g.find(clean_name(name))
+    found = g.find(raw) or g.find(clean_name(name))
+    words = raw.split()
+    while not found and len(words) > 1 and words[-1].lower() in _UNIT_WORDS:
+        # "Naypyidaw Council Territory", "Yangon Region Government": the name before the kind of unit
+        words = words[:-1]
+        found = g.find(" ".join(words))
+    return found
+
+
+_UNIT_WORDS = set(AREA_WORDS) | {"council", "union", "capital", "autonomous", "special", "federal", "area",
+                                 "division", "zone", "administration", "government"}
 
 
 class ArticlePlaces:

@@ -251,10 +251,11 @@ class Gazetteer:
             if population >= ALIAS_POPULATION:
                 # spellings of large cities news uses ("Khan Younis" for Khan Yunis); smaller ones are
                 # too many for their worth, and a parsed sentence still shows them as places
-                head = fold(city["name"])[:4]
+                head = fold(city["name"]).replace(" ", "")[:4]
                 for alt in city.get("alternatenames") or ():
-                    # spellings of the same name ("Khan Younis", "Jabalia"), not other words ("Hamas" for Hamm)
-                    if alt.isascii() and alt[:1].isupper() and fold(alt)[:4] == head:
+                    # spellings of the same name ("Khan Younis", "Jabalia", "Naypyidaw" for Nay Pyi Taw),
+                    # not other words ("Hamas" for Hamm)
+                    if alt.isascii() and alt[:1].isupper() and fold(alt).replace(" ", "")[:4] == head:
                         self._add(alt, place)
 
 
