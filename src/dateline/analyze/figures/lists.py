@@ -89,7 +89,8 @@ LIST = Table("figures.list", runner="figures", subject="a number with no measure
                    "and one each in Holm and Tarn.",
                    "Valtra recorded 99 deaths, the most of any town, with 88 in Brega and 20 in Holm.",
                    "The province said 61 people died in Morvik, 22 in Selby and 14 in Arden.",
-                   "The general said 96 people have died in the Lusaka Council Territory, 18 in Ndola and 30 in Kitwe."),
+                   "The general said 96 people have died in the Lusaka Council Territory, 18 in Ndola "
+                   "and 30 in Kitwe."),
          counter_examples=("Police said 61 people died in Morvik, and 22 in the afternoon session voted.",)),
     Rule("list/labelled-line", lambda s: s.labelled(), lambda s: s.heading,
          examples=("The agency broke down the deaths by county:\n- Holm County: 12 people\n- Tarn County: 7 people",
