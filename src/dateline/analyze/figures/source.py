@@ -13,6 +13,7 @@ from .lexicon import (
     WOUNDED_NOUNS,
 )
 from .parse import _ancestors, _entity_of, _in_sent, _is_verbal, _lem, _np_text, _path_to, _text_of
+from ..lexicon.reporting import DOCUMENT_NOUNS
 from ..rules import Rule, Table
 from .candidate import _Cand
 from .toll import _toll_noun, _toll_setter
@@ -186,6 +187,30 @@ def _estimate_modifier(c: _Cand):
     return _NOPE
 
 
+def _document_from(c: _Cand):
+    """"95 deaths chronicled in a tally from the state health department", "a tally by the Associated
+    Press puts the toll at 44", "CNN's tally": who made the document the number is in."""
+    top = c.np                                  # the whole noun phrase ("three of the 95 deaths chronicled ...")
+    while top.head.i != top.i and not _is_verbal(top.head) and _in_sent(top.head, c.sent):
+        top = top.head
+    docs = [t for t in top.subtree if _lem(t) in DOCUMENT_NOUNS and t.pos_ == "NOUN" and t.i != c.np.i]
+    v = c.verb
+    if v is not None and _is_verbal(v):
+        docs += [g for g in v.children if g.dep_ in ("nsubj", "nsubjpass") and _lem(g) in DOCUMENT_NOUNS and
+                 g.pos_ == "NOUN"]
+    for d in docs:
+        for ch in d.children:
+            if ch.dep_ in ("prep", "agent") and ch.lower_ in ("from", "by"):
+                pobj = next((p for p in ch.children if p.dep_ == "pobj"), None)
+                if pobj is not None and _source_like(pobj):
+                    name = _entity_of(pobj)         # "the Department of Health and Human Services" whole
+                    return _clean_source(name.text if name is not None and name.label_ == "ORG" else
+                                         _np_text(pobj, max_tokens=16))
+            if ch.dep_ == "poss" and ch.pos_ != "PRON" and _source_like(ch) and not _place_or_event(ch):
+                return _clean_source(_text_of([t for t in ch.subtree if t.dep_ != "case"]))
+    return _NOPE
+
+
 def _source_like(tok) -> bool:
     """Whether a subject can be a figure's source (an organisation, person, place or official body)."""
     if tok is None or tok.like_num:
@@ -307,6 +332,11 @@ SOURCE = Table("figures.source", runner="figures", subject="the ways to find who
     Rule("source/claim-holding-the-number", lambda s: s.claim[0], lambda s: s.claim[1],
          examples=("Three hikers died on the glacier, the mountain rescue service said.",),
          why="the claims extractor's verdict, even 'no speaker'"),
+    _own_rule("source/maker-of-the-document", _document_from,
+              ("These are three of the 95 deaths listed in an Oct. 16 tally from the state health department.",
+               "A tally by the Associated Press puts the death toll at 44.",
+               "Rescuers found 12 of the 40 bodies listed in a report by the Red Crescent."),
+              why="a number given in a tally, list or report: who made it"),
     _own_rule("source/reporting-verb-above", _reporting_verb_above,
               ("The cabinet decided that 500 injured people would be flown abroad.",
                "The mine operator agreed to allow 200 trucks of aid into the valley during the truce.")),
@@ -333,7 +363,16 @@ def _resolve_anaphor(text: str, history: list[str]) -> Optional[str]:
     for past in reversed(history):
         if not nouns or any(n.rstrip("s") in past.lower() for n in nouns):
             return past
+    if set(nouns) & _BODY_WORDS:
+        # "the agency" after "the state Department of Health": the last public body named
+        for past in reversed(history):
+            if set(re.findall(r"[a-z]+", past.lower())) & _BODY_WORDS:
+                return past
     return None
+
+
+_BODY_WORDS = {"agency", "department", "ministry", "office", "service", "services", "authority", "administration",
+               "directorate", "bureau", "commission"}
 
 
 def _sentence_speaker(sent, claims: list[Claim]) -> Optional[str]:
