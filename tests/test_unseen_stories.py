@@ -264,3 +264,37 @@ def test_another_after_an_event(text, measure, value, scope):
 ])
 def test_the_events_victims_are_its_countrys(text, place):
     check(text, [("killed", [f for f in _figures(text) if f.measure == "killed"][0].value, {"place": place})])
+
+
+# --- a small town of a country the story is not about is not that town ------------------------------------
+
+@pytest.mark.parametrize("text,value,wrong_country", [
+    ("Typhoon Rai struck the Philippines on Thursday. Seven people died in Taft, the mayor said.", 7, "Iran"),
+    ("Floods hit Japan's Ishikawa Prefecture. Four people died in Noto, the prefecture said.", 4, "Italy"),
+    ("Storm Bera flooded Ireland's west coast. Two people drowned in Carmel, the police said.", 2, "United States"),
+])
+def test_small_town_homonym_abroad(text, value, wrong_country):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and not (figs[0].place_within or "").startswith(wrong_country), \
+        [(f.value, f.place, f.place_within) for f in figs]
+
+
+def test_small_town_of_the_storys_country_is_known():
+    figs = [f for f in _figures("Flooding hit Indiana. Two people drowned in Carmel, officials said.") if f.value == 2]
+    assert figs and (figs[0].place_within or "").startswith("United States")
+
+
+# --- "X, <Region>" makes X a town of that region, known to the gazetteer or not; "X recorded N deaths" ---
+
+@pytest.mark.parametrize("text,value,place,within", [
+    ("Floods hit Kerrow, Ohio on Monday. Kerrow recorded 9 deaths, the county said.", 9, "Kerrow",
+     "United States/Ohio"),
+    ("Rescuers reached Ogiwara, Niigata Prefecture, on Monday. Ogiwara recorded 12 deaths.", 12, "Ogiwara",
+     "Japan/Niigata"),
+    ("The quake flattened homes in Belvka, Batangas Province. Belvka suffered 6 deaths, officials said.", 6, "Belvka",
+     "Philippines/Batangas"),
+])
+def test_town_the_text_puts_in_a_region(text, value, place, within):
+    check(text, [("killed", value, {"place": place, "place_within": within})])
+    if "said" not in text:
+        check(text, [("killed", value, {"source": None})])     # the place that had them did not count them

@@ -10,7 +10,7 @@ from .. import nlp
 from ...records import Claim, Figure, Span, TimeExpr
 from ..numbers import TENS, UNITS, find_counts
 from ..rules import new_trace
-from .parse import _ancestors, _clause_verb, _text_of
+from .parse import _ancestors, _clause_verb, _lem, _text_of
 from .candidate import _Cand, _counted_phrase, _role_of
 from .toll import _toll_noun, _toll_setter
 from .cues import CueContext, _hostage_context
@@ -25,6 +25,7 @@ from .group import _group
 from .revision import revised_around
 from .lists import LABEL_LINE as _LABEL_LINE, heading_of, list_label, resolve_lists
 from .place import ArticlePlaces, _own_place, inferred, place_of
+from ..lexicon.gazetteer import fold
 
 
 TRIGGER = re.compile(
@@ -125,6 +126,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                     c.group = c.parent.group          # "410 people were injured, 25 of them critically"
                 if c.group:
                     c.trace.note("figures.group", "group/counted-phrase", repr(c.group), decided=False)
+            not_sources: set[str] = set()
             for c in here:
                 if article is None:
                     article = ArticlePlaces(doc)
@@ -135,6 +137,14 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                     c.trace.note("figures.source", "source/the-kind-named-before", f"{c.source!r} -> {named!r}")
                     c.source = named                    # "the prefecture" -> "Ishikawa Prefecture"
                 c.place = place_of(c, article)
+                had = c.source and c.place and fold(c.source) == fold(c.place) and c.verb is not None and \
+                    _lem(c.verb) in _HAVING_VERBS and \
+                    "figures.place:place/the-place-that-had-them" in c.trace.decided("figures.place")
+                if had or (c.source and c.source in not_sources):
+                    # "Suzu recorded 99 deaths, with 88 in Wajima": the place that had them did not count them
+                    c.trace.note("figures.source", "source/not-the-place-that-had-them", f"{c.source!r} -> none")
+                    not_sources.add(c.source)
+                    c.source = None
                 if lead is not None and lead.place and not _own_place(c):
                     c.place = lead.place
                     c.trace.note("figures.place", "place/of-its-total-or-list", f"{lead.num.text} -> {lead.place}")
@@ -224,6 +234,9 @@ def _describe(here: list[_Cand], claims: list[Claim], history: list[str], headin
             # "The blast left 13 dead and 50 injured"
             c.trace.note("figures.scope", f"{c.scope}/same-event-as", f"{partner.num.text}")
 
+
+# verbs by which a place had deaths ("Suzu recorded 99 deaths"), not by which it told of them ("Israel reported")
+_HAVING_VERBS = {"record", "register", "suffer", "see", "have", "log", "experience", "witness", "count"}
 
 _ANOTHER = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+(?:(?:at\s+least|about|around|some|more\s+than|"
                       r"nearly|almost|over)\s+)?$", re.I)

@@ -79,7 +79,7 @@ _PLACE_CONTEXT = re.compile(
 
 
 _IN_REGION = re.compile(r"(?P<inner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?),\s+"
-                        r"(?P<region>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+(?:Prefecture|Province|State|Region))?\b")
+                        r"(?P<region>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+(?:Prefecture|Province|State|Region|Oblast|Governorate|Division))?\b")
 
 
 def _role_weight(tok) -> float:
@@ -94,6 +94,10 @@ def _role_weight(tok) -> float:
 
 _MARKED_PLACE = re.compile(r"\b(?P<a>[A-Z][\w'’-]+)\s+(?:City|Town|Village|Prefecture|County|Province)\b"
                            r"|\b(?:city|town|village|towns|cities) of (?P<b>[A-Z][\w'’-]+)")
+
+
+def _small_town(p: Place) -> bool:
+    return p.kind == "city" and p.population < 100_000
 
 
 def _lookup(name: str) -> list[Place]:
@@ -118,6 +122,7 @@ class ArticlePlaces:
 
     def __init__(self, doc):
         g = gazetteer()
+        self._text_regions: dict[str, Place] = {}
         text = self.text = nlp.doc_text(doc)
         headline_end = text.find("\n") if 0 < text.find("\n") < 300 else 0
         names: Counter = Counter()
@@ -146,7 +151,9 @@ class ArticlePlaces:
         self.countries: Counter = Counter()
         for name, n in names.items():
             found = _lookup(name)
-            if found and len({p.country for p in found}) == 1:
+            # (a small town's name is too often another country's town of the same name to vote:
+            # "Noto" in a story of Japan's Noto peninsula is also a town in Sicily)
+            if found and len({p.country for p in found}) == 1 and not all(_small_town(p) for p in found):
                 self.countries[found[0].country] += n
         # the ambiguous ones ("Florida", "Georgia"): the country most of them can be in, then by that
         votes: Counter = Counter()
@@ -162,11 +169,11 @@ class ArticlePlaces:
                     self.countries[best.country] += n
         self.names = names
         # places the text puts in a region: "Wajima, Ishikawa Prefecture", "Asheville, North Carolina"
-        self._text_regions: dict[str, Place] = {}
         for m in _IN_REGION.finditer(text):
             region = g.best(m.group("region"))
             if region is not None and region.kind == "region":
                 self._text_regions.setdefault(fold(clean_name(m.group("inner"))), region)
+        self.place_keys = {fold(clean_name(n)) for n in names} | set(self._text_regions)
         self._regions_by_key = {}
         for name in names:
             place = self.resolve(name)
@@ -185,11 +192,18 @@ class ArticlePlaces:
                 self.units[narrowed] += self.units.pop(country)
 
     def resolve(self, name: str) -> Optional[Place]:
-        """The place a name means in this article: in one of its countries if it can be, the most named."""
+        """The place a name means in this article: in one of its countries if it can be, the most named;
+        a small town of a country the article is not about is no place of it; a name the text puts in a
+        region ("Suzu, Ishikawa Prefecture") is a town of that region, known to the gazetteer or not."""
         found = _lookup(name)
-        if not found:
-            return None
-        return max(found, key=lambda p: (self.countries[p.country], -_KIND_RANK[p.kind], p.population))
+        if found:
+            best = max(found, key=lambda p: (self.countries[p.country], -_KIND_RANK[p.kind], p.population))
+            if not (_small_town(best) and self.countries and not self.countries[best.country]):
+                return best
+        region = self._text_regions.get(fold(clean_name(name))) if name else None
+        if region is not None:
+            return Place(clean_name(name), "city", region.country, region.key, 0)
+        return None
 
     def unit(self, place: Place) -> Optional[Place]:
         """What a place counts toward in this article: a territory stays itself, a place in a territory
@@ -327,6 +341,8 @@ class ArticlePlaces:
 def _is_place_token(tok, article: ArticlePlaces) -> bool:
     if tok.ent_type_ in PLACE_LABELS or fold(_name_at(tok)) in article.local_names:
         return True
+    if tok.text[:1].isupper() and fold(_name_at(tok)) in article.place_keys:
+        return True                  # "Suzu recorded 99 deaths": a name the article gives as a place elsewhere
     if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and \
             tok.head.head.pos_ in ("VERB", "AUX", "NUM", "NOUN"):
         return True                  # "died in Morvik": a name after "in", that NER took for nothing else
@@ -721,7 +737,8 @@ def _own_place(c: _Cand) -> bool:
 def inferred(c: _Cand) -> bool:
     """Whether the figure's place is the article's, not said of the figure itself."""
     return c.trace.decided("figures.place")[-1:] in (["figures.place:place/the-article's-place"],
-                                                    ["figures.place:place/the-event's-toll"])
+                                                    ["figures.place:place/the-event's-toll"],
+                                                    ["figures.place:place/the-event's-victims"])
 
 
 PLACE = Table("figures.place", runner="figures", subject="the counted people's side of the sentence (_Where)", rules=(
