@@ -298,3 +298,30 @@ def test_town_the_text_puts_in_a_region(text, value, place, within):
     check(text, [("killed", value, {"place": place, "place_within": within})])
     if "said" not in text:
         check(text, [("killed", value, {"source": None})])     # the place that had them did not count them
+
+
+# --- "the Strip", "the prefecture", "the state": the place of that kind named before -----------------------
+
+@pytest.mark.parametrize("text,place", [
+    ("Shelling hit the Gaza Strip again. The death toll from the army's assault on the Strip has risen to 310, the "
+     "ministry said.", "Gaza"),
+    ("The quake struck Niigata Prefecture. The death toll from the floods across the prefecture rose to 41.", "Niigata"),
+    ("Tornadoes tore through Oklahoma on Sunday. The death toll from the storms over the state climbed to 19.",
+     "Oklahoma"),
+])
+def test_kind_word_with_the_is_the_place_named_before(text, place):
+    figs = [f for f in _figures(text) if f.measure == "killed"]
+    assert figs and figs[0].place == place, [(f.value, f.place) for f in figs]
+
+
+# --- "in the capital Bangkok", "in the capital, Manila": the name in apposition -------------------------
+
+@pytest.mark.parametrize("text,place", [
+    ("The quake also hit Thailand, killing eight people in the capital Bangkok, where a tower collapsed.", "Bangkok"),
+    ("Typhoon Mara crossed the Philippines. The storm killed 5 people in the capital, Manila, officials said.",
+     "Manila"),
+    ("Floods swept Peru on Monday. The rains killed 11 people in the city Arequipa, police said.", "Arequipa"),
+])
+def test_place_in_apposition(text, place):
+    figs = [f for f in _figures(text) if f.measure == "killed"]
+    assert figs and figs[0].place == place, [(f.value, f.place) for f in figs]

@@ -49,6 +49,9 @@ def clean_name(text: str) -> str:
     while len(words) > 2 and words[0].lower() in ("city", "town", "village", "province", "state", "region") \
             and words[1].lower() == "of":
         words = words[2:]
+    while len(words) > 1 and words[0] in ("city", "town", "village", "capital", "port", "province", "district") \
+            and words[1][:1].isupper():
+        words = words[1:]                       # "the city Arequipa", "the capital Bangkok"
     name = " ".join(words)
     name = re.sub(r"['’]s$", "", name)
     if len(words) > 1 and words[-1].lower() in AREA_WORDS and words[-1].lower() not in ("county",):
@@ -383,7 +386,11 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
                                          for d in pobj.children if d.dep_ in ("det", "poss")) and \
             not any(ch.dep_ == "prep" for ch in pobj.children):
         return article.last_of(_KIND_WORDS[_lem(pobj)], pobj.idx)     # "in the state": the one just named
-    if _lem(pobj) in _AREA_NOUNS:
+    if _lem(pobj) in _AREA_NOUNS | {"capital"}:
+        for ch in pobj.children:
+            # "in the capital Bangkok", "in the capital, Manila", "in the coastal town Suzu": its name
+            if ch.dep_ == "appos" and _is_place_token(ch, article):
+                return ch
         for ch in pobj.children:
             # "in Israeli territory", "on the Palestinian side": the people's country
             if ch.dep_ in ("amod", "compound") and gazetteer().demonym(ch.text) is not None:
@@ -702,6 +709,11 @@ class _Where:
         """How a found place is written: as the text names it, or as the gazetteer does for a people's place."""
         if found is SEVERAL:
             return None
+        if not isinstance(found, Place) and _lem(found) in _KIND_WORDS and \
+                any(d.lower_ == "the" for d in found.children if d.dep_ == "det") and \
+                not any(d.dep_ in ("compound", "amod", "nmod", "poss") for d in found.children):
+            # "the Strip", "the prefecture": the place of that kind the article named before
+            return _named(self.article.last_of(_KIND_WORDS[_lem(found)], found.idx))
         return _named(found) if isinstance(found, Place) else clean_name(_name_at(found))
 
 
