@@ -325,3 +325,18 @@ def test_kind_word_with_the_is_the_place_named_before(text, place):
 def test_place_in_apposition(text, place):
     figs = [f for f in _figures(text) if f.measure == "killed"]
     assert figs and figs[0].place == place, [(f.value, f.place) for f in figs]
+
+
+# --- a region's count is its running toll, not one incident ------------------------------------------------
+
+@pytest.mark.parametrize("text,measure,value", [
+    ("In neighbouring Toyama Prefecture, 36 people were injured and 57 houses were damaged.", "wounded", 36),
+    ("In Sindh Province, 120 people were killed by the floods, officials said.", "killed", 120),
+    ("In Buncombe County, 42 people died in the storm.", "killed", 42),
+])
+def test_region_count_is_cumulative(text, measure, value):
+    check(text, [(measure, value, {"scope": "cumulative"})])
+
+
+def test_town_count_stays_an_incident():
+    check("Shelling killed 32 people in the village of Marovka on Tuesday.", [("killed", 32, {"scope": "incident"})])

@@ -86,6 +86,8 @@ def _specific_place(tok) -> bool:
     sub = list(tok.subtree)
     if _war_start(sub):
         return False
+    if _lem(tok) in _REGION_KINDS:
+        return False                # "in Niigata Prefecture", "in Buncombe County": a region's toll
     if tok.tag_ == "NN" and _lem(tok) in INCIDENT_PLACES | {"town", "village", "neighbourhood", "neighborhood",
                                                             "street", "district", "kibbutz", "city"}:
         return True
@@ -97,6 +99,8 @@ def _specific_place(tok) -> bool:
         all(x.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "") and not _wide(x) for x in name)
 
 
+_REGION_KINDS = {"prefecture", "province", "state", "county", "governorate", "oblast", "region", "department",
+                 "territory", "division"}
 _WIDE_WORDS = {"strip", "west", "bank", "enclave", "territory", "territories", "the", "north", "south", "east"}
 
 
@@ -168,12 +172,16 @@ class _Clause:
     def period_cue(self) -> bool:
         clause = self.clause
         cue = re.search(r"\b(?:(?:past|last|previous)\s+(?:few\s+)?(?:24|48|72|twenty-four|forty-eight|\d+|few|two|"
-                        r"three|several)?\s*(?:hours?|days?)|recent\s+days|in\s+a\s+single\s+day|on\s+a\s+single\s+day|"
+                        r"three|several)?[\s-]*(?:hours?|days?)|(?:past|last|previous)\s+(?:two|three|four|[2-4])\s+"
+                        r"weeks|recent\s+days|in\s+a\s+single\s+day|"
+                        r"on\s+a\s+single\s+day|in\s+(?:just|only|less\s+than|under)\s+(?:a|one|two|three|four|five|"
+                        r"six|\d+)\s+(?:hours?|days?|weeks?)|"
                         r"yesterday|(?:24|48|72|twenty-four|forty-eight)[- ]hours?\s+(?:to|until|up\s+to|period)|"
                         r"(?:in|over|during|within)\s+(?:the\s+)?(?:24|48|72|twenty-four|forty-eight)[- ]hours?)\b",
                         clause)
         long_span = re.search(r"\b(?:past|last)\s+(\d+)\s+days\b", clause)
-        return bool(cue) and not (long_span and int(long_span.group(1)) > 7)
+        long_weeks = re.search(r"\b(?:past|last)\s+(\d+|five|six|seven|eight|nine|ten|several|few)\s+weeks\b", clause)
+        return bool(cue) and not (long_span and int(long_span.group(1)) > 7) and not long_weeks
 
     @functools.cached_property
     def movement(self) -> bool:
@@ -243,8 +251,11 @@ INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's
     Rule("incident/at-a-building", lambda s: any(_at_incident_place(t) for t in s.tokens), True,
          examples=("Forty patients have died at the hospital after the generators failed.",)),
     Rule("incident/when-clause",
-         lambda s: any(t.dep_ == "advcl" and any(ch.lower_ == "when" for ch in t.children) for t in s.tokens), True,
-         examples=("Nine people drowned when their boat capsized off the coast.",)),
+         lambda s: any(t.dep_ == "advcl" and any(ch.lower_ == "when" for ch in t.children) and
+                       not _inside_other_noun(t, s.c) for t in s.tokens), True,
+         examples=("Nine people drowned when their boat capsized off the coast.",),
+         counter_examples=("At least 11 people had died in the state, including a firefighter who was killed when "
+                           "a tree fell on his truck.",)),
     Rule("incident/as-the-victims-did", lambda s: _as_victims_did(s), True,
          examples=("Eleven villagers were killed as they slept in their homes, the governor said.",
                    "Nine people were killed as Afghans queued for bread outside the city.",
@@ -254,6 +265,17 @@ INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's
                            "Some 30,000 people have been killed as the war goes on, officials said."),
          why="people killed while doing one thing at one moment (sleeping, queuing, crossing): one event"),
 ))
+
+
+def _inside_other_noun(t, c: _Cand) -> bool:
+    """Whether a clause hangs in a relative clause on another noun than the counted one ("including a
+    firefighter who was killed when a tree fell"): it tells of that one, not of the figure."""
+    for a in t.ancestors:
+        if a.i == c.np.i or a.i == c.root.i:
+            return False
+        if a.dep_ in ("relcl", "acl") and a.head.i != c.np.i:
+            return True
+    return False
 
 
 _THEY = {"they", "he", "she", "we"}
@@ -343,7 +365,11 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
          examples=("In the past 24 hours, at least 125 people were killed and 318 others injured, it added.",),
          why="a period named at the head of the sentence holds for each figure in it"),
     Rule("period/recent-hours", lambda s: s.period_cue, "period",
-         examples=("At least 48 people were killed in the past 24 hours, the ministry said.",)),
+         examples=("At least 48 people were killed in the past 24 hours, the ministry said.",
+                   "More than 2,000 people were killed in just two weeks of fighting, the monitor said.",
+                   "The ministry reported fresh fighting over the past 24-hours, resulting in 59 dead.",
+                   "Some 300 people have died of cholera in the past two weeks, aid groups said."),
+         counter_examples=("Some 3,000 people have died in the past six weeks of fighting, aid groups said.",)),
     Rule("period/since-resumed", lambda s: s.resumed and s.c.measure in ("killed", "wounded"), "period",
          examples=("Some 700 people have been killed since the fighting resumed.",)),
     Rule("period/overnight-total", lambda s: bool(re.search(r"\bovernight\b", s.clause)) and
