@@ -247,7 +247,7 @@ def test_snippet_marks_are_balanced_and_escaped():
 
 # --- errors ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("query", ['"unclosed', "toll AND", "a:b", "(((", "NEAR(", "*"])
+@pytest.mark.parametrize("query", ['"unclosed', "toll AND", "title:", "(((", "NEAR(", "*"])
 def test_fts_syntax_errors_are_explained(client, query):
     r = client.get("/search", params={"q": query})
     assert r.status_code == 400 and "FTS5 syntax" in r.text, (query, r.status_code)
@@ -257,6 +257,21 @@ def test_fts_syntax_errors_are_explained(client, query):
     assert api.status_code in (200, 400)
     if api.status_code == 400:
         assert "suggestion" in api.json()
+
+
+@pytest.mark.parametrize("query, hit", [("worst-hit", "worst"), ("Belmoria's", "belmoria"),
+                                        ("U.N.", None), ("Hamas-run", None), ("Israel's", None), ("a:b", None),
+                                        ("rains-ease OR worst-hit", "ease|worst")])
+def test_words_with_hyphens_dots_and_apostrophes_are_searched_as_written(client, query, hit):
+    """Ordinary newsroom queries are no FTS5 errors (the page used to explain a colon that was not there)."""
+    for sort in ("relevance", "newest"):
+        r = client.get("/search", params={"q": query, "sort": sort})
+        assert r.status_code == 200 and "could not read" not in r.text and "colon" not in r.text, (query, sort)
+        rows = client.get("/api/search", params={"q": query, "sort": sort}).json()["rows"]
+        assert bool(rows) == bool(hit), (query, rows)
+        for row in rows:
+            text = html.unescape(re.sub(r"<[^>]+>", "", row["snippet"]))
+            assert re.search(hit, (text + (row["title"] or "")).casefold()), (query, text)
 
 
 def test_fts_error_page_is_400_not_500(client):
