@@ -577,3 +577,9 @@ def test_the_figure_filters_offer_the_records_vocabularies(client):
     page = client.get("/figures/all").text
     offered = re.findall(r"<option(?: selected)?>([^<]+)</option>", page)
     assert set(MEASURES) | set(SCOPES) <= set(offered)      # "missing" too
+
+
+def test_a_briefing_after_the_ledgers_last_day_says_so(client):
+    page = client.get("/brief", params={"since": "2030-01-01"}).text
+    assert "The ledger ends on 2024-03-13: nothing in it was published after 2030-01-01." in page
+    assert "0 articles published" not in page
