@@ -527,3 +527,20 @@ def test_serve_on_a_busy_port_says_so_before_serving(db):
     assert result.exit_code == 2, result.output
     assert f"port {port} on 127.0.0.1 is in use" in text and f"--port {port + 1}" in text
     assert "serving" not in text and "Traceback" not in text and result.output.count("\n") == 1
+
+
+@pytest.mark.parametrize("args, says", [
+    (["figures", "--since", "2024-03-10", "--until", "2024-03-01"], "is after --until"),
+    (["claims", "--since", "2024-03-10", "--until", "2024-03-01"], "is after --until"),
+    (["timeline", "--from", "2024-03-10", "--to", "2024-03-01"], "is after --to"),
+    (["timeline", "-n", "0"], "greater than or equal to 1"),
+    (["entities", "--limit", "-1"], "greater than or equal to 0"),
+    (["check", "--stale-ratio", "-1"], "greater than or equal to 0"),
+    (["serve", "--port", "99999"], "less than or equal to 65535"),
+    (["search", " "], "give a word to search for"),
+    (["report", "-o", "/nonexistent-folder/x.html"], "no folder /nonexistent-folder"),
+])
+def test_impossible_values_are_refused_saying_why(db, args, says):
+    result = runner.invoke(app, [*args, "--db", str(db)])
+    assert result.exit_code == 2 and says in " ".join(result.output.replace("│", " ").split()), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -186,6 +186,14 @@ def _relative(path: Path) -> str:
     return absolute if relative.startswith("..") else relative if os.sep in relative else f".{os.sep}{relative}"
 
 
+def _period(since: Optional[str], until: Optional[str]) -> tuple[Optional[dt.date], Optional[dt.date]]:
+    """``--since`` and ``--until`` as days, the first not after the second."""
+    first, last = _date(since, "--since"), _date(until, "--until")
+    if first and last and first > last:
+        raise typer.BadParameter(f"{since} is after --until {until}", param_hint="--since")
+    return first, last
+
+
 def _print_jsonl(rows) -> None:
     for r in rows:
         sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")

@@ -20,10 +20,10 @@ def ingest(inputs: List[Path] = typer.Argument(...,
            db: Path = DbOption,
            date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
                                               help="Date for articles that carry none."),
-           max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", metavar="N",
+           max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", metavar="N", min=1,
                                          help="Largest article accepted, in characters."),
-           workers: int = typer.Option(1, "--workers", "-w", metavar="N", help="spaCy worker processes."),
-           batch_size: int = typer.Option(64, "--batch-size", metavar="N", help="Articles per transaction."),
+           workers: int = typer.Option(1, "--workers", "-w", metavar="N", min=1, help="spaCy worker processes."),
+           batch_size: int = typer.Option(64, "--batch-size", metavar="N", min=1, help="Articles per transaction."),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress and no summary (problems still).")):
     """Read articles (seed text, JSON Lines, CSV, HTML, RSS/Atom), analyse them and store the ledger."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn

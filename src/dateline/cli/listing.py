@@ -11,7 +11,7 @@ from rich.text import Text
 from .. import cli          # the console as it is when a command runs (tests swap it)
 from ..format import number
 from ..records import ENTITY_KINDS, MEASURES, SCOPES
-from . import ChoiceOption, DateOption, DbOption, JsonOption, _date, _highlight, _ledger, _print_jsonl, err
+from . import ChoiceOption, DateOption, DbOption, JsonOption, _highlight, _ledger, _period, _print_jsonl, err
 from .tables import Col, print_table
 
 
@@ -24,9 +24,9 @@ def figures(db: Path = DbOption,
             until: Optional[str] = DateOption("--until", "Only figures as of this day or earlier."),
             as_json: bool = JsonOption):
     """List figures: value (with its qualifier), measure, group, source, as-of, scope, article and sentence."""
+    first, last = _period(since, until)
     ledger = _ledger(db)
-    rows = ledger.figures(measure=measure, doc=doc, scope=scope, since=_date(since, "--since"),
-                          until=_date(until, "--until"))
+    rows = ledger.figures(measure=measure, doc=doc, scope=scope, since=first, until=last)
     if as_json:
         from ..serve.export import figure_records  # same record shape as export
 
@@ -61,8 +61,9 @@ def claims(db: Path = DbOption,
            until: Optional[str] = DateOption("--until", "Only claims published on this day or earlier."),
            as_json: bool = JsonOption):
     """List attributed claims: date, speaker, cue, content, mode, article."""
+    first, last = _period(since, until)
     ledger = _ledger(db)
-    rows = ledger.claims(speaker=speaker, doc=doc, since=_date(since, "--since"), until=_date(until, "--until"))
+    rows = ledger.claims(speaker=speaker, doc=doc, since=first, until=last)
     if as_json:
         from ..serve.export import claim_records
 
@@ -82,7 +83,7 @@ def entities(db: Path = DbOption,
              kind: Optional[str] = ChoiceOption(ENTITY_KINDS, "kind", "--kind", help="Only entities of this kind."),
              name: Optional[str] = typer.Option(None, "--name", metavar="TEXT",
                                                 help="Only entities whose name or alias contains this."),
-             limit: int = typer.Option(0, "--limit", metavar="N",
+             limit: int = typer.Option(0, "--limit", metavar="N", min=0,
                                        help="At most N entities, most cited first (0: all)."),
              as_json: bool = JsonOption):
     """List canonical entities with their aliases and how often they occur."""
@@ -160,11 +161,14 @@ def export(db: Path = DbOption,
 
 def search(query: str = typer.Argument(..., help="Words to find. SQLite FTS5 syntax (AND, OR, NOT, \"a phrase\", "
                                                  "prefix*); a word with a hyphen, dot or apostrophe is a phrase."),
-           db: Path = DbOption, limit: int = typer.Option(20, "--limit", metavar="N", help="At most N articles."),
+           db: Path = DbOption,
+           limit: int = typer.Option(20, "--limit", metavar="N", min=1, help="At most N articles."),
            as_json: bool = JsonOption):
     """Full-text search over articles: best matches first, with a snippet."""
     import sqlite3
 
+    if not query.strip():
+        raise typer.BadParameter("give a word to search for", param_hint="QUERY")
     try:
         rows = _ledger(db).search(query, limit=limit)
     except sqlite3.OperationalError as e:

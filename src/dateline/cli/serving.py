@@ -44,7 +44,7 @@ def bind(host: str, port: int) -> socket.socket:
 def serve(db: Path = DbOption,
           host: str = typer.Option("127.0.0.1", "--host", metavar="ADDRESS",
                                    help="Address to bind (default: this machine only)."),
-          port: int = typer.Option(8000, "--port", metavar="PORT", help="TCP port.")):
+          port: int = typer.Option(8000, "--port", metavar="PORT", min=1, max=65535, help="TCP port.")):
     """Serve the web pages and the JSON API over the ledger (opened read-only); API docs at /docs."""
     import uvicorn
 
@@ -77,12 +77,16 @@ def serve(db: Path = DbOption,
 
 def report(output: Path = typer.Option(..., "--output", "-o", metavar="FILE", help="HTML file to write."),
            db: Path = DbOption,
-           max_claims: int = typer.Option(500, "--max-claims", metavar="N", help="Most recent claims included."),
-           max_entities: int = typer.Option(100, "--max-entities", metavar="N", help="Most cited entities included.")):
+           max_claims: int = typer.Option(500, "--max-claims", metavar="N", min=0, help="Most recent claims included."),
+           max_entities: int = typer.Option(100, "--max-entities", metavar="N", min=0,
+                                            help="Most cited entities included.")):
     """Write the story as one self-contained HTML file (overview, timeline, figures, claims, entities, articles)."""
     from ..store.sqlite import SchemaError
     from ..web.report import write_report
 
+    if not output.parent.is_dir():
+        err.print(Text(f"error: cannot write {output}: no folder {output.parent}", style="red"), soft_wrap=True)
+        raise typer.Exit(2)
     try:
         summary = write_report(db, output, max_claims=max_claims, max_entities=max_entities)
     except (FileNotFoundError, SchemaError) as e:

@@ -84,13 +84,13 @@ def series(series_id: Optional[str] = typer.Argument(None, help="A series id (as
 
 
 def check(db: Path = DbOption, as_json: bool = JsonOption,
-          stale_days: int = typer.Option(2, metavar="DAYS",
+          stale_days: int = typer.Option(2, metavar="DAYS", min=0,
                                          help="A figure printed this many days after a larger one is stale..."),
-          stale_ratio: float = typer.Option(0.25, metavar="SHARE",
+          stale_ratio: float = typer.Option(0.25, metavar="SHARE", min=0.0,
                                             help="...if the larger one exceeds it by this share."),
-          conflict_tolerance: float = typer.Option(0.10, metavar="SHARE",
+          conflict_tolerance: float = typer.Option(0.10, metavar="SHARE", min=0.0,
                                                    help="Same-day disagreement allowed between sources."),
-          mismatch_days: int = typer.Option(5, metavar="DAYS",
+          mismatch_days: int = typer.Option(5, metavar="DAYS", min=0,
                                             help="Age at which a reprinted precise figure is a date mismatch.")):
     """Alerts: stale, regressing, conflicting, revised and mis-dated figures, each with its evidence."""
     from ..synthesize.alerts import AlertConfig
@@ -125,18 +125,21 @@ def check(db: Path = DbOption, as_json: bool = JsonOption,
 def timeline(db: Path = DbOption,
              date_from: Optional[str] = DateOption("--from", "First day."),
              date_to: Optional[str] = DateOption("--to", "Last day."),
-             dates: Optional[int] = typer.Option(None, "--dates", "-n", metavar="N",
+             dates: Optional[int] = typer.Option(None, "--dates", "-n", metavar="N", min=1,
                                                  help="How many days (default: from the data)."),
-             sentences: int = typer.Option(1, "--sentences", "-k", metavar="K", help="Sentences per day."),
+             sentences: int = typer.Option(1, "--sentences", "-k", metavar="K", min=1, help="Sentences per day."),
              query: Optional[str] = typer.Option(None, "--query", "-q", metavar="WORDS",
                                                  help="Only sentences about these words."),
              as_json: bool = JsonOption):
     """The story's key dates, each told by cited sentences from the articles."""
     from ..synthesize.timeline import timeline_from_store
 
+    first, last = _date(date_from, "--from"), _date(date_to, "--to")
+    if first and last and first > last:
+        raise typer.BadParameter(f"{date_from} is after --to {date_to}", param_hint="--from")
     ledger = _ledger(db)
     entries = timeline_from_store(ledger.store, n_dates=dates, k_sentences=sentences,
-                                  date_from=_date(date_from, "--from"), date_to=_date(date_to, "--to"), query=query)
+                                  date_from=first, date_to=last, query=query)
     if as_json:
         _print_jsonl(e.to_json() for e in entries)
         return
