@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -47,17 +48,13 @@ def run(line: str, cwd: Path, timeout: float = 300) -> subprocess.CompletedProce
 
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory) -> Path:
+    """A fresh shell's view of a checkout after `make demo`: no `dateline` on the PATH (see :func:`fresh_env`)."""
     folder = tmp_path_factory.mktemp("clone")
     (folder / ".venv").symlink_to(VENV, target_is_directory=True)
     (folder / "src").symlink_to(ROOT / "src", target_is_directory=True)
     if not (VENV / "bin" / "dateline").exists():
         pytest.skip(f"no dateline command in {VENV}/bin (install with 'make setup')")
     return folder
-
-
-def test_a_fresh_shell_has_no_dateline_command(clone):
-    """What the README must not assume: after the two commands, `dateline` alone is not found."""
-    assert run("command -v dateline", clone).returncode != 0
 
 
 def test_every_command_of_using_it_works_as_printed(clone):
@@ -139,6 +136,8 @@ def test_the_version_is_printed():
 
 
 def test_make_test_installs_chromium_as_ci_does_and_says_why_tests_skip():
+    if not shutil.which("make"):
+        pytest.skip("no make on this machine")
     dry = subprocess.run(["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert dry.returncode == 0, dry.stderr
     pytest_line = next(line for line in dry.stdout.splitlines() if "-m pytest" in line)
