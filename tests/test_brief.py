@@ -88,3 +88,20 @@ def test_a_speaker_who_denies_then_confirms_the_same_words_is_told_both_times(tm
         led.ingest([corpus])
         brief = build_brief(led.store, since=dt.date(2024, 5, 31))
         assert [c["cue"] for c in brief.claims["Anna Kell"]] == ["denied", "confirmed"]
+
+
+def test_a_briefing_after_the_ledgers_last_day_says_the_ledger_ends_before(tmp_path):
+    """Not "0 articles published from 2030-01-02 to 2024-06-05" (issue 19)."""
+    from dateline.synthesize.brief import to_html, to_markdown
+
+    corpus = tmp_path / "floods.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in FLOODS), encoding="utf-8")
+    with Ledger(tmp_path / "b.db") as led:
+        led.ingest([corpus])
+        brief = build_brief(led.store, since=dt.date(2030, 1, 1))
+        for text in (to_markdown(brief), to_html(brief)):
+            assert "The ledger ends on 2024-06-05, before 2030-01-02: nothing in it was published after 2030-01-01." \
+                in text
+            assert "2030-01-02 to" not in text and "0 articles" not in text
+        assert "4 articles published from 2024-05-31 to 2024-06-05." in to_markdown(
+            build_brief(led.store, since=dt.date(2024, 5, 30)))

@@ -8,11 +8,14 @@ plus a hostile article written here.
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from importlib.resources import files
 from pathlib import Path
@@ -20,9 +23,22 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
+# CI (.ci/run) sets DATELINE_BROWSER_TESTS=required: there a missing browser fails the run instead of skipping
+REQUIRED = os.environ.get("DATELINE_BROWSER_TESTS") == "required"
+
+
+def _missing(reason: str) -> None:
+    if REQUIRED:
+        pytest.fail(f"{reason}, and DATELINE_BROWSER_TESTS=required", pytrace=False)
+    pytest.skip(reason, allow_module_level=True)
+
+
 if not CHROMIUM.exists():
-    pytest.skip("chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+    _missing("chromium is not installed (apt-get install -y chromium; `make test` does it as root)")
+try:
+    from playwright import sync_api
+except ImportError:
+    _missing("playwright is not installed (pip install playwright)")
 
 from dateline.ledger import Ledger  # noqa: E402
 
@@ -36,6 +52,15 @@ HOSTILE = {"id": "hostile-0312", "url": "javascript:alert(1)", "date": "2024-03-
            "text": (f"Flood {SCRIPT} warning {IMG}\n"
                     f"At least 12 people were killed in Tarvo on Monday, the Interior Ministry said {SCRIPT}. "
                     f"“The river is {IMG} still rising,” Mayor Ilse Varga told reporters on Tuesday.")}
+# Invented reports of a count with no place, nine days running: together an unplaced series ("displaced · ? ·
+# people") with more reports than any other, which must not head the overview.
+UNPLACED = [{"id": f"unplaced-{i}", "date": f"2024-03-{4 + i:02d}", "title": "Update",
+             "text": f"Update\nSo far {n} people have been displaced, OCHA said."}
+            for i, n in enumerate([2, 3, 2, 4, 2, 3, 5, 2, 3])]
+# An invented report with a long place and a long source (the series table must still fit 800 px).
+LONG_NAMES = {"id": "shelters-0310", "date": "2024-03-10", "title": "Shelters fill",
+              "text": "Shelters fill\nAbout 2,400 people have been displaced to the Lensk Intermunicipal Recreation "
+                      "Centre, the Belmorian Interdepartmental Emergency Coordination Directorate said on Sunday."}
 PAGES = {"overview": "/", "timeline": "/timeline", "figures": "/figures", "claims": "/claims",
          "entities": "/entities", "brief": "/brief?since=2024-03-07", "search": "/search?q=toll",
          "alerts": "/alerts", "figure-list": "/figures/all", "docs": "/docs"}
@@ -57,7 +82,7 @@ def served(tmp_path_factory):
     """``(base URL, database path)`` of a running ``dateline serve``."""
     folder = tmp_path_factory.mktemp("browser")
     extra = folder / "hostile.jsonl"
-    extra.write_text(json.dumps(HOSTILE, ensure_ascii=False) + "\n", encoding="utf-8")
+    extra.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in [HOSTILE, *UNPLACED]), encoding="utf-8")
     db = folder / "web.db"
     with Ledger(db) as ledger:
         assert ledger.ingest([DEMO, extra]).ok
@@ -206,3 +231,79 @@ def test_report_opens_offline_and_links_inside(served, page, tmp_path):
 def _doc_of(page, container: str) -> str:
     """The article id shown in a report article's header."""
     return page.inner_text(f"#{container} p code")
+
+
+# --- a newcomer's first hour (issue 19) --------------------------------------------------
+
+def tooltip_of_first_point(page, chart: str) -> str:
+    """The text of the tooltip shown when the pointer is on the first point of ``chart``."""
+    point = page.locator(chart).first.locator("svg .mark-symbol path").first
+    point.hover(force=True)
+    page.wait_for_selector("#vg-tooltip-element.visible", timeout=10_000)
+    return page.inner_text("#vg-tooltip-element")
+
+
+def assert_tooltip_reads_days(text: str) -> None:
+    assert re.search(r"as of\s+\d{4}-\d\d-\d\d", text), text
+    assert re.search(r"published\s+\d{4}-\d\d-\d\d", text), text
+    assert not re.search(r"\d{10,}", text), text           # no epoch milliseconds ("as of 1703894400000")
+
+
+def test_chart_tooltips_read_days(server, page, served, tmp_path):
+    page.goto(server + "/figures")
+    page.wait_for_selector(".series-chart .chart.rendered svg", timeout=10_000)
+    assert_tooltip_reads_days(tooltip_of_first_point(page, ".series-chart"))
+    shot(page, "tooltip")
+    series = get_json(server + "/api/series")["series"][0]["id"]
+    page.goto(f"{server}/series/{urllib.parse.quote(series, safe='')}")
+    page.wait_for_selector(".chart.rendered svg", timeout=10_000)
+    assert_tooltip_reads_days(tooltip_of_first_point(page, ".chart"))
+    out = tmp_path / "story.html"
+    dateline = shutil.which("dateline", path=str(Path(sys.executable).parent)) or "dateline"
+    subprocess.run([dateline, "report", "-o", str(out), "--db", str(served[1])], check=True, capture_output=True)
+    page.goto(out.as_uri())
+    page.wait_for_selector("#figures .chart.rendered svg", timeout=10_000)
+    assert_tooltip_reads_days(tooltip_of_first_point(page, "#figures .series-chart"))
+    assert not page.problems, page.problems
+
+
+def test_the_overviews_main_series_are_placed_tolls(server, page):
+    """The unplaced series has the most reports, yet the overview's main series are placed tolls only."""
+    every = get_json(server + "/api/series")["series"]
+    unplaced = [s["id"] for s in every if not s["place"]]
+    assert unplaced and every[0]["id"] in unplaced         # the invented reports made it the largest
+    page.goto(server + "/")
+    page.wait_for_selector(".series-table .chart.rendered", timeout=10_000)
+    rows = page.locator(".series-table tbody tr")
+    assert rows.count() >= 3
+    tolls = [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())]
+    assert all("· ? ·" not in t and "None" not in t for t in tolls), tolls
+    links = [rows.nth(i).locator("td a").first.get_attribute("href") for i in range(rows.count())]
+    assert not {urllib.parse.unquote(h.rsplit("/", 1)[1]) for h in links} & set(unplaced)
+    assert "killed · belmoria · people" in tolls[0]
+    shot(page, "overview-series")
+    assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize("path", ["/", "/figures", "/figures/all", "/alerts", "/claims", "/entities", "/timeline",
+                                  "/brief?since=2024-03-07", "/search?q=toll", "SERIES"])
+def test_pages_fit_an_800_pixel_window(server, browser, path):
+    """No table runs past the page's text column at 800 px (the series table did), nor the page past the window."""
+    if path == "SERIES":
+        path = "/series/" + urllib.parse.quote(get_json(server + "/api/series")["series"][0]["id"], safe="")
+    context = browser.new_context(viewport={"width": 800, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(server + path)
+        if page.locator(".chart").count():
+            page.wait_for_selector(".chart.rendered", timeout=10_000)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 800, path
+        over = page.evaluate("""(() => {
+            const main = document.querySelector('main'), style = getComputedStyle(main);
+            const right = main.getBoundingClientRect().right - parseFloat(style.paddingRight);
+            return Array.from(main.querySelectorAll('table')).filter(t => t.getBoundingClientRect().right > right + 1)
+                .map(t => t.className + ' ' + Math.round(t.getBoundingClientRect().right) + ' > ' + Math.round(right));
+        })()""")
+        assert not over, (path, over)
+    finally:
+        context.close()

@@ -213,8 +213,10 @@ class Ledger:
                 since: Optional[dt.date] = None, until: Optional[dt.date] = None) -> list[dict]:
         return self.store.figures(measure=measure, doc=doc, scope=scope, since=since, until=until)
 
-    def claims(self, speaker: Optional[str] = None, doc: Optional[str] = None) -> list[dict]:
-        return self.store.claims(speaker=speaker, doc=doc)
+    def claims(self, speaker: Optional[str] = None, doc: Optional[str] = None, since: Optional[dt.date] = None,
+               until: Optional[dt.date] = None) -> list[dict]:
+        """Attributed claims; ``since``/``until``: published on those days or between them."""
+        return self.store.claims(speaker=speaker, doc=doc, since=since, until=until)
 
     def entities(self, kind: Optional[str] = None, name: Optional[str] = None, limit: int = 0) -> list[dict]:
         return self.store.entities(kind=kind, name=name, limit=limit)

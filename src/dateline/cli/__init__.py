@@ -24,6 +24,20 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 console = Console()
 err = Console(stderr=True)
 
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        console.print(f"dateline {__version__}", soft_wrap=True)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                          help="Print dateline's version and exit.")) -> None:
+    """dateline: an evidence-linked ledger of figures, claims, dates and entities from news."""
+
 # Below this width a table shows only the columns it cannot do without (the rest: --json)
 NARROW = 110
 
@@ -46,17 +60,93 @@ def _add_columns(table: Table, columns: Sequence[str], text: str, ratio: int,
             table.add_column(col, overflow="fold", ratio=ratio if col == text else wider.get(col.replace(" ", "_"), 1))
 
 
-DbOption = typer.Option(Path("dateline.db"), "--db", help="SQLite database file.", envvar="DATELINE_DB")
-JsonOption = typer.Option(False, "--json", help="Print JSON Lines instead of a table.")
+DbOption = typer.Option(Path("dateline.db"), "--db", metavar="PATH", envvar="DATELINE_DB",
+                        help="The ledger: a SQLite database built by 'dateline ingest'.")
+JsonOption = typer.Option(False, "--json", help="Print JSON Lines (the export schema) instead of a table.")
+
+
+def _flags_take_no_value() -> None:
+    """Typer's help shows a type after every option, flags too ("--json <bool>"), as though a flag
+    took a value: show none for flags (what ``--json`` and ``--help`` are)."""
+    try:
+        from typer.core import TyperOption
+    except ImportError:         # another Typer: its own help
+        return
+    shown = getattr(TyperOption, "display_type_rich", None)
+    if shown is None or getattr(shown, "flags_take_no_value", False):
+        return
+
+    def display_type_rich(self, ctx):
+        return None if getattr(self, "is_flag", False) else shown(self, ctx)
+
+    display_type_rich.flags_take_no_value = True
+    TyperOption.display_type_rich = display_type_rich
+
+
+_flags_take_no_value()
+
+# What a user may mean by a word that is not one of a vocabulary's values (the nearest by spelling
+# is suggested otherwise).
+SYNONYMS = {
+    "killed": ("dead", "death", "deaths", "died", "fatalities", "toll", "kill"),
+    "wounded": ("injured", "injuries", "hurt", "wounds"),
+    "hostages": ("hostage", "captives", "abducted", "kidnapped"),
+    "displaced": ("refugees", "homeless"),
+    "aid_trucks": ("trucks", "aid", "convoys"),
+    "evacuated": ("evacuees", "evacuation", "evacuations"),
+    "person": ("people", "persons", "per", "who"),
+    "organisation": ("organization", "organizations", "organisations", "org", "orgs"),
+    "place": ("places", "location", "locations", "loc", "gpe", "where"),
+    "group": ("groups", "norp", "nationality", "nationalities"),
+    "cumulative": ("total", "running", "overall"),
+}
+
+
+def _key(word: str) -> str:
+    return "".join(ch for ch in word.casefold() if ch.isalnum())
+
+
+def choice(value: Optional[str], choices: Sequence[str], what: str) -> Optional[str]:
+    """``value`` as one of ``choices`` (case, hyphens and underscores aside: "Aid-Trucks" is
+    aid_trucks), else a usage error naming the valid values and the nearest one."""
+    import difflib
+
+    if value is None:
+        return None
+    by_key = {_key(c): c for c in choices}
+    if _key(value) in by_key:
+        return by_key[_key(value)]
+    near = next((c for c in choices if _key(value) in map(_key, SYNONYMS.get(c, ()))), None)
+    if near is None:
+        close = difflib.get_close_matches(_key(value), list(by_key), n=1, cutoff=0.5)
+        near = by_key[close[0]] if close else None
+    hint = f"did you mean {near!r}? " if near else ""
+    raise typer.BadParameter(f"{value!r} is not a {what}; {hint}choose one of: {', '.join(choices)}.")
+
+
+def choices(values: Sequence[str], what: str):
+    """A Typer callback checking an option against a vocabulary (see :func:`choice`)."""
+    return lambda value: choice(value, values, what)
+
+
+def ChoiceOption(values: Sequence[str], what: str, *names: str, help: str):
+    return typer.Option(None, *names, metavar=what.upper().replace(" ", "-"), callback=choices(values, what),
+                        help=f"{help} One of: {', '.join(values)}.")
+
+
+def DateOption(name: str, help: str, default=None):
+    return typer.Option(default, name, metavar="YYYY-MM-DD", help=help)
 
 
 def _ledger(db: Path, read_only: bool = True):
     from ..ledger import Ledger
 
+    from ..store.sqlite import SchemaError
+
     try:
         return Ledger(db, read_only=read_only)
-    except FileNotFoundError as e:
-        err.print(f"[red]error:[/] {e}")
+    except (FileNotFoundError, SchemaError) as e:      # missing, not a ledger, another version's
+        err.print(Text(f"error: {e}", style="red"), soft_wrap=True)
         raise typer.Exit(2)
 
 
@@ -67,6 +157,41 @@ def _date(value: Optional[str], name: str) -> Optional[dt.date]:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name)
+
+
+def program() -> str:
+    """This command as a user types it in a new shell: ``dateline`` when that is on the PATH and is
+    this program, else its path (``.venv/bin/dateline`` after ``make demo``: nothing is put on the
+    PATH), else ``python -m dateline.cli`` with this interpreter."""
+    import os
+    import shutil
+
+    here = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if here is None or here.name != "dateline" or not here.is_file():
+        here = Path(sys.executable).parent / "dateline"       # run as python -m, or from a test
+        if not here.is_file():
+            return f"{_relative(Path(sys.executable))} -m dateline.cli"
+    on_path = shutil.which("dateline")
+    if on_path and os.path.samefile(on_path, here):
+        return "dateline"
+    return _relative(here)
+
+
+def _relative(path: Path) -> str:
+    """``path`` as typed from the current folder: relative below it (``.venv/bin/dateline``), else absolute."""
+    import os
+
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute)
+    return absolute if relative.startswith("..") else relative if os.sep in relative else f".{os.sep}{relative}"
+
+
+def _period(since: Optional[str], until: Optional[str]) -> tuple[Optional[dt.date], Optional[dt.date]]:
+    """``--since`` and ``--until`` as days, the first not after the second."""
+    first, last = _date(since, "--since"), _date(until, "--until")
+    if first and last and first > last:
+        raise typer.BadParameter(f"{since} is after --until {until}", param_hint="--since")
+    return first, last
 
 
 def _print_jsonl(rows) -> None:
@@ -132,8 +257,14 @@ def main() -> None:
     import errno
     import sqlite3
 
+    from ..store.sqlite import SchemaError
+
     try:
         app()
+    except SchemaError as e:
+        # a --db that is no ledger (another file, an empty one) or another version's: what it is, what to do
+        err.print(Text(f"error: {e}", style="red"), soft_wrap=True)
+        sys.exit(2)
     except (OSError, sqlite3.DatabaseError) as e:
         # a full disk, a read-only folder, a locked or damaged database: one line, not a traceback
         # (what was committed before stays whole: each batch is one transaction); SQLite errors that

@@ -1,6 +1,7 @@
 """Building and checking a ledger: ingest, doctor, demo."""
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import List, Optional
 
@@ -14,13 +15,16 @@ from .listing import claims, entities, figures
 from .story import check, series
 
 
-def ingest(inputs: List[Path] = typer.Argument(..., help="Files or directories (walked recursively)."),
+def ingest(inputs: List[Path] = typer.Argument(...,
+                                               help="Files or directories (walked recursively)."),
            db: Path = DbOption,
-           date: Optional[str] = typer.Option(None, "--date", help="Date for articles that carry none (YYYY-MM-DD)."),
-           max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help="Largest article accepted."),
-           workers: int = typer.Option(1, "--workers", "-w", help="spaCy worker processes."),
-           batch_size: int = typer.Option(64, "--batch-size", help="Articles per transaction."),
-           quiet: bool = typer.Option(False, "--quiet", "-q")):
+           date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
+                                              help="Date for articles that carry none."),
+           max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", metavar="N", min=1,
+                                         help="Largest article accepted, in characters."),
+           workers: int = typer.Option(1, "--workers", "-w", metavar="N", min=1, help="spaCy worker processes."),
+           batch_size: int = typer.Option(64, "--batch-size", metavar="N", min=1, help="Articles per transaction."),
+           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress and no summary (problems still).")):
     """Read articles (seed text, JSON Lines, CSV, HTML, RSS/Atom), analyse them and store the ledger."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -46,10 +50,21 @@ def ingest(inputs: List[Path] = typer.Argument(..., help="Files or directories (
 
 def doctor(db: Path = DbOption):
     """Check the database: integrity, schema version, orphan records, spans out of range. Exit 1 on problems."""
+    from ..ledger import Ledger
+    from ..store.sqlite import SchemaError, file_problem
+
     if not db.exists():
         err.print(f"[red]error:[/] no database at {db}")
         raise typer.Exit(2)
-    ledger = _ledger(db, read_only=False)      # the FTS5 integrity check is issued as a write
+    try:
+        # an empty file is no ledger to check (opening it for writing would make it one)
+        problem = file_problem(db, read_only=True)
+        if problem:
+            raise SchemaError(problem)
+        ledger = Ledger(db, read_only=False)      # the FTS5 integrity check is issued as a write (and upgrades)
+    except SchemaError as e:
+        err.print(Text(f"problem: {e}", style="red"), soft_wrap=True)
+        raise typer.Exit(1)
     problems = ledger.store.doctor()
     counts = ", ".join(f"{ledger.store.count(t)} {t}" for t in ("documents", "figures", "claims", "mentions", "times"))
     owed = len(ledger.store.unconsolidated())
@@ -66,7 +81,8 @@ def doctor(db: Path = DbOption):
     cli.console.print(f"ok: {db}, schema {ledger.store.schema_version}, {counts}")
 
 
-def demo(db: Path = typer.Option(Path("demo.db"), "--db", help="Database to build from the demo corpus.")):
+def demo(db: Path = typer.Option(Path("demo.db"), "--db", metavar="PATH",
+                                 help="Database to build from the demo corpus (replaced if it exists).")):
     """Build a ledger from the small demo corpus shipped with dateline and show what it holds."""
     from importlib.resources import files
 
@@ -77,9 +93,17 @@ def demo(db: Path = typer.Option(Path("demo.db"), "--db", help="Database to buil
     err.print(f"ingesting the demo corpus from {corpus}")
     ingest([corpus], db=db, date=None, max_chars=DEFAULT_MAX_CHARS, workers=1, batch_size=64, quiet=False)
     figures(db=db, measure=None, doc=None, scope=None, since=None, until=None, as_json=False)
-    claims(db=db, speaker=None, doc=None, as_json=False)
+    claims(db=db, speaker=None, doc=None, since=None, until=None, as_json=False)
     entities(db=db, kind=None, name=None, limit=10, as_json=False)
     series(series_id=None, db=db, measure=None, plot=None, as_json=False)
     check(db=db, as_json=False, stale_days=2, stale_ratio=0.25, conflict_tolerance=0.10, mismatch_days=5)
-    cli.console.print(f"Explore further: dateline show belmoria-0304 --db {db}; dateline series ID --db {db} "
-                      f"--plot series.svg; dateline export --db {db}")
+    # commands to type as printed in a new shell (never wrapped, no placeholder)
+    from ..ledger import Ledger
+
+    with Ledger(db, read_only=True) as ledger:
+        first = ledger.series()[0].id
+    me, where = cli.program(), shlex.quote(str(db))
+    cli.console.print("Explore further:")
+    for command in (f"show belmoria-0304 --db {where}", f"series {first} --db {where} --plot series.svg",
+                    f"report --db {where} -o demo.html", f"serve --db {where}"):
+        cli.console.print(Text(f"  {me} {command}"), soft_wrap=True)

@@ -6,90 +6,106 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.table import Table
 from rich.text import Text
 
 from .. import cli          # the console as it is when a command runs (tests swap it)
 from ..format import number
-from . import (DbOption, JsonOption, _add_columns, _date, _highlight, _ledger, _print_jsonl, _print_table, _row,
-               _shown, err)
+from ..records import ENTITY_KINDS, MEASURES, SCOPES
+from . import ChoiceOption, DateOption, DbOption, JsonOption, _highlight, _ledger, _period, _print_jsonl, err
+from .tables import Col, print_table
 
 
 def figures(db: Path = DbOption,
-            measure: Optional[str] = typer.Option(None, "--measure", "-m", help="killed, wounded, hostages, ..."),
-            doc: Optional[str] = typer.Option(None, "--doc"),
-            scope: Optional[str] = typer.Option(None, "--scope", help="cumulative, period, incident, planned, ..."),
-            since: Optional[str] = typer.Option(None, "--since"), until: Optional[str] = typer.Option(None, "--until"),
+            measure: Optional[str] = ChoiceOption(MEASURES, "measure", "--measure", "-m", help="Only this measure."),
+            doc: Optional[str] = typer.Option(None, "--doc", metavar="ARTICLE", help="Only this article's figures."),
+            scope: Optional[str] = ChoiceOption(SCOPES, "scope", "--scope",
+                                                help="Only this scope (cumulative: the running tolls)."),
+            since: Optional[str] = DateOption("--since", "Only figures as of this day or later."),
+            until: Optional[str] = DateOption("--until", "Only figures as of this day or earlier."),
             as_json: bool = JsonOption):
     """List figures: value (with its qualifier), measure, group, source, as-of, scope, article and sentence."""
+    first, last = _period(since, until)
     ledger = _ledger(db)
-    rows = ledger.figures(measure=measure, doc=doc, scope=scope, since=_date(since, "--since"),
-                          until=_date(until, "--until"))
+    rows = ledger.figures(measure=measure, doc=doc, scope=scope, since=first, until=last)
     if as_json:
         from ..serve.export import figure_records  # same record shape as export
 
         wanted = {r["id"] for r in rows}
         _print_jsonl(r for r in figure_records(ledger.store) if r["id"] in wanted)
         return
-    columns = _shown(("value", "measure", "group", "source", "as of", "scope", "article", "sentence"),
-                     secondary=("group", "source", "scope"))
-    table = Table(title=f"{len(rows)} figures" + ("" if "source" in columns else " (group, source, scope: --json)"),
-                  show_lines=False, expand=True)
-    # the qualifier reads with the value ("at least 23"): one column fewer for the sentence
-    _add_columns(table, columns, text="sentence", ratio=8, fixed=("value", "measure", "as of"), source=2, scope=2,
-                 article=2)
-    for r in rows:
+
+    def cells(r: dict) -> dict:
+        # the qualifier reads with the value ("at least 23"): one column fewer for the sentence
         value = number(r["value"]) + (f"–{number(r['value_max'])}" if r["value_max"] else "")
         if r["qualifier"] not in ("exact", "unclear", "range"):
             value = f"{r['qualifier']} {value}"
-        cells = {"value": value, "measure": r["measure"], "group": r["grp"] or "", "source": r["source"] or "",
-                 "as of": r["as_of"] or "", "scope": r["scope"], "article": r["doc"],
-                 "sentence": _highlight(r["sentence"], r["start"] - r["sent_start"], r["end"] - r["sent_start"])}
-        _row(table, *(cells[c] for c in columns))
-    _print_table(table)
+        return {"value": value, "measure": r["measure"], "group": r["grp"], "source": r["source"] or "—",
+                "as of": r["as_of"] or "", "scope": r["scope"], "article": r["doc"],
+                "sentence": _highlight(r["sentence"], r["start"] - r["sent_start"], r["end"] - r["sent_start"])}
+
+    # the article and the source are what a fact-checker needs: given up last, never broken
+    print_table(f"{len(rows)} figures",
+                [Col("value", "whole"), Col("measure", "whole"), Col("group"), Col("source", ratio=2),
+                 Col("as of", "whole"), Col("scope", "whole"), Col("article", "whole"),
+                 Col("sentence", "text", ratio=6)],
+                map(cells, rows),
+                steps=[("drop", "scope"), ("drop", "group"), ("drop", "measure"), ("stack", "as of", "value"),
+                       ("stack", "article", "source")])
 
 
-def claims(db: Path = DbOption, speaker: Optional[str] = typer.Option(None, "--speaker", "-s"),
-           doc: Optional[str] = typer.Option(None, "--doc"), as_json: bool = JsonOption):
-    """List attributed claims: speaker, cue, content, mode, article."""
+def claims(db: Path = DbOption,
+           speaker: Optional[str] = typer.Option(None, "--speaker", "-s", metavar="NAME",
+                                                 help="Only claims by a speaker whose name or alias contains this."),
+           doc: Optional[str] = typer.Option(None, "--doc", metavar="ARTICLE", help="Only this article's claims."),
+           since: Optional[str] = DateOption("--since", "Only claims published on this day or later."),
+           until: Optional[str] = DateOption("--until", "Only claims published on this day or earlier."),
+           as_json: bool = JsonOption):
+    """List attributed claims: date, speaker, cue, content, mode, article."""
+    first, last = _period(since, until)
     ledger = _ledger(db)
-    rows = ledger.claims(speaker=speaker, doc=doc)
+    rows = ledger.claims(speaker=speaker, doc=doc, since=first, until=last)
     if as_json:
         from ..serve.export import claim_records
 
         wanted = {r["id"] for r in rows}
         _print_jsonl(r for r in claim_records(ledger.store) if r["id"] in wanted)
         return
-    table = Table(title=f"{len(rows)} claims", expand=True)
-    _add_columns(table, ("speaker", "entity", "cue", "mode", "content", "article"), text="content", ratio=5,
-                 speaker=2, entity=2, article=2)
-    for r in rows:
-        _row(table, r["speaker"] or "—", r["entity_name"] or "", r["cue"] or "", r["mode"], r["content"], r["doc"])
-    _print_table(table)
+    print_table(f"{len(rows)} claims",
+                [Col("date", "whole"), Col("speaker", ratio=2), Col("entity", ratio=2), Col("cue"),
+                 Col("mode", "whole"), Col("content", "text", ratio=6), Col("article", "whole")],
+                ({"date": r["doc_date"], "speaker": r["speaker"] or "—", "entity": r["entity_name"], "cue": r["cue"],
+                  "mode": r["mode"], "content": r["content"], "article": r["doc"]} for r in rows),
+                steps=[("drop", "entity"), ("drop", "mode"), ("stack", "cue", "speaker"),
+                       ("stack", "date", "article")])
 
 
 def entities(db: Path = DbOption,
-             kind: Optional[str] = typer.Option(None, "--kind", help="person, organisation, place, group"),
-             name: Optional[str] = typer.Option(None, "--name"), limit: int = typer.Option(0, "--limit"),
+             kind: Optional[str] = ChoiceOption(ENTITY_KINDS, "kind", "--kind", help="Only entities of this kind."),
+             name: Optional[str] = typer.Option(None, "--name", metavar="TEXT",
+                                                help="Only entities whose name or alias contains this."),
+             limit: int = typer.Option(0, "--limit", metavar="N", min=0,
+                                       help="At most N entities, most cited first (0: all)."),
              as_json: bool = JsonOption):
     """List canonical entities with their aliases and how often they occur."""
     rows = _ledger(db).entities(kind=kind, name=name, limit=limit)
     if as_json:
         _print_jsonl(rows)
         return
-    table = Table(title=f"{len(rows)} entities", expand=True)
-    for col in ("name", "kind", "articles", "mentions", "aliases", "id"):
-        table.add_column(col, overflow="fold")
-    for r in rows:
-        _row(table, r["name"], r["kind"], str(r["docs"]), str(r["mentions"]), "; ".join(r["aliases"][:8]), r["id"])
-    _print_table(table)
+    print_table(f"{len(rows)} entities",
+                [Col("name", ratio=2), Col("kind", "whole"), Col("articles", "whole"), Col("mentions", "whole"),
+                 Col("aliases", "text", ratio=3), Col("id", "whole")],
+                ({"name": r["name"], "kind": r["kind"], "articles": str(r["docs"]), "mentions": str(r["mentions"]),
+                  "aliases": "; ".join(r["aliases"][:8]), "id": r["id"]} for r in rows),
+                steps=[("drop", "mentions"), ("drop", "aliases"), ("stack", "kind", "name"),
+                       ("stack", "articles", "name"), ("stack", "name", "id")])
 
 
 STYLES = {"figure": "bold black on yellow", "claim": "underline cyan", "time": "bold green",
           "mention": "magenta", "cue": "bold cyan"}
 
 
-def show(doc_id: str = typer.Argument(..., help="Article id."), db: Path = DbOption,
+def show(doc_id: str = typer.Argument(..., help="Article id (as figures, claims and search list it)."),
+         db: Path = DbOption,
          as_json: bool = JsonOption):
     """Print an article with its extracted items highlighted."""
     ledger = _ledger(db)
@@ -121,9 +137,11 @@ def show(doc_id: str = typer.Argument(..., help="Article id."), db: Path = DbOpt
 
 
 def export(db: Path = DbOption,
-           kind: Optional[List[str]] = typer.Option(None, "--kind", "-k",
-                                                    help="figure, claim, entity, time, document (repeatable)."),
-           output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout).")):
+           kind: Optional[List[str]] = typer.Option(None, "--kind", "-k", metavar="KIND",
+                                                    help="Only these records: figure, claim, entity, time, document "
+                                                         "(repeatable)."),
+           output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
+                                                 help="File to write (default: standard output).")):
     """Write the ledger as JSON Lines, one record per item (schema: dateline/schema/export.schema.json)."""
     from ..serve.export import atomic_output, write_jsonl
 
@@ -141,21 +159,27 @@ def export(db: Path = DbOption,
         raise typer.Exit(2)
 
 
-def search(query: str, db: Path = DbOption, limit: int = typer.Option(20, "--limit"), as_json: bool = JsonOption):
-    """Full-text search over articles (SQLite FTS5 syntax)."""
+def search(query: str = typer.Argument(..., help="Words to find. SQLite FTS5 syntax (AND, OR, NOT, \"a phrase\", "
+                                                 "prefix*); a word with a hyphen, dot or apostrophe is a phrase."),
+           db: Path = DbOption,
+           limit: int = typer.Option(20, "--limit", metavar="N", min=1, help="At most N articles."),
+           as_json: bool = JsonOption):
+    """Full-text search over articles: best matches first, with a snippet."""
     import sqlite3
 
+    if not query.strip():
+        raise typer.BadParameter("give a word to search for", param_hint="QUERY")
     try:
         rows = _ledger(db).search(query, limit=limit)
     except sqlite3.OperationalError as e:
-        err.print(f"[red]error:[/] cannot search for {query!r}: {e}")
+        from ..store.fts import explain_error
+
+        err.print(Text(f"error: cannot search for {query!r}: {explain_error(str(e))}", style="red"), soft_wrap=True)
         raise typer.Exit(2)
     if as_json:
         _print_jsonl(rows)
         return
-    table = Table(title=f"{len(rows)} articles", expand=True)
-    for col in ("article", "date", "title", "snippet"):
-        table.add_column(col, overflow="fold")
-    for r in rows:
-        _row(table, r["id"], r["date"], r["title"] or "", r["snippet"])
-    _print_table(table)
+    print_table(f"{len(rows)} articles",
+                [Col("article", "whole"), Col("date", "whole"), Col("title", ratio=2), Col("snippet", "text", ratio=4)],
+                ({"article": r["id"], "date": r["date"], "title": r["title"], "snippet": r["snippet"]} for r in rows),
+                steps=[("drop", "title"), ("stack", "date", "article")])

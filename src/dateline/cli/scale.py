@@ -22,13 +22,14 @@ def analyze(inputs: Optional[List[str]] = typer.Argument(
             workers: Optional[int] = typer.Option(None, "--workers", "-w",
                                                   help="Worker processes (default: 1 local, 2 Dask LocalCluster)."),
             batch_size: int = typer.Option(32, "--batch-size", help="Articles per task."),
-            date: Optional[str] = typer.Option(None, "--date", help="Date for articles that carry none (YYYY-MM-DD)."),
+            date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
+                                               help="Date for articles that carry none."),
             max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help="Largest article accepted."),
             consolidate: bool = typer.Option(True, "--consolidate/--no-consolidate",
                                              help="Duplicate groups and entities over the whole dataset afterwards."),
             read_on_workers: bool = typer.Option(False, "--read-on-workers",
                                                  help="One task per input file, read by the worker (for WARC)."),
-            quiet: bool = typer.Option(False, "--quiet", "-q")):
+            quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress and no summary (problems still).")):
     """Analyse articles into a Parquet ledger (by kind and date), on local processes or a Dask cluster."""
     from ..engines import analyze_to_parquet
 
@@ -64,7 +65,7 @@ def analyze(inputs: Optional[List[str]] = typer.Argument(
 
 def load(dataset: str = typer.Argument(..., help="A Parquet ledger written by 'dateline analyze'."),
          db: Path = DbOption, batch_size: int = typer.Option(256, "--batch-size", help="Articles per transaction."),
-         quiet: bool = typer.Option(False, "--quiet", "-q")):
+         quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary (problems still).")):
     """Load a Parquet ledger into the SQLite store (new and changed articles only), then consolidate."""
     from ..engines import load_parquet
     from ..store import parquet
@@ -94,7 +95,7 @@ def watch(feeds: Path = typer.Argument(..., help="A text file with one RSS/Atom 
           allow_private: bool = typer.Option(False, "--allow-private-addresses",
                                              help="Also fetch entry links and redirects that lead to loopback, "
                                                   "private or link-local addresses (feeds.txt's own URLs may)."),
-          quiet: bool = typer.Option(False, "--quiet", "-q")):
+          quiet: bool = typer.Option(False, "--quiet", "-q", help="Warnings and errors only (no log of each pass).")):
     """Poll feeds, fetch and extract new articles, and ingest them; failing feeds back off, nothing stops."""
     import logging
 

@@ -148,10 +148,17 @@ def _md(text: str) -> str:
     return text.translate(_MD_HTML).replace("](", "]\\(")
 
 
+def period(b: Brief) -> str:
+    """What the briefing covers, in one sentence (a day on or after the ledger's last says so)."""
+    first = (b.since + dt.timedelta(days=1)).isoformat()
+    if b.until < b.since + dt.timedelta(days=1):
+        return f"The ledger ends on {b.until.isoformat()}, before {first}: nothing in it was published after " \
+               f"{b.since.isoformat()}."
+    return f"{b.articles} articles published from {first} to {b.until.isoformat()}."
+
+
 def to_markdown(b: Brief) -> str:
-    out = [f"# What changed since {b.since.isoformat()}", "",
-           f"{b.articles} articles published from {(b.since + dt.timedelta(days=1)).isoformat()} "
-           f"to {b.until.isoformat()}.", ""]
+    out = [f"# What changed since {b.since.isoformat()}", "", period(b), ""]
     out += ["## Figures", ""] + ([f"- {_md(figure_line(c))}" for c in b.figures] or ["- no new figures"]) + [""]
     if b.alerts:
         out += ["## Alerts", ""] + [f"- **{a.type}**: {_md(a.explanation)}" for a in b.alerts] + [""]
@@ -198,7 +205,7 @@ def to_html(b: Brief) -> str:
              "<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
              "cite{color:#666;font-style:normal;font-size:.85em}h2{border-bottom:1px solid #ddd}</style></head><body>",
              f"<h1>What changed since {esc(b.since.isoformat())}</h1>",
-             f"<p>{b.articles} articles published up to {esc(b.until.isoformat())}.</p><h2>Figures</h2><ul>"]
+             f"<p>{esc(period(b))}</p><h2>Figures</h2><ul>"]
     parts += [f"<li>{esc(figure_line(c))}</li>" for c in b.figures] or ["<li>no new figures</li>"]
     parts.append("</ul>")
     if b.alerts:

@@ -44,7 +44,9 @@ def chart_points(points: Iterable[dict], flagged: dict[str, str], link=article_h
         if key in out:
             out[key]["reports"] += 1
             continue
-        out[key] = {"as_of": p["as_of"], "value": p["value"], "label": qualified(p),
+        # "as_of" is drawn on a time axis, where Vega-Lite parses it into a timestamp (a tooltip of it read
+        # "1703894400000"): the tooltip shows "day", the same date as text
+        out[key] = {"as_of": p["as_of"], "day": str(p["as_of"]), "value": p["value"], "label": qualified(p),
                     "source": (p.get("source") or "—") + (" (inferred)" if p.get("source_inferred") else ""),
                     "outlet": p.get("outlet") or p["doc"], "published": p["doc_date"], "alert": alert or NO_ALERT,
                     "reports": 1, "link": (p["doc"], p["start"], p["end"])}
@@ -60,7 +62,7 @@ def chart_points(points: Iterable[dict], flagged: dict[str, str], link=article_h
 
 def series_chart(points: list[dict], title: str = "", height: int = 220) -> dict:
     alert_types = sorted({p["alert"] for p in points} - {NO_ALERT})
-    tooltip = [{"field": "label", "title": "figure"}, {"field": "as_of", "title": "as of"},
+    tooltip = [{"field": "label", "title": "figure"}, {"field": "day", "title": "as of"},
                {"field": "published", "title": "published"}, {"field": "source", "title": "source"},
                {"field": "outlet", "title": "outlet"}, {"field": "reports", "title": "reports that day"},
                {"field": "alert", "title": "alert"}]

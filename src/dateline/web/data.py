@@ -297,17 +297,13 @@ class WebData:
         return self.cached("date_bounds", compute)
 
 
-FTS_HINTS = (("unterminated string", "a double quote is not closed"),
-             ("no such column", "a word followed by a colon is read as a column name"),
-             ("unknown special query", "a search cannot start with * or another operator"),
-             ("syntax error", "an operator (AND, OR, NOT, NEAR, parentheses) is missing a word on one side"))
-
-
 def _explain_fts_error(query: str, error: str) -> str:
-    hint = next((h for key, h in FTS_HINTS if key in error), error.removeprefix("fts5: "))
-    return (f"dateline could not read the search {query!r}: {hint}. Searches use SQLite FTS5 syntax: "
-            "words match anywhere, \"double quotes\" make a phrase, AND / OR / NOT must be in capitals, "
-            "and a word ending in * matches its prefix. Punctuation such as - : ( ) needs to be inside quotes.")
+    from ..store.fts import explain_error
+
+    return (f"dateline could not read the search {query!r}: {explain_error(error)}. Searches use SQLite FTS5 "
+            "syntax: words match anywhere, \"double quotes\" make a phrase, AND / OR / NOT must be in capitals, "
+            "and a word ending in * matches its prefix. A word with a hyphen, dot or apostrophe (Hamas-run, "
+            "U.N., Israel's) is searched as written.")
 
 
 def plain_words_query(query: str) -> str:

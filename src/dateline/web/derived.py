@@ -31,6 +31,14 @@ MAX_ENTRIES = 32          # cached results (timeline and briefing vary with thei
 MAX_PENDING = 8           # queued computations per worker; beyond this a request is told to come back
 
 
+# What a view not ready yet says (pages add that they reload themselves; API clients ask again)
+BUSY = "The server is busy computing other views."
+
+
+def computing(kind: str, seconds: float) -> str:
+    return f"The {kind} is being computed ({seconds:.0f} s so far)."
+
+
 @dataclass
 class Result:
     state: str                       # ready, stale, computing, busy, unavailable, failed
@@ -136,7 +144,7 @@ class Derived:
                 return self._result(self._results[key])
             # one computation per key at a time; a newer database is picked up by the next request
             if key not in self._running and not self._start(key, fp):
-                return Result("busy", message="The server is busy computing other views; reload in a moment.")
+                return Result("busy", message=BUSY)
             run = self._running.get(key)
             if run is None:                       # it finished at once
                 return self._result(self._results[key])
@@ -144,8 +152,7 @@ class Derived:
         if entry is not None and entry.state == "ready":
             return Result("stale", entry.value, "The ledger has changed; an update is being computed.",
                           entry.seconds)
-        return Result("computing", message=f"The {kind} is being computed ({running_for:.0f} s so far); "
-                      "reload in a moment.", seconds=running_for)
+        return Result("computing", message=computing(kind, running_for), seconds=running_for)
 
     def status(self) -> dict:
         with self._lock:

@@ -6,6 +6,7 @@ from typing import Optional
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from .. import records
 from . import views
 
 router = APIRouter(include_in_schema=False)
@@ -58,6 +59,7 @@ def figure_list(request: Request, measure: Optional[str] = None, scope: Optional
                 since: Optional[str] = None, until: Optional[str] = None, page: int = PageNo):
     context = views.figure_list(_web(request), measure, scope, since, until, page)
     context["filters"] = {"measure": measure or "", "scope": scope or "", "since": since or "", "until": until or ""}
+    context["vocabulary"] = {"measures": records.MEASURES, "scopes": records.SCOPES}     # what the filters offer
     return _render(request, "figure_list.html", context)
 
 

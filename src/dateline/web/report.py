@@ -96,20 +96,22 @@ def _context(web: views.Web, links: Links, top_entities: list[dict], max_claims:
     data = web.data
     series, alerts, flagged = views.series_with_alerts(web)
     all_series = series.value or []
+    main_ids = {s["id"] for s in views.headline_series(all_series)}
     summaries = []
     for i, s in enumerate(all_series):
         latest = views.latest_point(s)
         summary = {**{k: v for k, v in s.items() if k != "series_points"},
                    "title": views.series_title(s), "latest_label": charts.qualified(latest),
                    "latest_link": links.href(latest["doc"], latest["start"], latest["end"]),
-                   "latest_outlet": latest["outlet"], "alerts": sum(p["figure"] in flagged for p in s["series_points"])}
-        if i < max(CHARTED_SERIES, views.MAIN_SERIES):
+                   "latest_outlet": latest["outlet"], "alerts": sum(p["figure"] in flagged for p in s["series_points"]),
+                   "anchor": f"series-{i}"}
+        if i < CHARTED_SERIES or s["id"] in main_ids:
             # only charted points are cited, so only their articles enter the file
             points = charts.chart_points(s["series_points"], flagged, link=links.href, limit=MAX_CHART_POINTS)
             summary["sparkline"] = charts.json_script(charts.sparkline(points))
             summary["spec"] = charts.json_script(charts.series_chart(points))
         summaries.append(summary)
-    charted = summaries[:CHARTED_SERIES]
+    charted = [s for s in summaries if "spec" in s]       # the most reported, and the main series
     timeline = web.derived.get("timeline")
     claims = data.claims(per_page=max_claims).rows
     claims_by: dict[str, list[dict]] = defaultdict(list)
@@ -117,6 +119,7 @@ def _context(web: views.Web, links: Links, top_entities: list[dict], max_claims:
         if c["speaker_entity"]:
             claims_by[c["speaker_entity"]].append(c)
     return {"stats": data.stats(), "series": summaries, "charts": charted, "series_state": views.state_of(series),
+            "main_series": [s for s in summaries if s["id"] in main_ids],
             "alerts": (alerts.value or [])[:MAX_ALERTS], "alert_count": len(alerts.value or []),
             "alerts_state": views.state_of(alerts), "timeline": timeline.value if timeline.has_value else [],
             "timeline_state": views.state_of(timeline), "claims": claims, "max_claims": max_claims,

@@ -134,11 +134,12 @@ def render(text: str, marks: Iterable[Mark], focus: Optional[tuple[int, int]] = 
 # --- small helpers for templates ---------------------------------------------------
 
 def outlet_of(url: Optional[str]) -> str:
-    """The outlet behind a URL: its host without ``www.``."""
+    """The outlet behind a URL: its host without ``www.`` nor the root's dot (``https://daijiworld.com./``
+    is daijiworld.com)."""
     if not url:
         return ""
     try:
-        host = urlsplit(url).hostname or ""
+        host = (urlsplit(url).hostname or "").rstrip(".")
     except ValueError:
         return ""
     return host[4:] if host.startswith("www.") else host

@@ -85,9 +85,29 @@ def series_with_alerts(web: Web) -> tuple[Result, Result, dict[str, str]]:
     return series, alerts, flagged
 
 
+# A series whose latest figure is under this share of its largest mixes counts: the alerts take such a
+# fall for another count, not the same toll revised, so its latest value is no headline.
+MIXED_SHARE = 0.5
+
+
+def headline(s: dict) -> bool:
+    """Whether a series may head the overview as a toll: it names its place (an unplaced series gathers
+    counts of anything anywhere) and it tells one count (its latest figure is not a small number
+    among large ones)."""
+    if not s.get("place") or not s["series_points"]:
+        return False
+    largest = max(p["value"] for p in s["series_points"])
+    return latest_point(s)["value"] >= MIXED_SHARE * largest
+
+
+def headline_series(series: Optional[list[dict]], n: int = MAIN_SERIES) -> list[dict]:
+    """The overview's main series: the most reported that may head it (see :func:`headline`)."""
+    return [s for s in (series or []) if headline(s)][:n]
+
+
 def main_series(series: Optional[list[dict]], flagged: dict[str, str]) -> list[dict]:
     main = []
-    for s in (series or [])[:MAIN_SERIES]:
+    for s in headline_series(series):
         points = charts.chart_points(s["series_points"], flagged, limit=OVERVIEW_CHART_POINTS)
         latest = latest_point(s)
         main.append({**{k: v for k, v in s.items() if k != "series_points"},

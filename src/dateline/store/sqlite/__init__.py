@@ -7,7 +7,8 @@ timeline's day index), ``search`` (FTS5), ``doctor`` (integrity checks); ``store
 the connection, the migrations' runner and transactions.
 """
 from .common import PathLike, published_between
-from .schema import MIGRATIONS, SCHEMA_VERSION, SchemaError
-from .store import Store
+from .schema import MIGRATIONS, SCHEMA_VERSION, NotALedger, SchemaError
+from .store import Store, file_problem
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "PathLike", "SchemaError", "Store", "published_between"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "NotALedger", "PathLike", "SchemaError", "Store", "file_problem",
+           "published_between"]

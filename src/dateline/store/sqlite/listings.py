@@ -92,7 +92,8 @@ class Listings:
              for r, place, category, skey in described])
 
     def claims(self, speaker: Optional[str] = None, doc: Optional[str] = None,
-               entity: Optional[str] = None) -> list[dict]:
+               entity: Optional[str] = None, since: Optional[dt.date] = None,
+               until: Optional[dt.date] = None) -> list[dict]:
         q = ('SELECT c.*, d.date AS doc_date, substr(d.text, c.content_start + 1, c.content_end - c.content_start)'
              ' AS content, substr(d.text, c.start + 1, c."end" - c.start) AS sentence, e.name AS entity_name'
              ' FROM claims c JOIN documents d ON d.id = c.doc LEFT JOIN entities e ON e.id = c.speaker_entity'
@@ -107,6 +108,12 @@ class Listings:
         if entity:
             q += " AND c.speaker_entity=?"
             args.append(entity)
+        if since:
+            q += " AND d.date >= ?"
+            args.append(since.isoformat())
+        if until:
+            q += " AND d.date <= ?"
+            args.append(until.isoformat())
         q += ' ORDER BY d.date, c.doc, c.start'
         return [dict(r) for r in self.db.execute(q, args)]
 

@@ -10,8 +10,9 @@ import datetime as dt
 import json
 from typing import Iterator, Optional, Sequence
 
-# an article published by an outlet (a URL host, with or without www.)
-OUTLET_FILTER = "(instr(d.url, '://' || ? || '/') > 0 OR instr(d.url, '://www.' || ? || '/') > 0)"
+# an article published by an outlet (a URL host, with or without www., with or without the root's dot)
+OUTLET_FILTER = ("(instr(replace(d.url, './', '/'), '://' || ? || '/') > 0"
+                 " OR instr(replace(d.url, './', '/'), '://www.' || ? || '/') > 0)")
 
 
 def _within_dates(where: list[str], args: list, since: Optional[dt.date], until: Optional[dt.date]) -> None:

@@ -195,7 +195,11 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 class SchemaError(RuntimeError):
-    pass
+    """A database this dateline cannot use as it is; ``str()`` says what it is and what to do."""
+
+
+class NotALedger(SchemaError):
+    """A file that is no dateline ledger: not SQLite, empty, or another program's database."""
 
 
 def _split_sql(script: str) -> list[str]:

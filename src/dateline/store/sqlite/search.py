@@ -1,10 +1,12 @@
-"""Full-text search over the articles (FTS5)."""
+"""Full-text search over the articles (FTS5). Queries are as people type them: :func:`dateline.store.fts.query`
+makes them FTS5 queries (a word with a hyphen, dot or apostrophe is a phrase)."""
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
 from typing import Optional, Sequence
 
+from ..fts import query as fts_query
 from .pages import OUTLET_FILTER, _within_dates
 
 
@@ -15,7 +17,7 @@ class Search:
         q = ("SELECT d.id, d.date, d.title, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet"
              " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
              " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?")
-        return [dict(r) for r in self.db.execute(q, (query, limit))]
+        return [dict(r) for r in self.db.execute(q, (fts_query(query), limit))]
 
     def documents_with_words_starting(self, stems: Sequence[str]) -> list[str]:
         """Ids of the articles (title or text) holding a word that begins with one of ``stems``, by the
@@ -33,7 +35,7 @@ class Search:
                     offset: int = 0) -> list[dict]:
         """Articles matching an FTS5 query, best first (``id``, ``date``, ``title``, ``url``, ``snippet``:
         the text around the matches, each between ``marks``), published in ``[since, until]`` by ``outlet``."""
-        where, args = ["documents_fts MATCH ?"], [query]
+        where, args = ["documents_fts MATCH ?"], [fts_query(query)]
         _within_dates(where, args, since, until)
         if outlet:
             where.append(OUTLET_FILTER)
@@ -50,14 +52,14 @@ class Search:
             f"SELECT d.rowid AS rid, d.id, d.date, d.title, d.url, {_snippet(marks)} FROM documents_fts"
             " JOIN documents d ON d.rowid = documents_fts.rowid"
             f" WHERE documents_fts MATCH ? AND documents_fts.rowid IN ({','.join('?' * len(rowids))})",
-            (query, *rowids))]
+            (fts_query(query), *rowids))]
 
     def matching_rowids(self, query: str, low: int, high: int, newest: bool) -> sqlite3.Cursor:
         """A cursor over the rowids of the articles matching an FTS5 query, from ``low`` to ``high``, in
         rowid order (descending when ``newest``): read it in batches, and close it."""
         return self.db.execute(
             "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ? AND rowid <= ?"
-            f" ORDER BY rowid {'DESC' if newest else 'ASC'}", (query, low, high))
+            f" ORDER BY rowid {'DESC' if newest else 'ASC'}", (fts_query(query), low, high))
 
     def dates_of_rowids(self, rowids: Sequence[int], outlet: Optional[str] = None) -> list[tuple[int, str, str]]:
         """(rowid, publication day, id) of the articles of these rowids (by ``outlet`` only, when given)."""
