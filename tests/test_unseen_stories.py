@@ -340,3 +340,25 @@ def test_region_count_is_cumulative(text, measure, value):
 
 def test_town_count_stays_an_incident():
     check("Shelling killed 32 people in the village of Marovka on Tuesday.", [("killed", 32, {"scope": "incident"})])
+
+
+# --- a breakdown by place right after an attributed total is that source's ---------------------------------
+
+@pytest.mark.parametrize("text,value,source", [
+    ("The toll rose to 230 on Monday, according to the provincial government. Of that number, 14 died in hospital. "
+     "Samsun recorded 99 deaths, with 88 in Sinop and 20 in Ordu.", 88, "provincial government"),
+    ("Floods have killed 61 people, the disaster agency said. Kerrow County had 30 deaths, 21 in Selby County and "
+     "10 in Arden County.", 21, "disaster agency"),
+    ("The army said 140 people had died in the quake. There were 96 deaths in Gorkha, 30 in Dhading and 14 in "
+     "Nuwakot.", 30, "army"),
+])
+def test_breakdown_takes_the_totals_source(text, value, source):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].source == source, [(f.value, f.source) for f in _figures(text)]
+
+
+def test_a_breakdown_with_its_own_source_keeps_it():
+    text = ("The toll rose to 230, according to the provincial government. Police said 99 died in Valtra, 88 in "
+            "Brega and 20 in Holm.")
+    figs = [f for f in _figures(text) if f.value == 88]
+    assert figs and figs[0].source == "Police"

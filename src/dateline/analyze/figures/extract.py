@@ -78,6 +78,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
     history: list[str] = []                        # explicit sources so far, for anaphors
     prev_text = ""
     prev_cands: list[_Cand] = []
+    prev_k = -2                                    # the sentence prev_cands are in
     last_incident_date: Optional[dt.date] = None
     article: Optional[ArticlePlaces] = None        # the article's places, read when a figure needs one
     heading: Optional[tuple] = None                # a heading over labelled lines: (measure, words, source)
@@ -157,6 +158,10 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 if c.scope == "cumulative" and revised_around(sents, k):
                     c.revised = True
                     c.trace.note("figures.revised", "revised/said-around-it", "a downward revision is spoken of")
+            speaker = _sentence_speaker(sent, claims)
+            if prev_k == k - 1 and any(c.in_list and c.listed_after is not None for c in here) and \
+                    (speaker is None or speaker in not_sources):
+                _source_carried_on(here, prev_cands)
         # a heading ("the breakdown of deaths by state:") holds over the labelled lines that follow it
         if heading is not None and not _LABEL_LINE.match(sent.text.strip()):
             heading = None
@@ -182,7 +187,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
             last_source = history[-1]
         cands.extend(here)
         if here:
-            prev_cands = here
+            prev_cands, prev_k = here, k
         prev_text = sent.text
     figures = _collect(cands, doc_id)
     if rules is not None:
@@ -233,6 +238,18 @@ def _describe(here: list[_Cand], claims: list[Claim], history: list[str], headin
             c.scope = partner.scope
             # "The blast left 13 dead and 50 injured"
             c.trace.note("figures.scope", f"{c.scope}/same-event-as", f"{partner.num.text}")
+
+
+def _source_carried_on(here: list[_Cand], before: list[_Cand]) -> None:
+    """"The toll rose to 222, according to the prefectural government. Suzu recorded 99 deaths, with 88 in
+    Wajima and 20 in Anamizu": a breakdown by place that names no source is the total's, just given."""
+    for c in here:
+        if c.source:
+            continue
+        p = next((p for p in reversed(before) if p.source and p.measure == c.measure), None)
+        if p is not None:
+            c.source = p.source
+            c.trace.note("figures.source", "source/breakdown-of-the-total-before", f"{p.source!r}")
 
 
 # verbs by which a place had deaths ("Suzu recorded 99 deaths"), not by which it told of them ("Israel reported")
