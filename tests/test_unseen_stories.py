@@ -362,3 +362,17 @@ def test_a_breakdown_with_its_own_source_keeps_it():
             "Brega and 20 in Holm.")
     figs = [f for f in _figures(text) if f.value == 88]
     assert figs and figs[0].source == "Police"
+
+
+# --- the lines under a heading are given by the heading's speaker or the maker of its document -------------
+
+@pytest.mark.parametrize("text,source", [
+    ("The FEMA list gave each victim's age and town. It also broke down the causes of deaths so far:\n\n"
+     "Drowning: 20\n\nLandslide: 11", "FEMA"),
+    ("Officials released the figures on Monday. The Red Crescent's tally broke down the deaths by district:\n\n"
+     "- Hatay: 40\n- Adana: 12", "Red Crescent"),
+    ("The ministry gave a breakdown of deaths by region:\n\n- Sindh: 40\n- Punjab: 12", "ministry"),
+])
+def test_heading_source(text, source):
+    figs = [f for f in _figures(text) if f.measure == "killed"]
+    assert figs and all(f.source == source for f in figs), [(f.value, f.source) for f in figs]

@@ -17,7 +17,7 @@ from .cues import CueContext, _hostage_context
 from .measure import _resolve_measures
 from .skip import _skip_reason
 from .qualifier import _qualifier, _share_qualifiers
-from .source import _is_anaphor, _resolve_anaphor, _sentence_speaker, _source
+from .source import _is_anaphor, _resolve_anaphor, _sentence_speaker, _source, heading_source
 from .scope import _clause_tokens, _scope
 from .asof import _as_of, _dated_statements, _dateline_date, _same_source, _sentence_times
 from .events import ArticleEvents
@@ -167,7 +167,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
             heading = None
         new_heading = heading_of(sent, CueContext())
         if new_heading is not None:
-            heading = new_heading + (_sentence_speaker(sent, claims),)
+            heading = new_heading + (heading_source(sent, sents[k - 1] if k else None, claims),)
         # remember this sentence's speakers and dated statements (also for sentences without numbers)
         if parsed:
             for src, date, back in _dated_statements(sent, sent_times, doc_date, last_source):

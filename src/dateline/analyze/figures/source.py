@@ -187,28 +187,65 @@ def _estimate_modifier(c: _Cand):
     return _NOPE
 
 
+# what a source puts its numbers in ("a tally from ...", "the NCDHHS list")
+_DOCUMENTS = DOCUMENT_NOUNS | {"list", "tally", "count", "survey", "census", "database", "spreadsheet", "register"}
+
+
 def _document_from(c: _Cand):
     """"95 deaths chronicled in a tally from the state health department", "a tally by the Associated
     Press puts the toll at 44", "CNN's tally": who made the document the number is in."""
     top = c.np                                  # the whole noun phrase ("three of the 95 deaths chronicled ...")
     while top.head.i != top.i and not _is_verbal(top.head) and _in_sent(top.head, c.sent):
         top = top.head
-    docs = [t for t in top.subtree if _lem(t) in DOCUMENT_NOUNS and t.pos_ == "NOUN" and t.i != c.np.i]
+    docs = [t for t in top.subtree if _lem(t) in _DOCUMENTS and t.pos_ == "NOUN" and t.i != c.np.i]
     v = c.verb
     if v is not None and _is_verbal(v):
-        docs += [g for g in v.children if g.dep_ in ("nsubj", "nsubjpass") and _lem(g) in DOCUMENT_NOUNS and
+        docs += [g for g in v.children if g.dep_ in ("nsubj", "nsubjpass") and _lem(g) in _DOCUMENTS and
                  g.pos_ == "NOUN"]
     for d in docs:
-        for ch in d.children:
-            if ch.dep_ in ("prep", "agent") and ch.lower_ in ("from", "by"):
-                pobj = next((p for p in ch.children if p.dep_ == "pobj"), None)
-                if pobj is not None and _source_like(pobj):
-                    name = _entity_of(pobj)         # "the Department of Health and Human Services" whole
-                    return _clean_source(name.text if name is not None and name.label_ == "ORG" else
-                                         _np_text(pobj, max_tokens=16))
-            if ch.dep_ == "poss" and ch.pos_ != "PRON" and _source_like(ch) and not _place_or_event(ch):
-                return _clean_source(_text_of([t for t in ch.subtree if t.dep_ != "case"]))
+        maker = document_maker(d)
+        if maker:
+            return maker
     return _NOPE
+
+
+def document_maker(d) -> Optional[str]:
+    """Who made a document noun: "a tally from the state health department", "a report by the AP",
+    "CNN's tally", "the NCDHHS list"."""
+    for ch in d.children:
+        if ch.dep_ in ("prep", "agent") and ch.lower_ in ("from", "by"):
+            pobj = next((p for p in ch.children if p.dep_ == "pobj"), None)
+            if pobj is not None and _source_like(pobj):
+                name = _entity_of(pobj)             # "the Department of Health and Human Services" whole
+                return _clean_source(name.text if name is not None and name.label_ == "ORG" else
+                                     _np_text(pobj, max_tokens=16))
+        if ch.dep_ == "poss" and ch.pos_ != "PRON" and _source_like(ch) and not _place_or_event(ch):
+            return _clean_source(_text_of([t for t in ch.subtree if t.dep_ != "case"]))
+    names = [ch for ch in d.children if ch.dep_ == "compound" and ch.pos_ == "PROPN" and not _place_or_event(ch)]
+    if names:
+        return _clean_source(_text_of([t for n in names for t in n.subtree]))
+    return None
+
+
+def heading_source(sent, before, claims: list[Claim]) -> Optional[str]:
+    """Who gives the lines under a heading ("It also broke down the causes of deaths:"): its speaker, else
+    the maker of the document its subject is ("The NCDHHS list ..."), through "it" to the sentence before."""
+    speaker = _sentence_speaker(sent, claims)
+    if speaker:
+        return speaker
+    for s in (sent, before):
+        if s is None or not nlp.is_parsed(s):
+            continue
+        root = s.root
+        subj = next((g for g in root.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        if subj.lower_ in ("it", "they", "this"):
+            continue                                # the thing named in the sentence before
+        if _lem(subj) in _DOCUMENTS:
+            return document_maker(subj)
+        return _clean_source(_speaker_np(subj)) if _source_like(subj) else None
+    return None
 
 
 def _source_like(tok) -> bool:
