@@ -376,3 +376,26 @@ def test_a_breakdown_with_its_own_source_keeps_it():
 def test_heading_source(text, source):
     figs = [f for f in _figures(text) if f.measure == "killed"]
     assert figs and all(f.source == source for f in figs), [(f.value, f.source) for f in figs]
+
+
+# --- the object of a verb of saying that is the subject of the clause after it --------------------------
+
+@pytest.mark.parametrize("text,measure,value", [
+    ("The Health Ministry specified 25,105 have been killed in the region so far.", "killed", 25105),
+    ("Officials estimated 300 were missing after the dam burst.", "missing", 300),
+    ("The coroner confirmed 12 had drowned in the river.", "killed", 12),
+])
+def test_object_of_saying_is_the_clauses_subject(text, measure, value):
+    check(text, [(measure, value, {})])
+
+
+# --- what a toll counts, said by its milestone or by a relative clause of its "of" ---------------------------
+
+@pytest.mark.parametrize("text,measure,value", [
+    ("The death toll has surpassed the somber milestone of 2,400, the exiled government said.", "killed", 2400),
+    ("The tally of injured crossed the threshold of 5,000, the agency said.", "wounded", 5000),
+    ("The number of its workers who have died since the floods began has risen to 158.", "killed", 158),
+    ("The number of people who were injured in the storm has climbed to 2,300.", "wounded", 2300),
+])
+def test_what_the_toll_counts(text, measure, value):
+    check(text, [(measure, value, {})])

@@ -120,6 +120,15 @@ def _role_of(np, root, sent):
         return rel, "subj", head, None
     if dep in ("nsubjpass", "csubjpass"):
         return rel, "subjpass", head, None
+    if dep == "dobj" and _is_verbal(head) and rel.i + 1 < sent.end:
+        # "specified 25,105 have been killed", "estimated 300 were missing": the object of a verb of saying
+        # is the subject of the clause right after it, which the parser left without one
+        nxt = rel.doc[rel.i + 1]
+        v = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
+        if nxt.tag_ in ("VBP", "VBD", "VBZ", "MD") and v.i > rel.i and v.head.i == head.i and \
+                v.dep_ in ("conj", "ccomp") and not any(ch.dep_ in SUBJ_DEPS for ch in v.children):
+            passive = any(ch.dep_ == "auxpass" for ch in v.children)
+            return rel, ("subjpass" if passive else "subj"), v, None
     if dep in OBJ_DEPS:
         return rel, "obj", head, None
     if dep == "pobj":

@@ -15,7 +15,7 @@ from ..lexicon import story
 from ..lexicon.gazetteer import gazetteer
 from ..rules import Match, Rule, Table
 from .lexicon import (
-    ARREST_VERBS, CASUALTY_NOUNS, DISPLACED_ADJS, DISPLACED_NOUNS, DISPLACED_VERBS, ESTIMATE_NOUNS, EVAC_INTRANSITIVE,
+    ARREST_VERBS, CASUALTY_NOUNS, COMBATANT_NOUNS, HARM_VERBS, DISPLACED_ADJS, DISPLACED_NOUNS, DISPLACED_VERBS, ESTIMATE_NOUNS, EVAC_INTRANSITIVE,
     EVAC_NOUNS, EVAC_TRANSITIVE, HOSTAGE_NOUNS, HOSTAGE_VERBS, INTRANSITIVE_DEATH, KILLED_ADJS, KILLED_NOUNS,
     KILLED_VERBS, MISSING_ADJS, ORDER_VERBS, RELEASE_NOUNS, RELEASE_VERBS, TRUCK_NOUNS, WOUNDED_ADJS, WOUNDED_NOUNS,
     WOUNDED_VERBS,
@@ -182,6 +182,30 @@ VERB_CUES = Table("figures.measure.verb", runner="figures", subject="a predicate
          counter_examples=("The bank said 60 of its 6,500 members have lost money.",)),
     Rule("wounded/victim-verb", lambda w: w.lem in WOUNDED_VERBS and w.victim_role, "wounded",
          examples=("Twelve pilgrims were injured in the crush at the shrine.",)),
+    Rule("killed/claimed-lives",
+         lambda w: w.lem in ("claim", "take", "cost") and w.role in ("obj", "subjpass", "mod") and
+         any(_lem(c) == "life" for c in w.tok.children if c.dep_ in ("dobj", "nsubjpass")), "killed",
+         examples=("The earthquake has claimed approximately 1,700 lives, officials said.",
+                   "The floods took 96 lives in the valley.",
+                   "The war has cost some 4,000 lives on both sides."),
+         why="lives claimed, taken or cost are deaths (the noun alone may count lives changed or saved)"),
+    Rule("wounded/sustained-injuries",
+         lambda w: w.lem in HARM_VERBS and w.role == "subj" and any(
+             _lem(c) in ("injury", "wound", "burn", "fracture") and not any(
+                 a.lower_ in ("fatal", "mortal") for a in c.children) for c in w.tok.children if c.dep_ == "dobj"),
+         "wounded",
+         examples=("The junta said over 3,900 people sustained injuries in the earthquake.",
+                   "About 300 villagers suffered wounds from the shelling.",
+                   "Twelve firefighters received burns while fighting the blaze."),
+         counter_examples=("The team suffered 3 defeats in a row.",),
+         why="people who sustained or suffered injuries are the wounded"),
+    Rule("killed/combatants-eliminated",
+         lambda w: w.lem in ("eliminate", "neutralize", "neutralise") and w.role in ("obj", "subjpass", "mod") and
+         any(_lem(c) in COMBATANT_NOUNS for c in w.tok.children if c.dep_ in ("dobj", "nsubjpass")), "killed",
+         examples=("The army says over 9,000 militants have been eliminated since the war began.",
+                   "Troops neutralised 14 insurgents near the border, the ministry said."),
+         counter_examples=("The company eliminated 300 jobs last year.",),
+         why="armed people eliminated or neutralised are killed"),
     Rule("killed/found-dead", _found_dead, lambda w: "other" if w.ctx.hostage else "killed",
          examples=("Seven hikers were found dead on the ridge on Sunday.",),
          why="bodies found: the dead, or hostages found dead (another count) where hostages are spoken of"),

@@ -16,6 +16,11 @@ INTRANSITIVE_DEATH = {"die", "perish", "lose", "drown"}
 KILLED_NOUNS = {"death", "dead", "fatality", "body", "corpse", "toll", "martyr", "killing", "life"}
 KILLED_ADJS = {"dead", "killed", "deceased", "slain"}
 WOUNDED_VERBS = {"injure", "wound", "hurt", "maim", "treat"}
+# Verbs of getting hurt whose object is the harm: "40 miners sustained injuries", "suffered wounds".
+HARM_VERBS = {"sustain", "suffer", "receive", "incur"}
+# Armed people, whom "eliminate" and "neutralise" kill; the counting side's place is not theirs.
+COMBATANT_NOUNS = {"militant", "fighter", "terrorist", "gunman", "insurgent", "rebel", "operative", "combatant",
+                   "soldier", "troop", "commander"}
 WOUNDED_NOUNS = {"injury", "injured", "wounded", "treatment", "wound"}
 WOUNDED_ADJS = {"injured", "wounded", "hurt"}
 HOSTAGE_VERBS = {"abduct", "kidnap", "capture", "seize"}
@@ -62,7 +67,7 @@ SPEECH_VERBS = {"say", "report", "tell", "add", "claim", "announce", "state", "n
                 "estimate", "show", "indicate", "record", "put", "cite", "quote", "warn", "insist", "declare",
                 "write", "tweet", "post", "publish", "update", "believe", "count", "document",
                 "disclose", "explain", "stress", "allege", "assert", "acknowledge", "admit", "inform",
-                "brief", "suggest", "list", "register", "log"}
+                "brief", "suggest", "list", "register", "log", "specify"}
 ORDER_VERBS = {"order", "tell", "instruct", "urge", "warn", "direct", "call", "ask", "command"}
 # transitive verbs whose subject, without an object, can only be the victim ("1.4 million displaced")
 VICTIM_VERBS = (KILLED_VERBS - INTRANSITIVE_DEATH) | WOUNDED_VERBS | {"displace", "uproot", "abduct", "kidnap"}

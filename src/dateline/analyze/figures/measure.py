@@ -135,6 +135,11 @@ def _subject_cues(verb, skip, cues, ctx, rank=1):
         ctx2 = ctx.with_lives()
         for h in heads:
             for t in h.subtree:
+                if t.dep_ == "relcl" and _is_verbal(t) and _lem(h) in ESTIMATE_NOUNS and \
+                        t.head.dep_ == "pobj" and t.head.head.lower_ == "of" and t.head.head.head.i == h.i:
+                    # "the number of its workers who have died ... has risen to 158": what is counted
+                    _add(cues, t, "verb", rank, ctx2, "mod")
+                    continue
                 if t.dep_ == "relcl" or any(a.dep_ == "relcl" and a.i != h.i for a in t.ancestors
                                             if h.i in {x.i for x in a.ancestors} or a.head.i == h.i):
                     continue
@@ -243,6 +248,9 @@ def _pobj_cues(c: _Cand, cues, ctx, depth):
         if gverb is not None and gov.dep_ in SUBJ_DEPS | OBJ_DEPS | {"pobj"}:
             groles = "subj" if gov.dep_ == "nsubj" else ("subjpass" if gov.dep_ == "nsubjpass" else "obj")
             _verb_cues(gverb, cues, 1, ctx2, gov, groles)
+            if _lem(gov) in _MARK_NOUNS and gov.dep_ in OBJ_DEPS:
+                # "the death toll has surpassed the grim milestone of 2,400": what the subject counts
+                _subject_cues(gverb, gov, cues, ctx2)
         if _lem(gov) in ESTIMATE_NOUNS and depth < 2:
             # "revised to around 1,200 from a previous estimate of 1,400": what the estimate counts
             sub = _role_of(gov, gov, c.sent)
@@ -278,6 +286,9 @@ def _pobj_cues(c: _Cand, cues, ctx, depth):
         _toll_noun_cues(gov, cues, 1, ctx, skip=prep)   # "the number of displaced people at 1.5 million"
     elif pl == "for" and _lem(gov) in ("exchange", "swap", "return"):
         _add(cues, gov, "noun", 1, ctx)             # "in exchange for 150 Palestinian prisoners"
+
+
+_MARK_NOUNS = {"milestone", "mark", "threshold", "barrier", "level"}
 
 
 def _gapped_noun(prep, verb):

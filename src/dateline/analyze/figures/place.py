@@ -26,7 +26,7 @@ from ..lexicon.gazetteer import AREA_WORDS, Place, fold, gazetteer
 from ..rules import Rule, Table
 from .candidate import _Cand
 from .lexicon import (
-    ATTACK_NOUNS, ATTACK_VERBS, ESTIMATE_NOUNS, HOSTAGE_VERBS, KILLED_VERBS, RELEASE_VERBS, SUBJ_DEPS, WAR_START_NOUNS,
+    ATTACK_NOUNS, ATTACK_VERBS, COMBATANT_NOUNS, ESTIMATE_NOUNS, HOSTAGE_VERBS, KILLED_VERBS, RELEASE_VERBS, SUBJ_DEPS, WAR_START_NOUNS,
     WOUNDED_VERBS,
 )
 from .parse import _clause_verb, _is_verbal, _lem
@@ -35,8 +35,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 _SPEECH = {"say", "tell", "report", "announce", "state", "add", "confirm", "note", "claim", "estimate"}
 PLACE_PREPS = ("in", "inside", "across", "throughout", "at", "near", "around")
 # Counted people who are the enemy's fighters: the counting side's place is not theirs.
-COMBATANT_WORDS = {"militant", "fighter", "terrorist", "gunman", "insurgent", "rebel", "operative", "combatant",
-                   "soldier", "troop", "commander"}
+COMBATANT_WORDS = COMBATANT_NOUNS
 _KIND_RANK = {"country": 0, "territory": 1, "region": 2, "county": 3, "city": 4}
 
 

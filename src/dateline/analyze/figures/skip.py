@@ -112,8 +112,11 @@ SKIP = Table("figures.skip", runner="figures", subject="a number's candidate (_S
          counter_examples=("Buncombe County suffered 42 deaths, the highest toll of the counties.",
                            "The village suffered 12 injuries when the dam burst.")),
     Rule("disease/head", lambda s: _lem(s.c.rel.head) in DISEASE_WORDS and
-         _lem(s.np) not in KILLED_NOUNS | WOUNDED_NOUNS, "disease",
-         examples=("At least 40 children have suffered from cholera and later died in the camp.",)),
+         _lem(s.np) not in KILLED_NOUNS | WOUNDED_NOUNS and not any(
+             ch.dep_ == "dobj" and _lem(ch) in KILLED_NOUNS | WOUNDED_NOUNS for ch in s.c.rel.head.children),
+         "disease",
+         examples=("At least 40 children have suffered from cholera and later died in the camp.",),
+         counter_examples=("About 300 villagers suffered wounds from the shelling.",)),
 ))
 
 
