@@ -26,8 +26,8 @@ from ..lexicon.gazetteer import AREA_WORDS, Place, fold, gazetteer
 from ..rules import Rule, Table
 from .candidate import _Cand
 from .lexicon import (
-    ATTACK_NOUNS, ATTACK_VERBS, COMBATANT_NOUNS, ESTIMATE_NOUNS, HOSTAGE_VERBS, KILLED_VERBS, RELEASE_VERBS, SUBJ_DEPS, WAR_START_NOUNS,
-    WOUNDED_VERBS,
+    ATTACK_NOUNS, ATTACK_VERBS, COMBATANT_NOUNS, ESTIMATE_NOUNS, HOSTAGE_VERBS, KILLED_VERBS, RELEASE_VERBS, SUBJ_DEPS,
+    WAR_START_NOUNS, WOUNDED_VERBS,
 )
 from .parse import _clause_verb, _is_verbal, _lem
 
