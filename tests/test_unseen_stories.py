@@ -399,3 +399,17 @@ def test_object_of_saying_is_the_clauses_subject(text, measure, value):
 ])
 def test_what_the_toll_counts(text, measure, value):
     check(text, [(measure, value, {})])
+
+
+# --- the event's own toll, however the sentence puts it, is its country's ------------------------------------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Hurricane Mara hit Florida and Georgia. Florida took the worst of it. Hurricane Mara passed the grim "
+     "milestone of 200 fatalities on Thursday.", 200, "United States"),
+    ("The cyclone hit Cebu and Bohol. Bohol was hit hardest. Meanwhile, 230 people have been confirmed dead as a "
+     "result of the cyclone.", 230, "Philippines"),
+    ("The earthquake struck near Gaziantep. Hatay and Adana were also hit. Some 1,500 people were killed by the "
+     "earthquake, rescuers said.", 1500, "Turkey"),
+])
+def test_event_toll_said_otherwise(text, value, place):
+    check(text, [("killed", value, {"place": place})])

@@ -823,17 +823,32 @@ def _event_toll(c: _Cand) -> bool:
 
 
 def _event_killed(c: _Cand) -> bool:
-    """"Helene killed at least 123 people", "the quake has killed 1,500": the event is the killer."""
-    v = c.verb
-    if c.role != "obj" or v is None or not _is_verbal(v) or _lem(v) not in KILLED_VERBS | {"claim"}:
-        return False
+    """"Helene killed at least 123 people", "the quake has killed 1,500", "Helene passed the milestone of 200
+    fatalities", "230 people have been confirmed dead as a result of the cyclone": the event is the killer."""
     main = c.events.main.lower() if c.events is not None and c.events.main else None
-    for g in v.children:
-        if g.dep_ == "nsubj":
-            words = {t.lower_ for t in g.subtree}
-            if words & _EVENT_WORDS or (main and main in " ".join(t.lower_ for t in g.subtree)):
-                return True
+
+    def is_event(tok) -> bool:
+        words = [t.lower_ for t in tok.subtree]
+        return bool(set(words) & _EVENT_WORDS) or bool(main and main in " ".join(words))
+
+    v = c.verb
+    if v is not None and not _is_verbal(v) and c.role == "pobj" and _is_verbal(v.head):
+        v = v.head                                  # "passed the milestone of 200 fatalities"
+    if v is None or not _is_verbal(v):
+        return False
+    if c.role in ("obj", "pobj") and _lem(v) in KILLED_VERBS | _EVENT_TOLL_VERBS:
+        if any(g.dep_ == "nsubj" and is_event(g) for g in v.children):
+            return True
+    # "died in the storm", "dead as a result of the cyclone", "killed by the quake"
+    for p in v.subtree:
+        if p.dep_ in ("prep", "agent") and p.head.i in {v.i, c.np.i} | {ch.i for ch in v.children} and \
+                p.lower_ in ("in", "from", "by", "after", "during", "as", "due") and \
+                any(o.dep_ == "pobj" and _lem(o) in _EVENT_WORDS and is_event(o) for o in p.subtree):
+            return True
     return False
+
+
+_EVENT_TOLL_VERBS = {"claim", "pass", "surpass", "top", "exceed", "reach", "cross", "cause", "leave"}
 
 
 def place_of(c: _Cand, article: ArticlePlaces) -> Optional[str]:
