@@ -413,3 +413,29 @@ def test_what_the_toll_counts(text, measure, value):
 ])
 def test_event_toll_said_otherwise(text, value, place):
     check(text, [("killed", value, {"place": place})])
+
+
+# --- "the central Japanese prefecture of Ishikawa": the name, not the demonym; a part's place is the part's ---
+
+@pytest.mark.parametrize("text,value,place", [
+    ("The number of people unaccounted for surged to 323 in the central Japanese prefecture of Ishikawa.", 323,
+     "Ishikawa"),
+    ("The quake killed 60 people in the eastern Turkish province of Malatya, officials said.", 60, "Malatya"),
+    ("Floods killed 25 people in the southern Pakistani province of Sindh on Monday.", 25, "Sindh"),
+])
+def test_kind_of_named_place_with_a_demonym(text, value, place):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]
+
+
+@pytest.mark.parametrize("text,value,wrong", [
+    ("Floods hit Kerala. There are reports of at least 30 deaths, including those in the town of Kochi.", 30,
+     "Kochi"),
+    ("Floods swept Punjab and Sindh provinces. About 23,000 people remain in shelters, including about 10,000 in "
+     "the city of Multan.", 23000, "Multan"),
+    ("Floods hit Kerala and Tamil Nadu. Officials counted 410 deaths, among them 12 in the village of Dorn.", 410,
+     "Dorn"),
+])
+def test_a_parts_place_is_not_the_wholes(text, value, wrong):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].place != wrong, [(f.value, f.place) for f in _figures(text)]

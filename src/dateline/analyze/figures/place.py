@@ -391,15 +391,16 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
             if ch.dep_ == "appos" and _is_place_token(ch, article):
                 return ch
         for ch in pobj.children:
+            if ch.dep_ == "prep" and ch.lower_ == "of":
+                for p in ch.children:
+                    # "the town of Marovka", "the central Japanese prefecture of Ishikawa": the kind word
+                    # says it is a place, whatever NER made of it
+                    if p.dep_ == "pobj" and (_is_place_token(p, article) or p.pos_ == "PROPN"):
+                        return p
+        for ch in pobj.children:
             # "in Israeli territory", "on the Palestinian side": the people's country
             if ch.dep_ in ("amod", "compound") and gazetteer().demonym(ch.text) is not None:
                 return article.narrowed(gazetteer().demonym(ch.text))
-        for ch in pobj.children:
-            if ch.dep_ == "prep" and ch.lower_ == "of":
-                for p in ch.children:
-                    # "the town of Marovka": the kind word says it is a place, whatever NER made of it
-                    if p.dep_ == "pobj" and (_is_place_token(p, article) or p.pos_ == "PROPN"):
-                        return p
         for ch in pobj.children:
             if ch.dep_ in ("compound", "amod") and _is_place_token(ch, article):
                 return ch                              # "the Wajima city area"
@@ -468,6 +469,8 @@ def _in_place(c: _Cand, article: ArticlePlaces):
                 for p in ch.children:
                     if p.dep_ == "pobj":
                         found = _place_in_pobj(p, article)
+                        if found is not None and not isinstance(found, Place) and _in_a_part(found, c):
+                            continue
                         if found is not None and (not given_for or isinstance(found, Place) or
                                                   _is_place_token(found, article)):
                             return found
@@ -494,7 +497,7 @@ def _place_that_had(c: _Cand, article: ArticlePlaces):
 
 def _toll_place(c: _Cand, article: ArticlePlaces):
     """"Japan's death toll", "the Myanmar quake toll", "the toll in Ishikawa", "the toll from the quake in X"."""
-    nouns = [t for t in [c.np, c.verb] if t is not None and _lem(t) in ESTIMATE_NOUNS]
+    nouns = [t for t in [c.np, c.verb] if t is not None and _lem(t) in ESTIMATE_NOUNS and not _is_verbal(t)]
     if c.verb is not None and _is_verbal(c.verb):
         nouns += [g for g in c.verb.children if g.dep_ in SUBJ_DEPS | {"dobj"} and _lem(g) in ESTIMATE_NOUNS]
     for noun in nouns:
@@ -512,7 +515,7 @@ def _toll_place(c: _Cand, article: ArticlePlaces):
                 for p in ch.children:
                     if p.dep_ == "pobj":
                         found = _place_in_pobj(p, article)
-                        if found is not None:
+                        if found is not None and (isinstance(found, Place) or not _in_a_part(found, c)):
                             return found
     return None
 
@@ -567,7 +570,7 @@ def _sentence_places(c: _Cand, article: ArticlePlaces) -> list:
     found = []
     preps = _preps_for(c.measure)
     for t in c.sent:
-        if t.dep_ != "pobj" or _source_side(t):
+        if t.dep_ != "pobj" or _source_side(t) or _in_a_part(t, c):
             continue
         target = t.head.lower_ in ("on", "against") and _lem(t.head.head) in ATTACK_NOUNS | WAR_START_NOUNS
         if t.head.lower_ not in preps and not target:
@@ -583,6 +586,20 @@ def _sentence_places(c: _Cand, article: ArticlePlaces) -> list:
                 found.append(more if isinstance(more, Place) else
                              article.resolve(clean_name(_name_at(more))) or clean_name(_name_at(more)))
     return found
+
+
+def _in_a_part(t, c: _Cand) -> bool:
+    """Whether a place is said of a part of the count, not the count ("30 deaths, including those in the
+    town of Wajima", "23,000 evacuated, including about 10,000 in Wajima")."""
+    for a in t.ancestors:
+        if a.i == c.root.i:
+            return False
+        if a.lower_ in ("including", "among", "excluding") or \
+                (a.like_num and a.tag_ == "CD" and a.lower_ != "one" and a.i != c.root.i):
+            return True
+    # "410 deaths, among them 12 in the village of Dorn", parsed onto the verb: another number in between
+    between = nlp.doc_text(t.doc)[c.num.end:t.idx]
+    return bool(re.search(r"\b(?:including|among|excluding)\b[^.;,]*?\d[^.;,]*$", between))
 
 
 _RIGHT_AFTER = re.compile(r"^(?:\s+[a-z]+)?(?:\s+each)?\s+(?:in|at)\s+(?:the\s+)?"
@@ -809,7 +826,7 @@ _EVENT_WORDS = {"hurricane", "typhoon", "cyclone", "storm", "earthquake", "quake
 
 def _event_toll(c: _Cand) -> bool:
     """"Hurricane Helene's death toll", "the toll from the earthquake": a toll said of an event, not of a place."""
-    nouns = [t for t in [c.np, c.verb] if t is not None and _lem(t) in ESTIMATE_NOUNS]
+    nouns = [t for t in [c.np, c.verb] if t is not None and _lem(t) in ESTIMATE_NOUNS and not _is_verbal(t)]
     if c.verb is not None and _is_verbal(c.verb):
         nouns += [g for g in c.verb.children if g.dep_ in SUBJ_DEPS | {"dobj"} and _lem(g) in ESTIMATE_NOUNS]
     for noun in nouns:
