@@ -439,3 +439,15 @@ def test_kind_of_named_place_with_a_demonym(text, value, place):
 def test_a_parts_place_is_not_the_wholes(text, value, wrong):
     figs = [f for f in _figures(text) if f.value == value]
     assert figs and figs[0].place != wrong, [(f.value, f.place) for f in _figures(text)]
+
+
+# --- a dateline's date dates what the story reports ---------------------------------------------------------
+
+@pytest.mark.parametrize("text,value,day", [
+    ("GAZA CITY, March 2 (Reuters) - Officials said 40 people were killed.", 40, dt.date(2024, 3, 2)),
+    ("Kathmandu, 1 March (AFP): The toll from the landslide rose to 61, police said.", 61, dt.date(2024, 3, 1)),
+    ("ANKARA, Feb. 28 -- Rescuers said 300 people were still missing.", 300, dt.date(2024, 2, 28)),
+])
+def test_dateline_dates_the_story(text, value, day):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].as_of == day, [(f.value, f.as_of) for f in _figures(text)]

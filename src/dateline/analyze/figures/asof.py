@@ -9,6 +9,8 @@ from typing import Optional
 from .. import nlp
 from ...records import TimeExpr
 from .lexicon import ATTACK_NOUNS, DECISION_VERBS, LEVEL_VERBS, SPEECH_VERBS, TOLL_SET_VERBS
+from ..datelines import dateline_at
+from ..lexicon.calendar import MONTHS, WEEKDAYS
 from ..lexicon.reporting import DOCUMENT_NOUNS
 from .parse import _clause_verb, _in_sent, _is_verbal, _lem, _xcomp_chain
 from .candidate import _Cand
@@ -17,22 +19,6 @@ from .scope import _clause_tokens, _future
 
 
 # --- times -------------------------------------------------------------------------------------
-
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = {m: i + 1 for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
-                                           "august", "september", "october", "november", "december"])}
-_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
-_MONTH_ALT = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-              "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
-_TIME_RE = re.compile(
-    rf"\b(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s)?"
-    rf"|(?P<mon>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>20\d\d))?"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH_ALT})\b\.?(?:,?\s+(?P<year2>20\d\d))?"
-    r"|(?P<rel>yesterday|today|tonight|this\s+morning|this\s+evening|last\s+night)"
-    r"|(?P<hol>christmas\s+eve|christmas\s+day|new\s+year['’]s\s+eve|new\s+year['’]s\s+day))\b", re.I)
-_DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z .'/-]{{1,40}},\s*(?P<mon>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})"
-                       r"(?:,\s*(?P<year>20\d\d))?\s*(?:\([^)]{1,30}\))?\s*[:–—-]", re.I)
 
 
 @dataclass
@@ -45,7 +31,7 @@ class _Time:
 
 
 def _resolve_weekday(name: str, doc_date: dt.date, future: bool) -> dt.date:
-    target = _WEEKDAYS.index(name.lower())
+    target = WEEKDAYS[name.lower()]
     delta = (doc_date.weekday() - target) % 7
     if future and delta:
         return doc_date + dt.timedelta(days=(target - doc_date.weekday()) % 7)
@@ -59,42 +45,6 @@ def _safe_date(year: int, month: int, day: int) -> Optional[dt.date]:
         return None
 
 
-def _own_times(sent, doc_date: dt.date) -> list[_Time]:
-    """A small fallback for day expressions (weekdays, "October 22", "yesterday", Christmas)."""
-    out = []
-    base = sent.start_char
-    for m in _TIME_RE.finditer(sent.text):
-        s, e = base + m.start(), base + m.end()
-        before = sent.text[max(0, m.start() - 12):m.start()].lower()
-        since = bool(re.search(r"\b(?:since|from)\s+(?:the\s+)?$", before))
-        d = None
-        weekday = False
-        if m.group("wd"):
-            weekday = True
-        elif m.group("mon") or m.group("mon2"):
-            mon = _MONTHS[(m.group("mon") or m.group("mon2")).lower()]
-            day = int(m.group("day") or m.group("day2"))
-            explicit_year = m.group("year") or m.group("year2")
-            d = _safe_date(int(explicit_year or doc_date.year), mon, day)
-            if d is not None and not explicit_year and d > doc_date + dt.timedelta(days=60):
-                d = _safe_date(doc_date.year - 1, mon, day)
-        elif m.group("rel"):
-            r = m.group("rel").lower()
-            d = doc_date - dt.timedelta(days=1) if r in ("yesterday", "last night") else doc_date
-        elif m.group("hol"):
-            h = m.group("hol").lower()
-            if h.startswith("christmas"):
-                d = dt.date(doc_date.year, 12, 24 if "eve" in h else 25)
-            else:
-                d = dt.date(doc_date.year, 12, 31) if "eve" in h else dt.date(doc_date.year, 1, 1)
-            if d > doc_date + dt.timedelta(days=7):
-                d = _safe_date(d.year - 1, d.month, d.day)
-        if d is None and not weekday:
-            continue
-        out.append(_Time(s, e, d, weekday, since))
-    return out
-
-
 def _sentence_times(sent, times: list[TimeExpr], doc_date) -> list[_Time]:
     given = []
     for t in times:
@@ -102,21 +52,25 @@ def _sentence_times(sent, times: list[TimeExpr], doc_date) -> list[_Time]:
             wd = bool(re.search(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", t.text, re.I)) and \
                 not re.search(r"\d", t.text)
             given.append(_Time(t.span.start, t.span.end, t.date, wd, t.since))
-    for o in _own_times(sent, doc_date):
-        if not any(g.start < o.end and o.start < g.end for g in given):
-            given.append(o)
     return given
 
 
 def _dateline_date(text: str, doc_date: dt.date) -> Optional[dt.date]:
-    """"Jerusalem, Oct 9: ..." at the top of a wire story dates what it reports."""
-    m = _DATELINE.match(text[:120])
+    """"Jerusalem, Oct 9: ..." at the top of a wire story dates what it reports (``analyze.datelines``)."""
+    line = dateline_at(text)
+    m = _DAY.fullmatch(line.date.strip()) if line is not None and line.date else None
     if not m:
         return None
-    d = _safe_date(int(m.group("year") or doc_date.year), _MONTHS[m.group("mon").lower()], int(m.group("day")))
+    month = MONTHS.get((m.group("mon") or m.group("mon2")).lower().rstrip("."))
+    day = int(m.group("day") or m.group("day2"))
+    d = _safe_date(int(m.group("year") or doc_date.year), month, day) if month else None
     if d is None or d > doc_date or (doc_date - d).days > 7:
         return None
     return d
+
+
+_DAY = re.compile(r"(?:(?P<mon>[A-Za-z]{3,9})\.?\s*(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<mon2>[A-Za-z]{3,9}))"
+                  r"(?:,\s*(?P<year>\d{4}))?")
 
 
 def _time_attachment(sent, t: _Time):
