@@ -583,3 +583,37 @@ def test_a_briefing_after_the_ledgers_last_day_says_so(client):
     page = client.get("/brief", params={"since": "2030-01-01"}).text
     assert "The ledger ends on 2024-03-13: nothing in it was published after 2030-01-01." in page
     assert "0 articles published" not in page
+
+
+# --- the figure page: dateline explain on the web -----------------------------------------------
+
+def test_figure_page_shows_the_rules_series_and_alert(client, db):
+    """Each figure has a page with what ``dateline explain`` prints: its decided attributes, the rules
+    (decided and considered), its series and its alert or why none; figure lists and alerts link to it."""
+    alerts = client.get("/api/alerts").json()["alerts"]
+    assert alerts, "the demo corpus raises alerts"
+    flagged = alerts[0]["figure"]
+    with Ledger(db, read_only=True) as ledger:
+        explained = ledger.explain(flagged)
+    body = client.get(f"/figure/{quote(flagged, safe='')}").text
+    assert "Something went wrong" not in body
+    decided = [line.strip().removeprefix("=>").strip().split("  (")[0] for line in explained.rules
+               if line.strip().startswith("=>")]
+    assert decided and all(html.escape(rule.split(":", 1)[1]) in body for rule in decided)
+    assert explained.series is not None and f"/series/{quote(explained.series.id)}" in body
+    assert html.escape(alerts[0]["type"].replace("_", " ")) in body
+    # a figure without an alert says why, as the CLI does
+    series = client.get("/api/series").json()["series"]
+    calm = next(p["figure"] for s in series for p in client.get(f"/api/series/{s['id']}").json()["points"]
+                if p["figure"] not in {a["figure"] for a in alerts})
+    with Ledger(db, read_only=True) as ledger:
+        why = ledger.explain(calm).why_no_alert
+    assert html.escape(why) in client.get(f"/figure/{quote(calm, safe='')}").text
+    # figure lists, series and alerts link to the page
+    assert f'href="/figure/{quote(flagged, safe="")}"' in client.get("/alerts").text
+    assert 'href="/figure/' in client.get("/figures/all").text
+
+
+def test_figure_page_of_an_unknown_figure_is_404(client):
+    r = client.get("/figure/" + quote("no-such#f1-2", safe=""))
+    assert r.status_code == 404 and "no-such" in html.unescape(r.text)

@@ -64,18 +64,32 @@ def explain_figure(store, figure_id: str, series: Optional[list] = None, alerts:
     alerts = check(series) if alerts is None else alerts
     out.alerts = [a for a in alerts if a.point.figure == figure_id]
     if not out.alerts:
-        out.why_no_alert = _why_no_alert(f, out.series)
+        out.why_no_alert = why_no_alert(f, out.series is not None, out.series.place if out.series else None)
     return out
 
 
-def _why_no_alert(f: dict, series) -> str:
+def split_rules(rules: list[str]) -> list[dict]:
+    """The stored trace lines as ``{decided, table, rule, note}`` (``=> table:rule  (note)`` decided it)."""
+    out = []
+    for line in rules:
+        decided = line.lstrip().startswith("=>")
+        body = line.strip().removeprefix("=>").strip()
+        head, _, note = body.partition("  (")
+        table, _, rule = head.partition(":")
+        out.append({"decided": decided, "table": table, "rule": rule or head,
+                    "note": note[:-1] if note.endswith(")") else note})
+    return out
+
+
+def why_no_alert(f: dict, in_series: bool, series_place: Optional[str]) -> str:
+    """Why no alert was raised on a figure, from the figure and where it was filed."""
     if f["scope"] != "cumulative":
         return f"its scope is {f['scope']}: only running tolls are compared"
-    if series is None:
+    if not in_series:
         if f.get("breakdown") or f["parent"]:
             return "it is a part of a total (a sub-group or a breakdown line), not a toll"
         return "it is in no series"
-    if not series.place:
+    if not series_place:
         return "no place holds it (its text names none, or the story's figures do not bear out its article's), " \
                "so it is compared with nothing"
     if f["measure"] not in ("killed", "wounded", "evacuated", "aid_trucks", "hostages"):

@@ -63,6 +63,11 @@ def figure_list(request: Request, measure: Optional[str] = None, scope: Optional
     return _render(request, "figure_list.html", context)
 
 
+@router.get("/figure/{figure_id}", response_class=HTMLResponse)
+def figure(request: Request, figure_id: str):
+    return _render(request, "figure.html", views.figure_detail(_web(request), figure_id))
+
+
 @router.get("/series/{series_id}", response_class=HTMLResponse)
 def series(request: Request, series_id: str, page: int = PageNo):
     return _render(request, "series.html", views.series_detail(_web(request), series_id, page))

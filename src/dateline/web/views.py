@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import threading
 from dataclasses import dataclass, field
@@ -217,6 +218,28 @@ def series_detail(web: Web, series_id: str, page: int = 1) -> dict:
             "spec": spec,
             "points": shown, "page": page, "has_more": page * SERIES_POINTS_PER_PAGE < len(points),
             "alerts": [a for a in (alerts.value or []) if a["series"] == series_id]}
+
+
+def figure_detail(web: Web, figure_id: str) -> dict:
+    """One figure and why it is what it is: the rules that decided it, its series, its alert or why none
+    (``dateline explain FIGURE_ID`` on the page)."""
+    from ..synthesize.explain import split_rules, why_no_alert
+
+    f = web.data.ledger().store.figure(figure_id)
+    if f is None:
+        raise NotFound(f"no figure {figure_id!r}")
+    series, alerts, flagged = series_with_alerts(web)
+    found = None
+    if series.has_value:
+        found = next((s for s in series.value if any(p["figure"] == figure_id for p in s["series_points"])), None)
+    mine = [a for a in (alerts.value or []) if a["figure"] == figure_id]
+    why = None
+    if series.has_value and alerts.has_value and not mine:
+        why = why_no_alert(f, found is not None, found["place"] if found else None)
+    rules = split_rules(json.loads(f["rules"]) if f.get("rules") else [])
+    return {"f": f, "rules": rules, "series_state": state_of(series), "alerts_state": state_of(alerts),
+            "series": found, "series_title": series_title(found) if found else None, "alerts": mine,
+            "why_no_alert": why}
 
 
 def figure_list(web: Web, measure: Optional[str], scope: Optional[str], since: Optional[str], until: Optional[str],
