@@ -196,3 +196,27 @@ def test_a_company_is_not_its_one_branch_but_is_its_legal_name_and_acronym():
     assert names["Alpha"] != names["Alpha Company"]
     assert names["Vesta Marquis"] == "Vesta Marquis"
     assert names["BA"] == names["Belmoria Airways"] != names["Bank of Arvia Corp"]
+
+
+def test_the_gazetteer_types_places_ner_took_for_people_or_bodies():
+    """"Khan Younis" tagged a person, "Antakya" an organisation: the gazetteer knows them as places; a name it
+    does not know keeps NER's kind, and a demonym tagged a place is a people."""
+    ms = [m("a", 0, "Khan Younis", "person"), m("b", 0, "Khan Younis", "person"), m("c", 0, "Antakya", "organisation"),
+          m("d", 0, "Kathmandu", "person"), m("e", 0, "Sorvik Haldane", "person"), m("f", 0, "Sudanese", "place")]
+    rows, _ = groups(ms)
+    kinds = {r["name"]: r["kind"] for r in rows}
+    assert kinds["Khan Younis"] == kinds["Antakya"] == kinds["Kathmandu"] == "place"
+    assert kinds["Sorvik Haldane"] == "person" and kinds["Sudanese"] == "group"
+
+
+def test_a_place_and_its_name_with_a_kind_word_are_one_place():
+    """"Gaza Strip"/"Gaza"/"the Strip", "Ishikawa Prefecture"/"Ishikawa", "Jabalya"/"Jabalia" are one place;
+    "Gaza City" (another place of the gazetteer) stays apart."""
+    ms = [m("a", 0, "Gaza Strip", "place"), m("b", 0, "Gaza", "place"), m("c", 0, "Strip", "place"),
+          m("d", 0, "Gaza City", "place"), m("e", 0, "Ishikawa Prefecture", "place"), m("f", 0, "Ishikawa", "place"),
+          m("g", 0, "Jabalya", "place"), m("h", 0, "Jabalia", "place")]
+    _, names = groups(ms)
+    assert names["Gaza Strip"] == names["Gaza"] == names["Strip"]
+    assert names["Gaza City"] != names["Gaza"]
+    assert names["Ishikawa Prefecture"] == names["Ishikawa"]
+    assert names["Jabalya"] == names["Jabalia"]

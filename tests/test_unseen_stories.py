@@ -451,3 +451,17 @@ def test_a_parts_place_is_not_the_wholes(text, value, wrong):
 def test_dateline_dates_the_story(text, value, day):
     figs = [f for f in _figures(text) if f.value == value]
     assert figs and figs[0].as_of == day, [(f.value, f.as_of) for f in _figures(text)]
+
+
+# --- words that name no one are no source ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("Speaking after the news broke, the minister backed the arguments of those who say his strategy is "
+     "endangering the remaining 120 hostages the rebels are believed to be holding.", 120),
+    ("According to the Kordavia war, 3,000 people died.", 3000),
+    ("Hurricane Mara left 54 people dead, according to Hurricane Mara.", 54),
+    ("The floods have claimed 96 lives, the floods showed.", 96),
+])
+def test_no_one_is_no_source(text, value):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].source is None, [(f.value, f.source) for f in figs]

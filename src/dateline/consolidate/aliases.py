@@ -183,6 +183,13 @@ class Consolidation:
             votes[fold(text)][kind] += n
         # one kind per name across the corpus: NER calls "Rafah" a person now and then, a place mostly
         self._kind = {name: max(k, key=lambda x: (k[x], _KIND_PRIORITY[x])) for name, k in votes.items()}
+        # and a name the gazetteer knows as a place is one, whatever NER made of it most of the time
+        # ("Khan Younis", "Jabalia" tagged as people), when NER also saw it as a place or it is no small town
+        for name, k in votes.items():
+            if self._kind[name] in ("person", "organisation") and _gazetteer_place(name, k["place"] > 0):
+                self._kind[name] = "place"
+            elif self._kind[name] == "place" and _demonym(name):
+                self._kind[name] = "group"          # "Gazan", "Sudanese": a people, not a place
         self.places = frozenset(place_key(t) for t, _ in self.counts
                                 if self.kind(t) == "place" and " " not in place_key(t))
         self._moved: Counter = Counter()                     # form -> mentions keyed within their article
@@ -257,11 +264,27 @@ class Consolidation:
                 ent = entities[(kind, key)] = Entity(_entity_id(kind, key), kind, key)
             ent.surface[text] += n
             (by_form if len(where) == 2 else by_doc)[where] = ent.id
-        for merge in (_merge_acronyms, lambda ents: _merge_unqualified(ents, self.places)):
+        for merge in (_merge_acronyms, lambda ents: _merge_unqualified(ents, self.places), _merge_bare_kind_words):
             renamed = merge(entities)
             _rename(by_form, renamed)
             _rename(by_doc, renamed)
         return list(entities.values()), by_form, by_doc
+
+
+def _merge_bare_kind_words(entities: dict) -> dict[str, str]:
+    """"the Strip" is the Gaza Strip, "the Prefecture" Ishikawa Prefecture, when the story names exactly one
+    place so called."""
+    from ..analyze.lexicon.gazetteer import AREA_WORDS
+
+    renamed: dict[str, str] = {}
+    for key, ent in list(entities.items()):
+        if key[0] != "place" or key[1] not in AREA_WORDS:
+            continue
+        targets = [t for k, t in entities.items() if k[0] == "place" and t is not ent and any(
+            len(name_words(form)) > 1 and name_words(form)[-1] == key[1] for form in t.surface)]
+        if len(targets) == 1:
+            _absorb(entities, key, targets[0], renamed)
+    return renamed
 
 
 def _person_aliases(person_keys: Iterable[str]) -> dict[str, str]:
@@ -434,6 +457,40 @@ def _rename(mapping: dict, renamed: dict[str, str]) -> None:
             mapping[k] = renamed[v]
 
 
+def _gazetteer_place(name: str, seen_as_place: bool) -> bool:
+    """Whether the gazetteer knows this very name as a place (not an organisation's or a person's)."""
+    from ..analyze.lexicon.gazetteer import gazetteer
+
+    words = name.split()
+    if not words or not all(w[:1].isalpha() for w in words) or len(words) > 4:
+        return False
+    found = gazetteer().find(name)
+    if not found:
+        return False
+    return seen_as_place or any(p.kind in ("country", "territory", "region") or p.population >= 100_000
+                                for p in found)
+
+
+def _demonym(name: str) -> bool:
+    from ..analyze.lexicon.gazetteer import gazetteer
+
+    return gazetteer().demonym(name) is not None and not gazetteer().find(name)
+
+
+def _place_entity_key(text: str) -> str:
+    """"Gaza Strip" and "Gaza", "Ishikawa Prefecture" and "Ishikawa": one place where the gazetteer says
+    the bare name is the same place ("Gaza City" stays apart)."""
+    from ..analyze.figures.place import clean_name
+    from ..analyze.lexicon.gazetteer import gazetteer
+
+    name = clean_name(text)
+    found = gazetteer().find(name)
+    if len(found) == 1 and fold(found[0].name) != fold(name) and \
+            len(found[0].name.split()) == len(name.split()) and fold(found[0].name)[:4] == fold(name)[:4]:
+        return place_key(found[0].name)     # a spelling of the same place: "Jabalya" is Jabalia
+    return place_key(name)
+
+
 def _mention_key(text: str, alias_of: str, kind: str, full_names: Sequence[list[str]], places: frozenset) -> str:
     if alias_of:
         # the text said what this stands for ("... Affairs (OCHA)")
@@ -449,7 +506,7 @@ def _mention_key(text: str, alias_of: str, kind: str, full_names: Sequence[list[
         return org_key(text, places)
     if kind == "group":
         return group_key(text)
-    return place_key(text)
+    return _place_entity_key(text)
 
 
 def source_entities(sources: Iterable[str], rows: Sequence[dict]) -> dict[str, Optional[str]]:

@@ -41,7 +41,28 @@ def _clean_source(text: Optional[str]) -> Optional[str]:
         return None
     text = re.sub(r"\s+", " ", text).strip(" ,;:–—-\"'“”‘’")
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
-    return text or None
+    if not text or _names_no_one(text):
+        return None
+    return text
+
+
+# words that stand for unnamed people ("those who say", "others"): no one to cite
+_NOBODY = {"those", "these", "some", "others", "many", "several", "few", "all", "both", "most", "someone",
+           "somebody", "anyone", "everyone", "people"}
+_EVENT_NAME = re.compile(r"\b(?:war|conflict|earthquake|quake|hurricane|typhoon|cyclone|storm|floods?|flooding|"
+                         r"offensive|invasion|disaster|eruption|tsunami|wildfire)\b", re.I)
+_BODY = re.compile(r"\b(?:ministry|agency|office|government|authorit\w*|department|service|army|military|police|"
+                   r"council|commission|committee|organi[sz]ation|group|monitor|observatory|institute|centre|center|"
+                   r"foundation|fund|programme|program|tracker|project|media|news|times|post|tv|radio|correspondent|"
+                   r"officials?|spokes\w*|minister|president|chief|head|director)\b", re.I)
+
+
+def _names_no_one(text: str) -> bool:
+    """Whether a would-be source names nobody: "those" (who say), or an event ("the Israel-Hamas war",
+    "Hurricane Helene") that counts nothing itself."""
+    if text.lower() in _NOBODY:
+        return True
+    return bool(_EVENT_NAME.search(text)) and not _BODY.search(text)
 
 
 def _is_anaphor(text: Optional[str]) -> bool:
