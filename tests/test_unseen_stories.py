@@ -465,3 +465,35 @@ def test_dateline_dates_the_story(text, value, day):
 def test_no_one_is_no_source(text, value):
     figs = [f for f in _figures(text) if f.value == value]
     assert figs and figs[0].source is None, [(f.value, f.source) for f in figs]
+
+
+# --- one happening told in a clause, the story's own event, increments to a bare total -------------------
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("Twelve pilgrims died after their bus plunged into a ravine on Sunday.", 12, "incident"),
+    ("More than 100 people were killed after soldiers opened fire on a crowd early Thursday.", 100, "incident"),
+    ("A monastery collapse killed 50 monks, officials said.", 50, "incident"),
+    ("Fourteen villagers died in a landslide that buried their homes.", 14, "incident"),
+    ("At least 1,000 people were killed when the earthquake struck the region on Friday.", 1000, "cumulative"),
+    ("Over 90 people were killed after the hurricane made landfall in the state.", 90, "cumulative"),
+    ("More than 2,000 people have died after the floods swept across the region.", 2000, "cumulative"),
+    ("Since the ground offensive began, 300 soldiers have been killed, the army said.", 300, "period"),
+    ("Since the ground invasion began, 2,700 women have been killed, the ministry said.", 2700, "cumulative"),
+])
+def test_one_happening_or_the_story(text, value, scope):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].scope == scope, [(f.value, f.scope) for f in _figures(text)]
+
+
+@pytest.mark.parametrize("text,inc,total,measure", [
+    ("Eight people died on Monday, bringing the total to 120.", 8, 120, "killed"),
+    ("Heavy shelling killed 40 people, bringing the total since the start of the offensive to 1,210.", 40, 1210,
+     "killed"),
+    ("Floodwaters injured 35 more residents overnight, raising the tally to 410.", 35, 410, "wounded"),
+    ("More than 100 people were killed, bringing the death toll since the start of the war to more than 30,000.",
+     100, 30000, "killed"),
+])
+def test_increment_and_the_total_it_brings(text, inc, total, measure):
+    figs = {f.value: f for f in _figures(text)}
+    assert total in figs and figs[total].measure == measure and figs[total].scope == "cumulative", figs
+    assert inc in figs and figs[inc].scope != "cumulative", figs

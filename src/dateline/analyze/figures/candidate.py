@@ -8,7 +8,9 @@ from typing import Optional
 from ...records import Figure
 from ..numbers import Number
 from ..rules import Trace
-from .lexicon import ADDITIVE_WORDS, DIRECTION_ADVS, OBJ_DEPS, QUALIFIER_PREPS, SUBJ_DEPS, VICTIM_VERBS
+from .lexicon import (
+    ADDITIVE_WORDS, DIRECTION_ADVS, ESTIMATE_NOUNS, OBJ_DEPS, QUALIFIER_PREPS, SUBJ_DEPS, TOLL_SET_VERBS, VICTIM_VERBS,
+)
 from .parse import _in_sent, _is_verbal, _lem
 
 
@@ -75,6 +77,21 @@ def _subjectless_verb_after(tok, sent):
     return None
 
 
+def _setter_of_toll_holding(noun):
+    """Repair for "bringing the death toll since the start of the war to 30,000", "raised the number of dead
+    in the province to 97": a "to N" hung on a noun of a phrase that follows the toll belongs to the verb
+    that sets the toll (the nearest verb above, whose object is the toll noun)."""
+    t = noun
+    while not _is_verbal(t):
+        if t.head.i == t.i or t.pos_ not in ("NOUN", "PROPN", "ADP", "SCONJ", "NUM", "ADJ", "DET"):
+            return None
+        t = t.head
+    if _lem(t) in TOLL_SET_VERBS and any(g.dep_ == "dobj" and _lem(g) in ESTIMATE_NOUNS and g.i < noun.i
+                                         for g in t.children):
+        return t
+    return None
+
+
 def _role_of(np, root, sent):
     """(rel, role, verb, prep) for the counted phrase headed by ``np``."""
     rel = np
@@ -136,6 +153,8 @@ def _role_of(np, root, sent):
         if gov.lower_ in DIRECTION_ADVS and gov.dep_ in ("advmod", "prt", "prep") and _is_verbal(gov.head) and \
                 head.lower_ in ("to", "from"):
             gov = gov.head                      # "revised the toll down to 64", "up from 3,785"
+        elif head.lower_ in ("to", "at") and gov.pos_ in ("NOUN", "PROPN"):
+            gov = _setter_of_toll_holding(gov) or gov
         return rel, "pobj", gov, head
     if dep in ("relcl", "ROOT", "dep", "npadvmod", "appos", "nmod", "compound") and \
             rel.pos_ in ("NOUN", "PROPN", "NUM"):

@@ -181,6 +181,14 @@ VERB_CUES = Table("figures.measure.verb", runner="figures", subject="a predicate
                    "The landslide killed 14 villagers in the valley.",
                    "At least 9 climbers died on the mountain."),
          counter_examples=("The bank said 60 of its 6,500 members have lost money.",)),
+    Rule("killed/to-death", lambda w: (w.victim_role or (w.role == "subj" and not any(
+             c.dep_ == "dobj" for c in w.tok.children))) and any(
+             c.dep_ == "prep" and c.lower_ == "to" and any(_lem(p) == "death" for p in c.children if p.dep_ == "pobj")
+             for c in w.tok.children), "killed",
+         examples=("Seven pilgrims were crushed to death in a stampede at the shrine.",
+                   "Four miners were burned to death when the fuel tank caught fire.",
+                   "Two herders froze to death in the blizzard."),
+         why="a verb 'to death' (crushed, burned, stabbed, froze to death) says the people died"),
     Rule("wounded/victim-verb", lambda w: w.lem in WOUNDED_VERBS and w.victim_role, "wounded",
          examples=("Twelve pilgrims were injured in the crush at the shrine.",)),
     Rule("killed/claimed-lives",

@@ -93,7 +93,8 @@ EXCLUDED_NOUNS = {"rocket", "missile", "target", "reservist", "hospital", "ambul
                   "faction", "party", "state", "sign", "video", "image", "photo", "statement", "report",
                   "word", "letter", "language", "percentage", "degree", "kilometre", "kilometer", "metre",
                   "meter", "acre", "hectare", "calorie", "pound", "euro", "shekel", "rupee", "reason",
-                  "way", "step", "phase", "stage", "option", "side", "part", "piece", "pair", "session"}
+                  "way", "step", "phase", "stage", "option", "side", "part", "piece", "pair", "session",
+                  "county", "province", "prefecture", "district", "region", "municipality"}
 POPULATION_HEADS = {"enclave", "population", "territory", "strip", "city", "country", "home", "region",
                     "area", "state", "town", "inhabitant", "resident"}
 ATTACK_NOUNS = {"strike", "airstrike", "attack", "raid", "blast", "explosion", "bombing", "shelling",
@@ -101,6 +102,14 @@ ATTACK_NOUNS = {"strike", "airstrike", "attack", "raid", "blast", "explosion", "
                 "skirmish", "stabbing", "missile", "shell", "rocket"}
 WAR_START_NOUNS = {"rampage", "onslaught", "incursion", "massacre", "infiltration", "invasion", "aggression",
                    "offensive", "war", "campaign", "conflict", "operation", "hostility"}
+# What a whole story is about, striking a country or a region at once (a disaster, a war): its dead are the
+# story's running toll, not one incident's ("killed when the quake struck").
+STORY_EVENT_NOUNS = {"earthquake", "quake", "hurricane", "typhoon", "cyclone", "storm", "flood", "floods", "flooding",
+                     "tsunami", "war", "conflict", "invasion", "offensive", "eruption", "wildfire", "disaster",
+                     "drought", "famine", "epidemic", "pandemic"}
+# One happening at one spot, which kills the people who were there: its dead are that incident's.
+HAPPENING_NOUNS = {"collapse", "crash", "fire", "blaze", "stampede", "derailment", "sinking", "capsizing", "landslide",
+                   "mudslide", "avalanche", "accident", "tornado", "explosion", "blast", "shipwreck"}
 ATTACK_VERBS = {"hit", "strike", "bomb", "shell", "target", "slam", "pound", "raze", "flatten", "destroy", "attack",
                 "storm", "raid", "level"}
 INCIDENT_PLACES = {"hospital", "school", "camp", "house", "home", "building", "mosque", "church", "market",

@@ -13,7 +13,7 @@ from .lexicon import (
 from .parse import _clause_verb, _is_verbal, _lem, _text_of, _xcomp_chain
 from .candidate import _Cand, _role_of
 from .cues import _exit_direction, cue_of, own_measure
-from .toll import _swallowed_subject
+from .toll import _swallowed_subject, _toll_setter
 
 
 # --- measure cues ----------------------------------------------------------------------------
@@ -468,3 +468,25 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
             c.parent = c.coord_prev.parent
             if c.measure is None:
                 c.measure = c.parent.measure
+    for c in here:
+        if c.measure is None:
+            _total_it_brings(c, here)
+
+
+_BARE_TOTALS = {"total", "tally", "number", "count", "figure"}
+
+
+def _total_it_brings(c: _Cand, here: list[_Cand]) -> None:
+    """"Eight people died on Monday, bringing the total to 120": a bare total that a clause hung on an
+    earlier figure's verb sets is the total of what that figure counts."""
+    setter = _toll_setter(c)
+    if setter is None or setter.tag_ != "VBG":
+        return
+    totals = [g for g in setter.children if g.dep_ == "dobj" and _lem(g) in _BARE_TOTALS]
+    if not totals or any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in totals[0].children):
+        return                                  # "the number of evacuees": its own measure, or none
+    for p in here:
+        verb = _clause_verb(p.np, p.sent) if p.measure and p.num.end <= c.num.start else None
+        if verb is not None and verb.i == setter.head.i:
+            c.measure, c.rank, c.cue = p.measure, p.rank + 1, p.cue
+            c.trace.note("figures.measure", "measure/total-it-brings", f"{p.num.text} {p.measure}")

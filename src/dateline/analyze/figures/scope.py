@@ -7,8 +7,9 @@ import re
 from .. import nlp
 from ..numbers import find_counts
 from .lexicon import (
-    ATTACK_NOUNS, ATTACK_VERBS, DEAL_NOUNS, DIRECTION_ADVS, FUTURE_AUX, FUTURE_LEMMAS, INCIDENT_PLACES, KILLED_VERBS,
-    KILLER_WORDS, LEVEL_VERBS, SPEECH_VERBS, SUBJ_DEPS, TOLL_SET_VERBS, WAR_START_NOUNS, WOUNDED_VERBS,
+    ATTACK_NOUNS, ATTACK_VERBS, DEAL_NOUNS, DIRECTION_ADVS, FUTURE_AUX, FUTURE_LEMMAS, HAPPENING_NOUNS,
+    INCIDENT_PLACES, KILLED_VERBS, KILLER_WORDS, LEVEL_VERBS, SPEECH_VERBS, STORY_EVENT_NOUNS, SUBJ_DEPS,
+    TOLL_SET_VERBS, WAR_START_NOUNS, WOUNDED_VERBS,
 )
 from .parse import _ancestors, _clause_verb, _finite_clause, _is_verbal, _lem, _text_of
 from ..lexicon import story
@@ -128,7 +129,7 @@ def _victims_placed(c: _Cand) -> bool:
     if any(ch.dep_ == "aux" and ch.lower_ in ("has", "have", "'ve") for ch in verb.children):
         return False                          # "1,000 people have been killed in Jabalia": a running total there
     for g in list(verb.children) + ([p for p in c.np.children] if c.np.i != c.root.i else []):
-        if g.dep_ == "prep" and g.lower_ in ("in", "at", "inside", "near"):
+        if g.dep_ == "prep" and g.lower_ in ("in", "at", "inside", "near", "throughout", "across"):
             for p in g.children:
                 if p.dep_ == "pobj" and _specific_place(p):
                     return True
@@ -169,6 +170,13 @@ class _Clause:
                               self.clause))
 
     @functools.cached_property
+    def since_phase(self) -> bool:
+        """"since the ground offensive began", "since the latest round of fighting": a phase of the war."""
+        return bool(re.search(r"\bsince\s+(?:the|its|their)\s+(?:(?:ground|new|latest|renewed|second|third|"
+                              r"fresh|current|recent|final)\s+)+(?:\w+\s+){0,2}?(?:offensive|operation|invasion|"
+                              r"incursion|assault|campaign|phase|round|wave|push|stage)\b", self.clause))
+
+    @functools.cached_property
     def period_cue(self) -> bool:
         clause = self.clause
         cue = re.search(r"\b(?:(?:past|last|previous)\s+(?:few\s+)?(?:24|48|72|twenty-four|forty-eight|\d+|few|two|"
@@ -205,6 +213,8 @@ def _it_killed(s: _Clause) -> bool:
 def _attack_noun_clause(s: _Clause) -> bool:
     """"an air strike on a residential building killed 12" (misparsed as a clause on the noun)."""
     v = s.verb
+    if v is not None and v.dep_ in ("ccomp", "parataxis") and _lem(v.head) in SPEECH_VERBS:
+        v = v.head                              # "an incident that the ministry said killed 112"
     return v is not None and v.dep_ in ("acl", "relcl") and _lem(v.head) in ATTACK_NOUNS - {"bombardment"} and \
         v.head.tag_ == "NN" and not _war_start(list(v.head.subtree))
 
@@ -231,6 +241,41 @@ def _at_incident_place(t) -> bool:
         not (t.dep_ in SUBJ_DEPS and _lem(t.head) in SPEECH_VERBS)
 
 
+def _one_happening(c: _Cand) -> bool:
+    """The victim verb's doer or setting is one happening: "a collapse killed", "died in a landslide"."""
+    verb = c.verb if c.role in ("subj", "subjpass", "obj") else None
+    if verb is None or not _is_verbal(verb) or _lem(verb) not in KILLED_VERBS | WOUNDED_VERBS | {"crush", "bury"}:
+        return False
+    near = [g for g in verb.children if g.dep_ == "nsubj"]
+    for g in verb.children:
+        if g.dep_ in ("agent", "prep") and g.lower_ in ("by", "in", "during", "to"):
+            near += [p for p in g.children if p.dep_ == "pobj"]
+    for n in near:
+        if _lem(n) in HAPPENING_NOUNS and n.tag_ == "NN" and not any(
+                ch.dep_ == "prep" and ch.lower_ == "of" and any(p.tag_ in ("NNS", "NNPS") for p in ch.children)
+                for ch in n.children):
+            return True
+    return False
+
+
+def _when_clause(s: "_Clause") -> bool:
+    """A 'when' clause, or an 'after' clause on a verb in the simple past, telling of one happening."""
+    for t in s.tokens:
+        if t.dep_ != "advcl" or _inside_other_noun(t, s.c):
+            continue
+        marks = {ch.lower_ for ch in t.children if ch.dep_ in ("mark", "advmod")}
+        if "after" in marks:
+            head = t.head
+            if head.tag_ not in ("VBD", "VBN") or any(ch.dep_ == "aux" and _lem(ch) == "have" for ch in head.children):
+                continue                        # "have died after the floods swept ...": a running toll
+        elif "when" not in marks:
+            continue
+        if any(ch.dep_ in SUBJ_DEPS and _lem(ch) in STORY_EVENT_NOUNS for ch in t.children):
+            continue                            # "when the quake struck": the story's own event
+        return True
+    return False
+
+
 INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's clause (_Clause)", rules=(
     Rule("veto/killer-subject", _killer_subject, False,
          examples=("The gunmen killed 60 people in the first hours of the uprising.",),
@@ -241,6 +286,7 @@ INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's
          examples=("Shelling killed 32 people in the village of Marovka on Tuesday.",)),
     Rule("incident/attack-noun-clause", _attack_noun_clause, True,
          examples=("Witnesses described a raid that killed 15 villagers.",
+                   "Troops fired on the crowd in an incident that the health ministry said killed 112 people.",
                    "Officials reported an air strike killing 20 people near the port.")),
     Rule("incident/attack-on-a-place",
          lambda s: any(_lem(t) in ATTACK_VERBS and _is_verbal(t) and
@@ -248,14 +294,28 @@ INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's
          examples=("Rockets hit the town of Dunmore, leaving two people dead.",)),
     Rule("incident/one-attack", lambda s: any(_one_attack(t) for t in s.tokens), True,
          examples=("The blast at the market killed 31 shoppers.",)),
+    Rule("incident/one-happening", lambda s: _one_happening(s.c), True,
+         examples=("A monastery collapse killed 50 monks, officials said.",
+                   "Fourteen villagers died in a landslide that buried their homes.",
+                   "Seven pilgrims were crushed to death in a stampede at the shrine.",
+                   "Two firefighters were injured by a tornado that touched down near the county line."),
+         counter_examples=("Most of the 3,000 victims were killed in the collapse of buildings, officials said.",
+                           "More than 200 people have died in the floods, officials said."),
+         why="the dead of one collapse, crash, fire or landslide (a happening at one spot), not the story's toll"),
     Rule("incident/at-a-building", lambda s: any(_at_incident_place(t) for t in s.tokens), True,
          examples=("Forty patients have died at the hospital after the generators failed.",)),
-    Rule("incident/when-clause",
-         lambda s: any(t.dep_ == "advcl" and any(ch.lower_ == "when" for ch in t.children) and
-                       not _inside_other_noun(t, s.c) for t in s.tokens), True,
-         examples=("Nine people drowned when their boat capsized off the coast.",),
+    Rule("incident/when-clause", _when_clause, True,
+         examples=("Nine people drowned when their boat capsized off the coast.",
+                   "Twelve pilgrims died after their bus plunged into a ravine on Sunday.",
+                   "More than 100 people were killed after soldiers opened fire on a crowd early Thursday.",
+                   "Six miners were killed after a tunnel collapsed in the north of the province."),
          counter_examples=("At least 11 people had died in the state, including a firefighter who was killed when "
-                           "a tree fell on his truck.",)),
+                           "a tree fell on his truck.",
+                           "At least 1,000 people were killed when the earthquake struck the region on Friday.",
+                           "More than 2,000 people have died after the floods swept across the region.",
+                           "Over 90 people were killed after the hurricane made landfall in the state."),
+         why="the dead of one happening told in a 'when' or 'after' clause (a boat capsized, troops opened fire); "
+             "not those of the story's own event (the quake struck, the war began), which is its running toll"),
     Rule("incident/as-the-victims-did", lambda s: _as_victims_did(s), True,
          examples=("Eleven villagers were killed as they slept in their homes, the governor said.",
                    "Nine people were killed as Afghans queued for bread outside the city.",
@@ -312,6 +372,7 @@ _PREVIOUS_FIGURE = re.compile(
     r"(?:estimate|figure|toll|count|tally|number)s?\s+(?:of\s+)?(?:about|around|some|more than|over)?\s*$")
 _CHANGED_FROM = re.compile(
     r"\b(?:down|up|revised|lowered|raised)\s+from\s+(?:a\s+|the\s+)?(?:about|around|some|more than|over)?\s*$")
+_SOLDIER_NOUNS = {"soldier", "troop", "serviceman", "servicemember", "reservist", "marine", "paratrooper"}
 _VICTIM_MEASURES = ("killed", "wounded", "displaced", "missing", "other")
 
 
@@ -372,6 +433,15 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
          counter_examples=("Some 3,000 people have died in the past six weeks of fighting, aid groups said.",)),
     Rule("period/since-resumed", lambda s: s.resumed and s.c.measure in ("killed", "wounded"), "period",
          examples=("Some 700 people have been killed since the fighting resumed.",)),
+    Rule("period/soldiers-since-a-phase", lambda s: s.since_phase and s.c.measure in ("killed", "wounded") and
+         _lem(s.c.np) in _SOLDIER_NOUNS, "period",
+         examples=("At least 80 soldiers have died since the ground offensive began in May.",
+                   "The army said 1,200 troops have been wounded since the new offensive on the city started.",
+                   "Since the ground invasion began, 300 soldiers have been killed, the military said."),
+         counter_examples=("Since the ground invasion began, 2,700 women have been killed, the ministry said.",
+                           "Since the latest round of the war broke out, 89 aid workers have been killed."),
+         why="an army counts its soldiers lost since its ground phase began apart from those of the war's first "
+             "day; the dead of the other side are counted since the war began, whatever phase is named"),
     Rule("period/overnight-total", lambda s: bool(re.search(r"\bovernight\b", s.clause)) and
          bool(re.search(r"\b(?:a\s+total\s+of|in\s+total|altogether)\b", s.clause)) and
          s.c.measure in ("killed", "wounded"), "period",
