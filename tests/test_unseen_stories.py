@@ -497,3 +497,20 @@ def test_increment_and_the_total_it_brings(text, inc, total, measure):
     figs = {f.value: f for f in _figures(text)}
     assert total in figs and figs[total].measure == measure and figs[total].scope == "cumulative", figs
     assert inc in figs and figs[inc].scope != "cumulative", figs
+
+
+# --- a hyphen inside a word is part of the counted phrase, not a dash between two parts of a line -------
+
+@pytest.mark.parametrize("text,measure,value,group_word", [
+    ("State officials confirmed eight storm-related deaths in the county.", "killed", 8, "storm-related"),
+    ("The province reported 23 flood-related deaths by Tuesday evening.", "killed", 23, "flood-related"),
+    ("Hospitals treated 140 quake-related injuries overnight, the agency said.", "wounded", 140, "quake-related"),
+])
+def test_hyphenated_modifier_keeps_the_count(text, measure, value, group_word):
+    figs = _find(_figures(text), measure, value)
+    assert figs and group_word in (figs[0].group or ""), [(f.measure, f.value, f.group) for f in _figures(text)]
+
+
+def test_wire_label_hyphen_is_no_part_of_the_group():
+    figs = _find(_figures("UPDATE 3-Flood death toll rises to 57 in the delta, officials say."), "killed", 57)
+    assert figs and not (figs[0].group or "").startswith("UPDATE"), figs

@@ -56,6 +56,14 @@ class _Cand:
 
 # --- candidates and their roles ---------------------------------------------------------------
 
+def _separator(t) -> bool:
+    """A dash, colon or bar between two parts of a line ("toll passes 12,000 - ministry"); not the hyphen
+    inside a word ("eight storm-related deaths")."""
+    if t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_:
+        return False
+    return t.text in ("-", "–", "—", ":", "|", ";")
+
+
 def _misattached_noun(root, sent):
     """"told Reuters 19 critically injured patients": the noun after the number."""
     for t in root.doc[root.i + 1:min(root.i + 5, sent.end)]:
@@ -115,7 +123,7 @@ def _role_of(np, root, sent):
     if rel.dep_ == "compound" and rel.head.pos_ == "NOUN" and rel.head.i > rel.i:
         rel = rel.head                          # "took 180 people hostage": the phrase's role is the head's
     if rel.i == root.i and root.head.i > root.i and any(
-            t.text in ("-", "–", "—", ":", "|", ";") for t in root.doc[root.i + 1:root.head.i]):
+            _separator(t) for t in root.doc[root.i + 1:root.head.i]):
         left = root.doc[root.i - 1] if root.i > sent.start else None
         while left is not None and left.i > sent.start and \
                 left.lower_ in QUALIFIER_PREPS | {"than", "more", "least", "at"}:
@@ -169,7 +177,7 @@ def _role_of(np, root, sent):
 
 def _counted_phrase(root, sent):
     """The counted noun (or the number itself), or None when the number is a label ("channel 12")."""
-    if root.head.i > root.i and any(t.text in ("-", "–", "—", ":", "|", ";") for t in root.doc[root.i + 1:root.head.i]):
+    if root.head.i > root.i and any(_separator(t) for t in root.doc[root.i + 1:root.head.i]):
         return root                             # "toll passes 12,000 - ministry": not a modifier of "ministry"
     head = root.head
     if root.dep_ == "npadvmod" and head.lower_ in ADDITIVE_WORDS:

@@ -82,6 +82,12 @@ def _text_of(tokens) -> str:
     return nlp.doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
 
 
+def _inner_hyphen(t) -> bool:
+    """The hyphen inside a word ("storm-related"), not a dash between words."""
+    return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_ \
+        and t.doc[t.i - 1].is_alpha             # not a wire label's "UPDATE 2-Gaza death toll"
+
+
 def _np_text(head, exclude=(), max_tokens=14) -> str:
     """Text of a noun phrase without relative clauses, appositive clauses or trailing punctuation."""
     keep = []
@@ -90,7 +96,8 @@ def _np_text(head, exclude=(), max_tokens=14) -> str:
     def walk(t):
         for c in t.children:
             # a quotation mark inside the phrase ('deaths of "people ...') does not end it
-            if c.i in exclude or (c.dep_ in stop_deps and not (c.dep_ == "punct" and c.text in _QUOTES)):
+            if c.i in exclude or (c.dep_ in stop_deps and not (c.dep_ == "punct" and (
+                    c.text in _QUOTES or _inner_hyphen(c)))):
                 continue
             keep.append(c)
             walk(c)
