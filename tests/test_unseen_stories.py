@@ -514,3 +514,21 @@ def test_hyphenated_modifier_keeps_the_count(text, measure, value, group_word):
 def test_wire_label_hyphen_is_no_part_of_the_group():
     figs = _find(_figures("UPDATE 3-Flood death toll rises to 57 in the delta, officials say."), "killed", 57)
     assert figs and not (figs[0].group or "").startswith("UPDATE"), figs
+
+
+# --- towns the gazetteer knows only by a region code are in the one region the article marks ------------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Floods swept through Umbria region after days of rain. Rivers burst their banks in Foligno and Spoleto.\n"
+     "More than 40 people have died, the civil protection agency said.", 40, "Umbria"),
+    ("A powerful quake shook Sichuan Province. Houses collapsed in Ya'an and Leshan.\n"
+     "At least 150 people were killed, state media said.", 150, "Sichuan"),
+    ("Storms lashed the province of Quebec. Power was cut in Gatineau and Sherbrooke.\n"
+     "More than 20 people were injured, police said.", 20, "Quebec"),
+    # a region's name said of a town ("a boy from Toyama") marks no region: the story stays the country's
+    ("A boy from Toyama was among the victims. Houses fell in Wajima and Nanao.\n"
+     "At least 60 people were killed, officials said.", 60, "Japan"),
+])
+def test_towns_of_the_one_marked_region(text, value, place):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]

@@ -63,7 +63,9 @@ def describe(explained: Explained, text: str) -> list[str]:
         if f is not None:
             out.append(f"    figure: {f.measure} {f.qualifier} {f.value:,.0f}"
                        + (f"-{f.value_max:,.0f}" if f.value_max else "")
-                       + f" | scope {f.scope} | source {f.source or '-'} | as of {f.as_of} | group {f.group or '-'}"
+                       + f" | scope {f.scope} | place {f.place or '-'}"
+                       + (" (the article's)" if f.place_inferred else "")
+                       + f" | source {f.source or '-'} | as of {f.as_of} | group {f.group or '-'}"
                        + (f" | part of {f.parent}" if f.parent else ""))
         out.extend("    " + line for line in t.lines())
     for c in a.claims:

@@ -98,6 +98,11 @@ _MARKED_PLACE = re.compile(r"\b(?P<a>[A-Z][\w'’-]+)\s+(?:City|Town|Village|Pre
                            r"|\b(?:city|town|village|towns|cities) of (?P<b>[A-Z][\w'’-]+)")
 
 
+_REGION_WORDS = r"(?:[Pp]refecture|[Pp]rovince|[Rr]egion|[Gg]overnorate|[Oo]blast|[Ss]tate)"
+_REGION_MARKED = re.compile(rf"\b(?P<a>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
+                            rf"(?:{_REGION_WORDS}|prefectural|provincial)\b|\b{_REGION_WORDS}\s+of\s+(?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+
+
 def _small_town(p: Place) -> bool:
     return p.kind == "city" and p.population < 100_000
 
@@ -175,6 +180,7 @@ class ArticlePlaces:
             region = g.best(m.group("region"))
             if region is not None and region.kind == "region":
                 self._text_regions.setdefault(fold(clean_name(m.group("inner"))), region)
+        self._towns_of_the_one_region(names)
         self.place_keys = {fold(clean_name(n)) for n in names} | set(self._text_regions)
         self._regions_by_key = {}
         for name in names:
@@ -192,6 +198,33 @@ class ArticlePlaces:
             narrowed = self.narrowed(country)
             if narrowed != country:
                 self.units[narrowed] += self.units.pop(country)
+
+    def _towns_of_the_one_region(self, names) -> None:
+        """Towns whose region the gazetteer does not name (it knows only that they share a first-level
+        code), in an article that names one region of their country and no other: in that region. A story
+        told from several regions, or towns of several codes, decides nothing."""
+        g = gazetteer()
+        regions: dict[str, set] = {}
+        towns: dict[str, dict[str, set]] = {}
+        # a region counts when the text marks it as one ("Ishikawa Prefecture", "the province of Aceh"): a
+        # bare name is as often the town of the same name ("a boy from Toyama")
+        for m in _REGION_MARKED.finditer(self.text):
+            region = next((p for p in _lookup(m.group("a") or m.group("b")) if p.kind == "region"), None)
+            if region is not None:
+                regions.setdefault(region.country, set()).add(region)
+        for name in names:
+            found = _lookup(name)
+            if not found:
+                continue
+            best = max(found, key=lambda p: (self.countries[p.country], -_KIND_RANK[p.kind], p.population))
+            if best.kind == "city" and best.region is None and g.admin1_code(best):
+                towns.setdefault(best.country, {}).setdefault(g.admin1_code(best), set()).add(name)
+        for country, by_code in towns.items():
+            if len(regions.get(country, ())) != 1 or len(by_code) != 1:
+                continue
+            (region,) = regions[country]
+            for name in next(iter(by_code.values())):
+                self._text_regions.setdefault(fold(clean_name(name)), region)
 
     def resolve(self, name: str) -> Optional[Place]:
         """The place a name means in this article: in one of its countries if it can be, the most named;

@@ -94,6 +94,7 @@ class Gazetteer:
         self._by_key: dict[str, list[Place]] = {}
         self._demonyms: dict[str, Place] = {}
         self._countries: dict[str, Place] = {}
+        self._admin1: dict[Place, str] = {}     # a city's GeoNames first-level code (its region's name unknown)
         self._territories: dict[str, list[Place]] = {}
         self._build()
 
@@ -118,6 +119,11 @@ class Gazetteer:
     def demonym(self, word: str) -> Optional[Place]:
         """The country a people's name points to ("Palestinians", "Japanese", "Israeli"), or None."""
         return self._demonyms.get(fold(word))
+
+    def admin1_code(self, place: Place) -> Optional[str]:
+        """A city's first-level area as GeoNames codes it ("15"), where the region's name is not known: two
+        towns with one code lie in one region."""
+        return self._admin1.get(place)
 
     def country(self, code: str) -> Optional[Place]:
         return self._countries.get(code)
@@ -248,6 +254,8 @@ class Gazetteer:
             population = int(city.get("population") or 0)
             place = Place(_ascii(city["name"]), "city", code, region=region, population=population)
             self._add(city["name"], place)
+            if region is None and city.get("admin1code"):
+                self._admin1[place] = city["admin1code"]
             if population >= ALIAS_POPULATION:
                 # spellings of large cities news uses ("Khan Younis" for Khan Yunis); smaller ones are
                 # too many for their worth, and a parsed sentence still shows them as places
