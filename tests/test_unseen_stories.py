@@ -532,3 +532,21 @@ def test_wire_label_hyphen_is_no_part_of_the_group():
 def test_towns_of_the_one_marked_region(text, value, place):
     figs = [f for f in _figures(text) if f.value == value]
     assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]
+
+
+# --- a news outlet's country is not where the counted people are; its own story's country is -------------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("A quake struck Myanmar.\nThe death toll rose to 2,400, UK broadcaster Sky News reported.", 2400, "Myanmar"),
+    ("A typhoon hit the Philippines.\nAt least 90 people died, Japanese broadcaster NHK reported.", 90, "Philippines"),
+    ("Fighting raged in the Darfur region of Sudan.\nMore than 800 people were killed, French radio RFI reported.",
+     800, "Darfur"),
+    # an outlet of the story's own country still places its count
+    ("A quake shook Myanmar and Thailand on Friday.\nThe death toll rose to 3,000, Myanmar state media said.", 3000,
+     "Myanmar"),
+    ("Palestinian media reported that 20 people had been killed in raids on the Nuseirat camp overnight.", 20,
+     "Palestine"),
+])
+def test_an_outlets_country_is_not_the_victims(text, value, place):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]

@@ -61,6 +61,12 @@ SOURCE_NOUNS = {"ministry", "official", "authority", "army", "military", "govern
                 "officer", "spokesmen", "rescuer", "responder", "paramedic", "volunteer", "witness", "resident",
                 "journalist", "correspondent", "newspaper", "broadcaster", "channel", "radio", "tv",
                 "outlet", "site", "analyst", "expert", "researcher", "investigator", "ngo", "charity", "intelligence"}
+# words that make a source a news outlet ("UK broadcaster Sky News", "state media"): it reports a count,
+# it does not count its own country's people
+NEWS_OUTLET_WORDS = {"news", "broadcaster", "broadcasters", "newspaper", "newspapers", "daily", "tabloid",
+                     "television", "tv", "radio", "channel", "outlet", "outlets", "media", "network", "wire"}
+# adverbs that say a place holds most of a count, not all of it ("17 dead, mostly in the capital")
+MOST_ADVERBS = {"mostly", "mainly", "largely", "chiefly", "primarily", "predominantly", "overwhelmingly"}
 # adverbs between a toll verb and its "to"/"from" ("revised the toll down to 64", "up from 3,785")
 DIRECTION_ADVS = {"up", "down", "back", "upward", "upwards", "downward", "downwards"}
 SPEECH_VERBS = {"say", "report", "tell", "add", "claim", "announce", "state", "note", "confirm", "reveal",

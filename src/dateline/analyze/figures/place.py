@@ -27,7 +27,7 @@ from ..rules import Rule, Table
 from .candidate import _Cand
 from .lexicon import (
     ATTACK_NOUNS, ATTACK_VERBS, COMBATANT_NOUNS, ESTIMATE_NOUNS, HOSTAGE_VERBS, KILLED_VERBS, RELEASE_VERBS, SUBJ_DEPS,
-    WAR_START_NOUNS, WOUNDED_VERBS,
+    MOST_ADVERBS, NEWS_OUTLET_WORDS, WAR_START_NOUNS, WOUNDED_VERBS,
 )
 from .parse import _clause_verb, _is_verbal, _lem
 
@@ -94,6 +94,11 @@ def _role_weight(tok) -> float:
     return 1.0
 
 
+def _an_outlets_country(tok) -> bool:
+    """"UK broadcaster Sky News", "Myanmar state media": where a news outlet is from."""
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.lower_ in NEWS_OUTLET_WORDS
+
+
 _MARKED_PLACE = re.compile(r"\b(?P<a>[A-Z][\w'’-]+)\s+(?:City|Town|Village|Prefecture|County|Province)\b"
                            r"|\b(?:city|town|village|towns|cities) of (?P<b>[A-Z][\w'’-]+)")
 
@@ -133,11 +138,14 @@ class ArticlePlaces:
         text = self.text = nlp.doc_text(doc)
         headline_end = text.find("\n") if 0 < text.find("\n") < 300 else 0
         names: Counter = Counter()
+        outlets: Counter = Counter()        # of those, the weight said of news outlets' countries
         taken = []
         self.positions: list[tuple[int, str]] = []
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
                 weight = (2 if ent.start_char < headline_end else 1) * _role_weight(ent.root)
+                if _an_outlets_country(ent.root):
+                    outlets[ent.text] += weight
                 names[ent.text] += weight
                 taken.append((ent.start_char, ent.end_char))
                 self.positions.append((ent.start_char, ent.text))
@@ -188,11 +196,13 @@ class ArticlePlaces:
             if place is not None and place.kind == "region":
                 self._regions_by_key.setdefault(place.key, place)
         self.units: Counter = Counter()
+        self.outlet_units: Counter = Counter()
         for name, n in names.items():
             place = self.resolve(name)
             unit = self.unit(place) if place is not None else None
             if unit is not None:
                 self.units[unit] += n
+                self.outlet_units[unit] += outlets[name]
         # a country spoken of through its territories counts toward the one the article is about
         for country in [u for u in self.units if u.kind == "country" and g.territories(u.country)]:
             narrowed = self.narrowed(country)
@@ -225,6 +235,11 @@ class ArticlePlaces:
             (region,) = regions[country]
             for name in next(iter(by_code.values())):
                 self._text_regions.setdefault(fold(clean_name(name)), region)
+
+    def only_an_outlets(self, place: Place) -> bool:
+        """Whether the article names a place only as a news outlet's country, among other places."""
+        unit = self.unit(place)
+        return any(u != unit for u in self.units) and self.units[unit] <= self.outlet_units[unit]
 
     def resolve(self, name: str) -> Optional[Place]:
         """The place a name means in this article: in one of its countries if it can be, the most named;
@@ -621,9 +636,21 @@ def _sentence_places(c: _Cand, article: ArticlePlaces) -> list:
     return found
 
 
+def _where_most_were(t, c: _Cand) -> bool:
+    """"17 dead, mostly in Bangkok", "85 killed, mainly in the south": a place that holds most of the count."""
+    for a in [t, *t.ancestors]:
+        if a.i == c.root.i:
+            return False
+        if any(ch.dep_ == "advmod" and ch.lower_ in MOST_ADVERBS for ch in a.children):
+            return True
+    return False
+
+
 def _in_a_part(t, c: _Cand) -> bool:
     """Whether a place is said of a part of the count, not the count ("30 deaths, including those in the
     town of Wajima", "23,000 evacuated, including about 10,000 in Wajima")."""
+    if _where_most_were(t, c):
+        return True
     for a in t.ancestors:
         if a.i == c.root.i:
             return False
@@ -683,6 +710,24 @@ class _Where:
         return _in_place(self.c, self.article)
 
     @functools.cached_property
+    def holder_of_most(self) -> Optional[Place]:
+        """The country (or territory) of a place said to hold most of the count ("mostly in Bangkok")."""
+        for head in _victim_heads(self.c):
+            for prep in head.subtree:
+                if prep.dep_ != "prep" or prep.lower_ not in _preps_for(self.c.measure):
+                    continue
+                for p in prep.children:
+                    found = _place_in_pobj(p, self.article) if p.dep_ == "pobj" else None
+                    if found is None or not _where_most_were(p, self.c):
+                        continue
+                    place = found if isinstance(found, Place) else \
+                        self.article.resolve(clean_name(_name_at(found)))
+                    unit = self.article.unit(place) if place is not None and place is not SEVERAL else None
+                    if unit is not None and unit != place:
+                        return unit
+        return None
+
+    @functools.cached_property
     def right_after(self) -> Optional[str]:
         return _right_after(self.c, self.article)
 
@@ -730,6 +775,13 @@ class _Where:
 
     @functools.cached_property
     def source_place(self) -> Optional[Place]:
+        found = self._source_place()
+        if found is not None and NEWS_OUTLET_WORDS & set(fold(self.source).split()) and \
+                self.article.only_an_outlets(found):
+            return None         # "UK broadcaster Sky News" on a quake in Myanmar: an outlet's country, not the story's
+        return found
+
+    def _source_place(self) -> Optional[Place]:
         if not self.source or _combatants(self.c) or _a_person(self.source, self.c.sent):
             return None
         for run in re.findall(r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?)*", self.source):
@@ -812,6 +864,12 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
                    "officials said.",
                    "Shelling killed 32 people in the town of Marovka on Tuesday.",
                    "There are 9,000 displaced people in Kherson, the governor said.")),
+    Rule("place/the-holder-of-where-most-were", lambda w: w.holder_of_most is not None,
+         lambda w: _named(w.holder_of_most),
+         examples=("Neighbouring Laos also reported casualties, with 9 confirmed dead, mostly in Vientiane.",
+                   "The floods killed 85 people, mainly in Sindh province, officials said.",
+                   "Rockets wounded 40 people, mostly in Sderot, medics said."),
+         why="the place of most of them is not the place of all of them: the country that holds it is"),
     Rule("place/the-line's-label", lambda w: w.label_place is not None, lambda w: w.label_place,
          examples=("The agency broke down the deaths by county:\n- Holm County: 12 people\n- Tarn County: 7 people",)),
     Rule("place/the-toll-of-X", lambda w: w.toll_place is not None, lambda w: w.token_name(w.toll_place),
