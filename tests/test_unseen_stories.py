@@ -550,3 +550,23 @@ def test_towns_of_the_one_marked_region(text, value, place):
 def test_an_outlets_country_is_not_the_victims(text, value, place):
     figs = [f for f in _figures(text) if f.value == value]
     assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]
+
+
+# --- "in X's offensive": X owns the violence, it is not where the people were ----------------------------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("According to the ministry, 27,365 Palestinians have been killed, and 66,663 wounded in Israel's ongoing "
+     "offensive in Gaza.", 66663, "Gaza"),
+    ("Officials in Kharkiv said 30 people have been killed, and 212 wounded in Russia's renewed offensive in the "
+     "region.", 212, "Ukraine"),
+    ("Medics in Tigray said 400 civilians have been killed, and 900 wounded in Ethiopia's bombing campaign in "
+     "Mekelle.", 900, "Mekelle"),
+    # a part of a place is still the place
+    ("Some 300 people were killed in Gaza's north on Monday.", 300, "Gaza"),
+    # "the Strip", "the prefecture" in a sentence: the place of that kind the article named before
+    ("Shelling continued across the Gaza Strip on Monday.\nAt least 8,000 people are unaccounted for throughout "
+     "the Strip, officials said.", 8000, "Gaza"),
+])
+def test_a_doers_war_is_not_the_victims_place(text, value, place):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]

@@ -612,6 +612,13 @@ def _source_side(tok) -> bool:
     return False
 
 
+def _the_kind_word(tok) -> bool:
+    """"the Strip", "the prefecture": a word of kind that points back to the place of that kind the article
+    named before."""
+    return _lem(tok) in _KIND_WORDS and any(d.lower_ == "the" for d in tok.children if d.dep_ == "det") and \
+        not any(d.dep_ in ("compound", "amod", "nmod", "poss") for d in tok.children)
+
+
 def _sentence_places(c: _Cand, article: ArticlePlaces) -> list:
     """Places the sentence puts something in ("in X", "across X"), outside who speaks; and kind words
     that point back to the article's one place of that kind ("in the prefecture")."""
@@ -626,6 +633,10 @@ def _sentence_places(c: _Cand, article: ArticlePlaces) -> list:
         tok = _place_in_pobj(t, article)
         if isinstance(tok, Place):
             found.append(tok)
+        elif tok is not None and _the_kind_word(tok):
+            earlier = article.last_of(_KIND_WORDS[_lem(tok)], tok.idx)
+            if earlier is not None:
+                found.append(earlier)
         elif tok is not None:
             found.append(article.resolve(clean_name(_name_at(tok))) or clean_name(_name_at(tok)))
         for conj in (x for x in t.conjuncts if x.dep_ == "conj"):     # "across Florida and the southeast US"
@@ -667,6 +678,15 @@ _RIGHT_AFTER = re.compile(r"^(?:\s+[a-z]+)?(?:\s+each)?\s+(?:in|at)\s+(?:the\s+)
                           r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 
 
+def _doers_war(c: _Cand, at: int) -> bool:
+    """"wounded in Israel's ongoing offensive", "killed in Russia's war": the name owns the violence, it is
+    not where the people were ("killed in Gaza's north" is)."""
+    tok = next((t for t in c.sent if t.idx == at), None)
+    while tok is not None and tok.dep_ == "compound":
+        tok = tok.head
+    return tok is not None and tok.dep_ == "poss" and _lem(tok.head) in ATTACK_NOUNS | WAR_START_NOUNS | {"genocide"}
+
+
 def _right_after(c: _Cand, article: ArticlePlaces) -> Optional[str]:
     """"22 in Suzu", "11 people in Georgia", "one each in Hakui and Shika": a place named right after the
     number belongs to it, whatever the parse attached it to."""
@@ -675,7 +695,7 @@ def _right_after(c: _Cand, article: ArticlePlaces) -> Optional[str]:
         return None
     name = re.sub(r"\s+(?:and|or)\b.*$", "", m.group("name"))
     word = name.split()[0]
-    if word.lower() in ("the", "a", "an") or _DAYS.match(word):
+    if word.lower() in ("the", "a", "an") or _DAYS.match(word) or _doers_war(c, c.num.end + m.start("name")):
         return None
     demonym = gazetteer().demonym(name)
     if demonym is not None:
@@ -810,10 +830,7 @@ class _Where:
         """How a found place is written: as the text names it, or as the gazetteer does for a people's place."""
         if found is SEVERAL:
             return None
-        if not isinstance(found, Place) and _lem(found) in _KIND_WORDS and \
-                any(d.lower_ == "the" for d in found.children if d.dep_ == "det") and \
-                not any(d.dep_ in ("compound", "amod", "nmod", "poss") for d in found.children):
-            # "the Strip", "the prefecture": the place of that kind the article named before
+        if not isinstance(found, Place) and _the_kind_word(found):
             return _named(self.article.last_of(_KIND_WORDS[_lem(found)], found.idx))
         return _named(found) if isinstance(found, Place) else clean_name(_name_at(found))
 
