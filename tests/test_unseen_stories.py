@@ -570,3 +570,31 @@ def test_an_outlets_country_is_not_the_victims(text, value, place):
 def test_a_doers_war_is_not_the_victims_place(text, value, place):
     figs = [f for f in _figures(text) if f.value == value]
     assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]
+
+
+# --- people staying in shelters are displaced; a noun's own participle decides its measure ----------------
+
+@pytest.mark.parametrize("text,value", [
+    ("A total of 9,100 people are currently living at evacuation facilities set up in school gyms.", 9100),
+    ("Some 4,900 people have relocated to secondary shelters such as hotels.", 4900),
+    ("About 12,000 residents are staying in evacuation centres across the province.", 12000),
+    ("Nearly 3,000 people are sleeping in tents and shelters after the quake.", 3000),
+])
+def test_staying_in_shelters_is_displaced(text, value):
+    check(text, [("displaced", value, {})])
+
+
+def test_staying_in_an_ordinary_place_counts_no_one():
+    assert not _figures("Some 300 students live in the school dormitory.")
+
+
+@pytest.mark.parametrize("text,wounded,missing", [
+    ("According to officials on Sunday, the death toll from the floods in Sindh rose to 1,354, with 2,850 people "
+     "injured and 120 reported missing, as the prime minister visited the camps.", 2850, 120),
+    ("According to the agency on Friday, the toll from the typhoon rose to 412, with 1,850 residents injured and "
+     "96 reported missing, as rescuers reached the coast.", 1850, 96),
+    ("According to police, the number of dead from the blast rose to 81, with 350 people wounded and 12 reported "
+     "missing, as crews searched the port.", 350, 12),
+])
+def test_a_nouns_own_participle_before_the_next_items_verb(text, wounded, missing):
+    check(text, [("wounded", wounded, {}), ("missing", missing, {})], absent=[("missing", wounded)])

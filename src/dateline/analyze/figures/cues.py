@@ -292,6 +292,16 @@ NOUN_CUES = Table("figures.measure.noun", runner="figures",
          examples=("The death toll rose to 212 on Tuesday.", "Officials counted 64 dead bodies after the fire.")),
     Rule("wounded/injury-word", lambda w: w.lem in WOUNDED_NOUNS or w.low in WOUNDED_ADJS, "wounded",
          examples=("Hospitals treated 340 injured people overnight.",)),
+    Rule("wounded/people-with-injuries", lambda w: w.tok.pos_ in ("NOUN", "PROPN") and any(
+             c.dep_ == "prep" and c.lower_ == "with" and any(
+                 p.dep_ in ("pobj", "conj") and _lem(p) in ("injury", "wound", "burn", "fracture") and
+                 not any(a.lower_ in ("fatal", "mortal") for a in p.children) for p in c.subtree)
+             for c in w.tok.children), "wounded",
+         examples=("There are 323 people with minor and serious injuries, officials said.",
+                   "Some 85 children with burns arrived at the field hospital overnight.",
+                   "At least 96 residents with injuries were taken to hospital in the city."),
+         counter_examples=("Some 40 families with young children remain in the camp.",),
+         why="people with injuries, wounds or burns are the wounded"),
     Rule("hostages/hostage-word", lambda w: w.lem in HOSTAGE_NOUNS, "hostages",
          examples=("Negotiators said 19 hostages remain in the compound.",)),
     Rule("displaced/displaced-word",

@@ -33,6 +33,12 @@ EVAC_TRANSITIVE = {"evacuate", "transport", "deliver", "transfer", "allow", "air
 EVAC_INTRANSITIVE = {"exit", "depart", "leave", "cross", "pass", "arrive", "fly", "enter", "reach", "go",
                      "set", "make", "travel", "head"}
 EVAC_NOUNS = {"evacuee", "evacuation"}
+# Staying somewhere for want of a home: "living at evacuation centres", "sleeping in tents", "relocated to
+# shelters" (the place nouns below; centre/facility/site/hall only as an evacuation or relief one)
+STAY_VERBS = {"live", "stay", "sleep", "reside", "remain", "relocate", "move", "crowd", "huddle", "shelter"}
+SHELTER_NOUNS = {"shelter", "tent", "tents"}
+SHELTER_SITE_NOUNS = {"centre", "center", "facility", "site", "hall", "camp", "school", "gymnasium"}
+SHELTER_SITE_MARKS = {"evacuation", "relief", "emergency", "temporary", "makeshift", "displacement"}
 CARRY_VERBS = {"carry", "transport", "bring", "ferry"}
 RELEASE_VERBS = {"release", "free", "rescue", "swap", "exchange", "return", "liberate", "hand"}
 RELEASE_NOUNS = {"release", "freeing", "rescue", "swap", "exchange"}

@@ -8,7 +8,8 @@ from .. import nlp
 from .lexicon import (
     CARRY_VERBS, DISPLACED_ADJS, ESTIMATE_NOUNS,
     EVAC_INTRANSITIVE, EVAC_TRANSITIVE, HOSTAGE_NOUNS, KILLED_ADJS,
-    LEVEL_VERBS, MEASURE_ORDER, MISSING_ADJS, OBJ_DEPS, SUBJ_DEPS, TRUCK_NOUNS, WOUNDED_ADJS,
+    LEVEL_VERBS, MEASURE_ORDER, MISSING_ADJS, OBJ_DEPS, SHELTER_NOUNS, SHELTER_SITE_MARKS, SHELTER_SITE_NOUNS,
+    STAY_VERBS, SUBJ_DEPS, TRUCK_NOUNS, WOUNDED_ADJS,
 )
 from .parse import _clause_verb, _is_verbal, _lem, _text_of, _xcomp_chain
 from .candidate import _Cand, _role_of
@@ -30,6 +31,24 @@ def _add_path(cues: list, rank: int, measure: str, tok, rule: str):
     cues.append((rank, MEASURE_ORDER.index(measure), measure, tok.text, f"figures.measure.path:{rule}"))
 
 
+def _shelter_path(v, cues, rank):
+    """"living at evacuation facilities", "sleeping in tents", "relocated to secondary shelters": people
+    who stay in a shelter are displaced."""
+    if _lem(v) not in STAY_VERBS:
+        return
+    for prep in v.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "in", "into", "to", "inside"):
+            continue
+        for p in prep.children:
+            if p.dep_ != "pobj":
+                continue
+            marks = {_lem(m) for m in p.children if m.dep_ in ("compound", "amod")}
+            if _lem(p) in SHELTER_NOUNS or p.lower_ in SHELTER_NOUNS or \
+                    (_lem(p) in SHELTER_SITE_NOUNS and marks & SHELTER_SITE_MARKS):
+                _add_path(cues, rank, "displaced", p, "displaced/staying-in-shelters")
+                return
+
+
 def _participle_cues(v, cues, rank, ctx, role="mod"):
     """A participle or relative clause on the counted noun: "soldiers killed", "people held hostage"."""
     for w in _xcomp_chain(v):
@@ -43,6 +62,7 @@ def _participle_cues(v, cues, rank, ctx, role="mod"):
         if r == "subj_other":
             continue
         _add(cues, w, "verb", rank, ctx, r)
+        _shelter_path(w, cues, rank)
         for g in w.children:
             if g.dep_ in ("oprd", "acomp") or (g.dep_ in ("dobj", "attr", "npadvmod") and _lem(g) in HOSTAGE_NOUNS):
                 _add(cues, g, "noun", rank, ctx)
@@ -82,6 +102,8 @@ def _verb_cues(verb, cues, rank, ctx, skip, role):
         if v.i != verb.i and role == "subj" and any(g.dep_ == "auxpass" for g in v.children):
             vrole = "subjpass"                       # "50 hostages are to be released"
         _add(cues, v, "verb", rank, ctx, vrole)
+        if role in ("subj", "subjpass"):
+            _shelter_path(v, cues, rank)
         for g in v.children:
             if g.i == skip.i:
                 continue
@@ -187,7 +209,9 @@ def _measure_cues(c: _Cand, ctx, depth: int = 0) -> list:
     if role in ("subj", "subjpass", "obj") and verb is not None and _is_verbal(verb):
         # a number with a participle of its own ("over 3,400 injured and 139 still missing"): that word is
         # closer than a verb it may share with the next item
-        own = np.i == c.root.i and any(q[2] for q in cues) and any(
+        # ("4,850 people injured and 220 reported missing": the noun's own participle, likewise)
+        own_participle = np.i == c.root.i or any(ch.dep_ == "acl" and _is_verbal(ch) for ch in np.children)
+        own = own_participle and any(q[2] for q in cues) and any(
             x.like_num and x.i != c.root.i and x.dep_ in SUBJ_DEPS for x in verb.children)
         _verb_cues(verb, cues, 1 if own else 0, ctx, c.rel, role)
         _carried_cues(c, cues, ctx)
