@@ -598,3 +598,19 @@ def test_staying_in_an_ordinary_place_counts_no_one():
 ])
 def test_a_nouns_own_participle_before_the_next_items_verb(text, wounded, missing):
     check(text, [("wounded", wounded, {}), ("missing", missing, {})], absent=[("missing", wounded)])
+
+
+# --- the people of a count just given, named again, share its scope ----------------------------------------
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("An airstrike killed seven aid workers late on Monday. Those killed include three British nationals, an "
+     "Australian and a Polish national, hospital officials said.", 3, "incident"),
+    ("A bus bombing killed 14 people in the market on Friday. Among the dead were six children, police said.", 6,
+     "incident"),
+    ("A stampede at the stadium killed 23 fans. The victims included four teenagers, officials said.", 4, "incident"),
+    ("The death toll has risen to 30,000 since the war began. Those killed include 12,000 children, the ministry "
+     "said.", 12000, "cumulative"),
+])
+def test_those_of_the_count_before(text, value, scope):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].scope == scope, [(f.value, f.scope) for f in _figures(text)]

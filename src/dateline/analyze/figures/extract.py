@@ -104,6 +104,8 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 c.events, c.doc_date = events, doc_date
             _describe(here, claims, history, heading)
             _another_of_the_event(here, prev_cands, nlp.doc_text(doc))
+            if prev_k == k - 1:
+                _those_of_the_event(here, prev_cands, nlp.doc_text(doc))
             for c in here:
                 _as_of(c, sent_times, default_date, doc_date, statements, last_incident_date)
                 if c.as_of_explicit and (doc_date - c.as_of).days > 365 and c.scope != "other":
@@ -269,6 +271,25 @@ def _another_of_the_event(here: list[_Cand], before: list[_Cand], text: str) -> 
         if c.scope == "cumulative" and not c.cum_cue and _ANOTHER.search(text[max(0, c.num.start - 40):c.num.start]):
             c.scope = "incident"
             c.trace.note("figures.scope", "incident/another-of-the-event-before", f"after {event.num.text}")
+
+
+# "Those killed include ...", "Among the dead were ...": the people of a count just given, named again
+_THOSE_OF_IT = re.compile(r"^\W*(?:(?:those|the|all)\s+(?:killed|dead|injured|wounded|victims|missing)\s+"
+                          r"(?:\w+\s+)?(?:include[sd]?|were|are)|among\s+(?:those\s+killed|the\s+(?:dead|victims|"
+                          r"injured|wounded)|them)\s+(?:were|are)?)\b", re.I)
+
+
+def _those_of_the_event(here: list[_Cand], before: list[_Cand], text: str) -> None:
+    """"A strike killed seven aid workers. Those killed include three Britons": the people of the count just
+    given, named again, share its scope (an incident's victims are not a running toll)."""
+    event = next((p for p in reversed(before) if p.scope == "incident"), None)
+    if event is None or any(p.scope == "cumulative" for p in before):
+        return
+    for c in here:
+        if c.scope == "cumulative" and not c.cum_cue and c.measure == event.measure and \
+                _THOSE_OF_IT.search(text[c.sent.start_char:c.num.start]):
+            c.scope = "incident"
+            c.trace.note("figures.scope", "incident/those-of-the-event-before", f"after {event.num.text}")
 
 
 # periods a time expression sets ("in the past 24 hours", "overnight"): they hold for a conjoined clause too
