@@ -614,3 +614,18 @@ def test_a_nouns_own_participle_before_the_next_items_verb(text, wounded, missin
 def test_those_of_the_count_before(text, value, scope):
     figs = [f for f in _figures(text) if f.value == value]
     assert figs and figs[0].scope == scope, [(f.value, f.scope) for f in _figures(text)]
+
+
+# --- "two each in the towns of A and B": a plural word of kind before the names -----------------------------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Floods killed 17. Of them, nine were in Tarbes, six in the cities of Pau and Dax, and two in Lourdes.", 6,
+     "Pau"),
+    ("The quake killed 126 people. Of these, 69 were in Wajima, 38 in Suzu, two each in the towns of Shika and "
+     "Noto and one in Hakui.", 2, "Shika"),
+    ("The storm killed 40 people. Of these, 21 were in Ashford, 12 in Kelso, and three each in the villages of "
+     "Brora and Lairg.", 3, "Brora"),
+])
+def test_items_placed_in_plural_kinds(text, value, place):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]

@@ -674,7 +674,7 @@ def _in_a_part(t, c: _Cand) -> bool:
 
 
 _RIGHT_AFTER = re.compile(r"^(?:\s+[a-z]+)?(?:\s+each)?\s+(?:in|at)\s+(?:the\s+)?"
-                          r"(?:(?:city|town|village|prefecture|county|state|province)\s+of\s+)?"
+                          r"(?:(?:city|cities|towns?|villages?|prefectures?|count(?:y|ies)|states?|provinces?)\s+of\s+)?"
                           r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 
 
