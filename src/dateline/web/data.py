@@ -62,9 +62,9 @@ def _iso(d: Optional[dt.date]) -> Optional[str]:
 class WebData:
     """The web layer's view of one database: one read-only connection per thread."""
 
-    def __init__(self, db: os.PathLike | str, search_budget: float = DEFAULT_BUDGET):
+    def __init__(self, db: os.PathLike | str, search_budget: Optional[float] = DEFAULT_BUDGET):
         self.path = Path(db)
-        self.search_budget = search_budget          # seconds one search may run (its page's queries in all)
+        self.search_budget = search_budget      # seconds one search may run, its queries in all (None: no limit)
         Ledger(self.path, read_only=True).close()       # fail now (missing file, schema) rather than per request
         self._local = threading.local()
         self._lock = threading.Lock()
