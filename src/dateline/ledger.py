@@ -21,6 +21,7 @@ from .ingest.document import DEFAULT_MAX_CHARS
 from .ingest.errors import InputProblem
 from .ingest.sources import first_of_each_id, read_inputs
 from .records import Document
+from .store.search_limits import DEFAULT_BUDGET
 from .store.sqlite import Store
 
 PathLike = Union[str, Path]
@@ -224,8 +225,11 @@ class Ledger:
     def items(self, doc_id: str) -> dict[str, list[dict]]:
         return self.store.items_of(doc_id)
 
-    def search(self, query: str, limit: int = 20) -> list[dict]:
-        return self.store.search(query, limit=limit)
+    def search(self, query: str, limit: int = 20, budget: Optional[float] = DEFAULT_BUDGET) -> list[dict]:
+        """Full-text search, best matches first. A query over the term limits is refused
+        (:class:`~dateline.store.search_limits.TooManyTerms`); one still running after ``budget`` seconds
+        (None: no limit) is stopped (:class:`~dateline.store.search_limits.SearchTooCostly`)."""
+        return self.store.search(query, limit=limit, budget=budget)
 
     def series(self, measure: Optional[str] = None) -> list:
         """Figure series (cumulative tolls by measure, place, category and source), largest first."""

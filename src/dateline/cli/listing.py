@@ -11,6 +11,7 @@ from rich.text import Text
 from .. import cli          # the console as it is when a command runs (tests swap it)
 from ..format import number
 from ..records import ENTITY_KINDS, MEASURES, SCOPES
+from ..store.search_limits import DEFAULT_BUDGET
 from . import ChoiceOption, DateOption, DbOption, JsonOption, _highlight, _ledger, _period, _print_jsonl, err
 from .tables import Col, print_table
 
@@ -163,18 +164,29 @@ def search(query: str = typer.Argument(..., help="Words to find. SQLite FTS5 syn
                                                  "prefix*); a word with a hyphen, dot or apostrophe is a phrase."),
            db: Path = DbOption,
            limit: int = typer.Option(20, "--limit", metavar="N", min=1, help="At most N articles."),
+           budget: float = typer.Option(DEFAULT_BUDGET, "--budget", metavar="SECONDS",
+                                        help="Stop a search still running after this many seconds."),
            as_json: bool = JsonOption):
-    """Full-text search over articles: best matches first, with a snippet."""
+    """Full-text search over articles: best matches first, with a snippet. A query with too many terms
+    is refused, and one running longer than --budget is stopped, saying how to narrow it."""
     import sqlite3
+
+    from ..store.search_limits import QueryRefused, SearchTooCostly
 
     if not query.strip():
         raise typer.BadParameter("give a word to search for", param_hint="QUERY")
+    if not budget > 0:          # also NaN
+        raise typer.BadParameter(f"give a number of seconds above 0, not {budget:g}", param_hint="--budget")
     try:
-        rows = _ledger(db).search(query, limit=limit)
+        rows = _ledger(db).search(query, limit=limit, budget=budget)
     except sqlite3.OperationalError as e:
         from ..store.fts import explain_error
 
         err.print(Text(f"error: cannot search for {query!r}: {explain_error(str(e))}", style="red"), soft_wrap=True)
+        raise typer.Exit(2)
+    except QueryRefused as e:
+        more = "; or give it more time with --budget SECONDS" if isinstance(e, SearchTooCostly) else ""
+        err.print(Text(f"error: {e}{more}", style="red"), soft_wrap=True)
         raise typer.Exit(2)
     if as_json:
         _print_jsonl(rows)

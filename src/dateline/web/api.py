@@ -299,7 +299,9 @@ def search(request: Request, q: str = Query(..., description="SQLite FTS5 query:
            outlet: Optional[str] = Query(None, description="Outlet host, e.g. example.com"),
            sort: Optional[str] = Query(None, description="newest (default), relevance or oldest"), page: int = PageNo):
     """Matches are marked in ``snippet`` with U+0002 (start) and U+0003 (end). A query FTS5 cannot read
-    gives 400 with an explanation and ``suggestion`` (the same words as a plain query)."""
+    gives 400 with an explanation and ``suggestion`` (the same words as a plain query); one with too many
+    terms (words and phrases, prefix* terms, NEAR groups or words in one), or still running when the
+    search's time budget ends, gives 400 saying which limit and how to narrow it (``suggestion`` null)."""
     out = views.search(_web(request), q, since, until, outlet, sort, page)
     return {"q": out["q"], "rows": out["rows"], "page": out["page"], "has_more": out["has_more"]}
 

@@ -185,11 +185,12 @@ def _error_handlers(app: FastAPI) -> None:
     @app.exception_handler(SearchError)
     async def search_error(request: Request, exc: SearchError):
         q = request.query_params.get("q", "")
+        suggestion = views.suggestion(q) if exc.suggest else None
         if _wants_json(request):
-            return JSONResponse({"detail": str(exc), "suggestion": views.suggestion(q)}, status_code=400)
+            return JSONResponse({"detail": str(exc), "suggestion": suggestion}, status_code=400)
         return request.app.state.templates.TemplateResponse(
             request, "search.html", {**views.search(request.app.state.web, None, None, None, None, None, 1),
-                                     "q": q, "error": str(exc), "suggestion": views.suggestion(q)},
+                                     "q": q, "error": str(exc), "suggestion": suggestion},
             status_code=400)
 
     @app.exception_handler(Exception)

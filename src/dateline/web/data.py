@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
 from ..ledger import Ledger
+from ..store.search_limits import DEFAULT_BUDGET, QueryRefused
 from ..store.sqlite import Store
 from .text import SNIPPET_CLOSE, SNIPPET_OPEN, first_match, outlet_of
 
@@ -34,7 +35,13 @@ BIG_LIST = 2000
 
 
 class SearchError(ValueError):
-    """A full-text query SQLite cannot read; ``str()`` is a message for the reader."""
+    """A full-text query SQLite cannot read, or one refused or stopped as too costly; ``str()`` is a message
+    for the reader. ``suggest``: whether the same words as a plain query are worth offering (not when the
+    query asks too much: its plain words would too)."""
+
+    def __init__(self, message: str, suggest: bool = True):
+        super().__init__(message)
+        self.suggest = suggest
 
 
 @dataclass
@@ -55,8 +62,9 @@ def _iso(d: Optional[dt.date]) -> Optional[str]:
 class WebData:
     """The web layer's view of one database: one read-only connection per thread."""
 
-    def __init__(self, db: os.PathLike | str):
+    def __init__(self, db: os.PathLike | str, search_budget: Optional[float] = DEFAULT_BUDGET):
         self.path = Path(db)
+        self.search_budget = search_budget      # seconds one search may run, its queries in all (None: no limit)
         Ledger(self.path, read_only=True).close()       # fail now (missing file, schema) rather than per request
         self._local = threading.local()
         self._lock = threading.Lock()
@@ -222,17 +230,13 @@ class WebData:
         if len(query) > MAX_QUERY_CHARS:
             raise SearchError(f"The query is too long ({len(query)} characters; at most {MAX_QUERY_CHARS}).")
         marks = (SNIPPET_OPEN, SNIPPET_CLOSE)
+        if sort in ("newest", "oldest"):
+            self._date_bounds()         # read (and cached) outside the budget: it is no cost of the query
         try:
-            if sort in ("newest", "oldest"):
-                ids = self._search_by_date(query, since, until, outlet, sort == "newest", per_page + 1,
-                                           (page - 1) * per_page)
-                # the snippet needs the FTS row of each hit: one small MATCH per page
-                rows = self.store().search_snippets(query, ids, marks) if ids else []
-                order = {rowid: i for i, rowid in enumerate(ids)}
-                rows = sorted(rows, key=lambda r: order[r["rid"]])
-            else:
-                rows = self.store().search_page(query, marks, since, until, outlet, limit=per_page + 1,
-                                                offset=(page - 1) * per_page)
+            with self.store().time_budget(self.search_budget):
+                rows = self._search_rows(query, since, until, outlet, sort, page, per_page, marks)
+        except QueryRefused as e:
+            raise SearchError(_capitalized(str(e)) + ".", suggest=False) from None
         except sqlite3.OperationalError as e:
             raise SearchError(_explain_fts_error(query, str(e))) from None
         # where each result's first match is, so the link opens the article there (texts of this page only)
@@ -240,6 +244,19 @@ class WebData:
         hits = [first_match(r["snippet"], texts.get(r["id"], "")) for r in rows]
         return _page([dict(r, outlet=outlet_of(r["url"]), match_start=h[0] if h else None,
                            match_end=h[1] if h else None) for r, h in zip(rows, hits)], page, per_page)
+
+    def _search_rows(self, query: str, since: Optional[dt.date], until: Optional[dt.date], outlet: Optional[str],
+                     sort: str, page: int, per_page: int, marks: tuple[str, str]) -> list[dict]:
+        """One page of matches (``per_page + 1`` rows, to tell whether there are more), with their snippets."""
+        if sort in ("newest", "oldest"):
+            ids = self._search_by_date(query, since, until, outlet, sort == "newest", per_page + 1,
+                                       (page - 1) * per_page)
+            # the snippet needs the FTS row of each hit: one small MATCH per page
+            rows = self.store().search_snippets(query, ids, marks) if ids else []
+            order = {rowid: i for i, rowid in enumerate(ids)}
+            return sorted(rows, key=lambda r: order[r["rid"]])
+        return self.store().search_page(query, marks, since, until, outlet, limit=per_page + 1,
+                                        offset=(page - 1) * per_page)
 
     def _search_by_date(self, query: str, since: Optional[dt.date], until: Optional[dt.date], outlet: Optional[str],
                         newest: bool, limit: int, offset: int) -> list[int]:
@@ -295,6 +312,10 @@ class WebData:
             suffix_min = list(itertools.accumulate(reversed(dates), min))[::-1]
             return rowids, prefix_max, suffix_min
         return self.cached("date_bounds", compute)
+
+
+def _capitalized(message: str) -> str:
+    return message[:1].upper() + message[1:]
 
 
 def _explain_fts_error(query: str, error: str) -> str:
