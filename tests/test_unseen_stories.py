@@ -629,3 +629,17 @@ def test_those_of_the_count_before(text, value, scope):
 def test_items_placed_in_plural_kinds(text, value, place):
     figs = [f for f in _figures(text) if f.value == value]
     assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]
+
+
+# --- strikes on the one town just named, or on a town that gives its region its name, are one episode -------
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("Around 100 people have been killed in the strikes on the city, officials said.", 100, "incident"),
+    ("At least 40 people died in the raids on the village, residents said.", 40, "incident"),
+    ("Some 60 people were killed in the bombings on the town, the governor said.", 60, "incident"),
+    ("Shelling kills 35 people in strikes on Kherson as the river crossing is contested", 35, "incident"),
+    ("More than 30,000 people have been killed in Israeli strikes on Gaza since October.", 30000, "cumulative"),
+])
+def test_strikes_on_one_town(text, value, scope):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].scope == scope, [(f.value, f.scope) for f in _figures(text)]

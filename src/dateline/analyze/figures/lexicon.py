@@ -126,6 +126,9 @@ ATTACK_VERBS = {"hit", "strike", "bomb", "shell", "target", "slam", "pound", "ra
                 "storm", "raid", "level"}
 INCIDENT_PLACES = {"hospital", "school", "camp", "house", "home", "building", "mosque", "church", "market",
                    "clinic", "bakery", "convoy", "car", "vehicle", "tower", "festival", "complex", "refinery"}
+# one settlement or quarter, as a common noun ("the strikes on the city")
+TOWN_NOUNS = {"city", "town", "village", "camp", "neighbourhood", "neighborhood", "district", "quarter", "suburb",
+              "settlement", "port"}
 ADDITIVE_WORDS = {"more", "other", "others", "additional", "further", "another", "extra", "new"}
 PREV_WORDS = {"previous", "earlier", "initial", "former", "old", "prior", "original", "preliminary"}
 QUALIFIER_PREPS = {"over", "than", "about", "around", "under", "nearly", "almost", "upwards", "above", "below",

@@ -9,7 +9,7 @@ from ..numbers import find_counts
 from .lexicon import (
     ATTACK_NOUNS, ATTACK_VERBS, DEAL_NOUNS, DIRECTION_ADVS, FUTURE_AUX, FUTURE_LEMMAS, HAPPENING_NOUNS,
     INCIDENT_PLACES, KILLED_VERBS, KILLER_WORDS, LEVEL_VERBS, SPEECH_VERBS, STORY_EVENT_NOUNS, SUBJ_DEPS,
-    TOLL_SET_VERBS, WAR_START_NOUNS, WOUNDED_VERBS,
+    TOLL_SET_VERBS, TOWN_NOUNS, WAR_START_NOUNS, WOUNDED_VERBS,
 )
 from .parse import _ancestors, _clause_verb, _finite_clause, _is_verbal, _lem, _text_of
 from ..lexicon import story
@@ -111,6 +111,13 @@ def _wide(tok) -> bool:
         return True
     found = gazetteer().find(tok.text)
     return bool(found) and found[0].kind in ("country", "territory", "region")
+
+
+def _a_towns_name(tok) -> bool:
+    """A region named after its chief town ("strikes on Rafah", "shelling of Kherson"): the town is meant."""
+    found = gazetteer().find(tok.text)
+    return bool(found) and found[0].kind == "region" and any(
+        p.kind == "city" and p.country == found[0].country for p in found[1:])
 
 
 def _reported_by_named(verb) -> bool:
@@ -228,11 +235,25 @@ def _one_attack(t) -> bool:
     if _war_start(sub) or lem == "bombardment":
         return False
     text = _text_of(sub).lower()
-    placed = any(x.pos_ == "PROPN" and not _wide(x) and
+    placed = any(x.pos_ == "PROPN" and (not _wide(x) or _a_towns_name(x)) and
                  (x.head.lower_ in ("in", "on", "at", "near") or x.head.head.lower_ in ("in", "on", "at", "near"))
                  for x in sub if x.i != t.i)
     dated = bool(re.search(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\beve\b|night|christmas", text))
-    return bool(t.tag_ == "NN" or placed or dated or (set(_lem(x) for x in sub) & INCIDENT_PLACES))
+    return bool(t.tag_ == "NN" or placed or dated or (set(_lem(x) for x in sub) & INCIDENT_PLACES)
+                or _on_the_one_town(t))
+
+
+def _on_the_one_town(t) -> bool:
+    """"the strikes on the city", "the raids on the village": strikes said of the one town just named are
+    one episode (not "Israeli strikes on Gaza", nor "strikes on cities")."""
+    if not any(d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in t.children):
+        return False
+    preps = [c for c in t.children if c.dep_ == "prep"]
+    if t.dep_ == "pobj":                        # "died in the raids on the village", "on" parsed onto "died"
+        preps += [c for c in t.head.head.children if c.dep_ == "prep" and c.i == t.right_edge.i + 1]
+    return any(p.dep_ == "pobj" and _lem(p) in TOWN_NOUNS and p.tag_ == "NN" and
+               any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in p.children)
+               for prep in preps if prep.lower_ in ("on", "in", "against") for p in prep.children)
 
 
 def _at_incident_place(t) -> bool:
