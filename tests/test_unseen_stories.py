@@ -643,3 +643,61 @@ def test_items_placed_in_plural_kinds(text, value, place):
 def test_strikes_on_one_town(text, value, scope):
     figs = [f for f in _figures(text) if f.value == value]
     assert figs and figs[0].scope == scope, [(f.value, f.scope) for f in _figures(text)]
+
+
+# --- "a series of earthquakes" is the story's event, as "the earthquake" is ----------------------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("At least 300 people were killed when a series of earthquakes struck the region on Friday.", 300),
+    ("Some 45 villagers were killed when a swarm of earthquakes shook the valley.", 45),
+    ("More than 80 people died after a wave of storms battered the coast on Sunday.", 80),
+])
+def test_a_series_of_the_storys_events(text, value):
+    check(text, [("killed", value, {"scope": "cumulative"})])
+
+
+# --- "in Japan's Ishikawa prefecture": the place the possessive country holds ------------------------------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Number of missing people surges to 323 in Japan's quake-hit Ishikawa prefecture", 323, "Ishikawa"),
+    ("The death toll rose to 41 in Ukraine's eastern Kharkiv region on Sunday.", 41, "Kharkiv"),
+    ("The toll climbed to 212 in Turkey's southern Hatay province, officials said.", 212, "Hatay"),
+])
+def test_the_place_a_possessive_country_holds(text, value, place):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]
+
+
+# --- where someone spoke is not where the people were --------------------------------------------------------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Floods swept Kenya this week. About 10,000 people remain homeless, the minister told reporters in Geneva.",
+     10000, "Kenya"),
+    ("Storms hit Ohio. At least 30 people died, the governor told reporters at a briefing in Washington.", 30, "Ohio"),
+    ("A quake struck Peru. The death toll rose to 85, the envoy said at a conference in Madrid.", 85, "Peru"),
+    # a fronted place is the scene, whatever the parser hangs it on
+    ("In Khan Younis, an air strike on a residential building killed 12 people, medics said.", 12, "Khan Yunis"),
+])
+def test_where_someone_spoke(text, value, place):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]
+
+
+# --- "another N" after a count of the same measure is the rest of a total, not the total ---------------------
+
+@pytest.mark.parametrize("text,value,part", [
+    ("The ministry said 24,686 deaths are fully identified. There are about another 10,000 bodies that still "
+     "have to be identified, he said.", 10000, "another"),
+    ("Some 1,200 homes were destroyed and 3,000 people displaced. A further 4,000 people fled to the hills.", 4000,
+     "a further"),
+    ("Rescuers have recovered 140 bodies. An additional 60 bodies lie in the collapsed hotel, officials said.", 60,
+     "an additional"),
+])
+def test_the_rest_of_a_count(text, value, part):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].breakdown == part, [(f.value, f.breakdown) for f in _figures(text)]
+
+
+def test_another_alone_is_no_part():
+    figs = _figures("Another 50 people were killed overnight, the ministry said.")
+    assert figs and figs[0].breakdown is None

@@ -106,6 +106,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
             _another_of_the_event(here, prev_cands, nlp.doc_text(doc))
             if prev_k == k - 1:
                 _those_of_the_event(here, prev_cands, nlp.doc_text(doc))
+            _the_rest_of_a_count(here, prev_cands if k - prev_k <= 2 else [], nlp.doc_text(doc))
             for c in here:
                 _as_of(c, sent_times, default_date, doc_date, statements, last_incident_date)
                 if c.as_of_explicit and (doc_date - c.as_of).days > 365 and c.scope != "other":
@@ -290,6 +291,19 @@ def _those_of_the_event(here: list[_Cand], before: list[_Cand], text: str) -> No
                 _THOSE_OF_IT.search(text[c.sent.start_char:c.num.start]):
             c.scope = "incident"
             c.trace.note("figures.scope", "incident/those-of-the-event-before", f"after {event.num.text}")
+
+
+def _the_rest_of_a_count(here: list[_Cand], before: list[_Cand], text: str) -> None:
+    """"24,686 deaths are fully identified ... another 10,000 bodies still have to be": "another" after a
+    count of the same measure is the rest of a total, a part of it (kept out of the total's series, as a
+    labelled line's part is), unless its own words make it the running toll."""
+    for c in here:
+        m = _ANOTHER.search(text[max(0, c.num.start - 40):c.num.start])
+        if m is None or c.scope != "cumulative" or c.cum_cue or c.breakdown:
+            continue
+        if any(p.measure == c.measure and p.num.start < c.num.start and p is not c for p in before + here):
+            c.breakdown = " ".join(m.group(0).split()[:2]).lower().rstrip()
+            c.trace.note("figures.breakdown", "part/the-rest-of-a-count", f"{m.group(0).strip()!r} after a count")
 
 
 # periods a time expression sets ("in the past 24 hours", "overnight"): they hold for a conjoined clause too

@@ -86,7 +86,10 @@ _IN_REGION = re.compile(r"(?P<inner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?),\s+"
 
 def _role_weight(tok) -> float:
     """How much a place's mention says the article is about it: where things happen ("in X", "across X")
-    counts double; the doer of a verb or the owner of an attack ("X struck", "X's offensive") half."""
+    counts double; the doer of a verb or the owner of an attack ("X struck", "X's offensive") half; where
+    someone spoke ("told reporters in Geneva") a quarter."""
+    if _where_spoken(tok):
+        return 0.25
     if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "throughout", "inside", "on", "against"):
         return 2.0
     if tok.dep_ in ("nsubj", "poss") or (tok.dep_ == "compound" and _lem(tok.head) in ATTACK_NOUNS):
@@ -602,11 +605,33 @@ _KIND_WORDS = {"prefecture": ("region",), "state": ("region",), "province": ("re
                "town": ("city",), "enclave": ("territory",), "strip": ("territory",), "territory": ("territory",)}
 
 
+# verbs whose object is what was said, never the count ("reported 42 deaths in Buncombe County" is not here)
+_SPEAKING_VERBS = {"say", "tell", "speak", "talk", "add"}
+_SPEAKING_NOUNS = {"briefing", "conference", "interview", "statement", "meeting", "summit", "speech", "session",
+                   "hearing", "address", "visit"}
+
+
+def _where_spoken(tok) -> bool:
+    """"told reporters in New York", "said at a briefing in Geneva": a place where someone spoke."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at", "from"):
+        return False
+    a = tok.head.head
+    for _ in range(3):
+        if _lem(a) in _SPEAKING_VERBS and a.pos_ == "VERB":
+            return a.i < tok.i                  # not a fronted "In Khan Younis, ... medics said"
+        if not (_lem(a) in _SPEAKING_NOUNS and a.dep_ == "pobj" and a.head.dep_ == "prep"):
+            return False
+        a = a.head.head                         # "at a briefing in Geneva": up to the verb of the briefing
+    return False
+
+
 def _source_side(tok) -> bool:
     """Whether a token belongs to who is speaking ("officials in Tokyo said"), not to what happened."""
     for a in [tok] + list(tok.ancestors):
         if a.dep_ in ("nsubj", "nsubjpass") and _lem(a.head) in _SPEECH:
             return True
+        if _where_spoken(a):
+            return True                         # "Haq told reporters in New York": where the speaker was
         if a.dep_ == "pobj" and a.head.lower_ in ("to", "by") and _lem(a.head.head) in ("accord",):
             return True
     return False
@@ -687,6 +712,9 @@ def _doers_war(c: _Cand, at: int) -> bool:
     return tok is not None and tok.dep_ == "poss" and _lem(tok.head) in ATTACK_NOUNS | WAR_START_NOUNS | {"genocide"}
 
 
+_POSSESSED_PLACE = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}(?P<inner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
+
+
 def _right_after(c: _Cand, article: ArticlePlaces) -> Optional[str]:
     """"22 in Suzu", "11 people in Georgia", "one each in Hakui and Shika": a place named right after the
     number belongs to it, whatever the parse attached it to."""
@@ -694,6 +722,10 @@ def _right_after(c: _Cand, article: ArticlePlaces) -> Optional[str]:
     if not m:
         return None
     name = re.sub(r"\s+(?:and|or)\b.*$", "", m.group("name"))
+    inner = _POSSESSED_PLACE.match(nlp.doc_text(c.root.doc)[c.num.end + m.end("name"):c.num.end + 120]) \
+        if re.search(r"['’]s$", name) else None
+    if inner and article.resolve(clean_name(inner.group("inner"))) is not None:
+        return clean_name(inner.group("inner"))         # "in Japan's quake-hit Ishikawa prefecture": Ishikawa
     word = name.split()[0]
     if word.lower() in ("the", "a", "an") or _DAYS.match(word) or _doers_war(c, c.num.end + m.start("name")):
         return None

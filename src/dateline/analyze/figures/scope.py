@@ -279,6 +279,20 @@ def _one_happening(c: _Cand) -> bool:
     return False
 
 
+_COLLECTIVE_NOUNS = {"series", "string", "wave", "swarm", "spate", "succession", "pair", "number", "couple"}
+
+
+def _collective_head(tok):
+    """"a series of earthquakes": the noun the collective is made of."""
+    if _lem(tok) in _COLLECTIVE_NOUNS:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for p in prep.children:
+                    if p.dep_ == "pobj":
+                        return p
+    return tok
+
+
 def _when_clause(s: "_Clause") -> bool:
     """A 'when' clause, or an 'after' clause on a verb in the simple past, telling of one happening."""
     for t in s.tokens:
@@ -291,7 +305,7 @@ def _when_clause(s: "_Clause") -> bool:
                 continue                        # "have died after the floods swept ...": a running toll
         elif "when" not in marks:
             continue
-        if any(ch.dep_ in SUBJ_DEPS and _lem(ch) in STORY_EVENT_NOUNS for ch in t.children):
+        if any(ch.dep_ in SUBJ_DEPS and _lem(_collective_head(ch)) in STORY_EVENT_NOUNS for ch in t.children):
             continue                            # "when the quake struck": the story's own event
         return True
     return False
