@@ -278,3 +278,14 @@ def test_placing_by_value_with_an_index_equals_reading_every_figure():
     for _ in range(2000):
         r, category = row(), rng.choice(["people", "children", "women"])
         assert index.place(r, category) == reference(r, category, placed)
+
+
+@pytest.mark.parametrize("facility", ["Soroka hospital", "the Al-Aqsa Martyrs Hospital", "Tarvo city morgue",
+                                      "the district medical centre"])
+def test_one_facilitys_count_is_part_of_a_toll_not_a_conflict(facility):
+    whole = series([pt("a", D(2024, 3, 10), 280, source="Channel 12")], source_key="source:channel 12", sid="w")
+    part = series([pt("b", D(2024, 3, 10), 80, source=facility)], source_key=f"source:{facility.lower()}", sid="p")
+    assert check([whole, part]) == []
+    # two counts of the whole still disagree
+    other = series([pt("c", D(2024, 3, 10), 80, source="Red Cross")], source_key="source:red cross", sid="r")
+    assert types(check([whole, other])) == [("conflict", "c")]

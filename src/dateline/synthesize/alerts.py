@@ -409,11 +409,24 @@ def _date_mismatch(p: Point, toll: "_Toll", cfg: AlertConfig) -> Optional[Point]
     return None
 
 
+# A source that is one facility counts only the people it holds ("Soroka hospital ... treating 80"): part of
+# a toll by construction, never in conflict with the whole.
+_ONE_FACILITY = re.compile(r"\b(?:hospital|clinic|morgue|infirmary|medical\s+cent(?:er|re)|field\s+hospital)\b",
+                           re.I)
+
+
+def _one_facility(s: Series, p: Point) -> bool:
+    return bool(_ONE_FACILITY.search(p.source or "") or _ONE_FACILITY.search(s.label or ""))
+
+
 def _conflicts(series: list[Series], cfg: AlertConfig) -> list[Alert]:
-    """Different sources on the same day, beyond what their qualifiers and rounding allow."""
+    """Different sources on the same day, beyond what their qualifiers and rounding allow; a facility's own
+    count (one hospital's patients) is part of a toll, not another figure for it."""
     by_day: dict[tuple, list[tuple[Series, Point]]] = {}
     for s in series:
         for p in s.points:
+            if _one_facility(s, p):
+                continue
             if p.scope == "cumulative" and not p.source_inferred:
                 by_day.setdefault((s.measure, s.place, s.category, p.as_of), []).append((s, p))
     out = []
