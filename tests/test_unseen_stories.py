@@ -701,3 +701,35 @@ def test_the_rest_of_a_count(text, value, part):
 def test_another_alone_is_no_part():
     figs = _figures("Another 50 people were killed overnight, the ministry said.")
     assert figs and figs[0].breakdown is None
+
+
+# --- "As the number of deaths climbed past 100, ...": the toll noun is the level verb's subject --------------
+
+@pytest.mark.parametrize("text,measure,value", [
+    ("As the number of storm-related deaths climbed past 100 across the Southeast, authorities were rushing to "
+     "airdrop supplies.", "killed", 100),
+    ("As the number of quake-related deaths climbed past 2,000 across the region, aid flights resumed.", "killed",
+     2000),
+    ("As the number of flood-related injuries climbed past 500 in the valley, clinics ran out of supplies.",
+     "wounded", 500),
+])
+def test_a_level_verb_parsed_onto_the_counted_noun(text, measure, value):
+    check(text, [(measure, value, {"scope": "cumulative"})])
+
+
+# --- "reported in Linden (49), Holm (33) and Tarn (2)": a list of counts in brackets ------------------------
+
+@pytest.mark.parametrize("text,measure,values", [
+    ("While 115 fatalities have been confirmed in Corva, deaths have also been reported in Linden (49), Holm (33), "
+     "Tarn (20) and Brega (2).", "killed", (49, 33, 20, 2)),
+    ("Injuries were recorded in Alder County (14), Birch County (9) and Cedar County (3).", "wounded", (14, 9, 3)),
+    ("While 300 people were injured in the capital, deaths were reported in Sela (12), Omra (7) and Vash (4).",
+     "killed", (12, 7, 4)),
+])
+def test_bracketed_counts_of_a_list(text, measure, values):
+    check(text, [(measure, v, {}) for v in values])
+
+
+def test_a_bracketed_aside_is_no_list():
+    assert not [f for f in _figures("The river rose by 3 metres (10 feet) overnight, the agency (AFP) said.")
+                if f.value == 10]

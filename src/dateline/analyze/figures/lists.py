@@ -66,6 +66,32 @@ class _Listed:
     def labelled(self) -> bool:
         return labelled_line(self.c) and bool(self.heading)
 
+    def bracketed(self) -> Optional[tuple[str, str]]:
+        """(measure, the words that say it) for "X (N)" in a list of such items after a measure word:
+        "deaths were reported in Georgia (33), Florida (20) and Virginia (2)"."""
+        text = nlp.doc_text(self.c.root.doc)
+        sent_start = self.c.sent.start_char
+        if not bracketed_item(text, self.c.num.start, self.c.num.end):
+            return None
+        items = list(_BRACKETED.finditer(text, sent_start, self.c.sent.end_char))
+        if len(items) < 2:
+            return None                         # one "(33)" is an aside, not a list
+        before = text[sent_start:items[0].start()]
+        found = [(m.end(), measure) for measure, rx in _HEADING_WORDS for m in rx.finditer(before)]
+        return (max(found)[1], before) if found else None       # the measure word nearest the list
+
+# "Georgia (33)": a name, then a count in brackets
+_BRACKETED = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*\(\s*(?P<n>\d[\d,]*)\s*\)")
+
+
+def bracketed_item(text: str, start: int, end: int) -> Optional[str]:
+    """The name before "(N)" when the number at [start:end] is such an item's count, else None."""
+    m = re.search(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\(\s*$", text[max(0, start - 60):start])
+    if m is None or not re.match(r"\s*\)", text[end:end + 3]):
+        return None
+    return m.group("name")
+
+
 def list_label(c: _Cand) -> str:
     """The label of a "Label: N" line."""
     text = nlp.doc_text(c.root.doc)
@@ -92,6 +118,10 @@ LIST = Table("figures.list", runner="figures", subject="a number with no measure
                    "The general said 96 people have died in the Lusaka Council Territory, 18 in Ndola "
                    "and 30 in Kitwe."),
          counter_examples=("Police said 61 people died in Morvik, and 22 in the afternoon session voted.",)),
+    Rule("list/bracketed-items", lambda s: s.bracketed() is not None, lambda s: s.bracketed() + (None,),
+         examples=("Deaths were also reported in Corva (49), Linden (33), Holm (20) and Tarn (2).",
+                   "Injuries were recorded in Alder County (14), Birch County (9) and Cedar County (3)."),
+         counter_examples=("The agency (AFP) said the river rose by 3 metres (10 feet) overnight.",)),
     Rule("list/labelled-line", lambda s: s.labelled(), lambda s: s.heading,
          examples=("The agency broke down the deaths by county:\n- Holm County: 12 people\n- Tarn County: 7 people",
                    "It listed the causes of death:\n\nDrowning: 20\n\nLandslide: 11")),

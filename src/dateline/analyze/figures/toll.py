@@ -56,4 +56,9 @@ def _swallowed_subject(v, sent):
         if t.dep_ in SUBJ_DEPS and _lem(t) in ESTIMATE_NOUNS and t.head.i < v.i and \
                 (t.head.i == v.head.i or t.head.head.i == v.head.i):
             return t
+    # "As the number of deaths climbed past 100, ...": the level verb parsed as a clause on the counted
+    # noun; the toll noun that holds that noun is its subject
+    if v.dep_ == "acl" and v.head.dep_ == "pobj" and v.head.head.lower_ == "of" and \
+            _lem(v.head.head.head) in ESTIMATE_NOUNS:
+        return v.head.head.head
     return None
