@@ -1,0 +1,68 @@
+"""How a place is written: a name as the text gives it, cleaned of "the" and words of kind ("the Gaza
+Strip" -> "Gaza", "the city of Wajima" -> "Wajima"), and a place the gazetteer found, as it names it; the
+entity labels that are places and the words of kind that point back to one ("the prefecture", "the Strip").
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ...lexicon.gazetteer import AREA_WORDS, Place, gazetteer
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def clean_name(text: str) -> str:
+    """"the Gaza Strip" -> "Gaza Strip" -> (its bare form when that is the same place) "Gaza"."""
+    text = re.sub(r"\bCo\.(?=\s|$)", "County", text)          # "Buncombe Co."
+    words = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,.;:'’\"“”()"), flags=re.I).split()
+    while words and words[-1] in ("'s", "’s", "'", "’"):
+        words = words[:-1]
+    while len(words) > 2 and words[0].lower() in ("city", "town", "village", "province", "state", "region") \
+            and words[1].lower() == "of":
+        words = words[2:]
+    while len(words) > 1 and words[0] in ("city", "town", "village", "capital", "port", "province", "district") \
+            and words[1][:1].isupper():
+        words = words[1:]                       # "the city Arequipa", "the capital Bangkok"
+    name = " ".join(words)
+    name = re.sub(r"['’]s$", "", name)
+    if len(words) > 1 and words[-1].lower() in AREA_WORDS and words[-1].lower() not in ("county",):
+        shorter = " ".join(words[:-1])
+        g = gazetteer()
+        full, short = g.find(name), g.find(shorter)
+        # "Wajima City" is Wajima; "Gaza City" is not the Gaza Strip: keep the word where it tells them apart
+        if not full or not short or full[0] == short[0] or words[-1].lower() != "city":
+            return _known_part(shorter) if not short else shorter
+    return _known_part(name)
+
+
+def _known_part(name: str) -> str:
+    """"Naypyidaw Council Territory" -> "Naypyidaw" when only that is a known place; else the name."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in _UNIT_WORDS or gazetteer().find(name):
+        return name
+    while len(words) > 1 and words[-1].lower() in _UNIT_WORDS:
+        words = words[:-1]
+        if gazetteer().find(" ".join(words)):
+            return " ".join(words)
+    return name
+
+
+_UNIT_WORDS = set(AREA_WORDS) | {"council", "union", "capital", "autonomous", "special", "federal", "area",
+                                 "division", "zone", "administration", "government"}
+
+
+_KIND_WORDS = {"prefecture": ("region",), "state": ("region",), "province": ("region",), "region": ("region",),
+               "county": ("county",), "country": ("country",), "nation": ("country",), "city": ("city",),
+               "town": ("city",), "enclave": ("territory",), "strip": ("territory",), "territory": ("territory",)}
+
+
+def _named(place: Optional[Place]) -> Optional[str]:
+    """How a place the gazetteer found is written: its name without a last word of kind, but for
+    counties ("Gaza Strip" -> "Gaza", "Ishikawa Prefecture" -> "Ishikawa", "Buncombe County" stays)."""
+    if place is None:
+        return None
+    words = place.name.split()
+    while len(words) > 1 and words[-1].lower() in AREA_WORDS and words[-1].lower() != "county":
+        words = words[:-1]
+    return " ".join(words)

@@ -1,0 +1,277 @@
+"""The rule table that decides a figure's place (``PLACE``, "figures.place"), in order: the place the
+figure's own words give it, the place its authority counts for, the one place its sentence names, else the
+place its story's event struck or the article is about; and the helpers the rules read (``_Where``), which
+tell whether a figure's place was inferred (the article's) or its own. See the package docstring.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Optional
+
+from ... import nlp
+from ...lexicon.gazetteer import Place, fold, gazetteer
+from ...rules import Rule, Table
+from ..candidate import _Cand
+from ..lexicon import COMBATANT_NOUNS, ESTIMATE_NOUNS, KILLED_VERBS, NEWS_OUTLET_WORDS, SUBJ_DEPS
+from ..parse import _is_verbal, _lem
+from .article import ArticlePlaces
+from .names import _KIND_WORDS, _named, clean_name
+from .sentence import (
+    SEVERAL, _actor, _demonym_in_group, _in_place, _name_at, _place_in_pobj, _place_that_had, _preps_for,
+    _right_after, _sentence_places, _the_kind_word, _toll_place, _victim_heads, _where_most_were,
+)
+
+class _Where:
+    """What the place rules look at."""
+
+    def __init__(self, c: _Cand, article: ArticlePlaces, source: Optional[str]):
+        self.c, self.article, self.source = c, article, source
+
+    @functools.cached_property
+    def in_place(self):
+        return _in_place(self.c, self.article)
+
+    @functools.cached_property
+    def holder_of_most(self) -> Optional[Place]:
+        """The country (or territory) of a place said to hold most of the count ("mostly in Bangkok")."""
+        for head in _victim_heads(self.c):
+            for prep in head.subtree:
+                if prep.dep_ != "prep" or prep.lower_ not in _preps_for(self.c.measure):
+                    continue
+                for p in prep.children:
+                    found = _place_in_pobj(p, self.article) if p.dep_ == "pobj" else None
+                    if found is None or not _where_most_were(p, self.c):
+                        continue
+                    place = found if isinstance(found, Place) else \
+                        self.article.resolve(clean_name(_name_at(found)))
+                    unit = self.article.unit(place) if place is not None and place is not SEVERAL else None
+                    if unit is not None and unit != place:
+                        return unit
+        return None
+
+    @functools.cached_property
+    def right_after(self) -> Optional[str]:
+        return _right_after(self.c, self.article)
+
+    @functools.cached_property
+    def label_place(self) -> Optional[str]:
+        """The label of a "Georgia: 25 people" line, when it names a place."""
+        if not self.c.in_list or self.c.listed_after is not None:
+            return None
+        text = nlp.doc_text(self.c.root.doc)
+        line = text[text.rfind("\n", 0, self.c.num.start) + 1:self.c.num.start]
+        raw = line.strip(" -•*–:\t")
+        label = clean_name(raw)
+        kinded = re.search(r"\s(?:County|Prefecture|Province|State|Governorate|District|City)$", raw)
+        return label if self.article.resolve(label) is not None or kinded else None
+
+    @functools.cached_property
+    def place_that_had(self):
+        return _place_that_had(self.c, self.article)
+
+    @functools.cached_property
+    def toll_place(self):
+        return _toll_place(self.c, self.article)
+
+    @functools.cached_property
+    def sentence_place(self):
+        """The one place the sentence names, or the one that holds all the others it names."""
+        found = _sentence_places(self.c, self.article)
+        distinct = list(dict.fromkeys(found))
+        if len(distinct) == 1:
+            return distinct[0]
+        places = [p for p in distinct if isinstance(p, Place)]
+        if len(places) != len(distinct):
+            return None
+        g = gazetteer()
+        holders = [p for p in places if all(g.within(q, p) for q in places)]
+        return holders[0] if holders else None
+
+    @functools.cached_property
+    def demonym(self) -> Optional[Place]:
+        return _demonym_in_group(self.c, self.article)
+
+    @functools.cached_property
+    def actor(self) -> Optional[Place]:
+        return _actor(self.c, self.article)
+
+    @functools.cached_property
+    def source_place(self) -> Optional[Place]:
+        found = self._source_place()
+        if found is not None and NEWS_OUTLET_WORDS & set(fold(self.source).split()) and \
+                self.article.only_an_outlets(found):
+            return None         # "UK broadcaster Sky News" on a quake in Myanmar: an outlet's country, not the story's
+        return found
+
+    def _source_place(self) -> Optional[Place]:
+        if not self.source or _combatants(self.c) or _a_person(self.source, self.c.sent):
+            return None
+        for run in re.findall(r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?)*", self.source):
+            words = run.split()
+            for n in range(len(words), 0, -1):          # "Gaza Health Ministry": "Gaza"
+                for i in range(len(words) - n + 1):
+                    w = " ".join(words[i:i + n])
+                    place = self.article.resolve(w)
+                    if place is not None and place.kind != "city":
+                        return self.article.narrowed(place)
+                    demonym = gazetteer().demonym(w)
+                    if demonym is not None:
+                        return self.article.narrowed(demonym)
+        return None
+
+    def narrower_than_source(self) -> Optional[str]:
+        """A place the sentence names inside the counting authority's ("Myanmar's fire department ... in
+        Mandalay"): the authority counts there."""
+        p = self.sentence_place
+        if isinstance(p, Place) and p is not SEVERAL and p != self.source_place and \
+                gazetteer().within(p, self.source_place):
+            return _named(p)
+        return None
+
+    def token_name(self, found) -> Optional[str]:
+        """How a found place is written: as the text names it, or as the gazetteer does for a people's place."""
+        if found is SEVERAL:
+            return None
+        if not isinstance(found, Place) and _the_kind_word(found):
+            return _named(self.article.last_of(_KIND_WORDS[_lem(found)], found.idx))
+        return _named(found) if isinstance(found, Place) else clean_name(_name_at(found))
+
+
+# Counted people who are the enemy's fighters: the counting side's place is not theirs.
+COMBATANT_WORDS = COMBATANT_NOUNS
+
+
+def _a_person(source: str, sent) -> bool:
+    """Whether the source is a person NER named ("Gov. Roy Cooper"): a person is no place."""
+    return any(ent.label_ == "PERSON" and ent.text in source for ent in sent.doc.ents
+               if sent.start_char <= ent.start_char < sent.end_char)
+
+
+def _combatants(c: _Cand) -> bool:
+    return any(_lem(t) in COMBATANT_WORDS for t in [c.np] + list(c.np.children))
+
+
+def _own_place(c: _Cand) -> bool:
+    """Whether the figure's own words placed it (not the authority or the article)."""
+    return any(d in c.trace.decided("figures.place") for d in (
+        "figures.place:place/in-X-right-after-the-number", "figures.place:place/in-X-where-they-were",
+        "figures.place:place/the-toll-of-X", "figures.place:place/people-named-by-country",
+        "figures.place:place/the-place-that-had-them"))
+
+
+def inferred(c: _Cand) -> bool:
+    """Whether the figure's place is the article's, not said of the figure itself."""
+    return c.trace.decided("figures.place")[-1:] in (["figures.place:place/the-article's-place"],
+                                                    ["figures.place:place/the-event's-toll"],
+                                                    ["figures.place:place/the-event's-victims"])
+
+
+PLACE = Table("figures.place", runner="figures", subject="the counted people's side of the sentence (_Where)", rules=(
+    Rule("place/in-X-right-after-the-number", lambda w: w.right_after is not None, lambda w: w.right_after,
+         examples=("Of the 72 deaths, 39 were in Valtra, 22 in Brega and five in Holm.",
+                   "Officials said 11 people in Georgia and two in Florida had died.")),
+    Rule("place/in-X-where-they-were", lambda w: w.in_place is not None, lambda w: w.token_name(w.in_place),
+         examples=("At least 48 people were killed in Ishikawa Prefecture after the quake.",
+                   "Flooding hit Ishikawa Prefecture on Monday. The death toll has climbed to 168 in the prefecture, "
+                   "officials said.",
+                   "Shelling killed 32 people in the town of Marovka on Tuesday.",
+                   "There are 9,000 displaced people in Kherson, the governor said.")),
+    Rule("place/the-holder-of-where-most-were", lambda w: w.holder_of_most is not None,
+         lambda w: _named(w.holder_of_most),
+         examples=("Neighbouring Laos also reported casualties, with 9 confirmed dead, mostly in Vientiane.",
+                   "The floods killed 85 people, mainly in Sindh province, officials said.",
+                   "Rockets wounded 40 people, mostly in Sderot, medics said."),
+         why="the place of most of them is not the place of all of them: the country that holds it is"),
+    Rule("place/the-line's-label", lambda w: w.label_place is not None, lambda w: w.label_place,
+         examples=("The agency broke down the deaths by county:\n- Holm County: 12 people\n- Tarn County: 7 people",)),
+    Rule("place/the-toll-of-X", lambda w: w.toll_place is not None, lambda w: w.token_name(w.toll_place),
+         examples=("Japan's death toll rose to 168 on Monday.", "The death toll in Myanmar has risen to 2,719.")),
+    Rule("place/the-place-that-had-them", lambda w: w.place_that_had is not None,
+         lambda w: w.token_name(w.place_that_had),
+         examples=("Osmund County suffered 42 deaths, the highest toll of the counties.",
+                   "Floods hit Japan again. Nagano recorded 99 deaths, the most of any prefecture."),
+         counter_examples=("Belmoria has killed 9,310 people since the invasion.",)),
+    Rule("place/people-named-by-country", lambda w: w.demonym is not None, lambda w: _named(w.demonym),
+         examples=("The flooding has killed 40 Pakistanis and 12 Afghans, officials said.",
+                   "Air strikes killed 20 Syrian soldiers on Sunday, the monitor said.")),
+    Rule("place/the-event's-toll", lambda w: _event_toll(w.c) and w.article.main(w.actor, narrow=False) is not None,
+         lambda w: _named(w.article.main(w.actor, narrow=False)),
+         examples=("Floods hit Cork. Dublin was spared. Kerry was flooded too. Storm Bera's death toll has passed "
+                   "150, officials said.",),
+         why="the toll of the story's event (a storm, a quake, a war) is counted wherever it struck: its country"),
+    Rule("place/counted-by-its-authority", lambda w: w.source_place is not None,
+         lambda w: w.narrower_than_source() or _named(w.source_place),
+         examples=("The death toll has risen to 3,145, the Myanmar government said.",),
+         counter_examples=("Over 9,000 militants have been killed, the Belmorian army said.",),
+         why="a health ministry or government counts its own side's people, not the enemy's fighters"),
+    Rule("place/the-sentence's-one-place", lambda w: w.sentence_place is not None,
+         lambda w: w.sentence_place if isinstance(w.sentence_place, str) else w.token_name(w.sentence_place),
+         examples=("In Sagaing, rescuers said the death toll had risen to 300 by Sunday.",
+                   "Officials said 25,000 have been killed in Kordavia so far, and another 60,000 have been injured.")),
+    Rule("place/the-event's-victims",
+         lambda w: _event_killed(w.c) and w.article.main(w.actor, narrow=False) is not None,
+         lambda w: _named(w.article.main(w.actor, narrow=False)),
+         examples=("Hurricane Mara hit Florida on Monday and moved into Georgia. Florida took the worst of it. "
+                   "Mara killed at least 40 people, officials said.",
+                   "The earthquake struck near Gaziantep. Hatay and Adana were also hit. The quake killed 1,500 "
+                   "people, rescuers said."),
+         why="the people the story's event (a storm, a quake) killed were killed wherever it struck: its country"),
+    Rule("place/the-article's-place", lambda w: w.article.main(w.actor) is not None,
+         lambda w: _named(w.article.main(w.actor)),
+         examples=("Earthquake in Turkey\nRescuers said the death toll had risen to 1,500.",),
+         why="a figure whose sentence names no place counts people where the story is (not the actor's side)"),
+))
+
+
+_EVENT_WORDS = {"hurricane", "typhoon", "cyclone", "storm", "earthquake", "quake", "flood", "floods", "flooding",
+                "war", "conflict", "tsunami", "eruption", "disaster", "wildfire", "fire", "landslide", "offensive"}
+
+
+def _event_toll(c: _Cand) -> bool:
+    """"Hurricane Helene's death toll", "the toll from the earthquake": a toll said of an event, not of a place."""
+    nouns = [t for t in [c.np, c.verb] if t is not None and _lem(t) in ESTIMATE_NOUNS and not _is_verbal(t)]
+    if c.verb is not None and _is_verbal(c.verb):
+        nouns += [g for g in c.verb.children if g.dep_ in SUBJ_DEPS | {"dobj"} and _lem(g) in ESTIMATE_NOUNS]
+    for noun in nouns:
+        for ch in noun.children:
+            words = {t.lower_ for t in ch.subtree}
+            if ch.dep_ in ("poss", "compound") and (words & _EVENT_WORDS or ch.ent_type_ == "EVENT"):
+                return True
+            if ch.dep_ == "prep" and ch.lower_ in ("from", "of", "in") and words & _EVENT_WORDS:
+                return True
+    return False
+
+
+def _event_killed(c: _Cand) -> bool:
+    """"Helene killed at least 123 people", "the quake has killed 1,500", "Helene passed the milestone of 200
+    fatalities", "230 people have been confirmed dead as a result of the cyclone": the event is the killer."""
+    main = c.events.main.lower() if c.events is not None and c.events.main else None
+
+    def is_event(tok) -> bool:
+        words = [t.lower_ for t in tok.subtree]
+        return bool(set(words) & _EVENT_WORDS) or bool(main and main in " ".join(words))
+
+    v = c.verb
+    if v is not None and not _is_verbal(v) and c.role == "pobj" and _is_verbal(v.head):
+        v = v.head                                  # "passed the milestone of 200 fatalities"
+    if v is None or not _is_verbal(v):
+        return False
+    if c.role in ("obj", "pobj") and _lem(v) in KILLED_VERBS | _EVENT_TOLL_VERBS:
+        if any(g.dep_ == "nsubj" and is_event(g) for g in v.children):
+            return True
+    # "died in the storm", "dead as a result of the cyclone", "killed by the quake"
+    for p in v.subtree:
+        if p.dep_ in ("prep", "agent") and p.head.i in {v.i, c.np.i} | {ch.i for ch in v.children} and \
+                p.lower_ in ("in", "from", "by", "after", "during", "as", "due") and \
+                any(o.dep_ == "pobj" and _lem(o) in _EVENT_WORDS and is_event(o) for o in p.subtree):
+            return True
+    return False
+
+
+_EVENT_TOLL_VERBS = {"claim", "pass", "surpass", "top", "exceed", "reach", "cross", "cause", "leave"}
+
+
+def place_of(c: _Cand, article: ArticlePlaces) -> Optional[str]:
+    """The figure's place (see the module docstring), recorded in its trace."""
+    return PLACE.decide(_Where(c, article, c.source), c.trace)

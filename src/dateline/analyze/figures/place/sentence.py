@@ -1,0 +1,358 @@
+"""The counted people's side of the sentence: the place a figure's own sentence gives its people ("killed
+in Wajima", "people in Gaza", "22 in Suzu"), the toll's own place ("Japan's death toll"), a place that had
+them ("Suzu recorded 99 deaths"), a people's name in the group ("Palestinian children"), and the place that
+did the killing (the actor, never the place); kept apart from who speaks ("told reporters in New York") and
+from places said of a part of the count ("including 10,000 in Wajima", "mostly in Bangkok").
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ... import nlp
+from ...lexicon.gazetteer import AREA_WORDS, Place, fold, gazetteer
+from ..candidate import _Cand
+from ..lexicon import (
+    ATTACK_NOUNS, ATTACK_VERBS, ESTIMATE_NOUNS, HOSTAGE_VERBS, KILLED_VERBS, RELEASE_VERBS, SUBJ_DEPS, MOST_ADVERBS,
+    WAR_START_NOUNS, WOUNDED_VERBS,
+)
+from ..parse import _clause_verb, _is_verbal, _lem
+from .article import ArticlePlaces, _where_spoken
+from .names import _KIND_WORDS, PLACE_LABELS, _named, clean_name
+
+_SPEECH = {"say", "tell", "report", "announce", "state", "add", "confirm", "note", "claim", "estimate"}
+PLACE_PREPS = ("in", "inside", "across", "throughout", "at", "near", "around")
+
+
+def _is_place_token(tok, article: ArticlePlaces) -> bool:
+    if tok.ent_type_ in PLACE_LABELS or fold(_name_at(tok)) in article.local_names:
+        return True
+    if tok.text[:1].isupper() and fold(_name_at(tok)) in article.place_keys:
+        return True                  # "Suzu recorded 99 deaths": a name the article gives as a place elsewhere
+    if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and \
+            tok.head.head.pos_ in ("VERB", "AUX", "NUM", "NOUN"):
+        return True                  # "died in Morvik": a name after "in", that NER took for nothing else
+    # a proper name NER missed or took for a person ("in Khan Younis"), if the gazetteer knows it in a
+    # country the article is about (not "Hamas" for the German town of Hamm)
+    if tok.pos_ != "PROPN":
+        return False
+    place = article.resolve(_name_at(tok))
+    if place is None:
+        return False
+    # a town's name is also a word or a person's name far more often than a country's or a region's
+    return place.kind not in ("city", "county") or not article.countries or article.countries[place.country] > 0
+
+
+def _name_at(tok) -> str:
+    """The whole name a token belongs to (its entity, else its compound chain)."""
+    if tok.ent_type_:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent.text
+    toks = [t for t in tok.subtree if t.dep_ == "compound" or t.i == tok.i]
+    toks = [t for t in toks if t.i <= tok.i]
+    return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
+
+
+def _place_in_pobj(pobj, article: ArticlePlaces):
+    """The place an "in ..." phrase names: the object itself ("in Wajima", "in the Gaza Strip"), the
+    "of" of a kind word ("in the town of Shika"), or the place of an event there ("in an air strike in
+    Rafah"); never a possessive or adjective of an attack ("in Israel's bombardment")."""
+    if _is_place_token(pobj, article):
+        return pobj
+    if pobj.tag_ == "NNS" and _lem(pobj) in _KIND_WORDS and any(
+            ch.dep_ in ("amod", "nummod", "det") and (ch.like_num or ch.lower_ in _SEVERAL_WORDS)
+            for ch in pobj.children):
+        # "across several states", "in six prefectures": the country that holds them, if the article says
+        return article.holder_of_several(_KIND_WORDS[_lem(pobj)]) or SEVERAL
+    if _lem(pobj) in _KIND_WORDS and any(d.lower_ in ("the", "this", "that", "his", "her", "its", "their")
+                                         for d in pobj.children if d.dep_ in ("det", "poss")) and \
+            not any(ch.dep_ == "prep" for ch in pobj.children):
+        return article.last_of(_KIND_WORDS[_lem(pobj)], pobj.idx)     # "in the state": the one just named
+    if _lem(pobj) in _AREA_NOUNS | {"capital"}:
+        for ch in pobj.children:
+            # "in the capital Bangkok", "in the capital, Manila", "in the coastal town Suzu": its name
+            if ch.dep_ == "appos" and _is_place_token(ch, article):
+                return ch
+        for ch in pobj.children:
+            if ch.dep_ == "prep" and ch.lower_ == "of":
+                for p in ch.children:
+                    # "the town of Marovka", "the central Japanese prefecture of Ishikawa": the kind word
+                    # says it is a place, whatever NER made of it
+                    if p.dep_ == "pobj" and (_is_place_token(p, article) or p.pos_ == "PROPN"):
+                        return p
+        for ch in pobj.children:
+            # "in Israeli territory", "on the Palestinian side": the people's country
+            if ch.dep_ in ("amod", "compound") and gazetteer().demonym(ch.text) is not None:
+                return article.narrowed(gazetteer().demonym(ch.text))
+        for ch in pobj.children:
+            if ch.dep_ in ("compound", "amod") and _is_place_token(ch, article):
+                return ch                              # "the Wajima city area"
+    attack = _lem(pobj) in ATTACK_NOUNS | WAR_START_NOUNS | DISASTER_NOUNS
+    for ch in pobj.children:
+        # "in the earthquake that hit Ishikawa Prefecture", "the storm that struck Florida"
+        if attack and ch.dep_ in ("relcl", "acl") and _is_verbal(ch):
+            for g in ch.children:
+                if g.dep_ == "dobj":
+                    inner = _place_in_pobj(g, article)
+                    if inner is not None:
+                        return inner
+        # "in an air strike in Rafah", and an attack's target: "in strikes on Kordavia"
+        if ch.dep_ == "prep" and (ch.lower_ in PLACE_PREPS or (attack and ch.lower_ in ("on", "against"))):
+            for p in ch.children:
+                if p.dep_ == "pobj":
+                    inner = _place_in_pobj(p, article)
+                    if inner is not None:
+                        return inner
+    return None
+
+
+# Events of a story that happen somewhere, as attacks do: where they hit is where their dead are.
+DISASTER_NOUNS = {"earthquake", "quake", "storm", "hurricane", "typhoon", "cyclone", "flood", "flooding", "landslide",
+                  "tsunami", "eruption", "fire", "wildfire", "tornado", "disaster", "collapse", "explosion", "crash"}
+_SEVERAL_WORDS = {"several", "many", "multiple", "all", "numerous", "various", "both", "other", "some", "the"}
+# Several places at once, with nothing that holds them all: no one place.
+SEVERAL = Place("", "country", "")
+_AREA_NOUNS = {"town", "city", "village", "province", "prefecture", "region", "district", "county", "state",
+               "area", "part", "north", "south", "east", "west", "center", "centre", "territory", "land", "soil",
+               "side", "border"}
+
+
+def _victim_heads(c: _Cand) -> list:
+    """The words the counted people hang on: the counted noun and the verb that befell them."""
+    heads = [c.np]
+    if c.verb is not None and c.role in ("subj", "subjpass", "obj", "pobj") and _is_verbal(c.verb):
+        heads.append(c.verb)
+    if c.np.i == c.root.i:
+        heads += [ch for ch in c.np.children if ch.dep_ in ("acl", "relcl") and _is_verbal(ch)]
+    else:
+        heads += [ch for ch in c.np.children if ch.dep_ in ("acl", "relcl") and _is_verbal(ch)]
+    return heads
+
+
+def _preps_for(measure: Optional[str]) -> tuple[str, ...]:
+    """Where a count is: people evacuated count where they left ("from X"), trucks where they went
+    ("into X"), hostages where they were taken ("from X") before where they are held."""
+    if measure == "evacuated":
+        return ("from",)
+    if measure == "aid_trucks":
+        return ("into", "to", "in")
+    if measure == "hostages":
+        return ("from",) + PLACE_PREPS
+    return PLACE_PREPS
+
+
+def _in_place(c: _Cand, article: ArticlePlaces):
+    preps = _preps_for(c.measure)
+    for head in _victim_heads(c):
+        for ch in head.children:
+            # "42 deaths for the county", "a toll of 9 for Ohio": a count given for a place
+            given_for = ch.lower_ == "for" and c.measure in ("killed", "wounded", "missing")
+            if ch.dep_ == "prep" and (ch.lower_ in preps or given_for):
+                for p in ch.children:
+                    if p.dep_ == "pobj":
+                        found = _place_in_pobj(p, article)
+                        if found is not None and not isinstance(found, Place) and _in_a_part(found, c):
+                            continue
+                        if found is not None and (not given_for or isinstance(found, Place) or
+                                                  _is_place_token(found, article)):
+                            return found
+    return None
+
+
+def _place_that_had(c: _Cand, article: ArticlePlaces):
+    """"Buncombe County suffered 42 deaths", "Suzu recorded 99 deaths", "Yancey County had 11": a place
+    that is the subject of the verb whose object is the counted people had them; a place that killed
+    ("Belmoria killed 9,310") did not."""
+    v = c.verb
+    if c.role != "obj" or v is None or not _is_verbal(v) or \
+            _lem(v) in KILLED_VERBS | WOUNDED_VERBS | ATTACK_VERBS | HOSTAGE_VERBS | RELEASE_VERBS | \
+            {"cause", "leave", "claim", "take", "hold", "keep", "free"}:
+        return None
+    text = nlp.doc_text(c.root.doc)
+    for g in v.children:
+        if g.dep_ != "nsubj" or re.search(r"--|—|\(", text[g.idx:v.idx]):
+            continue                   # not a dateline ("Kanazawa, Ishikawa Pref., Jan. 11 (Jiji Press)--...")
+        if _is_place_token(g, article) or re.search(r"\s(?:County|Prefecture|Province|City|State)$", _name_at(g)):
+            return g
+    return None
+
+
+def _toll_place(c: _Cand, article: ArticlePlaces):
+    """"Japan's death toll", "the Myanmar quake toll", "the toll in Ishikawa", "the toll from the quake in X"."""
+    nouns = [t for t in [c.np, c.verb] if t is not None and _lem(t) in ESTIMATE_NOUNS and not _is_verbal(t)]
+    if c.verb is not None and _is_verbal(c.verb):
+        nouns += [g for g in c.verb.children if g.dep_ in SUBJ_DEPS | {"dobj"} and _lem(g) in ESTIMATE_NOUNS]
+    for noun in nouns:
+        for ch in noun.children:
+            if ch.dep_ in ("poss", "compound", "nmod") and _is_place_token(ch, article):
+                return ch
+            if ch.dep_ in ("amod", "compound") and gazetteer().demonym(ch.text) is not None:
+                return article.narrowed(gazetteer().demonym(ch.text))      # "the Israeli death toll"
+            if ch.dep_ in ("compound", "amod") and _lem(ch) in ATTACK_NOUNS | WAR_START_NOUNS | {"quake", "earthquake",
+                                                                                                  "storm", "flood"}:
+                for g in ch.children:
+                    if g.dep_ in ("compound", "poss", "nmod") and _is_place_token(g, article):
+                        return g                       # "the Myanmar quake toll"
+            if ch.dep_ == "prep" and ch.lower_ in ("in", "from", "of", "across"):
+                for p in ch.children:
+                    if p.dep_ == "pobj":
+                        found = _place_in_pobj(p, article)
+                        if found is not None and (isinstance(found, Place) or not _in_a_part(found, c)):
+                            return found
+    return None
+
+
+def _demonym_in_group(c: _Cand, article: ArticlePlaces) -> Optional[Place]:
+    """"Palestinian children", "8,796 Palestinians", "Japanese nationals": the people's country."""
+    g = gazetteer()
+    words = [c.np] + [ch for ch in c.np.children if ch.dep_ in ("amod", "compound", "nmod")]
+    for w in words:
+        if w.i == c.root.i:
+            continue
+        place = g.demonym(w.text)
+        if place is not None:
+            return article.narrowed(place) if place.kind == "country" else place
+    return None
+
+
+def _actor(c: _Cand, article: ArticlePlaces) -> Optional[Place]:
+    """The place that did the killing: the subject of an active verb of killing ("Belmoria has killed")."""
+    verb = _clause_verb(c.np, c.sent)
+    if verb is None or _lem(verb) not in KILLED_VERBS | WOUNDED_VERBS:
+        return None
+    for g in verb.children:
+        if g.dep_ == "nsubj":
+            for t in g.subtree:
+                if t.ent_type_ in PLACE_LABELS:
+                    return article.resolve(clean_name(_name_at(t)))
+                place = gazetteer().demonym(t.text)
+                if place is not None:
+                    return place
+    return None
+
+
+def _source_side(tok) -> bool:
+    """Whether a token belongs to who is speaking ("officials in Tokyo said"), not to what happened."""
+    for a in [tok] + list(tok.ancestors):
+        if a.dep_ in ("nsubj", "nsubjpass") and _lem(a.head) in _SPEECH:
+            return True
+        if _where_spoken(a):
+            return True                         # "Haq told reporters in New York": where the speaker was
+        if a.dep_ == "pobj" and a.head.lower_ in ("to", "by") and _lem(a.head.head) in ("accord",):
+            return True
+    return False
+
+
+def _the_kind_word(tok) -> bool:
+    """"the Strip", "the prefecture": a word of kind that points back to the place of that kind the article
+    named before."""
+    return _lem(tok) in _KIND_WORDS and any(d.lower_ == "the" for d in tok.children if d.dep_ == "det") and \
+        not any(d.dep_ in ("compound", "amod", "nmod", "poss") for d in tok.children)
+
+
+def _sentence_places(c: _Cand, article: ArticlePlaces) -> list:
+    """Places the sentence puts something in ("in X", "across X"), outside who speaks; and kind words
+    that point back to the article's one place of that kind ("in the prefecture")."""
+    found = []
+    preps = _preps_for(c.measure)
+    for t in c.sent:
+        if t.dep_ != "pobj" or _source_side(t) or _in_a_part(t, c):
+            continue
+        target = t.head.lower_ in ("on", "against") and _lem(t.head.head) in ATTACK_NOUNS | WAR_START_NOUNS
+        if t.head.lower_ not in preps and not target:
+            continue
+        tok = _place_in_pobj(t, article)
+        if isinstance(tok, Place):
+            found.append(tok)
+        elif tok is not None and _the_kind_word(tok):
+            earlier = article.last_of(_KIND_WORDS[_lem(tok)], tok.idx)
+            if earlier is not None:
+                found.append(earlier)
+        elif tok is not None:
+            found.append(article.resolve(clean_name(_name_at(tok))) or clean_name(_name_at(tok)))
+        for conj in (x for x in t.conjuncts if x.dep_ == "conj"):     # "across Florida and the southeast US"
+            more = _place_in_pobj(conj, article)
+            if more is not None:
+                found.append(more if isinstance(more, Place) else
+                             article.resolve(clean_name(_name_at(more))) or clean_name(_name_at(more)))
+    return found
+
+
+def _where_most_were(t, c: _Cand) -> bool:
+    """"17 dead, mostly in Bangkok", "85 killed, mainly in the south": a place that holds most of the count."""
+    for a in [t, *t.ancestors]:
+        if a.i == c.root.i:
+            return False
+        if any(ch.dep_ == "advmod" and ch.lower_ in MOST_ADVERBS for ch in a.children):
+            return True
+    return False
+
+
+def _in_a_part(t, c: _Cand) -> bool:
+    """Whether a place is said of a part of the count, not the count ("30 deaths, including those in the
+    town of Wajima", "23,000 evacuated, including about 10,000 in Wajima")."""
+    if _where_most_were(t, c):
+        return True
+    for a in t.ancestors:
+        if a.i == c.root.i:
+            return False
+        if a.lower_ in ("including", "among", "excluding") or \
+                (a.like_num and a.tag_ == "CD" and a.lower_ != "one" and a.i != c.root.i):
+            return True
+    # "410 deaths, among them 12 in the village of Dorn", parsed onto the verb: another number in between
+    between = nlp.doc_text(t.doc)[c.num.end:t.idx]
+    return bool(re.search(r"\b(?:including|among|excluding)\b[^.;,]*?\d[^.;,]*$", between))
+
+
+_RIGHT_AFTER = re.compile(r"^(?:\s+[a-z]+)?(?:\s+each)?\s+(?:in|at)\s+(?:the\s+)?"
+                          r"(?:(?:city|cities|towns?|villages?|prefectures?|count(?:y|ies)|states?|provinces?)\s+of\s+)?"
+                          r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+
+
+def _doers_war(c: _Cand, at: int) -> bool:
+    """"wounded in Israel's ongoing offensive", "killed in Russia's war": the name owns the violence, it is
+    not where the people were ("killed in Gaza's north" is)."""
+    tok = next((t for t in c.sent if t.idx == at), None)
+    while tok is not None and tok.dep_ == "compound":
+        tok = tok.head
+    return tok is not None and tok.dep_ == "poss" and _lem(tok.head) in ATTACK_NOUNS | WAR_START_NOUNS | {"genocide"}
+
+
+_POSSESSED_PLACE = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}(?P<inner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
+
+
+def _right_after(c: _Cand, article: ArticlePlaces) -> Optional[str]:
+    """"22 in Suzu", "11 people in Georgia", "one each in Hakui and Shika": a place named right after the
+    number belongs to it, whatever the parse attached it to."""
+    m = _RIGHT_AFTER.match(nlp.doc_text(c.root.doc)[c.num.end:c.num.end + 80])
+    if not m:
+        return None
+    name = re.sub(r"\s+(?:and|or)\b.*$", "", m.group("name"))
+    inner = _POSSESSED_PLACE.match(nlp.doc_text(c.root.doc)[c.num.end + m.end("name"):c.num.end + 120]) \
+        if re.search(r"['’]s$", name) else None
+    if inner and article.resolve(clean_name(inner.group("inner"))) is not None:
+        return clean_name(inner.group("inner"))         # "in Japan's quake-hit Ishikawa prefecture": Ishikawa
+    word = name.split()[0]
+    if word.lower() in ("the", "a", "an") or _DAYS.match(word) or _doers_war(c, c.num.end + m.start("name")):
+        return None
+    demonym = gazetteer().demonym(name)
+    if demonym is not None:
+        return _named(article.narrowed(demonym))          # "dead in Israeli territory"
+    words = name.split()
+    for n in range(len(words), 0, -1):                   # "the Khan Younis Training Centre": Khan Younis
+        if article.resolve(" ".join(words[:n])) is not None:
+            return clean_name(" ".join(words[:n]))
+    kinded = len(words) > 1 and words[-1].lower() in AREA_WORDS
+    named = any(ent.label_ in PLACE_LABELS and ent.text.startswith(words[0]) for ent in c.sent.ents)
+    # an item of a list by place ("22 in Selby"): its "in X" names a place, known or not
+    text = nlp.doc_text(c.root.doc)
+    listed = c.in_list or bool(_EARLIER_ITEM.search(text[c.sent.start_char:c.num.start]))
+    return clean_name(name) if kinded or named or listed else None
+
+
+# an earlier item of the same list by place, then a separator: "20 people in Valtra; 19 in Brega; "
+_EARLIER_ITEM = re.compile(r"\d[\d,]*\s+(?:[a-z]+\s+)?(?:each\s+)?in\s+[A-Z][^;.]*[;,]\s*(?:and\s+)?$")
+
+
+_DAYS = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
