@@ -733,3 +733,14 @@ def test_bracketed_counts_of_a_list(text, measure, values):
 def test_a_bracketed_aside_is_no_list():
     assert not [f for f in _figures("The river rose by 3 metres (10 feet) overnight, the agency (AFP) said.")
                 if f.value == 10]
+
+
+@pytest.mark.parametrize("text,value,place", [
+    ("While 115 fatalities have been confirmed in North Carolina, deaths have also been reported in South "
+     "Carolina (49), Georgia (33), Florida (20), Tennessee (12), and Virginia (2).", 12, "Tennessee"),
+    ("Injuries were recorded in Kent (14), Essex (9) and Surrey (3), police said.", 9, "Essex"),
+    ("Deaths were reported in Sindh (120), Punjab (45) and Balochistan (18), officials said.", 18, "Balochistan"),
+])
+def test_bracketed_counts_are_placed_by_their_names(text, value, place):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]

@@ -14,6 +14,7 @@ from ...lexicon.gazetteer import Place, fold, gazetteer
 from ...rules import Rule, Table
 from ..candidate import _Cand
 from ..lexicon import COMBATANT_NOUNS, ESTIMATE_NOUNS, KILLED_VERBS, NEWS_OUTLET_WORDS, SUBJ_DEPS
+from ..lists import bracketed_item
 from ..parse import _is_verbal, _lem
 from .article import ArticlePlaces
 from .names import _KIND_WORDS, _named, clean_name
@@ -53,6 +54,21 @@ class _Where:
     @functools.cached_property
     def right_after(self) -> Optional[str]:
         return _right_after(self.c, self.article)
+
+    @functools.cached_property
+    def bracket_name(self) -> Optional[str]:
+        """"Georgia (33)" in a list of such items: the name before the bracket, when it is a place."""
+        if not self.c.in_list:
+            return None
+        name = bracketed_item(nlp.doc_text(self.c.root.doc), self.c.num.start, self.c.num.end)
+        if name is None:
+            return None
+        words = name.split()
+        for n in range(len(words), 0, -1):      # "and Virginia": the longest known place at the end
+            tail = clean_name(" ".join(words[-n:]))
+            if self.article.resolve(tail) is not None:
+                return tail
+        return None
 
     @functools.cached_property
     def label_place(self) -> Optional[str]:
@@ -157,7 +173,7 @@ def _own_place(c: _Cand) -> bool:
     return any(d in c.trace.decided("figures.place") for d in (
         "figures.place:place/in-X-right-after-the-number", "figures.place:place/in-X-where-they-were",
         "figures.place:place/the-toll-of-X", "figures.place:place/people-named-by-country",
-        "figures.place:place/the-place-that-had-them"))
+        "figures.place:place/the-place-that-had-them", "figures.place:place/the-name-before-its-bracket"))
 
 
 def inferred(c: _Cand) -> bool:
@@ -168,6 +184,9 @@ def inferred(c: _Cand) -> bool:
 
 
 PLACE = Table("figures.place", runner="figures", subject="the counted people's side of the sentence (_Where)", rules=(
+    Rule("place/the-name-before-its-bracket", lambda w: w.bracket_name is not None, lambda w: w.bracket_name,
+         examples=("Deaths were also reported in Georgia (33), Florida (20), Tennessee (12) and Virginia (2).",
+                   "Injuries were recorded in Kent (14), Essex (9) and Surrey (3), police said.")),
     Rule("place/in-X-right-after-the-number", lambda w: w.right_after is not None, lambda w: w.right_after,
          examples=("Of the 72 deaths, 39 were in Valtra, 22 in Brega and five in Holm.",
                    "Officials said 11 people in Georgia and two in Florida had died.")),
