@@ -744,3 +744,16 @@ def test_a_bracketed_aside_is_no_list():
 def test_bracketed_counts_are_placed_by_their_names(text, value, place):
     figs = [f for f in _figures(text) if f.value == value]
     assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]
+
+
+# --- a date in a phrase of the war's opening attack dates the attack, not the running count told of it -------
+
+@pytest.mark.parametrize("text,value", [
+    ("In the rebels' onslaught on June 2, an estimated 300 people, mostly villagers, were killed, and gunmen took "
+     "45 people captive, according to local officials.", 45),
+    ("In the militia's incursion on April 14, an estimated 700 people, mostly civilians, were killed, and fighters "
+     "took 160 people hostage, according to the government.", 160),
+])
+def test_the_opening_attacks_date_is_not_the_counts(text, value):
+    figs = [f for f in _figures(text, dt.date(2024, 9, 13)) if f.value == value]
+    assert figs and figs[0].scope == "cumulative" and figs[0].as_of == dt.date(2024, 9, 13), figs

@@ -8,7 +8,7 @@ from typing import Optional
 
 from .. import nlp
 from ...records import TimeExpr
-from .lexicon import ATTACK_NOUNS, DECISION_VERBS, LEVEL_VERBS, SPEECH_VERBS, TOLL_SET_VERBS
+from .lexicon import ATTACK_NOUNS, DECISION_VERBS, LEVEL_VERBS, SPEECH_VERBS, TOLL_SET_VERBS, WAR_START_NOUNS
 from ..datelines import dateline_at
 from ..lexicon.calendar import MONTHS, WEEKDAYS
 from ..lexicon.reporting import DOCUMENT_NOUNS
@@ -103,6 +103,23 @@ def _time_attachment(sent, t: _Time):
     return None, False
 
 
+def _dates_an_attack(sent, t: _Time) -> bool:
+    """"In Hamas' raid on Oct. 7, ... took 250 people captive": a time in a phrase of an attack or war noun
+    dates that event, not a running count told of it."""
+    span = sent.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    cur = span.root
+    for _ in range(4):
+        h = cur.head
+        if h.i == cur.i or not _in_sent(h, sent) or _is_verbal(h):
+            return False
+        if h.pos_ == "NOUN" and _lem(h) in ATTACK_NOUNS | WAR_START_NOUNS and cur.dep_ == "prep":
+            return True
+        cur = h
+    return False
+
+
 # --- as_of --------------------------------------------------------------------------------------
 
 def _governing_verbs(c: _Cand):
@@ -174,6 +191,8 @@ def _as_of(c: _Cand, sent_times: list[_Time], default: dt.date, doc_date: dt.dat
             continue                              # an old figure reported now: its event dates do not apply
         if c.scope == "cumulative" and is_event and verb.i not in report and _lem(verb) not in LEVEL_VERBS:
             continue                              # "captured 240 hostages on Oct. 7": the event, not the count
+        if c.scope == "cumulative" and _dates_an_attack(sent, t):
+            continue                              # "in the raid on Oct. 7, ... took 250 captive": likewise
         if chosen is None or (is_event and not chosen_event and c.scope != "cumulative"):
             chosen, chosen_event = t, is_event
     if chosen is not None and c.scope == "incident" and not chosen_event and last_incident_date is not None:
