@@ -757,3 +757,16 @@ def test_bracketed_counts_are_placed_by_their_names(text, value, place):
 def test_the_opening_attacks_date_is_not_the_counts(text, value):
     figs = [f for f in _figures(text, dt.date(2024, 9, 13)) if f.value == value]
     assert figs and figs[0].scope == "cumulative" and figs[0].as_of == dt.date(2024, 9, 13), figs
+
+
+# --- "on the 3rd": a day of the month without its month dates the count -----------------------------------
+
+@pytest.mark.parametrize("text,date,value,as_of", [
+    ("The toll rose to 73 as of 6 p.m. on the 3rd, the broadcaster said.", dt.date(2024, 1, 4), 73,
+     dt.date(2024, 1, 3)),
+    ("The agency said 62 people were missing as of the 12th.", dt.date(2024, 5, 14), 62, dt.date(2024, 5, 12)),
+    ("By the 28th, the death toll had risen to 410, officials said.", dt.date(2024, 3, 2), 410, dt.date(2024, 2, 28)),
+])
+def test_a_day_of_the_month_alone(text, date, value, as_of):
+    figs = [f for f in _figures(text, date) if f.value == value]
+    assert figs and figs[0].as_of == as_of, [(f.value, f.as_of) for f in _figures(text, date)]

@@ -182,6 +182,35 @@ def _day_month(m, ctx, hit):
     return _resolve_day_month(m, ctx, hit)
 
 
+def _a_day_alone(m, seg: str) -> bool:
+    """"on the 3rd" standing for a day: after on/by/since/until/of, and no noun ("the 3rd floor") or month
+    ("the 3rd of April", another rule's) after it."""
+    if not re.search(r"\b(?:on|by|since|until|till|of)\s+$", seg[:m.start()], re.I):
+        return False
+    rest = seg[m.end():]
+    return not re.match(r"\s*(?:of\s+)?[A-Za-z]", rest) or bool(re.match(r"\s*(?:and|at|when|as)\b", rest))
+
+
+@rule("day-of-this-month",
+      r"\bthe\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b",
+      valid=lambda m, s: _a_day_alone(m, s), kind="day",
+      examples=("The toll had risen to 73 as of 6 p.m. on the 3rd, the broadcaster said.",
+                "Rescue teams reached the village on the 12th."),
+      counter_examples=("She lives on the 3rd floor of the building.", "Voting ends on the 3rd of April."),
+      why="a day of the month without its month (translated news): the latest such day up to the article's")
+def _day_of_this_month(m, ctx, hit):
+    day = int(m["day"])
+    year, month = ctx.dct.year, ctx.dct.month
+    if day > ctx.dct.day:                       # "on the 28th" in an article of the 3rd: last month's
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    if not _valid_day(year, month, day):
+        return None
+    d = dt.date(year, month, day)
+    return Resolved("DATE", d.isoformat(), d)
+
+
 @rule("month-year", rf"(?:(?P<mod>{MOD})[\s-]*)?(?P<mon>{MONTH})"
                     rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR4})|\s+(?:of\s+)?(?P<yrel>this|next|last)\s+year\b)",
       valid=lambda m, s: _cap(m["mon"]),

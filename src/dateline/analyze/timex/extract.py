@@ -60,7 +60,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_GLUE = re.compile(r"\s*[,(]?\s*")
+_GLUE = re.compile(r"\s*(?:[,(]|on\s)?\s*")          # "10 p.m. Wednesday", "6 p.m. on the 3rd"
 _DATE_RULES = {"iso", "numeric", "numeric-short", "month-day", "day-month"}
 
 

@@ -46,7 +46,7 @@ TIMEZONE = r"(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|IST|ET|PT|local\s+t
 # TRIGGER: the words and digit shapes every rule needs (at least one of them is in every
 # match; tests/test_timex.py checks that on varied texts). Plain counts ("3,000 people")
 # do not fire it; "May" and "March" only fire capitalised.
-_TRIGGER_DIGITS = r"\d{4}|\d[/.:-]\d|\d\s*[ap]\.?\s?m\b|['’]\d0s|\d[\s-]*seconds?\b"
+_TRIGGER_DIGITS = r"\d{4}|\d[/.:-]\d|\d\s*[ap]\.?\s?m\b|['’]\d0s|\d[\s-]*seconds?\b|\bthe\s+\d\d?(?:st|nd|rd|th)\b"
 _TRIGGER_WORDS = (
     [m for m in MONTHS if m not in ("may", "march")] + [w for w in WEEKDAYS if len(w) <= 5]
     + list(DAY_PARTS) + list(SEASONS)

@@ -139,7 +139,8 @@ _PARTS = r"morning|afternoon|evening|night"
 _RULE_ANCHORS = {
     "iso": r"\d[-/.]\d", "numeric": r"\d[/.-]\d", "numeric-short": r"\(\d\d?/\d",
     "named-event": "|".join(f for ev in NAMED_EVENTS for f in ev.written),
-    "month-day": MONTH, "day-month": MONTH, "month-year": MONTH, "month": MONTH_SOLO, "year": r"\d{4}",
+    "month-day": MONTH, "day-month": MONTH,
+    "day-of-this-month": r"the\s+\d\d?(?:st|nd|rd|th)\b", "month-year": MONTH, "month": MONTH_SOLO, "year": r"\d{4}",
     "decade": r"0s\b|ties\b", "century": r"century",
     "season": r"spring|summer|autumn|fall|winter", "quarter": r"quarter|\bQ[1-4]", "half": r"half",
     "holiday": r"christmas|boxing|new\s+year|halloween|valentine|thanksgiving|easter",
