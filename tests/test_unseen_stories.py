@@ -770,3 +770,20 @@ def test_the_opening_attacks_date_is_not_the_counts(text, value):
 def test_a_day_of_the_month_alone(text, date, value, as_of):
     figs = [f for f in _figures(text, date) if f.value == value]
     assert figs and figs[0].as_of == as_of, [(f.value, f.as_of) for f in _figures(text, date)]
+
+
+# --- an unattributed running count right after an attributed one is that authority's ------------------------
+
+@pytest.mark.parametrize("text,value,source", [
+    ("The death toll rose to 222 as of Monday, according to the provincial government. The number of missing "
+     "people stands at 22, with 18 in Valtra.", 22, "provincial government"),
+    ("Flood deaths climbed to 140 on Sunday, the interior ministry said. Another count of injured stands at 1,200 "
+     "across the region.", 1200, "interior ministry"),
+    ("The storm killed 64 people, the state emergency agency said. Some 310 people remain missing in the hills.", 310,
+     "state emergency agency"),
+    # not a count of another kind: a ministry counting the dead does not count hostages
+    ("The health ministry said 1,400 people had been killed. Between 100 and 150 hostages are held.", 100, None),
+])
+def test_the_paragraphs_authority(text, value, source):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].source == source, [(f.value, f.source) for f in _figures(text)]

@@ -165,6 +165,9 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
             if prev_k == k - 1 and any(c.in_list and c.listed_after is not None for c in here) and \
                     (speaker is None or speaker in not_sources):
                 _source_carried_on(here, prev_cands)
+            if prev_k == k - 1 and speaker is None and \
+                    "\n" not in nlp.doc_text(doc)[prev_cands[-1].num.end:sent.start_char]:
+                _paragraph_source(here, prev_cands)
         # a heading ("the breakdown of deaths by state:") holds over the labelled lines that follow it
         if heading is not None and not _LABEL_LINE.match(sent.text.strip()):
             heading = None
@@ -253,6 +256,26 @@ def _source_carried_on(here: list[_Cand], before: list[_Cand]) -> None:
         if p is not None:
             c.source = p.source
             c.trace.note("figures.source", "source/breakdown-of-the-total-before", f"{p.source!r}")
+
+
+def _paragraph_source(here: list[_Cand], before: list[_Cand]) -> None:
+    """"The toll rose to 222, according to the prefectural government. The number of missing stands at 22":
+    an unattributed running count right after an attributed one, in the same paragraph, is the same
+    authority's."""
+    for c in here:
+        if c.source or c.scope != "cumulative":
+            continue
+        # the same count, or another casualty count of the authority that counts casualties (not its
+        # hostages or aid trucks)
+        p = next((p for p in reversed(before) if p.source and p.scope == "cumulative" and
+                  not _is_anaphor(p.source) and (p.measure == c.measure or
+                                                 {p.measure, c.measure} <= _CASUALTY_MEASURES)), None)
+        if p is not None:
+            c.source = p.source
+            c.trace.note("figures.source", "source/the-paragraph's-authority", f"{p.source!r}")
+
+
+_CASUALTY_MEASURES = {"killed", "wounded", "missing"}
 
 
 # verbs by which a place had deaths ("Suzu recorded 99 deaths"), not by which it told of them ("Israel reported")
