@@ -787,3 +787,25 @@ def test_a_day_of_the_month_alone(text, date, value, as_of):
 def test_the_paragraphs_authority(text, value, source):
     figs = [f for f in _figures(text) if f.value == value]
     assert figs and figs[0].source == source, [(f.value, f.source) for f in _figures(text)]
+
+
+# --- a count right after the sentence that tells one happening is that happening's -------------------------
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("A 30-storey building under construction collapsed in the capital on Friday. Rescue crews are still "
+     "searching for 83 missing workers.", 83, "incident"),
+    ("A bomb exploded at a crowded market in the town on Monday. At least 31 people were killed, police said.", 31,
+     "incident"),
+    ("A ferry capsized off the coast on Sunday. Some 40 passengers are still missing, the coast guard said.", 40,
+     "incident"),
+    ("A building collapsed in the capital. Rescue crews are still searching for 83 missing workers.", 83,
+     "incident"),
+    # the story's own event, or a count whose own sentence names its event, stays the running toll
+    ("The earthquake struck the region on Friday. At least 1,000 people were killed, officials said.", 1000,
+     "cumulative"),
+    ("An air strike hit a camp. The strike killed a commander of the March 3 offensive, which left 1,400 people "
+     "dead.", 1400, "cumulative"),
+])
+def test_one_happening_told_before(text, value, scope):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].scope == scope, [(f.value, f.scope) for f in _figures(text)]

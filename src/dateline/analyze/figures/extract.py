@@ -17,6 +17,7 @@ from .cues import CueContext, _hostage_context
 from .measure import _resolve_measures
 from .skip import _skip_reason
 from .qualifier import _qualifier, _share_qualifiers
+from .told_before import incident_told_before
 from .source import _is_anaphor, _resolve_anaphor, _sentence_speaker, _source, heading_source
 from .scope import _clause_tokens, _scope
 from .asof import _as_of, _dated_statements, _dateline_date, _same_source, _sentence_times
@@ -107,6 +108,8 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
             if prev_k == k - 1:
                 _those_of_the_event(here, prev_cands, nlp.doc_text(doc))
             _the_rest_of_a_count(here, prev_cands if k - prev_k <= 2 else [], nlp.doc_text(doc))
+            if k:
+                incident_told_before(here, sents[k - 1], prev_cands)
             for c in here:
                 _as_of(c, sent_times, default_date, doc_date, statements, last_incident_date)
                 if c.as_of_explicit and (doc_date - c.as_of).days > 365 and c.scope != "other":

@@ -1,0 +1,68 @@
+"""A count told right after the sentence that tells one happening: "A building collapsed in the capital on
+Friday. Rescue crews are still searching for 83 missing workers." The count is that happening's (an
+incident), not the story's running toll, unless its own words say it is the toll ("the death toll has
+risen to", "so far")."""
+from __future__ import annotations
+
+import re
+
+from .. import nlp
+from .candidate import _Cand
+from .lexicon import (
+    ATTACK_NOUNS, ATTACK_VERBS, HAPPENING_NOUNS, INCIDENT_PLACES, STORY_EVENT_NOUNS, WAR_START_NOUNS,
+)
+from .parse import _lem
+
+# verbs that tell one thing going wrong at one place and time
+HAPPENING_VERBS = {"collapse", "explode", "capsize", "crash", "derail", "sink", "detonate", "cave", "topple"}
+_ONE = {"a", "an", "the", "this", "that"}
+# the same in a sentence left unparsed (no number, date or speech in it): the verb's past form, and no word
+# of the story's own event anywhere in the sentence
+_HAPPENED = re.compile(r"\b(?:collapsed|exploded|capsized|crashed|derailed|sank|detonated|caved\s+in|toppled)\b",
+                       re.I)
+_VICTIMS = ("killed", "wounded", "missing")
+_EVENT_NOUNS = ATTACK_NOUNS | WAR_START_NOUNS | STORY_EVENT_NOUNS | HAPPENING_NOUNS
+
+
+def _one(noun) -> bool:
+    """Singular and told as one ("a blast", "the collapse"), not "strikes" or "attacks"."""
+    return noun.tag_ == "NN" and any(d.dep_ in ("det", "poss") and (d.lower_ in _ONE or d.dep_ == "poss")
+                                     for d in noun.children)
+
+
+def tells_one_happening(sent) -> bool:
+    """Whether a sentence tells one happening: "a building collapsed", "a bomb exploded at the market",
+    "an air strike hit a house" -- not the story's own event ("the earthquake struck the region")."""
+    if not nlp.is_parsed(sent):
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", sent.text)}
+        return bool(_HAPPENED.search(sent.text)) and not words & STORY_EVENT_NOUNS
+    for t in sent:
+        if t.pos_ != "VERB":
+            continue
+        subjects = [g for g in t.children if g.dep_ in ("nsubj", "nsubjpass")]
+        if any(_lem(s) in STORY_EVENT_NOUNS for s in subjects):
+            continue
+        if _lem(t) in HAPPENING_VERBS and any(s.pos_ in ("NOUN", "PROPN") for s in subjects):
+            return True
+        if any(_lem(s) in HAPPENING_NOUNS | ATTACK_NOUNS and _one(s) for s in subjects):
+            return True
+        if _lem(t) in ATTACK_VERBS and any(g.dep_ == "dobj" and _lem(g) in INCIDENT_PLACES and _one(g)
+                                           for g in t.children):
+            return True
+    return False
+
+
+def incident_told_before(here: list[_Cand], prev_sent, prev_cands: list[_Cand]) -> None:
+    """Counts of victims with no scope of their own, right after a sentence that tells one happening and
+    gives no running toll, are that happening's."""
+    if prev_sent is None or any(p.scope == "cumulative" and p.sent.start == prev_sent.start for p in prev_cands):
+        return
+    if not tells_one_happening(prev_sent):
+        return
+    for c in here:
+        if any(_lem(t) in _EVENT_NOUNS and t.pos_ == "NOUN" for t in c.sent):
+            continue                            # its own sentence names its event ("the Oct. 7 attack, which left")
+        if c.scope == "cumulative" and not c.cum_cue and c.measure in _VICTIMS and \
+                c.trace.decided("figures.scope") == ["figures.scope:cumulative/default"]:
+            c.scope = "incident"
+            c.trace.note("figures.scope", "incident/one-happening-told-before", prev_sent.text[:60])
