@@ -36,6 +36,12 @@ def check(text, want, absent=(), date=DAY):
         assert not _find(figs, measure, value), f"{measure} {value} should not be a figure: {got}"
 
 
+def has(text, value, attr, expected, date=DAY):
+    """The first figure of this value in the text has ``attr`` == ``expected``."""
+    figs = [f for f in _figures(text, date) if f.value == value]
+    assert figs and getattr(figs[0], attr) == expected, [(f.value, getattr(f, attr)) for f in _figures(text, date)]
+
+
 # --- a gapped second conjunct counts what its own noun says -------------------------------------------
 
 @pytest.mark.parametrize("text,want", [
@@ -214,8 +220,7 @@ def test_kind_word_source_is_the_place_named_before(text, source):
      dt.date(2024, 2, 20)),
 ])
 def test_dated_document_dates_its_figure(text, value, day):
-    figs = [f for f in _figures(text) if f.value == value]
-    assert figs and figs[0].as_of == day, [(f.value, f.as_of) for f in _figures(text)]
+    has(text, value, "as_of", day)
 
 
 # --- deaths of people "who have been identified": a part of the toll, kept in the group -------------------
@@ -353,8 +358,7 @@ def test_town_count_stays_an_incident():
      "Nuwakot.", 30, "army"),
 ])
 def test_breakdown_takes_the_totals_source(text, value, source):
-    figs = [f for f in _figures(text) if f.value == value]
-    assert figs and figs[0].source == source, [(f.value, f.source) for f in _figures(text)]
+    has(text, value, "source", source)
 
 
 def test_a_breakdown_with_its_own_source_keeps_it():
@@ -424,8 +428,7 @@ def test_event_toll_said_otherwise(text, value, place):
     ("Floods killed 25 people in the southern Pakistani province of Sindh on Monday.", 25, "Sindh"),
 ])
 def test_kind_of_named_place_with_a_demonym(text, value, place):
-    figs = [f for f in _figures(text) if f.value == value]
-    assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]
+    has(text, value, "place", place)
 
 
 @pytest.mark.parametrize("text,value,wrong", [
@@ -449,8 +452,7 @@ def test_a_parts_place_is_not_the_wholes(text, value, wrong):
     ("ANKARA, Feb. 28 -- Rescuers said 300 people were still missing.", 300, dt.date(2024, 2, 28)),
 ])
 def test_dateline_dates_the_story(text, value, day):
-    figs = [f for f in _figures(text) if f.value == value]
-    assert figs and figs[0].as_of == day, [(f.value, f.as_of) for f in _figures(text)]
+    has(text, value, "as_of", day)
 
 
 # --- words that name no one are no source ------------------------------------------------------------------
@@ -481,8 +483,7 @@ def test_no_one_is_no_source(text, value):
     ("Since the ground invasion began, 2,700 women have been killed, the ministry said.", 2700, "cumulative"),
 ])
 def test_one_happening_or_the_story(text, value, scope):
-    figs = [f for f in _figures(text) if f.value == value]
-    assert figs and figs[0].scope == scope, [(f.value, f.scope) for f in _figures(text)]
+    has(text, value, "scope", scope)
 
 
 @pytest.mark.parametrize("text,inc,total,measure", [
@@ -530,8 +531,7 @@ def test_wire_label_hyphen_is_no_part_of_the_group():
      "At least 60 people were killed, officials said.", 60, "Japan"),
 ])
 def test_towns_of_the_one_marked_region(text, value, place):
-    figs = [f for f in _figures(text) if f.value == value]
-    assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]
+    has(text, value, "place", place)
 
 
 # --- a news outlet's country is not where the counted people are; its own story's country is -------------
@@ -548,8 +548,7 @@ def test_towns_of_the_one_marked_region(text, value, place):
      "Palestine"),
 ])
 def test_an_outlets_country_is_not_the_victims(text, value, place):
-    figs = [f for f in _figures(text) if f.value == value]
-    assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]
+    has(text, value, "place", place)
 
 
 # --- "in X's offensive": X owns the violence, it is not where the people were ----------------------------
@@ -568,8 +567,7 @@ def test_an_outlets_country_is_not_the_victims(text, value, place):
      "the Strip, officials said.", 8000, "Gaza"),
 ])
 def test_a_doers_war_is_not_the_victims_place(text, value, place):
-    figs = [f for f in _figures(text) if f.value == value]
-    assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]
+    has(text, value, "place", place)
 
 
 # --- people staying in shelters are displaced; a noun's own participle decides its measure ----------------
@@ -612,8 +610,7 @@ def test_a_nouns_own_participle_before_the_next_items_verb(text, wounded, missin
      "said.", 12000, "cumulative"),
 ])
 def test_those_of_the_count_before(text, value, scope):
-    figs = [f for f in _figures(text) if f.value == value]
-    assert figs and figs[0].scope == scope, [(f.value, f.scope) for f in _figures(text)]
+    has(text, value, "scope", scope)
 
 
 # --- "two each in the towns of A and B": a plural word of kind before the names -----------------------------
@@ -627,8 +624,7 @@ def test_those_of_the_count_before(text, value, scope):
      "Brora and Lairg.", 3, "Brora"),
 ])
 def test_items_placed_in_plural_kinds(text, value, place):
-    figs = [f for f in _figures(text) if f.value == value]
-    assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]
+    has(text, value, "place", place)
 
 
 # --- strikes on the one town just named, or on a town that gives its region its name, are one episode -------
@@ -641,8 +637,7 @@ def test_items_placed_in_plural_kinds(text, value, place):
     ("More than 30,000 people have been killed in Israeli strikes on Gaza since October.", 30000, "cumulative"),
 ])
 def test_strikes_on_one_town(text, value, scope):
-    figs = [f for f in _figures(text) if f.value == value]
-    assert figs and figs[0].scope == scope, [(f.value, f.scope) for f in _figures(text)]
+    has(text, value, "scope", scope)
 
 
 # --- "a series of earthquakes" is the story's event, as "the earthquake" is ----------------------------------
@@ -664,8 +659,7 @@ def test_a_series_of_the_storys_events(text, value):
     ("The toll climbed to 212 in Turkey's southern Hatay province, officials said.", 212, "Hatay"),
 ])
 def test_the_place_a_possessive_country_holds(text, value, place):
-    figs = [f for f in _figures(text) if f.value == value]
-    assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]
+    has(text, value, "place", place)
 
 
 # --- where someone spoke is not where the people were --------------------------------------------------------
@@ -679,8 +673,7 @@ def test_the_place_a_possessive_country_holds(text, value, place):
     ("In Khan Younis, an air strike on a residential building killed 12 people, medics said.", 12, "Khan Yunis"),
 ])
 def test_where_someone_spoke(text, value, place):
-    figs = [f for f in _figures(text) if f.value == value]
-    assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]
+    has(text, value, "place", place)
 
 
 # --- "another N" after a count of the same measure is the rest of a total, not the total ---------------------
@@ -694,8 +687,7 @@ def test_where_someone_spoke(text, value, place):
      "an additional"),
 ])
 def test_the_rest_of_a_count(text, value, part):
-    figs = [f for f in _figures(text) if f.value == value]
-    assert figs and figs[0].breakdown == part, [(f.value, f.breakdown) for f in _figures(text)]
+    has(text, value, "breakdown", part)
 
 
 def test_another_alone_is_no_part():
@@ -742,8 +734,7 @@ def test_a_bracketed_aside_is_no_list():
     ("Deaths were reported in Sindh (120), Punjab (45) and Balochistan (18), officials said.", 18, "Balochistan"),
 ])
 def test_bracketed_counts_are_placed_by_their_names(text, value, place):
-    figs = [f for f in _figures(text) if f.value == value]
-    assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]
+    has(text, value, "place", place)
 
 
 # --- a date in a phrase of the war's opening attack dates the attack, not the running count told of it -------
@@ -785,8 +776,7 @@ def test_a_day_of_the_month_alone(text, date, value, as_of):
     ("The health ministry said 1,400 people had been killed. Between 100 and 150 hostages are held.", 100, None),
 ])
 def test_the_paragraphs_authority(text, value, source):
-    figs = [f for f in _figures(text) if f.value == value]
-    assert figs and figs[0].source == source, [(f.value, f.source) for f in _figures(text)]
+    has(text, value, "source", source)
 
 
 # --- a count right after the sentence that tells one happening is that happening's -------------------------
@@ -807,5 +797,4 @@ def test_the_paragraphs_authority(text, value, source):
      "dead.", 1400, "cumulative"),
 ])
 def test_one_happening_told_before(text, value, scope):
-    figs = [f for f in _figures(text) if f.value == value]
-    assert figs and figs[0].scope == scope, [(f.value, f.scope) for f in _figures(text)]
+    has(text, value, "scope", scope)
