@@ -61,7 +61,7 @@ TOLL_SET_VERBS = {"put", "raise", "lower", "revise", "update", "set", "estimate"
 SOURCE_NOUNS = {"ministry", "official", "authority", "army", "military", "government", "agency", "office",
                 "spokesman", "spokesperson", "spokeswoman", "source", "medic", "doctor", "hospital", "service",
                 "force", "police", "organisation", "organization", "committee", "society", "crescent", "cross",
-                "un", "who", "ocha", "unrwa", "idf", "defence", "defense", "media", "minister", "director",
+                "un", "who", "ocha", "defence", "defense", "media", "minister", "director",
                 "worker", "team", "group", "department", "council", "mission", "tally", "report", "statement",
                 "survey", "monitor", "observatory", "centre", "center", "bureau", "administration", "cabinet",
                 "officer", "spokesmen", "rescuer", "responder", "paramedic", "volunteer", "witness", "resident",

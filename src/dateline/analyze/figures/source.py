@@ -17,6 +17,10 @@ from ..lexicon.reporting import DOCUMENT_NOUNS
 from ..rules import Rule, Table
 from .candidate import _Cand
 from .toll import _toll_noun, _toll_setter
+from ..lexicon import story
+
+# the story's own bodies that count ("UNRWA", "IDF"): story words, loaded from its lexicon
+_STORY_BODIES = frozenset(w.lower() for w in story.words("acronyms") | story.words("armed_forces"))
 
 
 # --- sources ---------------------------------------------------------------------------------
@@ -280,7 +284,7 @@ def _source_like(tok) -> bool:
            for ch in tok.children) and tok.pos_ == "NOUN":
         return True                               # "US intelligence", "Israeli authorities"
     return tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or lem in SOURCE_NOUNS or \
-        tok.lower_ in ("he", "she", "it", "they", "we")
+        lem in _STORY_BODIES or tok.lower_ in ("he", "she", "it", "they", "we")
 
 
 def _setter_source(c: _Cand) -> Optional[str]:
