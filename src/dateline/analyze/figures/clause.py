@@ -1,0 +1,87 @@
+"""What the scope rules look at: a figure's clause (its tokens, text and verb) and the cue words found there."""
+from __future__ import annotations
+
+import functools
+import re
+
+from .parse import _clause_verb, _finite_clause, _is_verbal, _text_of
+from .candidate import _Cand
+from .toll import _toll_noun, _toll_setter
+
+
+def _clause_tokens(c: _Cand):
+    setter = _toll_setter(c)
+    if setter is None and _toll_noun(c) is not None and _is_verbal(c.verb):
+        setter = c.verb
+    if setter is not None and setter.dep_ in ("advcl", "xcomp", "conj", "ccomp") and setter.tag_ == "VBG":
+        return list(setter.subtree)         # "..., bringing the number of dead to 9,770": not the main event
+    verb = _clause_verb(c.np, c.sent)
+    if verb is None:
+        return list(c.sent)
+    top = _finite_clause(verb, c.sent)
+    return list(top.subtree)
+
+
+class _Clause:
+    """What the scope rules look at: the candidate, its sentence and clause in lower case, and the cue words
+    found there (computed when a rule first asks)."""
+
+    def __init__(self, c: _Cand):
+        self.c = c
+        self.low = c.sent.text.lower()
+        self.before = self.low[:c.num.start - c.sent.start_char]
+
+    @functools.cached_property
+    def tokens(self):
+        return _clause_tokens(self.c)
+
+    @functools.cached_property
+    def clause(self) -> str:
+        return _text_of(self.tokens).lower()
+
+    @functools.cached_property
+    def verb(self):
+        return _clause_verb(self.c.np, self.c.sent)
+
+    @functools.cached_property
+    def cum_cue(self) -> bool:
+        return bool(re.search(r"\bsince\b|\b(?:in\s+total|a\s+total\s+of|so\s+far|to\s+date|overall|altogether|"
+                              r"death\s+toll|toll|cumulative)\b", self.clause))
+
+    @functools.cached_property
+    def resumed(self) -> bool:
+        """"since the fighting resumed", "since the truce collapsed": a new period, not the war's toll."""
+        return bool(re.search(r"\bsince\b[^.;]{0,40}\b(?:resum|restart|collaps|broke\s+down|end(?:ed|s)\b|expir|"
+                              r"(?:truce|ceasefire|cease-fire|pause)\s+(?:was\s+)?(?:over|ended|lapsed))\w*",
+                              self.clause))
+
+    @functools.cached_property
+    def since_phase(self) -> bool:
+        """"since the ground offensive began", "since the latest round of fighting": a phase of the war."""
+        return bool(re.search(r"\bsince\s+(?:the|its|their)\s+(?:(?:ground|new|latest|renewed|second|third|"
+                              r"fresh|current|recent|final)\s+)+(?:\w+\s+){0,2}?(?:offensive|operation|invasion|"
+                              r"incursion|assault|campaign|phase|round|wave|push|stage)\b", self.clause))
+
+    @functools.cached_property
+    def period_cue(self) -> bool:
+        clause = self.clause
+        cue = re.search(r"\b(?:(?:past|last|previous)\s+(?:few\s+)?(?:24|48|72|twenty-four|forty-eight|\d+|few|two|"
+                        r"three|several)?[\s-]*(?:hours?|days?)|(?:past|last|previous)\s+(?:two|three|four|[2-4])\s+"
+                        r"weeks|recent\s+days|in\s+a\s+single\s+day|"
+                        r"on\s+a\s+single\s+day|in\s+(?:just|only|less\s+than|under)\s+(?:a|one|two|three|four|five|"
+                        r"six|\d+)\s+(?:hours?|days?|weeks?)|"
+                        r"yesterday|(?:24|48|72|twenty-four|forty-eight)[- ]hours?\s+(?:to|until|up\s+to|period)|"
+                        r"(?:in|over|during|within)\s+(?:the\s+)?(?:24|48|72|twenty-four|forty-eight)[- ]hours?)\b",
+                        clause)
+        long_span = re.search(r"\b(?:past|last)\s+(\d+)\s+days\b", clause)
+        long_weeks = re.search(r"\b(?:past|last)\s+(\d+|five|six|seven|eight|nine|ten|several|few)\s+weeks\b", clause)
+        return bool(cue) and not (long_span and int(long_span.group(1)) > 7) and not long_weeks
+
+    @functools.cached_property
+    def movement(self) -> bool:
+        c = self.c
+        return c.measure in ("evacuated", "aid_trucks") or (c.measure == "other" and _release_cue(c))
+
+
+def _release_cue(c: _Cand) -> bool:
+    return bool(c.cue and re.match(r"(?:releas|free|rescu|swap|exchang|return|liberat|hand)", c.cue.lower()))

@@ -1,0 +1,285 @@
+"""Whether a figure is of one incident: one strike, blast, happening or building, or a 'when' clause."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import (
+    ATTACK_NOUNS, ATTACK_VERBS, HAPPENING_NOUNS, INCIDENT_PLACES, KILLED_VERBS, KILLER_WORDS, SPEECH_VERBS,
+    STORY_EVENT_NOUNS, SUBJ_DEPS, TOWN_NOUNS, WOUNDED_VERBS,
+)
+from .parse import _is_verbal, _lem, _text_of
+from ..lexicon import story
+from ..lexicon.gazetteer import gazetteer
+from ..rules import Rule, Table
+from .candidate import _Cand
+from .clause import _Clause
+from .toll import _toll_noun
+
+
+_ATTACK_ON = re.compile(r"\b(?:on|in|inside|across)\s+(?:southern\s+|northern\s+)?(?:"
+                        + story.alternation("attacked_places") + r")\b", re.I)
+
+
+def _war_start(tokens) -> bool:
+    """Words of the attack that began the war: its attackers, its date, the story's attacked place."""
+    text = " ".join(t.text for t in tokens)
+    return bool(KILLER_WORDS.search(text)) or bool(_ATTACK_ON.search(text))
+
+
+def _specific_place(tok) -> bool:
+    """A single named or singular place ("the town of Sderot", "a house", "Jabalia camp"), not Gaza or Israel."""
+    sub = list(tok.subtree)
+    if _war_start(sub):
+        return False
+    if _lem(tok) in _REGION_KINDS:
+        return False                # "in Niigata Prefecture", "in Buncombe County": a region's toll
+    if tok.tag_ == "NN" and _lem(tok) in INCIDENT_PLACES | {"town", "village", "neighbourhood", "neighborhood",
+                                                            "street", "district", "kibbutz", "city"}:
+        return True
+    if any(x.ent_type_ in ("GPE", "LOC", "FAC") and not _wide(x) for x in sub):
+        return True
+    # a proper name after "in" / "at" is a place, whatever NER made of it ("in Khan Younis")
+    name = [tok] + [x for x in tok.children if x.dep_ == "compound"]
+    return tok.pos_ == "PROPN" and tok.head.lower_ in ("in", "at", "near", "inside") and \
+        all(x.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "") and not _wide(x) for x in name)
+
+
+_REGION_KINDS = {"prefecture", "province", "state", "county", "governorate", "oblast", "region", "department",
+                 "territory", "division"}
+_WIDE_WORDS = {"strip", "west", "bank", "enclave", "territory", "territories", "the", "north", "south", "east"}
+
+
+def _wide(tok) -> bool:
+    """A word of a country, territory or region (where a toll is a running one), not of one town or site."""
+    if tok.lower_ in _WIDE_WORDS or gazetteer().demonym(tok.text) is not None:
+        return True
+    found = gazetteer().find(tok.text)
+    return bool(found) and found[0].kind in ("country", "territory", "region")
+
+
+def _a_towns_name(tok) -> bool:
+    """A region named after its chief town ("strikes on Rafah", "shelling of Kherson"): the town is meant."""
+    found = gazetteer().find(tok.text)
+    return bool(found) and found[0].kind == "region" and any(
+        p.kind == "city" and p.country == found[0].country for p in found[1:])
+
+
+def _reported_by_named(verb) -> bool:
+    """Whether ``verb`` is the content of a reporting verb whose subject is a name ("Israel says it ...")."""
+    if verb.dep_ not in ("ccomp", "parataxis") or _lem(verb.head) not in SPEECH_VERBS:
+        return False
+    return any(g.dep_ == "nsubj" and (g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "GPE", "NORP"))
+               for g in verb.head.children)
+
+
+def _victims_placed(c: _Cand) -> bool:
+    """"killed 32 people in Khan Younis": a victim verb placed in one town, camp or building."""
+    verb = c.verb if c.role in ("subj", "subjpass", "obj") else None
+    if verb is None or not _is_verbal(verb) or _lem(verb) not in KILLED_VERBS | WOUNDED_VERBS:
+        return False
+    if any(ch.dep_ == "aux" and ch.lower_ in ("has", "have", "'ve") for ch in verb.children):
+        return False                          # "1,000 people have been killed in Jabalia": a running total there
+    for g in list(verb.children) + ([p for p in c.np.children] if c.np.i != c.root.i else []):
+        if g.dep_ == "prep" and g.lower_ in ("in", "at", "inside", "near", "throughout", "across"):
+            for p in g.children:
+                if p.dep_ == "pobj" and _specific_place(p):
+                    return True
+    return False
+
+
+def _killer_subject(s: _Clause) -> bool:
+    """The killer as subject: "the militants killed 1 400 people" (the attack that began it) is the war's toll."""
+    return s.verb is not None and any(g.dep_ == "nsubj" and KILLER_WORDS.search(_text_of(list(g.subtree)))
+                                      for g in s.verb.children)
+
+
+def _it_killed(s: _Clause) -> bool:
+    """"it killed 500 people": the blast; not "Israel says it has killed"."""
+    v = s.verb
+    return v is not None and any(g.dep_ == "nsubj" and g.lower_ == "it" for g in v.children) and \
+        _lem(v) in KILLED_VERBS and not _reported_by_named(v)
+
+
+def _attack_noun_clause(s: _Clause) -> bool:
+    """"an air strike on a residential building killed 12" (misparsed as a clause on the noun)."""
+    v = s.verb
+    if v is not None and v.dep_ in ("ccomp", "parataxis") and _lem(v.head) in SPEECH_VERBS:
+        v = v.head                              # "an incident that the ministry said killed 112"
+    return v is not None and v.dep_ in ("acl", "relcl") and _lem(v.head) in ATTACK_NOUNS - {"bombardment"} and \
+        v.head.tag_ == "NN" and not _war_start(list(v.head.subtree))
+
+
+def _one_attack(t) -> bool:
+    """A strike, blast, raid ... that is one event: singular, placed, dated or on a building."""
+    lem = _lem(t)
+    if lem not in ATTACK_NOUNS or t.pos_ != "NOUN":
+        return False
+    sub = list(t.subtree)
+    if _war_start(sub) or lem == "bombardment":
+        return False
+    text = _text_of(sub).lower()
+    placed = any(x.pos_ == "PROPN" and (not _wide(x) or _a_towns_name(x)) and
+                 (x.head.lower_ in ("in", "on", "at", "near") or x.head.head.lower_ in ("in", "on", "at", "near"))
+                 for x in sub if x.i != t.i)
+    dated = bool(re.search(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\beve\b|night|christmas", text))
+    return bool(t.tag_ == "NN" or placed or dated or (set(_lem(x) for x in sub) & INCIDENT_PLACES)
+                or _on_the_one_town(t))
+
+
+def _on_the_one_town(t) -> bool:
+    """"the strikes on the city", "the raids on the village": strikes said of the one town just named are
+    one episode (not "Israeli strikes on Gaza", nor "strikes on cities")."""
+    if not any(d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in t.children):
+        return False
+    preps = [c for c in t.children if c.dep_ == "prep"]
+    if t.dep_ == "pobj":                        # "died in the raids on the village", "on" parsed onto "died"
+        preps += [c for c in t.head.head.children if c.dep_ == "prep" and c.i == t.right_edge.i + 1]
+    return any(p.dep_ == "pobj" and _lem(p) in TOWN_NOUNS and p.tag_ == "NN" and
+               any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in p.children)
+               for prep in preps if prep.lower_ in ("on", "in", "against") for p in prep.children)
+
+
+def _at_incident_place(t) -> bool:
+    return _lem(t) in INCIDENT_PLACES and t.tag_ in ("NN", "NNP") and (
+        (t.head.pos_ == "ADP" and t.head.lower_ in ("at", "in", "on", "inside")) or t.dep_ in SUBJ_DEPS) and \
+        not (t.dep_ in SUBJ_DEPS and _lem(t.head) in SPEECH_VERBS)
+
+
+def _one_happening(c: _Cand) -> bool:
+    """The victim verb's doer or setting is one happening: "a collapse killed", "died in a landslide"."""
+    verb = c.verb if c.role in ("subj", "subjpass", "obj") else None
+    if verb is None or not _is_verbal(verb) or _lem(verb) not in KILLED_VERBS | WOUNDED_VERBS | {"crush", "bury"}:
+        return False
+    near = [g for g in verb.children if g.dep_ == "nsubj"]
+    for g in verb.children:
+        if g.dep_ in ("agent", "prep") and g.lower_ in ("by", "in", "during", "to"):
+            near += [p for p in g.children if p.dep_ == "pobj"]
+    for n in near:
+        if _lem(n) in HAPPENING_NOUNS and n.tag_ == "NN" and not any(
+                ch.dep_ == "prep" and ch.lower_ == "of" and any(p.tag_ in ("NNS", "NNPS") for p in ch.children)
+                for ch in n.children):
+            return True
+    return False
+
+
+_COLLECTIVE_NOUNS = {"series", "string", "wave", "swarm", "spate", "succession", "pair", "number", "couple"}
+
+
+def _collective_head(tok):
+    """"a series of earthquakes": the noun the collective is made of."""
+    if _lem(tok) in _COLLECTIVE_NOUNS:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for p in prep.children:
+                    if p.dep_ == "pobj":
+                        return p
+    return tok
+
+
+def _when_clause(s: "_Clause") -> bool:
+    """A 'when' clause, or an 'after' clause on a verb in the simple past, telling of one happening."""
+    for t in s.tokens:
+        if t.dep_ != "advcl" or _inside_other_noun(t, s.c):
+            continue
+        marks = {ch.lower_ for ch in t.children if ch.dep_ in ("mark", "advmod")}
+        if "after" in marks:
+            head = t.head
+            if head.tag_ not in ("VBD", "VBN") or any(ch.dep_ == "aux" and _lem(ch) == "have" for ch in head.children):
+                continue                        # "have died after the floods swept ...": a running toll
+        elif "when" not in marks:
+            continue
+        if any(ch.dep_ in SUBJ_DEPS and _lem(_collective_head(ch)) in STORY_EVENT_NOUNS for ch in t.children):
+            continue                            # "when the quake struck": the story's own event
+        return True
+    return False
+
+
+INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's clause (_Clause)", rules=(
+    Rule("veto/killer-subject", _killer_subject, False,
+         examples=("The gunmen killed 60 people in the first hours of the uprising.",),
+         why="what the attackers did when the war began is the war's toll, not one incident"),
+    Rule("incident/it-killed", _it_killed, True,
+         examples=("A car bomb exploded near the stadium. It killed 23 fans.",)),
+    Rule("incident/victims-placed", lambda s: _victims_placed(s.c), True,
+         examples=("Shelling killed 32 people in the village of Marovka on Tuesday.",)),
+    Rule("incident/attack-noun-clause", _attack_noun_clause, True,
+         examples=("Witnesses described a raid that killed 15 villagers.",
+                   "Troops fired on the crowd in an incident that the health ministry said killed 112 people.",
+                   "Officials reported an air strike killing 20 people near the port.")),
+    Rule("incident/attack-on-a-place",
+         lambda s: any(_lem(t) in ATTACK_VERBS and _is_verbal(t) and
+                       any(_specific_place(g) for g in t.children if g.dep_ == "dobj") for t in s.tokens), True,
+         examples=("Rockets hit the town of Dunmore, leaving two people dead.",)),
+    Rule("incident/one-attack", lambda s: any(_one_attack(t) for t in s.tokens), True,
+         examples=("The blast at the market killed 31 shoppers.",)),
+    Rule("incident/one-happening", lambda s: _one_happening(s.c), True,
+         examples=("A monastery collapse killed 50 monks, officials said.",
+                   "Fourteen villagers died in a landslide that buried their homes.",
+                   "Seven pilgrims were crushed to death in a stampede at the shrine.",
+                   "Two firefighters were injured by a tornado that touched down near the county line."),
+         counter_examples=("Most of the 3,000 victims were killed in the collapse of buildings, officials said.",
+                           "More than 200 people have died in the floods, officials said."),
+         why="the dead of one collapse, crash, fire or landslide (a happening at one spot), not the story's toll"),
+    Rule("incident/at-a-building", lambda s: any(_at_incident_place(t) for t in s.tokens), True,
+         examples=("Forty patients have died at the hospital after the generators failed.",)),
+    Rule("incident/when-clause", _when_clause, True,
+         examples=("Nine people drowned when their boat capsized off the coast.",
+                   "Twelve pilgrims died after their bus plunged into a ravine on Sunday.",
+                   "More than 100 people were killed after soldiers opened fire on a crowd early Thursday.",
+                   "Six miners were killed after a tunnel collapsed in the north of the province."),
+         counter_examples=("At least 11 people had died in the state, including a firefighter who was killed when "
+                           "a tree fell on his truck.",
+                           "At least 1,000 people were killed when the earthquake struck the region on Friday.",
+                           "More than 2,000 people have died after the floods swept across the region.",
+                           "Over 90 people were killed after the hurricane made landfall in the state."),
+         why="the dead of one happening told in a 'when' or 'after' clause (a boat capsized, troops opened fire); "
+             "not those of the story's own event (the quake struck, the war began), which is its running toll"),
+    Rule("incident/as-the-victims-did", lambda s: _as_victims_did(s), True,
+         examples=("Eleven villagers were killed as they slept in their homes, the governor said.",
+                   "Nine people were killed as Afghans queued for bread outside the city.",
+                   "Police said 14 migrants drowned as they tried to cross the river.",
+                   "The ministry says the number of people killed as they waited to receive aid has risen to 112."),
+         counter_examples=("More than 2,000 people have died as the floods swept across the region.",
+                           "Some 30,000 people have been killed as the war goes on, officials said."),
+         why="people killed while doing one thing at one moment (sleeping, queuing, crossing): one event"),
+))
+
+
+def _inside_other_noun(t, c: _Cand) -> bool:
+    """Whether a clause hangs in a relative clause on another noun than the counted one ("including a
+    firefighter who was killed when a tree fell"): it tells of that one, not of the figure."""
+    for a in t.ancestors:
+        if a.i == c.np.i or a.i == c.root.i:
+            return False
+        if a.dep_ in ("relcl", "acl") and a.head.i != c.np.i:
+            return True
+    return False
+
+
+_THEY = {"they", "he", "she", "we"}
+
+
+def _as_victims_did(s: _Clause) -> bool:
+    """"killed as they slept", "drowned as they tried to cross": a victim verb whose "as"/"while" clause
+    has the victims themselves (a pronoun) doing something, in the past."""
+    c = s.c
+    heads = {t.i for t in s.tokens}
+    if c.verb is not None:
+        heads.add(c.verb.i)
+    noun = _toll_noun(c)
+    if noun is not None:
+        heads.add(noun.head.i)                  # "the number of people killed as ... has risen to 112"
+    for t in c.sent:
+        if t.dep_ != "advcl" or t.head.i not in heads or _lem(t.head) not in KILLED_VERBS | WOUNDED_VERBS:
+            continue
+        if not any(ch.dep_ == "mark" and ch.lower_ in ("as", "while") for ch in t.children):
+            continue
+        if t.tag_ in ("VBD", "VBG") and any(ch.dep_ == "nsubj" and (ch.lower_ in _THEY or (
+                ch.tag_ in ("NNS", "NNPS") and gazetteer().demonym(ch.text) is not None)) for ch in t.children):
+            return True                         # "as they slept", "as Sudanese queued for bread"
+    return False
+
+
+def _incident(s: _Clause) -> bool:
+    """A single strike, blast, hospital or event rather than a running toll."""
+    return INCIDENT.decide(s, s.c.trace, default=False)
