@@ -538,6 +538,8 @@ def test_serve_on_a_busy_port_says_so_before_serving(db):
     (["check", "--stale-ratio", "-1"], "greater than or equal to 0"),
     (["serve", "--port", "99999"], "less than or equal to 65535"),
     (["search", " "], "give a word to search for"),
+    (["figures", "--doc", ""], "give an article id"),
+    (["claims", "--doc", " "], "give an article id"),
     (["report", "-o", "/nonexistent-folder/x.html"], "no folder /nonexistent-folder"),
 ])
 def test_impossible_values_are_refused_saying_why(db, args, says):

@@ -150,6 +150,14 @@ def _ledger(db: Path, read_only: bool = True):
         raise typer.Exit(2)
 
 
+def _article(doc: Optional[str]) -> Optional[str]:
+    """An article id given with --doc: an empty one is refused rather than read as no filter."""
+    if doc is not None and not doc.strip():
+        raise typer.BadParameter("give an article id (as 'figures --json' shows in 'doc'), not an empty one",
+                                 param_hint="--doc")
+    return doc
+
+
 def _date(value: Optional[str], name: str) -> Optional[dt.date]:
     if value is None:
         return None

@@ -15,7 +15,7 @@ from .listing import claims, entities, figures
 from .story import check, series
 
 
-def ingest(inputs: List[Path] = typer.Argument(...,
+def ingest(inputs: List[Path] = typer.Argument(..., metavar="PATH",
                                                help="Files or directories (walked recursively)."),
            db: Path = DbOption,
            date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",

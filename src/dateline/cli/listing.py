@@ -12,7 +12,7 @@ from .. import cli          # the console as it is when a command runs (tests sw
 from ..format import number
 from ..records import ENTITY_KINDS, MEASURES, SCOPES
 from ..store.search_limits import DEFAULT_BUDGET
-from . import ChoiceOption, DateOption, DbOption, JsonOption, _highlight, _ledger, _period, _print_jsonl, err
+from . import ChoiceOption, DateOption, DbOption, JsonOption, _article, _highlight, _ledger, _period, _print_jsonl, err
 from .tables import Col, print_table
 
 
@@ -27,7 +27,7 @@ def figures(db: Path = DbOption,
     """List figures: value (with its qualifier), measure, group, source, as-of, scope, article and sentence."""
     first, last = _period(since, until)
     ledger = _ledger(db)
-    rows = ledger.figures(measure=measure, doc=doc, scope=scope, since=first, until=last)
+    rows = ledger.figures(measure=measure, doc=_article(doc), scope=scope, since=first, until=last)
     if as_json:
         from ..serve.export import figure_records  # same record shape as export
 
@@ -64,7 +64,7 @@ def claims(db: Path = DbOption,
     """List attributed claims: date, speaker, cue, content, mode, article."""
     first, last = _period(since, until)
     ledger = _ledger(db)
-    rows = ledger.claims(speaker=speaker, doc=doc, since=first, until=last)
+    rows = ledger.claims(speaker=speaker, doc=_article(doc), since=first, until=last)
     if as_json:
         from ..serve.export import claim_records
 
