@@ -9,7 +9,7 @@ from typing import Iterable, Optional
 from .. import nlp
 from ...records import Claim, Figure, Span, TimeExpr
 from ..numbers import TENS, UNITS, find_counts
-from ..rules import new_trace
+from ..rules import Rule, Table, new_trace
 from .parse import _ancestors, _clause_verb, _lem, _text_of
 from .candidate import _Cand, _counted_phrase, _role_of
 from .toll import _toll_noun, _toll_setter
@@ -261,21 +261,45 @@ def _source_carried_on(here: list[_Cand], before: list[_Cand]) -> None:
             c.trace.note("figures.source", "source/breakdown-of-the-total-before", f"{p.source!r}")
 
 
-def _paragraph_source(here: list[_Cand], before: list[_Cand]) -> None:
-    """"The toll rose to 222, according to the prefectural government. The number of missing stands at 22":
-    an unattributed running count right after an attributed one, in the same paragraph, is the same
-    authority's."""
-    for c in here:
+class _Paragraph:
+    """An unattributed count and the attributed counts of the sentence before it, in one paragraph."""
+
+    def __init__(self, c: _Cand, before: list[_Cand]):
+        self.c, self.before = c, before
+
+    def authority(self) -> Optional[str]:
+        c = self.c
         if c.source or c.scope != "cumulative":
-            continue
+            return None
         # the same count, or another casualty count of the authority that counts casualties (not its
         # hostages or aid trucks)
-        p = next((p for p in reversed(before) if p.source and p.scope == "cumulative" and
+        p = next((p for p in reversed(self.before) if p.source and p.scope == "cumulative" and
                   not _is_anaphor(p.source) and (p.measure == c.measure or
                                                  {p.measure, c.measure} <= _CASUALTY_MEASURES)), None)
-        if p is not None:
-            c.source = p.source
-            c.trace.note("figures.source", "source/the-paragraph's-authority", f"{p.source!r}")
+        return p.source if p is not None else None
+
+
+PARAGRAPH_SOURCE = Table("figures.source.paragraph", runner="figures",
+                         subject="an unattributed count and the sentence before it (_Paragraph)", rules=(
+    Rule("source/the-paragraph's-authority", lambda p: p.authority() is not None, lambda p: p.authority(),
+         examples=("The death toll rose to 222 as of Monday, according to the provincial government. The number "
+                   "of missing people stands at 22.",
+                   "The storm killed 64 people, the state emergency agency said. Some 310 people remain missing in "
+                   "the hills."),
+         counter_examples=("The health ministry said 1,400 people had been killed. Between 100 and 150 hostages "
+                           "are held.",),
+         why="an unattributed running count right after an attributed one, in one paragraph, is the same "
+             "authority's"),
+))
+
+
+def _paragraph_source(here: list[_Cand], before: list[_Cand]) -> None:
+    """"The toll rose to 222, according to the prefectural government. The number of missing stands at 22":
+    see PARAGRAPH_SOURCE."""
+    for c in here:
+        m = PARAGRAPH_SOURCE.first_match(_Paragraph(c, before), c.trace)
+        if m is not None:
+            c.source = m.outcome
 
 
 _CASUALTY_MEASURES = {"killed", "wounded", "missing"}

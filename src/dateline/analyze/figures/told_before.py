@@ -12,6 +12,7 @@ from .lexicon import (
     ATTACK_NOUNS, ATTACK_VERBS, HAPPENING_NOUNS, INCIDENT_PLACES, STORY_EVENT_NOUNS, WAR_START_NOUNS,
 )
 from .parse import _lem
+from ..rules import Rule, Table
 
 # verbs that tell one thing going wrong at one place and time
 HAPPENING_VERBS = {"collapse", "explode", "capsize", "crash", "derail", "sink", "detonate", "cave", "topple"}
@@ -52,17 +53,47 @@ def tells_one_happening(sent) -> bool:
     return False
 
 
+class _Before:
+    """A count and the sentence before it (what the table below looks at)."""
+
+    def __init__(self, c: _Cand, prev_sent, prev_cands: list[_Cand]):
+        self.c, self.prev_sent, self.prev_cands = c, prev_sent, prev_cands
+
+    def happening_told_before(self) -> bool:
+        c, prev = self.c, self.prev_sent
+        if c.scope != "cumulative" or c.cum_cue or c.measure not in _VICTIMS or \
+                c.trace.decided("figures.scope") != ["figures.scope:cumulative/default"]:
+            return False                        # its own words decided its scope
+        if any(_lem(t) in _EVENT_NOUNS and t.pos_ == "NOUN" for t in c.sent):
+            return False                        # its own sentence names its event ("the Oct. 7 attack, which left")
+        if any(p.scope == "cumulative" and p.sent.start == prev.start for p in self.prev_cands):
+            return False                        # the sentence before gives the running toll
+        return tells_one_happening(prev)
+
+
+TOLD_BEFORE = Table("figures.scope.told-before", runner="figures",
+                    subject="a count and the sentence before it (_Before)", rules=(
+    Rule("incident/one-happening-told-before", lambda b: b.happening_told_before(), "incident",
+         examples=("A 30-storey building under construction collapsed in the capital on Friday. Rescue crews are "
+                   "still searching for 83 missing workers.",
+                   "A bomb exploded at a crowded market in the town on Monday. At least 31 people were killed, "
+                   "police said.",
+                   "A ferry capsized off the coast on Sunday. Some 40 passengers are still missing, the coast guard "
+                   "said."),
+         counter_examples=("The earthquake struck the region on Friday. At least 1,000 people were killed, officials "
+                           "said.",
+                           "A bomb exploded at the market on Monday. The death toll of the war has risen to 3,000, "
+                           "the ministry said."),
+         why="a count told right after one happening, with no scope of its own, is that happening's"),
+))
+
+
 def incident_told_before(here: list[_Cand], prev_sent, prev_cands: list[_Cand]) -> None:
     """Counts of victims with no scope of their own, right after a sentence that tells one happening and
     gives no running toll, are that happening's."""
-    if prev_sent is None or any(p.scope == "cumulative" and p.sent.start == prev_sent.start for p in prev_cands):
-        return
-    if not tells_one_happening(prev_sent):
+    if prev_sent is None:
         return
     for c in here:
-        if any(_lem(t) in _EVENT_NOUNS and t.pos_ == "NOUN" for t in c.sent):
-            continue                            # its own sentence names its event ("the Oct. 7 attack, which left")
-        if c.scope == "cumulative" and not c.cum_cue and c.measure in _VICTIMS and \
-                c.trace.decided("figures.scope") == ["figures.scope:cumulative/default"]:
-            c.scope = "incident"
-            c.trace.note("figures.scope", "incident/one-happening-told-before", prev_sent.text[:60])
+        m = TOLD_BEFORE.first_match(_Before(c, prev_sent, prev_cands), c.trace, prev_sent.text[:60])
+        if m is not None:
+            c.scope = m.outcome
