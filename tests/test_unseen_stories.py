@@ -798,3 +798,18 @@ def test_the_paragraphs_authority(text, value, source):
 ])
 def test_one_happening_told_before(text, value, scope):
     has(text, value, "scope", scope)
+
+
+# --- a bullet the segmenter leaves on its own does not end the lines under a heading -------------------------
+
+@pytest.mark.parametrize("text,measure,values", [
+    ("The agency broke down the causes of deaths so far:\n\n  • Drowning: 20\n  • Landslide: 11\n  • Blunt force "
+     "injuries: 11\n  • Unknown circumstances: 34\n  • Other: 5\n\nMore details were due on Friday.", "killed",
+     (20, 11, 34, 5)),
+    ("Officials listed the injured by district:\n  • Holm District: 40\n  • Tarn District: 12\n  • Brega District: 7"
+     "\n\nHospitals were full.", "wounded", (40, 12, 7)),
+    ("The ministry gave the number of displaced people by camp:\n  • North camp: 1,200\n  • Lake camp: 800\n  • "
+     "Hill camp: 350\n\nAid was arriving.", "displaced", (1200, 800, 350)),
+])
+def test_bulleted_lines_under_a_heading(text, measure, values):
+    check(text, [(measure, v, {}) for v in values])

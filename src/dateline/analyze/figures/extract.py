@@ -172,7 +172,8 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                     "\n" not in nlp.doc_text(doc)[prev_cands[-1].num.end:sent.start_char]:
                 _paragraph_source(here, prev_cands)
         # a heading ("the breakdown of deaths by state:") holds over the labelled lines that follow it
-        if heading is not None and not _LABEL_LINE.match(sent.text.strip()):
+        # (a bullet the segmenter left alone, "•", is no line of its own)
+        if heading is not None and not _LABEL_LINE.match(sent.text.strip()) and re.search(r"\w", sent.text):
             heading = None
         new_heading = heading_of(sent, CueContext())
         if new_heading is not None:
