@@ -813,3 +813,17 @@ def test_one_happening_told_before(text, value, scope):
 ])
 def test_bulleted_lines_under_a_heading(text, measure, values):
     check(text, [(measure, v, {}) for v in values])
+
+
+# --- a dateline with an ordinal day ("Myanmar, April 4th, 2025 —") dates the paragraph ---------------------
+
+@pytest.mark.parametrize("text,date,value,as_of", [
+    ("Myanmar, April 4th, 2025 — The military government reported that the death toll from the earthquake has "
+     "risen to 3,085.", dt.date(2025, 4, 5), 3085, dt.date(2025, 4, 4)),
+    ("Nepal, May 3rd, 2015 — The government said the death toll has risen to 7,000.", dt.date(2015, 5, 4), 7000,
+     dt.date(2015, 5, 3)),
+    ("Philippines, November 10th, 2013 — The disaster agency said the toll has risen to 1,200.",
+     dt.date(2013, 11, 11), 1200, dt.date(2013, 11, 10)),
+])
+def test_a_dateline_with_an_ordinal_day(text, date, value, as_of):
+    has(text, value, "as_of", as_of, date)

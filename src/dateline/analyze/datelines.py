@@ -3,6 +3,7 @@
     JERUSALEM (Reuters) – …                          KHAN YOUNIS, Gaza Strip, Nov 20 (Reuters) - …
     (CNN) — …                                        GAZA, Oct. 18 (Xinhua) -- …
     Gaza City, Oct 9 (AFP): …                        12:45 GMT – …   (a live blog's time stamp)
+    Myanmar, April 4th, 2025 — …
 
 A dateline is never a speaker and never part of what is said, and its date dates what the paragraph
 reports. Only real datelines count: one in capitals, or with a date, a time or an agency ("Revealed: …",
@@ -24,7 +25,8 @@ __all__ = ["DATELINE", "Dateline", "dateline_at", "dateline_end"]
 
 _PLACE = r"(?:[A-Z][A-Z .'’-]{2,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
 _REGION = r"(?:,\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})?"
-_DATE = r"(?:,?\s*(?P<date>(?:[A-Z][a-z]{2,9}\.?\s*\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9})(?:,\s*\d{4})?))?"
+_DATE = (r"(?:,?\s*(?P<date>(?:[A-Z][a-z]{2,9}\.?\s*\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,9})"
+         r"(?:,\s*\d{4})?))?")
 _AGENCY = r"(?P<agency>(?:\s*\([A-Za-z .]{2,25}\)){0,2})"
 _TIME_STAMP = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC|BST|CET|EST|EDT|ET|IST|local time)?"
 # A paragraph's opening: a place (with a region, a date, up to two agencies), an agency alone or a time

@@ -69,7 +69,8 @@ def _dateline_date(text: str, doc_date: dt.date) -> Optional[dt.date]:
     return d
 
 
-_DAY = re.compile(r"(?:(?P<mon>[A-Za-z]{3,9})\.?\s*(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<mon2>[A-Za-z]{3,9}))"
+_DAY = re.compile(r"(?:(?P<mon>[A-Za-z]{3,9})\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+                  r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>[A-Za-z]{3,9}))"
                   r"(?:,\s*(?P<year>\d{4}))?")
 
 
