@@ -827,3 +827,18 @@ def test_bulleted_lines_under_a_heading(text, measure, values):
 ])
 def test_a_dateline_with_an_ordinal_day(text, date, value, as_of):
     has(text, value, "as_of", as_of, date)
+
+
+# --- a wire dateline after the headline and byline dates the story, as one at the top does ------------------
+
+@pytest.mark.parametrize("text,date,value,as_of", [
+    ("Flood toll rises to 212 in Sindh\n\nAgency) 08:59, August 29, 2022\n\nKARACHI, Aug. 28 (Agency) -- The death "
+     "toll from floods in Sindh rose to 212, officials said.\n\nThe number of injured stands at 1,410.",
+     dt.date(2022, 8, 29), 1410, dt.date(2022, 8, 28)),
+    ("Quake toll passes 2,000\n\nBy a staff reporter\n\nKATHMANDU, April 26 (Agency) -- The toll rose to 2,000.\n\n"
+     "Some 5,800 people were injured, the police said.", dt.date(2015, 4, 27), 5800, dt.date(2015, 4, 26)),
+    ("Storm kills dozens\n\nMANILA, Nov. 9 (Agency) -- At least 40 people died in the storm.\n\nMore than 300 "
+     "people are missing, the disaster agency said.", dt.date(2013, 11, 10), 300, dt.date(2013, 11, 9)),
+])
+def test_a_wire_dateline_after_the_headline(text, date, value, as_of):
+    has(text, value, "as_of", as_of, date)

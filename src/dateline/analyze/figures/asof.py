@@ -55,9 +55,17 @@ def _sentence_times(sent, times: list[TimeExpr], doc_date) -> list[_Time]:
     return given
 
 
+_OPENING = 600          # characters of an article its wire dateline may open after (a headline, a byline)
+
+
 def _dateline_date(text: str, doc_date: dt.date) -> Optional[dt.date]:
-    """"Jerusalem, Oct 9: ..." at the top of a wire story dates what it reports (``analyze.datelines``)."""
-    line = dateline_at(text)
+    """"Jerusalem, Oct 9: ..." opening a wire story (at the top, or after its headline and byline) dates what
+    it reports (``analyze.datelines``)."""
+    line = None
+    for start in [0] + [m.end() for m in re.finditer(r"\n", text[:_OPENING])]:
+        line = dateline_at(text, start)
+        if line is not None and line.date:
+            break
     m = _DAY.fullmatch(line.date.strip()) if line is not None and line.date else None
     if not m:
         return None
