@@ -87,6 +87,9 @@ def load() -> Language:
 # lexical (functions of ORTH: LOWER, IS_SPACE ...) or stored on the token and listed here.
 _KEY_ATTRS = (ORTH, TAG, DEP, POS, MORPH, LEMMA)
 _ROW = numpy.dtype((numpy.void, 8 * len(_KEY_ATTRS)))     # one token's key values as bytes
+# What the rule lemmatizer reads of a token (its text through ORTH; its lookup tables are fixed).
+_LEMMA_KEY = (ORTH, POS, MORPH, LEMMA)
+_LEMMA_ROW = numpy.dtype((numpy.void, 8 * len(_LEMMA_KEY)))
 # Pattern keys whose values are functions of _KEY_ATTRS (lexical ones are functions of ORTH).
 _READABLE = {"ORTH", "TEXT", "LOWER", "TAG", "DEP", "POS", "MORPH", "LEMMA", "LENGTH", "SHAPE", "PREFIX", "SUFFIX",
              "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE",
@@ -128,6 +131,7 @@ class TokenAttributeMemo:
         self.vocab = ruler.vocab
         self.max_size = max_size
         self.memo: dict = {}
+        self.lemmas: dict = {}                          # ORTH, POS, MORPH, LEMMA (as bytes) -> the lemmatizer's LEMMA
         self.hits = self.misses = 0                     # tokens
         self.usable = True
         self.width = 0                                  # longest multi-token pattern, minus one
@@ -165,19 +169,38 @@ class TokenAttributeMemo:
         rows = arr.view(_ROW).ravel().tolist()
         if not self.width:
             return rows
-        w, n = self.width, len(rows)
-        context = self._may_be_target
-        return [(min(i, w), b"".join(rows[max(0, i - w):i + w + 1])) if context(orth) else rows[i]
-                for i, orth in enumerate(arr[:, 0].tolist())] if n else rows
+        w = self.width
+        orths = arr[:, 0].tolist()
+        known = self._context_of
+        if not all(known.get(o) is False for o in orths):
+            flags = [self._may_be_target(o) for o in orths]
+            return [(min(i, w), b"".join(rows[max(0, i - w):i + w + 1])) if flag else row
+                    for i, (row, flag) in enumerate(zip(rows, flags))]
+        return rows
 
     def _probe(self, rows: bytes) -> list[bytes]:
-        """The real components' output for tokens with these key values (rows of six uint64), as bytes per token."""
+        """The real components' output for tokens with these key values (rows of six uint64), as bytes per token.
+
+        The ruler runs on a probe of these tokens; the lemmatizer, whose result depends on ORTH, POS, MORPH
+        and LEMMA alone, runs on a second probe of the tokens whose four values after the ruler it has not
+        had yet (memoised apart: many tokens share them)."""
         keys = numpy.frombuffer(rows, dtype="uint64").reshape(-1, len(_KEY_ATTRS))
         strings = self.vocab.strings
-        probe = Doc(self.vocab, words=[strings[o] for o in keys[:, 0].tolist()])
+        words = [strings[o] for o in keys[:, 0].tolist()]
+        probe = Doc(self.vocab, words=words)
         probe.from_array(_KEY_ATTRS[1:], keys[:, 1:])
-        probe = self.lemmatizer(self.ruler(probe))
+        probe = self.ruler(probe)
         out = numpy.ascontiguousarray(probe.to_array(self.out_attrs), dtype="uint64")
+        ruled = numpy.ascontiguousarray(probe.to_array(_LEMMA_KEY), dtype="uint64")
+        lemma_keys = ruled.view(_LEMMA_ROW).ravel().tolist()
+        lemmas = self.lemmas
+        todo = {k: i for i, k in enumerate(lemma_keys) if k not in lemmas}
+        if todo:
+            rows2 = ruled[list(todo.values())]
+            probe2 = Doc(self.vocab, words=[words[i] for i in todo.values()])
+            probe2.from_array(_LEMMA_KEY[1:], rows2[:, 1:])
+            lemmas.update(zip(todo, self.lemmatizer(probe2).to_array(LEMMA).tolist()))
+        out[:, self.out_attrs.index(LEMMA)] = [lemmas[k] for k in lemma_keys]
         return out.view(numpy.dtype((numpy.void, 8 * len(self.out_attrs)))).ravel().tolist()
 
     def fill(self, keys: Iterable) -> None:
@@ -220,8 +243,9 @@ class TokenAttributeMemo:
             chunk = [d for _, d in zip(range(max(1, batch_size)), docs)]
             if not chunk:
                 return
-            if len(self.memo) > self.max_size:
+            if len(self.memo) + len(self.lemmas) > self.max_size:
                 self.memo.clear()                        # bounded: memory stays flat on any stream
+                self.lemmas.clear()
             keys = [self.keys(d) if len(d) else [] for d in chunk]
             n = sum(map(len, keys))
             self.fill(k for ks in keys for k in ks)
@@ -264,6 +288,17 @@ class _MemoSlot:
         return self.memo.pipe(docs, batch_size)  # type: ignore[union-attr]
 
 
+def _index_as_sets(lemmatizer) -> None:
+    """The rule lemmatizer's ``lemma_index`` lists as sets: it only asks ``form in index`` of them, which on
+    a list of 57,000 nouns is a scan per candidate form (most of the lemmatizer's time)."""
+    if "lemma_index" not in lemmatizer.lookups:
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for key, forms in list(table.items()):
+        if isinstance(forms, list):
+            table[key] = frozenset(forms)
+
+
 def memoise_token_attributes(nlp: Language) -> Optional[TokenAttributeMemo]:
     """Replace ``attribute_ruler`` and ``lemmatizer`` (adjacent, in that order) by one memoised component."""
     names = nlp.pipe_names
@@ -272,6 +307,7 @@ def memoise_token_attributes(nlp: Language) -> Optional[TokenAttributeMemo]:
     memo = TokenAttributeMemo(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"))
     if not memo.usable or nlp.get_pipe("lemmatizer").mode != "rule":
         return None
+    _index_as_sets(nlp.get_pipe("lemmatizer"))
     position = names.index("attribute_ruler")
     nlp.remove_pipe("attribute_ruler")
     nlp.remove_pipe("lemmatizer")
