@@ -123,14 +123,18 @@ class TokenAttributeMemo:
     pipeline must be left alone, if the ruler has a pattern or an attribute
     outside what this reasoning covers. ``bench/identity.py`` checks the result
     against the pipeline as loaded, attribute by attribute.
+
+    Bounded: past ``max_size // 2`` entries a new generation starts; keys met
+    again are taken over from the previous one, which is dropped at the next turn.
     """
 
-    def __init__(self, ruler, lemmatizer, max_size: int = 200_000):
+    def __init__(self, ruler, lemmatizer, max_size: int = 150_000):
         self.ruler = ruler
         self.lemmatizer = lemmatizer
         self.vocab = ruler.vocab
         self.max_size = max_size
         self.memo: dict = {}
+        self.older: dict = {}                           # the previous generation of ``memo`` (see ``pipe``)
         self.lemmas: dict = {}                          # ORTH, POS, MORPH, LEMMA (as bytes) -> the lemmatizer's LEMMA
         self.hits = self.misses = 0                     # tokens
         self.usable = True
@@ -206,12 +210,14 @@ class TokenAttributeMemo:
     def fill(self, keys: Iterable) -> None:
         """Compute the keys not in the memo: all in one probe, but windows cut short by a document's edge
         (those need the edge), each in a probe of its own."""
-        memo = self.memo
+        memo, older = self.memo, self.older
         full = (2 * self.width + 1) * _ROW.itemsize
         parts, centers, alone = [], [], []
         at = 0
         for k in dict.fromkeys(k for k in keys if k not in memo):
-            if isinstance(k, bytes):
+            if k in older:
+                memo[k] = older[k]
+            elif isinstance(k, bytes):
                 parts.append(k)
                 centers.append((k, at))
                 at += 1
@@ -243,9 +249,11 @@ class TokenAttributeMemo:
             chunk = [d for _, d in zip(range(max(1, batch_size)), docs)]
             if not chunk:
                 return
-            if len(self.memo) + len(self.lemmas) > self.max_size:
-                self.memo.clear()                        # bounded: memory stays flat on any stream
-                self.lemmas.clear()
+            if len(self.memo) + len(self.lemmas) > self.max_size // 2:
+                # bounded, so memory stays flat on any stream: a new generation; keys still in use are
+                # taken over from the previous one, the rest dropped with it at the next turn
+                self.older, self.memo = self.memo, {}
+                self.lemmas = {}
             keys = [self.keys(d) if len(d) else [] for d in chunk]
             n = sum(map(len, keys))
             self.fill(k for ks in keys for k in ks)
