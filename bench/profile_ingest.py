@@ -3,6 +3,7 @@
     python bench/profile_ingest.py                # 1,000 distinct Timeline17 excerpts (see bench/speed.py)
     python bench/profile_ingest.py --n 200        # smaller
     python bench/profile_ingest.py --cprofile /tmp/ingest.prof   # also a cProfile of the same run
+    python bench/profile_ingest.py --src DIR      # another checkout's src/ (e.g. an older commit)
 
 The ingest runs with ``workers=1`` so that the whole of it (reading, analysis and the
 store) is in one process and every stage can be timed from inside, by wrapping the
@@ -26,7 +27,9 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+# --src DIR: profile another checkout's package (e.g. an older commit's src/) with this script
+_SRC = Path(sys.argv[sys.argv.index("--src") + 1]) if "--src" in sys.argv else ROOT / "src"
+sys.path.insert(0, str(_SRC))
 sys.path.insert(0, str(ROOT / "bench"))
 
 TOTALS: dict[str, float] = defaultdict(float)
@@ -123,6 +126,13 @@ def component_times(segments: list[str]) -> dict[str, float]:
     from dateline.analyze import nlp
 
     model = nlp.load()
+    for _, proc in model.pipeline:          # caches start empty, as they did in the ingest
+        memo = getattr(proc, "memo", None)
+        if memo is not None:
+            memo.memo, memo.older, memo.lemmas = {}, {}, {}
+            memo.lemmatizer.cache = {}
+        if isinstance(getattr(proc, "cache", None), dict):
+            proc.cache = {}
     out = {}
     t = time.perf_counter()
     docs = [model.make_doc(s) for s in segments]
@@ -140,6 +150,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=1000, help="distinct Timeline17 excerpts")
     ap.add_argument("--cprofile", type=Path, help="also write a cProfile of the ingest here")
+    ap.add_argument("--src", type=Path, default=ROOT / "src", help="the dateline package's src/ folder")
     args = ap.parse_args()
     from dateline import Ledger
     from dateline.analyze import nlp
@@ -169,6 +180,8 @@ def main() -> None:
     rows = [(f"spaCy {k}", v * scale) for k, v in parts.items()]
     rows += sorted(TOTALS.items(), key=lambda kv: -kv[1])
     rows.append(("rest (ingest loop, lookups, model-free glue)", total - spacy_total - sum(TOTALS.values())))
+    import dateline
+    print(f"dateline from {Path(dateline.__file__).parent}; pipeline {nlp.load().pipe_names}")
     print(f"{n} articles, {len(SEGMENTS)} segments parsed, ingest {total:.1f} s in one process "
           f"({1000 * total / n:.1f} ms/article); FTS5 rebuild of the written ledger {fts:.2f} s "
           f"(included in the SQLite documents row)")

