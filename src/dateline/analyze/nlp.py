@@ -114,10 +114,11 @@ class TokenAttributeMemo:
     is what the two components wrote (the ruler's attributes and LEMMA).
 
     Keys not in the memo are computed by the real components on a probe ``Doc``
-    made of tokens with exactly those six values: the tokens without context in
-    one probe (none of them can be targeted by a multi-token pattern, so their
-    neighbours there do not matter), each token with context in a probe of its
-    own window. Every document then gets its values with one ``Doc.from_array``,
+    made of tokens with exactly those six values: the tokens without context (none
+    of them can be targeted by a multi-token pattern, so their neighbours there do
+    not matter) and the full windows of the tokens with context (whose neighbours
+    within reach of any pattern are the window's own) in one probe, a window cut
+    short by its document's edge in a probe of its own. Every document then gets its values with one ``Doc.from_array``,
     which sets them with the same ``Token.set_struct_attr`` the ruler uses (the
     lemmatizer's strings are already in the vocab). ``usable`` is false, and the
     pipeline must be left alone, if the ruler has a pattern or an attribute
@@ -310,7 +311,8 @@ def _index_as_sets(lemmatizer) -> None:
 def memoise_token_attributes(nlp: Language) -> Optional[TokenAttributeMemo]:
     """Replace ``attribute_ruler`` and ``lemmatizer`` (adjacent, in that order) by one memoised component."""
     names = nlp.pipe_names
-    if "attribute_ruler" not in names or names.index("lemmatizer") != names.index("attribute_ruler") + 1:
+    if ("attribute_ruler" not in names or "lemmatizer" not in names
+            or names.index("lemmatizer") != names.index("attribute_ruler") + 1):
         return None
     memo = TokenAttributeMemo(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"))
     if not memo.usable or nlp.get_pipe("lemmatizer").mode != "rule":
