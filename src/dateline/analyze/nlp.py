@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 from collections import OrderedDict
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 import numpy
+from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -64,11 +66,265 @@ def check_model_meta(meta: Optional[dict] = None) -> None:
 
 @functools.lru_cache(maxsize=1)
 def load() -> Language:
-    """The English pipeline, loaded once per process (never downloads anything)."""
+    """The English pipeline, loaded once per process (never downloads anything).
+
+    Its ``attribute_ruler`` and ``lemmatizer`` are run through :class:`TokenAttributeMemo`
+    (same results, computed once per distinct token and context); ``DATELINE_TOKEN_MEMO=0``
+    in the environment keeps the pipeline exactly as loaded.
+    """
     import spacy
 
     check_model_meta()
-    return spacy.load(MODEL_PACKAGE)
+    nlp = spacy.load(MODEL_PACKAGE)
+    if os.environ.get("DATELINE_TOKEN_MEMO", "1") != "0":
+        memoise_token_attributes(nlp)
+    return nlp
+
+
+# --- attribute_ruler + lemmatizer, memoised ------------------------------------------
+
+# Token attributes the ruler's and lemmatizer's inputs are read from: all of them are either
+# lexical (functions of ORTH: LOWER, IS_SPACE ...) or stored on the token and listed here.
+_KEY_ATTRS = (ORTH, TAG, DEP, POS, MORPH, LEMMA)
+_ROW = numpy.dtype((numpy.void, 8 * len(_KEY_ATTRS)))     # one token's key values as bytes
+# What the rule lemmatizer reads of a token (its text through ORTH; its lookup tables are fixed).
+_LEMMA_KEY = (ORTH, POS, MORPH, LEMMA)
+_LEMMA_ROW = numpy.dtype((numpy.void, 8 * len(_LEMMA_KEY)))
+# Pattern keys whose values are functions of _KEY_ATTRS (lexical ones are functions of ORTH).
+_READABLE = {"ORTH", "TEXT", "LOWER", "TAG", "DEP", "POS", "MORPH", "LEMMA", "LENGTH", "SHAPE", "PREFIX", "SUFFIX",
+             "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE",
+             "IS_STOP", "IS_OOV", "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY",
+             "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL"}
+# Attributes the two components may write (the ruler writes what its rules name; the lemmatizer LEMMA).
+_WRITABLE = {"TAG": TAG, "DEP": DEP, "POS": POS, "MORPH": MORPH, "LEMMA": LEMMA}
+
+
+class TokenAttributeMemo:
+    """``attribute_ruler`` then ``lemmatizer``, with their results computed once per distinct token.
+
+    Both components give a token values that depend only on that token's own ORTH,
+    TAG, DEP, POS, MORPH and LEMMA (the ruler's one-token patterns read its text,
+    tag and dependency label; the rule lemmatizer reads its text, POS and
+    morphology and looks them up in fixed tables), except where a pattern of
+    several tokens can target it: then also on its neighbours within that
+    pattern's width. So a token's memo key is those six values, plus the
+    neighbours' six values when its text fits the targeted position of some
+    multi-token pattern (tested conservatively: only the ORTH/TEXT/LOWER
+    constraints there count; a position without one fits every token). The value
+    is what the two components wrote (the ruler's attributes and LEMMA).
+
+    Keys not in the memo are computed by the real components on a probe ``Doc``
+    made of tokens with exactly those six values: the tokens without context (none
+    of them can be targeted by a multi-token pattern, so their neighbours there do
+    not matter) and the full windows of the tokens with context (whose neighbours
+    within reach of any pattern are the window's own) in one probe, a window cut
+    short by its document's edge in a probe of its own. Every document then gets its values with one ``Doc.from_array``,
+    which sets them with the same ``Token.set_struct_attr`` the ruler uses (the
+    lemmatizer's strings are already in the vocab). ``usable`` is false, and the
+    pipeline must be left alone, if the ruler has a pattern or an attribute
+    outside what this reasoning covers. ``bench/identity.py`` checks the result
+    against the pipeline as loaded, attribute by attribute.
+
+    Bounded: past ``max_size // 2`` entries a new generation starts; keys met
+    again are taken over from the previous one, which is dropped at the next turn.
+    """
+
+    def __init__(self, ruler, lemmatizer, max_size: int = 150_000):
+        self.ruler = ruler
+        self.lemmatizer = lemmatizer
+        self.vocab = ruler.vocab
+        self.max_size = max_size
+        self.memo: dict = {}
+        self.older: dict = {}                           # the previous generation of ``memo`` (see ``pipe``)
+        self.lemmas: dict = {}                          # ORTH, POS, MORPH, LEMMA (as bytes) -> the lemmatizer's LEMMA
+        self.hits = self.misses = 0                     # tokens
+        self.usable = True
+        self.width = 0                                  # longest multi-token pattern, minus one
+        self.targets: list[list[tuple[str, object]]] = []   # per multi-token pattern: the target's text tests
+        written = {"LEMMA"}
+        for entry in ruler.patterns:
+            for attr in entry["attrs"]:
+                if str(attr).upper() not in _WRITABLE:
+                    self.usable = False
+                written.add(str(attr).upper())
+            for pattern in entry["patterns"]:
+                for spec in pattern:
+                    if not isinstance(spec, dict) or any(str(k).upper() not in _READABLE for k in spec):
+                        self.usable = False       # OP, NORM, ENT_*, SENT_START, _ ...: not covered
+                if len(pattern) > 1:
+                    self.width = max(self.width, len(pattern) - 1)
+                    target = pattern[entry.get("index", 0) % len(pattern)]
+                    self.targets.append([(str(k).upper(), v) for k, v in target.items()
+                                         if str(k).upper() in ("ORTH", "TEXT", "LOWER")])
+        self.out_attrs = [_WRITABLE[a] for a in sorted(written)]
+        self._context_of: dict[int, bool] = {}          # ORTH -> may be a multi-token pattern's target
+
+    def _may_be_target(self, orth: int) -> bool:
+        found = self._context_of.get(orth)
+        if found is None:
+            text = self.vocab.strings[orth]
+            found = any(all(_fits(text.lower() if k == "LOWER" else text, v) for k, v in tests)
+                        for tests in self.targets)
+            self._context_of[orth] = found
+        return found
+
+    def keys(self, doc: Doc) -> list:
+        """Per token: its six key values as bytes, or ``(position in window, the window's rows as bytes)``."""
+        arr = numpy.ascontiguousarray(doc.to_array(_KEY_ATTRS), dtype="uint64")
+        rows = arr.view(_ROW).ravel().tolist()
+        if not self.width:
+            return rows
+        w = self.width
+        orths = arr[:, 0].tolist()
+        known = self._context_of
+        if not all(known.get(o) is False for o in orths):
+            flags = [self._may_be_target(o) for o in orths]
+            return [(min(i, w), b"".join(rows[max(0, i - w):i + w + 1])) if flag else row
+                    for i, (row, flag) in enumerate(zip(rows, flags))]
+        return rows
+
+    def _probe(self, rows: bytes) -> list[bytes]:
+        """The real components' output for tokens with these key values (rows of six uint64), as bytes per token.
+
+        The ruler runs on a probe of these tokens; the lemmatizer, whose result depends on ORTH, POS, MORPH
+        and LEMMA alone, runs on a second probe of the tokens whose four values after the ruler it has not
+        had yet (memoised apart: many tokens share them)."""
+        keys = numpy.frombuffer(rows, dtype="uint64").reshape(-1, len(_KEY_ATTRS))
+        strings = self.vocab.strings
+        words = [strings[o] for o in keys[:, 0].tolist()]
+        probe = Doc(self.vocab, words=words)
+        probe.from_array(_KEY_ATTRS[1:], keys[:, 1:])
+        probe = self.ruler(probe)
+        out = numpy.ascontiguousarray(probe.to_array(self.out_attrs), dtype="uint64")
+        ruled = numpy.ascontiguousarray(probe.to_array(_LEMMA_KEY), dtype="uint64")
+        lemma_keys = ruled.view(_LEMMA_ROW).ravel().tolist()
+        lemmas = self.lemmas
+        todo = {k: i for i, k in enumerate(lemma_keys) if k not in lemmas}
+        if todo:
+            rows2 = ruled[list(todo.values())]
+            probe2 = Doc(self.vocab, words=[words[i] for i in todo.values()])
+            probe2.from_array(_LEMMA_KEY[1:], rows2[:, 1:])
+            lemmas.update(zip(todo, self.lemmatizer(probe2).to_array(LEMMA).tolist()))
+        out[:, self.out_attrs.index(LEMMA)] = [lemmas[k] for k in lemma_keys]
+        return out.view(numpy.dtype((numpy.void, 8 * len(self.out_attrs)))).ravel().tolist()
+
+    def fill(self, keys: Iterable) -> None:
+        """Compute the keys not in the memo: all in one probe, but windows cut short by a document's edge
+        (those need the edge), each in a probe of its own."""
+        memo, older = self.memo, self.older
+        full = (2 * self.width + 1) * _ROW.itemsize
+        parts, centers, alone = [], [], []
+        at = 0
+        for k in dict.fromkeys(k for k in keys if k not in memo):
+            if k in older:
+                memo[k] = older[k]
+            elif isinstance(k, bytes):
+                parts.append(k)
+                centers.append((k, at))
+                at += 1
+            elif len(k[1]) == full:
+                parts.append(k[1])
+                centers.append((k, at + k[0]))
+                at += 2 * self.width + 1
+            else:
+                alone.append(k)
+        self.misses += len(centers) + len(alone)
+        if parts:
+            out = self._probe(b"".join(parts))
+            memo.update((k, out[i]) for k, i in centers)
+        for k in alone:
+            memo[k] = self._probe(k[1])[k[0]]
+
+    def apply(self, doc: Doc, keys: list) -> Doc:
+        memo = self.memo
+        values = numpy.frombuffer(b"".join([memo[k] for k in keys]), dtype="uint64").reshape(len(keys), -1)
+        doc.from_array(self.out_attrs, values)
+        return doc
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
+        docs = iter(docs)
+        while True:
+            chunk = [d for _, d in zip(range(max(1, batch_size)), docs)]
+            if not chunk:
+                return
+            if len(self.memo) + len(self.lemmas) > self.max_size // 2:
+                # bounded, so memory stays flat on any stream: a new generation; keys still in use are
+                # taken over from the previous one, the rest dropped with it at the next turn
+                self.older, self.memo = self.memo, {}
+                self.lemmas = {}
+            keys = [self.keys(d) if len(d) else [] for d in chunk]
+            n = sum(map(len, keys))
+            self.fill(k for ks in keys for k in ks)
+            self.hits += n
+            for doc, ks in zip(chunk, keys):
+                yield self.apply(doc, ks) if ks else doc
+
+
+def _fits(text: str, spec) -> bool:
+    """Whether ``text`` may satisfy a Matcher value ``spec`` (True when in doubt)."""
+    if isinstance(spec, str):
+        return text == spec
+    if isinstance(spec, dict):
+        for op, arg in spec.items():
+            if op == "IN" and text not in arg:
+                return False
+            if op == "NOT_IN" and text in arg:
+                return False
+            if op == "REGEX" and not re.search(arg, text):
+                return False
+        return True
+    return True
+
+
+@Language.factory("dateline_token_attribute_memo")
+def _make_memo(nlp: Language, name: str):
+    # the real components are handed over by memoise_token_attributes
+    return _MemoSlot()
+
+
+class _MemoSlot:
+    """The pipeline component; ``memo`` is set right after it is added."""
+
+    memo: Optional[TokenAttributeMemo] = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.memo(doc)  # type: ignore[misc]
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        return self.memo.pipe(docs, batch_size)  # type: ignore[union-attr]
+
+
+def _index_as_sets(lemmatizer) -> None:
+    """The rule lemmatizer's ``lemma_index`` lists as sets: it only asks ``form in index`` of them, which on
+    a list of 57,000 nouns is a scan per candidate form (most of the lemmatizer's time)."""
+    if "lemma_index" not in lemmatizer.lookups:
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for key, forms in list(table.items()):
+        if isinstance(forms, list):
+            table[key] = frozenset(forms)
+
+
+def memoise_token_attributes(nlp: Language) -> Optional[TokenAttributeMemo]:
+    """Replace ``attribute_ruler`` and ``lemmatizer`` (adjacent, in that order) by one memoised component."""
+    names = nlp.pipe_names
+    if ("attribute_ruler" not in names or "lemmatizer" not in names
+            or names.index("lemmatizer") != names.index("attribute_ruler") + 1):
+        return None
+    memo = TokenAttributeMemo(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"))
+    if not memo.usable or nlp.get_pipe("lemmatizer").mode != "rule":
+        return None
+    _index_as_sets(nlp.get_pipe("lemmatizer"))
+    position = names.index("attribute_ruler")
+    nlp.remove_pipe("attribute_ruler")
+    nlp.remove_pipe("lemmatizer")
+    slot = nlp.add_pipe("dateline_token_attribute_memo", name="attribute_memo", before=names[position + 2]
+                        if position + 2 < len(names) else None)
+    slot.memo = memo
+    return memo
 
 
 # --- cheap sentence segmentation -------------------------------------------------

@@ -15,11 +15,17 @@ from . import dating, nlp
 from .numbers import find_counts, trace_kinds
 
 
-def _extractors():
-    # imported lazily so that ingest-only code paths never load spaCy
-    from . import claims, entities, figures, timex
+_EXTRACTORS: tuple = ()
 
-    return entities, timex, claims, figures
+
+def _extractors():
+    # imported lazily so that ingest-only code paths never load spaCy (once: this is asked per segment)
+    global _EXTRACTORS
+    if not _EXTRACTORS:
+        from . import claims, entities, figures, timex
+
+        _EXTRACTORS = (entities, timex, claims, figures)
+    return _EXTRACTORS
 
 
 def needs_parse(segment: str) -> bool:

@@ -14,10 +14,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import deque
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 import numpy
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+
+def _datasketch():
+    # imported on first use: datasketch takes about a second to import, which every analysis worker
+    # (``import dateline`` reaches this module through the ledger) would pay without needing it
+    import datasketch
+
+    return datasketch
 
 NUM_PERM = 128
 SHINGLE = 3
@@ -28,7 +38,7 @@ _WORD = re.compile(r"\w+")
 
 def signature(text: str) -> MinHash:
     words = _WORD.findall(text.lower())
-    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    m = _datasketch().MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m
@@ -39,7 +49,8 @@ def to_bytes(m: MinHash) -> bytes:
 
 
 def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashvalues=numpy.frombuffer(data, dtype=numpy.uint64).copy())
+    return _datasketch().MinHash(num_perm=NUM_PERM, scheme=SCHEME,
+                                 hashvalues=numpy.frombuffer(data, dtype=numpy.uint64).copy())
 
 
 class DuplicateIndex:
@@ -48,7 +59,7 @@ class DuplicateIndex:
     def __init__(self, threshold: float = THRESHOLD):
         self.threshold = threshold
         # candidate retrieval a little below the threshold; candidates are then verified
-        self.lsh = MinHashLSH(threshold=max(0.05, threshold * 0.8), num_perm=NUM_PERM)
+        self.lsh = _datasketch().MinHashLSH(threshold=max(0.05, threshold * 0.8), num_perm=NUM_PERM)
         self.sigs: dict[str, MinHash] = {}
         self.order: dict[str, tuple[dt.date, str]] = {}
         # the earliest member (by date, then id) names a group
@@ -110,7 +121,7 @@ def links_of_new(new: dict[str, tuple[dt.date, MinHash]], nearby: dict[str, tupl
     the groups a full build gave the earlier documents gives the full build of all of them.
     Only sets of two or more are returned.
     """
-    lsh = MinHashLSH(threshold=max(0.05, threshold * 0.8), num_perm=NUM_PERM)
+    lsh = _datasketch().MinHashLSH(threshold=max(0.05, threshold * 0.8), num_perm=NUM_PERM)
     everything = {**nearby, **new}
     for doc_id, (_, sig) in everything.items():
         lsh.insert(doc_id, sig)
