@@ -842,3 +842,20 @@ def test_a_dateline_with_an_ordinal_day(text, date, value, as_of):
 ])
 def test_a_wire_dateline_after_the_headline(text, date, value, as_of):
     has(text, value, "as_of", as_of, date)
+
+
+# --- "according to the latest report": the last dated report the article named before ----------------------
+
+@pytest.mark.parametrize("text,value,as_of", [
+    ("The agency first reported the figures on May 6. However, a subsequent report published on May 8 revised "
+     "these numbers downwards.\n\nAccording to the latest UN report, approximately 4,959 women have been killed "
+     "thus far in the conflict.", 4959, dt.date(2024, 5, 8)),
+    ("The ministry issued a bulletin on Monday. According to the latest bulletin, 312 people have died so far.",
+     312, dt.date(2024, 6, 3)),
+    ("Its update released on June 2 listed the districts hit. The new report says 1,450 people remain missing.",
+     1450, dt.date(2024, 6, 2)),
+    # no dated report before: the article's day
+    ("According to the latest report, 300 people have died so far.", 300, dt.date(2024, 6, 5)),
+])
+def test_the_latest_report_named_before(text, value, as_of):
+    has(text, value, "as_of", as_of, dt.date(2024, 6, 5))

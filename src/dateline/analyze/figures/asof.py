@@ -222,6 +222,13 @@ def _as_of(c: _Cand, sent_times: list[_Time], default: dt.date, doc_date: dt.dat
         c.as_of = last_incident_date
         c.trace.note("figures.as_of", "as-of/incident-told-before", f"{last_incident_date}")
         return
+    if c.source and _LATEST_DOCUMENT.search(c.source):
+        # "according to the latest UN report": the last dated report the article named before
+        date = next((d for src, d in reversed(statements) if src == DOCUMENT), None)
+        if date is not None and date <= doc_date:
+            c.as_of = date
+            c.trace.note("figures.as_of", "as-of/the-latest-report-named-before", f"{c.source!r} -> {date}")
+            return
     if c.source:
         for src, date in reversed(statements):
             if _same_source(src, c.source):
@@ -242,6 +249,32 @@ def _content_words(s: str) -> set[str]:
     stop = {"the", "a", "an", "of", "in", "for", "and", "on", "at", "to", "s", "its", "his", "her", "their",
             "statement", "spokesperson", "spokesman", "director", "head", "said", "official", "officials"}
     return {w for w in re.findall(r"[a-z]+", s.lower().replace("’s", "").replace("'s", "")) if w not in stop}
+
+
+DOCUMENT = "\x00a dated report"          # what dated_reports records in the statements (never a source's name)
+_PUBLISHING_VERBS = {"issue", "publish", "release", "post", "circulate"}
+_REPORT_NOUNS = {"report", "update", "release", "bulletin", "statement", "publication", "briefing", "assessment"}
+_LATEST_DOCUMENT = re.compile(r"\b(?:latest|newest|new|recent|subsequent|updated|last)\b.*\b(?:report|update|release|"
+                              r"bulletin|statement|figures|data|assessment)s?\b", re.I)
+
+
+def dated_reports(sent, sent_times) -> list[tuple[str, dt.date]]:
+    """(DOCUMENT, date) for a report this sentence dates: "a subsequent report published on May 8", "its May 8
+    update" -- what "the latest report" later in the article refers back to."""
+    out = []
+    for d in sent:
+        if d.pos_ != "NOUN" or _lem(d) not in _REPORT_NOUNS:
+            continue
+        inside = {t.i for t in d.subtree}
+        if d.dep_ == "dobj" and _lem(d.head) in _PUBLISHING_VERBS:
+            inside |= {t.i for t in d.head.subtree}           # "issued a bulletin on Monday"
+        for t in sent_times:
+            span = sent.doc.char_span(t.start, t.end, alignment_mode="expand")
+            if t.since or t.date is None or span is None or not len(span):
+                continue
+            if all(x.i in inside for x in span):
+                out.append((DOCUMENT, t.date))
+    return out
 
 
 def _dated_statements(sent, sent_times, doc_date, last_source) -> list[tuple[str, dt.date, bool]]:

@@ -20,7 +20,7 @@ from .qualifier import _qualifier, _share_qualifiers
 from .told_before import incident_told_before
 from .source import _is_anaphor, _resolve_anaphor, _sentence_speaker, _source, heading_source
 from .scope import _clause_tokens, _scope
-from .asof import _as_of, _dated_statements, _dateline_date, _same_source, _sentence_times
+from .asof import _as_of, _dated_statements, _dateline_date, _same_source, _sentence_times, dated_reports
 from .events import ArticleEvents
 from .group import _group
 from .revision import revised_around
@@ -180,6 +180,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
             heading = new_heading + (heading_source(sent, sents[k - 1] if k else None, claims),)
         # remember this sentence's speakers and dated statements (also for sentences without numbers)
         if parsed:
+            statements.extend(dated_reports(sent, sent_times))
             for src, date, back in _dated_statements(sent, sent_times, doc_date, last_source):
                 statements.append((src, date))
                 if back:
