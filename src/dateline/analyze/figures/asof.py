@@ -113,7 +113,7 @@ def _time_attachment(sent, t: _Time):
 
 
 def _dates_an_attack(sent, t: _Time) -> bool:
-    """"In Hamas' raid on Oct. 7, ... took 250 people captive": a time in a phrase of an attack or war noun
+    """"In the militia's raid on March 3, ... took 250 people captive": a time in a phrase of an attack or war noun
     dates that event, not a running count told of it."""
     span = sent.doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -201,7 +201,7 @@ def _as_of(c: _Cand, sent_times: list[_Time], default: dt.date, doc_date: dt.dat
         if c.scope == "cumulative" and is_event and verb.i not in report and _lem(verb) not in LEVEL_VERBS:
             continue                              # "captured 240 hostages on Oct. 7": the event, not the count
         if c.scope == "cumulative" and _dates_an_attack(sent, t):
-            continue                              # "in the raid on Oct. 7, ... took 250 captive": likewise
+            continue                              # "in the raid on March 3, ... took 250 captive": likewise
         if chosen is None or (is_event and not chosen_event and c.scope != "cumulative"):
             chosen, chosen_event = t, is_event
     if chosen is not None and c.scope == "incident" and not chosen_event and last_incident_date is not None:

@@ -58,7 +58,7 @@ def _wide(tok) -> bool:
 
 
 def _a_towns_name(tok) -> bool:
-    """A region named after its chief town ("strikes on Rafah", "shelling of Kherson"): the town is meant."""
+    """A region named after its chief town ("strikes on Kherson", "shelling of Hatay"): the town is meant."""
     found = gazetteer().find(tok.text)
     return bool(found) and found[0].kind == "region" and any(
         p.kind == "city" and p.country == found[0].country for p in found[1:])

@@ -85,7 +85,7 @@ def _text_of(tokens) -> str:
 def _inner_hyphen(t) -> bool:
     """The hyphen inside a word ("storm-related"), not a dash between words."""
     return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_ \
-        and t.doc[t.i - 1].is_alpha             # not a wire label's "UPDATE 2-Gaza death toll"
+        and t.doc[t.i - 1].is_alpha             # not a wire label's "UPDATE 2-Flood death toll"
 
 
 def _np_text(head, exclude=(), max_tokens=14) -> str:

@@ -57,7 +57,7 @@ def _name_at(tok) -> str:
 def _place_in_pobj(pobj, article: ArticlePlaces):
     """The place an "in ..." phrase names: the object itself ("in Wajima", "in the Gaza Strip"), the
     "of" of a kind word ("in the town of Shika"), or the place of an event there ("in an air strike in
-    Rafah"); never a possessive or adjective of an attack ("in Israel's bombardment")."""
+    Rafah"); never a possessive or adjective of an attack ("in Belmoria's bombardment")."""
     if _is_place_token(pobj, article):
         return pobj
     if pobj.tag_ == "NNS" and _lem(pobj) in _KIND_WORDS and any(
@@ -311,8 +311,8 @@ _RIGHT_AFTER = re.compile(r"^(?:\s+[a-z]+)?(?:\s+each)?\s+(?:in|at)\s+(?:the\s+)
 
 
 def _doers_war(c: _Cand, at: int) -> bool:
-    """"wounded in Israel's ongoing offensive", "killed in Russia's war": the name owns the violence, it is
-    not where the people were ("killed in Gaza's north" is)."""
+    """"wounded in Belmoria's ongoing offensive", "killed in Russia's war": the name owns the violence, it is
+    not where the people were ("killed in Kordavia's north" is)."""
     tok = next((t for t in c.sent if t.idx == at), None)
     while tok is not None and tok.dep_ == "compound":
         tok = tok.head
