@@ -11,7 +11,7 @@ from ..rules import Trace
 from .lexicon import (
     ADDITIVE_WORDS, DIRECTION_ADVS, ESTIMATE_NOUNS, OBJ_DEPS, QUALIFIER_PREPS, SUBJ_DEPS, TOLL_SET_VERBS, VICTIM_VERBS,
 )
-from .parse import _in_sent, _is_verbal, _lem
+from .parse import _in_sent, _is_verbal, _joining_hyphen, _lem
 
 
 @dataclass
@@ -59,9 +59,7 @@ class _Cand:
 def _separator(t) -> bool:
     """A dash, colon or bar between two parts of a line ("toll passes 12,000 - ministry"); not the hyphen
     inside a word ("eight storm-related deaths")."""
-    if t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_:
-        return False
-    return t.text in ("-", "–", "—", ":", "|", ";")
+    return t.text in ("-", "–", "—", ":", "|", ";") and not _joining_hyphen(t)
 
 
 def _misattached_noun(root, sent):

@@ -82,10 +82,14 @@ def _text_of(tokens) -> str:
     return nlp.doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
 
 
+def _joining_hyphen(t) -> bool:
+    """A hyphen with no space on either side ("storm-related", "UPDATE 2-Flood"), not a dash between words."""
+    return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+
 def _inner_hyphen(t) -> bool:
-    """The hyphen inside a word ("storm-related"), not a dash between words."""
-    return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_ \
-        and t.doc[t.i - 1].is_alpha             # not a wire label's "UPDATE 2-Flood death toll"
+    """The hyphen inside a word ("storm-related"): joining two words, not a wire label's "UPDATE 2-Flood"."""
+    return _joining_hyphen(t) and t.doc[t.i - 1].is_alpha
 
 
 def _np_text(head, exclude=(), max_tokens=14) -> str:
