@@ -186,11 +186,8 @@ class ArticlePlaces:
             if region is not None:
                 regions.setdefault(region.country, set()).add(region)
         for name in names:
-            found = _lookup(name)
-            if not found:
-                continue
-            best = max(found, key=lambda p: (self.countries[p.country], -_KIND_RANK[p.kind], p.population))
-            if best.kind == "city" and best.region is None and g.admin1_code(best):
+            best = self.resolve(name)
+            if best is not None and best.kind == "city" and best.region is None and g.admin1_code(best):
                 towns.setdefault(best.country, {}).setdefault(g.admin1_code(best), set()).add(name)
         for country, by_code in towns.items():
             if len(regions.get(country, ())) != 1 or len(by_code) != 1:
