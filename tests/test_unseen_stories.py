@@ -859,3 +859,45 @@ def test_a_wire_dateline_after_the_headline(text, date, value, as_of):
 ])
 def test_the_latest_report_named_before(text, value, as_of):
     has(text, value, "as_of", as_of, dt.date(2024, 6, 5))
+
+
+# --- a count glued to the word before it by a comma or semicolon with no space ----------------------------
+
+@pytest.mark.parametrize("text,measure,value", [
+    ("Officials said 120 people were killed,4,500 wounded and 30 missing after the floods.", "wounded", 4500),
+    ("The dead include 1,203 children (41%),2,110 women and 300 elderly people, the health ministry said.",
+     "killed", 2110),
+    ("At least 87 people died;1,200 were injured in the quake, the agency said.", "wounded", 1200),
+    ("The storm destroyed 900 homes and left 2,300 people homeless,14 dead and 60 injured.", "killed", 14),
+])
+def test_a_count_glued_by_a_comma(text, measure, value):
+    check(text, [(measure, value, {})])
+
+
+def test_a_number_with_thousands_commas_is_still_one_number():
+    check("Officials said 1,200,000 people fled and 4,500 were wounded.", [("wounded", 4500, {})], absent=[("wounded", 500)])
+
+
+# --- "left A homeless, B dead and C injured": each complement is its own number's ---------------------------
+
+@pytest.mark.parametrize("text,want", [
+    ("The quake left 2,300 people homeless and 14 dead.", [("displaced", 2300, {}), ("killed", 14, {})]),
+    ("The storm destroyed 900 homes and left 2,300 people homeless, 14 dead and 60 injured.",
+     [("displaced", 2300, {}), ("killed", 14, {}), ("wounded", 60, {})]),
+    ("The cyclone left 40 people dead and 120 injured.", [("killed", 40, {}), ("wounded", 120, {})]),
+    ("The landslide left 70 villagers missing, 11 dead and 300 homeless.",
+     [("missing", 70, {}), ("killed", 11, {}), ("displaced", 300, {})]),
+    ("The fire left 2,000 people, including 300 children, homeless.", [("displaced", 2000, {})]),
+])
+def test_each_complement_is_its_own_numbers(text, want):
+    check(text, want)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The attack on the town left about 300 soldiers and 1,100 civilians dead, officials said.",
+     [("killed", 300, {}), ("killed", 1100, {})]),
+    ("The mudslide left 12 miners and 30 villagers missing.", [("missing", 12, {}), ("missing", 30, {})]),
+    ("The bombing left 45 shoppers and 8 police officers wounded.", [("wounded", 45, {}), ("wounded", 8, {})]),
+])
+def test_a_complement_shared_by_coordinated_counts(text, want):
+    check(text, want)

@@ -76,9 +76,30 @@ def load() -> Language:
 
     check_model_meta()
     nlp = spacy.load(MODEL_PACKAGE)
+    split_glued_punctuation(nlp)
     if os.environ.get("DATELINE_TOKEN_MEMO", "1") != "0":
         memoise_token_attributes(nlp)
     return nlp
+
+
+# Scraped and pasted text often loses the space after a comma or semicolon: "killed,4,500
+# wounded", "died;1,200 were hurt", "(32%),4,959 women". The pipeline's tokenizer splits a
+# comma only between letters, so such a count stays glued to the word before it and is
+# never read as a number. These infixes split a comma before a digit (after a letter, a
+# percent sign or a closing bracket: never inside "1,200"), a semicolon between words or
+# numbers, and the bracket and percent sign glued before them.
+_GLUED_PUNCTUATION = (
+    r"(?<=[A-Za-z%)\]]),(?=[0-9])",
+    r"(?<=[A-Za-z0-9%)\]]);(?=[A-Za-z0-9])",
+    r"(?<=[0-9%])[)\]](?=[,;][0-9A-Za-z])",
+    r"(?<=[0-9])%(?=[)\]][,;][0-9A-Za-z])",
+)
+
+
+def split_glued_punctuation(nlp: Language) -> None:
+    """Add :data:`_GLUED_PUNCTUATION` to the tokenizer's infixes (other tokens are split as before)."""
+    old = nlp.tokenizer.infix_finditer.__self__
+    nlp.tokenizer.infix_finditer = re.compile("|".join((old.pattern,) + _GLUED_PUNCTUATION)).finditer
 
 
 # --- attribute_ruler + lemmatizer, memoised ------------------------------------------

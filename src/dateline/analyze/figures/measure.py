@@ -95,9 +95,31 @@ def _modifier_cues(noun, cues, rank, ctx):
                             _add(cues, ch, "verb" if _is_verbal(ch) else "noun", rank, ctx, "mod")
 
 
+def _counts_its_own(word) -> bool:
+    """A word that a number of its own modifies ("14 dead", "60 injured")."""
+    return any(ch.dep_ == "nummod" and ch.like_num for ch in word.children)
+
+
+def _count_between(counted, word) -> bool:
+    """Another number stands between the counted phrase and a word after it."""
+    if word.i <= counted.i:
+        return False
+    # the counted phrase's own numbers are not between: "2,300 people, including 500 children, dead",
+    # "300 soldiers and 1,100 civilians dead" (one predicate shared); a bare number conjoined is
+    # another count ("14 dead and 60 injured")
+    own, todo = set(), [counted]
+    while todo:
+        t = todo.pop()
+        own.add(t.i)
+        todo.extend(ch for ch in t.children if not (ch.dep_ == "conj" and ch.like_num))
+    return any(t.like_num and t.pos_ == "NUM" and t.i not in own for t in counted.doc[counted.i + 1:word.i])
+
+
 def _verb_cues(verb, cues, rank, ctx, skip, role):
     """The predicate itself, its open complements and the small clauses it takes ("left ... dead")."""
     for v in _xcomp_chain(verb):
+        if v.dep_ in ("oprd", "acomp") and _count_between(skip, v):
+            continue                                 # "left 40 people dead and 120 injured"
         vrole = role
         if v.i != verb.i and role == "subj" and any(g.dep_ == "auxpass" for g in v.children):
             vrole = "subjpass"                       # "50 hostages are to be released"
@@ -108,9 +130,15 @@ def _verb_cues(verb, cues, rank, ctx, skip, role):
             if g.i == skip.i:
                 continue
             if g.dep_ in ("oprd", "acomp") or (g.dep_ in ("advcl", "xcomp", "ccomp") and g.pos_ == "ADJ"):
-                _add(cues, g, "noun", rank, ctx)
+                # a complement with a number of its own is that number's ("left 2,300 people homeless
+                # and 14 dead": 'dead' counts the 14, not the 2,300); so is one told after another
+                # number ("left 40 people dead and 120 injured": 'injured' is the 120's)
+                if _count_between(skip, g):
+                    continue
+                if not _counts_its_own(g):
+                    _add(cues, g, "noun", rank, ctx)
                 for h in g.children:
-                    if h.dep_ == "conj":
+                    if h.dep_ == "conj" and not _counts_its_own(h):
                         _add(cues, h, "noun", rank, ctx)
             elif g.dep_ in ("advcl",) and g.tag_ == "VBN" and not any(h.dep_ in SUBJ_DEPS for h in g.children):
                 _add(cues, g, "verb", rank, ctx, "mod")           # "reporting 900 soldiers ... killed"
@@ -195,6 +223,12 @@ def _measure_cues(c: _Cand, ctx, depth: int = 0) -> list:
                 _participle_cues(ch, cues, 0, ctx)
             elif ch.dep_ in ("amod", "acomp") and ch.lower_ in WOUNDED_ADJS | KILLED_ADJS | DISPLACED_ADJS:
                 _add(cues, ch, "noun", 0, ctx)
+        # the state word right after a bare number is its own even where the parser hung it on the
+        # verb ("left 2,300 homeless, 14 dead and 60 injured")
+        after = np.nbor(1) if np.i + 1 < len(np.doc) else None
+        if after is not None and after.lower_ in WOUNDED_ADJS | KILLED_ADJS | DISPLACED_ADJS | MISSING_ADJS \
+                and after.dep_ in ("oprd", "acomp", "conj") and after.head.i != np.i:
+            _add(cues, after, "noun", 0, ctx)
     # "five of the women who returned ... from captivity": the noun after "of"
     for ch in c.root.children:
         if ch.dep_ == "prep" and ch.lower_ == "of" and ch.i > c.root.i:
