@@ -66,7 +66,8 @@ _NUMWORD = "|".join(sorted(list(UNITS) + list(TENS) + list(SCALES) + ["dozen", "
 # digits: comma groups, thin/no-break space groups, plain-space groups, or a plain run; never
 # the tail of another number ("1,200"), but a count glued after a word's comma is one
 # ("killed,4,500 wounded": see nlp.split_glued_punctuation)
-_DIGITS = (r"(?:(?<![\w.,/:])|(?<=[A-Za-z%)\]],))(?:\d{1,3},\d{1,2}(?=[ \u00a0]?(?:million|billion|mn|bn)\b)|\d{1,3}(?:,\d{3})+(?![\d])"
+_DIGITS = (r"(?:(?<![\w.,/:])|(?<=[A-Za-z%)\]],))"
+           r"(?:\d{1,3},\d{1,2}(?=[ \u00a0]?(?:million|billion|mn|bn)\b)|\d{1,3}(?:,\d{3})+(?![\d])"
            r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d])"
            r"|\d{1,3}(?: \d{3})+(?![\d,])|\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d+)(?:\.\d+)?")
 _SCALE_AFTER = re.compile(r"(?:[ \u00a0\-]?(million|millions|billion|thousand|hundred|lakhs?|lacs?|crores?|mn|mln|bn)"
