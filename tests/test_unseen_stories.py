@@ -901,3 +901,26 @@ def test_each_complement_is_its_own_numbers(text, want):
 ])
 def test_a_complement_shared_by_coordinated_counts(text, want):
     check(text, want)
+
+
+# --- a day's dead: a killing told of one day in the week before the article is that day's, not the toll ----
+
+@pytest.mark.parametrize("text,value,scope,as_of", [
+    ("Activists said at least 60 people were killed on Sunday in shelling across the country.", 60, "period",
+     dt.date(2024, 3, 3)),
+    ("Nine soldiers died last Friday in clashes with rebels, the army said.", 9, "period", dt.date(2024, 3, 1)),
+    ("Medics said 14 protesters were wounded on Saturday in the capital.", 14, "period", dt.date(2024, 3, 2)),
+    ("Almost 200 people have died in two days of clashes, activists said.", 200, "period", DAY),
+    ("Activists put Saturday's toll at 84, most of them in the north.", 84, "period", DAY),
+    # the day the story's disaster struck, a level, or the war's first day: the running toll
+    ("The earthquake killed more than 2,000 people on Monday, officials said.", 2000, "cumulative", DAY),
+    ("The number of injured shot up to 5,700 on Sunday, the ministry said.", 5700, "cumulative", DAY),
+    ("At least 1,400 people were killed on March 1, when the war began.", 1400, "cumulative", DAY),
+])
+def test_a_days_dead(text, value, scope, as_of):
+    has(text, value, "scope", scope)
+    has(text, value, "as_of", as_of)
+
+
+def test_a_days_toll_has_no_day_for_its_source():
+    has("Activists put Saturday's toll at 84, most of them in the north.", 84, "source", "Activists")

@@ -174,6 +174,30 @@ def _governing_verbs(c: _Cand):
     return event, report
 
 
+def event_day(c: _Cand, sent_times: list[_Time], doc_date: dt.date) -> Optional[dt.date]:
+    """The day a time expression on the figure's own event verb names ("were killed on Sunday", "died last
+    Friday"): not a reporting verb's day, not a cutoff ("by Monday"), not the day of an attack noun."""
+    sent = c.sent
+    event, report = _governing_verbs(c)
+    for t in sent_times:
+        if t.since:
+            continue
+        verb, through_noun = _time_attachment(sent, t)
+        if verb is None or verb.i not in event or verb.i in report or through_noun or _dates_an_attack(sent, t):
+            continue
+        just_before = nlp.doc_text(sent.doc)[max(sent.start_char, t.start - 10):t.start]
+        if re.search(r"\b(?:by|as\s+of|as\s+at|until|till|since)\s+(?:the\s+)?$", just_before, re.I):
+            continue
+        said = nlp.doc_text(sent.doc)[t.start:t.end]
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", said.strip()):
+            continue                              # a header's date ("date 2024-03-04"), not narrative
+        m = re.search(r"(mon|tues|wednes|thurs|fri|satur|sun)day", said, re.I)
+        if t.weekday and m:
+            return _resolve_weekday(m.group(0), doc_date, False)
+        return t.date
+    return None
+
+
 def _as_of(c: _Cand, sent_times: list[_Time], default: dt.date, doc_date: dt.date, statements,
            last_incident_date) -> None:
     c.as_of = default

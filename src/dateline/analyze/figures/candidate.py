@@ -51,6 +51,7 @@ class _Cand:
     in_list: bool = False                # an item of an elided list or a labelled line (figures.lists)
     listed_after: Optional["_Cand"] = None   # the list item before it
     cum_cue: bool = False                # its clause says "since", "so far", "in total", "toll" ...
+    event_day: Optional[dt.date] = None  # the day its own event verb is dated ("were killed on Sunday")
     trace: Trace = field(default_factory=Trace)   # the rules that decided it
 
 

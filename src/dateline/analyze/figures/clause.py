@@ -70,6 +70,7 @@ class _Clause:
                         r"weeks|recent\s+days|in\s+a\s+single\s+day|"
                         r"on\s+a\s+single\s+day|in\s+(?:just|only|less\s+than|under)\s+(?:a|one|two|three|four|five|"
                         r"six|\d+)\s+(?:hours?|days?|weeks?)|"
+                        r"in\s+(?:the\s+(?:first|last|past)\s+)?(?:two|three|four|five|six|seven|[2-7])\s+days\b|"
                         r"yesterday|(?:24|48|72|twenty-four|forty-eight)[- ]hours?\s+(?:to|until|up\s+to|period)|"
                         r"(?:in|over|during|within)\s+(?:the\s+)?(?:24|48|72|twenty-four|forty-eight)[- ]hours?)\b",
                         clause)

@@ -20,7 +20,7 @@ from .qualifier import _qualifier, _share_qualifiers
 from .told_before import incident_told_before
 from .source import _is_anaphor, _resolve_anaphor, _sentence_speaker, _source, heading_source
 from .scope import _clause_tokens, _scope
-from .asof import _as_of, _dated_statements, _dateline_date, _same_source, _sentence_times, dated_reports
+from .asof import _as_of, _dated_statements, _dateline_date, _same_source, _sentence_times, dated_reports, event_day
 from .events import ArticleEvents
 from .group import _group
 from .revision import revised_around
@@ -103,6 +103,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 events = ArticleEvents(doc)
             for c in here:
                 c.events, c.doc_date = events, doc_date
+                c.event_day = event_day(c, sent_times, doc_date) if c.measure in ("killed", "wounded") else None
             _describe(here, claims, history, heading)
             _another_of_the_event(here, prev_cands, nlp.doc_text(doc))
             if prev_k == k - 1:

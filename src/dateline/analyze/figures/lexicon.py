@@ -66,7 +66,8 @@ SOURCE_NOUNS = {"ministry", "official", "authority", "army", "military", "govern
                 "survey", "monitor", "observatory", "centre", "center", "bureau", "administration", "cabinet",
                 "officer", "spokesmen", "rescuer", "responder", "paramedic", "volunteer", "witness", "resident",
                 "journalist", "correspondent", "newspaper", "broadcaster", "channel", "radio", "tv",
-                "outlet", "site", "analyst", "expert", "researcher", "investigator", "ngo", "charity", "intelligence"}
+                "outlet", "site", "analyst", "expert", "researcher", "investigator", "ngo", "charity", "intelligence",
+                "activist", "campaigner", "coroner"}
 # words that make a source a news outlet ("UK broadcaster Sky News", "state media"): it reports a count,
 # it does not count its own country's people
 NEWS_OUTLET_WORDS = {"news", "broadcaster", "broadcasters", "newspaper", "newspapers", "daily", "tabloid",

@@ -17,6 +17,9 @@ def _words_before(*words: str) -> re.Pattern:
 
 _AT_LEAST = _words_before(r"at\s+least", r"no\s+(?:fewer|less)\s+than", r"a\s+minimum\s+of", r"at\s+a\s+minimum")
 _AS_MANY_AS = _words_before(r"as\s+many\s+as", r"up\s+to", r"as\s+much\s+as")
+# "shot up to 5,700", "went up to 300": a count that rose to that level, not "as many as"
+_ROSE_UP_TO = _words_before(r"(?:shot|shoots|shooting|went|goes|gone|going|moved|jumped|climbed|rose|risen|soared|"
+                            r"crept|creeping|ticked|inched|edged|surged)\s+up\s+to")
 _FEWER_THAN = re.compile(r"\b(?:fewer|less)\s+than\s*$|\b(?:under|below)\s*$", re.I)
 _MORE_THAN = _words_before(r"more\s+than", "over", r"upwards\s+of", r"in\s+excess\s+of", "above", "exceeding",
                            "exceeded", "exceeds", "exceed", "top(?:s|ped)?", "surpass(?:es|ed)?", "cross(?:es|ed)?",
@@ -60,8 +63,9 @@ QUALIFIER = Table("figures.qualifier", runner="figures", subject="the words befo
          examples=("Between 40 and 60 people were killed in the landslide.",)),
     Rule("at least/at-least-before", lambda b: b.ends(_AT_LEAST), "at least",
          examples=("At least 23 people were killed in the floods.", "No fewer than 80 people were injured.")),
-    Rule("up to/as-many-as-before", lambda b: b.ends(_AS_MANY_AS), "up to",
-         examples=("As many as 500 people may have died in the quake.",)),
+    Rule("up to/as-many-as-before", lambda b: b.ends(_AS_MANY_AS) and not b.ends(_ROSE_UP_TO), "up to",
+         examples=("As many as 500 people may have died in the quake.",),
+         counter_examples=("The number of injured shot up to 5,700, the ministry said.",)),
     Rule("up to/fewer-than-before", lambda b: b.ends(_FEWER_THAN), "up to",
          examples=("Fewer than 30 people were wounded.",)),
     Rule("more than/more-than-before", lambda b: b.ends(_MORE_THAN), "more than",

@@ -6,8 +6,8 @@ import re
 from .. import nlp
 from ..numbers import find_counts
 from .lexicon import (
-    ATTACK_NOUNS, DEAL_NOUNS, DIRECTION_ADVS, FUTURE_AUX, FUTURE_LEMMAS, INCIDENT_PLACES, LEVEL_VERBS, SUBJ_DEPS,
-    TOLL_SET_VERBS, WAR_START_NOUNS,
+    ATTACK_NOUNS, DEAL_NOUNS, DIRECTION_ADVS, FUTURE_AUX, FUTURE_LEMMAS, HAPPENING_NOUNS, INCIDENT_PLACES, LEVEL_VERBS,
+    STORY_EVENT_NOUNS, SUBJ_DEPS, TOLL_SET_VERBS, WAR_START_NOUNS,
 )
 from .parse import _ancestors, _clause_verb, _finite_clause, _is_verbal, _lem
 from ..lexicon import story
@@ -122,6 +122,11 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
                    "The ministry reported fresh fighting over the past 24-hours, resulting in 59 dead.",
                    "Some 300 people have died of cholera in the past two weeks, aid groups said."),
          counter_examples=("Some 3,000 people have died in the past six weeks of fighting, aid groups said.",)),
+    Rule("period/a-days-toll", lambda s: s.c.measure in ("killed", "wounded") and bool(_A_DAYS_TOLL.search(s.clause)),
+         "period", examples=("Activists put Tuesday's toll at 84, most of them in the north.",
+                             "Sunday's death toll of 41 was the highest in a month."),
+         counter_examples=("Monday's earthquake death toll rose to 310.",),
+         why="the toll of one day, not of the story"),
     Rule("period/since-resumed", lambda s: s.resumed and s.c.measure in ("killed", "wounded"), "period",
          examples=("Some 700 people have been killed since the fighting resumed.",)),
     Rule("period/soldiers-since-a-phase", lambda s: s.since_phase and s.c.measure in ("killed", "wounded") and
@@ -144,6 +149,17 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
     Rule("period/overnight", lambda s: bool(re.search(r"\bovernight\b", s.clause)) and
          s.c.measure in ("killed", "wounded"), "period",
          examples=("Eighteen people were killed overnight, medics said.",)),
+    Rule("period/killed-on-a-recent-day", lambda s: s.c.measure in ("killed", "wounded") and not s.cum_cue and
+         _recent_day(s.c) and not _the_storys_event_told(s) and not _war_start(s.tokens) and
+         not _A_START.search(s.low), "period",
+         examples=("Activists said at least 60 people were killed on Sunday across the country.",
+                   "Nine soldiers died last Friday in clashes with rebels, the army said.",
+                   "Medics said 14 protesters were wounded on Saturday and Sunday."),
+         counter_examples=("The earthquake killed more than 2,000 people on Monday, officials said.",
+                           "At least 1,400 people were killed on March 3, when the war began.",
+                           "The death toll rose to 300 on Tuesday, officials said."),
+         why="a day's dead, told as that day's event a few days before the article: not the running toll, "
+             "unless the day is the one the story's disaster struck"),
     Rule("period/fled-on-a-day",
          lambda s: s.c.measure == "displaced" and bool(s.c.cue) and bool(re.match(
              r"(?:fle|fled|leav|left|mov|head|went|walk)", s.c.cue.lower())) and _past_event(s.c) and
@@ -161,6 +177,31 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
     Rule("cumulative/movement-ongoing", lambda s: s.movement, "cumulative",
          examples=("Around 700 trucks have entered the region.",)),
 ))
+
+
+_A_START = re.compile(r"\b(?:beg[au]n|start(?:ed|s)?|broke\s+out|erupted)\b")
+_A_DAYS_TOLL = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s\s+(?:death\s+|casualty\s+)?toll\b")
+# the disasters whose dead, told of the day they struck, are the story's running toll
+_NATURAL_EVENT_NOUNS = STORY_EVENT_NOUNS - {"war", "conflict", "invasion", "offensive", "famine", "drought",
+                                           "epidemic", "pandemic", "disaster"}
+
+
+def _recent_day(c: _Cand) -> bool:
+    """The figure's own event verb is dated to a day within the week before the article, and it is a
+    killing told as an event, not a count that rose ("the number of injured shot up to 57,000 on Monday")."""
+    if c.event_day is None or c.doc_date is None or not 0 <= (c.doc_date - c.event_day).days <= 7:
+        return False
+    if c.role == "pobj" and c.prep is not None and c.prep.lower_ in ("to", "at"):
+        return False                 # "shot up to 57,000", "put the number at 90": a level
+    return _toll_noun(c) is None and (c.verb is None or _lem(c.verb) not in LEVEL_VERBS | TOLL_SET_VERBS)
+
+
+def _the_storys_event_told(s: "_Clause") -> bool:
+    """The clause names a disaster ("the earthquake killed ...") or the article's own named event."""
+    if any(_lem(t) in _NATURAL_EVENT_NOUNS | HAPPENING_NOUNS for t in s.tokens):
+        return True
+    main = s.c.events.main if s.c.events is not None else None
+    return bool(main) and bool(re.search(r"\b" + re.escape(main.lower()) + r"\b", s.clause))
 
 
 def _event_phrase(s: "_Clause") -> str:

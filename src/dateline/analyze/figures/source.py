@@ -13,6 +13,7 @@ from .lexicon import (
     WOUNDED_NOUNS,
 )
 from .parse import _ancestors, _entity_of, _in_sent, _is_verbal, _lem, _np_text, _path_to, _text_of
+from ..lexicon.calendar import WEEKDAYS
 from ..lexicon.reporting import DOCUMENT_NOUNS
 from ..rules import Rule, Table
 from .candidate import _Cand
@@ -280,6 +281,8 @@ def _source_like(tok) -> bool:
     lem = _lem(tok)
     if lem in ATTACK_NOUNS | KILLED_NOUNS | WOUNDED_NOUNS | ESTIMATE_NOUNS | WAR_START_NOUNS:
         return False
+    if tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in WEEKDAYS:
+        return False                              # "Tuesday's toll": a day's, counted by nobody named
     if any(ch.dep_ in ("compound", "amod", "poss") and (ch.pos_ == "PROPN" or ch.ent_type_ in ("ORG", "GPE", "NORP"))
            for ch in tok.children) and tok.pos_ == "NOUN":
         return True                               # "US intelligence", "Israeli authorities"
