@@ -924,3 +924,34 @@ def test_a_days_dead(text, value, scope, as_of):
 
 def test_a_days_toll_has_no_day_for_its_source():
     has("Activists put Saturday's toll at 84, most of them in the north.", 84, "source", "Activists")
+
+
+# --- a word of a person's name or of a longer organisation's name is no place on its own ----------------------
+
+@pytest.mark.parametrize("text,value,wrong", [
+    ("A ferry sank off the Philippines. The Philippine Coast Guard said 31 passengers were missing.", 31, "Coast"),
+    ("A trawler sank off Norway. The U.S. Coast Guard said on Wednesday 11 crew members were missing.", 11, "Coast"),
+    ("Storms lashed Chile. Rear Admiral Mary Landry spoke on Monday. \"The chance of finding the 11 missing "
+     "fishermen is falling,\" she said.", 11, "Mary"),
+    ("Wildfires swept Australia. Fire Commissioner Victoria Hale toured the coast. \"We fear 40 people are dead,\" "
+     "she said.", 40, "Victoria"),
+])
+def test_a_part_of_a_name_is_no_place(text, value, wrong):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].place != wrong, [(f.value, f.place) for f in _figures(text)]
+
+
+# --- month and weekday names (and their abbreviations) are never places ----------------------------------------
+
+@pytest.mark.parametrize("text,value,wrong", [
+    ("Fighting erupted in Sudan in Khartoum and Darfur. The UN says 3,500 people have been killed during the war "
+     "which began in March, officials said.", 3500, "March"),
+    ("Mon Jul 11, 2011 9:05am EDT (Reuters) - Divers searching a ferry which sank in the river said they saw more "
+     "than 100 bodies inside.", 100, "Mon"),
+    ("Floods spread across Nigeria and Ghana. The Red Cross says 300 people have died since the rains began in "
+     "May.", 300, "May"),
+])
+def test_a_date_word_is_no_place(text, value, wrong):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].place != wrong, [(f.value, f.place) for f in _figures(text)]
+

@@ -34,6 +34,14 @@ AREA_WORDS = ("strip", "prefecture", "province", "governorate", "region", "state
               "district", "oblast", "territory", "municipality", "village", "department", "parish", "emirate")
 
 
+# Month and weekday names and their abbreviations: date words, never places ("began in March", "Mon Jul 11"),
+# though the gazetteer knows towns and regions of the same names (March in England, Mon State in Myanmar).
+DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday "
+    "mon tue tues wed thu thur thurs fri sat sun".split())
+
+
 # Cities at least this large are also known by their alternative spellings.
 ALIAS_POPULATION = 100_000
 
@@ -102,6 +110,8 @@ class Gazetteer:
     def find(self, name: str) -> list[Place]:
         """Every place the name can mean, largest kind first (then most populous)."""
         key = fold(name)
+        if key in DATE_WORDS:
+            return []
         found = self._by_key.get(key) or self._by_key.get(bare(key)) or []
         if not found and key.endswith(" county"):
             found = [p for p in self._by_key.get(bare(key) + " county", [])]

@@ -123,17 +123,21 @@ class _Where:
     def _source_place(self) -> Optional[Place]:
         if not self.source or _combatants(self.c) or _a_person(self.source, self.c.sent):
             return None
-        for run in re.findall(r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?)*", self.source):
+        for run in re.findall(r"[A-Z](?:\.[A-Z])+\.?(?:\s+[A-Z][\w'’-]*\.?)*|[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?)*",
+                              self.source):
             words = run.split()
-            for n in range(len(words), 0, -1):          # "Gaza Health Ministry": "Gaza"
-                for i in range(len(words) - n + 1):
-                    w = " ".join(words[i:i + n])
-                    place = self.article.resolve(w)
-                    if place is not None and place.kind != "city":
-                        return self.article.narrowed(place)
-                    demonym = gazetteer().demonym(w)
-                    if demonym is not None:
-                        return self.article.narrowed(demonym)
+            while len(words) > 1 and re.search(r"-[a-z]", words[0]):
+                words = words[1:]                       # "Hamas-run Gaza Health Ministry": from "Gaza"
+            # a place opens the name it qualifies ("Gaza Health Ministry": "Gaza"; "U.S. Coast Guard": the
+            # U.S.); a word further in is a word of that name ("Coast"), or of a person's ("Admiral Mary Landry")
+            for n in range(len(words), 0, -1):
+                w = " ".join(words[:n])
+                place = self.article.resolve(w)
+                if place is not None and place.kind != "city":
+                    return self.article.narrowed(place)
+                demonym = gazetteer().demonym(w)
+                if demonym is not None:
+                    return self.article.narrowed(demonym)
         return None
 
     def narrower_than_source(self) -> Optional[str]:
@@ -159,9 +163,9 @@ COMBATANT_WORDS = COMBATANT_NOUNS
 
 
 def _a_person(source: str, sent) -> bool:
-    """Whether the source is a person NER named ("Gov. Roy Cooper"): a person is no place."""
-    return any(ent.label_ == "PERSON" and ent.text in source for ent in sent.doc.ents
-               if sent.start_char <= ent.start_char < sent.end_char)
+    """Whether the source is a person NER named ("Gov. Roy Cooper"), in its sentence or, for a speaker the
+    sentence names by a pronoun ("..., he said"), anywhere in the article: a person is no place."""
+    return any(ent.label_ == "PERSON" and ent.text in source for ent in sent.doc.ents)
 
 
 def _combatants(c: _Cand) -> bool:
