@@ -955,3 +955,19 @@ def test_a_date_word_is_no_place(text, value, wrong):
     figs = [f for f in _figures(text) if f.value == value]
     assert figs and figs[0].place != wrong, [(f.value, f.place) for f in _figures(text)]
 
+
+
+# --- a toll told of a year long before the article is that past event's -----------------------------------
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("In 2009, rebels attacked the market in the capital, and 30 people were killed.", 30, "other"),
+    ("June 3, 1998 - A train derails near the city, killing 101 people.", 101, "other"),
+    ("The worst flood there took place in 1953. About 1,800 people drowned.", 1800, "other"),
+    ("The cyclone that struck the coast in May 2008 left 138,000 people dead.", 138000, "other"),
+    # a war that began years ago and still kills, a period since a year, a comparison: not a past event
+    ("The war, which began in 2014, has killed 14,000 people.", 14000, "cumulative"),
+    ("Since 2015 some 3,000 people died in the region, the monitor said.", 3000, "cumulative"),
+    ("The quake killed 310 people, the most since a tremor in 2011.", 310, "cumulative"),
+])
+def test_a_toll_of_an_earlier_year(text, value, scope):
+    has(text, value, "scope", scope)

@@ -20,6 +20,7 @@ from .qualifier import _qualifier, _share_qualifiers
 from .told_before import incident_told_before
 from .source import _is_anaphor, _resolve_anaphor, _sentence_speaker, _source, heading_source
 from .scope import _clause_tokens, _scope
+from .years_before import told_of_an_earlier_year
 from .asof import _as_of, _dated_statements, _dateline_date, _same_source, _sentence_times, dated_reports, event_day
 from .events import ArticleEvents
 from .group import _group
@@ -116,6 +117,10 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 if c.as_of_explicit and (doc_date - c.as_of).days > 365 and c.scope != "other":
                     c.scope = "other"               # "Katrina killed 1,400 people ... on Aug. 25, 2005"
                     c.trace.note("figures.scope", "other/dated-years-before", f"as of {c.as_of}")
+                elif c.scope in ("cumulative", "period", "incident") and \
+                        (why := told_of_an_earlier_year(c, times, sents[k - 1] if k else None, doc_date)):
+                    c.scope = "other"               # "In 2004, ... 30 people were killed"
+                    c.trace.note("figures.scope", "other/told-of-an-earlier-year", why)
                 if c.scope == "incident" and c.as_of_explicit:
                     last_incident_date = c.as_of
             for c in here:
