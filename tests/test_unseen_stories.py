@@ -971,3 +971,18 @@ def test_a_date_word_is_no_place(text, value, wrong):
 ])
 def test_a_toll_of_an_earlier_year(text, value, scope):
     has(text, value, "scope", scope)
+
+
+# --- one thing's deed, then the killing: "A car bomb exploded ..., killing 20" --------------------------------
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("A car bomb exploded outside a police station in the north, killing 20 people.", 20, "incident"),
+    ("A bus plunged into a ravine on the mountain road, killing 31 passengers.", 31, "incident"),
+    ("A suicide bomber blew himself up in a crowded square, killing 114 people and injuring 150.", 150, "incident"),
+    ("A ferry capsized in the river, leaving 40 people dead.", 40, "incident"),
+    # the story's own event, or a collapse told as where the quake struck: the running toll
+    ("An earthquake struck the region on Monday, killing more than 2,000 people.", 2000, "cumulative"),
+    ("The region also felt the quake, where a bridge collapsed, killing 21.", 21, "cumulative"),
+])
+def test_one_things_deed_then_the_killing(text, value, scope):
+    has(text, value, "scope", scope)

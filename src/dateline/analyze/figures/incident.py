@@ -194,6 +194,28 @@ def _when_clause(s: "_Clause") -> bool:
     return False
 
 
+def _one_doer_then_killing(c: _Cand) -> bool:
+    """"A car bomb exploded outside a police station, killing 20 people", "A bus plunged into a ravine,
+    killing 31": a killing told as what one thing (a singular subject with 'a'/'an') did just before."""
+    verb = c.verb if c.role in ("obj", "subj", "subjpass") else None
+    if verb is None or verb.tag_ != "VBG" or _lem(verb) not in KILLED_VERBS | WOUNDED_VERBS | {"leave"}:
+        return False
+    head = verb.head
+    past = head.tag_ == "VBD" or (head.tag_ == "VBN" and not any(ch.dep_ in ("aux", "auxpass")
+                                                                 for ch in head.children))   # "capsized" mis-tagged
+    if verb.dep_ not in ("advcl", "xcomp", "conj") or not past or head.i == verb.i:
+        return False
+    if head.dep_ in ("relcl", "acl", "advcl") or any(ch.lower_ == "where" for ch in head.children):
+        return False                  # "felt the quake, where a high-rise collapsed, killing 21": the quake's
+    for subj in head.children:
+        if subj.dep_ != "nsubj" or subj.tag_ != "NN" or _lem(_collective_head(subj)) in STORY_EVENT_NOUNS:
+            continue
+        if any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in subj.children) and \
+                not _war_start(list(subj.subtree)):
+            return True
+    return False
+
+
 INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's clause (_Clause)", rules=(
     Rule("veto/killer-subject", _killer_subject, False,
          examples=("The gunmen killed 60 people in the first hours of the uprising.",),
@@ -220,6 +242,13 @@ INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's
          counter_examples=("Most of the 3,000 victims were killed in the collapse of buildings, officials said.",
                            "More than 200 people have died in the floods, officials said."),
          why="the dead of one collapse, crash, fire or landslide (a happening at one spot), not the story's toll"),
+    Rule("incident/one-doer-then-killing", lambda s: _one_doer_then_killing(s.c), True,
+         examples=("A car bomb exploded outside a police station, killing 20 people.",
+                   "A bus plunged into a ravine on the mountain road, killing 31 passengers.",
+                   "A suicide bomber blew himself up in a crowded square, killing 114 people and injuring 150."),
+         counter_examples=("An earthquake struck the region on Monday, killing more than 2,000 people.",
+                           "Airstrikes pounded the city overnight, killing 40 people."),
+         why="what one bomb, bomber, bus or boat did at one moment: that happening's dead"),
     Rule("incident/at-a-building", lambda s: any(_at_incident_place(t) for t in s.tokens), True,
          examples=("Forty patients have died at the hospital after the generators failed.",)),
     Rule("incident/when-clause", _when_clause, True,
