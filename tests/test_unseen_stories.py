@@ -986,3 +986,12 @@ def test_a_toll_of_an_earlier_year(text, value, scope):
 ])
 def test_one_things_deed_then_the_killing(text, value, scope):
     has(text, value, "scope", scope)
+
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("The academy was targeted by a suicide bomber who killed seven cadets and wounded 30.", 30, "incident"),
+    ("A gunman who shot dead 12 people at a school was arrested on Friday.", 12, "incident"),
+    ("The town was hit by an earthquake that killed 2,000 people.", 2000, "cumulative"),
+])
+def test_one_doer_who_killed(text, value, scope):
+    has(text, value, "scope", scope)

@@ -198,6 +198,8 @@ def _one_doer_then_killing(c: _Cand) -> bool:
     """"A car bomb exploded outside a police station, killing 20 people", "A bus plunged into a ravine,
     killing 31": a killing told as what one thing (a singular subject with 'a'/'an') did just before."""
     verb = c.verb if c.role in ("obj", "subj", "subjpass") else None
+    if verb is not None and verb.dep_ == "relcl" and verb.tag_ == "VBD" and _lem(verb) in KILLED_VERBS | WOUNDED_VERBS:
+        return _one_thing(verb.head)            # "a suicide bomber who killed seven people and wounded 30"
     if verb is None or verb.tag_ != "VBG" or _lem(verb) not in KILLED_VERBS | WOUNDED_VERBS | {"leave"}:
         return False
     head = verb.head
@@ -207,13 +209,15 @@ def _one_doer_then_killing(c: _Cand) -> bool:
         return False
     if head.dep_ in ("relcl", "acl", "advcl") or any(ch.lower_ == "where" for ch in head.children):
         return False                  # "felt the quake, where a high-rise collapsed, killing 21": the quake's
-    for subj in head.children:
-        if subj.dep_ != "nsubj" or subj.tag_ != "NN" or _lem(_collective_head(subj)) in STORY_EVENT_NOUNS:
-            continue
-        if any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in subj.children) and \
-                not _war_start(list(subj.subtree)):
-            return True
-    return False
+    return any(subj.dep_ == "nsubj" and _one_thing(subj) for subj in head.children)
+
+
+def _one_thing(noun) -> bool:
+    """A singular noun with 'a'/'an' that is not the story's own event ("a car bomb", "a bus", "a gunman")."""
+    if noun.tag_ != "NN" or _lem(_collective_head(noun)) in STORY_EVENT_NOUNS:
+        return False
+    return any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in noun.children) and \
+        not _war_start(list(noun.subtree))
 
 
 INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's clause (_Clause)", rules=(
@@ -245,8 +249,10 @@ INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's
     Rule("incident/one-doer-then-killing", lambda s: _one_doer_then_killing(s.c), True,
          examples=("A car bomb exploded outside a police station, killing 20 people.",
                    "A bus plunged into a ravine on the mountain road, killing 31 passengers.",
-                   "A suicide bomber blew himself up in a crowded square, killing 114 people and injuring 150."),
+                   "A suicide bomber blew himself up in a crowded square, killing 114 people and injuring 150.",
+                   "The academy was targeted by a suicide bomber who killed seven cadets and wounded 30."),
          counter_examples=("An earthquake struck the region on Monday, killing more than 2,000 people.",
+                           "It was hit by an earthquake that killed 2,000 people.",
                            "Airstrikes pounded the city overnight, killing 40 people."),
          why="what one bomb, bomber, bus or boat did at one moment: that happening's dead"),
     Rule("incident/at-a-building", lambda s: any(_at_incident_place(t) for t in s.tokens), True,
