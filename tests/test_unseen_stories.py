@@ -901,3 +901,26 @@ def test_each_complement_is_its_own_numbers(text, want):
 ])
 def test_a_complement_shared_by_coordinated_counts(text, want):
     check(text, want)
+
+
+# --- a number that is an earthquake's magnitude counts nobody ----------------------------------------------
+
+@pytest.mark.parametrize("text,want,absent", [
+    ("The 6.0-magnitude quake that struck the mountain province killed 23 people and left 140 families homeless.",
+     [("killed", 23, {})], [("killed", 6), ("displaced", 6)]),
+    ("A magnitude 7 earthquake hit the coast on Sunday, and at least 58 people were killed.",
+     [("killed", 58, {})], [("killed", 7)]),
+    ("The tremor measured 6 on the Richter scale and left 300 villagers homeless.",
+     [("displaced", 300, {})], [("displaced", 6)]),
+    ("A 5 magnitude aftershock injured 12 people in the port town.",
+     [("wounded", 12, {})], [("wounded", 5)]),
+    ("About 90,000 people were left homeless by the 6.0-magnitude quake, which killed 300.",
+     [("displaced", 90000, {})], [("displaced", 6)]),
+    ("The 7.0 magnitude tremor left 2,000 villagers dead in the highlands.",
+     [("killed", 2000, {})], [("killed", 7)]),
+    ("Thousands were left homeless by the 8.0 magnitude earthquake, which killed 411 people.",
+     [("killed", 411, {})], [("displaced", 8), ("killed", 8)]),
+])
+def test_a_magnitude_counts_nobody(text, want, absent):
+    check(text, want, absent=absent)
+

@@ -5,7 +5,7 @@
 with character offsets into ``text`` and a ``kind``: ``count`` for a plain cardinal that may
 count people or things, or the reason it is not one (``year``, ``date``, ``time``,
 ``percent``, ``money``, ``ordinal``, ``age``, ``duration``, ``unit``, ``label``, ``score``,
-``decade``, ``fraction``). ``find_counts`` keeps the ``count`` ones.
+``decade``, ``fraction``, ``magnitude``). ``find_counts`` keeps the ``count`` ones.
 
 Decisions (documented because news text is ambiguous):
 - "dozens", "hundreds", "thousands", "scores", "tens of thousands", "several hundred" are
@@ -106,6 +106,11 @@ _PERIOD_OF_BEFORE = re.compile(r"\b(?:start|end|beginning|middle|rest|course|tur
                                r"|half|quarter)\s+of\s*$", re.I)
 _LETTER_BEFORE = re.compile(r"[A-Za-z][\-]?$|#$|\bNo\.?\s?$")
 _LETTERS_AFTER = re.compile(r"^[A-Za-z]")
+# the strength of an earthquake: "7.0-magnitude", "a 6.1 magnitude quake", "magnitude 7", "measured 7 on the
+# Richter scale", "a magnitude of 7"
+_MAGNITUDE_AFTER = re.compile(r"^(?:-|\s)?(?:magnitude|richter)\b|^\s+on\s+the\s+(?:richter|moment[- ]magnitude)\b",
+                              re.I)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$|\brichter\s+(?:scale\s+)?(?:reading\s+)?of\s*$", re.I)
 _VAGUE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:thousands|hundreds|millions|dozens)\b", re.I)
 
 
@@ -349,6 +354,13 @@ KIND = Table("numbers.kind", runner="numbers", subject="a number read in a segme
          examples=("The hosts won 3-1 in extra time.",),
          counter_examples=("Between 10-15 people were hurt in the crush.",),
          why="'A-B' with B below A is a score, not a range"),
+    Rule("magnitude/quake-scale",
+         lambda s: bool(_MAGNITUDE_AFTER.match(s.after) or _MAGNITUDE_BEFORE.search(s.before)), "magnitude",
+         examples=("The 7.0-magnitude earthquake flattened the old town.", "A magnitude 7 quake struck at dawn.",
+                   "The tremor measured 6 on the Richter scale.", "A 6 magnitude aftershock shook the port."),
+         counter_examples=("The magnitude of the disaster grew as 300 bodies were found.",
+                           "Police said 40 people on the Richmond road were hurt."),
+         why="an earthquake's strength, whole-number decimals ('7.0') included, counts nobody"),
     # written in words
     Rule("age/words-years-old-or-aged",
          lambda s: s.raw.words and bool(re.match(r"^-(?:years?|months?|weeks?|days?)-old", s.after, re.I)
