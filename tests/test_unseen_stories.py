@@ -924,3 +924,28 @@ def test_a_complement_shared_by_coordinated_counts(text, want):
 def test_a_magnitude_counts_nobody(text, want, absent):
     check(text, want, absent=absent)
 
+
+
+# --- animals are not people: a count of animals is no casualty figure --------------------------------------
+
+@pytest.mark.parametrize("text,absent", [
+    ("Floodwaters drowned more than 3,000 cattle and 200 goats in the delta, farmers said.",
+     [("killed", 3000), ("killed", 200)]),
+    ("Rangers said 25 elephants have died in the drought this year.", [("killed", 25)]),
+    ("Volunteers have captured 800 oiled pelicans since the tanker ran aground.", [("hostages", 800)]),
+    ("Some 70 stray dogs were evacuated from the animal shelter before the hurricane.", [("evacuated", 70)]),
+    ("The drought has killed 3,000 head of cattle in the north.", [("killed", 3000)]),
+    ("Nearly 400 seabirds and 12 whales have been found dead on the beaches since the spill.",
+     [("killed", 400), ("killed", 12)]),
+])
+def test_animals_are_no_casualties(text, absent):
+    check(text, [], absent=absent)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The wildfire killed 12 people in the town and destroyed 40 barns.", [("killed", 12, {})]),
+    ("The flood killed 40 villagers and swept away their sheep.", [("killed", 40, {})]),
+    ("Fishermen rescued 30 passengers after the ferry sank with its cargo of cattle.", []),
+])
+def test_people_near_animals_are_still_counted(text, want):
+    check(text, want)

@@ -3,6 +3,7 @@ no people, dependency labels."""
 from __future__ import annotations
 
 import re
+from importlib.resources import files
 
 from ..lexicon import story
 
@@ -107,6 +108,15 @@ EXCLUDED_NOUNS = {"rocket", "missile", "target", "reservist", "hospital", "ambul
                   "meter", "acre", "hectare", "calorie", "pound", "euro", "shekel", "rupee", "reason",
                   "way", "step", "phase", "stage", "option", "side", "part", "piece", "pair", "session",
                   "county", "province", "prefecture", "district", "region", "municipality"}
+
+def _word_list(name: str) -> frozenset[str]:
+    """A general word list of ``lexicon/data`` (one lower-case lemma a line, ``#`` comments)."""
+    text = (files("dateline.analyze.lexicon") / "data" / name).read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+# nouns of animals: what they count is no casualty of any measure ("19 dolphins found dead")
+ANIMAL_NOUNS = _word_list("animals.txt")
 POPULATION_HEADS = {"enclave", "population", "territory", "strip", "city", "country", "home", "region",
                     "area", "state", "town", "inhabitant", "resident"}
 ATTACK_NOUNS = {"strike", "airstrike", "attack", "raid", "blast", "explosion", "bombing", "shelling",

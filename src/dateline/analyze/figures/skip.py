@@ -7,7 +7,8 @@ from typing import Optional
 
 from .. import nlp
 from .lexicon import (
-    DISEASE_WORDS, ESTIMATE_NOUNS, EXCLUDED_NOUNS, KILLED_NOUNS, KILLED_VERBS, POPULATION_HEADS, WOUNDED_NOUNS,
+    ANIMAL_NOUNS, DISEASE_WORDS, ESTIMATE_NOUNS, EXCLUDED_NOUNS, KILLED_NOUNS, KILLED_VERBS, POPULATION_HEADS,
+    WOUNDED_NOUNS,
 )
 from .parse import _clause_verb, _is_verbal, _lem, _text_of
 from ..lexicon.gazetteer import gazetteer
@@ -39,6 +40,21 @@ def _embedded(s: _Seen) -> bool:
     return s.np.i == root.i and root.dep_ == "pobj" and root.head.lower_ == "of" and \
         any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in root.children) and \
         _lem(root.head.head) not in ESTIMATE_NOUNS and root.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _of_nouns(t) -> list:
+    return [p for ch in t.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children
+            if p.dep_ == "pobj"]
+
+
+def _animals(s: _Seen) -> bool:
+    """The counted noun names animals: "19 dolphins", "3,000 head of cattle", "300 of the stranded whales"."""
+    if s.np.i != s.root.i:
+        nouns = [s.np] + (_of_nouns(s.np) if _lem(s.np) == "head" else [])
+    else:
+        nouns = _of_nouns(s.root)
+    return any(n.pos_ in ("NOUN", "PROPN") and n.ent_type_ not in ("GPE", "LOC", "NORP", "ORG", "PERSON") and
+               (_lem(n) in ANIMAL_NOUNS or n.lower_ in ANIMAL_NOUNS) for n in nouns)
 
 
 def _population_of(s: _Seen, prep: str, heads) -> bool:
@@ -97,6 +113,13 @@ SKIP = Table("figures.skip", runner="figures", subject="a number's candidate (_S
          why="a number at the cut end of a truncated excerpt"),
     Rule("excluded-noun/not-people", lambda s: s.np.i != s.root.i and _lem(s.np) in EXCLUDED_NOUNS, "excluded noun",
          examples=("The militia fired 40 rockets at the town on Tuesday.",)),
+    Rule("not-people/animal-noun", _animals, "animals",
+         examples=("Floodwaters drowned more than 3,000 cattle on the plain.",
+                   "The drought has killed 3,000 head of cattle in the north.",
+                   "Rangers said 300 of the stranded whales had died."),
+         counter_examples=("The wildfire killed 12 people and destroyed 40 barns.",
+                           "Fishermen rescued 30 passengers after the ferry sank with its cargo of cattle."),
+         why="animals counted (lexicon/data/animals.txt) are no casualties of any measure"),
     Rule("embedded/of-one-of", _embedded, "embedded",
          examples=("The families of 12 of the abducted miners met the governor.",)),
     Rule("population/noun-of", lambda s: _population_of(s, "of", POPULATION_HEADS), "population",
