@@ -949,3 +949,34 @@ def test_animals_are_no_casualties(text, absent):
 ])
 def test_people_near_animals_are_still_counted(text, want):
     check(text, want)
+
+
+# --- deaths caused by an infectious disease are no war or disaster toll --------------------------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("The cholera outbreak has killed 86 people in the flooded districts, the health ministry said.", 86),
+    ("Measles has killed 300 children in the refugee camps this year.", 300),
+    ("At least 45 people have died of dengue since the rains began.", 45),
+    ("The 1957 Asian flu pandemic killed about 1 million people.", 1000000),
+    ("Twelve more patients died from the virus on Friday, officials said.", 12),
+    ("The epidemic has killed 2,300 people across the region since March.", 2300),
+    ("The cholera death toll rose to 200, the ministry said.", 200),
+    ("Some 120 people were killed by the virus in the border towns.", 120),
+    ("Flu deaths hit 17 in the province on Monday.", 17),
+    ("The new strain, which has killed 91 people, is spreading fast.", 91),
+])
+def test_disease_deaths_are_no_toll(text, value):
+    check(text, [], absent=[("killed", value)])
+
+
+@pytest.mark.parametrize("text,want", [
+    ("At least 27 children have died of starvation in the besieged town, the UN said.", [("killed", 27, {})]),
+    ("The regiment suffered 18 killed and 40 wounded in the assault.", [("killed", 18, {}), ("wounded", 40, {})]),
+    ("Hunger has killed 15 people in the besieged city, aid agencies said.", [("killed", 15, {})]),
+    ("Shelling near the cholera clinic killed 30 people on Monday.", [("killed", 30, {})]),
+    ("The floods have killed 210 people, and officials fear a cholera outbreak.", [("killed", 210, {})]),
+    ("The outbreak of fighting killed 30 people in the capital.", [("killed", 30, {})]),
+    ("The battalion suffered 40 wounded in the ambush.", [("wounded", 40, {})]),
+])
+def test_war_and_hunger_deaths_stay_tolls(text, want):
+    check(text, want)

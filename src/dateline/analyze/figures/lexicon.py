@@ -117,6 +117,8 @@ def _word_list(name: str) -> frozenset[str]:
 
 # nouns of animals: what they count is no casualty of any measure ("19 dolphins found dead")
 ANIMAL_NOUNS = _word_list("animals.txt")
+# infectious diseases and their spread: the deaths they cause are disease counts ("the virus has killed 120")
+INFECTIOUS_WORDS = _word_list("infectious.txt")
 POPULATION_HEADS = {"enclave", "population", "territory", "strip", "city", "country", "home", "region",
                     "area", "state", "town", "inhabitant", "resident"}
 ATTACK_NOUNS = {"strike", "airstrike", "attack", "raid", "blast", "explosion", "bombing", "shelling",
