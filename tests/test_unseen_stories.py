@@ -980,3 +980,57 @@ def test_disease_deaths_are_no_toll(text, value):
 ])
 def test_war_and_hunger_deaths_stay_tolls(text, want):
     check(text, want)
+
+
+# --- bodies recovered, collected or buried are counted in a series of their own -----------------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("Rescuers have recovered 1,200 bodies from the rubble of the collapsed flats.", 1200),
+    ("Divers pulled 85 bodies from the wreck of the ferry on Tuesday.", 85),
+    ("Officials said 4,000 bodies had been buried in mass graves outside the city.", 4000),
+    ("Volunteers have collected 300 bodies from the burnt hillsides.", 300),
+])
+def test_body_counts_are_their_own_category(text, value):
+    from dateline.consolidate.series import category_of
+    figs = _find(_figures(text), "killed", value)
+    assert figs, [(f.measure, f.value, f.group) for f in _figures(text)]
+    assert category_of(figs[0].group) == "bodies", figs[0].group
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The floods have killed 1,200 people, officials said.", 1200),
+    ("At least 4,000 people have died since the quake, the government said.", 4000),
+])
+def test_deaths_are_not_body_counts(text, value):
+    from dateline.consolidate.series import category_of
+    assert category_of(_find(_figures(text), "killed", value)[0].group) != "bodies"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The bodies of 33 of its staff have been identified, the agency said.", 33),
+    ("Divers recovered the bodies of 14 of the ferry's passengers.", 14),
+    ("The remains of 9 of the missing climbers were found on the glacier.", 9),
+])
+def test_the_bodies_of_some_of_a_group(text, value):
+    check(text, [("killed", value, {})])
+
+
+def test_a_body_count_is_never_stale_against_an_estimate_of_all_deaths(tmp_path):
+    """A count of bodies buried below an earlier estimate of all deaths is another count, not a stale toll."""
+    import json
+
+    from dateline import Ledger
+
+    rows = [
+        {"id": "a1", "date": "2024-03-04", "title": None,
+         "text": "Officials in Corvana said more than 60,000 people died in the earthquake."},
+        {"id": "a2", "date": "2024-03-12", "title": None,
+         "text": "Officials in Corvana said 20,000 bodies had been buried in mass graves since the earthquake."},
+    ]
+    path = tmp_path / "q.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with Ledger(tmp_path / "q.db") as led:
+        led.ingest([path])
+        cats = {(s.category, p.value) for s in led.series("killed") for p in s.points}
+        assert ("bodies", 20000) in cats and ("people", 60000) in cats, cats
+        assert not [a for a in led.check() if "20,000" in str(a) or "20000" in str(a)], led.check()

@@ -15,6 +15,8 @@ KILLED_VERBS = {"kill", "die", "slay", "murder", "massacre", "perish", "execute"
                 "martyr", "slaughter", "behead", "lose"}
 INTRANSITIVE_DEATH = {"die", "perish", "lose", "drown"}
 KILLED_NOUNS = {"death", "dead", "fatality", "body", "corpse", "toll", "martyr", "killing", "life"}
+# what is left of the dead: "the bodies of 33 of its staff" count the dead of that group
+BODY_NOUNS = {"body", "corpse", "remains"}
 KILLED_ADJS = {"dead", "killed", "deceased", "slain"}
 WOUNDED_VERBS = {"injure", "wound", "hurt", "maim", "treat"}
 # Verbs of getting hurt whose object is the harm: "40 miners sustained injuries", "suffered wounds".

@@ -7,8 +7,8 @@ from typing import Optional
 
 from .. import nlp
 from .lexicon import (
-    ANIMAL_NOUNS, DISEASE_WORDS, ESTIMATE_NOUNS, EXCLUDED_NOUNS, INFECTIOUS_WORDS, KILLED_ADJS, KILLED_NOUNS,
-    KILLED_VERBS, MISSING_ADJS, POPULATION_HEADS, WOUNDED_ADJS, WOUNDED_NOUNS,
+    ANIMAL_NOUNS, BODY_NOUNS, DISEASE_WORDS, ESTIMATE_NOUNS, EXCLUDED_NOUNS, INFECTIOUS_WORDS, KILLED_ADJS,
+    KILLED_NOUNS, KILLED_VERBS, MISSING_ADJS, POPULATION_HEADS, WOUNDED_ADJS, WOUNDED_NOUNS,
 )
 from .parse import _clause_verb, _is_verbal, _lem, _text_of
 from ..lexicon.gazetteer import gazetteer
@@ -35,11 +35,13 @@ class _Seen:
 
 
 def _embedded(s: _Seen) -> bool:
-    """"the mother of one of the released hostages": a number inside another noun's modifier."""
+    """"the mother of one of the released hostages": a number inside another noun's modifier ("the bodies of 33
+    of its staff" count the dead of the staff: not embedded)."""
     root = s.root
+    gov = root.head.head
     return s.np.i == root.i and root.dep_ == "pobj" and root.head.lower_ == "of" and \
         any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in root.children) and \
-        _lem(root.head.head) not in ESTIMATE_NOUNS and root.head.head.pos_ in ("NOUN", "PROPN")
+        _lem(gov) not in ESTIMATE_NOUNS | BODY_NOUNS and gov.lower_ not in BODY_NOUNS and gov.pos_ in ("NOUN", "PROPN")
 
 
 def _of_nouns(t) -> list:
@@ -181,7 +183,8 @@ SKIP = Table("figures.skip", runner="figures", subject="a number's candidate (_S
                            "Fishermen rescued 30 passengers after the ferry sank with its cargo of cattle."),
          why="animals counted (lexicon/data/animals.txt) are no casualties of any measure"),
     Rule("embedded/of-one-of", _embedded, "embedded",
-         examples=("The families of 12 of the abducted miners met the governor.",)),
+         examples=("The families of 12 of the abducted miners met the governor.",),
+         counter_examples=("The bodies of 33 of its staff have been identified, the agency said.",)),
     Rule("population/noun-of", lambda s: _population_of(s, "of", POPULATION_HEADS), "population",
          examples=("The storm battered the province, a region of 4 million, on Sunday.",)),
     Rule("population/home-to", lambda s: _population_of(s, "to", {"home"}), "population",
