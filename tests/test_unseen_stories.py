@@ -1034,3 +1034,43 @@ def test_a_body_count_is_never_stale_against_an_estimate_of_all_deaths(tmp_path)
         cats = {(s.category, p.value) for s in led.series("killed") for p in s.points}
         assert ("bodies", 20000) in cats and ("people", 60000) in cats, cats
         assert not [a for a in led.check() if "20,000" in str(a) or "20000" in str(a)], led.check()
+
+
+# --- ranges said with "range from A to B", hedged tolls "as high as N", "likely to be between" ----------------
+
+@pytest.mark.parametrize("text,value,value_max", [
+    ("Estimates of the number of people killed in the floods range from 2,000 to at least 5,000, the governor said.",
+     2000, 5000),
+    ("Estimates of those displaced by the fires ranged from 20,000 to 35,000.", 20000, 35000),
+    ("Officials said estimates of the dead ranged from 400 to as many as 900.", 400, 900),
+    ("Estimates of how many people died in the ferry fire range from 60 to more than 100.", 60, 100),
+])
+def test_range_from_to(text, value, value_max):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].qualifier == "range" and figs[0].value_max == value_max, \
+        [(f.measure, f.value, f.qualifier, f.value_max) for f in _figures(text)]
+
+
+def test_a_change_from_to_is_no_range():
+    check("The toll rose from 50 to 80 overnight, officials said.", [("killed", 80, {"qualifier": "exact"})],
+          absent=[("killed", 50)])
+
+
+@pytest.mark.parametrize("text,measure,value", [
+    ("The storm's death toll could be as high as 1,500, the Red Cross warned.", "killed", 1500),
+    ("The number of missing could be as high as 60, rescuers said.", "missing", 60),
+    ("Officials fear the toll from the ferry disaster may be as high as 300.", "killed", 300),
+])
+def test_as_high_as(text, measure, value):
+    check(text, [(measure, value, {"qualifier": "up to"})])
+
+
+@pytest.mark.parametrize("text,measure,value,value_max", [
+    ("The number of people who drowned when the ferry capsized is likely to be between 150 and 200.",
+     "killed", 150, 200),
+    ("The number who have died in the fires is thought to be between 40 and 60, officials said.", "killed", 40, 60),
+    ("The number of people displaced by the war is likely to be between 1 million and 2 million.",
+     "displaced", 1000000, 2000000),
+])
+def test_the_number_who_is_likely_to_be(text, measure, value, value_max):
+    check(text, [(measure, value, {"qualifier": "range", "value_max": value_max})])

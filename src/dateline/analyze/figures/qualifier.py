@@ -16,7 +16,7 @@ def _words_before(*words: str) -> re.Pattern:
 
 
 _AT_LEAST = _words_before(r"at\s+least", r"no\s+(?:fewer|less)\s+than", r"a\s+minimum\s+of", r"at\s+a\s+minimum")
-_AS_MANY_AS = _words_before(r"as\s+many\s+as", r"up\s+to", r"as\s+much\s+as")
+_AS_MANY_AS = _words_before(r"as\s+many\s+as", r"up\s+to", r"as\s+much\s+as", r"as\s+high\s+as")
 _FEWER_THAN = re.compile(r"\b(?:fewer|less)\s+than\s*$|\b(?:under|below)\s*$", re.I)
 _MORE_THAN = _words_before(r"more\s+than", "over", r"upwards\s+of", r"in\s+excess\s+of", "above", "exceeding",
                            "exceeded", "exceeds", "exceed", "top(?:s|ped)?", "surpass(?:es|ed)?", "cross(?:es|ed)?",
@@ -61,7 +61,8 @@ QUALIFIER = Table("figures.qualifier", runner="figures", subject="the words befo
     Rule("at least/at-least-before", lambda b: b.ends(_AT_LEAST), "at least",
          examples=("At least 23 people were killed in the floods.", "No fewer than 80 people were injured.")),
     Rule("up to/as-many-as-before", lambda b: b.ends(_AS_MANY_AS), "up to",
-         examples=("As many as 500 people may have died in the quake.",)),
+         examples=("As many as 500 people may have died in the quake.",
+                   "The death toll could be as high as 1,500, the Red Cross warned.")),
     Rule("up to/fewer-than-before", lambda b: b.ends(_FEWER_THAN), "up to",
          examples=("Fewer than 30 people were wounded.",)),
     Rule("more than/more-than-before", lambda b: b.ends(_MORE_THAN), "more than",
