@@ -995,3 +995,176 @@ def test_one_things_deed_then_the_killing(text, value, scope):
 ])
 def test_one_doer_who_killed(text, value, scope):
     has(text, value, "scope", scope)
+
+
+# --- a number that is an earthquake's magnitude counts nobody ----------------------------------------------
+
+@pytest.mark.parametrize("text,want,absent", [
+    ("The 6.0-magnitude quake that struck the mountain province killed 23 people and left 140 families homeless.",
+     [("killed", 23, {})], [("killed", 6), ("displaced", 6)]),
+    ("A magnitude 7 earthquake hit the coast on Sunday, and at least 58 people were killed.",
+     [("killed", 58, {})], [("killed", 7)]),
+    ("The tremor measured 6 on the Richter scale and left 300 villagers homeless.",
+     [("displaced", 300, {})], [("displaced", 6)]),
+    ("A 5 magnitude aftershock injured 12 people in the port town.",
+     [("wounded", 12, {})], [("wounded", 5)]),
+    ("About 90,000 people were left homeless by the 6.0-magnitude quake, which killed 300.",
+     [("displaced", 90000, {})], [("displaced", 6)]),
+    ("The 7.0 magnitude tremor left 2,000 villagers dead in the highlands.",
+     [("killed", 2000, {})], [("killed", 7)]),
+    ("Thousands were left homeless by the 8.0 magnitude earthquake, which killed 411 people.",
+     [("killed", 411, {})], [("displaced", 8), ("killed", 8)]),
+])
+def test_a_magnitude_counts_nobody(text, want, absent):
+    check(text, want, absent=absent)
+
+
+
+# --- animals are not people: a count of animals is no casualty figure --------------------------------------
+
+@pytest.mark.parametrize("text,absent", [
+    ("Floodwaters drowned more than 3,000 cattle and 200 goats in the delta, farmers said.",
+     [("killed", 3000), ("killed", 200)]),
+    ("Rangers said 25 elephants have died in the drought this year.", [("killed", 25)]),
+    ("Volunteers have captured 800 oiled pelicans since the tanker ran aground.", [("hostages", 800)]),
+    ("Some 70 stray dogs were evacuated from the animal shelter before the hurricane.", [("evacuated", 70)]),
+    ("The drought has killed 3,000 head of cattle in the north.", [("killed", 3000)]),
+    ("Nearly 400 seabirds and 12 whales have been found dead on the beaches since the spill.",
+     [("killed", 400), ("killed", 12)]),
+])
+def test_animals_are_no_casualties(text, absent):
+    check(text, [], absent=absent)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The wildfire killed 12 people in the town and destroyed 40 barns.", [("killed", 12, {})]),
+    ("The flood killed 40 villagers and swept away their sheep.", [("killed", 40, {})]),
+    ("Fishermen rescued 30 passengers after the ferry sank with its cargo of cattle.", []),
+])
+def test_people_near_animals_are_still_counted(text, want):
+    check(text, want)
+
+
+# --- deaths caused by an infectious disease are no war or disaster toll --------------------------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("The cholera outbreak has killed 86 people in the flooded districts, the health ministry said.", 86),
+    ("Measles has killed 300 children in the refugee camps this year.", 300),
+    ("At least 45 people have died of dengue since the rains began.", 45),
+    ("The 1957 Asian flu pandemic killed about 1 million people.", 1000000),
+    ("Twelve more patients died from the virus on Friday, officials said.", 12),
+    ("The epidemic has killed 2,300 people across the region since March.", 2300),
+    ("The cholera death toll rose to 200, the ministry said.", 200),
+    ("Some 120 people were killed by the virus in the border towns.", 120),
+    ("Flu deaths hit 17 in the province on Monday.", 17),
+    ("The new strain, which has killed 91 people, is spreading fast.", 91),
+])
+def test_disease_deaths_are_no_toll(text, value):
+    check(text, [], absent=[("killed", value)])
+
+
+@pytest.mark.parametrize("text,want", [
+    ("At least 27 children have died of starvation in the besieged town, the UN said.", [("killed", 27, {})]),
+    ("The regiment suffered 18 killed and 40 wounded in the assault.", [("killed", 18, {}), ("wounded", 40, {})]),
+    ("Hunger has killed 15 people in the besieged city, aid agencies said.", [("killed", 15, {})]),
+    ("Shelling near the cholera clinic killed 30 people on Monday.", [("killed", 30, {})]),
+    ("The floods have killed 210 people, and officials fear a cholera outbreak.", [("killed", 210, {})]),
+    ("The outbreak of fighting killed 30 people in the capital.", [("killed", 30, {})]),
+    ("The battalion suffered 40 wounded in the ambush.", [("wounded", 40, {})]),
+])
+def test_war_and_hunger_deaths_stay_tolls(text, want):
+    check(text, want)
+
+
+# --- bodies recovered, collected or buried are counted in a series of their own -----------------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("Rescuers have recovered 1,200 bodies from the rubble of the collapsed flats.", 1200),
+    ("Divers pulled 85 bodies from the wreck of the ferry on Tuesday.", 85),
+    ("Officials said 4,000 bodies had been buried in mass graves outside the city.", 4000),
+    ("Volunteers have collected 300 bodies from the burnt hillsides.", 300),
+])
+def test_body_counts_are_their_own_category(text, value):
+    from dateline.consolidate.series import category_of
+    figs = _find(_figures(text), "killed", value)
+    assert figs, [(f.measure, f.value, f.group) for f in _figures(text)]
+    assert category_of(figs[0].group) == "bodies", figs[0].group
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The floods have killed 1,200 people, officials said.", 1200),
+    ("At least 4,000 people have died since the quake, the government said.", 4000),
+])
+def test_deaths_are_not_body_counts(text, value):
+    from dateline.consolidate.series import category_of
+    assert category_of(_find(_figures(text), "killed", value)[0].group) != "bodies"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The bodies of 33 of its staff have been identified, the agency said.", 33),
+    ("Divers recovered the bodies of 14 of the ferry's passengers.", 14),
+    ("The remains of 9 of the missing climbers were found on the glacier.", 9),
+])
+def test_the_bodies_of_some_of_a_group(text, value):
+    check(text, [("killed", value, {})])
+
+
+def test_a_body_count_is_never_stale_against_an_estimate_of_all_deaths(tmp_path):
+    """A count of bodies buried below an earlier estimate of all deaths is another count, not a stale toll."""
+    import json
+
+    from dateline import Ledger
+
+    rows = [
+        {"id": "a1", "date": "2024-03-04", "title": None,
+         "text": "Officials in Corvana said more than 60,000 people died in the earthquake."},
+        {"id": "a2", "date": "2024-03-12", "title": None,
+         "text": "Officials in Corvana said 20,000 bodies had been buried in mass graves since the earthquake."},
+    ]
+    path = tmp_path / "q.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with Ledger(tmp_path / "q.db") as led:
+        led.ingest([path])
+        cats = {(s.category, p.value) for s in led.series("killed") for p in s.points}
+        assert ("bodies", 20000) in cats and ("people", 60000) in cats, cats
+        assert not [a for a in led.check() if "20,000" in str(a) or "20000" in str(a)], led.check()
+
+
+# --- ranges said with "range from A to B", hedged tolls "as high as N", "likely to be between" ----------------
+
+@pytest.mark.parametrize("text,value,value_max", [
+    ("Estimates of the number of people killed in the floods range from 2,000 to at least 5,000, the governor said.",
+     2000, 5000),
+    ("Estimates of those displaced by the fires ranged from 20,000 to 35,000.", 20000, 35000),
+    ("Officials said estimates of the dead ranged from 400 to as many as 900.", 400, 900),
+    ("Estimates of how many people died in the ferry fire range from 60 to more than 100.", 60, 100),
+])
+def test_range_from_to(text, value, value_max):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].qualifier == "range" and figs[0].value_max == value_max, \
+        [(f.measure, f.value, f.qualifier, f.value_max) for f in _figures(text)]
+
+
+def test_a_change_from_to_is_no_range():
+    check("The toll rose from 50 to 80 overnight, officials said.", [("killed", 80, {"qualifier": "exact"})],
+          absent=[("killed", 50)])
+
+
+@pytest.mark.parametrize("text,measure,value", [
+    ("The storm's death toll could be as high as 1,500, the Red Cross warned.", "killed", 1500),
+    ("The number of missing could be as high as 60, rescuers said.", "missing", 60),
+    ("Officials fear the toll from the ferry disaster may be as high as 300.", "killed", 300),
+])
+def test_as_high_as(text, measure, value):
+    check(text, [(measure, value, {"qualifier": "up to"})])
+
+
+@pytest.mark.parametrize("text,measure,value,value_max", [
+    ("The number of people who drowned when the ferry capsized is likely to be between 150 and 200.",
+     "killed", 150, 200),
+    ("The number who have died in the fires is thought to be between 40 and 60, officials said.", "killed", 40, 60),
+    ("The number of people displaced by the war is likely to be between 1 million and 2 million.",
+     "displaced", 1000000, 2000000),
+])
+def test_the_number_who_is_likely_to_be(text, measure, value, value_max):
+    check(text, [(measure, value, {"qualifier": "range", "value_max": value_max})])

@@ -5,7 +5,7 @@
 with character offsets into ``text`` and a ``kind``: ``count`` for a plain cardinal that may
 count people or things, or the reason it is not one (``year``, ``date``, ``time``,
 ``percent``, ``money``, ``ordinal``, ``age``, ``duration``, ``unit``, ``label``, ``score``,
-``decade``, ``fraction``). ``find_counts`` keeps the ``count`` ones.
+``decade``, ``fraction``, ``magnitude``). ``find_counts`` keeps the ``count`` ones.
 
 Decisions (documented because news text is ambiguous):
 - "dozens", "hundreds", "thousands", "scores", "tens of thousands", "several hundred" are
@@ -19,6 +19,8 @@ Decisions (documented because news text is ambiguous):
 - A number with a fractional part and no scale word ("743.33", "3.5") counts no people or
   things: a ``fraction`` ("1.5 million" is a count).
 - "A-B" / "A to B" / "between A and B" / "A or B" is a range only when B > A; "13-1" is a score.
+  "from A to B" is a change ("rose from 50 to 80"), unless a verb of spread says it is a range
+  ("estimates range from 50,000 to at least 200,000").
 - Continental separators, as translated and scraper copies print them, are read where the form
   is unambiguous: "9.770 people" (dot-grouped thousands before a word) is 9,770 and "1,2 million"
   (a decimal comma before a scale word) is 1.2 million.
@@ -106,6 +108,11 @@ _PERIOD_OF_BEFORE = re.compile(r"\b(?:start|end|beginning|middle|rest|course|tur
                                r"|half|quarter)\s+of\s*$", re.I)
 _LETTER_BEFORE = re.compile(r"[A-Za-z][\-]?$|#$|\bNo\.?\s?$")
 _LETTERS_AFTER = re.compile(r"^[A-Za-z]")
+# the strength of an earthquake: "7.0-magnitude", "a 6.1 magnitude quake", "magnitude 7", "measured 7 on the
+# Richter scale", "a magnitude of 7"
+_MAGNITUDE_AFTER = re.compile(r"^(?:-|\s)?(?:magnitude|richter)\b|^\s+on\s+the\s+(?:richter|moment[- ]magnitude)\b",
+                              re.I)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$|\brichter\s+(?:scale\s+)?(?:reading\s+)?of\s*$", re.I)
 _VAGUE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:thousands|hundreds|millions|dozens)\b", re.I)
 
 
@@ -289,6 +296,11 @@ def _join_digit_words(text: str, raws: list[_Raw]) -> list[_Raw]:
 
 
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|or)\s*$")
+# "estimates range from 50,000 to at least 200,000", "figures vary from 300 to 800": a verb of spread before
+# "from A to B" makes it a range (after other verbs "from A to B" is a change: "rose from 50 to 80")
+_SPREAD_FROM = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying)|span(?:s|ned|ning)?)\s+from\s*$", re.I)
+_TO_QUALIFIED = re.compile(r"\s+to\s+(?:(?:at\s+least|more\s+than|over|as\s+many\s+as|as\s+high\s+as|about|"
+                           r"around|some|nearly|almost|roughly|perhaps|possibly|maybe)\s+)?")
 
 
 def _ranges(text: str, raws: list[_Raw]) -> list[tuple[_Raw, Optional[_Raw]]]:
@@ -304,7 +316,9 @@ def _ranges(text: str, raws: list[_Raw]) -> list[tuple[_Raw, Optional[_Raw]]]:
             is_between = re.search(r"\bbetween\s*$", before, re.I) and re.fullmatch(r"\s+and\s+", gap)
             is_dash = re.fullmatch(r"\s*[-–—]\s*", gap) or re.fullmatch(r"\s+to\s+", gap) or \
                 (a.words and re.fullmatch(r"\s+or\s+", gap))          # "two or three", not "25k or 40k"
-            if (is_between or is_dash) and not re.search(r"\bfrom\s*$", before, re.I) and a.words == b.words:
+            spread = _SPREAD_FROM.search(text[max(0, a.start - 20):a.start]) and _TO_QUALIFIED.fullmatch(gap)
+            if (is_between or is_dash or spread) and (spread or not re.search(r"\bfrom\s*$", before, re.I)) \
+                    and a.words == b.words:
                 if b.value > a.value:
                     out.append((a, b))
                     i += 2
@@ -349,6 +363,13 @@ KIND = Table("numbers.kind", runner="numbers", subject="a number read in a segme
          examples=("The hosts won 3-1 in extra time.",),
          counter_examples=("Between 10-15 people were hurt in the crush.",),
          why="'A-B' with B below A is a score, not a range"),
+    Rule("magnitude/quake-scale",
+         lambda s: bool(_MAGNITUDE_AFTER.match(s.after) or _MAGNITUDE_BEFORE.search(s.before)), "magnitude",
+         examples=("The 7.0-magnitude earthquake flattened the old town.", "A magnitude 7 quake struck at dawn.",
+                   "The tremor measured 6 on the Richter scale.", "A 6 magnitude aftershock shook the port."),
+         counter_examples=("The magnitude of the disaster grew as 300 bodies were found.",
+                           "Police said 40 people on the Richmond road were hurt."),
+         why="an earthquake's strength, whole-number decimals ('7.0') included, counts nobody"),
     # written in words
     Rule("age/words-years-old-or-aged",
          lambda s: s.raw.words and bool(re.match(r"^-(?:years?|months?|weeks?|days?)-old", s.after, re.I)

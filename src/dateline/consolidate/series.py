@@ -44,6 +44,8 @@ AUTHORITY_WORDS = {"ministry", "ministries", "authority", "authorities", "govern
 # Category of the people counted, most specific first; anything else counted is "people".
 CATEGORIES = [
     ("identified", {"identified"}),       # deaths of people identified by name: a part of the toll
+    # bodies recovered, collected, buried: a count of the dead found so far, never an estimate of all deaths
+    ("bodies", {"body", "bodies", "corpse", "corpses", "remains"}),
     ("hostages", {"hostage", "hostages", "captive", "captives", "abductee", "abductees"}),
     ("children", {"child", "children", "kid", "kids", "minor", "minors", "infant", "infants", "baby", "babies"}),
     ("women", {"woman", "women", "mother", "mothers"}),

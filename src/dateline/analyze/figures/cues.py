@@ -15,9 +15,9 @@ from ..lexicon import story
 from ..lexicon.gazetteer import gazetteer
 from ..rules import Match, Rule, Table
 from .lexicon import (
-    ARREST_VERBS, CASUALTY_NOUNS, COMBATANT_NOUNS, DISPLACED_ADJS, DISPLACED_NOUNS, DISPLACED_VERBS, ESTIMATE_NOUNS,
-    EVAC_INTRANSITIVE, HARM_VERBS,
-    EVAC_NOUNS, EVAC_TRANSITIVE, HOSTAGE_NOUNS, HOSTAGE_VERBS, INTRANSITIVE_DEATH, KILLED_ADJS, KILLED_NOUNS,
+    ARREST_VERBS, BODY_NOUNS, CASUALTY_NOUNS, COMBATANT_NOUNS, DISPLACED_ADJS, DISPLACED_NOUNS, DISPLACED_VERBS,
+    ESTIMATE_NOUNS, EVAC_INTRANSITIVE, HARM_VERBS, EVAC_NOUNS, EVAC_TRANSITIVE, HOSTAGE_NOUNS, HOSTAGE_VERBS,
+    INTRANSITIVE_DEATH, KILLED_ADJS, KILLED_NOUNS,
     KILLED_VERBS, MISSING_ADJS, ORDER_VERBS, RELEASE_NOUNS, RELEASE_VERBS, TRUCK_NOUNS, WOUNDED_ADJS, WOUNDED_NOUNS,
     WOUNDED_VERBS,
 )
@@ -288,8 +288,10 @@ NOUN_CUES = Table("figures.measure.noun", runner="figures",
     Rule("killed/lives", lambda w: w.lem == "life", "killed",
          examples=("The earthquake claimed the lives of 2,100 people.",),
          counter_examples=("The programme has changed 500 lives in the district.",)),
-    Rule("killed/death-word", lambda w: w.lem in KILLED_NOUNS or w.low in KILLED_ADJS, "killed",
-         examples=("The death toll rose to 212 on Tuesday.", "Officials counted 64 dead bodies after the fire.")),
+    Rule("killed/death-word", lambda w: w.lem in KILLED_NOUNS or w.low in KILLED_ADJS or
+         (w.low in BODY_NOUNS and w.tok.pos_ == "NOUN"), "killed",
+         examples=("The death toll rose to 212 on Tuesday.", "Officials counted 64 dead bodies after the fire.",
+                   "The remains of 9 of the missing climbers were found on the glacier.")),
     Rule("wounded/injury-word", lambda w: w.lem in WOUNDED_NOUNS or w.low in WOUNDED_ADJS, "wounded",
          examples=("Hospitals treated 340 injured people overnight.",)),
     Rule("wounded/people-with-injuries", lambda w: w.tok.pos_ in ("NOUN", "PROPN") and any(

@@ -3,6 +3,7 @@ no people, dependency labels."""
 from __future__ import annotations
 
 import re
+from importlib.resources import files
 
 from ..lexicon import story
 
@@ -14,6 +15,8 @@ KILLED_VERBS = {"kill", "die", "slay", "murder", "massacre", "perish", "execute"
                 "martyr", "slaughter", "behead", "lose"}
 INTRANSITIVE_DEATH = {"die", "perish", "lose", "drown"}
 KILLED_NOUNS = {"death", "dead", "fatality", "body", "corpse", "toll", "martyr", "killing", "life"}
+# what is left of the dead: "the bodies of 33 of its staff" count the dead of that group
+BODY_NOUNS = {"body", "corpse", "remains"}
 KILLED_ADJS = {"dead", "killed", "deceased", "slain"}
 WOUNDED_VERBS = {"injure", "wound", "hurt", "maim", "treat"}
 # Verbs of getting hurt whose object is the harm: "40 miners sustained injuries", "suffered wounds".
@@ -108,6 +111,17 @@ EXCLUDED_NOUNS = {"rocket", "missile", "target", "reservist", "hospital", "ambul
                   "meter", "acre", "hectare", "calorie", "pound", "euro", "shekel", "rupee", "reason",
                   "way", "step", "phase", "stage", "option", "side", "part", "piece", "pair", "session",
                   "county", "province", "prefecture", "district", "region", "municipality"}
+
+def _word_list(name: str) -> frozenset[str]:
+    """A general word list of ``lexicon/data`` (one lower-case lemma a line, ``#`` comments)."""
+    text = (files("dateline.analyze.lexicon") / "data" / name).read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+# nouns of animals: what they count is no casualty of any measure ("19 dolphins found dead")
+ANIMAL_NOUNS = _word_list("animals.txt")
+# infectious diseases and their spread: the deaths they cause are disease counts ("the virus has killed 120")
+INFECTIOUS_WORDS = _word_list("infectious.txt")
 POPULATION_HEADS = {"enclave", "population", "territory", "strip", "city", "country", "home", "region",
                     "area", "state", "town", "inhabitant", "resident"}
 ATTACK_NOUNS = {"strike", "airstrike", "attack", "raid", "blast", "explosion", "bombing", "shelling",

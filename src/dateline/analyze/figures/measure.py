@@ -171,7 +171,7 @@ def _subject_cues(verb, skip, cues, ctx, rank=1):
             for t in noun.subtree:
                 _add(cues, t, "noun", rank, ctx2)
             _add(cues, noun.head, "verb", rank, ctx2, "mod")
-    for g in verb.children:
+    for g in _raised_subject_verb(verb).children:
         if g.dep_ not in SUBJ_DEPS or (skip is not None and g.i == skip.i):
             continue
         heads = [g]
@@ -185,9 +185,10 @@ def _subject_cues(verb, skip, cues, ctx, rank=1):
         ctx2 = ctx.with_lives()
         for h in heads:
             for t in h.subtree:
-                if t.dep_ == "relcl" and _is_verbal(t) and _lem(h) in ESTIMATE_NOUNS and \
-                        t.head.dep_ == "pobj" and t.head.head.lower_ == "of" and t.head.head.head.i == h.i:
-                    # "the number of its workers who have died ... has risen to 158": what is counted
+                if t.dep_ == "relcl" and _is_verbal(t) and _lem(h) in ESTIMATE_NOUNS and (t.head.i == h.i or (
+                        t.head.dep_ == "pobj" and t.head.head.lower_ == "of" and t.head.head.head.i == h.i)):
+                    # "the number of its workers who have died ... has risen to 158", "the number who have
+                    # died": what is counted
                     _add(cues, t, "verb", rank, ctx2, "mod")
                     continue
                 if t.dep_ == "relcl" or any(a.dep_ == "relcl" and a.i != h.i for a in t.ancestors
@@ -196,6 +197,17 @@ def _subject_cues(verb, skip, cues, ctx, rank=1):
                 _add(cues, t, "noun", rank, ctx2)
                 if _is_verbal(t) and t.i != verb.i:
                     _add(cues, t, "verb", rank, ctx2, "mod")
+
+
+def _raised_subject_verb(verb):
+    """The verb whose subject an infinitive without one shares: "the number ... is likely to be 150", "is
+    thought to be between 40 and 60" (``verb`` itself when it has a subject or is no such complement)."""
+    v = verb
+    for _ in range(3):
+        if any(g.dep_ in SUBJ_DEPS for g in v.children) or v.dep_ not in ("xcomp", "acomp") or v.head.i == v.i:
+            break
+        v = v.head
+    return v
 
 
 def _carried_cues(c: _Cand, cues, ctx):
@@ -335,6 +347,10 @@ def _pobj_cues(c: _Cand, cues, ctx, depth):
                 for t in g.subtree:
                     _add(cues, t, "noun", 1, ctx.with_lives())
         _verb_cues(gov, cues, 1, ctx, c.rel, "obj")
+    elif pl == "as" and gov.lower_ in _EXTENT_ADJS and gov.dep_ in ("acomp", "advmod", "attr") and \
+            _is_verbal(gov.head):
+        # "the death toll could be as high as 100,000": what the subject of the copula counts
+        _subject_cues(gov.head, None, cues, ctx)
     elif pl in ("as",) and _is_verbal(gov):
         for g in gov.children:                      # "gave the death toll as 7,028"
             if g.dep_ == "dobj" and g.i != c.rel.i and _lem(g) in ESTIMATE_NOUNS:
@@ -346,6 +362,7 @@ def _pobj_cues(c: _Cand, cues, ctx, depth):
         _add(cues, gov, "noun", 1, ctx)             # "in exchange for 150 Palestinian prisoners"
 
 
+_EXTENT_ADJS = {"high", "many", "much", "large", "great"}
 _MARK_NOUNS = {"milestone", "mark", "threshold", "barrier", "level"}
 
 

@@ -16,7 +16,7 @@ def _words_before(*words: str) -> re.Pattern:
 
 
 _AT_LEAST = _words_before(r"at\s+least", r"no\s+(?:fewer|less)\s+than", r"a\s+minimum\s+of", r"at\s+a\s+minimum")
-_AS_MANY_AS = _words_before(r"as\s+many\s+as", r"up\s+to", r"as\s+much\s+as")
+_AS_MANY_AS = _words_before(r"as\s+many\s+as", r"up\s+to", r"as\s+much\s+as", r"as\s+high\s+as")
 # "shot up to 5,700", "went up to 300": a count that rose to that level, not "as many as"
 _ROSE_UP_TO = _words_before(r"(?:shot|shoots|shooting|went|goes|gone|going|moved|jumped|climbed|rose|risen|soared|"
                             r"crept|creeping|ticked|inched|edged|surged)\s+up\s+to")
@@ -64,7 +64,8 @@ QUALIFIER = Table("figures.qualifier", runner="figures", subject="the words befo
     Rule("at least/at-least-before", lambda b: b.ends(_AT_LEAST), "at least",
          examples=("At least 23 people were killed in the floods.", "No fewer than 80 people were injured.")),
     Rule("up to/as-many-as-before", lambda b: b.ends(_AS_MANY_AS) and not b.ends(_ROSE_UP_TO), "up to",
-         examples=("As many as 500 people may have died in the quake.",),
+         examples=("As many as 500 people may have died in the quake.",
+                   "The death toll could be as high as 1,500, the Red Cross warned."),
          counter_examples=("The number of injured shot up to 5,700, the ministry said.",)),
     Rule("up to/fewer-than-before", lambda b: b.ends(_FEWER_THAN), "up to",
          examples=("Fewer than 30 people were wounded.",)),

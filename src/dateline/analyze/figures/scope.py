@@ -120,7 +120,7 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
          examples=("At least 48 people were killed in the past 24 hours, the ministry said.",
                    "More than 2,000 people were killed in just two weeks of fighting, the monitor said.",
                    "The ministry reported fresh fighting over the past 24-hours, resulting in 59 dead.",
-                   "Some 300 people have died of cholera in the past two weeks, aid groups said."),
+                   "Some 300 people have died of hunger in the past two weeks, aid groups said."),
          counter_examples=("Some 3,000 people have died in the past six weeks of fighting, aid groups said.",)),
     Rule("period/a-days-toll", lambda s: s.c.measure in ("killed", "wounded") and bool(_A_DAYS_TOLL.search(s.clause)),
          "period", examples=("Activists put Tuesday's toll at 84, most of them in the north.",

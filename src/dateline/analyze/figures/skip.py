@@ -7,7 +7,8 @@ from typing import Optional
 
 from .. import nlp
 from .lexicon import (
-    DISEASE_WORDS, ESTIMATE_NOUNS, EXCLUDED_NOUNS, KILLED_NOUNS, KILLED_VERBS, POPULATION_HEADS, WOUNDED_NOUNS,
+    ANIMAL_NOUNS, BODY_NOUNS, DISEASE_WORDS, ESTIMATE_NOUNS, EXCLUDED_NOUNS, INFECTIOUS_WORDS, KILLED_ADJS,
+    KILLED_NOUNS, KILLED_VERBS, MISSING_ADJS, POPULATION_HEADS, WOUNDED_ADJS, WOUNDED_NOUNS,
 )
 from .parse import _clause_verb, _is_verbal, _lem, _text_of
 from ..lexicon.gazetteer import gazetteer
@@ -34,11 +35,28 @@ class _Seen:
 
 
 def _embedded(s: _Seen) -> bool:
-    """"the mother of one of the released hostages": a number inside another noun's modifier."""
+    """"the mother of one of the released hostages": a number inside another noun's modifier ("the bodies of 33
+    of its staff" count the dead of the staff: not embedded)."""
     root = s.root
+    gov = root.head.head
     return s.np.i == root.i and root.dep_ == "pobj" and root.head.lower_ == "of" and \
         any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in root.children) and \
-        _lem(root.head.head) not in ESTIMATE_NOUNS and root.head.head.pos_ in ("NOUN", "PROPN")
+        _lem(gov) not in ESTIMATE_NOUNS | BODY_NOUNS and gov.lower_ not in BODY_NOUNS and gov.pos_ in ("NOUN", "PROPN")
+
+
+def _of_nouns(t) -> list:
+    return [p for ch in t.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children
+            if p.dep_ == "pobj"]
+
+
+def _animals(s: _Seen) -> bool:
+    """The counted noun names animals: "19 dolphins", "3,000 head of cattle", "300 of the stranded whales"."""
+    if s.np.i != s.root.i:
+        nouns = [s.np] + (_of_nouns(s.np) if _lem(s.np) == "head" else [])
+    else:
+        nouns = _of_nouns(s.root)
+    return any(n.pos_ in ("NOUN", "PROPN") and n.ent_type_ not in ("GPE", "LOC", "NORP", "ORG", "PERSON") and
+               (_lem(n) in ANIMAL_NOUNS or n.lower_ in ANIMAL_NOUNS) for n in nouns)
 
 
 def _population_of(s: _Seen, prep: str, heads) -> bool:
@@ -60,11 +78,71 @@ def _counted_in_error(s: _Seen) -> bool:
         bool(_CORRECTION.search(_text_of(list(v.subtree))))
 
 
+def _own_harm_word(s: _Seen) -> bool:
+    """The number's own state word right after it: "suffered 18 killed and 40 wounded"."""
+    doc = s.root.doc
+    end = s.c.tokens.end
+    return end < len(doc) and doc[end].lower_ in KILLED_ADJS | WOUNDED_ADJS | MISSING_ADJS
+
+
+_SPREAD_WORDS = {"outbreak", "epidemic", "pandemic"}
+_STRAIN = re.compile(r"h\d+n\d+")             # influenza strains: "H1N1", "H5N1"
+
+
+def _infectious(t, depth: int = 0) -> bool:
+    """A word naming an infectious disease, or a noun it modifies ("the cholera outbreak", "flu deaths");
+    "an outbreak of fighting" is no disease."""
+    if depth > 2:
+        return False
+    if _lem(t) in _SPREAD_WORDS:
+        of = _of_nouns(t)
+        if of:
+            return any(_infectious(p, depth + 1) for p in of)
+        return True
+    if _lem(t) in INFECTIOUS_WORDS or t.lower_ in INFECTIOUS_WORDS or _STRAIN.fullmatch(t.lower_):
+        return True
+    return any(ch.dep_ in ("compound", "amod", "nmod") and _infectious(ch, depth + 1) for ch in t.children)
+
+
+def _subjects(v, depth: int = 0) -> list:
+    """Who or what a verb's clause says did it: its subject (a relative pronoun's antecedent; a conjoined
+    verb's shared subject) and its passive agent."""
+    out = [p for ch in v.children if ch.dep_ == "agent" for p in ch.children if p.dep_ == "pobj"]
+    subj = [ch for ch in v.children if ch.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    for t in subj:
+        if t.lower_ in ("that", "which") and v.dep_ == "relcl":
+            out.append(v.head)
+        else:
+            out.append(t)
+    if not subj and v.dep_ == "conj" and depth < 3:
+        out += _subjects(v.head, depth + 1)
+    return out
+
+
+def _caused_by_infection(s: _Seen) -> bool:
+    """Deaths an infectious disease caused: the disease is the killer ("cholera has killed 120", "the virus,
+    which has killed 91"), what they died of or from ("died of dengue"), or the count's own word ("flu deaths
+    hit 17", "deaths from the disease", "the cholera death toll rose to 200")."""
+    causes = []
+    v = s.verb
+    if v is not None and _is_verbal(v):
+        causes += _subjects(v)
+        causes += [p for ch in v.children if ch.dep_ == "prep" and ch.lower_ in ("of", "from")
+                   for p in ch.children if p.dep_ == "pobj"]
+    if s.np.i != s.root.i:
+        causes.append(s.np)
+    causes += [p for t in list(causes) for ch in t.children if ch.dep_ == "prep" and ch.lower_ in ("from", "of")
+               and _lem(t) in KILLED_NOUNS for p in ch.children if p.dep_ == "pobj"]
+    return any(_infectious(t) for t in causes)
+
+
 def _disease_verb(s: _Seen) -> bool:
     v = s.verb
-    return v is not None and (_lem(v) in DISEASE_WORDS or any(_lem(t) in DISEASE_WORDS for t in v.children
-                                                              if t.dep_ in ("prep", "dobj"))) and \
-        not any(_lem(t) in KILLED_VERBS for t in v.subtree) and \
+    if v is None or _own_harm_word(s):
+        return False
+    disease = _lem(v) in DISEASE_WORDS or any(_lem(t) in DISEASE_WORDS for t in v.children
+                                              if t.dep_ in ("prep", "dobj"))
+    return disease and not any(_lem(t) in KILLED_VERBS for t in v.subtree) and \
         not any(t.dep_ == "dobj" and _lem(t) in KILLED_NOUNS | WOUNDED_NOUNS for t in v.children)
 
 
@@ -97,8 +175,16 @@ SKIP = Table("figures.skip", runner="figures", subject="a number's candidate (_S
          why="a number at the cut end of a truncated excerpt"),
     Rule("excluded-noun/not-people", lambda s: s.np.i != s.root.i and _lem(s.np) in EXCLUDED_NOUNS, "excluded noun",
          examples=("The militia fired 40 rockets at the town on Tuesday.",)),
+    Rule("not-people/animal-noun", _animals, "animals",
+         examples=("Floodwaters drowned more than 3,000 cattle on the plain.",
+                   "The drought has killed 3,000 head of cattle in the north.",
+                   "Rangers said 300 of the stranded whales had died."),
+         counter_examples=("The wildfire killed 12 people and destroyed 40 barns.",
+                           "Fishermen rescued 30 passengers after the ferry sank with its cargo of cattle."),
+         why="animals counted (lexicon/data/animals.txt) are no casualties of any measure"),
     Rule("embedded/of-one-of", _embedded, "embedded",
-         examples=("The families of 12 of the abducted miners met the governor.",)),
+         examples=("The families of 12 of the abducted miners met the governor.",),
+         counter_examples=("The bodies of 33 of its staff have been identified, the agency said.",)),
     Rule("population/noun-of", lambda s: _population_of(s, "of", POPULATION_HEADS), "population",
          examples=("The storm battered the province, a region of 4 million, on Sunday.",)),
     Rule("population/home-to", lambda s: _population_of(s, "to", {"home"}), "population",
@@ -111,12 +197,22 @@ SKIP = Table("figures.skip", runner="figures", subject="a number's candidate (_S
          examples=("Some 200 people have suffered infections in the camp.",),
          counter_examples=("Buncombe County suffered 42 deaths, the highest toll of the counties.",
                            "The village suffered 12 injuries when the dam burst.")),
-    Rule("disease/head", lambda s: _lem(s.c.rel.head) in DISEASE_WORDS and
+    Rule("disease/head", lambda s: _lem(s.c.rel.head) in DISEASE_WORDS and not _own_harm_word(s) and
          _lem(s.np) not in KILLED_NOUNS | WOUNDED_NOUNS and not any(
              ch.dep_ == "dobj" and _lem(ch) in KILLED_NOUNS | WOUNDED_NOUNS for ch in s.c.rel.head.children),
          "disease",
          examples=("At least 40 children have suffered from cholera and later died in the camp.",),
-         counter_examples=("About 300 villagers suffered wounds from the shelling.",)),
+         counter_examples=("About 300 villagers suffered wounds from the shelling.",
+                           "The regiment suffered 18 killed and 40 wounded in the assault.")),
+    Rule("disease/caused-by-infection", _caused_by_infection, "disease",
+         examples=("Measles has killed 300 children in the refugee camps this year.",
+                   "At least 45 people have died of dengue since the rains began.",
+                   "The new strain, which has killed 91 people, is spreading.",
+                   "Flu deaths hit 17 in the province."),
+         counter_examples=("At least 27 children have died of starvation in the besieged town.",
+                           "The outbreak of fighting killed 30 people.",
+                           "Shelling near the cholera clinic killed 30 people on Monday."),
+         why="deaths an infectious disease caused are disease counts, no war or disaster toll"),
 ))
 
 
