@@ -1168,3 +1168,49 @@ def test_as_high_as(text, measure, value):
 ])
 def test_the_number_who_is_likely_to_be(text, measure, value, value_max):
     check(text, [(measure, value, {"qualifier": "range", "value_max": value_max})])
+
+
+# --- a range is stale only if even its top is below the figure published before ------------------------------
+
+def _alerts_of(tmp_path, rows):
+    import json
+
+    from dateline import Ledger
+
+    path = tmp_path / "r.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with Ledger(tmp_path / "r.db") as led:
+        led.ingest([path])
+        return [str(a) for a in led.check()]
+
+
+@pytest.mark.parametrize("first,later", [
+    ("Officials said more than 10,000 people died in the cyclone.",
+     "Officials said between 8,000 and 15,000 people died in the cyclone."),
+    ("Officials said at least 3,000 people died in the floods.",
+     "Officials said estimates of the dead in the floods range from 2,500 to 4,000."),
+    ("Officials said about 700 people died in the landslide.",
+     "Officials said 600 to 900 people died in the landslide."),
+])
+def test_a_range_that_allows_the_earlier_figure_is_not_stale(tmp_path, first, later):
+    rows = [{"id": "a1", "date": "2024-03-04", "title": None, "text": "In Mozambique. " + first},
+            {"id": "a2", "date": "2024-03-14", "title": None, "text": "In Mozambique. " + later}]
+    assert not _alerts_of(tmp_path, rows)
+
+
+def test_a_range_wholly_below_the_earlier_figure_is_stale(tmp_path):
+    rows = [{"id": "a1", "date": "2024-03-04", "title": None,
+             "text": "In Mozambique. Officials said more than 10,000 people died in the cyclone."},
+            {"id": "a2", "date": "2024-03-14", "title": None,
+             "text": "In Mozambique. Officials said between 7,000 and 8,000 people died in the cyclone."}]
+    assert _alerts_of(tmp_path, rows)
+
+
+@pytest.mark.parametrize("text,value,value_max,source", [
+    ("Officials said between 4,000 and 5,000 people died in the cyclone.", 4000, 5000, "Officials"),
+    ("The governor said between 30 and 40 people were missing after the mudslide.", 30, 40, "governor"),
+    ("Police said over 300 people were injured in the blast.", 300, None, "Police"),
+])
+def test_a_range_said_before_its_clause(text, value, value_max, source):
+    has(text, value, "value_max", value_max)
+    has(text, value, "source", source)

@@ -356,12 +356,14 @@ def _stale(p: Point, toll: "_Toll", revisions: list[tuple[Point, Point]], revise
     largest = order.prefix(since, "value").query(end, group)
     if largest is not None and p.value < largest.value * cfg.min_share:
         return None            # too small to be this toll at all: another count misread as cumulative
+    # a range is out of date only if even its top is ("50,000 to 200,000" allows "more than 100,000")
+    top = p.value_max if p.qualifier == "range" and p.value_max else p.value
     q = order.prefix(since, "lo").query(end, group)
-    if q is None or bounds(q, cfg)[0] < p.value * (1 + cfg.stale_ratio):
+    if q is None or bounds(q, cfg)[0] < top * (1 + cfg.stale_ratio):
         # once a larger figure is a week old, a smaller gap will do
         week = p.doc_date - dt.timedelta(days=cfg.stale_week_days)
         q = order.prefix(since, "lo").query(order.last_index(week), group)
-        if q is not None and bounds(q, cfg)[0] < p.value * (1 + cfg.stale_week_ratio):
+        if q is not None and bounds(q, cfg)[0] < top * (1 + cfg.stale_week_ratio):
             q = None
     if q is not None:
         return q, (f"{_fmt(p)} printed on {p.doc_date} {_cite(p)} is out of date: {_fmt(q)} had already been "

@@ -18,6 +18,11 @@ from .subject import _is_cue_verb
 _BACKGROUND_MARKS = {"after", "since", "as", "following", "when", "because", "before", "amid"}
 
 
+# words that open a count ("between 80 and 120", "over 300"), not a time or place ("on September 11")
+_COUNT_PREPS = {"between", "over", "about", "around", "under", "nearly", "almost", "some", "approximately",
+                "roughly", "up", "above", "below", "upwards"}
+
+
 def _content_tokens(verb: Token, lemma: str) -> list[Token]:
     deps, preps = REPORTING_VERBS.get(lemma, ((), ()))
     parts: list[Token] = []
@@ -43,6 +48,13 @@ def _content_tokens(verb: Token, lemma: str) -> list[Token]:
         parts += [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]   # "told X to leave"
     if any(p.i > verb.i for p in parts):      # complements on both sides: the one after is said
         parts = [p for p in parts if p.i > verb.i]
+    # "said between 8,000 and 15,000 people died": the counted subject of the clause said, which the parser
+    # hung on the cue as a phrase of its own
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in _COUNT_PREPS and child.i > verb.i and \
+                any(t.like_num for t in child.subtree) and any(
+                p.dep_ == "ccomp" and p.left_edge.i == child.right_edge.i + 1 for p in parts):
+            parts.append(child)
     drop: set[int] = set()
     for part in parts:
         drop |= _excluded_inside(part, background=part.dep_ not in ("ccomp", "advcl"))

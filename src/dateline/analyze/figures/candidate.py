@@ -113,6 +113,15 @@ def _role_of(np, root, sent):
             if p.i < h.i and not has_subj:
                 passive = any(ch.dep_ == "auxpass" for ch in h.children)
                 return p, ("subjpass" if passive else "subj"), h, None
+            # "officials said between 8,000 and 15,000 people died": the subject of the clause right after,
+            # which the parser left without one
+            nxt = rel.doc[rel.i + 1] if rel.i + 1 < sent.end else None
+            if p.i > h.i and nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.head.i in (h.i, nxt.i) or \
+                    (nxt is not None and nxt.dep_ in ("aux", "auxpass") and nxt.head.head.i == h.i):
+                v = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
+                if v.dep_ in ("ccomp", "conj") and not any(ch.dep_ in SUBJ_DEPS for ch in v.children):
+                    passive = any(ch.dep_ == "auxpass" for ch in v.children)
+                    return p, ("subjpass" if passive else "subj"), v, None
             # "killed more than 1,400 people in Israel and over 10,000 in Gaza": a second object
             second = p.i > sent.start and p.doc[p.i - 1].lower_ in ("and", ",", "or") and p.i > h.i
             if not any(ch.dep_ in ("dobj",) for ch in h.children) or second:

@@ -132,7 +132,7 @@ def _claim_source(c: _Cand, claims: list[Claim]) -> tuple[bool, Optional[str]]:
                 return False, None             # "more than previous estimates had suggested"
             via = _path_to(c.root, cue, c.sent)
             if via is not None and via.dep_ in ("npadvmod", "advmod", "prep", "agent") and \
-                    via.lower_ not in QUALIFIER_PREPS and _lem(cue) != "accord":
+                    via.lower_ not in QUALIFIER_PREPS | {"between"} and _lem(cue) != "accord":
                 return False, None             # "ordered a siege, two days after attacks killed 700"
     speaker = _whole_name(best.speaker, best.speaker_span, c.sent.doc)
     if speaker and _is_dateline(speaker, best.speaker_span, c.sent):
