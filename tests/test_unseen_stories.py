@@ -1214,3 +1214,27 @@ def test_a_range_wholly_below_the_earlier_figure_is_stale(tmp_path):
 def test_a_range_said_before_its_clause(text, value, value_max, source):
     has(text, value, "value_max", value_max)
     has(text, value, "source", source)
+
+
+# --- a count below an earlier guess at the whole is no stale figure ----------------------------------------
+
+@pytest.mark.parametrize("guess,count", [
+    ("An estimated 50,000 people died in the earthquake in Nepal, officials said.",
+     "Officials said that 21,000 people had died in the earthquake in Nepal."),
+    ("Officials said they feared more than 10,000 people may have died in the floods in Libya.",
+     "Officials said 5,300 people died in the floods in Libya."),
+    ("The toll in Mozambique could be as high as 3,000, officials warned.",
+     "Officials said 1,200 people died in the cyclone in Mozambique."),
+])
+def test_a_count_below_an_earlier_estimate_is_not_stale(tmp_path, guess, count):
+    rows = [{"id": "a1", "date": "2024-03-04", "title": None, "text": guess},
+            {"id": "a2", "date": "2024-03-14", "title": None, "text": count}]
+    assert not _alerts_of(tmp_path, rows)
+
+
+def test_a_count_below_an_earlier_count_is_still_stale(tmp_path):
+    rows = [{"id": "a1", "date": "2024-03-04", "title": None,
+             "text": "The government said 21,000 people had died in the earthquake in Nepal."},
+            {"id": "a2", "date": "2024-03-14", "title": None,
+             "text": "The government said 9,000 people had died in the earthquake in Nepal."}]
+    assert _alerts_of(tmp_path, rows)

@@ -365,6 +365,9 @@ def _stale(p: Point, toll: "_Toll", revisions: list[tuple[Point, Point]], revise
         q = order.prefix(since, "lo").query(order.last_index(week), group)
         if q is not None and bounds(q, cfg)[0] < top * (1 + cfg.stale_week_ratio):
             q = None
+    if q is not None and _hedged(q) and not _hedged(p):
+        q = None               # a count below an earlier guess at the whole ("an estimated 200,000 died") is no
+                               # older figure: estimates and counts disagree for good reasons
     if q is not None:
         return q, (f"{_fmt(p)} printed on {p.doc_date} {_cite(p)} is out of date: {_fmt(q)} had already been "
                    f"published on {q.doc_date} {_cite(q)}.")
@@ -374,6 +377,22 @@ def _stale(p: Point, toll: "_Toll", revisions: list[tuple[Point, Point]], revise
             return revision, (f"{_fmt(p)} printed on {p.doc_date} {_cite(p)} is the figure revised to "
                               f"{_fmt(revision)} on {revision.as_of} {_cite(revision)}.")
     return None
+
+
+# words that make a figure a guess at a toll nobody has counted yet: just before the number ("an estimated
+# 200,000", "he believed more than 100,000", "could be as high as"), or its verb right after ("may have died")
+_HEDGE_BEFORE = re.compile(r"\b(?:an\s+estimated|estimates?|believed?|believes|feared?|fears|may|might|could|"
+                           r"likely|possibly|perhaps|thought\s+to|expected\s+to|as\s+high\s+as)\b", re.I)
+_HEDGE_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:(?:may|might|could)\s+have\s+(?:died|been\s+killed)|feared\s+dead|"
+                          r"believed\s+(?:to\s+have\s+)?(?:died|dead|killed))\b", re.I)
+
+
+def _hedged(p: Point) -> bool:
+    at = p.value_start - p.start
+    if not 0 <= at <= len(p.sentence):
+        return False
+    return bool(_HEDGE_BEFORE.search(p.sentence[max(0, at - 40):at]) or
+                _HEDGE_AFTER.search(p.sentence[p.value_end - p.start:]))
 
 
 def _regression(p: Point, order: "_Order", revisions: list[tuple[Point, Point]],
@@ -386,7 +405,7 @@ def _regression(p: Point, order: "_Order", revisions: list[tuple[Point, Point]],
         return None
     q = order.prefix(since, "lo").query(end, group)
     if q is not None and bounds(q, cfg)[0] > bounds(p, cfg)[1] * (1 + cfg.regression_tolerance) and \
-            p.value >= q.value * cfg.regression_share:
+            p.value >= q.value * cfg.regression_share and not (_hedged(q) and not _hedged(p)):
         return q
     return None
 
