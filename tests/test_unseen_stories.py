@@ -1238,3 +1238,24 @@ def test_a_count_below_an_earlier_count_is_still_stale(tmp_path):
             {"id": "a2", "date": "2024-03-14", "title": None,
              "text": "The government said 9,000 people had died in the earthquake in Nepal."}]
     assert _alerts_of(tmp_path, rows)
+
+
+# --- a day's or a week's dead told as a point in time, and the two counts of one clause share it ----------
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("At least 24 people have died in the city this week, doctors said.", 24, "period"),
+    ("Eighteen people were killed yesterday in the capital, medics said.", 18, "period"),
+    ("At least 30 people were killed the day before the truce started.", 30, "period"),
+    ("Rebel forces said they had suffered 18 killed and 33 wounded on Saturday and Sunday.", 18, "period"),
+    # a level reached on that day, or a day inside another clause: not a day's dead
+    ("The death toll rose to 300 yesterday, officials said.", 300, "cumulative"),
+    ("The number of dead reached 1,000 last week.", 1000, "cumulative"),
+    ("Some 199 people are held hostage after being seized when the militia attacked the town last week.", 199,
+     "cumulative"),
+])
+def test_a_day_or_week_named_as_a_point(text, value, scope):
+    has(text, value, "scope", scope)
+
+
+def test_the_counts_of_one_clause_share_its_day():
+    has("Rebel forces said they had suffered 18 killed and 33 wounded on Saturday.", 18, "as_of", dt.date(2024, 3, 2))

@@ -4,7 +4,8 @@ from __future__ import annotations
 import functools
 import re
 
-from .parse import _clause_verb, _finite_clause, _is_verbal, _text_of
+from .lexicon import LEVEL_VERBS, TOLL_SET_VERBS
+from .parse import _clause_verb, _finite_clause, _is_verbal, _lem, _text_of
 from .candidate import _Cand
 from .toll import _toll_noun, _toll_setter
 
@@ -20,6 +21,26 @@ def _clause_tokens(c: _Cand):
         return list(c.sent)
     top = _finite_clause(verb, c.sent)
     return list(top.subtree)
+
+
+_A_POINT_IN_TIME = re.compile(r"(?:yesterday|(?:this|last)\s+week(?:end)?|at\s+the\s+weekend|the\s+day\s+before)$",
+                              re.I)
+
+
+def _a_point_in_time(t, c: _Cand) -> bool:
+    """"yesterday", "this week", "the day before ..." said of the figure's own verb: not in a clause of its
+    own ("when the militia attacked last week"), not the possessive of an event ("last week's quake")."""
+    if t.lower_ not in ("yesterday", "week", "weekend", "day"):
+        return False
+    words = c.sent.doc[max(t.i - 2, c.sent.start):t.i + 1 + (t.lower_ == "day")].text
+    if not _A_POINT_IN_TIME.search(words) or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ == "POS"):
+        return False
+    for a in t.ancestors:
+        if a.i == c.root.i or (c.verb is not None and a.i == c.verb.i):
+            return True
+        if a.dep_ in ("advcl", "relcl", "acl", "pcomp", "ccomp") or a.pos_ in ("NOUN", "PROPN") and a.i != c.np.i:
+            return False
+    return False
 
 
 class _Clause:
@@ -71,12 +92,24 @@ class _Clause:
                         r"on\s+a\s+single\s+day|in\s+(?:just|only|less\s+than|under)\s+(?:a|one|two|three|four|five|"
                         r"six|\d+)\s+(?:hours?|days?|weeks?)|"
                         r"in\s+(?:the\s+(?:first|last|past)\s+)?(?:two|three|four|five|six|seven|[2-7])\s+days\b|"
-                        r"yesterday|(?:24|48|72|twenty-four|forty-eight)[- ]hours?\s+(?:to|until|up\s+to|period)|"
+                        r"(?:24|48|72|twenty-four|forty-eight)[- ]hours?\s+(?:to|until|up\s+to|period)|"
                         r"(?:in|over|during|within)\s+(?:the\s+)?(?:24|48|72|twenty-four|forty-eight)[- ]hours?)\b",
                         clause)
         long_span = re.search(r"\b(?:past|last)\s+(\d+)\s+days\b", clause)
         long_weeks = re.search(r"\b(?:past|last)\s+(\d+|five|six|seven|eight|nine|ten|several|few)\s+weeks\b", clause)
-        return bool(cue) and not (long_span and int(long_span.group(1)) > 7) and not long_weeks
+        if cue and not (long_span and int(long_span.group(1)) > 7) and not long_weeks:
+            return True
+        # a day or a week named as a point ("killed yesterday", "died this week"): that day's dead, but a
+        # level reached then ("the toll rose to 300 yesterday") is the running count on that day
+        return not self.level and any(_a_point_in_time(t, self.c) for t in self.tokens)
+
+    @functools.cached_property
+    def level(self) -> bool:
+        """The figure is a level a count reached or was set at ("the toll rose to 300", "put the number at 90")."""
+        c = self.c
+        if c.role == "pobj" and c.prep is not None and c.prep.lower_ in ("to", "at"):
+            return True
+        return _toll_noun(c) is not None or (c.verb is not None and _lem(c.verb) in LEVEL_VERBS | TOLL_SET_VERBS)
 
     @functools.cached_property
     def movement(self) -> bool:

@@ -124,6 +124,14 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 if c.scope == "incident" and c.as_of_explicit:
                     last_incident_date = c.as_of
             for c in here:
+                # one event's or one day's figures share its day ("18 killed and 33 wounded on Tuesday")
+                partner = _scope_partner(c, here)
+                if partner is not None and c.scope == partner.scope and c.scope in ("period", "incident"):
+                    for a, b in ((c, partner), (partner, c)):
+                        if not a.as_of_explicit and b.as_of_explicit:
+                            a.as_of, a.as_of_explicit = b.as_of, True
+                            a.trace.note("figures.as_of", "as-of/same-event-as", f"{b.num.text}: {b.as_of}")
+            for c in here:
                 lead = c.parent or c.companion or c.listed_after
                 if lead is not None:
                     if not c.as_of_explicit:
@@ -255,6 +263,17 @@ def _describe(here: list[_Cand], claims: list[Claim], history: list[str], headin
             c.scope = partner.scope
             # "The blast left 13 dead and 50 injured"
             c.trace.note("figures.scope", f"{c.scope}/same-event-as", f"{partner.num.text}")
+    for c in here:
+        partner = _scope_partner(c, here)
+        # and back: "suffered 18 killed and 33 wounded on Tuesday", where the day hangs on the second
+        if partner is None or partner.scope != "cumulative" or partner.cum_cue or \
+                "figures.scope:cumulative/default" not in partner.trace.decided("figures.scope"):
+            continue
+        timed = any(r in c.trace.decided("figures.scope") for r in _TIMED_PERIODS)
+        if c.scope == "period" and (timed or partner is c.coord_prev) or c.scope == "incident" and \
+                partner is c.coord_prev:
+            partner.scope = c.scope
+            partner.trace.note("figures.scope", f"{c.scope}/same-event-as", f"{c.num.text}")
 
 
 def _source_carried_on(here: list[_Cand], before: list[_Cand]) -> None:
@@ -366,7 +385,8 @@ def _the_rest_of_a_count(here: list[_Cand], before: list[_Cand], text: str) -> N
 
 # periods a time expression sets ("in the past 24 hours", "overnight"): they hold for a conjoined clause too
 _TIMED_PERIODS = ("figures.scope:period/recent-hours", "figures.scope:period/fronted-period",
-                  "figures.scope:period/overnight", "figures.scope:period/overnight-total")
+                  "figures.scope:period/overnight", "figures.scope:period/overnight-total",
+                  "figures.scope:period/killed-on-a-recent-day")
 
 
 def _increment(c: _Cand, here: list[_Cand]) -> bool:
@@ -389,14 +409,24 @@ def _scope_partner(c: _Cand, here: list[_Cand]) -> Optional[_Cand]:
     if c.coord_prev is not None:
         return c.coord_prev
     verb = _clause_verb(c.np, c.sent)
-    if verb is None or verb.dep_ != "conj":
-        return None
-    for p in here:
-        if p is not c and p.num.start < c.num.start:
-            pv = _clause_verb(p.np, p.sent)
-            if pv is not None and pv.i == verb.head.i:
-                return p
+    if verb is not None and verb.dep_ == "conj":
+        for p in here:
+            if p is not c and p.num.start < c.num.start:
+                pv = _clause_verb(p.np, p.sent)
+                if pv is not None and pv.i == verb.head.i:
+                    return p
+    # "suffered 18 killed and 33 wounded on Tuesday" however it was parsed: the count just before, with
+    # nothing between but its own word or two and an "and"
+    before = [p for p in here if p is not c and p.num.end <= c.num.start]
+    if before:
+        p = max(before, key=lambda p: p.num.start)
+        gap = nlp.doc_text(c.sent.doc)[p.num.end:c.num.start]
+        if _JUST_AND.fullmatch(gap):
+            return p
     return None
+
+
+_JUST_AND = re.compile(r"\s*(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]*\s*(?:,\s*and|,|and)\s+(?:another\s+|other\s+)?")
 
 
 def _sentence_span(sent, doc_id: str) -> Span:
