@@ -1259,3 +1259,23 @@ def test_a_day_or_week_named_as_a_point(text, value, scope):
 
 def test_the_counts_of_one_clause_share_its_day():
     has("Rebel forces said they had suffered 18 killed and 33 wounded on Saturday.", 18, "as_of", dt.date(2024, 3, 2))
+
+
+# --- who was counted keeps series apart: police, peacekeepers, rebels, protesters ---------------------------
+
+@pytest.mark.parametrize("group,category", [
+    ("members of the security forces", "security forces"), ("police officers", "security forces"),
+    ("UN peacekeepers", "peacekeepers"), ("rebels", "militants"), ("protesters", "protesters"),
+    ("US servicewomen", "soldiers"), ("people", "people"), ("civilians", "civilians"),
+])
+def test_the_category_of_who_was_counted(group, category):
+    from dateline.consolidate.series import category_of
+    assert category_of(group) == category
+
+
+def test_a_security_forces_toll_is_not_stale_against_the_peoples(tmp_path):
+    rows = [{"id": "a1", "date": "2024-03-04", "title": None,
+             "text": "In Sudan, officials said 120 members of the security forces had been killed."},
+            {"id": "a2", "date": "2024-03-14", "title": None,
+             "text": "In Sudan, officials said 40 people had been killed."}]
+    assert not _alerts_of(tmp_path, rows)

@@ -53,9 +53,16 @@ CATEGORIES = [
     ("health workers", {"doctor", "doctors", "nurse", "nurses", "medic", "medics", "paramedic", "paramedics",
                         "health", "healthcare", "medical"}),
     ("journalists", {"journalist", "journalists", "reporter", "reporters"}),
+    ("peacekeepers", {"peacekeeper", "peacekeepers"}),
     ("aid workers", {"aid", "unrwa", "un", "staff", "employees", "humanitarian"}),
-    ("soldiers", {"soldier", "soldiers", "troop", "troops", "servicemen", "idf"}),
-    ("militants", {"militant", "militants", "fighter", "fighters", "terrorist", "terrorists", "gunmen"}),
+    ("soldiers", {"soldier", "soldiers", "troop", "troops", "servicemen", "servicewomen", "servicemembers",
+                  "serviceman", "marines", "sailors", "airmen", "paratroopers", "idf"}),
+    # police and guards: counted apart from the people (a security forces' toll is no general toll)
+    ("security forces", {"police", "policemen", "policeman", "policewomen", "officers", "security", "guards",
+                         "gendarmes", "personnel"}),
+    ("militants", {"militant", "militants", "fighter", "fighters", "terrorist", "terrorists", "gunmen", "rebel",
+                   "rebels", "insurgent", "insurgents", "combatants"}),
+    ("protesters", {"protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators"}),
     ("civilians", {"civilian", "civilians"}),
     ("foreigners", {"foreigner", "foreigners", "foreign", "nationals", "britons", "thais", "americans"}),
 ]
@@ -213,8 +220,12 @@ def category_of(group: Optional[str]) -> str:
     """The category of the people counted, read from the counted noun and its modifiers, not from what a
     prepositional phrase or clause after it says ("the death toll in Gaza as Israel's war against the
     militant group continues" counts people)."""
+    text = group or ""
+    member = re.match(r"(?:the\s+)?(?:members?|ranks)\s+of\s+", text, re.I)
+    if member:
+        text = text[member.end():]      # "members of the security forces": those forces
     head = re.split(r"\s(?:in|of|as|against|from|by|since|during|after|amid|across|at|on|while|when)\s|[,;:(]",
-                    group or "", maxsplit=1)[0]
+                    text, maxsplit=1)[0]
     words = set(name_words(head))
     if "identified" in name_words(group or ""):
         return "identified"         # "deaths of people who have been identified": wherever it is said
