@@ -1279,3 +1279,13 @@ def test_a_security_forces_toll_is_not_stale_against_the_peoples(tmp_path):
             {"id": "a2", "date": "2024-03-14", "title": None,
              "text": "In Sudan, officials said 40 people had been killed."}]
     assert not _alerts_of(tmp_path, rows)
+
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("The plane crashed into the sea shortly after take-off, killing all 228 people on board.", 228, "incident"),
+    ("The train derailed near the station, killing 41 passengers.", 41, "incident"),
+    ("The stampede at the stadium gates left 1,005 people dead.", 1005, "incident"),
+    ("The earthquake struck the city of Dunmore, killing 300 people.", 300, "cumulative"),
+])
+def test_what_one_vehicle_or_happening_did(text, value, scope):
+    has(text, value, "scope", scope)

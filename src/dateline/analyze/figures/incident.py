@@ -5,7 +5,7 @@ import re
 
 from .lexicon import (
     ATTACK_NOUNS, ATTACK_VERBS, HAPPENING_NOUNS, INCIDENT_PLACES, KILLED_VERBS, KILLER_WORDS, SPEECH_VERBS,
-    STORY_EVENT_NOUNS, SUBJ_DEPS, TOWN_NOUNS, WOUNDED_VERBS,
+    STORY_EVENT_NOUNS, SUBJ_DEPS, TOWN_NOUNS, VEHICLE_NOUNS, WOUNDED_VERBS,
 )
 from .parse import _is_verbal, _lem, _text_of
 from ..lexicon import story
@@ -148,7 +148,8 @@ def _at_incident_place(t) -> bool:
 def _one_happening(c: _Cand) -> bool:
     """The victim verb's doer or setting is one happening: "a collapse killed", "died in a landslide"."""
     verb = c.verb if c.role in ("subj", "subjpass", "obj") else None
-    if verb is None or not _is_verbal(verb) or _lem(verb) not in KILLED_VERBS | WOUNDED_VERBS | {"crush", "bury"}:
+    if verb is None or not _is_verbal(verb) or \
+            _lem(verb) not in KILLED_VERBS | WOUNDED_VERBS | {"crush", "bury", "leave"}:
         return False
     near = [g for g in verb.children if g.dep_ == "nsubj"]
     for g in verb.children:
@@ -194,6 +195,11 @@ def _when_clause(s: "_Clause") -> bool:
     return False
 
 
+def _the_storys_event_did(verb) -> bool:
+    """"The earthquake struck the city": the story's own event, whose dead are its running toll."""
+    return any(g.dep_ == "nsubj" and _lem(_collective_head(g)) in STORY_EVENT_NOUNS for g in verb.children)
+
+
 def _one_doer_then_killing(c: _Cand) -> bool:
     """"A car bomb exploded outside a police station, killing 20 people", "A bus plunged into a ravine,
     killing 31": a killing told as what one thing (a singular subject with 'a'/'an') did just before."""
@@ -213,11 +219,15 @@ def _one_doer_then_killing(c: _Cand) -> bool:
 
 
 def _one_thing(noun) -> bool:
-    """A singular noun with 'a'/'an' that is not the story's own event ("a car bomb", "a bus", "a gunman")."""
-    if noun.tag_ != "NN" or _lem(_collective_head(noun)) in STORY_EVENT_NOUNS:
+    """A singular noun with 'a'/'an' that is not the story's own event ("a car bomb", "a bus", "a gunman"), or
+    one vehicle or happening however it is named ("the plane", "Flight 447", "the stampede")."""
+    if noun.tag_ not in ("NN", "NNP") or _lem(_collective_head(noun)) in STORY_EVENT_NOUNS:
         return False
-    return any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in noun.children) and \
-        not _war_start(list(noun.subtree))
+    if _war_start(list(noun.subtree)):
+        return False
+    if _lem(noun) in VEHICLE_NOUNS | HAPPENING_NOUNS:
+        return True
+    return noun.tag_ == "NN" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in noun.children)
 
 
 INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's clause (_Clause)", rules=(
@@ -233,16 +243,18 @@ INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's
                    "Troops fired on the crowd in an incident that the health ministry said killed 112 people.",
                    "Officials reported an air strike killing 20 people near the port.")),
     Rule("incident/attack-on-a-place",
-         lambda s: any(_lem(t) in ATTACK_VERBS and _is_verbal(t) and
+         lambda s: any(_lem(t) in ATTACK_VERBS and _is_verbal(t) and not _the_storys_event_did(t) and
                        any(_specific_place(g) for g in t.children if g.dep_ == "dobj") for t in s.tokens), True,
-         examples=("Rockets hit the town of Dunmore, leaving two people dead.",)),
+         examples=("Rockets hit the town of Dunmore, leaving two people dead.",),
+         counter_examples=("The earthquake struck the city of Dunmore, killing 300 people.",)),
     Rule("incident/one-attack", lambda s: any(_one_attack(t) for t in s.tokens), True,
          examples=("The blast at the market killed 31 shoppers.",)),
     Rule("incident/one-happening", lambda s: _one_happening(s.c), True,
          examples=("A monastery collapse killed 50 monks, officials said.",
                    "Fourteen villagers died in a landslide that buried their homes.",
                    "Seven pilgrims were crushed to death in a stampede at the shrine.",
-                   "Two firefighters were injured by a tornado that touched down near the county line."),
+                   "Two firefighters were injured by a tornado that touched down near the county line.",
+                   "The stampede at the stadium gates left 1,005 people dead."),
          counter_examples=("Most of the 3,000 victims were killed in the collapse of buildings, officials said.",
                            "More than 200 people have died in the floods, officials said."),
          why="the dead of one collapse, crash, fire or landslide (a happening at one spot), not the story's toll"),
@@ -250,7 +262,8 @@ INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's
          examples=("A car bomb exploded outside a police station, killing 20 people.",
                    "A bus plunged into a ravine on the mountain road, killing 31 passengers.",
                    "A suicide bomber blew himself up in a crowded square, killing 114 people and injuring 150.",
-                   "The academy was targeted by a suicide bomber who killed seven cadets and wounded 30."),
+                   "The academy was targeted by a suicide bomber who killed seven cadets and wounded 30.",
+                   "The plane crashed into the sea shortly after take-off, killing all 228 people on board."),
          counter_examples=("An earthquake struck the region on Monday, killing more than 2,000 people.",
                            "It was hit by an earthquake that killed 2,000 people.",
                            "Airstrikes pounded the city overnight, killing 40 people."),

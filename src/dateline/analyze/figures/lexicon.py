@@ -137,6 +137,9 @@ STORY_EVENT_NOUNS = {"earthquake", "quake", "hurricane", "typhoon", "cyclone", "
 # One happening at one spot, which kills the people who were there: its dead are that incident's.
 HAPPENING_NOUNS = {"collapse", "crash", "fire", "blaze", "stampede", "derailment", "sinking", "capsizing", "landslide",
                    "mudslide", "avalanche", "accident", "tornado", "explosion", "blast", "shipwreck"}
+# Vehicles: what one of them did ("the plane crashed into the sea, killing 228") is one happening.
+VEHICLE_NOUNS = {"plane", "aircraft", "airliner", "jet", "helicopter", "flight", "bus", "coach", "minibus", "train",
+                 "ferry", "boat", "ship", "vessel", "car", "van", "lorry", "truck", "tanker", "barge"}
 ATTACK_VERBS = {"hit", "strike", "bomb", "shell", "target", "slam", "pound", "raze", "flatten", "destroy", "attack",
                 "storm", "raid", "level"}
 INCIDENT_PLACES = {"hospital", "school", "camp", "house", "home", "building", "mosque", "church", "market",
