@@ -1289,3 +1289,18 @@ def test_a_security_forces_toll_is_not_stale_against_the_peoples(tmp_path):
 ])
 def test_what_one_vehicle_or_happening_did(text, value, scope):
     has(text, value, "scope", scope)
+
+
+# --- soldiers, peacekeepers, tourists of a country the article tells nothing of are abroad -------------------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("The quake in Haiti killed 200,000 people. Eight Chinese peacekeepers were among the dead, officials said.",
+     8, "Haiti"),
+    ("Fighting raged in Mali. Two French soldiers were killed near the border, the army said.", 2, "Mali"),
+    ("A bus crashed in Peru on Sunday. Nine German tourists were killed, the police said.", 9, "Peru"),
+    # their own country, where the article tells of it, or with no other place
+    ("Rockets hit Israel on Monday. Three Israeli soldiers were killed near the border.", 3, "Israel"),
+    ("The flooding has killed 40 Pakistanis and 12 Afghans, officials said.", 40, "Pakistan"),
+])
+def test_people_abroad_are_placed_where_they_were(text, value, place):
+    has(text, value, "place", place)

@@ -196,6 +196,11 @@ class ArticlePlaces:
             for name in next(iter(by_code.values())):
                 self._text_regions.setdefault(fold(clean_name(name)), region)
 
+    def tells_of(self, place: Place) -> bool:
+        """Whether the article names ``place``'s country as a place (or names no place at all): "eight
+        Chinese were killed" in an article of another country's quake names their nationality, not where."""
+        return not self.units or any(u.country == place.country for u in self.units)
+
     def only_an_outlets(self, place: Place) -> bool:
         """Whether the article names a place only as a news outlet's country, among other places."""
         unit = self.unit(place)

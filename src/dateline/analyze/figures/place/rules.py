@@ -187,6 +187,12 @@ def inferred(c: _Cand) -> bool:
                                                     ["figures.place:place/the-event's-victims"])
 
 
+# people often counted abroad, by the country they serve or come from
+_ABROAD_NOUNS = {"peacekeeper", "soldier", "troop", "serviceman", "servicewoman", "servicemember", "marine",
+                 "sailor", "airman", "national", "tourist", "citizen", "expatriate", "pilgrim", "worker",
+                 "volunteer", "diplomat", "contractor", "mercenary"}
+
+
 PLACE = Table("figures.place", runner="figures", subject="the counted people's side of the sentence (_Where)", rules=(
     Rule("place/the-name-before-its-bracket", lambda w: w.bracket_name is not None, lambda w: w.bracket_name,
          examples=("Deaths were also reported in Georgia (33), Florida (20), Tennessee (12) and Virginia (2).",
@@ -215,9 +221,15 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
          examples=("Osmund County suffered 42 deaths, the highest toll of the counties.",
                    "Floods hit Japan again. Nagano recorded 99 deaths, the most of any prefecture."),
          counter_examples=("Belmoria has killed 9,310 people since the invasion.",)),
-    Rule("place/people-named-by-country", lambda w: w.demonym is not None, lambda w: _named(w.demonym),
+    Rule("place/people-named-by-country", lambda w: w.demonym is not None and (
+            _lem(w.c.np) not in _ABROAD_NOUNS or w.article.tells_of(w.demonym)),
+         lambda w: _named(w.demonym),
          examples=("The flooding has killed 40 Pakistanis and 12 Afghans, officials said.",
-                   "Air strikes killed 20 Syrian soldiers on Sunday, the monitor said.")),
+                   "Air strikes killed 20 Syrian soldiers on Sunday, the monitor said."),
+         counter_examples=("The quake in Haiti killed 200,000 people. Eight Chinese peacekeepers were among the dead "
+                           "in Port-au-Prince.",),
+         why="a people's country; but soldiers, peacekeepers, nationals or tourists of a country the article tells "
+             "nothing of are abroad: that is their nationality, not where they were"),
     Rule("place/the-event's-toll", lambda w: _event_toll(w.c) and w.article.main(w.actor, narrow=False) is not None,
          lambda w: _named(w.article.main(w.actor, narrow=False)),
          examples=("Floods hit Cork. Dublin was spared. Kerry was flooded too. Storm Bera's death toll has passed "
