@@ -1304,3 +1304,17 @@ def test_what_one_vehicle_or_happening_did(text, value, scope):
 ])
 def test_people_abroad_are_placed_where_they_were(text, value, place):
     has(text, value, "place", place)
+
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Tornado strikes in South. Floods in Ghana killed 40 people in Accra, officials said.", 40, "Accra"),
+    ("Storms battered the North. At least 12 people died, the police in Cameroon said.", 12, "Cameroon"),
+])
+def test_a_compass_word_alone_is_no_place(text, value, place):
+    has(text, value, "place", place)
+
+
+def test_compass_words_are_found_as_no_place():
+    from dateline.analyze.lexicon.gazetteer import gazetteer
+    assert not gazetteer().find("South") and not gazetteer().find("Central")
+    assert gazetteer().find("South Africa") and gazetteer().find("North Carolina")

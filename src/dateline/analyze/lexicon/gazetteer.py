@@ -40,6 +40,10 @@ DATE_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday "
     "mon tue tues wed thu thur thurs fri sat sun".split())
+# Compass words alone: a direction or "the north of the country", never a place of their own, though the
+# gazetteer knows regions so named (Cameroon's North, South, East, West and Centre).
+COMPASS_WORDS = frozenset("north south east west northeast northwest southeast southwest central centre center "
+                          "north-east north-west south-east south-west".split())
 
 
 # Cities at least this large are also known by their alternative spellings.
@@ -110,7 +114,7 @@ class Gazetteer:
     def find(self, name: str) -> list[Place]:
         """Every place the name can mean, largest kind first (then most populous)."""
         key = fold(name)
-        if key in DATE_WORDS:
+        if key in DATE_WORDS or key in COMPASS_WORDS:
             return []
         found = self._by_key.get(key) or self._by_key.get(bare(key)) or []
         if not found and key.endswith(" county"):
