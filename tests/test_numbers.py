@@ -157,3 +157,23 @@ def test_odd_input_does_not_crash():
     for text in ("", " ", "\n\n", "!!!", "1,2,3", "0", "..5..", "one", "a", "and", "hundredth", "9" * 40):
         find_numbers(text)
         find_counts(text)
+
+
+# a fraction of a scale word is that fraction, never the scale word alone ("half a million" is not a million)
+@pytest.mark.parametrize("text,value", [
+    ("half a million people were displaced", 500_000),
+    ("a quarter of a million people fled", 250_000),
+    ("three-quarters of a million", 750_000),
+    ("half a dozen people died", 6),
+    ("a million and a half people", 1_500_000),
+    ("1.5 m people were left homeless", 1_500_000),
+])
+def test_fractions_of_scale_words(text, value):
+
+    assert [n.value for n in find_numbers(text)] == [value]
+
+
+@pytest.mark.parametrize("text", ["a 15 m wall", "2.5 m high waves", "waves of 2.5 m in height"])
+def test_metres_are_not_millions(text):
+
+    assert all(n.value < 100 for n in find_numbers(text))

@@ -75,6 +75,7 @@ _DIGITS = (r"(?:(?<![\w.,/:])|(?<=[A-Za-z%)\]],))"
 _SCALE_AFTER = re.compile(r"(?:[ \u00a0\-]?(million|millions|billion|thousand|hundred|lakhs?|lacs?|crores?|mn|mln|bn)"
                           r"|(m|bn|mn|k))\b", re.I)
 _DIGITS_RE = re.compile(_DIGITS)
+_SPACED_M = re.compile(r"[ \u00a0](m)\b(?=\s+(?!(?:high|tall|deep|long|wide|thick|above|below|in|of|from|to)\b)[a-z])")
 _WORD_RE = re.compile(r"\b[A-Za-z]+\b")
 
 _MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?,?\s*$", re.I)
@@ -205,6 +206,8 @@ def _scan_digits(text: str) -> list[_Raw]:
             continue
         plain = bool(re.fullmatch(r"\d+", body))
         sm = _SCALE_AFTER.match(text, e)
+        if sm is None and "." in body:
+            sm = _SPACED_M.match(text, e)      # "1.5 m people": a decimal, a spaced "m", a noun
         if re.fullmatch(r"\d{1,3},\d{1,2}", body):
             value = float(body.replace(",", "."))          # decimal comma before a scale: "1,2 million"
         elif re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", body) or (
@@ -281,6 +284,29 @@ def _scan_words(text: str) -> list[_Raw]:
             continue
         out.append(_Raw(run[0][0], run[-1][1], value, True))
         i = j + 1
+    return out
+
+
+# a fraction of a scale word: "half a million", "a quarter of a million", "two-thirds of a million",
+# "a million and a half" (not "a million" alone, which the word scanner would keep)
+_FRACTIONS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a quarter": 0.25, "one quarter": 0.25,
+              "three quarters": 0.75, "three-quarters": 0.75, "a third": 1 / 3, "one third": 1 / 3,
+              "two thirds": 2 / 3, "two-thirds": 2 / 3}
+_FRACTION_OF = re.compile(r"\b(?P<f>half|(?:a|one)\s+half|(?:a|one)\s+quarter|three[\s-]quarters|(?:a|one)\s+third|"
+                          r"two[\s-]thirds)\s+(?:of\s+)?(?:a|an|one)\s+(?P<scale>million|billion|thousand|hundred|dozen)\b",
+                          re.I)
+_AND_A_HALF = re.compile(r"\b(?:a|an|one)\s+(?P<scale>million|billion|thousand|hundred|dozen)\s+and\s+a\s+half\b", re.I)
+
+
+def _scan_fractions(text: str) -> list[_Raw]:
+    out = []
+    for m in _FRACTION_OF.finditer(text):
+        f = _FRACTIONS[re.sub(r"\s+", " ", m.group("f").lower())]
+        scale = 12 if m.group("scale").lower() == "dozen" else SCALES[m.group("scale").lower()]
+        out.append(_Raw(m.start(), m.end(), round(f * scale, 6), True))
+    for m in _AND_A_HALF.finditer(text):
+        scale = 12 if m.group("scale").lower() == "dozen" else SCALES[m.group("scale").lower()]
+        out.append(_Raw(m.start(), m.end(), 1.5 * scale, True))
     return out
 
 
@@ -442,7 +468,7 @@ def find_numbers(text: str, base: int = 0, traced: bool = False) -> list[Number]
     each number gets a trace (kind ``number-kind``) of the rule that decided its kind."""
     if not text:
         return []
-    raws = _join_digit_words(text, _scan_digits(text) + _scan_words(text))
+    raws = _join_digit_words(text, _scan_fractions(text) + _scan_digits(text) + _scan_words(text))
     # a clock time or slash date swallows its parts
     blocked = [(m.start(), m.end()) for m in _CLOCK.finditer(text) if ":" in m.group(0)]
     blocked += [(m.start(), m.end()) for m in _SLASH_DATE.finditer(text) if "/" in m.group(0)]
