@@ -1318,3 +1318,13 @@ def test_compass_words_are_found_as_no_place():
     from dateline.analyze.lexicon.gazetteer import gazetteer
     assert not gazetteer().find("South") and not gazetteer().find("Central")
     assert gazetteer().find("South Africa") and gazetteer().find("North Carolina")
+
+
+@pytest.mark.parametrize("text,measure,value", [
+    ("About 10,000 people in the valley lost their homes in the floods.", "displaced", 10000),
+    ("Two million people have left their homes since the fighting began.", "displaced", 2_000_000),
+    ("The quake left as many as 200,000 people dead.", "killed", 200000),
+    ("The cyclone left some 3,000 villagers homeless.", "displaced", 3000),
+])
+def test_lost_homes_and_left_dead(text, measure, value):
+    check(text, [(measure, value, {})])

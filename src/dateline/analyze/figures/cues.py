@@ -139,6 +139,13 @@ def _released_from_care(w: _Word) -> bool:
                                                         for g in c.children) for c in w.tok.children)
 
 
+def _lost_their_homes(w: _Word) -> bool:
+    """"10,000 people lost their homes", "two million have left their homes": the people, homeless."""
+    return w.lem in ("lose", "leave", "abandon", "flee") and w.role in ("subj", "mod") and any(
+        c.dep_ == "dobj" and _lem(c) in ("home", "house") and any(d.dep_ == "poss" for d in c.children)
+        for c in w.tok.children)
+
+
 def _forced_from_homes(w: _Word) -> bool:
     return w.lem in ("force", "drive", "chase", "push", "uproot") and w.role in ("obj", "subjpass", "mod") and any(
         c.dep_ == "prep" and c.lower_ in ("from", "out") and
@@ -172,6 +179,11 @@ def _release(w: _Word) -> bool:
 
 
 VERB_CUES = Table("figures.measure.verb", runner="figures", subject="a predicate of the counted phrase (_Word)", rules=(
+    Rule("displaced/lost-their-homes", _lost_their_homes, "displaced",
+         examples=("About 10,000 people in the valley lost their homes in the floods.",
+                   "Two million people have left their homes since the fighting began."),
+         counter_examples=("The storm destroyed 900 homes.",),
+         why="people who lost or left their own homes are the displaced"),
     Rule("veto/lose-no-lives",
          lambda w: w.lem == "lose" and w.victim_role and not _loses_lives(w.tok, w.ctx), None,
          examples=("The bank said 60 of its 6,500 members have lost money.",),
