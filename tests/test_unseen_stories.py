@@ -1328,3 +1328,29 @@ def test_compass_words_are_found_as_no_place():
 ])
 def test_lost_homes_and_left_dead(text, measure, value):
     check(text, [(measure, value, {})])
+
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Clashes went on in the capital, and hospital officials in Alexandria said at least 31 people had been killed "
+     "there.", 31, "Alexandria"),
+    ("Rescuers reached Hatay on Monday and said 400 bodies had been found there.", 400, "Hatay"),
+    ("The storm made landfall near Tacloban, and officials said 90 people had died there.", 90, "Tacloban"),
+])
+def test_there_is_the_place_just_named(text, value, place):
+    has(text, value, "place", place)
+
+
+@pytest.mark.parametrize("sentence,number,qualifier,precise", [
+    ("Activists said as many as 110 people may have died in fighting.", "110", "up to", False),
+    ("Houla, where an estimated 108 people were killed, became a symbol.", "108", "about", False),
+    ("The ministry said 8,796 people have been killed.", "8,796", "exact", True),
+    ("Officials said at least 8,796 people have been killed.", "8,796", "at least", True),
+])
+def test_an_estimate_identifies_no_day(sentence, number, qualifier, precise):
+    """A date mismatch needs a count that identifies its day, not an estimate near another one."""
+    from types import SimpleNamespace
+
+    from dateline.synthesize.alerts import _precise
+    at = sentence.index(number)
+    p = SimpleNamespace(qualifier=qualifier, sentence=sentence, start=0, value_start=at, value_end=at + len(number))
+    assert _precise(p) is precise

@@ -395,6 +395,12 @@ def _hedged(p: Point) -> bool:
                 _HEDGE_AFTER.search(p.sentence[p.value_end - p.start:]))
 
 
+def _precise(p: Point) -> bool:
+    """A figure that can identify its day: a count, not an estimate ("an estimated 108", "as many as 110
+    may have died", "about 300", "100 to 150")."""
+    return p.qualifier not in ("about", "up to", "nearly", "range", "unclear") and not _hedged(p)
+
+
 def _regression(p: Point, order: "_Order", revisions: list[tuple[Point, Point]],
                 cfg: AlertConfig) -> Optional[Point]:
     # a stated revision resets the series: only figures since the latest one count
@@ -411,14 +417,15 @@ def _regression(p: Point, order: "_Order", revisions: list[tuple[Point, Point]],
 
 
 def _date_mismatch(p: Point, toll: "_Toll", cfg: AlertConfig) -> Optional[Point]:
-    if p.dated_by_text or round_number(p.value):
+    if p.dated_by_text or round_number(p.value) or not _precise(p):
         return None            # a round number is reused honestly; a precise one identifies its day
     cutoff = p.doc_date - dt.timedelta(days=cfg.mismatch_days)
     lo = bisect.bisect_left(toll.values, p.value * (1 - cfg.regression_tolerance))
     hi = bisect.bisect_right(toll.values, p.value * (1 + cfg.regression_tolerance))
     # the earliest report of (nearly) this value by another article
     for _, group, q in toll.earliest.query(lo, hi):
-        if group == _group(p) or q.as_of > cutoff or q.doc_date > p.doc_date:
+        if group == _group(p) or q.as_of > cutoff or q.doc_date > p.doc_date or _hedged(q) or \
+                q.qualifier in ("up to", "range", "unclear"):
             continue            # (a report published later, of an older day, proves nothing about this one)
         # has the toll moved since q's day? (any figure of it more than the tolerance away)
         order = toll.reported

@@ -15,7 +15,7 @@ from ...rules import Rule, Table
 from ..candidate import _Cand
 from ..lexicon import COMBATANT_NOUNS, ESTIMATE_NOUNS, KILLED_VERBS, NEWS_OUTLET_WORDS, SUBJ_DEPS
 from ..lists import bracketed_item
-from ..parse import _is_verbal, _lem
+from ..parse import _clause_verb, _is_verbal, _lem
 from .article import ArticlePlaces
 from .names import _KIND_WORDS, _named, clean_name
 from .sentence import (
@@ -103,6 +103,25 @@ class _Where:
         g = gazetteer()
         holders = [p for p in places if all(g.within(q, p) for q in places)]
         return holders[0] if holders else None
+
+    @functools.cached_property
+    def there(self) -> Optional[str]:
+        """"officials in Alexandria said 31 people have been killed there": the place named before 'there'
+        in the same sentence."""
+        verb = _clause_verb(self.c.np, self.c.sent)
+        there = next((ch for ch in verb.children if ch.lower_ == "there" and ch.dep_ == "advmod"), None) \
+            if verb is not None else None
+        if there is None:
+            return None
+        named = [name for start, name in self.article.positions if self.c.sent.start_char <= start < there.idx]
+        # (or a proper name the gazetteer knows, that NER took for something else: "reached Hatay")
+        named += [t.text for t in self.c.sent if t.i < there.i and t.pos_ == "PROPN" and t.ent_type_ != "PERSON"
+                  and t.idx > max((s for s, _ in self.article.positions if s < there.idx), default=-1)
+                  and self.article.resolve(t.text) is not None]
+        if not named:
+            return None
+        place = self.article.resolve(clean_name(named[-1]))
+        return _named(place) if place is not None else None
 
     @functools.cached_property
     def demonym(self) -> Optional[Place]:
@@ -206,6 +225,10 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
                    "officials said.",
                    "Shelling killed 32 people in the town of Marovka on Tuesday.",
                    "There are 9,000 displaced people in Kherson, the governor said.")),
+    Rule("place/there-the-place-just-named", lambda w: w.there is not None, lambda w: w.there,
+         examples=("Hospital officials in Alexandria said at least 31 people have been killed there.",
+                   "Rescuers reached Hatay on Monday and said 400 bodies had been found there."),
+         why="'there' points back at the place the sentence just named"),
     Rule("place/the-holder-of-where-most-were", lambda w: w.holder_of_most is not None,
          lambda w: _named(w.holder_of_most),
          examples=("Neighbouring Laos also reported casualties, with 9 confirmed dead, mostly in Vientiane.",
