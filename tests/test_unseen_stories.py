@@ -1354,3 +1354,17 @@ def test_an_estimate_identifies_no_day(sentence, number, qualifier, precise):
     at = sentence.index(number)
     p = SimpleNamespace(qualifier=qualifier, sentence=sentence, start=0, value_start=at, value_end=at + len(number))
     assert _precise(p) is precise
+
+
+@pytest.mark.parametrize("text,measure,value", [
+    ("He lost his wife, all his 6 children and 2 grandchildren in the air strike.", "killed", 6),
+    ("A woman who lost 12 members of her family in the flood spoke to reporters.", "killed", 12),
+    ("At least 80 people remain trapped under a collapsed high-rise, rescuers said.", "missing", 80),
+    ("Officials said there were reports that 600 people were unaccounted for after the storm.", "missing", 600),
+])
+def test_lost_family_trapped_under_unaccounted(text, measure, value):
+    check(text, [(measure, value, {})])
+
+
+def test_trapped_by_floodwaters_is_not_missing():
+    check("Some 300 people were trapped in their homes by the floodwaters.", [], absent=[("missing", 300)])

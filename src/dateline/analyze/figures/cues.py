@@ -139,6 +139,28 @@ def _released_from_care(w: _Word) -> bool:
                                                         for g in c.children) for c in w.tok.children)
 
 
+# family members: losing them is their death ("lost his wife and six children", "lost 12 members of her family")
+_KIN = {"wife", "husband", "child", "son", "daughter", "relative", "grandchild", "parent", "mother", "father",
+        "brother", "sister", "cousin", "nephew", "niece", "grandson", "granddaughter", "grandparent", "uncle", "aunt",
+        "sibling", "baby", "kid"}
+
+
+def _lost_kin(w: _Word) -> bool:
+    if w.lem != "lose":
+        return False
+    for t in w.tok.subtree:
+        if t.dep_ in ("dobj", "appos", "conj") and t.i > w.tok.i and (
+                _lem(t) in _KIN or (_lem(t) == "member" and any(_lem(x) == "family" for x in t.subtree))):
+            return True
+    return False
+
+
+def _trapped_under(w: _Word) -> bool:
+    """"80 people remain trapped under a collapsed building": under the rubble, so missing."""
+    return w.lem == "trap" and w.role in ("subj", "subjpass", "mod", "obj") and any(
+        c.dep_ == "prep" and c.lower_ in ("under", "beneath", "underneath") for c in w.tok.children)
+
+
 def _lost_their_homes(w: _Word) -> bool:
     """"10,000 people lost their homes", "two million have left their homes": the people, homeless."""
     return w.lem in ("lose", "leave", "abandon", "flee") and w.role in ("subj", "mod") and any(
@@ -179,6 +201,15 @@ def _release(w: _Word) -> bool:
 
 
 VERB_CUES = Table("figures.measure.verb", runner="figures", subject="a predicate of the counted phrase (_Word)", rules=(
+    Rule("killed/lost-their-family", _lost_kin, "killed",
+         examples=("He lost his wife, all his 6 children and 2 grandchildren in the strike.",
+                   "A woman who lost 12 members of her family in the flood spoke to reporters."),
+         counter_examples=("The bank said 60 of its 6,500 members have lost money.",),
+         why="a family member lost in a war or disaster is dead"),
+    Rule("missing/trapped-under", _trapped_under, "missing",
+         examples=("At least 80 people remain trapped under a collapsed high-rise, rescuers said.",),
+         counter_examples=("Some 300 people were trapped in their homes by the floodwaters.",),
+         why="people trapped under a collapse are under the rubble: missing"),
     Rule("displaced/lost-their-homes", _lost_their_homes, "displaced",
          examples=("About 10,000 people in the valley lost their homes in the floods.",
                    "Two million people have left their homes since the fighting began."),
