@@ -1368,3 +1368,16 @@ def test_lost_family_trapped_under_unaccounted(text, measure, value):
 
 def test_trapped_by_floodwaters_is_not_missing():
     check("Some 300 people were trapped in their homes by the floodwaters.", [], absent=[("missing", 300)])
+
+
+@pytest.mark.parametrize("text,value,scope,as_of", [
+    ("At least 80 soldiers were killed by rebels over the weekend, activists said.", 80, "period", DAY),
+    ("Doctors said 23 people were killed and 104 were injured in shelling Sunday in the city.", 23, "period",
+     dt.date(2024, 3, 3)),
+    ("In one incident late on Saturday, three government soldiers were killed, he said.", 3, "incident",
+     dt.date(2024, 3, 2)),
+    ("In a separate attack, a roadside bomb wounded 12 policemen.", 12, "incident", DAY),
+])
+def test_a_day_in_its_attack_and_a_fronted_incident(text, value, scope, as_of):
+    has(text, value, "scope", scope)
+    has(text, value, "as_of", as_of)

@@ -174,6 +174,24 @@ def _governing_verbs(c: _Cand):
     return event, report
 
 
+def _attack_on_the_verb(sent, t: _Time):
+    """The verb whose 'in <attack>' phrase the time dates ("23 people were killed in shelling Sunday",
+    "died in Wednesday's clashes"): that attack is the killing's own event, so is its day."""
+    span = sent.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    noun = span.root.head
+    if span.root.dep_ not in ("npadvmod", "poss", "compound", "nmod", "dobj") or _lem(noun) not in ATTACK_NOUNS | {
+            "fighting", "fight", "violence", "confrontation", "unrest", "crackdown", "protest", "demonstration",
+            "shell", "bomb", "clash"}:
+        return None
+    prep = noun.head
+    if noun.dep_ in ("pobj", "pcomp") and prep.lower_ in ("in", "during") and _is_verbal(prep.head) and \
+            _in_sent(prep.head, sent):
+        return prep.head
+    return None
+
+
 def event_day(c: _Cand, sent_times: list[_Time], doc_date: dt.date) -> Optional[dt.date]:
     """The day a time expression on the figure's own event verb names ("were killed on Sunday", "died last
     Friday"): not a reporting verb's day, not a cutoff ("by Monday"), not the day of an attack noun."""
@@ -183,7 +201,11 @@ def event_day(c: _Cand, sent_times: list[_Time], doc_date: dt.date) -> Optional[
         if t.since:
             continue
         verb, through_noun = _time_attachment(sent, t)
-        if verb is None or verb.i not in event or verb.i in report or through_noun or _dates_an_attack(sent, t):
+        if verb is None or verb.i not in event:
+            verb = _attack_on_the_verb(sent, t) or verb   # "killed in shelling Sunday", "in Wednesday's clashes"
+        if verb is None or verb.i not in event or verb.i in report or through_noun:
+            continue
+        if _dates_an_attack(sent, t) and _attack_on_the_verb(sent, t) is None:
             continue
         just_before = nlp.doc_text(sent.doc)[max(sent.start_char, t.start - 10):t.start]
         if re.search(r"\b(?:by|as\s+of|as\s+at|until|till|since)\s+(?:the\s+)?$", just_before, re.I):

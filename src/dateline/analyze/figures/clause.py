@@ -23,8 +23,8 @@ def _clause_tokens(c: _Cand):
     return list(top.subtree)
 
 
-_A_POINT_IN_TIME = re.compile(r"(?:yesterday|(?:this|last)\s+week(?:end)?|at\s+the\s+weekend|the\s+day\s+before)$",
-                              re.I)
+_A_POINT_IN_TIME = re.compile(r"(?:yesterday|(?:this|last)\s+week(?:end)?|(?:at|over|on)\s+the\s+weekend|"
+                              r"the\s+day\s+before)$", re.I)
 
 
 def _a_point_in_time(t, c: _Cand) -> bool:

@@ -114,6 +114,9 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 incident_told_before(here, sents[k - 1], prev_cands)
             for c in here:
                 _as_of(c, sent_times, default_date, doc_date, statements, last_incident_date)
+                if c.scope == "period" and not c.as_of_explicit and c.event_day is not None:
+                    c.as_of, c.as_of_explicit = c.event_day, True     # "killed in shelling Sunday"
+                    c.trace.note("figures.as_of", "as-of/the-day-of-its-event", f"{c.event_day}")
                 if c.as_of_explicit and (doc_date - c.as_of).days > 365 and c.scope != "other":
                     c.scope = "other"               # "Katrina killed 1,400 people ... on Aug. 25, 2005"
                     c.trace.note("figures.scope", "other/dated-years-before", f"as of {c.as_of}")

@@ -195,6 +195,11 @@ def _when_clause(s: "_Clause") -> bool:
     return False
 
 
+_FRONTED_INCIDENT = re.compile(r"^\W*(?:in|during)\s+(?:a|an|one|another|the\s+same|a\s+separate|a\s+second|a\s+third|"
+                               r"a\s+later|an\s+earlier)\s+(?:\w+\s+){0,2}?(?:incident|attack|strike|air\s*strike|raid|"
+                               r"blast|explosion|bombing|shooting|clash|ambush)\b", re.I)
+
+
 def _the_storys_event_did(verb) -> bool:
     """"The earthquake struck the city": the story's own event, whose dead are its running toll."""
     return any(g.dep_ == "nsubj" and _lem(_collective_head(g)) in STORY_EVENT_NOUNS for g in verb.children)
@@ -231,6 +236,11 @@ def _one_thing(noun) -> bool:
 
 
 INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's clause (_Clause)", rules=(
+    Rule("incident/fronted-incident", lambda s: bool(_FRONTED_INCIDENT.match(s.c.sent.text)), True,
+         examples=("In one incident late on Monday, three soldiers were killed at a checkpoint, he said.",
+                   "In a separate attack, a roadside bomb wounded 12 policemen.",
+                   "In another incident, nine people drowned when their boat capsized."),
+         why="a sentence that opens on one incident tells that incident's dead"),
     Rule("veto/killer-subject", _killer_subject, False,
          examples=("The gunmen killed 60 people in the first hours of the uprising.",),
          why="what the attackers did when the war began is the war's toll, not one incident"),
