@@ -1381,3 +1381,21 @@ def test_trapped_by_floodwaters_is_not_missing():
 def test_a_day_in_its_attack_and_a_fronted_incident(text, value, scope, as_of):
     has(text, value, "scope", scope)
     has(text, value, "as_of", as_of)
+
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("Twenty-five rebels were killed in one day, and an unknown number of soldiers died, she said.", 25, "period"),
+    ("A doctor in the city put the number of dead Saturday at 16, with 71 wounded.", 71, "period"),
+    ("Some 40 people were killed in the blast on Saturday, with 120 injured.", 120, "incident"),
+    ("The toll rose to 300, with 1,200 injured.", 1200, "cumulative"),
+])
+def test_a_days_count_and_its_companion(text, value, scope):
+    has(text, value, "scope", scope)
+
+
+def test_a_tiny_count_is_no_conflict_with_a_toll(tmp_path):
+    rows = [{"id": "a1", "date": "2024-03-04", "title": None,
+             "text": "In Nepal, the Red Cross said 45,000 people had been killed in the earthquake."},
+            {"id": "a2", "date": "2024-03-04", "title": None,
+             "text": "In Nepal, the UN said 17 people had been killed in the earthquake."}]
+    assert not [a for a in _alerts_of(tmp_path, rows) if "conflict" in a]

@@ -474,6 +474,8 @@ def _conflicts(series: list[Series], cfg: AlertConfig) -> list[Alert]:
             for sb, b in items[i + 1:]:
                 if sa.source_key == sb.source_key or not _independent(a, b) or (b.figure, a.figure) in seen:
                     continue
+                if min(a.value, b.value) < max(a.value, b.value) * cfg.min_share:
+                    continue    # far too small to be the same toll: another count misread as it (17 staff)
                 (alo, ahi), (blo, bhi) = bounds(a, cfg), bounds(b, cfg)
                 if alo > bhi * (1 + cfg.conflict_tolerance) or blo > ahi * (1 + cfg.conflict_tolerance):
                     seen.add((a.figure, b.figure))

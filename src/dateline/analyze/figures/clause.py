@@ -89,7 +89,7 @@ class _Clause:
         cue = re.search(r"\b(?:(?:past|last|previous)\s+(?:few\s+)?(?:24|48|72|twenty-four|forty-eight|\d+|few|two|"
                         r"three|several)?[\s-]*(?:hours?|days?)|(?:past|last|previous)\s+(?:two|three|four|[2-4])\s+"
                         r"weeks|recent\s+days|in\s+a\s+single\s+day|"
-                        r"on\s+a\s+single\s+day|in\s+(?:just|only|less\s+than|under)\s+(?:a|one|two|three|four|five|"
+                        r"on\s+a\s+single\s+day|in\s+one\s+day|in\s+(?:just|only|less\s+than|under)\s+(?:a|one|two|three|four|five|"
                         r"six|\d+)\s+(?:hours?|days?|weeks?)|"
                         r"in\s+(?:the\s+(?:first|last|past)\s+)?(?:two|three|four|five|six|seven|[2-7])\s+days\b|"
                         r"(?:24|48|72|twenty-four|forty-eight)[- ]hours?\s+(?:to|until|up\s+to|period)|"

@@ -389,7 +389,7 @@ def _the_rest_of_a_count(here: list[_Cand], before: list[_Cand], text: str) -> N
 # periods a time expression sets ("in the past 24 hours", "overnight"): they hold for a conjoined clause too
 _TIMED_PERIODS = ("figures.scope:period/recent-hours", "figures.scope:period/fronted-period",
                   "figures.scope:period/overnight", "figures.scope:period/overnight-total",
-                  "figures.scope:period/killed-on-a-recent-day")
+                  "figures.scope:period/killed-on-a-recent-day", "figures.scope:period/a-days-toll")
 
 
 def _increment(c: _Cand, here: list[_Cand]) -> bool:
@@ -411,6 +411,14 @@ def _scope_partner(c: _Cand, here: list[_Cand]) -> Optional[_Cand]:
     """An earlier figure of the same event: a coordinated item or the figure of the verb this one conjoins."""
     if c.coord_prev is not None:
         return c.coord_prev
+    if c.companion is not None:
+        return c.companion
+    doc = c.sent.doc
+    if c.root.i >= 2 and doc[c.root.i - 1].lower_ == "with" and doc[c.root.i - 2].text == ",":
+        # "killed in the blast on Monday, with 120 injured": the count just told, and its event
+        before = [p for p in here if p is not c and p.num.end <= c.num.start]
+        if before:
+            return max(before, key=lambda p: p.num.start)
     verb = _clause_verb(c.np, c.sent)
     if verb is not None and verb.dep_ == "conj":
         for p in here:

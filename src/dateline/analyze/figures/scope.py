@@ -124,7 +124,8 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
          counter_examples=("Some 3,000 people have died in the past six weeks of fighting, aid groups said.",)),
     Rule("period/a-days-toll", lambda s: s.c.measure in ("killed", "wounded") and bool(_A_DAYS_TOLL.search(s.clause)),
          "period", examples=("Activists put Tuesday's toll at 84, most of them in the north.",
-                             "Sunday's death toll of 41 was the highest in a month."),
+                             "Sunday's death toll of 41 was the highest in a month.",
+                             "A doctor put the number of dead Sunday at 16, with 71 wounded."),
          counter_examples=("Monday's earthquake death toll rose to 310.",),
          why="the toll of one day, not of the story"),
     Rule("period/since-resumed", lambda s: s.resumed and s.c.measure in ("killed", "wounded"), "period",
@@ -180,7 +181,9 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
 
 
 _A_START = re.compile(r"\b(?:beg[au]n|start(?:ed|s)?|broke\s+out|erupted)\b")
-_A_DAYS_TOLL = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s\s+(?:death\s+|casualty\s+)?toll\b")
+_A_DAYS_TOLL = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s\s+(?:death\s+|casualty\s+)?toll\b|"
+                          r"\b(?:toll|number\s+of\s+(?:dead|deaths|people\s+killed|killed|wounded|injured))\s+(?:on\s+)?"
+                          r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 # the disasters whose dead, told of the day they struck, are the story's running toll
 _NATURAL_EVENT_NOUNS = STORY_EVENT_NOUNS - {"war", "conflict", "invasion", "offensive", "famine", "drought",
                                            "epidemic", "pandemic", "disaster"}
