@@ -1399,3 +1399,15 @@ def test_a_tiny_count_is_no_conflict_with_a_toll(tmp_path):
             {"id": "a2", "date": "2024-03-04", "title": None,
              "text": "In Nepal, the UN said 17 people had been killed in the earthquake."}]
     assert not [a for a in _alerts_of(tmp_path, rows) if "conflict" in a]
+
+
+@pytest.mark.parametrize("text,value,source", [
+    ("The Syrian Observatory for Human Rights reported clashes in the north. The group said 30 soldiers were "
+     "killed on Saturday.", 30, "Syrian Observatory for Human Rights"),
+    ("Amnesty International documented the raids. The group said 57 civilians had died.", 57,
+     "Amnesty International"),
+    ("The Norwegian Refugee Council warned of hunger. The organisation said 4,000 people had fled.", 4000,
+     "Norwegian Refugee Council"),
+])
+def test_the_group_is_the_organisation_named_before(text, value, source):
+    has(text, value, "source", source)

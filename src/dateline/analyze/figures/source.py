@@ -428,6 +428,11 @@ def _resolve_anaphor(text: str, history: list[str]) -> Optional[str]:
     for past in reversed(history):
         if not nouns or any(n.rstrip("s") in past.lower() for n in nouns):
             return past
+    if nouns and set(nouns) <= _GROUP_WORDS:
+        # "the group said" after "the Syrian Observatory for Human Rights reported": the last organisation named
+        for past in reversed(history):
+            if _AN_ORGANISATION.search(past):
+                return past
     if set(nouns) & _BODY_WORDS:
         # "the agency" after "the state Department of Health": the last public body named
         for past in reversed(history):
@@ -436,6 +441,10 @@ def _resolve_anaphor(text: str, history: list[str]) -> Optional[str]:
     return None
 
 
+_GROUP_WORDS = {"group", "monitor", "watchdog", "organisation", "organization"}
+_AN_ORGANISATION = re.compile(r"\b(?:Observatory|Committee|Organi[sz]ation|Group|Network|Council|Union|Front|Movement|"
+                              r"Coalition|Commission|Watch|Amnesty|Crescent|Cross|Federation|Society|Foundation|"
+                              r"Cent(?:re|er)|Agency|Institute|Association|Monitor)\b")
 _BODY_WORDS = {"agency", "department", "ministry", "office", "service", "services", "authority", "administration",
                "directorate", "bureau", "commission"}
 
