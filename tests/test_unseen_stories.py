@@ -1411,3 +1411,20 @@ def test_a_tiny_count_is_no_conflict_with_a_toll(tmp_path):
 ])
 def test_the_group_is_the_organisation_named_before(text, value, source):
     has(text, value, "source", source)
+
+
+# --- a gapped conjunct counts what the count before it counts, on its own day -----------------------------
+
+@pytest.mark.parametrize("text,value,measure,as_of", [
+    ("Five people were killed on Tuesday and three on Wednesday.", 3, "killed", dt.date(2024, 2, 28)),
+    ("Four bodies were found on Saturday and six more on Sunday.", 6, "killed", dt.date(2024, 3, 3)),
+    ("Activists said 24 civilians died on Saturday as well as 15 soldiers and two rebels.", 15, "killed",
+     dt.date(2024, 3, 2)),
+])
+def test_a_gapped_conjunct(text, value, measure, as_of):
+    has(text, value, "measure", measure)
+    has(text, value, "as_of", as_of)
+
+
+def test_a_conjunct_with_a_verb_of_its_own_keeps_it():
+    check("Five people were killed and three were arrested.", [("killed", 5, {})], absent=[("killed", 3)])

@@ -21,7 +21,10 @@ from .told_before import incident_told_before
 from .source import _is_anaphor, _resolve_anaphor, _sentence_speaker, _source, heading_source
 from .scope import _clause_tokens, _scope
 from .years_before import told_of_an_earlier_year
-from .asof import _as_of, _dated_statements, _dateline_date, _same_source, _sentence_times, dated_reports, event_day
+from .asof import (
+    _as_of, _dated_statements, _dateline_date, _resolve_weekday, _same_source, _sentence_times, dated_reports,
+    event_day,
+)
 from .events import ArticleEvents
 from .group import _group
 from .revision import revised_around
@@ -114,6 +117,11 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 incident_told_before(here, sents[k - 1], prev_cands)
             for c in here:
                 _as_of(c, sent_times, default_date, doc_date, statements, last_incident_date)
+                if "figures.measure:carried/gapped-conjunct" in c.trace.fired:
+                    own = _time_right_after(c, sent_times, doc_date)      # "... and three on Wednesday"
+                    if own is not None:
+                        c.as_of, c.as_of_explicit = own, True
+                        c.trace.note("figures.as_of", "as-of/the-day-right-after-it", f"{own}")
                 if c.scope == "period" and not c.as_of_explicit and c.event_day is not None:
                     c.as_of, c.as_of_explicit = c.event_day, True     # "killed in shelling Sunday"
                     c.trace.note("figures.as_of", "as-of/the-day-of-its-event", f"{c.event_day}")
@@ -405,6 +413,17 @@ def _increment(c: _Cand, here: list[_Cand]) -> bool:
         if setter is not None and setter.tag_ == "VBG" and setter.head.i in above:
             return True
     return False
+
+
+def _time_right_after(c: _Cand, sent_times, doc_date: dt.date) -> Optional[dt.date]:
+    """The day said right after a count that has no verb of its own ("and three on Wednesday")."""
+    text = nlp.doc_text(c.sent.doc)
+    for t in sent_times:
+        if c.num.end <= t.start <= c.num.end + 30 and not t.since and \
+                not re.search(r"\d", text[c.num.end:t.start]):
+            m = re.search(r"(mon|tues|wednes|thurs|fri|satur|sun)day", text[t.start:t.end], re.I)
+            return _resolve_weekday(m.group(0), doc_date, False) if t.weekday and m else t.date
+    return None
 
 
 def _scope_partner(c: _Cand, here: list[_Cand]) -> Optional[_Cand]:

@@ -547,6 +547,34 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
     for c in here:
         if c.measure is None:
             _total_it_brings(c, here)
+    for c in here:
+        if c.measure is None:
+            _gapped_conjunct(c, here)
+
+
+_GAP_END = re.compile(r"(?:\band|\bas\s+well\s+as|,)\s*$", re.I)
+
+
+def _gapped_conjunct(c: _Cand, here: list[_Cand]) -> None:
+    """"Five people were killed on Tuesday and three on Wednesday", "24 civilians died on Saturday as well as
+    15 soldiers and two rebels": a count conjoined after a measured one, with no verb of its own, counts the same."""
+    before = [p for p in here if p is not c and p.measure and p.num.end <= c.num.start]
+    if not before:
+        return
+    p = max(before, key=lambda q: q.num.start)
+    doc = c.sent.doc
+    gap = [t for t in doc[p.root.i + 1:c.root.i]]
+    if not _GAP_END.search(doc[p.root.i + 1:c.root.i].text if gap else ""):
+        return
+    pv = _clause_verb(p.np, p.sent)
+    own = {pv.i} | {ch.i for ch in pv.children if ch.dep_ in ("aux", "auxpass")} if pv is not None else set()
+    if any(t.pos_ in ("VERB", "AUX") and t.i not in own for t in gap):
+        return                                  # "... and three were arrested": a verb of its own
+    after = doc[c.root.i + 1:c.sent.end]
+    if any(t.pos_ in ("VERB", "AUX") for t in after[:4]):
+        return
+    c.measure, c.rank, c.cue = p.measure, 3, p.cue
+    c.trace.note("figures.measure", "carried/gapped-conjunct", f"after {p.num.text}")
 
 
 _BARE_TOTALS = {"total", "tally", "number", "count", "figure"}
