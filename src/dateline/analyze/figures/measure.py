@@ -573,6 +573,8 @@ def _gapped_conjunct(c: _Cand, here: list[_Cand]) -> None:
     after = doc[c.root.i + 1:c.sent.end]
     if any(t.pos_ in ("VERB", "AUX") for t in after[:4]):
         return
+    if len(after) and after[0].lower_ in ("in", "at", "each", "from"):
+        return                                  # "..., seven in Brega": an elided list's item (figures.lists)
     c.measure, c.rank, c.cue = p.measure, 3, p.cue
     c.trace.note("figures.measure", "carried/gapped-conjunct", f"after {p.num.text}")
 
