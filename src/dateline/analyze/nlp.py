@@ -587,10 +587,21 @@ def sentences(doc: Doc) -> list[Span]:
     for start, end, _parsed in doc.user_data.get(SENTS_KEY, ()):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
-            out.append(span)
+            out.append(Sentence(doc, span.start, span.end))
     if not out and len(doc):
         out = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     return out
+
+
+class Sentence(Span):
+    """A spaCy ``Span`` whose ``text`` is cut from the document's cached text (``doc_text``) instead of being
+    joined from every token's text and whitespace on each access: the same string, since a span's text is
+    the document's characters from its first token's start to its last token's end (the extractors ask a
+    sentence's text again and again, per candidate)."""
+
+    @property
+    def text(self) -> str:
+        return doc_text(self.doc)[self.start_char:self.end_char]
 
 
 def is_parsed(span: Span) -> bool:
