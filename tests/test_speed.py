@@ -99,3 +99,12 @@ def test_sentence_text_is_the_spans_text():
             plain = Span(doc, s.start, s.end)
             assert s.text == plain.text and s == plain and hash(s) == hash(plain)
             assert isinstance(s, Span)
+            # its tokens: the same ones, in order, by index too (negative, out of range, slices)
+            assert [(t.i, t.text, t.tag_, t.dep_) for t in s] == [(t.i, t.text, t.tag_, t.dep_) for t in plain]
+            assert [s[k] for k in range(-len(s), len(s))] == [plain[k] for k in range(-len(s), len(s))]
+            assert s[1:3] == plain[1:3]
+            for k in (len(s), -len(s) - 1):
+                with pytest.raises(IndexError):
+                    s[k]
+        nlp.forget_tokens(doc)
+        assert nlp.TOKENS_KEY not in doc.user_data

@@ -59,6 +59,7 @@ def analyze_doc(document: Document, spacy_doc) -> Analysis:
     rules: dict[str, list[str]] = {}
     found_figures = figures.extract_figures(spacy_doc, document.id, document.date, times=times,
                                             claims=found_claims, rules=rules)
+    nlp.forget_tokens(spacy_doc)
     return Analysis(doc=document, mentions=mentions, times=times, claims=found_claims, figures=found_figures,
                     sentences=dating.of_document(document, times), rules=rules)
 
