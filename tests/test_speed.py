@@ -85,3 +85,26 @@ def test_speed_and_identity_benches_run_small():
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "identity.py"), "--n", "20", "--workers", "1"],
                          capture_output=True, text=True).stdout
     assert out.strip().endswith("identical"), out
+
+
+def test_sentence_text_is_the_spans_text():
+    from spacy.tokens import Span
+
+    from dateline.analyze import nlp
+
+    texts = TRICKY + ["At least 12  people were killed.  Officials said\n\nmore.  ", "  lead space. é “quoted” —x\t"]
+    for doc in nlp.parse(texts, needs_parse=lambda s: "the" in s.lower()):
+        sents = nlp.sentences(doc)
+        for s in sents:
+            plain = Span(doc, s.start, s.end)
+            assert s.text == plain.text and s == plain and hash(s) == hash(plain)
+            assert isinstance(s, Span)
+            # its tokens: the same ones, in order, by index too (negative, out of range, slices)
+            assert [(t.i, t.text, t.tag_, t.dep_) for t in s] == [(t.i, t.text, t.tag_, t.dep_) for t in plain]
+            assert [s[k] for k in range(-len(s), len(s))] == [plain[k] for k in range(-len(s), len(s))]
+            assert s[1:3] == plain[1:3]
+            for k in (len(s), -len(s) - 1):
+                with pytest.raises(IndexError):
+                    s[k]
+        nlp.forget_tokens(doc)
+        assert nlp.TOKENS_KEY not in doc.user_data

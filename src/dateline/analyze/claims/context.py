@@ -87,7 +87,7 @@ class _Ctx:
         self.quotes = find_quotes(self.text)
         self.used_cues: set[int] = set()
         self.quote_traces: dict[int, tuple[Quote, Trace]] = {}     # by the quotation's start
-        self.token_starts = [t.idx for t in doc]
+        self.token_starts = [t.idx for t in nlp.tokens(doc)]
         self._mentions: dict[int, list["_Mention"]] = {}
         self.ents = list(doc.ents)           # doc.ents rebuilds its list on every access
         self._ent_starts = [e.start_char for e in self.ents]

@@ -325,9 +325,10 @@ def _dependency_claims(ctx: _Ctx) -> list[_Raw]:
         if not nlp.is_parsed(sent):
             continue
         for tok in sent:
-            if tok.i in ctx.used_cues or ctx.in_closed_quote(tok.idx):
-                continue
+            # the word test first: it rules out most tokens (the tests are pure, so their order is free)
             if tok.lower_ not in _CUE_WORDS and not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_LEMMAS):
+                continue
+            if tok.i in ctx.used_cues or ctx.in_closed_quote(tok.idx):
                 continue
             s = _Cue(ctx, tok)
             if not any(rule.when(s) for rule in CUE):

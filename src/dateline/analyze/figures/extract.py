@@ -7,6 +7,7 @@ import re
 from typing import Iterable, Optional
 
 from .. import nlp
+from ..fastre import AnySearch
 from ...records import Claim, Figure, Span, TimeExpr
 from ..numbers import TENS, UNITS, find_counts
 from ..rules import Rule, Table, new_trace
@@ -36,6 +37,7 @@ from ..lexicon.gazetteer import fold
 TRIGGER = re.compile(
     r"\d|\b(?:" + "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
     + r"|hundred|thousand|million|dozen)\b", re.I)
+_TRIGGERED = AnySearch(TRIGGER)          # bool(TRIGGER.search(text)), sooner (see fastre.AnySearch)
 
 def _sentence_candidates(doc, sent) -> list[_Cand]:
     out = []
@@ -93,7 +95,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
         parsed = nlp.is_parsed(sent)
         here: list[_Cand] = []
         sent_times = _sentence_times(sent, times, doc_date) if parsed else []
-        if parsed and TRIGGER.search(sent.text):
+        if parsed and _TRIGGERED(sent.text):
             ctx = CueContext(hostage=_hostage_context(sent, prev_text),
                    hostage_strict=bool(re.search(r"\b(?:hostages?|captives?|captivity|seized|abducted|kidnapped)\b",
                                                     sent.text, re.I)))

