@@ -1428,3 +1428,17 @@ def test_a_gapped_conjunct(text, value, measure, as_of):
 
 def test_a_conjunct_with_a_verb_of_its_own_keeps_it():
     check("Five people were killed and three were arrested.", [("killed", 5, {})], absent=[("killed", 3)])
+
+
+@pytest.mark.parametrize("text,value,scope,as_of", [
+    ("Government forces shelled the town of Kessa on Saturday. At least 23 people were killed, activists said.",
+     23, "incident", dt.date(2024, 3, 2)),
+    ("Militia fighters attacked the village on Sunday. Nine men were killed, residents said.", 9, "incident",
+     dt.date(2024, 3, 3)),
+    # the running toll after an attack: its own words say so
+    ("Rebels attacked the town on Sunday. At least 300 people have been killed since the war began.", 300,
+     "cumulative", DAY),
+])
+def test_the_dead_of_an_attack_on_a_town_told_before(text, value, scope, as_of):
+    has(text, value, "scope", scope)
+    has(text, value, "as_of", as_of)

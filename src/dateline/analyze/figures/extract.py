@@ -119,6 +119,13 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 incident_told_before(here, sents[k - 1], prev_cands)
             for c in here:
                 _as_of(c, sent_times, default_date, doc_date, statements, last_incident_date)
+                if not c.as_of_explicit and k and c.scope == "incident" and \
+                        "figures.scope.told-before:incident/one-happening-told-before" in c.trace.fired:
+                    # "Forces shelled the town on Sunday. At least 23 people were killed": that happening's day
+                    told = [t.date for t in _sentence_times(sents[k - 1], times, doc_date) if t.date and not t.since]
+                    if len(set(told)) == 1 and 0 <= (doc_date - told[0]).days <= 7:
+                        c.as_of, c.as_of_explicit = told[0], True
+                        c.trace.note("figures.as_of", "as-of/the-happening-told-before", f"{told[0]}")
                 if "figures.measure:carried/gapped-conjunct" in c.trace.fired:
                     own = _time_right_after(c, sent_times, doc_date)      # "... and three on Wednesday"
                     if own is not None:

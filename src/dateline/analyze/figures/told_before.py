@@ -9,7 +9,7 @@ import re
 from .. import nlp
 from .candidate import _Cand
 from .lexicon import (
-    ATTACK_NOUNS, ATTACK_VERBS, HAPPENING_NOUNS, INCIDENT_PLACES, STORY_EVENT_NOUNS, WAR_START_NOUNS,
+    ATTACK_NOUNS, ATTACK_VERBS, HAPPENING_NOUNS, INCIDENT_PLACES, STORY_EVENT_NOUNS, TOWN_NOUNS, WAR_START_NOUNS,
 )
 from .parse import _lem
 from ..rules import Rule, Table
@@ -47,9 +47,9 @@ def tells_one_happening(sent) -> bool:
             return True
         if any(_lem(s) in HAPPENING_NOUNS | ATTACK_NOUNS and _one(s) for s in subjects):
             return True
-        if _lem(t) in ATTACK_VERBS and any(g.dep_ == "dobj" and _lem(g) in INCIDENT_PLACES and _one(g)
+        if _lem(t) in ATTACK_VERBS and any(g.dep_ == "dobj" and _lem(g) in INCIDENT_PLACES | TOWN_NOUNS and _one(g)
                                            for g in t.children):
-            return True
+            return True                         # "an air strike hit a house", "forces shelled the town of X"
     return False
 
 
