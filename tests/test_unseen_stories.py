@@ -1442,3 +1442,15 @@ def test_a_conjunct_with_a_verb_of_its_own_keeps_it():
 def test_the_dead_of_an_attack_on_a_town_told_before(text, value, scope, as_of):
     has(text, value, "scope", scope)
     has(text, value, "as_of", as_of)
+
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Storm Bera hit Cork and Kerry. Bera's remnants caused damage across Ireland, with the death toll nearing 140.",
+     140, "Ireland"),
+    ("Floods hit Sindh and Punjab. Sindh was worst hit. The floods swept the plains, with the death toll passing "
+     "300.", 300, "Pakistan"),
+    # a toll of one place stays that place's
+    ("Storm Bera hit Cork and Kerry. The storm moved on, with the death toll in Cork nearing 40.", 40, "Cork"),
+])
+def test_a_bare_toll_told_with_the_storys_event_is_the_countrys(text, value, place):
+    has(text, value, "place", place)

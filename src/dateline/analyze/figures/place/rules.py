@@ -256,7 +256,9 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
     Rule("place/the-event's-toll", lambda w: _event_toll(w.c) and w.article.main(w.actor, narrow=False) is not None,
          lambda w: _named(w.article.main(w.actor, narrow=False)),
          examples=("Floods hit Cork. Dublin was spared. Kerry was flooded too. Storm Bera's death toll has passed "
-                   "150, officials said.",),
+                   "150, officials said.",
+                   "Floods hit Cork and Kerry. Storm Bera's remnants caused damage across Ireland, with the death toll "
+                   "nearing 140."),
          why="the toll of the story's event (a storm, a quake, a war) is counted wherever it struck: its country"),
     Rule("place/counted-by-its-authority", lambda w: w.source_place is not None,
          lambda w: w.narrower_than_source() or _named(w.source_place),
@@ -298,6 +300,23 @@ def _event_toll(c: _Cand) -> bool:
                 return True
             if ch.dep_ == "prep" and ch.lower_ in ("from", "of", "in") and words & _EVENT_WORDS:
                 return True
+        # "..., with the death toll nearing 140": a bare toll in a sentence the story's event acts in
+        if _lem(noun) == "toll" and all(ch.dep_ in ("det", "compound", "amod") and ch.lower_ in _BARE_TOLL_WORDS
+                                        for ch in noun.children) and _the_event_acts_in(c.sent, c):
+            return True
+    return False
+
+
+_BARE_TOLL_WORDS = {"the", "death", "official", "overall", "total", "confirmed"}
+
+
+def _the_event_acts_in(sent, c: _Cand) -> bool:
+    """The sentence's own clause has the story's event (a storm, a quake, its name) as a subject."""
+    main = c.events.main.lower() if c.events is not None and c.events.main else None
+    for t in sent:
+        if t.dep_ in SUBJ_DEPS and (t.lower_ in _EVENT_WORDS or (main and main in
+                                                                 " ".join(x.lower_ for x in t.subtree))):
+            return True
     return False
 
 
