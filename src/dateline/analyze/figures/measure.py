@@ -252,7 +252,7 @@ def _measure_cues(c: _Cand, ctx, depth: int = 0) -> list:
         _toll_noun_cues(c.root.head, cues, 0, ctx)     # "Gaza death toll: 4,651 including 1,873 children"
     if verb is not None and verb.pos_ == "ADJ" and (c.rel.head.i == verb.i or c.role in ("subj", "subjpass")) and (
             np.i == c.root.i or verb.lower_ in KILLED_ADJS | WOUNDED_ADJS | DISPLACED_ADJS | MISSING_ADJS):
-        _add(cues, verb, "noun", 0, ctx)          # "Israel says 1,400 dead", "left as many as 200,000 people dead"
+        _add(cues, verb, "noun", 0, ctx)          # "the army says 1,400 dead", "left as many as 200,000 people dead"
     if role in ("subj", "subjpass", "obj") and verb is not None and _is_verbal(verb):
         # a number with a participle of its own ("over 3,400 injured and 139 still missing"): that word is
         # closer than a verb it may share with the next item

@@ -146,8 +146,8 @@ class _Where:
                               self.source):
             words = run.split()
             while len(words) > 1 and re.search(r"-[a-z]", words[0]):
-                words = words[1:]                       # "Hamas-run Gaza Health Ministry": from "Gaza"
-            # a place opens the name it qualifies ("Gaza Health Ministry": "Gaza"; "U.S. Coast Guard": the
+                words = words[1:]                       # "rebel-run Kessa Health Ministry": from "Kessa"
+            # a place opens the name it qualifies ("Kessa Health Ministry": "Kessa"; "U.S. Coast Guard": the
             # U.S.); a word further in is a word of that name ("Coast"), or of a person's ("Admiral Mary Landry")
             for n in range(len(words), 0, -1):
                 w = " ".join(words[:n])
