@@ -132,7 +132,15 @@ def _dates_an_attack(sent, t: _Time) -> bool:
 # --- as_of --------------------------------------------------------------------------------------
 
 def _governing_verbs(c: _Cand):
-    """(event verbs, reporting verbs) whose time expressions date this figure."""
+    """(event verbs, reporting verbs) whose time expressions date this figure (read once per figure: both
+    its event day and its as-of ask)."""
+    if c.governing is None:
+        c.governing = _read_governing_verbs(c)
+    event, report = c.governing
+    return set(event), set(report)
+
+
+def _read_governing_verbs(c: _Cand):
     sent = c.sent
     event, report = set(), set()
     verb0 = _clause_verb(c.np, sent)
@@ -201,23 +209,27 @@ def event_day(c: _Cand, sent_times: list[_Time], doc_date: dt.date) -> Optional[
         if t.since:
             continue
         verb, through_noun = _time_attachment(sent, t)
+        attack_verb = _attack_on_the_verb(sent, t)     # "killed in shelling Sunday", "in Wednesday's clashes"
         if verb is None or verb.i not in event:
-            verb = _attack_on_the_verb(sent, t) or verb   # "killed in shelling Sunday", "in Wednesday's clashes"
+            verb = attack_verb or verb
         if verb is None or verb.i not in event or verb.i in report or through_noun:
             continue
-        if _dates_an_attack(sent, t) and _attack_on_the_verb(sent, t) is None:
+        if attack_verb is None and _dates_an_attack(sent, t):
             continue
-        just_before = nlp.doc_text(sent.doc)[max(sent.start_char, t.start - 10):t.start]
-        if re.search(r"\b(?:by|as\s+of|as\s+at|until|till|since)\s+(?:the\s+)?$", just_before, re.I):
+        text = nlp.doc_text(sent.doc)
+        if re.search(r"\b(?:by|as\s+of|as\s+at|until|till|since)\s+(?:the\s+)?$",
+                     text[max(sent.start_char, t.start - 10):t.start], re.I):
             continue
-        said = nlp.doc_text(sent.doc)[t.start:t.end]
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", said.strip()):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text[t.start:t.end].strip()):
             continue                              # a header's date ("date 2024-03-04"), not narrative
-        m = re.search(r"(mon|tues|wednes|thurs|fri|satur|sun)day", said, re.I)
-        if t.weekday and m:
-            return _resolve_weekday(m.group(0), doc_date, False)
-        return t.date
+        return past_day(t, text, doc_date)
     return None
+
+
+def past_day(t: _Time, text: str, doc_date: dt.date) -> Optional[dt.date]:
+    """The day a time expression names, a weekday read as the last one up to the article's day."""
+    m = re.search(r"(mon|tues|wednes|thurs|fri|satur|sun)day", text[t.start:t.end], re.I)
+    return _resolve_weekday(m.group(0), doc_date, False) if t.weekday and m else t.date
 
 
 def _as_of(c: _Cand, sent_times: list[_Time], default: dt.date, doc_date: dt.date, statements,

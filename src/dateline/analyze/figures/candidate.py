@@ -52,6 +52,7 @@ class _Cand:
     listed_after: Optional["_Cand"] = None   # the list item before it
     cum_cue: bool = False                # its clause says "since", "so far", "in total", "toll" ...
     event_day: Optional[dt.date] = None  # the day its own event verb is dated ("were killed on Sunday")
+    governing: Optional[tuple] = None    # (event verbs, reporting verbs) of its clause (figures.asof)
     trace: Trace = field(default_factory=Trace)   # the rules that decided it
 
 

@@ -23,8 +23,7 @@ from .source import _is_anaphor, _resolve_anaphor, _sentence_speaker, _source, h
 from .scope import _clause_tokens, _scope
 from .years_before import told_of_an_earlier_year
 from .asof import (
-    _as_of, _dated_statements, _dateline_date, _resolve_weekday, _same_source, _sentence_times, dated_reports,
-    event_day,
+    _as_of, _dated_statements, _dateline_date, _same_source, _sentence_times, dated_reports, event_day, past_day,
 )
 from .events import ArticleEvents
 from .group import _group
@@ -430,8 +429,7 @@ def _time_right_after(c: _Cand, sent_times, doc_date: dt.date) -> Optional[dt.da
     for t in sent_times:
         if c.num.end <= t.start <= c.num.end + 30 and not t.since and \
                 not re.search(r"\d", text[c.num.end:t.start]):
-            m = re.search(r"(mon|tues|wednes|thurs|fri|satur|sun)day", text[t.start:t.end], re.I)
-            return _resolve_weekday(m.group(0), doc_date, False) if t.weekday and m else t.date
+            return past_day(t, text, doc_date)
     return None
 
 

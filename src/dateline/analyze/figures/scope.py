@@ -151,7 +151,7 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
          s.c.measure in ("killed", "wounded"), "period",
          examples=("Eighteen people were killed overnight, medics said.",)),
     Rule("period/killed-on-a-recent-day", lambda s: s.c.measure in ("killed", "wounded") and not s.cum_cue and
-         _recent_day(s.c) and not _the_storys_event_told(s) and not _war_start(s.tokens) and
+         _recent_day(s) and not _the_storys_event_told(s) and not _war_start(s.tokens) and
          not _A_START.search(s.low), "period",
          examples=("Activists said at least 60 people were killed on Sunday across the country.",
                    "Nine soldiers died last Friday in clashes with rebels, the army said.",
@@ -189,14 +189,12 @@ _NATURAL_EVENT_NOUNS = STORY_EVENT_NOUNS - {"war", "conflict", "invasion", "offe
                                            "epidemic", "pandemic", "disaster"}
 
 
-def _recent_day(c: _Cand) -> bool:
+def _recent_day(s: "_Clause") -> bool:
     """The figure's own event verb is dated to a day within the week before the article, and it is a
-    killing told as an event, not a count that rose ("the number of injured shot up to 57,000 on Monday")."""
-    if c.event_day is None or c.doc_date is None or not 0 <= (c.doc_date - c.event_day).days <= 7:
-        return False
-    if c.role == "pobj" and c.prep is not None and c.prep.lower_ in ("to", "at"):
-        return False                 # "shot up to 57,000", "put the number at 90": a level
-    return _toll_noun(c) is None and (c.verb is None or _lem(c.verb) not in LEVEL_VERBS | TOLL_SET_VERBS)
+    killing told as an event, not a level a count reached ("the number of injured shot up to 57,000 on Monday")."""
+    c = s.c
+    return c.event_day is not None and c.doc_date is not None and 0 <= (c.doc_date - c.event_day).days <= 7 and \
+        not s.level
 
 
 def _the_storys_event_told(s: "_Clause") -> bool:

@@ -105,6 +105,11 @@ class _Where:
         return holders[0] if holders else None
 
     @functools.cached_property
+    def story_country(self):
+        """Where the story's event struck as a whole: the article's place, not narrowed to one region."""
+        return self.article.main(self.actor, narrow=False)
+
+    @functools.cached_property
     def there(self) -> Optional[str]:
         """"officials in Alexandria said 31 people have been killed there": the place named before 'there'
         in the same sentence."""
@@ -253,8 +258,8 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
                            "in Port-au-Prince.",),
          why="a people's country; but soldiers, peacekeepers, nationals or tourists of a country the article tells "
              "nothing of are abroad: that is their nationality, not where they were"),
-    Rule("place/the-event's-toll", lambda w: _event_toll(w.c) and w.article.main(w.actor, narrow=False) is not None,
-         lambda w: _named(w.article.main(w.actor, narrow=False)),
+    Rule("place/the-event's-toll", lambda w: _event_toll(w.c) and w.story_country is not None,
+         lambda w: _named(w.story_country),
          examples=("Floods hit Cork. Dublin was spared. Kerry was flooded too. Storm Bera's death toll has passed "
                    "150, officials said.",
                    "Floods hit Cork and Kerry. Storm Bera's remnants caused damage across Ireland, with the death toll "
@@ -270,8 +275,8 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
          examples=("In Sagaing, rescuers said the death toll had risen to 300 by Sunday.",
                    "Officials said 25,000 have been killed in Kordavia so far, and another 60,000 have been injured.")),
     Rule("place/the-event's-victims",
-         lambda w: _event_killed(w.c) and w.article.main(w.actor, narrow=False) is not None,
-         lambda w: _named(w.article.main(w.actor, narrow=False)),
+         lambda w: _event_killed(w.c) and w.story_country is not None,
+         lambda w: _named(w.story_country),
          examples=("Hurricane Mara hit Florida on Monday and moved into Georgia. Florida took the worst of it. "
                    "Mara killed at least 40 people, officials said.",
                    "The earthquake struck near Gaziantep. Hatay and Adana were also hit. The quake killed 1,500 "
@@ -310,38 +315,34 @@ def _event_toll(c: _Cand) -> bool:
 _BARE_TOLL_WORDS = {"the", "death", "official", "overall", "total", "confirmed"}
 
 
-def _the_event_acts_in(sent, c: _Cand) -> bool:
-    """The sentence's own clause has the story's event (a storm, a quake, its name) as a subject."""
+def _names_the_event(tok, c: _Cand) -> bool:
+    """A phrase that names the story's event: an event word ("the storm's remnants") or its name ("Helene")."""
     main = c.events.main.lower() if c.events is not None and c.events.main else None
-    for t in sent:
-        if t.dep_ in SUBJ_DEPS and (t.lower_ in _EVENT_WORDS or (main and main in
-                                                                 " ".join(x.lower_ for x in t.subtree))):
-            return True
-    return False
+    words = [t.lower_ for t in tok.subtree]
+    return bool(set(words) & _EVENT_WORDS) or bool(main and main in " ".join(words))
+
+
+def _the_event_acts_in(sent, c: _Cand) -> bool:
+    """The sentence has the story's event (a storm, a quake, its name) as a subject."""
+    return any(t.dep_ in SUBJ_DEPS and _names_the_event(t, c) for t in sent)
 
 
 def _event_killed(c: _Cand) -> bool:
     """"Helene killed at least 123 people", "the quake has killed 1,500", "Helene passed the milestone of 200
     fatalities", "230 people have been confirmed dead as a result of the cyclone": the event is the killer."""
-    main = c.events.main.lower() if c.events is not None and c.events.main else None
-
-    def is_event(tok) -> bool:
-        words = [t.lower_ for t in tok.subtree]
-        return bool(set(words) & _EVENT_WORDS) or bool(main and main in " ".join(words))
-
     v = c.verb
     if v is not None and not _is_verbal(v) and c.role == "pobj" and _is_verbal(v.head):
         v = v.head                                  # "passed the milestone of 200 fatalities"
     if v is None or not _is_verbal(v):
         return False
     if c.role in ("obj", "pobj") and _lem(v) in KILLED_VERBS | _EVENT_TOLL_VERBS:
-        if any(g.dep_ == "nsubj" and is_event(g) for g in v.children):
+        if any(g.dep_ == "nsubj" and _names_the_event(g, c) for g in v.children):
             return True
     # "died in the storm", "dead as a result of the cyclone", "killed by the quake"
     for p in v.subtree:
         if p.dep_ in ("prep", "agent") and p.head.i in {v.i, c.np.i} | {ch.i for ch in v.children} and \
                 p.lower_ in ("in", "from", "by", "after", "during", "as", "due") and \
-                any(o.dep_ == "pobj" and _lem(o) in _EVENT_WORDS and is_event(o) for o in p.subtree):
+                any(o.dep_ == "pobj" and _lem(o) in _EVENT_WORDS and _names_the_event(o, c) for o in p.subtree):
             return True
     return False
 
