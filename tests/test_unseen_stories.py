@@ -1454,3 +1454,62 @@ def test_the_dead_of_an_attack_on_a_town_told_before(text, value, scope, as_of):
 ])
 def test_a_bare_toll_told_with_the_storys_event_is_the_countrys(text, value, place):
     has(text, value, "place", place)
+
+
+# --- a count told as a past happening, with nothing to make it a running toll, is that happening's ----------
+
+@pytest.mark.parametrize("text,value", [
+    ("Two border guards were killed, one of them while crossing the square.", 2),
+    ("Gunmen opened fire on a wedding party in the hills, killing one guest and wounding 10.", 10),
+    ("A roadside bomb hit the convoy near the bridge, police said, and three officers were injured.", 3),
+    ("More than 40 protesters were shot dead near the palace, a nurse said.", 40),
+    ("A grenade thrown into the market killed a trader, as well as injuring seven others, a doctor said.", 7),
+])
+def test_a_past_happening_is_no_running_toll(text, value):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].scope != "cumulative", [(f.value, f.scope) for f in _figures(text)]
+
+
+@pytest.mark.parametrize("text,value", [
+    # a natural disaster is one event: its counts told in the past are its toll
+    ("The cyclone flattened whole villages. Officials said 26 people were injured.", 26),
+    ("Floodwaters swept through the valley overnight. Officials said 14 people died.", 14),
+    ("The earthquake struck before dawn. Rescuers said 31 people were killed.", 31),
+    # a running count said in the sentence
+    ("The ministry said 310 people were killed, up from its previous report.", 310),
+    ("According to the latest figures, 95 people died in the fighting in the province.", 95),
+    ("Militia fighters killed 52 villagers in the war's first week, bringing the total to 400.", 400),
+    # a region's count, or a count in the thousands
+    ("In neighbouring Tarn Province, 36 people were injured and 57 houses were damaged.", 36),
+    ("At least 4,300 people were killed, the monitoring group said.", 4300),
+    # the perfect: a count standing when it is told
+    ("At least 300 people have been killed, the ministry said.", 300),
+    ("Rebel commanders said 120 of their fighters had died.", 120),
+])
+def test_a_running_toll_stays_cumulative(text, value):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].scope == "cumulative", [(f.value, f.scope) for f in _figures(text)]
+
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("Security forces have killed at least 30 protesters since Friday, activists said.", 30, "period"),
+    ("Twelve villagers have died in the clashes since yesterday, medics said.", 12, "period"),
+    ("Troops have shot dead 18 people since the weekend, the opposition said.", 18, "period"),
+    ("A doctor said 109 people have died in the besieged port over the past week.", 109, "period"),
+    ("Nine people were wounded last week, the governor said.", 9, "period"),
+    ("At least 100 people have died on one of the bloodiest days of the uprising, activists say.", 100, "period"),
+    ("Monitors reported 24 new civilian deaths across the country.", 24, "period"),
+    ("Ten of the new deaths were reported in the northern city.", 10, "period"),
+    ("Officials confirmed 12 fresh deaths in the flooded delta on Monday.", 12, "period"),
+])
+def test_recent_days_and_new_deaths(text, value, scope):
+    has(text, value, "scope", scope)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The death toll has risen to 50 since Monday, officials said.", 50),
+    ("Since Friday's earthquake, 300 people have died.", 300),
+    ("The death toll climbed to 3,000 over the past week.", 3000),
+])
+def test_a_level_or_the_storys_day_stays_the_toll(text, value):
+    has(text, value, "scope", "cumulative")

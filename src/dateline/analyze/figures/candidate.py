@@ -50,6 +50,7 @@ class _Cand:
     doc_date: Optional[dt.date] = None
     in_list: bool = False                # an item of an elided list or a labelled line (figures.lists)
     listed_after: Optional["_Cand"] = None   # the list item before it
+    told_as_past: bool = False           # its dead or wounded told as a past happening (_Clause.told_as_past)
     cum_cue: bool = False                # its clause says "since", "so far", "in total", "toll" ...
     event_day: Optional[dt.date] = None  # the day its own event verb is dated ("were killed on Sunday")
     governing: Optional[tuple] = None    # (event verbs, reporting verbs) of its clause (figures.asof)

@@ -43,6 +43,10 @@ def _a_point_in_time(t, c: _Cand) -> bool:
     return False
 
 
+# verbs of keeping count ("we documented 48 deaths"): a tally, not a happening
+_COUNTING_VERBS = {"document", "count", "tally", "register", "log", "verify", "identify", "list", "tabulate", "compile"}
+
+
 class _Clause:
     """What the scope rules look at: the candidate, its sentence and clause in lower case, and the cue words
     found there (computed when a rule first asks)."""
@@ -70,6 +74,27 @@ class _Clause:
                               r"death\s+toll|toll|cumulative)\b", self.clause))
 
     @functools.cached_property
+    def told_as_past(self) -> bool:
+        """The dead or wounded are told as a past happening: the count's own event verb in the simple past
+        ("two soldiers were killed", "civilians who died") or a participle hung on an event (", killing 20"),
+        not in the perfect ("have been killed", "had died": a count standing when it was told), not a level
+        ("rose to", "stands at", "were in Wajima") nor a count set or reported ("confirmed 1,644 deaths")."""
+        c = self.c
+        v = c.verb
+        if c.measure not in ("killed", "wounded") or v is None or not _is_verbal(v) or self.level or \
+                _lem(v) in TOLL_SET_VERBS | _COUNTING_VERBS:
+            return False
+        if v.tag_ == "VBG":
+            return v.dep_ in ("advcl", "xcomp", "acl", "pcomp") or (v.dep_ == "conj" and v.head.tag_ == "VBG")
+        chain = [v]
+        while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i:
+            chain.append(chain[-1].head)            # "has killed 36,000 and wounded 78,200": the first verb's aux
+        auxes = [a for x in chain for a in x.children if a.dep_ in ("aux", "auxpass")]
+        if any(_lem(a) == "have" or a.tag_ == "MD" for a in auxes):
+            return False
+        return any(a.tag_ == "VBD" for a in auxes) if auxes else v.tag_ == "VBD"
+
+    @functools.cached_property
     def resumed(self) -> bool:
         """"since the fighting resumed", "since the truce collapsed": a new period, not the war's toll."""
         return bool(re.search(r"\bsince\b[^.;]{0,40}\b(?:resum|restart|collaps|broke\s+down|end(?:ed|s)\b|expir|"
@@ -92,6 +117,7 @@ class _Clause:
                         r"on\s+a\s+single\s+day|in\s+one\s+day|in\s+(?:just|only|less\s+than|under)\s+(?:a|one|two|three|four|five|"
                         r"six|\d+)\s+(?:hours?|days?|weeks?)|"
                         r"in\s+(?:the\s+(?:first|last|past)\s+)?(?:two|three|four|five|six|seven|[2-7])\s+days\b|"
+                        r"on\s+(?:one\s+of\s+)?the\s+(?:\w+est|worst)\s+days?\b|"
                         r"(?:24|48|72|twenty-four|forty-eight)[- ]hours?\s+(?:to|until|up\s+to|period)|"
                         r"(?:in|over|during|within)\s+(?:the\s+)?(?:24|48|72|twenty-four|forty-eight)[- ]hours?)\b",
                         clause)

@@ -19,6 +19,11 @@ _NAMED_DISASTER = re.compile(r"(?<![.!?]\s)(?<!^)(?P<name>[A-Z][\w'’-]+(?:\s+[
 DATED_EVENT = re.compile(r"\b(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+(?:[A-Z][\w'’-]+\s+){0,3}"
                          r"(?:earthquake|quake|hurricane|storm|typhoon|cyclone|floods?|tsunami|war|attacks?|"
                          r"bombing|massacre|wildfire|disaster|eruption|genocide|famine|crisis)\b", re.I)
+# nature's events: an article telling of one tells its toll in the past tense ("16 people were injured"); read
+# from the text, as sentences without a number are not parsed (not "to storm a building")
+_NATURAL_EVENT = re.compile(r"(?<!\bto\s)\b(?:earthquakes?|quakes?|aftershocks?|hurricanes?|typhoons?|cyclones?|storms?|"
+                            r"floods?|flooding|floodwaters?|tsunamis?|eruptions?|wildfires?|landslides?|mudslides?|"
+                            r"tornado(?:e?s)?|avalanches?|blizzards?|heatwaves?|monsoons?)\b", re.I)
 _NOT_NAMES = {"The", "A", "An", "This", "That", "New", "Year", "Day", "Deadly", "Massive", "Powerful", "Major",
               "Huge", "Devastating", "Strong", "Recent", "Latest", "Last", "First", "Second", "Great"}
 
@@ -48,6 +53,7 @@ class ArticleEvents:
             if any(other != n and re.search(r"\b" + re.escape(other) + r"\b", n) for other in names):
                 names.discard(n)
         self.counts = Counter({n: len(re.findall(r"\b" + re.escape(n) + r"\b", text)) for n in names})
+        self.natural = bool(_NATURAL_EVENT.search(text))     # the article tells of a natural disaster
         self.first = {n: (m.start() if (m := re.search(r"\b" + re.escape(n) + r"\b", text)) else len(text))
                       for n in names}
 

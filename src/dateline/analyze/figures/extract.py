@@ -19,6 +19,7 @@ from .measure import _resolve_measures
 from .skip import _skip_reason
 from .qualifier import _qualifier, _share_qualifiers
 from .told_before import incident_told_before
+from .past_happening import past_happenings
 from .source import _is_anaphor, _resolve_anaphor, _sentence_speaker, _source, heading_source
 from .scope import _clause_tokens, _scope
 from .years_before import told_of_an_earlier_year
@@ -116,6 +117,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
             _the_rest_of_a_count(here, prev_cands if k - prev_k <= 2 else [], nlp.doc_text(doc))
             if k:
                 incident_told_before(here, sents[k - 1], prev_cands)
+            past_happenings(here, sent)
             for c in here:
                 _as_of(c, sent_times, default_date, doc_date, statements, last_incident_date)
                 if not c.as_of_explicit and k and c.scope == "incident" and \

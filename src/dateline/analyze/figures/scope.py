@@ -144,9 +144,25 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
          s.c.measure in ("killed", "wounded"), "period",
          examples=("Thus, a total of more than 100 people died in a series of air attacks overnight.",),
          why="'a total of' over one night adds up that night's dead, not the war's"),
+    Rule("period/since-a-recent-day", lambda s: s.c.measure in ("killed", "wounded") and not s.level and
+         bool(_SINCE_A_RECENT_DAY.search(s.clause)) and not _the_storys_event_told(s), "period",
+         examples=("Security forces have killed at least 30 protesters since Friday, activists said.",
+                   "Troops have shot dead 18 people since the weekend, the opposition said."),
+         counter_examples=("The death toll has risen to 50 since Monday, officials said.",
+                           "Since Friday's earthquake, 300 people have died."),
+         why="the dead of the last few days, not of the whole story"),
     Rule("cumulative/running-total-cue", lambda s: s.cum_cue, "cumulative",
          examples=("The death toll has risen to 2,300, officials said.",
                    "Since the quake struck, 4,100 people have been injured.")),
+    Rule("period/the-past-week", lambda s: s.c.measure in ("killed", "wounded") and not s.level and
+         bool(re.search(r"\b(?:past|last|previous)\s+week\b", s.clause)), "period",
+         examples=("A doctor said 109 people have died in the city over the past week.",),
+         counter_examples=("The death toll climbed to 3,000 over the past week.",)),
+    Rule("period/new-deaths", lambda s: s.c.measure in ("killed", "wounded") and _new_ones(s.c), "period",
+         examples=("Activists reported 24 new civilian deaths across the country.",
+                   "Ten of the new deaths were reported in the northern city.",
+                   "Officials confirmed 12 fresh deaths from the floods on Monday."),
+         why="new dead since the last count: an increment, not the toll"),
     Rule("period/overnight", lambda s: bool(re.search(r"\bovernight\b", s.clause)) and
          s.c.measure in ("killed", "wounded"), "period",
          examples=("Eighteen people were killed overnight, medics said.",)),
@@ -187,6 +203,20 @@ _A_DAYS_TOLL = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s\
 # the disasters whose dead, told of the day they struck, are the story's running toll
 _NATURAL_EVENT_NOUNS = STORY_EVENT_NOUNS - {"war", "conflict", "invasion", "offensive", "famine", "drought",
                                            "epidemic", "pandemic", "disaster"}
+
+
+_SINCE_A_RECENT_DAY = re.compile(r"\bsince\s+(?:last\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!['’]s)|"
+                                 r"yesterday|the\s+weekend|dawn|this\s+morning|last\s+night)")
+_NEW = {"new", "fresh"}      # not "further", "additional": the rest of a count (figures.extract)
+
+
+def _new_ones(c: _Cand) -> bool:
+    """"24 new deaths", "ten of the new deaths": the counted noun is said to be new."""
+    noun = c.np
+    if c.partitive or noun.pos_ == "NUM":
+        noun = next((p.children.__next__() for p in c.np.children if p.dep_ == "prep" and p.lower_ == "of"
+                     and any(True for _ in p.children)), noun)
+    return any(ch.dep_ == "amod" and ch.lower_ in _NEW for ch in noun.children)
 
 
 def _recent_day(s: "_Clause") -> bool:
@@ -252,6 +282,7 @@ def _scope(c: _Cand) -> str:
     scope = SCOPE.decide(s, c.trace, default="cumulative")
     if scope == "cumulative" and not c.trace.decided("figures.scope"):
         c.trace.note("figures.scope", "cumulative/default", "no rule said otherwise")
+        c.told_as_past = s.told_as_past         # for figures.past_happening, once the sentence is read
     c.cum_cue = s.cum_cue
     return scope
 

@@ -1,0 +1,70 @@
+"""A count of dead or wounded told as a past happening, with nothing to make it a running toll, is that
+happening's: "Two soldiers were killed, one of them entering a building", "Gunmen opened fire on a
+wedding, killing one guest and wounding 10", "More than 20 people were reported injured".
+
+A running toll is told as standing at the time of telling ("have been killed", "the toll is", "had
+died", "so far", "since"). A war or an uprising is many happenings, and its reports tell each in the
+past tense; a natural disaster is one, so in an article about one, "16 people were injured" is still
+the disaster's toll; and a sentence naming the story's own event ("killed in the war", the attack that
+began it) tells that event's toll.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import story
+from .candidate import _Cand
+from .incident import _REGION_KINDS
+from .lexicon import STORY_EVENT_NOUNS
+from .parse import _lem
+
+# words of a running count anywhere in the sentence: the default reading stands
+# or of a count given out as a figure that stands or was revised ("up from", "the latest figures")
+_RUNNING = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+total|a\s+total\s+of|overall|altogether|in\s+all|"
+                      r"toll|tally|cumulative|total|figures|numbers|estimates?|updated?|previous(?:ly)?|latest|"
+                      r"up\s+from|down\s+from|revised)\b", re.I)
+# a count in the thousands is no one happening's in a war or an uprising: it is the toll of a campaign
+_A_CAMPAIGNS = 1000
+# the story's own words for the attack that began it (story data): its date, its attackers, the place attacked
+_THE_STORYS_START = re.compile(r"\b(?:" + story.alternation("named_dates") + "|" + story.alternation("armed_groups")
+                               + "|" + story.alternation("attacked_places") + r")\b", re.I)
+
+
+def past_happenings(here: list[_Cand], sent) -> None:
+    """Figures of one sentence that are cumulative only by default and told as a past happening become
+    that happening's (incident); a sub-group or list item follows its total later (of-its-total)."""
+    for c in here:
+        if c.scope != "cumulative" or not c.told_as_past or \
+                c.trace.decided("figures.scope") != ["figures.scope:cumulative/default"]:
+            continue
+        if c.parent is not None or c.listed_after is not None or c.companion is not None:
+            continue
+        if c.events is not None and c.events.natural:
+            continue                     # one disaster: every count of it is its toll
+        if c.num.value >= _A_CAMPAIGNS:
+            c.trace.note("figures.scope.past-happening", "veto/a-campaign's-count", decided=False)
+            continue
+        why = _running_or_the_storys(sent, c)
+        if why:
+            c.trace.note("figures.scope.past-happening", "veto/" + why, decided=False)
+            continue
+        c.scope = "incident"
+        c.trace.note("figures.scope", "incident/told-as-a-past-happening",
+                     f"'{c.verb.text}' in the past, no running count said")
+
+
+def _running_or_the_storys(sent, c: _Cand) -> str:
+    """Why the sentence keeps the count a running toll: a word of a running count, the story's own event
+    ("killed in the war", "since the quake"), or the attack that began the war."""
+    if _RUNNING.search(sent.text):
+        return "running-count-words"
+    if any(_lem(t) in STORY_EVENT_NOUNS for t in sent):
+        return "the-story's-event"
+    main = c.events.main if c.events is not None else None
+    if main and re.search(r"\b" + re.escape(main) + r"\b", sent.text, re.I):
+        return "the-story's-event"
+    if _THE_STORYS_START.search(sent.text):
+        return "the-story's-start"
+    if any(_lem(t) in _REGION_KINDS and t.head.lower_ == "in" for t in sent):
+        return "a-region's-count"        # "in Toyama Prefecture, 36 people were injured"
+    return ""
