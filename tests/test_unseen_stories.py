@@ -1513,3 +1513,36 @@ def test_recent_days_and_new_deaths(text, value, scope):
 ])
 def test_a_level_or_the_storys_day_stays_the_toll(text, value):
     has(text, value, "scope", "cumulative")
+
+
+# --- what happened to the counted people, told in a relative clause or as a report -----------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("Mourners gathered at a funeral for three people who were killed on Friday in the market town.", 3),
+    ("Relatives held a wake for 12 students who were killed on Saturday near the campus.", 12),
+    ("The vigil for 20 miners who died on Sunday in the collapse was held at the pithead.", 20),
+])
+def test_a_relative_clause_tells_the_counted_peoples_day(text, value):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].scope != "cumulative" and figs[0].as_of != DAY, \
+        [(f.value, f.scope, f.as_of) for f in _figures(text)]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("More than 20 people were reported injured.", 20),
+    ("Ten protesters were reported killed near the square.", 10),
+    ("Four soldiers were reported wounded after the ambush.", 4),
+])
+def test_reported_as_killed_is_a_past_happening(text, value):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].scope != "cumulative", [(f.value, f.scope) for f in _figures(text)]
+
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("Activists say almost 900 people have been killed since the monitoring mission began.", 900, "period"),
+    ("At least 40 civilians have died since the ceasefire took effect, the agency said.", 40, "period"),
+    ("Some 127 people have been killed since a new government was formed last week.", 127, "period"),
+    ("At least 9,000 people have been killed since the uprising began.", 9000, "cumulative"),
+])
+def test_since_a_later_start(text, value, scope):
+    has(text, value, "scope", scope)

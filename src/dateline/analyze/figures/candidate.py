@@ -101,6 +101,10 @@ def _setter_of_toll_holding(noun):
     return None
 
 
+# verbs of killing or wounding: a relative clause with one tells what happened to the counted people
+_KILLING_VERBS = {"kill", "die", "wound", "injure", "hurt", "murder", "slay", "shoot", "massacre", "execute"}
+
+
 def _role_of(np, root, sent):
     """(rel, role, verb, prep) for the counted phrase headed by ``np``."""
     rel = np
@@ -173,6 +177,13 @@ def _role_of(np, root, sent):
             gov = gov.head                      # "revised the toll down to 64", "up from 3,785"
         elif head.lower_ in ("to", "at") and gov.pos_ in ("NOUN", "PROPN"):
             gov = _setter_of_toll_holding(gov) or gov
+        if not _is_verbal(gov):
+            # "a funeral for three people who were killed on Friday": the relative clause tells their event
+            told = next((ch for ch in rel.children if ch.dep_ == "relcl" and _lem(ch) in _KILLING_VERBS and
+                         any(g.dep_ in SUBJ_DEPS and g.lower_ in ("who", "that") for g in ch.children)), None)
+            if told is not None:
+                passive = any(ch.dep_ == "auxpass" for ch in told.children)
+                return rel, ("subjpass" if passive else "subj"), told, None
         return rel, "pobj", gov, head
     if dep in ("relcl", "ROOT", "dep", "npadvmod", "appos", "nmod", "compound") and \
             rel.pos_ in ("NOUN", "PROPN", "NUM"):

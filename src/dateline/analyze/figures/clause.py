@@ -81,8 +81,13 @@ class _Clause:
         ("rose to", "stands at", "were in Wajima") nor a count set or reported ("confirmed 1,644 deaths")."""
         c = self.c
         v = c.verb
-        if c.measure not in ("killed", "wounded") or v is None or not _is_verbal(v) or self.level or \
-                _lem(v) in TOLL_SET_VERBS | _COUNTING_VERBS:
+        if c.measure not in ("killed", "wounded") or v is None or not _is_verbal(v):
+            return False
+        # a count set or kept ("confirmed 1,644 deaths", "we documented 48 deaths") is a tally, and a level
+        # is where a count stood; but "20 people were reported injured" tells the injuring, in the past
+        reported_as = any(ch.dep_ == "auxpass" for ch in v.children) and \
+            any(ch.dep_ in ("oprd", "xcomp", "acomp", "ccomp") for ch in v.children) and _toll_noun(c) is None
+        if not reported_as and (self.level or _lem(v) in TOLL_SET_VERBS | _COUNTING_VERBS):
             return False
         if v.tag_ == "VBG":
             return v.dep_ in ("advcl", "xcomp", "acl", "pcomp") or (v.dep_ == "conj" and v.head.tag_ == "VBG")

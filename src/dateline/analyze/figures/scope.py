@@ -151,6 +151,14 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
          counter_examples=("The death toll has risen to 50 since Monday, officials said.",
                            "Since Friday's earthquake, 300 people have died."),
          why="the dead of the last few days, not of the whole story"),
+    Rule("period/since-a-later-start", lambda s: s.c.measure in ("killed", "wounded") and not s.level and
+         bool(_SINCE_A_LATER_START.search(s.clause)), "period",
+         examples=("Activists say almost 900 people have been killed since the monitoring mission began.",
+                   "At least 40 civilians have died since the ceasefire took effect, the agency said.",
+                   "Some 127 people have been killed since a new government was formed last week."),
+         counter_examples=("At least 9,000 people have been killed since the uprising began.",),
+         why="the dead since something that began during the story (a truce, a mission, a government): "
+             "a part of the story's toll"),
     Rule("cumulative/running-total-cue", lambda s: s.cum_cue, "cumulative",
          examples=("The death toll has risen to 2,300, officials said.",
                    "Since the quake struck, 4,100 people have been injured.")),
@@ -207,6 +215,9 @@ _NATURAL_EVENT_NOUNS = STORY_EVENT_NOUNS - {"war", "conflict", "invasion", "offe
 
 _SINCE_A_RECENT_DAY = re.compile(r"\bsince\s+(?:last\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!['’]s)|"
                                  r"yesterday|the\s+weekend|dawn|this\s+morning|last\s+night)")
+_SINCE_A_LATER_START = re.compile(r"\bsince\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:mission|"
+                                  r"ceasefire|cease-fire|truce|observers|monitors|administration|government|talks|"
+                                  r"deal|agreement|accord|elections?|referendum|peace\s+plan|amnesty)\b")
 _NEW = {"new", "fresh"}      # not "further", "additional": the rest of a count (figures.extract)
 
 
