@@ -1546,3 +1546,18 @@ def test_reported_as_killed_is_a_past_happening(text, value):
 ])
 def test_since_a_later_start(text, value, scope):
     has(text, value, "scope", scope)
+
+
+# --- a dateline's city is where the reporter files from, not where the story happens ---------------------
+
+@pytest.mark.parametrize("text,place", [
+    ("MOSCOW (Reuters) - Exiled opposition leaders from Belarus met officials. Rights groups say 300 civilians "
+     "have been killed during the revolt.", "Belarus"),
+    ("NAIROBI (AP) - Envoys from Sudan arrived for talks. Aid workers say 2,000 people have died in the "
+     "fighting.", "Sudan"),
+    ("BANGKOK, March 30 (AFP) - Rescue teams from Myanmar asked for help. Officials said 1,600 people "
+     "have died.", "Myanmar"),
+])
+def test_a_datelines_city_is_not_the_victims_place(text, place):
+    figs = [f for f in _figures(text) if f.measure == "killed"]
+    assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]

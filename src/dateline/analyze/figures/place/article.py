@@ -10,6 +10,7 @@ from collections import Counter
 from typing import Optional
 
 from ... import nlp
+from ...datelines import dateline_end
 from ...lexicon.gazetteer import Place, fold, gazetteer
 from ..lexicon import ATTACK_NOUNS, NEWS_OUTLET_WORDS
 from ..parse import _lem
@@ -107,6 +108,8 @@ class ArticlePlaces:
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
                 weight = (2 if ent.start_char < headline_end else 1) * _role_weight(ent.root)
+                if dateline_end(text, ent.start_char) is not None:
+                    weight *= 0.25          # "MOSCOW (Reuters) -": where the reporter files from
                 if _an_outlets_country(ent.root):
                     outlets[ent.text] += weight
                 names[ent.text] += weight
