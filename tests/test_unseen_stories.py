@@ -1561,3 +1561,20 @@ def test_since_a_later_start(text, value, scope):
 def test_a_datelines_city_is_not_the_victims_place(text, place):
     figs = [f for f in _figures(text) if f.measure == "killed"]
     assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]
+
+
+# --- a total, a dash and its parts: "3,838 - 2,493 civilians and ..." is no score -------------------------
+
+@pytest.mark.parametrize("text,total", [
+    ("In February, the government put the death toll at 3,838 - 2,493 civilians and 1,345 police.", 3838),
+    ("The ministry put the death toll at 1,250 - 900 civilians and 350 soldiers.", 1250),
+    ("Officials put the number of dead at 2,140 - 1,900 in the capital and 240 elsewhere.", 2140),
+    ("The agency put the toll at 5,200 - 4,000 of them women and children.", 5200),
+])
+def test_a_total_before_a_dash_is_kept(text, total):
+    check(text, [("killed", total, {"scope": "cumulative"})])
+
+
+@pytest.mark.parametrize("text", ["The hosts won 3-1 in extra time.", "The council voted 13 - 1 to approve it."])
+def test_small_falling_pairs_stay_scores(text):
+    assert not [f for f in _figures(text) if f.value in (3, 13)]

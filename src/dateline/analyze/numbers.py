@@ -349,7 +349,10 @@ def _ranges(text: str, raws: list[_Raw]) -> list[tuple[_Raw, Optional[_Raw]]]:
                     out.append((a, b))
                     i += 2
                     continue
-                if re.fullmatch(r"\s*[-–—]\s*", gap) and not a.words:
+                if re.fullmatch(r"\s*[-–—]\s*", gap) and not a.words and \
+                        (a.value < 100 or a.value < 1000 and not re.search(r"\s", gap)):
+                    # (a score is small and mostly tight: "put the toll at 412 - 300 civilians and ..." is a total
+                    # and a part)
                     out.append((a, _Raw(b.start, b.end, -1.0, False)))   # score marker
                     i += 2
                     continue

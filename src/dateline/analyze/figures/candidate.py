@@ -144,6 +144,12 @@ def _role_of(np, root, sent):
             left = root.doc[left.i - 1]
         if left is not None and left.pos_ == "VERB":
             return rel, "obj", left, None
+        toll = left
+        if toll is not None and toll.dep_ == "pobj" and toll.head.lower_ == "of":
+            toll = toll.head.head                           # "the number of dead to 412 - 300 in the north"
+        if toll is not None and toll.pos_ == "NOUN" and _lem(toll) in ESTIMATE_NOUNS and \
+                root.doc[left.i + 1].lower_ in ("at", "to"):
+            return rel, "pobj", toll, root.doc[left.i + 1]    # "put the toll at 3,838 - 2,493 civilians and ..."
         return rel, "none", None, None
     dep = rel.dep_
     head = rel.head
