@@ -1578,3 +1578,12 @@ def test_a_total_before_a_dash_is_kept(text, total):
 @pytest.mark.parametrize("text", ["The hosts won 3-1 in extra time.", "The council voted 13 - 1 to approve it."])
 def test_small_falling_pairs_stay_scores(text):
     assert not [f for f in _figures(text) if f.value in (3, 13)]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Medics said 23 people had died in the city of Harn in the last 24 hours.", 23),
+    ("At least 14 people were killed in the village of Dorn over the past two days, medics said.", 14),
+    ("Nine people died in the town of Velk in just three days of fighting.", 9),
+])
+def test_a_span_of_days_in_one_place_is_a_period(text, value):
+    has(text, value, "scope", "period")
