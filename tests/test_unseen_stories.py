@@ -1587,3 +1587,17 @@ def test_small_falling_pairs_stay_scores(text):
 ])
 def test_a_span_of_days_in_one_place_is_a_period(text, value):
     has(text, value, "scope", "period")
+
+
+# --- an unattributed count right after an authority's dated one is of the same day ------------------------
+
+@pytest.mark.parametrize("text,value,day", [
+    ("More than 2,300 people have been killed in the region, the health ministry said Monday. About 800 women "
+     "were also among those killed.", 800, dt.date(2024, 3, 4)),
+    ("The storm killed 64 people, the state emergency agency said on Sunday. Some 310 people remain missing "
+     "in the hills.", 310, dt.date(2024, 3, 3)),
+    ("The quake's toll rose to 412, the disaster agency said on Monday. Another 1,200 people were injured.",
+     1200, dt.date(2024, 3, 4)),
+])
+def test_the_paragraph_authoritys_day(text, value, day):
+    has(text, value, "as_of", day, date=dt.date(2024, 3, 6))

@@ -348,6 +348,12 @@ def _paragraph_source(here: list[_Cand], before: list[_Cand]) -> None:
         m = PARAGRAPH_SOURCE.first_match(_Paragraph(c, before), c.trace)
         if m is not None:
             c.source = m.outcome
+            # and the day that authority's count was given for ("..., the ministry said Monday. About 8,400
+            # women were also among those killed"), unless the count names its own
+            p = next(p for p in reversed(before) if p.source == m.outcome)
+            if p.as_of_explicit and not c.as_of_explicit:
+                c.as_of, c.as_of_explicit = p.as_of, True
+                c.trace.note("figures.as_of", "as-of/the-paragraph's-authority", f"{p.num.text}: {p.as_of}")
 
 
 _CASUALTY_MEASURES = {"killed", "wounded", "missing"}
