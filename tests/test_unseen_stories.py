@@ -1601,3 +1601,19 @@ def test_a_span_of_days_in_one_place_is_a_period(text, value):
 ])
 def test_the_paragraph_authoritys_day(text, value, day):
     has(text, value, "as_of", day, date=dt.date(2024, 3, 6))
+
+
+# --- a toll noun set to the number says what it counts before the verb's subject ---------------------------
+
+@pytest.mark.parametrize("text,measure,value", [
+    ("The new casualties bring the death toll to 22,185, the ministry added.", "killed", 22185),
+    ("The latest casualties raised the number of wounded to 4,100, officials said.", "wounded", 4100),
+    ("Fresh casualties brought the toll to 310, the agency said.", "killed", 310),
+])
+def test_the_toll_noun_before_the_subject(text, measure, value):
+    check(text, [(measure, value, {})])
+
+
+def test_the_toll_noun_leaves_a_gapped_second_count_its_own():
+    check("The shelling brings the death toll to 1,210 and injuries to 3,400, the agency said.",
+          [("killed", 1210, {}), ("wounded", 3400, {})], absent=[("killed", 3400)])

@@ -345,8 +345,11 @@ def _pobj_cues(c: _Cand, cues, ctx, depth):
         _subject_cues(gov, None, cues, ctx)
         for g in gov.children:                      # "revised the death toll to 1,150", "put the toll at"
             if g.dep_ == "dobj" and g.i != c.rel.i:
+                # a toll noun set to the number says what it counts before the verb's subject does ("the new
+                # casualties bring the death toll to 22,185")
+                rank = 0 if _lem(g) in ESTIMATE_NOUNS and gapped is None else 1
                 for t in g.subtree:
-                    _add(cues, t, "noun", 1, ctx.with_lives())
+                    _add(cues, t, "noun", rank, ctx.with_lives())
         _verb_cues(gov, cues, 1, ctx, c.rel, "obj")
     elif pl == "as" and gov.lower_ in _EXTENT_ADJS and gov.dep_ in ("acomp", "advmod", "attr") and \
             _is_verbal(gov.head):
