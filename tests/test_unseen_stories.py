@@ -1617,3 +1617,16 @@ def test_the_toll_noun_before_the_subject(text, measure, value):
 def test_the_toll_noun_leaves_a_gapped_second_count_its_own():
     check("The shelling brings the death toll to 1,210 and injuries to 3,400, the agency said.",
           [("killed", 1210, {}), ("wounded", 3400, {})], absent=[("killed", 3400)])
+
+
+# --- deaths laid at someone's door with a modal are a possibility about the past, not a plan ---------------
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("The militia may also be responsible for 40 other deaths, activists said.", 40, "cumulative"),
+    ("Officials said the faulty dam could be to blame for 25 deaths downstream.", 25, "cumulative"),
+    ("The contaminated fuel may be linked to 12 deaths in the region.", 12, "cumulative"),
+    ("The storm could cause 200 deaths, forecasters warned.", 200, "planned"),
+    ("Up to 100,000 people could die if the dam fails.", 100000, "planned"),
+])
+def test_a_modal_blame_is_no_plan(text, value, scope):
+    has(text, value, "scope", scope)

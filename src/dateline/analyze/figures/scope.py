@@ -21,8 +21,15 @@ from .toll import _toll_noun
 
 # --- scope ------------------------------------------------------------------------------------------
 
+# words that lay deaths already counted at someone's door: "may be responsible for 40 deaths" is a
+# possibility about the past, not a plan
+_ATTRIBUTING = {"responsible", "blame", "link", "connect", "tie", "behind"}
+
+
 def _future(c: _Cand) -> bool:
     for a in [c.np] + list(_ancestors(c.np, c.sent)):
+        if _lem(a) in _ATTRIBUTING and c.measure in ("killed", "wounded"):
+            return False
         if _lem(a) in FUTURE_LEMMAS and a.pos_ in ("VERB", "ADJ"):
             if _lem(a) != "set" or any(ch.dep_ == "xcomp" for ch in a.children):
                 return True
