@@ -1630,3 +1630,18 @@ def test_the_toll_noun_leaves_a_gapped_second_count_its_own():
 ])
 def test_a_modal_blame_is_no_plan(text, value, scope):
     has(text, value, "scope", scope)
+
+
+# --- soldiers and police named together are the armed forces' dead, not everyone's ----------------------------
+
+@pytest.mark.parametrize("text,value,everyone", [
+    ("The government says armed gangs have killed 1,100 soldiers and police since March.", "1,100", False),
+    ("Rebels said they had killed 40 policemen and troops in the ambush.", "40", False),
+    ("The blast killed 900 soldiers and civilians, the army said.", "900", True),
+    ("The strike killed 12 children and soldiers at the checkpoint.", "12", True),
+])
+def test_armed_forces_named_together(text, value, everyone):
+    from dateline.consolidate.series import _coordinated
+    at = text.index(value)
+    row = {"sentence": text, "sent_start": 0, "end": at + len(value)}
+    assert _coordinated(row) is everyone

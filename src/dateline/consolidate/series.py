@@ -212,7 +212,13 @@ def _coordinated(row: dict) -> bool:
         return {c for c, lexicon in CATEGORIES for w in ws if w.lower() in lexicon}
 
     left_cats, right_cats = cats(words[:i]), cats(right)
+    if left_cats | right_cats <= _ARMED:
+        return False            # "1,100 soldiers and police": the armed forces' dead, not everyone
     return bool(left_cats and right_cats and left_cats != right_cats)
+
+
+# the categories of armed forces: soldiers and police named together are still not the people's toll
+_ARMED = {"soldiers", "security forces"}
 
 
 @functools.lru_cache(maxsize=1 << 16)

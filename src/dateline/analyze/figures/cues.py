@@ -57,6 +57,16 @@ def _a_country(words_tokens, kinds=("country",)) -> bool:
 _ANY_PLACE = ("country", "territory", "region", "city")
 
 
+def _a_journey(verb) -> bool:
+    """"set" and "make" move people only as "set off / out" and "make one's way / make it": not "roadblocks
+    made out of bodies", "marines are set to join"."""
+    if _lem(verb) == "set":
+        return any(c.dep_ == "prt" and c.lower_ in ("off", "out") for c in verb.children)
+    if _lem(verb) == "make":
+        return any(c.dep_ == "dobj" and c.lower_ in ("way", "it") for c in verb.children)
+    return True
+
+
 def _exit_direction(verb, abroad_only: bool = False) -> bool:
     """Whether a movement verb goes out of a place, through a crossing or into another country."""
     destinations = _DESTINATION_WORDS - {"hospital", "hospitals", "home"} if abroad_only else _DESTINATION_WORDS
@@ -308,8 +318,13 @@ VERB_CUES = Table("figures.measure.verb", runner="figures", subject="a predicate
          lambda w: w.lem in EVAC_TRANSITIVE and w.role != "subj" and _exit_direction(w.tok), "evacuated",
          examples=("Officials allowed 120 foreign nationals out through the border crossing.",)),
     Rule("evacuated/left-through",
-         lambda w: w.lem in EVAC_INTRANSITIVE and w.role in ("subj", "mod", "subjpass") and _exit_direction(w.tok),
-         "evacuated", examples=("On Monday 335 foreign nationals crossed into Egypt.",)),
+         lambda w: w.lem in EVAC_INTRANSITIVE and w.role in ("subj", "mod", "subjpass") and _a_journey(w.tok) and
+         _exit_direction(w.tok),
+         "evacuated", examples=("On Monday 335 foreign nationals crossed into Egypt.",
+                                "About 600 people set off into Jordan at dawn.",
+                                "Some 200 people made their way into Jordan overnight."),
+         counter_examples=("He saw two roadblocks made out of bodies.",
+                           "More than 2,000 marines are set to join the fleet in the Gulf.")),
     Rule("evacuated/cross",
          lambda w: w.lem == "cross" and w.role in ("subj", "subjpass", "mod") and
          not any(c.dep_ == "dobj" for c in w.tok.children), "evacuated",
