@@ -1645,3 +1645,23 @@ def test_armed_forces_named_together(text, value, everyone):
     at = text.index(value)
     row = {"sentence": text, "sent_start": 0, "end": at + len(value)}
     assert _coordinated(row) is everyone
+
+
+# --- a part of the world larger than a country is no count's place --------------------------------------------
+
+@pytest.mark.parametrize("text,place", [
+    ("The revolt in Karsova follows uprisings that toppled leaders in North Africa this year, with assaults "
+     "in which the United Nations says 2,200 people have died in Syria.", "Syria"),
+    ("Over three million people are thought to have been displaced in the poorest nation in the Americas, "
+     "the UN said of Haiti.", "Haiti"),
+    ("The drought, the worst in the Horn of Africa for decades, has displaced 1.2 million people in Somalia.",
+     "Somalia"),
+])
+def test_a_world_region_is_no_place(text, place):
+    figs = [f for f in _figures(text) if f.measure in ("killed", "displaced")]
+    assert figs and figs[0].place == place, [(f.value, f.place) for f in _figures(text)]
+
+
+def test_world_regions_are_words_of_no_one_story():
+    from dateline.analyze.figures.lexicon import WORLD_REGIONS
+    assert {"north africa", "americas", "middle east"} <= WORLD_REGIONS and "gaza" not in WORLD_REGIONS

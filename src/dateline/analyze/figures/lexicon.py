@@ -122,6 +122,8 @@ def _word_list(name: str) -> frozenset[str]:
 ANIMAL_NOUNS = _word_list("animals.txt")
 # infectious diseases and their spread: the deaths they cause are disease counts ("the virus has killed 120")
 INFECTIOUS_WORDS = _word_list("infectious.txt")
+# parts of the world larger than a country ("North Africa", "the Americas"): never a count's place
+WORLD_REGIONS = _word_list("world_regions.txt")
 POPULATION_HEADS = {"enclave", "population", "territory", "strip", "city", "country", "home", "region",
                     "area", "state", "town", "inhabitant", "resident"}
 ATTACK_NOUNS = {"strike", "airstrike", "attack", "raid", "blast", "explosion", "bombing", "shelling",

@@ -14,7 +14,7 @@ from ...lexicon.gazetteer import AREA_WORDS, Place, fold, gazetteer
 from ..candidate import _Cand
 from ..lexicon import (
     ATTACK_NOUNS, ATTACK_VERBS, ESTIMATE_NOUNS, HOSTAGE_VERBS, KILLED_VERBS, RELEASE_VERBS, SUBJ_DEPS, MOST_ADVERBS,
-    WAR_START_NOUNS, WOUNDED_VERBS,
+    WAR_START_NOUNS, WORLD_REGIONS, WOUNDED_VERBS,
 )
 from ..parse import _clause_verb, _is_verbal, _lem
 from .article import ArticlePlaces, _where_spoken
@@ -269,7 +269,7 @@ def _sentence_places(c: _Cand, article: ArticlePlaces) -> list:
             earlier = article.last_of(_KIND_WORDS[_lem(tok)], tok.idx)
             if earlier is not None:
                 found.append(earlier)
-        elif tok is not None:
+        elif tok is not None and not _a_world_region(_name_at(tok)):
             found.append(article.resolve(clean_name(_name_at(tok))) or clean_name(_name_at(tok)))
         for conj in (x for x in t.conjuncts if x.dep_ == "conj"):     # "across Florida and the southeast US"
             more = _place_in_pobj(conj, article)
@@ -277,6 +277,11 @@ def _sentence_places(c: _Cand, article: ArticlePlaces) -> list:
                 found.append(more if isinstance(more, Place) else
                              article.resolve(clean_name(_name_at(more))) or clean_name(_name_at(more)))
     return found
+
+
+def _a_world_region(name: str) -> bool:
+    """"North Africa", "the Americas": a part of the world, not where a count's people are."""
+    return re.sub(r"^the\s+", "", name.strip().lower()) in WORLD_REGIONS
 
 
 def _where_most_were(t, c: _Cand) -> bool:
