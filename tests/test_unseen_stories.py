@@ -1665,3 +1665,13 @@ def test_a_world_region_is_no_place(text, place):
 def test_world_regions_are_words_of_no_one_story():
     from dateline.analyze.figures.lexicon import WORLD_REGIONS
     assert {"north africa", "americas", "middle east"} <= WORLD_REGIONS and "gaza" not in WORLD_REGIONS
+
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("At least 33 people have been killed across the country on Tuesday so far, activists said.", 33, "period"),
+    ("So far today, 12 people have died in the clashes, medics said.", 12, "period"),
+    ("At least 18 civilians have so far been killed on Friday, the monitor said.", 18, "period"),
+    ("So far, 300 people have died since the quake struck on Monday.", 300, "cumulative"),
+])
+def test_a_day_so_far(text, value, scope):
+    has(text, value, "scope", scope)

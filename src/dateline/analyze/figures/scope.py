@@ -151,6 +151,14 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
          s.c.measure in ("killed", "wounded"), "period",
          examples=("Thus, a total of more than 100 people died in a series of air attacks overnight.",),
          why="'a total of' over one night adds up that night's dead, not the war's"),
+    Rule("period/a-day-so-far", lambda s: s.c.measure in ("killed", "wounded") and _toll_noun(s.c) is None and
+         bool(re.search(r"\bso\s+far\b", s.clause)) and not re.search(r"\bsince\b", s.clause) and
+         bool(_A_DAY_SO_FAR.search(s.clause)), "period",
+         examples=("At least 33 people have been killed across the country on Tuesday so far, activists said.",
+                   "So far today, 12 people have died in the clashes, medics said.",
+                   "At least 18 civilians have so far been killed on Friday, the monitor said."),
+         counter_examples=("So far, 300 people have died since the quake struck on Monday.",),
+         why="the count of one day, so far that day: not the running toll"),
     Rule("period/since-a-recent-day", lambda s: s.c.measure in ("killed", "wounded") and not s.level and
          bool(_SINCE_A_RECENT_DAY.search(s.clause)) and not _the_storys_event_told(s), "period",
          examples=("Security forces have killed at least 30 protesters since Friday, activists said.",
@@ -225,6 +233,7 @@ _SINCE_A_RECENT_DAY = re.compile(r"\bsince\s+(?:last\s+)?(?:(?:mon|tues|wednes|t
 _SINCE_A_LATER_START = re.compile(r"\bsince\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:mission|"
                                   r"ceasefire|cease-fire|truce|observers|monitors|administration|government|talks|"
                                   r"deal|agreement|accord|elections?|referendum|peace\s+plan|amnesty)\b")
+_A_DAY_SO_FAR = re.compile(r"\b(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|this\s+morning)\b")
 _NEW = {"new", "fresh"}      # not "further", "additional": the rest of a count (figures.extract)
 
 
