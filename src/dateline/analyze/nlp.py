@@ -229,9 +229,11 @@ class TokenAttributeMemo:
             return rows
         w = self.width
         orths = arr[:, 0].tolist()
-        known = self._context_of
-        if not all(known.get(o) is False for o in orths):
-            flags = [self._may_be_target(o) for o in orths]
+        known = self._context_of.get
+        flags = [known(o) for o in orths]
+        if None in flags:                               # words not met before
+            flags = [self._may_be_target(o) if f is None else f for o, f in zip(orths, flags)]
+        if any(flags):
             return [(min(i, w), b"".join(rows[max(0, i - w):i + w + 1])) if flag else row
                     for i, (row, flag) in enumerate(zip(rows, flags))]
         return rows
