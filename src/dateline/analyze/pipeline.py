@@ -11,8 +11,9 @@ import multiprocessing
 from typing import Iterable, Iterator, Optional, Sequence
 
 from ..records import Analysis, Document
-from . import dating, nlp
+from . import dating
 from .numbers import find_counts, trace_kinds
+from .segment_cache import SegmentCache
 
 
 _EXTRACTORS: tuple = ()
@@ -50,6 +51,8 @@ def needs_ner(segment: str, known_names: set) -> bool:
 
 
 def analyze_doc(document: Document, spacy_doc) -> Analysis:
+    from . import nlp
+
     entities, timex, claims, figures = _extractors()
     trace_kinds(nlp.doc_text(spacy_doc))         # explaining only: the kind of every number read
     mentions = entities.extract_mentions(spacy_doc, document.id)
@@ -65,12 +68,14 @@ def analyze_doc(document: Document, spacy_doc) -> Analysis:
 
 
 # Parses of repeated segments (wire copies), per process; see nlp.SegmentCache.
-SEGMENT_CACHE = nlp.SegmentCache()
+SEGMENT_CACHE = SegmentCache()
 
 
 def analyze_batch(documents: Sequence[Document], filter_sentences: bool = True,
-                  cache: Optional[nlp.SegmentCache] = SEGMENT_CACHE) -> list[Analysis]:
+                  cache: Optional[SegmentCache] = SEGMENT_CACHE) -> list[Analysis]:
     """Analyse documents in this process (one ``nlp.pipe`` over their segments)."""
+    from . import nlp
+
     texts = [d.text for d in documents]
     if filter_sentences:
         sdocs = nlp.parse(texts, needs_parse=needs_parse, second_look=needs_ner, batch_size=max(len(texts), 1),
@@ -81,6 +86,8 @@ def analyze_batch(documents: Sequence[Document], filter_sentences: bool = True,
 
 
 def _worker_init(cache_size: int) -> None:
+    from . import nlp
+
     nlp.load()
     SEGMENT_CACHE.size = cache_size
 

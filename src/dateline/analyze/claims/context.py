@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .. import nlp
 from ..datelines import dateline_end
@@ -91,7 +91,8 @@ class _Ctx:
         self._mentions: dict[int, list["_Mention"]] = {}
         self.ents = list(doc.ents)           # doc.ents rebuilds its list on every access
         self._ent_starts = [e.start_char for e in self.ents]
-        self._chunks: Optional[dict[int, list]] = None
+        self._chunks: dict[int, list] = {}
+        self._has_dep: Optional[bool] = None
         self._closed: Optional[list[tuple[int, int]]] = None
         self._closed_starts: list[int] = []
         self._surname_gender: Optional[dict[str, Optional[str]]] = None
@@ -106,13 +107,17 @@ class _Ctx:
         return out
 
     def noun_chunks(self, sent_index: int) -> list:
-        """Noun chunks of one sentence (computed once per document: Span.noun_chunks rescans)."""
-        if self._chunks is None:
-            self._chunks = {}
-            if self.doc.has_annotation("DEP"):
-                for chunk in self.doc.noun_chunks:
-                    self._chunks.setdefault(self.sent_index(chunk.start_char), []).append(chunk)
-        return self._chunks.get(sent_index, [])
+        """Noun chunks of one sentence, found in that sentence only, once (Span.noun_chunks scans the whole
+        document): the chunks of the whole document that start in it, since no parse tree crosses a sentence
+        (each parsed segment's sentences are the parser's own) and unparsed sentences have none."""
+        found = self._chunks.get(sent_index)
+        if found is None:
+            if self._has_dep is None:
+                self._has_dep = self.doc.has_annotation("DEP")
+            found = self._chunks[sent_index] = [] if not self._has_dep else [
+                Span(self.doc, start, end, label=label)
+                for start, end, label in self.doc.noun_chunks_iterator(self.sents[sent_index])]
+        return found
 
     def paragraph_first_sentence(self, char: int) -> int:
         """Index of the first sentence of the paragraph holding ``char``."""

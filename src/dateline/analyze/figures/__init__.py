@@ -39,6 +39,14 @@ Only syntax and lexicons are used: no rule names a particular sentence.
 """
 from __future__ import annotations
 
-from .extract import TRIGGER, extract_figures
-
 __all__ = ["TRIGGER", "extract_figures"]
+
+
+def __getattr__(name: str):
+    # the extractor (and spaCy with it) is imported on first use: the ingest's main process reaches
+    # this package only for place names (consolidation), and its workers do the extracting
+    if name in __all__:
+        from . import extract
+
+        return getattr(extract, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

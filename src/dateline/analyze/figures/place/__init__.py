@@ -20,8 +20,20 @@ resolved once: ``ArticlePlaces``), ``sentence`` (the counted people's side of th
 """
 from __future__ import annotations
 
-from .article import ArticlePlaces
 from .names import clean_name
-from .rules import PLACE, _own_place, inferred, place_of
 
 __all__ = ["ArticlePlaces", "PLACE", "_own_place", "clean_name", "inferred", "place_of"]
+
+
+def __getattr__(name: str):
+    # the parse-reading parts (and spaCy with them) are imported on first use: consolidation in the
+    # ingest's main process needs only clean_name
+    if name == "ArticlePlaces":
+        from .article import ArticlePlaces
+
+        return ArticlePlaces
+    if name in __all__:
+        from . import rules
+
+        return getattr(rules, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
