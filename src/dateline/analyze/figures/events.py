@@ -21,9 +21,9 @@ DATED_EVENT = re.compile(r"\b(?P<year>(?:19|20)\d\d)(?:['â€™]s)?\s+(?:[A-Z][\w'â
                          r"bombing|massacre|wildfire|disaster|eruption|genocide|famine|crisis)\b", re.I)
 # nature's events: an article telling of one tells its toll in the past tense ("16 people were injured"); read
 # from the text, as sentences without a number are not parsed (not "to storm a building")
-_NATURAL_EVENT = re.compile(r"(?<!\bto\s)\b(?:earthquakes?|quakes?|aftershocks?|hurricanes?|typhoons?|cyclones?|storms?|"
-                            r"floods?|flooding|floodwaters?|tsunamis?|eruptions?|wildfires?|landslides?|mudslides?|"
-                            r"tornado(?:e?s)?|avalanches?|blizzards?|heatwaves?|monsoons?)\b", re.I)
+_NATURAL_EVENT = re.compile(r"(?<!\bto\s)\b(?:earthquakes?|quakes?|aftershocks?|hurricanes?|typhoons?|cyclones?|"
+                            r"storms?|floods?|flooding|floodwaters?|tsunamis?|eruptions?|wildfires?|landslides?|"
+                            r"mudslides?|tornado(?:e?s)?|avalanches?|blizzards?|heatwaves?|monsoons?)\b", re.I)
 _NOT_NAMES = {"The", "A", "An", "This", "That", "New", "Year", "Day", "Deadly", "Massive", "Powerful", "Major",
               "Huge", "Devastating", "Strong", "Recent", "Latest", "Last", "First", "Second", "Great"}
 
