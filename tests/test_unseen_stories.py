@@ -1675,3 +1675,14 @@ def test_world_regions_are_words_of_no_one_story():
 ])
 def test_a_day_so_far(text, value, scope):
     has(text, value, "scope", scope)
+
+
+# --- one happening's dead are dated by the day of the happening -------------------------------------------
+
+@pytest.mark.parametrize("text,value,day", [
+    ("Three protesters were killed in Monday clashes near the square, medics said.", 3, dt.date(2024, 3, 4)),
+    ("Five soldiers were wounded in Friday's ambush, the army said.", 5, dt.date(2024, 3, 1)),
+    ("A car bomb killed nine people in Tuesday's attack on the market, police said.", 9, dt.date(2024, 3, 5)),
+])
+def test_an_incident_takes_its_day(text, value, day):
+    has(text, value, "as_of", day, date=dt.date(2024, 3, 6))

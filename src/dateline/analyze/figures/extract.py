@@ -132,7 +132,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                     if own is not None:
                         c.as_of, c.as_of_explicit = own, True
                         c.trace.note("figures.as_of", "as-of/the-day-right-after-it", f"{own}")
-                if c.scope == "period" and not c.as_of_explicit and c.event_day is not None:
+                if c.scope in ("period", "incident") and not c.as_of_explicit and c.event_day is not None:
                     c.as_of, c.as_of_explicit = c.event_day, True     # "killed in shelling Sunday"
                     c.trace.note("figures.as_of", "as-of/the-day-of-its-event", f"{c.event_day}")
                 if c.as_of_explicit and (doc_date - c.as_of).days > 365 and c.scope != "other":
