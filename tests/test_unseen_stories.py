@@ -1686,3 +1686,15 @@ def test_a_day_so_far(text, value, scope):
 ])
 def test_an_incident_takes_its_day(text, value, day):
     has(text, value, "as_of", day, date=dt.date(2024, 3, 6))
+
+
+# --- a dateline's place is never the source of a count --------------------------------------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("FRONT LINE NEAR BIR GHANAM, Libya (Reuters) - Ten rebels were reported killed and 172 wounded in an "
+     "attack on the port on Saturday.", 172),
+    ("OUTSIDE KARVEN, Belmoria (AP) - Forty people were reported killed and 90 hurt in the shelling.", 90),
+    ("NEAR THE BORDER, Tarvo (Reuters) - Twelve villagers were reported dead and 30 injured after the raid.", 30),
+])
+def test_a_datelines_place_is_no_source(text, value):
+    has(text, value, "source", None)

@@ -6,6 +6,7 @@ import re
 from typing import Optional
 
 from .. import nlp
+from ..datelines import dateline_end
 from ...records import Claim, Span
 from .lexicon import (
     ANAPHORS, ATTACK_NOUNS, CONTENT_DEPS, DECISION_VERBS, ESTIMATE_NOUNS, KILLED_NOUNS, LEVEL_VERBS, PREV_WORDS,
@@ -160,9 +161,9 @@ def _reporting_verb_above(c: _Cand):
             if _background_clause(c, a):
                 return None
             for g in a.children:
-                if g.dep_ == "nsubj":
-                    return _clean_source(_speaker_np(g))
-            if a.dep_ == "relcl":
+                if g.dep_ == "nsubj" and dateline_end(nlp.doc_text(g.doc), g.idx) is None:
+                    return _clean_source(_speaker_np(g))     # (a dateline's place is no speaker)
+            if a.dep_ == "relcl" and dateline_end(nlp.doc_text(a.doc), a.head.idx) is None:
                 return _clean_source(_np_text(a.head))
             for g in a.children:
                 if g.dep_ == "agent":
