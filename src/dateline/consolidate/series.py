@@ -197,6 +197,10 @@ class Places:
         return None
 
 
+# the categories of armed forces: soldiers and police named together are still not the people's toll
+_ARMED = {"soldiers", "security forces"}
+
+
 def _coordinated(row: dict) -> bool:
     """The counted noun is coordinated with another ("900 soldiers and civilians"), not a second figure."""
     after = row["sentence"][row["end"] - row["sent_start"]:][:60]
@@ -217,14 +221,11 @@ def _coordinated(row: dict) -> bool:
     return bool(left_cats and right_cats and left_cats != right_cats)
 
 
-# the categories of armed forces: soldiers and police named together are still not the people's toll
-_ARMED = {"soldiers", "security forces"}
-
 
 @functools.lru_cache(maxsize=1 << 16)
 def category_of(group: Optional[str]) -> str:
     """The category of the people counted, read from the counted noun and its modifiers, not from what a
-    prepositional phrase or clause after it says ("the death toll in Gaza as Israel's war against the
+    prepositional phrase or clause after it says ("the death toll in Kessa as Belmoria's war against the
     militant group continues" counts people)."""
     text = group or ""
     member = re.match(r"(?:the\s+)?(?:members?|ranks)\s+of\s+", text, re.I)

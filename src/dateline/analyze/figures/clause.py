@@ -43,6 +43,10 @@ def _a_point_in_time(t, c: _Cand) -> bool:
     return False
 
 
+# words of a running count ("since", "so far", "the toll"): figures.past_happening reads more of them
+RUNNING_WORDS = r"since|in\s+total|a\s+total\s+of|so\s+far|to\s+date|overall|altogether|toll|cumulative"
+_RUNNING_CUE = re.compile(rf"\b(?:{RUNNING_WORDS})\b")
+
 # verbs of keeping count ("we documented 48 deaths"): a tally, not a happening
 _COUNTING_VERBS = {"document", "count", "tally", "register", "log", "verify", "identify", "list", "tabulate", "compile"}
 
@@ -70,8 +74,7 @@ class _Clause:
 
     @functools.cached_property
     def cum_cue(self) -> bool:
-        return bool(re.search(r"\bsince\b|\b(?:in\s+total|a\s+total\s+of|so\s+far|to\s+date|overall|altogether|"
-                              r"death\s+toll|toll|cumulative)\b", self.clause))
+        return bool(_RUNNING_CUE.search(self.clause))
 
     @functools.cached_property
     def told_as_past(self) -> bool:

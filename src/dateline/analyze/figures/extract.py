@@ -3,6 +3,7 @@ and group, in that order."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Iterable, Optional
 
@@ -315,16 +316,20 @@ class _Paragraph:
     def __init__(self, c: _Cand, before: list[_Cand]):
         self.c, self.before = c, before
 
-    def authority(self) -> Optional[str]:
+    @functools.cached_property
+    def lead(self) -> Optional[_Cand]:
+        """The attributed running count of the sentence before whose authority this count takes."""
         c = self.c
         if c.source or c.scope != "cumulative":
             return None
         # the same count, or another casualty count of the authority that counts casualties (not its
         # hostages or aid trucks)
-        p = next((p for p in reversed(self.before) if p.source and p.scope == "cumulative" and
-                  not _is_anaphor(p.source) and (p.measure == c.measure or
-                                                 {p.measure, c.measure} <= _CASUALTY_MEASURES)), None)
-        return p.source if p is not None else None
+        return next((p for p in reversed(self.before) if p.source and p.scope == "cumulative" and
+                     not _is_anaphor(p.source) and (p.measure == c.measure or
+                                                    {p.measure, c.measure} <= _CASUALTY_MEASURES)), None)
+
+    def authority(self) -> Optional[str]:
+        return self.lead.source if self.lead is not None else None
 
 
 PARAGRAPH_SOURCE = Table("figures.source.paragraph", runner="figures",
@@ -345,13 +350,14 @@ def _paragraph_source(here: list[_Cand], before: list[_Cand]) -> None:
     """"The toll rose to 222, according to the prefectural government. The number of missing stands at 22":
     see PARAGRAPH_SOURCE."""
     for c in here:
-        m = PARAGRAPH_SOURCE.first_match(_Paragraph(c, before), c.trace)
+        para = _Paragraph(c, before)
+        m = PARAGRAPH_SOURCE.first_match(para, c.trace)
         if m is not None:
             c.source = m.outcome
             # and the day that authority's count was given for ("..., the ministry said Monday. About 8,400
             # women were also among those killed"), unless the count names its own
-            p = next(p for p in reversed(before) if p.source == m.outcome)
-            if p.as_of_explicit and not c.as_of_explicit:
+            p = para.lead
+            if p is not None and p.as_of_explicit and not c.as_of_explicit:
                 c.as_of, c.as_of_explicit = p.as_of, True
                 c.trace.note("figures.as_of", "as-of/the-paragraph's-authority", f"{p.num.text}: {p.as_of}")
 

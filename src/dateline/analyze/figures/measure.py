@@ -249,7 +249,7 @@ def _measure_cues(c: _Cand, ctx, depth: int = 0) -> list:
                     _modifier_cues(p, cues, 1, ctx)         # "1,159 of the dead"
     role, verb = c.role, c.verb
     if np.i == c.root.i and c.root.dep_ in ("appos", "attr", "dep") and _lem(c.root.head) in ESTIMATE_NOUNS:
-        _toll_noun_cues(c.root.head, cues, 0, ctx)     # "Gaza death toll: 4,651 including 1,873 children"
+        _toll_noun_cues(c.root.head, cues, 0, ctx)     # "Kessa death toll: 4,651 including 1,873 children"
     if verb is not None and verb.pos_ == "ADJ" and (c.rel.head.i == verb.i or c.role in ("subj", "subjpass")) and (
             np.i == c.root.i or verb.lower_ in KILLED_ADJS | WOUNDED_ADJS | DISPLACED_ADJS | MISSING_ADJS):
         _add(cues, verb, "noun", 0, ctx)          # "the army says 1,400 dead", "left as many as 200,000 people dead"

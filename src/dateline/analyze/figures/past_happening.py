@@ -14,15 +14,15 @@ import re
 
 from ..lexicon import story
 from .candidate import _Cand
+from .clause import RUNNING_WORDS
 from .incident import _REGION_KINDS
 from .lexicon import STORY_EVENT_NOUNS
 from .parse import _lem
 
 # words of a running count anywhere in the sentence: the default reading stands
 # or of a count given out as a figure that stands or was revised ("up from", "the latest figures")
-_RUNNING = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+total|a\s+total\s+of|overall|altogether|in\s+all|"
-                      r"toll|tally|cumulative|total|figures|numbers|estimates?|updated?|previous(?:ly)?|latest|"
-                      r"up\s+from|down\s+from|revised)\b", re.I)
+_RUNNING = re.compile(rf"\b(?:{RUNNING_WORDS}|in\s+all|tally|total|figures|numbers|estimates?|updated?|"
+                      r"previous(?:ly)?|latest|up\s+from|down\s+from|revised)\b", re.I)
 # a count in the thousands is no one happening's in a war or an uprising: it is the toll of a campaign
 _A_CAMPAIGNS = 1000
 # the story's own words for the attack that began it (story data): its date, its attackers, the place attacked
