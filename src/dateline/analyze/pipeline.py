@@ -7,11 +7,11 @@ then figures (which take their as-of dates from times and sources from claims).
 """
 from __future__ import annotations
 
-import multiprocessing
 from typing import Iterable, Iterator, Optional, Sequence
 
 from ..records import Analysis, Document
 from . import dating
+from . import workers as workers_context
 from .numbers import find_counts, trace_kinds
 from .segment_cache import SegmentCache
 
@@ -115,9 +115,8 @@ class Analyzer:
 
     def __enter__(self) -> "Analyzer":
         if self.workers > 1:
-            # spawn: workers start clean (no forked threads or open database handles)
-            ctx = multiprocessing.get_context("spawn")
-            self._pool = ctx.Pool(self.workers, initializer=_worker_init, initargs=(self.cache_size,))
+            self._context = workers_context.start_context()
+            self._pool = self._context.Pool(self.workers, initializer=_worker_init, initargs=(self.cache_size,))
         else:
             SEGMENT_CACHE.size = self.cache_size
         return self
@@ -127,6 +126,7 @@ class Analyzer:
             self._pool.close()
             self._pool.join()
             self._pool = None
+            workers_context.release(self._context)
 
     def submit(self, documents: Sequence[Document]) -> "Pending":
         """Start analysing ``documents``; ``.get()`` on the result returns their analyses in order.

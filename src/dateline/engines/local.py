@@ -1,8 +1,9 @@
-"""The local engine: this process (1 worker) or a pool of spawned worker processes."""
+"""The local engine: this process (1 worker) or a pool of worker processes (see analyze.workers)."""
 from __future__ import annotations
 
-import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
+
+from ..analyze import workers as workers_context
 
 from .tasks import warm_up
 
@@ -18,15 +19,15 @@ class LocalExecutor:
 
     def __enter__(self) -> "LocalExecutor":
         if self.workers > 1:
-            # spawn: workers start clean (no forked threads or open handles)
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=warm_up)
+            self._context = workers_context.start_context()
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=warm_up)
         return self
 
     def __exit__(self, *exc) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=exc[0] is not None)
             self._pool = None
+            workers_context.release(self._context)
 
     def submit(self, fn, *args) -> Future:
         if self._pool is not None:
