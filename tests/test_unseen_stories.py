@@ -973,6 +973,44 @@ def test_a_toll_of_an_earlier_year(text, value, scope):
     has(text, value, "scope", scope)
 
 
+# "the current governor", "the present king": who holds an office now, not when the counted people died
+@pytest.mark.parametrize("text,value", [
+    ("The army has sealed off the mining towns. It was the tactic the current governor's father used against "
+     "strikers in the valley in 1973. About 200 people died as troops cleared the pits.", 200),
+    ("Police fired on the crowd. The present king's grandfather crushed a revolt in the delta in 1958. "
+     "Some 3,000 people were killed as the villages were burned.", 3000),
+    ("The current prime minister was a minister when the dam failed in 1979. At least 1,500 people drowned "
+     "as the water swept through the valley.", 1500),
+])
+def test_a_present_office_does_not_date_a_past_event(text, value):
+    has(text, value, "scope", "other")
+
+
+# a timeline's entries ("1991: ... are killed"): the year heading dates the entry whatever its tense
+@pytest.mark.parametrize("text,value,scope", [
+    ("The court listed the charges.\n1991: More than 1,000 villagers are killed when troops storm the hills.",
+     1000, "other"),
+    ("Key events in the region's history:\n2004 - A tsunami kills 230,000 people around the ocean's rim.",
+     230000, "other"),
+    ("Past floods.\n1998: Some 4,000 people die as the river bursts its banks and possibly many more.",
+     4000, "other"),
+    # a heading of this year is the story's own
+    ("Timeline.\n2024: More than 300 people are killed as the rebels advance on the capital.", 300, "cumulative"),
+])
+def test_a_timeline_entrys_year_dates_it(text, value, scope):
+    has(text, value, "scope", scope)
+
+
+# a range of years that ended before the article's year is a past period, even when its end is recent
+@pytest.mark.parametrize("text,value", [
+    ("The province suffered during a cholera outbreak between 2019 and 2023, with 45 deaths reported.", 45),
+    ("From 2018 to 2023, landslides killed 310 people in the district, officials said.", 310),
+    ("Between 2020 and 2023 about 1,200 people were displaced by floods along the river.", 1200),
+])
+def test_a_range_of_past_years_is_a_past_period(text, value):
+    has(text, value, "scope", "other")
+
+
 # --- one thing's deed, then the killing: "A car bomb exploded ..., killing 20" --------------------------------
 
 @pytest.mark.parametrize("text,value,scope", [
@@ -1698,3 +1736,71 @@ def test_an_incident_takes_its_day(text, value, day):
 ])
 def test_a_datelines_place_is_no_source(text, value):
     has(text, value, "source", None)
+
+
+# --- "the biggest assault since the revolt began": a since that measures a superlative, not the count ---------
+
+@pytest.mark.parametrize("text,value", [
+    ("Troops killed at least 15 villagers in raids in the hills, in what residents called the biggest assault "
+     "since the revolt began.", 15),
+    ("Militants killed 22 soldiers in an ambush near the border, the deadliest attack on the army since the truce.",
+     22),
+    ("Police shot dead nine protesters in the port city, in one of the bloodiest crackdowns since the unrest "
+     "started in March.", 9),
+])
+def test_a_superlatives_since_is_no_running_count(text, value):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].scope != "cumulative", [(f.value, f.scope) for f in _figures(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "At least 3,000 people have been killed since the revolt began, the most in any year since the 1990s.",
+    "Since the war began, 14,000 people have been killed, the worst toll since records began.",
+])
+def test_a_running_count_keeps_its_own_since(text):
+    figs = _figures(text)
+    assert figs and figs[0].scope == "cumulative", [(f.value, f.scope) for f in figs]
+
+
+# --- "since the start of the monitoring mission": the dead since something begun during the story ------------
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("Some 250 people have died since the start of the African Union monitoring mission in June, activists said.",
+     250, "period"),
+    ("At least 90 civilians have been killed since the signing of the peace accord in March, the UN said.", 90,
+     "period"),
+    ("Over 60 protesters have been shot dead since the arrival of the regional observers, a rights group said.", 60,
+     "period"),
+    ("At least 9,000 people have been killed since the start of the uprising, the UN said.", 9000, "cumulative"),
+])
+def test_since_the_start_of_something_begun_later(text, value, scope):
+    has(text, value, "scope", scope)
+
+
+# --- "..., where N have died": the place the where-clause hangs on ------------------------------------------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Aid convoys reached Tacloban, where the typhoon has killed more than 4,000 people, officials said.", 4000,
+     "Tacloban"),
+    ("Ministers will meet in Geneva on Sudan, where the UN says 12,000 people have been killed.", 12000, "Sudan"),
+    ("Rescue teams flew in from Italy, where the quake killed 300 people last week.", 300, "Italy"),
+    ("The envoy left Nairobi for Somalia, where drought has displaced 1.2 million people this year.", 1200000,
+     "Somalia"),
+])
+def test_the_place_a_where_clause_hangs_on(text, value, place):
+    has(text, value, "place", place)
+
+
+# --- "villagers found the bodies of nine men": coming upon the dead, told in the past, is one happening ---------
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("Police found the bodies of 14 migrants in a truck near the border, officials said.", 14, "incident"),
+    ("Villagers discovered the bodies of nine men, all shot in the head, residents said.", 9, "incident"),
+    ("The hospital received the bodies of seven soldiers killed in the clashes, a doctor said.", 7, "incident"),
+    # bodies recovered as a running count, or in a natural disaster (one happening: every count is its toll)
+    ("Rescuers have recovered 300 bodies so far, the agency said.", 300, "cumulative"),
+    ("The earthquake flattened the town. Rescuers found the bodies of 40 guests in the rubble of the hotel.", 40,
+     "cumulative"),
+])
+def test_coming_upon_the_dead(text, value, scope):
+    has(text, value, "scope", scope)

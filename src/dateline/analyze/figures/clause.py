@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .lexicon import LEVEL_VERBS, TOLL_SET_VERBS
+from .lexicon import BODY_NOUNS, LEVEL_VERBS, TOLL_SET_VERBS
 from .parse import _clause_verb, _finite_clause, _is_verbal, _lem, _text_of
 from .candidate import _Cand
 from .toll import _toll_noun, _toll_setter
@@ -47,6 +47,34 @@ def _a_point_in_time(t, c: _Cand) -> bool:
 RUNNING_WORDS = r"since|in\s+total|a\s+total\s+of|so\s+far|to\s+date|overall|altogether|toll|cumulative"
 _RUNNING_CUE = re.compile(rf"\b(?:{RUNNING_WORDS})\b")
 
+_SUPERLATIVE_DETS = {"the", "its", "their", "his", "her"}      # "the bloodiest", tagged JJ
+
+
+def _since_of_a_superlative(since) -> bool:
+    """"the biggest assault since the revolt began", "the worst toll since records began": the since measures
+    the superlative (the most of its kind since then), not a count."""
+    for t in reversed(since.doc[max(since.i - 5, since.sent.start):since.i]):
+        if t.tag_ in ("JJS", "RBS") or t.lower_ == "first" or \
+                (t.lower_.endswith("est") and t.i > 0 and t.doc[t.i - 1].lower_ in _SUPERLATIVE_DETS):
+            return True
+        if t.pos_ in ("VERB", "AUX") or t.is_punct:
+            return False
+    return False
+
+def says_running(pattern: re.Pattern, sent) -> bool:
+    """Whether ``pattern`` finds a running-count word in the sentence that is not a superlative's since."""
+    for m in pattern.finditer(sent.text):
+        if m.group(0).lower() != "since":
+            return True
+        since = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end())
+        if since is None or not _since_of_a_superlative(since[0]):
+            return True
+    return False
+
+
+# verbs of coming upon the dead ("found the bodies of nine men", "received the bodies of seven soldiers")
+_FINDING_VERBS = {"find", "discover", "recover", "retrieve", "pull", "receive", "unearth", "exhume", "dig"}
+
 # verbs of keeping count ("we documented 48 deaths"): a tally, not a happening
 _COUNTING_VERBS = {"document", "count", "tally", "register", "log", "verify", "identify", "list", "tabulate", "compile"}
 
@@ -74,7 +102,10 @@ class _Clause:
 
     @functools.cached_property
     def cum_cue(self) -> bool:
-        return bool(_RUNNING_CUE.search(self.clause))
+        found = [m.group(0) for m in _RUNNING_CUE.finditer(self.clause)]
+        if any(w != "since" for w in found):
+            return True
+        return any(not _since_of_a_superlative(t) for t in self.tokens if t.lower_ == "since") if found else False
 
     @functools.cached_property
     def told_as_past(self) -> bool:
@@ -84,6 +115,9 @@ class _Clause:
         ("rose to", "stands at", "were in Wajima") nor a count set or reported ("confirmed 1,644 deaths")."""
         c = self.c
         v = c.verb
+        if v is not None and c.measure == "killed" and _lem(v) in BODY_NOUNS and v.dep_ in ("dobj", "nsubjpass") \
+                and _lem(v.head) in _FINDING_VERBS:
+            v = v.head                  # "villagers found the bodies of nine men": the finding is the happening
         if c.measure not in ("killed", "wounded") or v is None or not _is_verbal(v):
             return False
         # a count set or kept ("confirmed 1,644 deaths", "we documented 48 deaths") is a tally, and a level

@@ -14,7 +14,7 @@ import re
 
 from ..lexicon import story
 from .candidate import _Cand
-from .clause import RUNNING_WORDS
+from .clause import RUNNING_WORDS, says_running
 from .incident import _REGION_KINDS
 from .lexicon import STORY_EVENT_NOUNS
 from .parse import _lem
@@ -56,7 +56,7 @@ def past_happenings(here: list[_Cand], sent) -> None:
 def _running_or_the_storys(sent, c: _Cand) -> str:
     """Why the sentence keeps the count a running toll: a word of a running count, the story's own event
     ("killed in the war", "since the quake"), or the attack that began the war."""
-    if _RUNNING.search(sent.text):
+    if says_running(_RUNNING, sent):
         return "running-count-words"
     if any(_lem(t) in STORY_EVENT_NOUNS for t in sent):
         return "the-story's-event"

@@ -34,6 +34,22 @@ def _last_day(t: TimeExpr) -> Optional[dt.date]:
 
 
 _SINCE_BEFORE = re.compile(r"\b(?:since|after|before)\b[^.;,]{0,40}$", re.I)
+# "the current governor", "the present king": who holds an office now, not when the counted people died
+_OFFICE_WORD = re.compile(r"(?:the\s+)?(?:current|present)", re.I)
+_OFFICE_NOW = re.compile(r"\s+(?!(?:death\s+)?(?:toll|count|figure|number|total|estimate|tally)s?\b)[a-z]", re.I)
+# "between 2004 and 2008", "from 2018 to 2023": one period, from its first year to its last
+_RANGE_FROM = re.compile(r"\b(?:between|from)\s+$", re.I)
+_RANGE_TO = re.compile(r"^\s*(?:and|to|until|till|through|-|–)\s*$", re.I)
+
+
+def _a_range_of_past_years(t: TimeExpr, nxt: Optional[TimeExpr], text: str, doc_date: dt.date) -> bool:
+    """``t`` opens a range of years, long before the article, that ended before the article's year."""
+    if nxt is None or not _RANGE_FROM.search(text[max(0, t.span.start - 12):t.span.start]) or \
+            not _RANGE_TO.match(text[t.span.end:nxt.span.start]):
+        return False
+    first, last = _last_day(t), _last_day(nxt)
+    return first is not None and last is not None and (doc_date - first).days > _RECENT_DAYS and \
+        last < dt.date(doc_date.year, 1, 1)
 
 
 def _years(times: Sequence[TimeExpr], text: str, start: int, end: int, doc_date: dt.date) -> tuple[bool, bool]:
@@ -41,14 +57,20 @@ def _years(times: Sequence[TimeExpr], text: str, start: int, end: int, doc_date:
     time that a comparison or a period starts from ("since the 2016 quake", "before the war in 2011") is
     neither."""
     old = recent = False
-    for t in times:
-        if t.span.start < start or t.span.end > end or t.since:
+    inside = sorted((t for t in times if t.span.start >= start and t.span.end <= end and not t.since),
+                    key=lambda t: t.span.start)
+    ends_a_range = set()
+    for k, t in enumerate(inside):
+        if id(t) in ends_a_range or _SINCE_BEFORE.search(text[start:t.span.start]):
             continue
-        if _SINCE_BEFORE.search(text[start:t.span.start]):
+        if _a_range_of_past_years(t, inside[k + 1] if k + 1 < len(inside) else None, text, doc_date):
+            old = True
+            ends_a_range.add(id(inside[k + 1]))
             continue
         last = _last_day(t)
         if last is None:
-            if t.value in ("PRESENT_REF",):
+            if t.value in ("PRESENT_REF",) and not (_OFFICE_WORD.fullmatch(text, t.span.start, t.span.end) and
+                                                    _OFFICE_NOW.match(text, t.span.end)):
                 recent = True
             continue
         if (doc_date - last).days > _RECENT_DAYS:
@@ -69,9 +91,15 @@ def _told_in_the_past(c: _Cand) -> bool:
     return True
 
 
+# a timeline's entry, headed by its year ("1991: ...", "1970s - 2003: ..."): told in the present whatever its time
+_TIMELINE_ENTRY = re.compile(r"\s*\d{4}s?(?:\s*[-–]\s*\d{4})?\s*(?::|\s[-–])\s")
+
+
 def told_of_an_earlier_year(c: _Cand, times: Sequence[TimeExpr], prev_sent, doc_date: dt.date) -> Optional[str]:
     """Why the figure's event is dated a year long before the article, or None."""
-    if c.doc_date is None or _RUNNING.search(c.sent.text) or not _told_in_the_past(c):
+    if c.doc_date is None or _RUNNING.search(c.sent.text):
+        return None
+    if not _told_in_the_past(c) and not _TIMELINE_ENTRY.match(c.sent.text):
         return None
     text = nlp.doc_text(c.sent.doc)
     old, recent = _years(times, text, c.sent.start_char, c.sent.end_char, doc_date)

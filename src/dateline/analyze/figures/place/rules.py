@@ -129,6 +129,19 @@ class _Where:
         return _named(place) if place is not None else None
 
     @functools.cached_property
+    def where_clause_place(self):
+        """"Aid reached Tacloban, where the typhoon killed 4,000 people": the place a where-clause that holds the
+        count hangs on (also through a reporting verb: "Sudan, where the UN says 12,000 have been killed")."""
+        verb = _clause_verb(self.c.np, self.c.sent)
+        for v in ([verb, *verb.ancestors] if verb is not None else []):
+            if v.dep_ == "relcl" and any(ch.lower_ == "where" and ch.dep_ == "advmod" for ch in v.children):
+                if any(t.dep_ == "pobj" and _place_in_pobj(t, self.article) is not None for t in v.subtree):
+                    return None         # "..., where 40 died in and around the city of Asheville": that place
+                found = _place_in_pobj(v.head, self.article)
+                return None if found is None or found is SEVERAL else found
+        return None
+
+    @functools.cached_property
     def demonym(self) -> Optional[Place]:
         return _demonym_in_group(self.c, self.article)
 
@@ -201,6 +214,7 @@ def _own_place(c: _Cand) -> bool:
     return any(d in c.trace.decided("figures.place") for d in (
         "figures.place:place/in-X-right-after-the-number", "figures.place:place/in-X-where-they-were",
         "figures.place:place/the-toll-of-X", "figures.place:place/people-named-by-country",
+        "figures.place:place/the-place-a-where-clause-hangs-on",
         "figures.place:place/the-place-that-had-them", "figures.place:place/the-name-before-its-bracket"))
 
 
@@ -234,6 +248,14 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
          examples=("Hospital officials in Alexandria said at least 31 people have been killed there.",
                    "Rescuers reached Hatay on Monday and said 400 bodies had been found there."),
          why="'there' points back at the place the sentence just named"),
+    Rule("place/the-place-a-where-clause-hangs-on", lambda w: w.where_clause_place is not None,
+         lambda w: w.token_name(w.where_clause_place),
+         examples=("Aid convoys reached Tacloban, where the typhoon has killed 4,000 people, officials said.",
+                   "Ministers will meet in Geneva on Sudan, where the UN says 12,000 people have been killed.",
+                   "Rescue teams flew in from Italy, where the quake killed 300 people last week."),
+         counter_examples=("The storm hit the mountains hardest, where 40 people died in the city of Asheville.",),
+         why="'where' points back at the place it hangs on: the counted people were there (unless the clause "
+             "names their place itself)"),
     Rule("place/the-holder-of-where-most-were", lambda w: w.holder_of_most is not None,
          lambda w: _named(w.holder_of_most),
          examples=("Neighbouring Laos also reported casualties, with 9 confirmed dead, mostly in Vientiane.",
