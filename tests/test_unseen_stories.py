@@ -994,6 +994,7 @@ def test_a_present_office_does_not_date_a_past_event(text, value):
      230000, "other"),
     ("Past floods.\n1998: Some 4,000 people die as the river bursts its banks and possibly many more.",
      4000, "other"),
+    ("Past quakes:\n1976:\nAt least 240,000 people are killed as the city is flattened.", 240000, "other"),
     # a heading of this year is the story's own
     ("Timeline.\n2024: More than 300 people are killed as the rebels advance on the capital.", 300, "cumulative"),
 ])
@@ -1771,6 +1772,7 @@ def test_a_running_count_keeps_its_own_since(text):
      "period"),
     ("Over 60 protesters have been shot dead since the arrival of the regional observers, a rights group said.", 60,
      "period"),
+    ("More than 120 people killed since start of observer mission on 26 June, activists say.", 120, "period"),
     ("At least 9,000 people have been killed since the start of the uprising, the UN said.", 9000, "cumulative"),
 ])
 def test_since_the_start_of_something_begun_later(text, value, scope):
@@ -1804,3 +1806,34 @@ def test_the_place_a_where_clause_hangs_on(text, value, place):
 ])
 def test_coming_upon_the_dead(text, value, scope):
     has(text, value, "scope", scope)
+
+
+# --- a country's name means the country, not a town abroad that bears it -------------------------------------
+# ("Lebanon" is also a town in Pennsylvania and Tennessee, "Damascus" one in Maryland: their votes together must
+# not carry a story of the Levant to the United States)
+
+@pytest.mark.parametrize("text,value", [
+    ("Shelling near Damascus drove families toward Lebanon. The UN says 1,200 people have been killed.", 1200),
+    ("Israeli jets struck targets in Lebanon on Tuesday, and Damascus condemned the raids. Officials said 14 people "
+     "were killed.", 14),
+    ("Storms battered Lebanon's coast and snow blocked the road to Damascus. At least seven people have died, the "
+     "civil defence said.", 7),
+])
+def test_a_countrys_name_is_the_country(text, value):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].place != "United States", [(f.value, f.place) for f in _figures(text)]
+
+
+# --- "across the country": the country the story is told in, not the last other country named ----------------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Protests spread across Syria this spring. Security forces in Syria fired on crowds in Homs and Hama, and the "
+     "revolt in Tunisia was cited by activists. At least 52 people were killed across the country on Friday, "
+     "activists said.", 52, "Syria"),
+    ("Fighting raged across Sudan. Mediators met in Ethiopia on Monday. More than 200 civilians were killed across "
+     "the country last week, the UN said.", 200, "Sudan"),
+    ("Monsoon rains flooded towns in Pakistan. Officials in Pakistan said they had asked China for pumps and tents. "
+     "At least 90 people have died across the country since June, officials said.", 90, "Pakistan"),
+])
+def test_the_country_is_the_storys_country(text, value, place):
+    has(text, value, "place", place)

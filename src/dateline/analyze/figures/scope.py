@@ -231,7 +231,7 @@ _NATURAL_EVENT_NOUNS = STORY_EVENT_NOUNS - {"war", "conflict", "invasion", "offe
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _SINCE_A_RECENT_DAY = re.compile(rf"\bsince\s+(?:last\s+)?(?:{_WEEKDAY}\b(?!['’]s)|"
                                  r"yesterday|the\s+weekend|dawn|this\s+morning|last\s+night)")
-_SINCE_A_LATER_START = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning|launch|arrival|signing)\s+of\s+)?"
+_SINCE_A_LATER_START = re.compile(r"\bsince\s+(?:(?:the\s+)?(?:start|beginning|launch|arrival|signing)\s+of\s+)?"
                                   r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:mission|"
                                   r"ceasefire|cease-fire|truce|observers|monitors|administration|government|talks|"
                                   r"deal|agreement|accord|elections?|referendum|peace\s+plan|amnesty)\b")

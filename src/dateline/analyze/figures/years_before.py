@@ -94,12 +94,15 @@ def _told_in_the_past(c: _Cand) -> bool:
 # a timeline's entry, headed by its year ("1991: ...", "1970s - 2003: ..."): told in the present whatever its time
 _TIMELINE_ENTRY = re.compile(r"\s*\d{4}s?(?:\s*[-–]\s*\d{4})?\s*(?::|\s[-–])\s")
 
+_YEAR_HEADING = re.compile(r"\d{4}s?(?:\s*[-–]\s*\d{4})?\s*[:–-]?")       # the heading on a line of its own
+
 
 def told_of_an_earlier_year(c: _Cand, times: Sequence[TimeExpr], prev_sent, doc_date: dt.date) -> Optional[str]:
     """Why the figure's event is dated a year long before the article, or None."""
     if c.doc_date is None or _RUNNING.search(c.sent.text):
         return None
-    if not _told_in_the_past(c) and not _TIMELINE_ENTRY.match(c.sent.text):
+    heading = prev_sent is not None and _YEAR_HEADING.fullmatch(prev_sent.text.strip()) is not None
+    if not _told_in_the_past(c) and not _TIMELINE_ENTRY.match(c.sent.text) and not heading:
         return None
     text = nlp.doc_text(c.sent.doc)
     old, recent = _years(times, text, c.sent.start_char, c.sent.end_char, doc_date)

@@ -47,8 +47,9 @@ def _an_outlets_country(tok) -> bool:
     return tok.dep_ in ("compound", "amod", "nmod") and tok.head.lower_ in NEWS_OUTLET_WORDS
 
 
-# verbs whose object is what was said, never the count ("reported 42 deaths in Buncombe County" is not here)
-_SPEAKING_VERBS = {"say", "tell", "speak", "talk", "add"}
+# verbs whose object is what was said, never the count ("reported 42 deaths in Buncombe County" is not here),
+# and where people met to say it ("mediators met in Geneva")
+_SPEAKING_VERBS = {"say", "tell", "speak", "talk", "add", "meet", "convene"}
 _SPEAKING_NOUNS = {"briefing", "conference", "interview", "statement", "meeting", "summit", "speech", "session",
                    "hearing", "address", "visit"}
 
@@ -141,6 +142,10 @@ class ArticlePlaces:
         for name, n in names.items():
             found = _lookup(name)
             if found and len({p.country for p in found}) > 1:
+                # a country's name ("Lebanon") votes for another country only through a region of that name
+                # (the US state "Georgia"), not through its towns (Lebanon, Pennsylvania)
+                if any(p.kind == "country" for p in found):
+                    found = [p for p in found if p.kind in ("country", "territory", "region")]
                 votes.update({p.country for p in found})
         for name, n in names.items():
             found = _lookup(name)
@@ -288,7 +293,12 @@ class ArticlePlaces:
 
     def last_of(self, kinds: tuple[str, ...], before: int) -> Optional[Place]:
         """The last place of these kinds named before a character ("Georgia: ... died in the state"),
-        else the article's one place of that kind."""
+        else the article's one place of that kind; but "the country" of a story told in one country is
+        that country, whatever other country was named last (a neighbour, an example, a mediator)."""
+        if kinds == ("country",):
+            main = self.main(narrow=False)
+            if main is not None and main.kind == "country":
+                return main
         best = None
         for start, name in self.positions:
             if start >= before:
