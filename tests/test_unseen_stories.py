@@ -1837,3 +1837,20 @@ def test_a_countrys_name_is_the_country(text, value):
 ])
 def test_the_country_is_the_storys_country(text, value, place):
     has(text, value, "place", place)
+
+
+# --- the loss of people is their death; repatriating people moves them out --------------------------------------
+
+@pytest.mark.parametrize("text,measure,value", [
+    ("The regiment mourned the loss of over 120 men in the battle.", "killed", 120),
+    ("The fire service confirmed the loss of 12 firefighters in the blaze.", "killed", 12),
+    ("The mine owner apologised for the loss of 29 miners.", "killed", 29),
+    ("India will repatriate 500 of its nationals from the port this week.", "evacuated", 500),
+    ("The government repatriated 1,200 workers stranded by the fighting.", "evacuated", 1200),
+])
+def test_loss_of_people_and_repatriation(text, measure, value):
+    check(text, [(measure, value, {})])
+
+
+def test_the_loss_of_jobs_counts_nobody():
+    check("The factory closure meant the loss of 300 jobs.", [], absent=[("killed", 300)])

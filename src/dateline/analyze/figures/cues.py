@@ -155,6 +155,20 @@ _KIN = {"wife", "husband", "child", "son", "daughter", "relative", "grandchild",
         "sibling", "baby", "kid"}
 
 
+# people whose loss is their death: the loss of 120 men, of 12 firefighters, of his wife and six children
+_PEOPLE_LOST = _KIN | COMBATANT_NOUNS | {
+    "man", "woman", "person", "people", "civilian", "worker", "firefighter", "crew", "crewman", "crewmember",
+    "sailor", "miner", "officer", "policeman", "policemen", "soldier", "troop", "marine", "pilot", "member",
+    "passenger", "resident", "villager", "colleague", "comrade", "staff", "volunteer"}
+
+
+def _loss_of_people(w: _Word) -> bool:
+    """"the loss of over 120 men": the governing noun "loss" with people as its "of" object."""
+    return w.lem == "loss" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and _lem(p) in _PEOPLE_LOST for p in c.children)
+        for c in w.tok.children)
+
+
 def _lost_kin(w: _Word) -> bool:
     if w.lem != "lose":
         return False
@@ -303,8 +317,10 @@ VERB_CUES = Table("figures.measure.verb", runner="figures", subject="a predicate
          lambda w: w.lem in DISPLACED_VERBS and (w.role != "subj" or w.lem in ("flee", "shelter")), "displaced",
          examples=("The fighting has displaced 90,000 people in the north.",
                    "More than 4,000 people fled the burning suburbs.")),
-    Rule("evacuated/evacuate", lambda w: w.lem == "evacuate" and w.role != "subj", "evacuated",
-         examples=("The coast guard evacuated 300 tourists from the island.",)),
+    Rule("evacuated/evacuate", lambda w: w.lem in ("evacuate", "repatriate") and w.role != "subj", "evacuated",
+         examples=("The coast guard evacuated 300 tourists from the island.",
+                   "The government repatriated 1,200 workers stranded by the fighting.",
+                   "Manila has repatriated 300 Filipinos from the war zone.")),
     Rule("evacuated/received-from",
          lambda w: w.lem in ("receive", "admit", "welcome") and w.role in ("obj", "subjpass", "mod") and
          _exit_direction(w.tok), lambda w: "other" if w.ctx.hostage else "evacuated",
@@ -387,6 +403,12 @@ NOUN_CUES = Table("figures.measure.noun", runner="figures",
          examples=("Rescuers believe 200 people are still under the rubble.",)),
     Rule("killed/victim", lambda w: w.lem == "victim", "killed",
          examples=("The coroner named 11 victims of the crash.",)),
+    Rule("killed/loss-of-people", _loss_of_people, "killed",
+         examples=("The regiment mourned the loss of over 120 men in the battle.",
+                   "The fire service confirmed the loss of 12 firefighters in the blaze.",
+                   "The mine owner apologised for the loss of 29 miners."),
+         counter_examples=("The factory closure meant the loss of 300 jobs.",),
+         why="the loss of people is their death, as the loss of lives is"),
 ))
 
 
