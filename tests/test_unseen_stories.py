@@ -1854,3 +1854,17 @@ def test_loss_of_people_and_repatriation(text, measure, value):
 
 def test_the_loss_of_jobs_counts_nobody():
     check("The factory closure meant the loss of 300 jobs.", [], absent=[("killed", 300)])
+
+
+# --- "X is the worst-hit province, with 300 deaths": the place in that state has them --------------------------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("The quake shook Japan. Ishikawa is the worst-hit prefecture, with 200 dead and 30 missing.", 200, "Ishikawa"),
+    ("The storm moved on to Georgia. Florida was hit hardest, with 31 killed.", 31, "Florida"),
+    ("Floods swept the south of Pakistan. Sindh remains the worst affected province, with more than 300 deaths.", 300,
+     "Sindh"),
+    # a place that did something with them is not where they were
+    ("Belmoria retaliated with air strikes in Kordavia, with 300 people killed.", 300, "Kordavia"),
+])
+def test_the_place_in_that_state_has_them(text, value, place):
+    has(text, value, "place", place)

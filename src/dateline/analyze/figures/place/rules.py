@@ -269,7 +269,9 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
     Rule("place/the-place-that-had-them", lambda w: w.place_that_had is not None,
          lambda w: w.token_name(w.place_that_had),
          examples=("Osmund County suffered 42 deaths, the highest toll of the counties.",
-                   "Floods hit Japan again. Nagano recorded 99 deaths, the most of any prefecture."),
+                   "Floods hit Japan again. Nagano recorded 99 deaths, the most of any prefecture.",
+                   "The quake shook Japan. Ishikawa is the worst-hit prefecture, with 200 dead and 30 missing.",
+                   "The storm moved on to Georgia. Florida was hit hardest, with 31 killed."),
          counter_examples=("Belmoria has killed 9,310 people since the invasion.",)),
     Rule("place/people-named-by-country", lambda w: w.demonym is not None and (
             _lem(w.c.np) not in _ABROAD_NOUNS or w.article.tells_of(w.demonym)),

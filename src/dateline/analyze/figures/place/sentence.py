@@ -164,6 +164,9 @@ def _place_that_had(c: _Cand, article: ArticlePlaces):
     """"Buncombe County suffered 42 deaths", "Suzu recorded 99 deaths", "Yancey County had 11": a place
     that is the subject of the verb whose object is the counted people had them; a place that killed
     ("Belmoria killed 9,310") did not."""
+    with_them = _place_with_them(c, article)
+    if with_them is not None:
+        return with_them
     v = c.verb
     if c.role != "obj" or v is None or not _is_verbal(v) or \
             _lem(v) in KILLED_VERBS | WOUNDED_VERBS | ATTACK_VERBS | HOSTAGE_VERBS | RELEASE_VERBS | \
@@ -174,6 +177,31 @@ def _place_that_had(c: _Cand, article: ArticlePlaces):
         if g.dep_ != "nsubj" or re.search(r"--|—|\(", text[g.idx:v.idx]):
             continue                   # not a dateline ("Kanazawa, Ishikawa Pref., Jan. 11 (Jiji Press)--...")
         if _is_place_token(g, article) or re.search(r"\s(?:County|Prefecture|Province|City|State)$", _name_at(g)):
+            return g
+    return None
+
+
+# verbs that say how a place fared, not what it did: "Ishikawa is the worst-hit prefecture, with 200 dead"
+_STATE_VERBS = {"be", "remain", "become", "stay", "rank"}
+
+
+def _place_with_them(c: _Cand, article: ArticlePlaces):
+    """"Ishikawa is the worst-hit prefecture, with 200 dead", "Mexico remains the worst affected country, with
+    42 deaths", "The town was hit hardest, with 31 killed": the place that is, or was made, in that state has
+    the people the "with" phrase counts; a place that did something ("X retaliated, with ...") does not."""
+    with_ = next((a for a in [c.root, *c.root.ancestors][:4] if a.lower_ == "with" and a.dep_ == "prep"), None)
+    if with_ is None:
+        return None
+    v = with_.head
+    while v.dep_ in ("attr", "acomp", "appos", "oprd") and v.head.i != v.i:
+        v = v.head                      # "with" hung on the predicate noun: up to its verb
+    if not _is_verbal(v) and v.pos_ != "AUX":
+        return None
+    passive = any(g.dep_ == "nsubjpass" for g in v.children)
+    if _lem(v) not in _STATE_VERBS and not passive:
+        return None
+    for g in v.children:
+        if g.dep_ in ("nsubj", "nsubjpass") and _is_place_token(g, article):
             return g
     return None
 
