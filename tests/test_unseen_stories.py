@@ -1868,3 +1868,45 @@ def test_the_loss_of_jobs_counts_nobody():
 ])
 def test_the_place_in_that_state_has_them(text, value, place):
     has(text, value, "place", place)
+
+
+# --- refugees are displaced people, unless a population is said to be refugees --------------------------------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("The UN refugee agency said it had registered almost 150,000 refugees in neighbouring countries.", 150000, None),
+    ("There are now 50,227 refugees registered in Turkey and 45,869 in Jordan.", 50227, "Turkey"),
+    ("Chad now hosts more than 400,000 refugees from the fighting in Darfur, the agency said.", 400000, "Chad"),
+])
+def test_refugees_are_displaced(text, value, place):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].measure == "displaced", [(f.value, f.measure) for f in _figures(text)]
+    if place:
+        assert figs[0].place == place, [(f.value, f.place) for f in _figures(text)]
+
+
+def test_a_population_said_to_be_refugees_is_no_count():
+    check("About 1.7 million of the enclave's 2.3 million people are registered refugees.", [],
+          absent=[("displaced", 1700000)])
+
+
+# --- a stretch of a calendar year, or the period just named ----------------------------------------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("At least 420 civilians were killed in the first six months of this year, the UN mission said.", 420),
+    ("The agency recorded 1,300 deaths during the first half of the year.", 1300),
+    ("Floods displaced 250,000 people in the first three months of this year.", 250000),
+    ("A further 80 police officers were killed during the same period, the report said.", 80),
+])
+def test_part_of_a_year_is_a_period(text, value):
+    has(text, value, "scope", "period")
+
+
+# --- people who said something are speakers, not a count ---------------------------------------------------------
+
+@pytest.mark.parametrize("text,measure,value", [
+    ('"Troops are coming," said one refugee after he reached the border.', "displaced", 1),
+    ("Two displaced women said the camp had no water.", "displaced", 2),
+    ("Three injured miners told reporters that the shaft had flooded at night.", "wounded", 3),
+])
+def test_speakers_are_no_count(text, measure, value):
+    check(text, [], absent=[(measure, value)])

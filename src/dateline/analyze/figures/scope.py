@@ -129,6 +129,14 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
                    "The ministry reported fresh fighting over the past 24-hours, resulting in 59 dead.",
                    "Some 300 people have died of hunger in the past two weeks, aid groups said."),
          counter_examples=("Some 3,000 people have died in the past six weeks of fighting, aid groups said.",)),
+    Rule("period/part-of-a-year", lambda s: s.c.measure in _VICTIM_MEASURES and bool(_PART_OF_A_YEAR.search(s.clause)),
+         "period",
+         examples=("At least 420 civilians were killed in the first six months of this year, the UN mission said.",
+                   "The agency recorded 1,300 deaths during the first half of the year.",
+                   "Floods displaced 250,000 people in the first three months of this year.",
+                   "A further 80 police officers were killed during the same period, the report said."),
+         counter_examples=("At least 9,000 people have been killed since the war began.",),
+         why="the count of a stretch of a calendar year (or of the period just named), not the running toll"),
     Rule("period/a-days-toll", lambda s: s.c.measure in ("killed", "wounded") and bool(_A_DAYS_TOLL.search(s.clause)),
          "period", examples=("Activists put Tuesday's toll at 84, most of them in the north.",
                              "Sunday's death toll of 41 was the highest in a month.",
@@ -219,6 +227,8 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
 ))
 
 
+_PART_OF_A_YEAR = re.compile(r"\b(?:in|during|over)\s+the\s+(?:(?:first|last|past|second|final)\s+(?:[\w-]+\s+)?"
+                             r"(?:months?|weeks?|quarter|half)\s+of\s+(?:this|the|last|that)\s+year|same\s+period)\b")
 _A_START = re.compile(r"\b(?:beg[au]n|start(?:ed|s)?|broke\s+out|erupted)\b")
 _A_DAYS_TOLL = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s\s+(?:death\s+|casualty\s+)?toll\b|"
                           r"\b(?:toll|number\s+of\s+(?:dead|deaths|people\s+killed|killed|wounded|injured))\s+(?:on\s+)?"

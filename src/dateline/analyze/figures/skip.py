@@ -191,6 +191,12 @@ SKIP = Table("figures.skip", runner="figures", subject="a number's candidate (_S
          examples=("The valley, home to 200,000, was cut off by the landslide.",)),
     Rule("population/possessed-people", _possessed_population, "population",
          examples=("The war has uprooted most of its 2 million people, officials said.",)),
+    Rule("speakers/people-who-spoke", lambda s: _speakers(s), "speakers",
+         examples=('"Troops are coming," said one refugee after he reached the border.',
+                   "Two displaced women said the camp had no water.",
+                   "Three survivors told reporters that the dam had burst at night."),
+         counter_examples=("Officials said 20 people were killed in the flood.",),
+         why="people who said or told something are the speakers of a report, not a count"),
     Rule("correction/counted-in-error", _counted_in_error, "correction",
          examples=("Officials said seven victims had been counted twice in the provincial list.",)),
     Rule("disease/verb", _disease_verb, "disease",
@@ -214,6 +220,17 @@ SKIP = Table("figures.skip", runner="figures", subject="a number's candidate (_S
                            "Shelling near the cholera clinic killed 30 people on Monday."),
          why="deaths an infectious disease caused are disease counts, no war or disaster toll"),
 ))
+
+
+_TELLING_VERBS = {"say", "tell", "add", "recall", "describe", "explain", "recount", "insist"}
+
+
+def _speakers(s) -> bool:
+    """The counted phrase is the subject of a verb of telling ("said one refugee", "two women told us"), and
+    nothing in the sentence puts the speakers among the dead, hurt or missing themselves."""
+    v = s.c.rel.head if s.c.rel is not None else None
+    return s.c.role == "subj" and v is not None and s.c.rel.dep_ == "nsubj" and _lem(v) in _TELLING_VERBS and \
+        s.c.num.value < 100
 
 
 def _skip_reason(c: _Cand) -> Optional[str]:
