@@ -1910,3 +1910,25 @@ def test_part_of_a_year_is_a_period(text, value):
 ])
 def test_speakers_are_no_count(text, measure, value):
     check(text, [], absent=[(measure, value)])
+
+
+def test_a_count_of_deaths_before_a_reporting_verb_is_no_speaker():
+    check("The island has 310 confirmed injuries in 12 towns, and three deaths, the coast guard said on Sunday.",
+          [("killed", 3, {})])
+
+
+# --- the disaster's place, as its name says, over the place the article is told from -----------------------------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Donors in Paris pledged aid for the Morocco earthquake on Monday. France, Spain and Britain sent teams, and "
+     "Paris hosted the talks. The death toll has risen to 2,900.", 2900, "Morocco"),
+    ("Relief groups in Germany and Austria raised money after the floods in Libya. Germany sent a plane, and Austria "
+     "sent tents. More than 4,000 people have died in the floods, officials said.", 4000, "Libya"),
+    ("Singers in London and New York raised money for quake-hit Nepal. London and New York hosted concerts, and "
+     "London TV showed them. The quake killed more than 8,000 people.", 8000, "Nepal"),
+    # an earlier disaster, dated, is another event
+    ("Rescuers in Chile searched the rubble on Monday. Chile's president spoke in Santiago, as in the 2010 Haiti "
+     "earthquake. At least 300 people have died, officials said.", 300, "Chile"),
+])
+def test_the_disasters_place(text, value, place):
+    has(text, value, "place", place)

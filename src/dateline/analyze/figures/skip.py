@@ -7,8 +7,8 @@ from typing import Optional
 
 from .. import nlp
 from .lexicon import (
-    ANIMAL_NOUNS, BODY_NOUNS, DISEASE_WORDS, ESTIMATE_NOUNS, EXCLUDED_NOUNS, INFECTIOUS_WORDS, KILLED_ADJS,
-    KILLED_NOUNS, KILLED_VERBS, MISSING_ADJS, POPULATION_HEADS, WOUNDED_ADJS, WOUNDED_NOUNS,
+    ANIMAL_NOUNS, BODY_NOUNS, CASUALTY_NOUNS, DISEASE_WORDS, ESTIMATE_NOUNS, EXCLUDED_NOUNS, INFECTIOUS_WORDS,
+    KILLED_ADJS, KILLED_NOUNS, KILLED_VERBS, MISSING_ADJS, POPULATION_HEADS, WOUNDED_ADJS, WOUNDED_NOUNS,
 )
 from .parse import _clause_verb, _is_verbal, _lem, _text_of
 from ..lexicon.gazetteer import gazetteer
@@ -222,6 +222,7 @@ SKIP = Table("figures.skip", runner="figures", subject="a number's candidate (_S
 ))
 
 
+_COUNT_WORDS = KILLED_NOUNS | WOUNDED_NOUNS | CASUALTY_NOUNS | ESTIMATE_NOUNS
 _TELLING_VERBS = {"say", "tell", "add", "recall", "describe", "explain", "recount", "insist"}
 
 
@@ -230,7 +231,7 @@ def _speakers(s) -> bool:
     nothing in the sentence puts the speakers among the dead, hurt or missing themselves."""
     v = s.c.rel.head if s.c.rel is not None else None
     return s.c.role == "subj" and v is not None and s.c.rel.dep_ == "nsubj" and _lem(v) in _TELLING_VERBS and \
-        s.c.num.value < 100
+        s.c.num.value < 100 and _lem(s.np) not in _COUNT_WORDS      # "... and three deaths, the agency said"
 
 
 def _skip_reason(c: _Cand) -> Optional[str]:

@@ -77,6 +77,18 @@ _REGION_MARKED = re.compile(rf"\b(?P<a>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s
                             rf"(?:{_REGION_WORDS}|prefectural|provincial)\b|\b{_REGION_WORDS}\s+of\s+(?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 
 
+# nature's events, whose place is where their dead were ("Haiti earthquake victims", "the quake in Haiti",
+# "quake-hit Haiti"); read from the text, as sentences without a number are not parsed. Not a war, whose
+# compounds name either side ("the Belmoria-Kordavia war").
+_DISASTER = r"(?:[Ee]arthquakes?|[Qq]uakes?|[Hh]urricane|[Tt]yphoon|[Cc]yclone|[Ss]torms?|[Ff]loods?|[Ff]looding|" \
+            r"[Tt]sunami|[Ee]ruption|[Ww]ildfires?|[Ll]andslides?|[Mm]udslides?|[Tt]ornado(?:es)?)"
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+_DISASTERS_PLACE = re.compile(rf"(?P<a>{_NAME})(?:['’]s)?\s+(?:(?:[\d.]+-magnitude|deadly|devastating|massive)\s+)?"
+                              rf"{_DISASTER}\b|\b{_DISASTER}\s+(?:in|on|off|that\s+(?:hit|struck|ravaged|devastated))"
+                              rf"\s+(?:the\s+)?(?P<b>{_NAME})|\b(?:quake|storm|flood|tsunami|hurricane|cyclone)-"
+                              rf"(?:hit|ravaged|stricken|struck|devastated)\s+(?P<c>{_NAME})")
+
+
 def _small_town(p: Place) -> bool:
     return p.kind == "city" and p.population < 100_000
 
@@ -316,6 +328,22 @@ class ArticlePlaces:
             if place is not None and place.kind in kinds:
                 ranked[place] += n
         top = ranked.most_common(2)
+        if not top or (len(top) > 1 and top[1][1] == top[0][1]):
+            return None
+        return top[0][0]
+
+    def disasters_place(self) -> Optional[Place]:
+        """The country (or territory) where the article's disaster struck, as its words say ("Haiti earthquake
+        victims"), when one stands out: a benefit concert in London for it is not where its dead were."""
+        units: Counter = Counter()
+        for m in _DISASTERS_PLACE.finditer(self.text):
+            if re.search(r"\b(?:1[89]|20)\d\d\s*$", self.text[max(0, m.start() - 8):m.start()]):
+                continue                # "the 2015 Nepal earthquake": another event, dated
+            name = m.group("a") or m.group("b") or m.group("c")
+            place = self.resolve(re.sub(r"^(?:The|A|An)\s+", "", name))
+            if place is not None:
+                units[self.unit(place)] += 1
+        top = units.most_common(2)
         if not top or (len(top) > 1 and top[1][1] == top[0][1]):
             return None
         return top[0][0]

@@ -106,8 +106,19 @@ class _Where:
 
     @functools.cached_property
     def story_country(self):
-        """Where the story's event struck as a whole: the article's place, not narrowed to one region."""
-        return self.article.main(self.actor, narrow=False)
+        """Where the story's event struck as a whole: the place its disaster is named by, else the article's
+        place, not narrowed to one region."""
+        return self.article.disasters_place() or self.article.main(self.actor, narrow=False)
+
+    @functools.cached_property
+    def article_place(self) -> Optional[Place]:
+        """Where the story is: the article's place, unless the article names its disaster by another country
+        ("a concert in London for Haiti earthquake victims"): there."""
+        main = self.article.main(self.actor)
+        disaster = self.article.disasters_place()
+        if disaster is not None and (main is None or self.article.unit(main) != disaster):
+            return disaster
+        return main
 
     @functools.cached_property
     def there(self) -> Optional[str]:
@@ -306,8 +317,8 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
                    "The earthquake struck near Gaziantep. Hatay and Adana were also hit. The quake killed 1,500 "
                    "people, rescuers said."),
          why="the people the story's event (a storm, a quake) killed were killed wherever it struck: its country"),
-    Rule("place/the-article's-place", lambda w: w.article.main(w.actor) is not None,
-         lambda w: _named(w.article.main(w.actor)),
+    Rule("place/the-article's-place", lambda w: w.article_place is not None,
+         lambda w: _named(w.article_place),
          examples=("Earthquake in Turkey\nRescuers said the death toll had risen to 1,500.",),
          why="a figure whose sentence names no place counts people where the story is (not the actor's side)"),
 ))
