@@ -1932,3 +1932,14 @@ def test_a_count_of_deaths_before_a_reporting_verb_is_no_speaker():
 ])
 def test_the_disasters_place(text, value, place):
     has(text, value, "place", place)
+
+
+# --- a country's envoy or embassy counts the people of the country it is in ------------------------------------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Fighting raged in Libya. A French envoy reported that as many as 40 civilians had been killed.", 40, "Libya"),
+    ("Floods hit Pakistan. About 300 people have died, the Italian embassy said.", 300, "Pakistan"),
+    ("Storms hit Cuba. The Mexican ambassador said 12 people had died.", 12, "Cuba"),
+])
+def test_an_envoys_count_is_of_the_country_it_is_in(text, value, place):
+    has(text, value, "place", place)

@@ -169,7 +169,8 @@ class _Where:
         return found
 
     def _source_place(self) -> Optional[Place]:
-        if not self.source or _combatants(self.c) or _a_person(self.source, self.c.sent):
+        if not self.source or _combatants(self.c) or _a_person(self.source, self.c.sent) or \
+                _ABROAD_VOICES & set(fold(self.source).split()):
             return None
         for run in re.findall(r"[A-Z](?:\.[A-Z])+\.?(?:\s+[A-Z][\w'’-]*\.?)*|[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?)*",
                               self.source):
@@ -205,6 +206,10 @@ class _Where:
             return _named(self.article.last_of(_KIND_WORDS[_lem(found)], found.idx))
         return _named(found) if isinstance(found, Place) else clean_name(_name_at(found))
 
+
+# a country's voice abroad (its envoy, embassy, ambassador) counts the people of the country it is in
+_ABROAD_VOICES = {"envoy", "envoys", "ambassador", "embassy", "diplomat", "diplomats", "consul", "consulate",
+                  "emissary", "nuncio", "delegation"}
 
 # Counted people who are the enemy's fighters: the counting side's place is not theirs.
 COMBATANT_WORDS = COMBATANT_NOUNS
@@ -303,7 +308,9 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
     Rule("place/counted-by-its-authority", lambda w: w.source_place is not None,
          lambda w: w.narrower_than_source() or _named(w.source_place),
          examples=("The death toll has risen to 3,145, the Myanmar government said.",),
-         counter_examples=("Over 9,000 militants have been killed, the Belmorian army said.",),
+         counter_examples=("Over 9,000 militants have been killed, the Belmorian army said.",
+                           "A French envoy reported that as many as 40 civilians had been killed.",
+                           "About 300 people have died, the Italian embassy said."),
          why="a health ministry or government counts its own side's people, not the enemy's fighters"),
     Rule("place/the-sentence's-one-place", lambda w: w.sentence_place is not None,
          lambda w: w.sentence_place if isinstance(w.sentence_place, str) else w.token_name(w.sentence_place),
