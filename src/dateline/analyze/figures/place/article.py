@@ -77,8 +77,8 @@ _REGION_MARKED = re.compile(rf"\b(?P<a>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s
                             rf"(?:{_REGION_WORDS}|prefectural|provincial)\b|\b{_REGION_WORDS}\s+of\s+(?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 
 
-# nature's events, whose place is where their dead were ("Haiti earthquake victims", "the quake in Haiti",
-# "quake-hit Haiti"); read from the text, as sentences without a number are not parsed. Not a war, whose
+# nature's events, whose place is where their dead were ("Nepal earthquake victims", "the quake in Nepal",
+# "quake-hit Nepal"); read from the text, as sentences without a number are not parsed. Not a war, whose
 # compounds name either side ("the Belmoria-Kordavia war").
 _DISASTER = r"(?:[Ee]arthquakes?|[Qq]uakes?|[Hh]urricane|[Tt]yphoon|[Cc]yclone|[Ss]torms?|[Ff]loods?|[Ff]looding|" \
             r"[Tt]sunami|[Ee]ruption|[Ww]ildfires?|[Ll]andslides?|[Mm]udslides?|[Tt]ornado(?:es)?)"
@@ -154,8 +154,8 @@ class ArticlePlaces:
         for name, n in names.items():
             found = _lookup(name)
             if found and len({p.country for p in found}) > 1:
-                # a country's name ("Lebanon") votes for another country only through a region of that name
-                # (the US state "Georgia"), not through its towns (Lebanon, Pennsylvania)
+                # a country's name votes for another country only through a region of that name (the US
+                # state "Georgia"), not through towns abroad that bear it
                 if any(p.kind == "country" for p in found):
                     found = [p for p in found if p.kind in ("country", "territory", "region")]
                 votes.update({p.country for p in found})
@@ -333,7 +333,7 @@ class ArticlePlaces:
         return top[0][0]
 
     def disasters_place(self) -> Optional[Place]:
-        """The country (or territory) where the article's disaster struck, as its words say ("Haiti earthquake
+        """The country (or territory) where the article's disaster struck, as its words say ("Nepal earthquake
         victims"), when one stands out: a benefit concert in London for it is not where its dead were."""
         units: Counter = Counter()
         for m in _DISASTERS_PLACE.finditer(self.text):

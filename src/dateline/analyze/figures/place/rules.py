@@ -113,7 +113,7 @@ class _Where:
     @functools.cached_property
     def article_place(self) -> Optional[Place]:
         """Where the story is: the article's place, unless the article names its disaster by another country
-        ("a concert in London for Haiti earthquake victims"): there."""
+        ("a concert in London for Nepal earthquake victims"): there."""
         main = self.article.main(self.actor)
         disaster = self.article.disasters_place()
         if disaster is not None and (main is None or self.article.unit(main) != disaster):
