@@ -116,7 +116,11 @@ class Analyzer:
     def __enter__(self) -> "Analyzer":
         if self.workers > 1:
             self._context = workers_context.start_context()
-            self._pool = self._context.Pool(self.workers, initializer=_worker_init, initargs=(self.cache_size,))
+            try:
+                self._pool = self._context.Pool(self.workers, initializer=_worker_init, initargs=(self.cache_size,))
+            except BaseException:
+                workers_context.release(self._context)
+                raise
         else:
             SEGMENT_CACHE.size = self.cache_size
         return self

@@ -20,7 +20,11 @@ class LocalExecutor:
     def __enter__(self) -> "LocalExecutor":
         if self.workers > 1:
             self._context = workers_context.start_context()
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=warm_up)
+            try:
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=warm_up)
+            except BaseException:
+                workers_context.release(self._context)
+                raise
         return self
 
     def __exit__(self, *exc) -> None:
