@@ -1943,3 +1943,17 @@ def test_the_disasters_place(text, value, place):
 ])
 def test_an_envoys_count_is_of_the_country_it_is_in(text, value, place):
     has(text, value, "place", place)
+
+
+# --- refugees on the move: displaced people, and a flow (that day's) unless told as a running count ----------
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("Some 1,600 refugees have crossed the border in the last few days, officials said.", 1600, "period"),
+    ("About 6,000 refugees crossed into Chad last week.", 6000, "period"),
+    ("More than 300 refugees arrived on the island overnight.", 300, "period"),
+    ("Over 500,000 refugees have crossed into Chad since April, the agency said.", 500000, "cumulative"),
+])
+def test_refugees_on_the_move(text, value, scope):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and (figs[0].measure, figs[0].scope) == ("displaced", scope), \
+        [(f.value, f.measure, f.scope) for f in _figures(text)]

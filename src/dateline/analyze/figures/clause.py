@@ -182,7 +182,8 @@ class _Clause:
     @functools.cached_property
     def movement(self) -> bool:
         c = self.c
-        return c.measure in ("evacuated", "aid_trucks") or (c.measure == "other" and _release_cue(c))
+        return c.measure in ("evacuated", "aid_trucks") or (c.measure == "other" and _release_cue(c)) or \
+            "figures.measure.path:displaced/refugees-on-the-move" in c.trace.fired       # a flow, not a stock
 
 
 def _release_cue(c: _Cand) -> bool:

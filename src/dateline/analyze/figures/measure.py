@@ -271,7 +271,14 @@ def _measure_cues(c: _Cand, ctx, depth: int = 0) -> list:
         _modifier_cues(verb, cues, 2, ctx)
     elif role == "pobj":
         _pobj_cues(c, cues, ctx, depth)
+    if _lem(np) in _REFUGEE_NOUNS and (any(q[2] == "evacuated" for q in cues) or (
+            role in ("subj", "subjpass") and verb is not None and _lem(verb) in EVAC_INTRANSITIVE)):
+        # refugees who cross a border or arrive are displaced people on the move, not an evacuation
+        _add_path(cues, -1, "displaced", np, "displaced/refugees-on-the-move")
     return cues
+
+
+_REFUGEE_NOUNS = {"refugee"}
 
 
 def _copula_cues(c: _Cand, verb, cues, ctx):
