@@ -61,6 +61,7 @@ def _since_of_a_superlative(since) -> bool:
             return False
     return False
 
+
 def says_running(pattern: re.Pattern, sent) -> bool:
     """Whether ``pattern`` finds a running-count word in the sentence that is not a superlative's since."""
     for m in pattern.finditer(sent.text):
@@ -102,10 +103,9 @@ class _Clause:
 
     @functools.cached_property
     def cum_cue(self) -> bool:
-        found = [m.group(0) for m in _RUNNING_CUE.finditer(self.clause)]
-        if any(w != "since" for w in found):
-            return True
-        return any(not _since_of_a_superlative(t) for t in self.tokens if t.lower_ == "since") if found else False
+        # every cue word but a superlative's since ("the biggest assault since the revolt began")
+        return any(m.group(0) != "since" for m in _RUNNING_CUE.finditer(self.clause)) or \
+            any(t.lower_ == "since" and not _since_of_a_superlative(t) for t in self.tokens)
 
     @functools.cached_property
     def told_as_past(self) -> bool:

@@ -227,11 +227,11 @@ _TELLING_VERBS = {"say", "tell", "add", "recall", "describe", "explain", "recoun
 
 
 def _speakers(s) -> bool:
-    """The counted phrase is the subject of a verb of telling ("said one refugee", "two women told us"), and
-    nothing in the sentence puts the speakers among the dead, hurt or missing themselves."""
+    """The counted phrase is the subject of a verb of telling ("said one refugee", "two women told us"), a few
+    people named by who they are, not a count word ("..., and three deaths, the agency said")."""
     v = s.c.rel.head if s.c.rel is not None else None
     return s.c.role == "subj" and v is not None and s.c.rel.dep_ == "nsubj" and _lem(v) in _TELLING_VERBS and \
-        s.c.num.value < 100 and _lem(s.np) not in _COUNT_WORDS      # "... and three deaths, the agency said"
+        s.c.num.value < 100 and _lem(s.np) not in _COUNT_WORDS
 
 
 def _skip_reason(c: _Cand) -> Optional[str]:

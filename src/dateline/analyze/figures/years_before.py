@@ -92,9 +92,9 @@ def _told_in_the_past(c: _Cand) -> bool:
 
 
 # a timeline's entry, headed by its year ("1991: ...", "1970s - 2003: ..."): told in the present whatever its time
-_TIMELINE_ENTRY = re.compile(r"\s*\d{4}s?(?:\s*[-–]\s*\d{4})?\s*(?::|\s[-–])\s")
-
-_YEAR_HEADING = re.compile(r"\d{4}s?(?:\s*[-–]\s*\d{4})?\s*[:–-]?")       # the heading on a line of its own
+_YEARS = r"\d{4}s?(?:\s*[-–]\s*\d{4})?"
+_TIMELINE_ENTRY = re.compile(rf"\s*{_YEARS}\s*(?::|\s[-–])\s")
+_YEAR_HEADING = re.compile(rf"{_YEARS}\s*[:–-]?")       # the heading on a line of its own
 
 
 def told_of_an_earlier_year(c: _Cand, times: Sequence[TimeExpr], prev_sent, doc_date: dt.date) -> Optional[str]:

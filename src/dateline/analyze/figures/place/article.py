@@ -5,6 +5,7 @@ article's (``ArticlePlaces.main``).
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import Optional
@@ -332,6 +333,7 @@ class ArticlePlaces:
             return None
         return top[0][0]
 
+    @functools.cached_property
     def disasters_place(self) -> Optional[Place]:
         """The country (or territory) where the article's disaster struck, as its words say ("Nepal earthquake
         victims"), when one stands out: a benefit concert in London for it is not where its dead were."""

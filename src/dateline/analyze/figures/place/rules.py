@@ -108,14 +108,14 @@ class _Where:
     def story_country(self):
         """Where the story's event struck as a whole: the place its disaster is named by, else the article's
         place, not narrowed to one region."""
-        return self.article.disasters_place() or self.article.main(self.actor, narrow=False)
+        return self.article.disasters_place or self.article.main(self.actor, narrow=False)
 
     @functools.cached_property
     def article_place(self) -> Optional[Place]:
         """Where the story is: the article's place, unless the article names its disaster by another country
         ("a concert in London for Nepal earthquake victims"): there."""
         main = self.article.main(self.actor)
-        disaster = self.article.disasters_place()
+        disaster = self.article.disasters_place
         if disaster is not None and (main is None or self.article.unit(main) != disaster):
             return disaster
         return main
