@@ -1957,3 +1957,137 @@ def test_refugees_on_the_move(text, value, scope):
     figs = [f for f in _figures(text) if f.value == value]
     assert figs and (figs[0].measure, figs[0].scope) == ("displaced", scope), \
         [(f.value, f.measure, f.scope) for f in _figures(text)]
+
+
+# --- a story about one bombing, crash or collapse: its toll, told in the past tense, is the running toll --------
+
+@pytest.mark.parametrize("text,value", [
+    ("Bombs Hit Two Embassies\nTwo car bombs exploded outside the embassies in Varna and Plovdiv on Friday. "
+     "The bombings killed 88 people and wounded 1,200, police said on Tuesday. Investigators said the blasts "
+     "were set off minutes apart.", 88),
+    ("Ferry Sinks Off Koralia\nThe overloaded ferry capsized in heavy seas on Sunday night. The sinking killed 61 "
+     "passengers, the coast guard said. Divers are still searching the wreck of the ferry.", 61),
+    ("Blast at Chemical Plant\nAn explosion tore through the plant on Monday morning. The blast killed 14 workers, "
+     "officials said on Wednesday, as the fire burned for a second day.", 14),
+    ("Mine Collapse Traps Miners\nA tunnel collapsed at the coal mine on Saturday. When the roof came down, it killed "
+     "nine miners, the company said. Rescuers reached the collapse site on Sunday.", 9),
+])
+def test_the_toll_of_a_story_about_one_happening(text, value):
+    has(text, value, "scope", "cumulative")
+
+
+@pytest.mark.parametrize("text,value", [
+    # a war's or an uprising's happenings stay incidents
+    ("Fighting raged across the province. A car bomb exploded at the market on Friday. The blast killed 31 "
+     "shoppers, police said. Troops shelled two villages overnight.", 31),
+    # one sentence about one blast is no story about it
+    ("The blast at the market killed 31 shoppers.", 31),
+    # another happening, set apart, in a story about one
+    ("Ferry Sinks Off Koralia\nThe ferry capsized on Sunday, killing 61 passengers. In a separate accident, a "
+     "bus crashed on the coast road, killing four people. The sinking was the worst in a decade.", 4),
+])
+def test_an_incident_is_still_an_incident(text, value):
+    has(text, value, "scope", "incident")
+
+
+def test_the_toll_of_a_story_about_one_happening_is_dated_by_its_telling():
+    text = ("Bombs Hit Two Embassies\nThe bombings on May 7 killed 259 people, including 12 foreigners, police "
+            "said. The bombings were the deadliest in the country's history.")
+    figs = _find(_figures(text, dt.date(2024, 6, 20)), "killed", 259)
+    assert figs and figs[0].scope == "cumulative" and figs[0].as_of == dt.date(2024, 6, 20), figs
+
+
+# --- a victim word right after a number counts it, even where the parser hung it elsewhere -----------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("More than 100 people have died, eight of them foreigners and over 1,000 injured since the bomb went off.", 1000),
+    ("At least 60 people died, 12 of them children, and more than 200 injured after the ferry sank.", 200),
+    ("The floods have killed 40 people, 12 of them children, and over 300 injured, officials said.", 300),
+])
+def test_the_victim_word_right_after_the_number(text, value):
+    check(text, [("wounded", value, {})], absent=[("killed", value)])
+
+
+# --- one count over places in two countries has no one place -----------------------------------------------------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("The two bombings killed 257 people in Nairobi and Dar es Salaam, officials said.", 257, None),
+    ("At least 300 people have been killed in Chile and Peru.", 300, None),
+    ("The floods in Chile and Peru have killed 310 people, officials said.", 310, None),
+    ("The twin blasts in Norway and Sweden have killed at least 90 people.", 90, None),
+    ("Floods have killed 120 people in Texas and Oklahoma.", 120, "United States"),
+    ("The storms left 40 people dead in Kent and Essex.", 40, "United Kingdom"),
+])
+def test_a_count_over_several_places(text, value, place):
+    has(text, value, "place", place)
+
+
+def test_two_each_in_two_places_is_a_list_not_a_count_over_both():
+    has("Of the 72 deaths, 39 were in Valtra, 22 in Brega and two each in Holm and Tarn.", 2, "place", "Holm")
+
+
+# --- a sub-group named by its people was where its total was ---------------------------------------------------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("At least 74 people, including eight Americans, were killed in Nairobi, and 1,640 were wounded.", 8, "Nairobi"),
+    ("The victims in Nairobi numbered 213, including 12 Americans.", 12, "Nairobi"),
+    ("More than 300 people died in Phuket, among them 40 Swedes, officials said.", 40, "Phuket"),
+])
+def test_a_sub_group_named_by_its_people_is_where_its_total_was(text, value, place):
+    has(text, value, "place", place)
+
+
+# --- an event named by its place ("the Nairobi embassy bombing") places its dead there ---------------------------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Twelve Americans were killed in the Nairobi embassy bombing, officials said.", 12, "Nairobi"),
+    ("Four Britons died in the Phuket ferry explosion, the Foreign Office said.", 4, "Phuket"),
+    ("Two Canadians were hurt in the Lyon metro blast.", 2, "Lyon"),
+])
+def test_an_event_named_by_its_place(text, value, place):
+    has(text, value, "place", place)
+
+
+def test_an_invasion_named_by_its_doer_is_not_its_place():
+    figs = _find(_figures("10,328 people killed in Israel invasion in Gaza"), "killed", 10328)
+    assert figs and figs[0].place == "Gaza", figs
+
+
+# --- "N of them" points back past no count: a count of people no measure counts breaks the chain ----------------
+
+@pytest.mark.parametrize("text,value", [
+    ("The blast killed 40 people. Seventeen men have been charged in the case. Eight of them are in custody, "
+     "police said.", 8),
+    ("The bombing killed 20 people. Police have caught 427 fugitives, 133 of them with help from the public.", 133),
+    ("The crash killed 12 passengers. Investigators interviewed 40 witnesses. Six of them saw the fire.", 6),
+])
+def test_of_them_after_a_count_of_no_measure(text, value):
+    figs = [f for f in _figures(text) if f.value == value and f.measure in ("killed", "wounded")]
+    assert not figs, figs
+
+
+def test_of_them_after_the_dead():
+    check("The attack killed 30 people. The victims were mostly pilgrims. Ten of them were children.",
+          [("killed", 10, {})])
+
+
+# --- a "Label: N" line whose label is a measure word; a place heading over such lines ----------------------------
+
+@pytest.mark.parametrize("text,want", [
+    ("The following are the latest figures for the floods.\n\nTotal dead: 92\nInjured: 877\nMissing: 40",
+     [("killed", 92, {}), ("wounded", 877, {}), ("missing", 40, {})]),
+    ("Casualties so far\nDeaths: 1,204\nInjuries: 3,310", [("killed", 1204, {}), ("wounded", 3310, {})]),
+    ("Killed: 31\nWounded: 140\nDisplaced: 12,000", [("killed", 31, {}), ("displaced", 12000, {})]),
+])
+def test_a_label_that_names_the_measure(text, want):
+    check(text, want)
+
+
+@pytest.mark.parametrize("text,value,place", [
+    ("The latest figures for the storm:\n\nNORTH CAROLINA:\nTotal dead: 92\nInjured: 877\n\nGEORGIA:\nTotal dead: 31",
+     31, "Georgia"),
+    ("Casualties by country\nKenya:\nDeaths: 192\nInjuries: 4,877\nTanzania:\nDeaths: 10", 10, "Tanzania"),
+    ("The latest figures for the storm:\n\nNORTH CAROLINA:\nTotal dead: 92\nInjured: 877", 877, "North Carolina"),
+])
+def test_a_place_heading_over_labelled_lines(text, value, place):
+    has(text, value, "place", place)

@@ -24,6 +24,17 @@ DATED_EVENT = re.compile(r"\b(?P<year>(?:19|20)\d\d)(?:['â€™]s)?\s+(?:[A-Z][\w'â
 _NATURAL_EVENT = re.compile(r"(?<!\bto\s)\b(?:earthquakes?|quakes?|aftershocks?|hurricanes?|typhoons?|cyclones?|"
                             r"storms?|floods?|flooding|floodwaters?|tsunamis?|eruptions?|wildfires?|landslides?|"
                             r"mudslides?|tornado(?:e?s)?|avalanches?|blizzards?|heatwaves?|monsoons?)\b", re.I)
+# one happening a story can be about from first line to last (a bombing, a crash, a collapse, a sinking): told in
+# two or more sentences of an article that tells of no war and no natural disaster, it is the story's own event
+_ONE_HAPPENING = re.compile(r"\b(?:bomb(?:ing)?s?|blasts?|explosions?|exploded|attacks?|shootings?|stabbings?|"
+                            r"massacres?|crash(?:es|ed)?|collapsed?|fires?|blazes?|stampedes?|derailments?|derailed|"
+                            r"sinking|sank|capsized?|accidents?|shipwrecks?)\b", re.I)
+# words of many happenings (a war, an uprising, a campaign of strikes, unrest), each of which is one incident
+_MANY_HAPPENINGS = re.compile(r"\b(?:wars?|warfare|conflicts?|fighting|offensives?|invasions?|insurgen(?:cy|ts?)|"
+                              r"uprisings?|rebellion|revolt|crackdown|clashes|shelling|air\s*strikes?|airstrikes?|"
+                              r"bombardments?|sieges?|besieged|ceasefire|truce|hostilities|aggression|occupation|"
+                              r"campaign|protests?|protesters|demonstrat(?:ions?|ors)|riots?|unrest|troops|army|"
+                              r"soldiers|militias?|rebels?)\b", re.I)
 _NOT_NAMES = {"The", "A", "An", "This", "That", "New", "Year", "Day", "Deadly", "Massive", "Powerful", "Major",
               "Huge", "Devastating", "Strong", "Recent", "Latest", "Last", "First", "Second", "Great"}
 
@@ -54,6 +65,10 @@ class ArticleEvents:
                 names.discard(n)
         self.counts = Counter({n: len(re.findall(r"\b" + re.escape(n) + r"\b", text)) for n in names})
         self.natural = bool(_NATURAL_EVENT.search(text))     # the article tells of a natural disaster
+        # the article tells of one man-made happening throughout (see _ONE_HAPPENING): its toll, told in the past
+        # tense day after day and rising, is the story's running toll, as a disaster's is
+        self.one_happening = not self.natural and not _MANY_HAPPENINGS.search(text) and \
+            sum(1 for sent in nlp.sentences(doc) if _ONE_HAPPENING.search(sent.text)) >= 2
         self.first = {n: (m.start() if (m := re.search(r"\b" + re.escape(n) + r"\b", text)) else len(text))
                       for n in names}
 

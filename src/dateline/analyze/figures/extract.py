@@ -87,6 +87,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
     prev_text = ""
     prev_cands: list[_Cand] = []
     prev_k = -2                                    # the sentence prev_cands are in
+    unmeasured_at = -1                             # where the last count of no measure is
     last_incident_date: Optional[dt.date] = None
     article: Optional[ArticlePlaces] = None        # the article's places, read when a figure needs one
     heading: Optional[tuple] = None                # a heading over labelled lines: (measure, words, source)
@@ -101,10 +102,13 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                    hostage_strict=bool(re.search(r"\b(?:hostages?|captives?|captivity|seized|abducted|kidnapped)\b",
                                                     sent.text, re.I)))
             here = _sentence_candidates(doc, sent)
-            _resolve_measures(here, prev_cands, ctx)
+            # "N of them" points back past no count: not past "Seventeen people have been indicted" (a count of
+            # no measure) to the dead before it
+            _resolve_measures(here, [p for p in prev_cands if p.num.start > unmeasured_at], ctx)
             resolve_lists(here, heading)
             for c in here:
                 c.trace.outcome = f"kept: {c.measure}" if c.measure else "dropped: no cue says what it counts"
+            unmeasured_at = max([c.num.start for c in here if not c.measure], default=unmeasured_at)
             here = [c for c in here if c.measure]
             if here and events is None:
                 events = ArticleEvents(doc)
@@ -188,13 +192,18 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                     c.trace.note("figures.source", "source/not-the-place-that-had-them", f"{c.source!r} -> none")
                     not_sources.add(c.source)
                     c.source = None
-                if lead is not None and lead.place and not _own_place(c):
+                # a sub-group named by its people ("including 12 Americans") was where its total was, when the
+                # sentence says where ("74 were killed in Nairobi"): that people is their nationality
+                by_people = c.parent is not None and c.parent.place and not inferred(c.parent) and \
+                    c.trace.decided("figures.place")[-1:] == ["figures.place:place/people-named-by-country"]
+                if lead is not None and lead.place and (not _own_place(c) or by_people):
                     c.place = lead.place
                     c.trace.note("figures.place", "place/of-its-total-or-list", f"{lead.num.text} -> {lead.place}")
                 c.place_within = article.within(c.place) if c.place else None
                 c.place_inferred = c.place is not None and inferred(c)
                 if c.in_list and c.listed_after is None and \
-                        "figures.place:place/the-line's-label" not in c.trace.decided("figures.place"):
+                        "figures.place:place/the-line's-label" not in c.trace.decided("figures.place") and \
+                        "figures.list:list/the-label-names-the-measure" not in c.trace.decided("figures.list"):
                     c.breakdown = list_label(c)         # "Drowning: 20": a part of a total, not a toll
                     c.group = c.group or c.breakdown
                 if c.scope == "cumulative" and revised_around(sents, k):

@@ -235,12 +235,32 @@ def _one_thing(noun) -> bool:
     return noun.tag_ == "NN" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in noun.children)
 
 
+# a sentence that sets its happening apart from the story's own one
+_ANOTHER_HAPPENING = re.compile(r"\b(?:another|separate|earlier|previous|similar|unrelated)\b", re.I)
+
+
+def the_storys_one_happening(c: _Cand) -> bool:
+    """The article tells of one bombing, crash or collapse throughout (``ArticleEvents.one_happening``) and the
+    sentence sets no other happening apart: its dead are the story's running toll, as a disaster's are."""
+    return c.events is not None and c.events.one_happening and not _ANOTHER_HAPPENING.search(c.sent.text)
+
+
 INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's clause (_Clause)", rules=(
     Rule("incident/fronted-incident", lambda s: bool(_FRONTED_INCIDENT.match(s.c.sent.text)), True,
          examples=("In one incident late on Monday, three soldiers were killed at a checkpoint, he said.",
                    "In a separate attack, a roadside bomb wounded 12 policemen.",
                    "In another incident, nine people drowned when their boat capsized."),
          why="a sentence that opens on one incident tells that incident's dead"),
+    Rule("veto/the-story's-one-happening", lambda s: the_storys_one_happening(s.c), False,
+         examples=("Ferry Sinks Off Koralia\nThe ferry capsized on Sunday. The sinking killed 61 passengers, the "
+                   "coast guard said.",
+                   "Blast at Tarn Chemical Plant\nAn explosion tore through the plant on Monday. The blast killed "
+                   "14 workers, officials said.",
+                   "Bombs hit two hotels in Varna. The bombings on Friday killed 88 people, police said."),
+         counter_examples=("Shelling hit the town of Marovka as fighting went on. The blast at the market killed 31 "
+                           "shoppers.",),
+         why="in an article that tells of one bombing, crash or collapse throughout and of no war, that happening "
+             "is the story's own event: its dead are the running toll, as a quake's are"),
     Rule("veto/killer-subject", _killer_subject, False,
          examples=("The gunmen killed 60 people in the first hours of the uprising.",),
          why="what the attackers did when the war began is the war's toll, not one incident"),

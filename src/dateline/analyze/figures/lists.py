@@ -109,6 +109,25 @@ def labelled_line(c: _Cand) -> bool:
         not re.search(r"\d", rest)
 
 
+# a label that says what its line counts: "Total dead: 192", "Injured: 4,877", "Missing: 40"
+_MEASURE_LABEL = re.compile(r"^(?:(?:total|confirmed|reported|number\s+of|people)\s+)*(?P<word>dead|deaths|killed|"
+                            r"fatalities|injured|wounded|injuries|hurt|missing|unaccounted\s+for|displaced|homeless|"
+                            r"evacuated|evacuees)$", re.I)
+_LABEL_MEASURES = {"dead": "killed", "deaths": "killed", "killed": "killed", "fatalities": "killed",
+                   "injured": "wounded", "wounded": "wounded", "injuries": "wounded", "hurt": "wounded",
+                   "missing": "missing", "unaccounted for": "missing", "displaced": "displaced",
+                   "homeless": "displaced", "evacuated": "evacuated", "evacuees": "evacuated"}
+
+
+def measure_label(c: _Cand) -> Optional[tuple]:
+    """(measure, label) of a "Total dead: 192" line: its label names what it counts."""
+    if not labelled_line(c):
+        return None
+    label = list_label(c)
+    m = _MEASURE_LABEL.match(label)
+    return (_LABEL_MEASURES[m.group("word").lower()], label, None) if m else None
+
+
 LIST = Table("figures.list", runner="figures", subject="a number with no measure of its own (_Listed)", rules=(
     Rule("list/elided-item", lambda s: s.previous_item() is not None, lambda s: s.previous_item(),
          examples=("Of the 230 deaths, 95 were in Valtra, 42 in Osmund County, seven in Brega, "
@@ -122,6 +141,13 @@ LIST = Table("figures.list", runner="figures", subject="a number with no measure
          examples=("Deaths were also reported in Corva (49), Linden (33), Holm (20) and Tarn (2).",
                    "Injuries were recorded in Alder County (14), Birch County (9) and Cedar County (3)."),
          counter_examples=("The agency (AFP) said the river rose by 3 metres (10 feet) overnight.",)),
+    Rule("list/the-label-names-the-measure", lambda s: measure_label(s.c) is not None,
+         lambda s: measure_label(s.c),
+         examples=("The latest figures for the floods:\n\nNORTH PROVINCE:\nTotal dead: 92\nInjured: 877\n"
+                   "Missing: 40",
+                   "Casualties so far\nDeaths: 1,204\nInjuries: 3,310",
+                   "Killed: 31\nWounded: 140\nDisplaced: 12,000"),
+         why="a line whose label is a measure word counts that measure, heading or none"),
     Rule("list/labelled-line", lambda s: s.labelled(), lambda s: s.heading,
          examples=("The agency broke down the deaths by county:\n- Holm County: 12 people\n- Tarn County: 7 people",
                    "It listed the causes of death:\n\nDrowning: 20\n\nLandslide: 11")),

@@ -236,11 +236,13 @@ def _measure_cues(c: _Cand, ctx, depth: int = 0) -> list:
             elif ch.dep_ in ("amod", "acomp") and ch.lower_ in WOUNDED_ADJS | KILLED_ADJS | DISPLACED_ADJS:
                 _add(cues, ch, "noun", 0, ctx)
         # the state word right after a bare number is its own even where the parser hung it on the
-        # verb ("left 2,300 homeless, 14 dead and 60 injured")
+        # verb ("left 2,300 homeless, 14 dead and 60 injured") or on a noun before it ("eight of them
+        # Americans and over 1,000 injured")
         after = np.nbor(1) if np.i + 1 < len(np.doc) else None
         if after is not None and after.lower_ in WOUNDED_ADJS | KILLED_ADJS | DISPLACED_ADJS | MISSING_ADJS \
-                and after.dep_ in ("oprd", "acomp", "conj") and after.head.i != np.i:
-            _add(cues, after, "noun", 0, ctx)
+                and after.dep_ in ("oprd", "acomp", "conj", "acl") and after.head.i != np.i:
+            # closer than the verb of the clause the number was conjoined into
+            _add(cues, after, "noun", -1 if after.dep_ == "acl" else 0, ctx)
     # "five of the women who returned ... from captivity": the noun after "of"
     for ch in c.root.children:
         if ch.dep_ == "prep" and ch.lower_ == "of" and ch.i > c.root.i:
@@ -534,8 +536,12 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
                 if cues:
                     c.rank, _, c.measure, c.cue, _ = cues[0]
         elif c.partitive:
+            # the count "of them" points back to, if it counts anything we measure (not "427 fugitives")
+            last = here[i - 1] if i else None
             earlier = [p for p in here[:i] if p.measure]
-            if earlier:
+            if last is not None and not last.measure:
+                parent = None
+            elif earlier:
                 parent = earlier[-1]
             else:
                 pm = [p for p in prev_cands if p.measure]

@@ -15,7 +15,7 @@ import re
 from ..lexicon import story
 from .candidate import _Cand
 from .clause import RUNNING_WORDS, says_running
-from .incident import _REGION_KINDS
+from .incident import _REGION_KINDS, the_storys_one_happening
 from .lexicon import STORY_EVENT_NOUNS
 from .parse import _lem
 
@@ -41,6 +41,9 @@ def past_happenings(here: list[_Cand], sent) -> None:
             continue
         if c.events is not None and c.events.natural:
             continue                     # one disaster: every count of it is its toll
+        if the_storys_one_happening(c):
+            c.trace.note("figures.scope.past-happening", "veto/the-story's-one-happening", decided=False)
+            continue                     # one bombing or crash told throughout: likewise
         if c.num.value >= _A_CAMPAIGNS:
             c.trace.note("figures.scope.past-happening", "veto/a-campaign's-count", decided=False)
             continue

@@ -15,7 +15,7 @@ from ..rules import Rule, Table
 from .events import DATED_EVENT
 from .candidate import _Cand
 from .clause import _Clause, _clause_tokens
-from .incident import _incident, _war_start
+from .incident import _incident, _war_start, the_storys_one_happening
 from .toll import _toll_noun
 
 
@@ -116,8 +116,12 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
          "other", examples=("The shelter can hold 3,000 displaced people, the mayor said.",)),
     Rule("planned/future", lambda s: _future(s.c), "planned",
          examples=("Up to 500 injured people will be evacuated on Wednesday.",)),
-    Rule("incident/toll-of-incident", lambda s: s.c.measure in _VICTIM_MEASURES and _toll_of_incident(s.c),
-         "incident", examples=("The death toll from Tuesday's blast at the market rose to 195.",)),
+    Rule("incident/toll-of-incident", lambda s: s.c.measure in _VICTIM_MEASURES and _toll_of_incident(s.c) and
+         not the_storys_one_happening(s.c),
+         "incident", examples=("The death toll from Tuesday's blast at the market rose to 195.",),
+         counter_examples=("Blast at Tarn Chemical Plant\nAn explosion tore through the plant on Monday. The death "
+                           "toll from the blast rose to 19 on Wednesday, officials said.",),
+         why="the toll of one strike or blast in a larger story; not of the happening a whole story is about"),
     Rule("incident/one-event", lambda s: s.c.measure in _VICTIM_MEASURES and not s.cum_cue and _incident(s),
          "incident", examples=("The blast at the market killed 31 shoppers.",)),
     Rule("period/fronted-period", lambda s: bool(_FRONTED_PERIOD.match(s.c.sent.text)) and not s.cum_cue, "period",

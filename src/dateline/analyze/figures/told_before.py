@@ -64,6 +64,8 @@ class _Before:
         if c.scope != "cumulative" or c.cum_cue or c.measure not in _VICTIMS or \
                 c.trace.decided("figures.scope") != ["figures.scope:cumulative/default"]:
             return False                        # its own words decided its scope
+        if c.events is not None and c.events.one_happening:
+            return False                        # the happening before is the story's own (incident.py)
         if any(_lem(t) in _EVENT_NOUNS and t.pos_ == "NOUN" for t in c.sent):
             return False                        # its own sentence names its event ("the Oct. 7 attack, which left")
         if any(p.scope == "cumulative" and p.sent.start == prev.start for p in self.prev_cands):

@@ -13,14 +13,18 @@ from ... import nlp
 from ...lexicon.gazetteer import Place, fold, gazetteer
 from ...rules import Rule, Table
 from ..candidate import _Cand
-from ..lexicon import COMBATANT_NOUNS, ESTIMATE_NOUNS, KILLED_VERBS, NEWS_OUTLET_WORDS, SUBJ_DEPS
-from ..lists import bracketed_item
+from ..lexicon import (
+    ATTACK_NOUNS, COMBATANT_NOUNS, ESTIMATE_NOUNS, HAPPENING_NOUNS, KILLED_VERBS, NEWS_OUTLET_WORDS, STORY_EVENT_NOUNS,
+    SUBJ_DEPS, WAR_START_NOUNS,
+)
+from ..lists import LABEL_LINE, bracketed_item
 from ..parse import _clause_verb, _is_verbal, _lem
 from .article import ArticlePlaces
 from .names import _KIND_WORDS, _named, clean_name
 from .sentence import (
-    SEVERAL, _actor, _demonym_in_group, _in_place, _name_at, _place_in_pobj, _place_that_had, _preps_for,
-    _right_after, _sentence_places, _the_kind_word, _toll_place, _victim_heads, _where_most_were,
+    PLACE_PREPS, SEVERAL, _actor, _demonym_in_group, _in_place, _name_at, _place_in_pobj, _place_that_had, _preps_for,
+    _right_after, _sentence_places, _the_kind_word, _toll_place, _victim_heads, _where_most_were, coordinated_places,
+    several_places_of,
 )
 
 class _Where:
@@ -52,6 +56,34 @@ class _Where:
         return None
 
     @functools.cached_property
+    def count_over_places(self) -> list:
+        """"killed 257 people in Nairobi and Dar es Salaam": the places the count's own "in X and Y" names."""
+        heads = _victim_heads(self.c)
+        if self.c.verb is not None:         # "left 40 people dead in X and Y"
+            heads += [ch for ch in self.c.verb.children if ch.dep_ in ("oprd", "acomp")]
+        return several_places_of(heads, self.article)
+
+    @functools.cached_property
+    def event_over_places(self) -> list:
+        """"the bombings at embassies in Kenya and Tanzania killed 250": the places of an "in X and Y" phrase
+        that hangs, in the count's sentence, on a word of the event (an attack, a happening, a disaster)."""
+        doers = {g.i for g in self.c.verb.children if g.dep_ in ("nsubj", "agent")} \
+            if self.c.verb is not None and _is_verbal(self.c.verb) else set()
+        for t in self.c.sent:
+            if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and any(
+                    (_lem(a) in _EVENT_NOUNS and a.pos_ == "NOUN") or a.i in doers for a in t.ancestors):
+                found = coordinated_places(t, self.article)
+                if found:
+                    return found
+        return []
+
+    def one_unit(self, places: list) -> Optional[str]:
+        """The one country or territory all the places are in ("in Bavaria and Saxony": Germany), else None:
+        a count over places no one place holds has no place ("in Gaza and the West Bank")."""
+        units = {self.article.unit(p) for p in places}
+        return _named(units.pop()) if len(units) == 1 and None not in units else None
+
+    @functools.cached_property
     def right_after(self) -> Optional[str]:
         return _right_after(self.c, self.article)
 
@@ -81,6 +113,24 @@ class _Where:
         label = clean_name(raw)
         kinded = re.search(r"\s(?:County|Prefecture|Province|State|Governorate|District|City)$", raw)
         return label if self.article.resolve(label) is not None or kinded else None
+
+    @functools.cached_property
+    def section_place(self) -> Optional[str]:
+        """"KENYA:" over the lines "Total dead: 192", "Injured: 4,877": the place a heading line of its own
+        names, over the labelled lines right under it."""
+        if not self.c.in_list:
+            return None
+        text = nlp.doc_text(self.c.root.doc)
+        lines = text[:text.rfind("\n", 0, self.c.num.start)].split("\n")
+        for line in reversed(lines):
+            if LABEL_LINE.match(line):
+                continue                            # a line of the same table: look further up
+            m = re.match(r"^\s*(?P<name>[^:\n]{1,60}?)\s*:\s*$", line)
+            if m is None:
+                return None
+            name = clean_name(m.group("name").title() if m.group("name").isupper() else m.group("name"))
+            return name if self.article.resolve(name) is not None else None
+        return None
 
     @functools.cached_property
     def place_that_had(self):
@@ -251,6 +301,15 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
     Rule("place/the-name-before-its-bracket", lambda w: w.bracket_name is not None, lambda w: w.bracket_name,
          examples=("Deaths were also reported in Georgia (33), Florida (20), Tennessee (12) and Virginia (2).",
                    "Injuries were recorded in Kent (14), Essex (9) and Surrey (3), police said.")),
+    Rule("place/over-the-places-it-names", lambda w: bool(w.count_over_places),
+         lambda w: w.one_unit(w.count_over_places),
+         examples=("The two bombings killed 257 people in Nairobi and Dar es Salaam, officials said.",
+                   "Floods have killed 120 people in Texas and Oklahoma.",
+                   "The storms left 40 people dead in Kent and Essex.",
+                   "At least 300 people have been killed in Chile and Peru."),
+         counter_examples=("Of the 72 deaths, 39 were in Valtra, 22 in Brega and two each in Holm and Tarn.",),
+         why="one count over places in two countries has no one place (null); over places of one country, "
+             "that country"),
     Rule("place/in-X-right-after-the-number", lambda w: w.right_after is not None, lambda w: w.right_after,
          examples=("Of the 72 deaths, 39 were in Valtra, 22 in Brega and five in Holm.",
                    "Officials said 11 people in Georgia and two in Florida had died.")),
@@ -280,6 +339,10 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
          why="the place of most of them is not the place of all of them: the country that holds it is"),
     Rule("place/the-line's-label", lambda w: w.label_place is not None, lambda w: w.label_place,
          examples=("The agency broke down the deaths by county:\n- Holm County: 12 people\n- Tarn County: 7 people",)),
+    Rule("place/the-section's-heading", lambda w: w.section_place is not None, lambda w: w.section_place,
+         examples=("The latest figures for the floods:\n\nNORTH CAROLINA:\nTotal dead: 92\nInjured: 877",
+                   "Casualties by country\nKenya:\nDeaths: 192\nInjuries: 4,877"),
+         why="a place on a line of its own, then a colon, heads the labelled lines under it"),
     Rule("place/the-toll-of-X", lambda w: w.toll_place is not None, lambda w: w.token_name(w.toll_place),
          examples=("Japan's death toll rose to 168 on Monday.", "The death toll in Myanmar has risen to 2,719.")),
     Rule("place/the-place-that-had-them", lambda w: w.place_that_had is not None,
@@ -298,6 +361,12 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
                            "in Port-au-Prince.",),
          why="a people's country; but soldiers, peacekeepers, nationals or tourists of a country the article tells "
              "nothing of are abroad: that is their nationality, not where they were"),
+    Rule("place/over-the-places-of-its-event", lambda w: bool(w.event_over_places),
+         lambda w: w.one_unit(w.event_over_places),
+         examples=("Bombs at the embassies in Varna and Plovdiv killed 250 people, police said.",
+                   "The twin blasts in Norway and Sweden have killed at least 90 people.",
+                   "The floods in Chile and Peru have killed 310 people, officials said."),
+         why="the toll of an event told as struck in two countries is over both: it has no one place"),
     Rule("place/the-event's-toll", lambda w: _event_toll(w.c) and w.story_country is not None,
          lambda w: _named(w.story_country),
          examples=("Floods hit Cork. Dublin was spared. Kerry was flooded too. Storm Bera's death toll has passed "
@@ -330,6 +399,8 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
          why="a figure whose sentence names no place counts people where the story is (not the actor's side)"),
 ))
 
+
+_EVENT_NOUNS = ATTACK_NOUNS | HAPPENING_NOUNS | STORY_EVENT_NOUNS | WAR_START_NOUNS
 
 _EVENT_WORDS = {"hurricane", "typhoon", "cyclone", "storm", "earthquake", "quake", "flood", "floods", "flooding",
                 "war", "conflict", "tsunami", "eruption", "disaster", "wildfire", "fire", "landslide", "offensive"}

@@ -104,12 +104,22 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
                     inner = _place_in_pobj(p, article)
                     if inner is not None:
                         return inner
+    if _lem(pobj) in _NAMED_BY_PLACE:
+        # "in the Nairobi embassy bombing", "in the Phuket ferry explosion": the place that names the event (a
+        # name the gazetteer knows, whatever NER made of it); not an invasion's or offensive's, named by its doer
+        names = [ch for ch in pobj.children if ch.dep_ == "compound"]
+        names += [g for ch in names for g in ch.children if g.dep_ in ("compound", "amod")]
+        for ch in names:
+            if _is_place_token(ch, article) or (ch.pos_ == "PROPN" and ch.ent_type_ != "PERSON" and
+                                                article.resolve(ch.text) is not None):
+                return ch
     return None
 
 
 # Events of a story that happen somewhere, as attacks do: where they hit is where their dead are.
 DISASTER_NOUNS = {"earthquake", "quake", "storm", "hurricane", "typhoon", "cyclone", "flood", "flooding", "landslide",
                   "tsunami", "eruption", "fire", "wildfire", "tornado", "disaster", "collapse", "explosion", "crash"}
+_NAMED_BY_PLACE = (ATTACK_NOUNS | DISASTER_NOUNS | {"war", "conflict", "massacre"}) - {"missile", "rocket", "shell"}
 _SEVERAL_WORDS = {"several", "many", "multiple", "all", "numerous", "various", "both", "other", "some", "the"}
 # Several places at once, with nothing that holds them all: no one place.
 SEVERAL = Place("", "country", "")
@@ -140,6 +150,39 @@ def _preps_for(measure: Optional[str]) -> tuple[str, ...]:
     if measure == "hostages":
         return ("from",) + PLACE_PREPS
     return PLACE_PREPS
+
+
+def coordinated_places(t, article: ArticlePlaces) -> list:
+    """The places of "in X and Y" whose first object is ``t``, when they are two or more distinct places the
+    gazetteer knows ("in Nairobi and Dar es Salaam", "in Kenya and Tanzania"); else []. "two each in X and Y"
+    is a count for each of them (a list), not one count over both."""
+    conjs = [x for x in t.conjuncts if x.dep_ == "conj" and x.i > t.i]
+    if not conjs or t.head.dep_ != "prep" or any(x.lower_ == "each" for x in t.head.doc[max(0, t.head.i - 2):t.head.i]):
+        return []
+    places = []
+    for x in [t] + conjs:
+        found = _place_in_pobj(x, article)
+        if found is None or found is SEVERAL:
+            return []
+        place = found if isinstance(found, Place) else article.resolve(clean_name(_name_at(found)))
+        if place is None:
+            return []
+        places.append(place)
+    distinct = list(dict.fromkeys(places))
+    return distinct if len(distinct) > 1 else []
+
+
+def several_places_of(heads, article: ArticlePlaces) -> list:
+    """The coordinated places of an "in X and Y" phrase hung on one of ``heads``."""
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+                for p in prep.children:
+                    if p.dep_ == "pobj":
+                        found = coordinated_places(p, article)
+                        if found:
+                            return found
+    return []
 
 
 def _in_place(c: _Cand, article: ArticlePlaces):
