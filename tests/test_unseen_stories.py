@@ -2091,3 +2091,25 @@ def test_a_label_that_names_the_measure(text, want):
 ])
 def test_a_place_heading_over_labelled_lines(text, value, place):
     has(text, value, "place", place)
+
+
+@pytest.mark.parametrize("text", [
+    "Figures for the blast:\n\nKENYA:\nTotal dead: 192\nInjured: 4,877\nTreated and discharged: 4,257\n\nMore soon.",
+    "Figures for the floods:\n\nTotal dead: 61\nInjured: 4,877\nTreated and discharged: 4,257\n\nMore soon.",
+    "Latest figures\nDeaths: 61\nWounded: 4,877\nTreated and discharged: 4,257\nSource: the ministry.",
+])
+def test_a_line_of_a_table_that_breaks_its_measure_down(text):
+    figs = [f for f in _figures(text) if f.value == 4257]
+    assert figs and all(f.breakdown == "Treated and discharged" for f in figs), figs
+
+
+@pytest.mark.parametrize("text,value,placed", [
+    ("Bombs hit the embassies in Kenya and Tanzania on Friday. Hospital officials said on Monday that the toll for "
+     "both bombings had risen to 259.", 259, False),
+    ("Twin blasts struck Norway and Sweden on Friday. The two explosions have killed 90 people.", 90, False),
+    ("Ferries sank off Chile and off Peru on Sunday. The toll of both sinkings rose to 140.", 140, False),
+    ("Two bombs exploded in Kabul on Friday. The twin blasts killed 40 people.", 40, True),
+])
+def test_the_toll_of_events_in_two_countries(text, value, placed):
+    figs = _find(_figures(text), "killed", value)
+    assert figs and (figs[0].place is not None) == placed, figs

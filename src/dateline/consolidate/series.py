@@ -260,6 +260,12 @@ def source_key(source: Optional[str], places: Places, figure_place: Optional[str
     return "source:" + " ".join(sorted(set(words)))
 
 
+# A count the analysis found to span places no one place holds ("257 killed in Nairobi and Dar es Salaam"): it
+# has no place, and none is guessed for it, from its words or its value (its series is the unplaced one).
+OVER_PLACES = "(over several places)"
+OVER_PLACES_RULE = "=> figures.place:place/over-the-places-"
+
+
 def _place_of(row: dict, places: Places) -> Optional[str]:
     """The series place of a figure: where analysis put the counted people (see analyze.figures.place),
     one key for one place however it is written ("the Gaza Strip" = "Gaza", "Ishikawa Prefecture" =
@@ -267,6 +273,8 @@ def _place_of(row: dict, places: Places) -> Optional[str]:
     words say."""
     if row.get("place"):
         return place_series_key(row["place"])
+    if OVER_PLACES_RULE in (row.get("rules") or ""):
+        return OVER_PLACES
     group = row.get("grp") or ""
     explicit = places.find(group, demonyms=False)
     if explicit:
@@ -365,7 +373,7 @@ def describe(rows: list[dict], places: Places) -> list[Described]:
 
 
 # State of a store whose figures are all described, in this format (another value: describe them all).
-DESCRIBED = "complete-3"
+DESCRIBED = "complete-4"
 
 # Stands for the figure's place in a stored source key (not a place key: those are plain words).
 _FIGURE_PLACE = "<figure place>"
@@ -383,7 +391,7 @@ def group(described: list[Described], dup: dict[str, Optional[str]]) -> list[Ser
     unattributed figures joining the largest attributed series of their toll."""
     placed = defaultdict(list)
     for r, place, category, _ in described:
-        if place and not r.get("place_inferred"):
+        if place and place != OVER_PLACES and not r.get("place_inferred"):
             placed[(r["measure"], place, category)].append(r)
     by_value = _ByValue(placed)
     rolled = _roll_up(placed)
@@ -396,8 +404,11 @@ def group(described: list[Described], dup: dict[str, Optional[str]]) -> list[Ser
             # somewhere else or of everywhere ("202" in a story of one state's 95): placed by value or not
             # (a figure far below them may be an old one: that is for the alerts to say)
             place = None
-        place = place or by_value.place(r, category)
-        place = rolled.get((r["measure"], place, category), place)
+        if place == OVER_PLACES:
+            place = None
+        else:
+            place = place or by_value.place(r, category)
+            place = rolled.get((r["measure"], place, category), place)
         base = (r["measure"], place, category)
         skey = _with_place(skey, place)
         if skey is None:

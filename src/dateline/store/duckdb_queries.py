@@ -292,7 +292,7 @@ def cumulative_figures(con, out: str) -> list[dict]:
                    f.value_end AS "end", f.start AS sent_start, f."end" AS sent_end, f.value, f.value_max,
                    f.qualifier, f.measure, f."group" AS grp, f.parent, f.source, f.source_entity, f.as_of,
                    f.scope, f.place, f.place_within, f.revised, f.breakdown, f.place_inferred, d.date AS doc_date,
-                   f.sentence
+                   f.sentence, f.rules
             FROM {_read('figure', out)} f JOIN docs d ON d.doc = f.doc AND d.hash = f.doc_hash
             WHERE f.scope = 'cumulative')
         ORDER BY coalesce(as_of, doc_date), doc, start, id""")

@@ -30,7 +30,7 @@ from .asof import (
 from .events import ArticleEvents
 from .group import _group
 from .revision import revised_around
-from .lists import LABEL_LINE as _LABEL_LINE, heading_of, list_label, resolve_lists
+from .lists import LABEL_LINE as _LABEL_LINE, a_part_of_the_table, heading_of, list_label, resolve_lists
 from .place import ArticlePlaces, _own_place, inferred, place_of
 from ..lexicon.gazetteer import fold
 
@@ -201,7 +201,11 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                     c.trace.note("figures.place", "place/of-its-total-or-list", f"{lead.num.text} -> {lead.place}")
                 c.place_within = article.within(c.place) if c.place else None
                 c.place_inferred = c.place is not None and inferred(c)
-                if c.in_list and c.listed_after is None and \
+                part = a_part_of_the_table(c)
+                if part is not None:
+                    c.breakdown = part              # "Treated and discharged: 4,257" under "Injured: 4,877"
+                    c.trace.note("figures.list", "part/a-line-of-the-table", repr(part))
+                elif c.in_list and c.listed_after is None and \
                         "figures.place:place/the-line's-label" not in c.trace.decided("figures.place") and \
                         "figures.list:list/the-label-names-the-measure" not in c.trace.decided("figures.list"):
                     c.breakdown = list_label(c)         # "Drowning: 20": a part of a total, not a toll

@@ -111,12 +111,14 @@ def labelled_line(c: _Cand) -> bool:
 
 # a label that says what its line counts: "Total dead: 192", "Injured: 4,877", "Missing: 40"
 _MEASURE_LABEL = re.compile(r"^(?:(?:total|confirmed|reported|number\s+of|people)\s+)*(?P<word>dead|deaths|killed|"
+                            r"death\s+toll|toll|"
                             r"fatalities|injured|wounded|injuries|hurt|missing|unaccounted\s+for|displaced|homeless|"
                             r"evacuated|evacuees)$", re.I)
-_LABEL_MEASURES = {"dead": "killed", "deaths": "killed", "killed": "killed", "fatalities": "killed",
-                   "injured": "wounded", "wounded": "wounded", "injuries": "wounded", "hurt": "wounded",
-                   "missing": "missing", "unaccounted for": "missing", "displaced": "displaced",
-                   "homeless": "displaced", "evacuated": "evacuated", "evacuees": "evacuated"}
+_LABEL_MEASURES = {"death toll": "killed", "toll": "killed", "dead": "killed", "deaths": "killed",
+                   "killed": "killed", "fatalities": "killed", "injured": "wounded", "wounded": "wounded",
+                   "injuries": "wounded", "hurt": "wounded", "missing": "missing", "unaccounted for": "missing",
+                   "displaced": "displaced", "homeless": "displaced", "evacuated": "evacuated",
+                   "evacuees": "evacuated"}
 
 
 def measure_label(c: _Cand) -> Optional[tuple]:
@@ -125,7 +127,19 @@ def measure_label(c: _Cand) -> Optional[tuple]:
         return None
     label = list_label(c)
     m = _MEASURE_LABEL.match(label)
-    return (_LABEL_MEASURES[m.group("word").lower()], label, None) if m else None
+    return (_LABEL_MEASURES[re.sub(r"\s+", " ", m.group("word").lower())], label, None) if m else None
+
+
+def a_part_of_the_table(c: _Cand) -> Optional[str]:
+    """The label of a "Treated and discharged: 4,257" line in a table whose other lines name the measure
+    ("Injured: 4,877"): a part of a count, not a count of its own."""
+    if not labelled_line(c) or measure_label(c) is not None:
+        return None
+    text = nlp.doc_text(c.root.doc)
+    start = text.rfind("\n", 0, c.num.start) + 1
+    block = text[:start].rstrip("\n").split("\n")[-6:]
+    return list_label(c) if any(_MEASURE_LABEL.match(re.sub(r"\s*:.*$", "", line.strip(" -•*–\t")))
+                                and LABEL_LINE.match(line) for line in block) else None
 
 
 LIST = Table("figures.list", runner="figures", subject="a number with no measure of its own (_Listed)", rules=(

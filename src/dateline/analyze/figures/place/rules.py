@@ -77,6 +77,15 @@ class _Where:
                     return found
         return []
 
+    @functools.cached_property
+    def of_several_events(self) -> bool:
+        """"the toll for both bombings", "the twin blasts killed", "the two attacks": the count is of events the
+        article places in two or more countries (or territories)."""
+        several = any(_lem(t) in ATTACK_NOUNS | HAPPENING_NOUNS and t.tag_ == "NNS" and any(
+            ch.lower_ in ("both", "two", "twin") and ch.dep_ in ("det", "predet", "nummod", "amod")
+            for ch in t.children) for t in self.c.sent)
+        return several and len([u for u, n in self.article.units.items() if n > 0]) >= 2
+
     def one_unit(self, places: list) -> Optional[str]:
         """The one country or territory all the places are in ("in Bavaria and Saxony": Germany), else None:
         a count over places no one place holds has no place ("in Gaza and the West Bank")."""
@@ -367,6 +376,12 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
                    "The twin blasts in Norway and Sweden have killed at least 90 people.",
                    "The floods in Chile and Peru have killed 310 people, officials said."),
          why="the toll of an event told as struck in two countries is over both: it has no one place"),
+    Rule("place/over-the-places-of-its-events", lambda w: w.of_several_events, None,
+         examples=("Bombs hit the embassies in Kenya and Tanzania on Friday. Hospital officials said on Monday "
+                   "that the toll for both bombings had risen to 259.",
+                   "Twin blasts struck Norway and Sweden on Friday. The two explosions have killed 90 people.",
+                   "Ferries sank off Chile and off Peru on Sunday. The toll of both sinkings rose to 140."),
+         why="the toll of events the story places in two countries is over both: it has no one place"),
     Rule("place/the-event's-toll", lambda w: _event_toll(w.c) and w.story_country is not None,
          lambda w: _named(w.story_country),
          examples=("Floods hit Cork. Dublin was spared. Kerry was flooded too. Storm Bera's death toll has passed "
