@@ -2113,3 +2113,108 @@ def test_a_line_of_a_table_that_breaks_its_measure_down(text):
 def test_the_toll_of_events_in_two_countries(text, value, placed):
     figs = _find(_figures(text), "killed", value)
     assert figs and (figs[0].place is not None) == placed, figs
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The attacks at the embassies in Nairobi, Kenya, and Dar es Salaam, Tanzania, killed 257 people.", 257),
+    ("Two bombs exploded outside embassies in Kenya and Tanzania on Friday, killing at least 81 people and "
+     "injuring 1,600.", 1600),
+    ("Storms tore through towns in Dover, England, and Calais, France, killing 14 people.", 14),
+])
+def test_places_in_two_countries_however_coordinated(text, value):
+    has(text, value, "place", None)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The bombings at embassies in Kenya and Tanzania have killed more than 200 people, including 12 Americans.", 12),
+    ("The floods in Chile and Peru have killed 310 people, among them 40 children.", 40),
+    ("At least 300 people have been killed in Norway and Sweden, including 25 Britons.", 25),
+])
+def test_a_part_of_a_count_over_two_countries(text, value):
+    has(text, value, "place", None)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Bombs Hit Two Embassies\nTwo car bombs exploded outside the embassies on Friday. In all, the bombings last "
+     "week claimed 217 lives, police said. Investigators said the blasts were minutes apart.", 217),
+    ("Bombs Hit Two Embassies\nTwo car bombs exploded outside the embassies on Friday. The almost simultaneous "
+     "attacks on Friday killed 257 people. Investigators said the blasts were minutes apart.", 257),
+    ("Blast at Chemical Plant\nAn explosion tore through the plant on Monday. The blast on Monday killed 14 "
+     "workers, officials said. The fire burned for a second day.", 14),
+])
+def test_the_day_of_the_storys_one_happening_is_no_period(text, value):
+    has(text, value, "scope", "cumulative", date=dt.date(2024, 3, 10))
+
+
+def test_new_dead_of_a_story_about_one_happening_are_a_period():
+    text = ("Ferry Sinks Off Koralia\nThe ferry capsized on Sunday. Divers found 20 more bodies in the past 24 "
+            "hours, the coast guard said. The sinking is the worst in a decade.")
+    has(text, 20, "scope", "period")
+
+
+# --- one number shared by the dead, the hurt and the homeless counts none of them alone --------------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("They are talking about three million people being killed, injured or homeless.", 3000000),
+    ("Some 120 people were killed or wounded in the blast.", 120),
+    ("The tsunami left almost 230,000 people dead or missing.", 230000),
+    ("Some 900 dead and injured were brought to the hospitals.", 900),
+])
+def test_several_harms_in_one_number(text, value):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and all(f.measure == "other" for f in figs), figs
+
+
+@pytest.mark.parametrize("text,want", [
+    ("At least 40 people were killed and 30 injured, police said.", [("killed", 40, {}), ("wounded", 30, {})]),
+    ("The ministry said 13 people were killed and dozens wounded in the strike.", [("killed", 13, {})]),
+    ("Rockets hit the town, leaving two people dead and 14 wounded.", [("killed", 2, {}), ("wounded", 14, {})]),
+])
+def test_each_harm_with_its_own_number(text, want):
+    check(text, want)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("With an estimated 200,000 dead, a million and half displaced and the city flattened, aid is slow.",
+     [("killed", 200000, {}), ("displaced", 1500000, {})]),
+    ("The floods have displaced one and a half million people.", [("displaced", 1500000, {})]),
+    ("Officials said a million and a half people had fled the fighting.", [("displaced", 1500000, {})]),
+])
+def test_a_million_and_a_half(text, want):
+    check(text, want)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The government says no more than 150 people have died in the unrest.", 150),
+    ("At most 40 people were killed in the blast, the company said.", 40),
+    ("Officials insisted that not more than 12 people were injured.", 12),
+])
+def test_no_more_than_is_an_upper_bound(text, value):
+    has(text, value, "qualifier", "up to")
+
+
+@pytest.mark.parametrize("text,measure,value", [
+    ("He says a total of 15 UN staff are now confirmed as dead.", "killed", 15),
+    ("Another 30 climbers are listed as missing, the park service said.", "missing", 30),
+    ("Police said 12 officers were registered as injured after the clashes.", "wounded", 12),
+])
+def test_confirmed_as_dead(text, measure, value):
+    check(text, [(measure, value, {})])
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The chief of the mission was killed along with nearly 40 other members of staff.", 40),
+    ("The 11 tourists were killed in the blast, along with five local guides.", 5),
+    ("Two pilots died together with 12 passengers when the plane crashed.", 12),
+])
+def test_killed_along_with(text, value):
+    check(text, [("killed", value, {})])
+
+
+@pytest.mark.parametrize("text,value", [
+    ("NEW: Death toll nationwide now up to at least 219, medical sources say", 219),
+    ("UPDATE: Quake death toll now up to 1,340, officials say", 1340),
+    ("Flood toll now up to 86 in the north, rescuers say", 86),
+])
+def test_a_headline_toll_with_no_verb(text, value):
+    check(text, [("killed", value, {})])

@@ -295,7 +295,11 @@ _FRACTIONS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a quarter": 0.25, "o
 _FRACTION_OF = re.compile(r"\b(?P<f>half|(?:a|one)\s+half|(?:a|one)\s+quarter|three[\s-]quarters|(?:a|one)\s+third|"
                           r"two[\s-]thirds)\s+(?:of\s+)?(?:a|an|one)\s+(?P<scale>million|billion|thousand|hundred|dozen)\b",
                           re.I)
-_AND_A_HALF = re.compile(r"\b(?:a|an|one)\s+(?P<scale>million|billion|thousand|hundred|dozen)\s+and\s+a\s+half\b", re.I)
+# ("a million and half" as wire copy drops the article; "one and a half million" puts the fraction first)
+_AND_A_HALF = re.compile(r"\b(?:a|an|one)\s+(?P<scale>million|billion|thousand|hundred|dozen)\s+and\s+"
+                         r"(?:a\s+)?half\b(?!-)"
+                         r"|\b(?:a|an|one)\s+and\s+a\s+half\s+(?P<scale2>million|billion|thousand|hundred|dozen)\b",
+                         re.I)
 
 
 def _scan_fractions(text: str) -> list[_Raw]:
@@ -305,7 +309,8 @@ def _scan_fractions(text: str) -> list[_Raw]:
         scale = 12 if m.group("scale").lower() == "dozen" else SCALES[m.group("scale").lower()]
         out.append(_Raw(m.start(), m.end(), round(f * scale, 6), True))
     for m in _AND_A_HALF.finditer(text):
-        scale = 12 if m.group("scale").lower() == "dozen" else SCALES[m.group("scale").lower()]
+        word = (m.group("scale") or m.group("scale2")).lower()
+        scale = 12 if word == "dozen" else SCALES[word]
         out.append(_Raw(m.start(), m.end(), 1.5 * scale, True))
     return out
 

@@ -224,7 +224,45 @@ def _release(w: _Word) -> bool:
     return w.lem in RELEASE_VERBS and (w.role != "subj" or w.lem == "return")
 
 
+# the kind of harm a victim word tells, for telling one count of several kinds from one of a single kind
+_HARM_KINDS = {"kill": "killed", "die": "killed", "dead": "killed", "killed": "killed", "injure": "wounded",
+               "injured": "wounded", "wound": "wounded", "wounded": "wounded", "hurt": "wounded", "maim": "wounded",
+               "missing": "missing", "homeless": "displaced", "displaced": "displaced", "displace": "displaced"}
+
+
+_AMOUNT_WORDS = {"dozens", "hundreds", "thousands", "scores", "tens", "many", "several", "others", "more", "some",
+                 "few", "dozen", "hundred", "thousand", "million", "millions"}
+
+
+def _harm_kind(tok) -> Optional[str]:
+    return _HARM_KINDS.get(tok.lower_) or _HARM_KINDS.get(_lem(tok))
+
+
+def several_harms(tok) -> bool:
+    """"three million people killed, injured or homeless", "230,000 dead or missing", "120 killed and wounded":
+    one number shared by victim words of different kinds (not "40 killed and 30 injured": a number of its own)."""
+    kind = _harm_kind(tok)
+    if kind is None:
+        return False
+    kinds = {kind}
+    for other in tok.conjuncts:
+        k = _harm_kind(other)
+        if k is None:
+            continue
+        lo, hi = sorted((tok.i, other.i))
+        if any(t.like_num or t.tag_ == "CD" or t.lower_ in _AMOUNT_WORDS for t in tok.doc[lo:hi + 1]):
+            return False                    # "13 killed and dozens wounded": each its own number
+        kinds.add(k)
+    return len(kinds) > 1
+
+
 VERB_CUES = Table("figures.measure.verb", runner="figures", subject="a predicate of the counted phrase (_Word)", rules=(
+    Rule("other/several-harms-at-once", lambda w: several_harms(w.tok), "other",
+         examples=("They are talking about three million people being killed, injured or homeless.",
+                   "Some 120 people were killed or wounded in the blast.",
+                   "The floods have left 2,300 people dead or missing."),
+         counter_examples=("At least 40 people were killed and 30 injured, police said.",),
+         why="one count of the dead, the hurt and the homeless together is no count of any one of them"),
     Rule("killed/lost-their-family", _lost_kin, "killed",
          examples=("He lost his wife, all his 6 children and 2 grandchildren in the strike.",
                    "A woman who lost 12 members of her family in the flood spoke to reporters."),
@@ -353,6 +391,9 @@ VERB_CUES = Table("figures.measure.verb", runner="figures", subject="a predicate
 
 NOUN_CUES = Table("figures.measure.noun", runner="figures",
                   subject="the counted noun, a modifier or a governing noun (_Word)", rules=(
+    Rule("other/several-harms-together", lambda w: several_harms(w.tok), "other",
+         examples=("The tsunami left almost 230,000 people dead or missing.",
+                   "Some 900 dead and injured were brought to the hospitals.")),
     Rule("other/casualties", lambda w: w.lem in CASUALTY_NOUNS, "other",
          examples=("The blast caused 120 casualties, the hospital said.",),
          why="casualties are the dead and the injured together"),

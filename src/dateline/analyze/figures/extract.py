@@ -196,7 +196,14 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 # sentence says where ("74 were killed in Nairobi"): that people is their nationality
                 by_people = c.parent is not None and c.parent.place and not inferred(c.parent) and \
                     c.trace.decided("figures.place")[-1:] == ["figures.place:place/people-named-by-country"]
-                if lead is not None and lead.place and (not _own_place(c) or by_people):
+                over = c.parent is not None and not c.parent.place and any(
+                    d.startswith("figures.place:place/over-the-places-")
+                    for d in c.parent.trace.decided("figures.place"))
+                if over and (not _own_place(c) or c.trace.decided("figures.place")[-1:] ==
+                             ["figures.place:place/people-named-by-country"]):
+                    c.place = None                  # a part of a count over several places is over them too
+                    c.trace.note("figures.place", "place/over-the-places-of-its-total", f"{c.parent.num.text}")
+                elif lead is not None and lead.place and (not _own_place(c) or by_people):
                     c.place = lead.place
                     c.trace.note("figures.place", "place/of-its-total-or-list", f"{lead.num.text} -> {lead.place}")
                 c.place_within = article.within(c.place) if c.place else None

@@ -153,6 +153,11 @@ def _verb_cues(verb, cues, rank, ctx, skip, role):
                 for p in g.children:
                     if p.dep_ == "pobj":
                         _add(cues, p, "noun", rank, ctx)
+            if g.dep_ == "prep" and g.lower_ == "as":
+                for p in g.children:                    # "confirmed as dead", "listed as missing"
+                    if p.dep_ in ("pobj", "amod", "acomp", "pcomp") and \
+                            p.lower_ in KILLED_ADJS | WOUNDED_ADJS | MISSING_ADJS and not _counts_its_own(p):
+                        _add(cues, p, "noun", rank, ctx)
             if g.dep_ == "prep" and g.lower_ in ("as", "in", "under", "into"):
                 for p in g.children:
                     if p.dep_ == "pobj" and _lem(p) in HOSTAGE_NOUNS | {"captivity", "rubble", "shelter"}:
@@ -238,11 +243,13 @@ def _measure_cues(c: _Cand, ctx, depth: int = 0) -> list:
         # the state word right after a bare number is its own even where the parser hung it on the
         # verb ("left 2,300 homeless, 14 dead and 60 injured") or on a noun before it ("eight of them
         # Americans and over 1,000 injured")
-        after = np.nbor(1) if np.i + 1 < len(np.doc) else None
+        # (the token after the whole number: "a million and half displaced")
+        after = next((t for t in np.doc[np.i + 1:np.i + 6] if t.idx >= c.num.end), None)
         if after is not None and after.lower_ in WOUNDED_ADJS | KILLED_ADJS | DISPLACED_ADJS | MISSING_ADJS \
-                and after.dep_ in ("oprd", "acomp", "conj", "acl") and after.head.i != np.i:
+                and after.dep_ in ("oprd", "acomp", "conj", "acl") and (after.head.i != np.i or after.dep_ == "conj"):
             # closer than the verb of the clause the number was conjoined into
-            _add(cues, after, "noun", -1 if after.dep_ == "acl" else 0, ctx)
+            _add(cues, after, "noun", -1 if after.dep_ == "acl" or after.head.i == np.i else 0, ctx)
+            c.own_measure = own_measure(after, ctx)     # its own word: no neighbour in a list changes it
     # "five of the women who returned ... from captivity": the noun after "of"
     for ch in c.root.children:
         if ch.dep_ == "prep" and ch.lower_ == "of" and ch.i > c.root.i:
@@ -352,6 +359,9 @@ def _pobj_cues(c: _Cand, cues, ctx, depth):
         if gov.lower_ in MISSING_ADJS | WOUNDED_ADJS | KILLED_ADJS and gov.i == prep.i - 1:
             _add(cues, gov, "noun", 1, ctx)         # "the number of missing to 40", the adjective taken for a verb
         _subject_cues(gov, None, cues, ctx)
+        if gov.dep_ in ("acl", "relcl") and pl in ("at", "to") and _lem(gov) in _ESTIMATE_VERBS:
+            # "the deaths, estimated by diplomats at some 2,000": the noun the estimate is of
+            _add(cues, gov.head, "noun", 1, ctx.with_lives())
         for g in gov.children:                      # "revised the death toll to 1,150", "put the toll at"
             if g.dep_ == "dobj" and g.i != c.rel.i:
                 # a toll noun set to the number says what it counts before the verb's subject does ("the new
@@ -369,13 +379,26 @@ def _pobj_cues(c: _Cand, cues, ctx, depth):
             if g.dep_ == "dobj" and g.i != c.rel.i and _lem(g) in ESTIMATE_NOUNS:
                 _toll_noun_cues(g, cues, 1, ctx, skip=prep)
         _verb_cues(gov, cues, 1, ctx, c.rel, "obj")
-    elif pl in ("at", "to", "as", "past", "above") and gov.pos_ in ("NOUN", "PROPN") and _lem(gov) in ESTIMATE_NOUNS:
+    elif pl in ("at", "to", "as", "past", "above", "up") and gov.pos_ in ("NOUN", "PROPN") and \
+            _lem(gov) in ESTIMATE_NOUNS:
         _toll_noun_cues(gov, cues, 1, ctx, skip=prep)   # "the number of displaced people at 1.5 million"
     elif pl == "for" and _lem(gov) in ("exchange", "swap", "return"):
         _add(cues, gov, "noun", 1, ctx)             # "in exchange for 150 Palestinian prisoners"
+    elif pl == "with" and prep.i > 0 and prep.nbor(-1).lower_ in ("along", "together") and \
+            (_is_verbal(gov) or (gov.lower_ in ("along", "together") and _is_verbal(gov.head))):
+        # "was killed along with nearly 40 other members of staff": they befell what the subject did
+        verb = gov if _is_verbal(gov) else gov.head
+        passive = any(g.dep_ == "auxpass" for g in verb.children)
+        _verb_cues(verb, cues, 1, ctx, c.rel, "subjpass" if passive else "subj")
+    elif pl in ("to", "at") and gov.pos_ in ("ADP", "ADV"):
+        # "Death toll nationwide now up to at least 219" (a headline, no verb): the toll noun above
+        noun = next((a for a in list(gov.ancestors)[:2] if a.pos_ == "NOUN" and _lem(a) in ESTIMATE_NOUNS), None)
+        if noun is not None:
+            _toll_noun_cues(noun, cues, 1, ctx, skip=prep)
 
 
 _EXTENT_ADJS = {"high", "many", "much", "large", "great"}
+_ESTIMATE_VERBS = {"estimate", "put", "place", "number", "count", "tally", "revise", "raise", "lower", "set"}
 _MARK_NOUNS = {"milestone", "mark", "threshold", "barrier", "level"}
 
 
@@ -506,7 +529,7 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
             c.coord_prev = here[i - 1]
     for c in reversed(here):
         p = c.coord_prev
-        if p is not None and c.measure and (p.measure is None or p.rank > c.rank) and not p.own_measure:
+        if p is not None and c.measure and (p.measure is None or p.rank > max(c.rank, 0)) and not p.own_measure:
             p.measure, p.rank, p.cue = c.measure, c.rank, c.cue
     for c in here:
         p = c.coord_prev

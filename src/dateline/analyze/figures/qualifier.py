@@ -19,8 +19,9 @@ _AT_LEAST = _words_before(r"at\s+least", r"no\s+(?:fewer|less)\s+than", r"a\s+mi
 _AS_MANY_AS = _words_before(r"as\s+many\s+as", r"up\s+to", r"as\s+much\s+as", r"as\s+high\s+as")
 # "shot up to 5,700", "went up to 300": a count that rose to that level, not "as many as"
 _ROSE_UP_TO = _words_before(r"(?:shot|shoots|shooting|went|goes|gone|going|moved|jumped|climbed|rose|risen|soared|"
-                            r"crept|creeping|ticked|inched|edged|surged)\s+up\s+to")
-_FEWER_THAN = re.compile(r"\b(?:fewer|less)\s+than\s*$|\b(?:under|below)\s*$", re.I)
+                            r"crept|creeping|ticked|inched|edged|surged|toll(?:\s+\w+)?\s+now|toll)\s+up\s+to")
+_FEWER_THAN = re.compile(r"\b(?:fewer|less)\s+than\s*$|\b(?:under|below)\s*$|"
+                         r"\b(?:no|not)\s+(?:more|greater)\s+than\s*$|\bat\s+(?:the\s+)?most\s*$", re.I)
 _MORE_THAN = _words_before(r"more\s+than", "over", r"upwards\s+of", r"in\s+excess\s+of", "above", "exceeding",
                            "exceeded", "exceeds", "exceed", "top(?:s|ped)?", "surpass(?:es|ed)?", "cross(?:es|ed)?",
                            "passed", "passes", "past", "beyond", r"north\s+of")
@@ -66,9 +67,12 @@ QUALIFIER = Table("figures.qualifier", runner="figures", subject="the words befo
     Rule("up to/as-many-as-before", lambda b: b.ends(_AS_MANY_AS) and not b.ends(_ROSE_UP_TO), "up to",
          examples=("As many as 500 people may have died in the quake.",
                    "The death toll could be as high as 1,500, the Red Cross warned."),
-         counter_examples=("The number of injured shot up to 5,700, the ministry said.",)),
+         counter_examples=("The number of injured shot up to 5,700, the ministry said.",
+                           "UPDATE: Quake death toll now up to 1,340, officials say")),
     Rule("up to/fewer-than-before", lambda b: b.ends(_FEWER_THAN), "up to",
-         examples=("Fewer than 30 people were wounded.",)),
+         examples=("Fewer than 30 people were wounded.",
+                   "The government says no more than 150 people have died.",
+                   "At most 40 people were killed in the blast, the company said.")),
     Rule("more than/more-than-before", lambda b: b.ends(_MORE_THAN), "more than",
          examples=("More than 1,100 people were injured, officials said.",
                    "The toll topped 3,000 on Friday.")),

@@ -127,7 +127,7 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
     Rule("period/fronted-period", lambda s: bool(_FRONTED_PERIOD.match(s.c.sent.text)) and not s.cum_cue, "period",
          examples=("In the past 24 hours, at least 125 people were killed and 318 others injured, it added.",),
          why="a period named at the head of the sentence holds for each figure in it"),
-    Rule("period/recent-hours", lambda s: s.period_cue, "period",
+    Rule("period/recent-hours", lambda s: s.period_cue and not _dates_the_one_happening(s), "period",
          examples=("At least 48 people were killed in the past 24 hours, the ministry said.",
                    "More than 2,000 people were killed in just two weeks of fighting, the monitor said.",
                    "The ministry reported fresh fighting over the past 24-hours, resulting in 59 dead.",
@@ -190,9 +190,12 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
          examples=("The death toll has risen to 2,300, officials said.",
                    "Since the quake struck, 4,100 people have been injured.")),
     Rule("period/the-past-week", lambda s: s.c.measure in ("killed", "wounded") and not s.level and
-         bool(re.search(r"\b(?:past|last|previous)\s+week\b", s.clause)), "period",
+         bool(re.search(r"\b(?:past|last|previous)\s+week\b", s.clause)) and not _dates_the_one_happening(s),
+         "period",
          examples=("A doctor said 109 people have died in the city over the past week.",),
-         counter_examples=("The death toll climbed to 3,000 over the past week.",)),
+         counter_examples=("The death toll climbed to 3,000 over the past week.",
+                           "Bombs Hit Two Embassies\nTwo car bombs exploded outside the embassies on Friday. In all, "
+                           "the bombings last week claimed 217 lives, police said. The blasts were minutes apart.")),
     Rule("period/new-deaths", lambda s: s.c.measure in ("killed", "wounded") and _new_ones(s.c), "period",
          examples=("Activists reported 24 new civilian deaths across the country.",
                    "Ten of the new deaths were reported in the northern city.",
@@ -270,10 +273,19 @@ def _recent_day(s: "_Clause") -> bool:
         not s.level
 
 
+def _dates_the_one_happening(s: "_Clause") -> bool:
+    """"the bombings ... last week claimed 217 lives", in a story about those bombings: the time dates the
+    happening, whose dead are the story's toll (not "in the past 24 hours, 20 more bodies were found")."""
+    return the_storys_one_happening(s.c) and _the_storys_event_told(s) and \
+        not re.search(r"\b(?:hours?|days|more|new|further|additional)\b", s.clause)
+
+
 def _the_storys_event_told(s: "_Clause") -> bool:
     """The clause names a disaster ("the earthquake killed ...") or the article's own named event."""
     if any(_lem(t) in _NATURAL_EVENT_NOUNS | HAPPENING_NOUNS for t in s.tokens):
         return True
+    if the_storys_one_happening(s.c) and any(_lem(t) in ATTACK_NOUNS for t in s.tokens):
+        return True                 # "the attacks Aug. 7 ... killed 257" in a story about that one bombing
     main = s.c.events.main if s.c.events is not None else None
     return bool(main) and bool(re.search(r"\b" + re.escape(main.lower()) + r"\b", s.clause))
 

@@ -67,8 +67,12 @@ class _Where:
     def event_over_places(self) -> list:
         """"the bombings at embassies in Kenya and Tanzania killed 250": the places of an "in X and Y" phrase
         that hangs, in the count's sentence, on a word of the event (an attack, a happening, a disaster)."""
-        doers = {g.i for g in self.c.verb.children if g.dep_ in ("nsubj", "agent")} \
-            if self.c.verb is not None and _is_verbal(self.c.verb) else set()
+        v = self.c.verb
+        doers = {g.i for g in v.children if g.dep_ in ("nsubj", "agent")} if v is not None and _is_verbal(v) else set()
+        while v is not None and v.tag_ == "VBG" and v.dep_ == "conj" and v.head.tag_ == "VBG":
+            v = v.head                      # "..., killing 81 and injuring 1,600": the first participle's
+        if v is not None and v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj"):
+            doers.add(v.head.i)             # "bombs exploded outside embassies in X and Y, killing 81"
         for t in self.c.sent:
             if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and any(
                     (_lem(a) in _EVENT_NOUNS and a.pos_ == "NOUN") or a.i in doers for a in t.ancestors):

@@ -156,7 +156,9 @@ def coordinated_places(t, article: ArticlePlaces) -> list:
     """The places of "in X and Y" whose first object is ``t``, when they are two or more distinct places the
     gazetteer knows ("in Nairobi and Dar es Salaam", "in Kenya and Tanzania"); else []. "two each in X and Y"
     is a count for each of them (a list), not one count over both."""
-    conjs = [x for x in t.conjuncts if x.dep_ == "conj" and x.i > t.i]
+    # "in Nairobi, Kenya, and Dar es Salaam, Tanzania": the second place hangs on the first one's apposition
+    heads = [t] + [a for a in t.children if a.dep_ == "appos"]
+    conjs = [x for h in heads for x in h.conjuncts if x.dep_ == "conj" and x.i > t.i]
     if not conjs or t.head.dep_ != "prep" or any(x.lower_ == "each" for x in t.head.doc[max(0, t.head.i - 2):t.head.i]):
         return []
     places = []
