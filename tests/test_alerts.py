@@ -292,18 +292,18 @@ def test_one_facilitys_count_is_part_of_a_toll_not_a_conflict(facility):
 
 
 def test_a_count_over_two_countries_joins_neither_countrys_series(tmp_path):
-    """"160 killed in Kenya and Tanzania" has no place: it is not filed under Kenya by its value (which is
-    near Kenya's toll), so Kenya's later, smaller toll is not called stale against it."""
+    """"160 killed in Peru and Ecuador" has no place: it is not filed under Peru by its value (which is
+    near Peru's toll), so Peru's later, smaller toll is not called stale against it."""
     rows = [
-        {"id": "k1", "date": "2024-05-01", "text": "The floods have killed 120 people in Kenya, officials said."},
+        {"id": "k1", "date": "2024-05-01", "text": "The floods have killed 120 people in Peru, officials said."},
         {"id": "b2", "date": "2024-05-04",
-         "text": "The floods have killed 160 people in Kenya and Tanzania, officials said."},
-        {"id": "k3", "date": "2024-05-09", "text": "The floods have killed 125 people in Kenya, officials said."},
+         "text": "The floods have killed 160 people in Peru and Ecuador, officials said."},
+        {"id": "k3", "date": "2024-05-09", "text": "The floods have killed 125 people in Peru, officials said."},
     ]
     with Ledger(tmp_path / "two.db") as led:
         led.ingest([write(tmp_path / "two.jsonl", rows)])
         series = _series_both_ways(led.store, measure="killed")
-        kenya = [s for s in series if s.place == "kenya"]
-        assert kenya and {p.doc for s in kenya for p in s.points} == {"k1", "k3"}
+        peru = [s for s in series if s.place == "peru"]
+        assert peru and {p.doc for s in peru for p in s.points} == {"k1", "k3"}
         assert any(s.place is None and [p.doc for p in s.points] == ["b2"] for s in series)
         assert not [a for a in led.check() if a.point.doc == "k3"]

@@ -2011,7 +2011,7 @@ def test_the_victim_word_right_after_the_number(text, value):
 # --- one count over places in two countries has no one place -----------------------------------------------------
 
 @pytest.mark.parametrize("text,value,place", [
-    ("The two bombings killed 257 people in Nairobi and Dar es Salaam, officials said.", 257, None),
+    ("The two bombings killed 257 people in Lima and Quito, officials said.", 257, None),
     ("At least 300 people have been killed in Chile and Peru.", 300, None),
     ("The floods in Chile and Peru have killed 310 people, officials said.", 310, None),
     ("The twin blasts in Norway and Sweden have killed at least 90 people.", 90, None),
@@ -2029,18 +2029,18 @@ def test_two_each_in_two_places_is_a_list_not_a_count_over_both():
 # --- a sub-group named by its people was where its total was ---------------------------------------------------
 
 @pytest.mark.parametrize("text,value,place", [
-    ("At least 74 people, including eight Americans, were killed in Nairobi, and 1,640 were wounded.", 8, "Nairobi"),
-    ("The victims in Nairobi numbered 213, including 12 Americans.", 12, "Nairobi"),
+    ("At least 74 people, including eight Canadians, were killed in Lima, and 1,640 were wounded.", 8, "Lima"),
+    ("The victims in Lima numbered 213, including 12 Canadians.", 12, "Lima"),
     ("More than 300 people died in Phuket, among them 40 Swedes, officials said.", 40, "Phuket"),
 ])
 def test_a_sub_group_named_by_its_people_is_where_its_total_was(text, value, place):
     has(text, value, "place", place)
 
 
-# --- an event named by its place ("the Nairobi embassy bombing") places its dead there ---------------------------
+# --- an event named by its place ("the Lima embassy bombing") places its dead there ---------------------------
 
 @pytest.mark.parametrize("text,value,place", [
-    ("Twelve Americans were killed in the Nairobi embassy bombing, officials said.", 12, "Nairobi"),
+    ("Twelve Canadians were killed in the Lima embassy bombing, officials said.", 12, "Lima"),
     ("Four Britons died in the Phuket ferry explosion, the Foreign Office said.", 4, "Phuket"),
     ("Two Canadians were hurt in the Lyon metro blast.", 2, "Lyon"),
 ])
@@ -2086,7 +2086,7 @@ def test_a_label_that_names_the_measure(text, want):
 @pytest.mark.parametrize("text,value,place", [
     ("The latest figures for the storm:\n\nNORTH CAROLINA:\nTotal dead: 92\nInjured: 877\n\nGEORGIA:\nTotal dead: 31",
      31, "Georgia"),
-    ("Casualties by country\nKenya:\nDeaths: 192\nInjuries: 4,877\nTanzania:\nDeaths: 10", 10, "Tanzania"),
+    ("Casualties by country\nPeru:\nDeaths: 192\nInjuries: 4,877\nEcuador:\nDeaths: 10", 10, "Ecuador"),
     ("The latest figures for the storm:\n\nNORTH CAROLINA:\nTotal dead: 92\nInjured: 877", 877, "North Carolina"),
 ])
 def test_a_place_heading_over_labelled_lines(text, value, place):
@@ -2094,7 +2094,7 @@ def test_a_place_heading_over_labelled_lines(text, value, place):
 
 
 @pytest.mark.parametrize("text", [
-    "Figures for the blast:\n\nKENYA:\nTotal dead: 192\nInjured: 4,877\nTreated and discharged: 4,257\n\nMore soon.",
+    "Figures for the blast:\n\nPERU:\nTotal dead: 192\nInjured: 4,877\nTreated and discharged: 4,257\n\nMore soon.",
     "Figures for the floods:\n\nTotal dead: 61\nInjured: 4,877\nTreated and discharged: 4,257\n\nMore soon.",
     "Latest figures\nDeaths: 61\nWounded: 4,877\nTreated and discharged: 4,257\nSource: the ministry.",
 ])
@@ -2104,7 +2104,7 @@ def test_a_line_of_a_table_that_breaks_its_measure_down(text):
 
 
 @pytest.mark.parametrize("text,value,placed", [
-    ("Bombs hit the embassies in Kenya and Tanzania on Friday. Hospital officials said on Monday that the toll for "
+    ("Bombs hit the embassies in Peru and Ecuador on Friday. Hospital officials said on Monday that the toll for "
      "both bombings had risen to 259.", 259, False),
     ("Twin blasts struck Norway and Sweden on Friday. The two explosions have killed 90 people.", 90, False),
     ("Ferries sank off Chile and off Peru on Sunday. The toll of both sinkings rose to 140.", 140, False),
@@ -2116,8 +2116,8 @@ def test_the_toll_of_events_in_two_countries(text, value, placed):
 
 
 @pytest.mark.parametrize("text,value", [
-    ("The attacks at the embassies in Nairobi, Kenya, and Dar es Salaam, Tanzania, killed 257 people.", 257),
-    ("Two bombs exploded outside embassies in Kenya and Tanzania on Friday, killing at least 81 people and "
+    ("The attacks at the embassies in Lima, Peru, and Quito, Ecuador, killed 257 people.", 257),
+    ("Two bombs exploded outside embassies in Peru and Ecuador on Friday, killing at least 81 people and "
      "injuring 1,600.", 1600),
     ("Storms tore through towns in Dover, England, and Calais, France, killing 14 people.", 14),
 ])
@@ -2126,7 +2126,7 @@ def test_places_in_two_countries_however_coordinated(text, value):
 
 
 @pytest.mark.parametrize("text,value", [
-    ("The bombings at embassies in Kenya and Tanzania have killed more than 200 people, including 12 Americans.", 12),
+    ("The bombings at embassies in Peru and Ecuador have killed more than 200 people, including 12 Canadians.", 12),
     ("The floods in Chile and Peru have killed 310 people, among them 40 children.", 40),
     ("At least 300 people have been killed in Norway and Sweden, including 25 Britons.", 25),
 ])

@@ -260,7 +260,7 @@ def source_key(source: Optional[str], places: Places, figure_place: Optional[str
     return "source:" + " ".join(sorted(set(words)))
 
 
-# A count the analysis found to span places no one place holds ("257 killed in Nairobi and Dar es Salaam"): it
+# A count the analysis found to span places no one place holds ("257 killed in Lima and Quito"): it
 # has no place, and none is guessed for it, from its words or its value (its series is the unplaced one).
 OVER_PLACES = "(over several places)"
 OVER_PLACES_RULE = "=> figures.place:place/over-the-places-"

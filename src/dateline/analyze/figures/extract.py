@@ -192,8 +192,8 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                     c.trace.note("figures.source", "source/not-the-place-that-had-them", f"{c.source!r} -> none")
                     not_sources.add(c.source)
                     c.source = None
-                # a sub-group named by its people ("including 12 Americans") was where its total was, when the
-                # sentence says where ("74 were killed in Nairobi"): that people is their nationality
+                # a sub-group named by its people ("including 12 Canadians") was where its total was, when the
+                # sentence says where ("74 were killed in Lima"): that people is their nationality
                 by_people = c.parent is not None and c.parent.place and not inferred(c.parent) and \
                     c.trace.decided("figures.place")[-1:] == ["figures.place:place/people-named-by-country"]
                 over = c.parent is not None and not c.parent.place and any(

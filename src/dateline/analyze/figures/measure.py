@@ -242,7 +242,7 @@ def _measure_cues(c: _Cand, ctx, depth: int = 0) -> list:
                 _add(cues, ch, "noun", 0, ctx)
         # the state word right after a bare number is its own even where the parser hung it on the
         # verb ("left 2,300 homeless, 14 dead and 60 injured") or on a noun before it ("eight of them
-        # Americans and over 1,000 injured")
+        # Canadians and over 1,000 injured")
         # (the token after the whole number: "a million and half displaced")
         after = next((t for t in np.doc[np.i + 1:np.i + 6] if t.idx >= c.num.end), None)
         if after is not None and after.lower_ in WOUNDED_ADJS | KILLED_ADJS | DISPLACED_ADJS | MISSING_ADJS \

@@ -57,7 +57,7 @@ class _Where:
 
     @functools.cached_property
     def count_over_places(self) -> list:
-        """"killed 257 people in Nairobi and Dar es Salaam": the places the count's own "in X and Y" names."""
+        """"killed 257 people in Lima and Quito": the places the count's own "in X and Y" names."""
         heads = _victim_heads(self.c)
         if self.c.verb is not None:         # "left 40 people dead in X and Y"
             heads += [ch for ch in self.c.verb.children if ch.dep_ in ("oprd", "acomp")]
@@ -65,7 +65,7 @@ class _Where:
 
     @functools.cached_property
     def event_over_places(self) -> list:
-        """"the bombings at embassies in Kenya and Tanzania killed 250": the places of an "in X and Y" phrase
+        """"the bombings at embassies in Peru and Ecuador killed 250": the places of an "in X and Y" phrase
         that hangs, in the count's sentence, on a word of the event (an attack, a happening, a disaster)."""
         v = self.c.verb
         doers = {g.i for g in v.children if g.dep_ in ("nsubj", "agent")} if v is not None and _is_verbal(v) else set()
@@ -92,7 +92,7 @@ class _Where:
 
     def one_unit(self, places: list) -> Optional[str]:
         """The one country or territory all the places are in ("in Bavaria and Saxony": Germany), else None:
-        a count over places no one place holds has no place ("in Gaza and the West Bank")."""
+        a count over places no one place holds has no place ("in Chile and Peru")."""
         units = {self.article.unit(p) for p in places}
         return _named(units.pop()) if len(units) == 1 and None not in units else None
 
@@ -129,7 +129,7 @@ class _Where:
 
     @functools.cached_property
     def section_place(self) -> Optional[str]:
-        """"KENYA:" over the lines "Total dead: 192", "Injured: 4,877": the place a heading line of its own
+        """"PERU:" over the lines "Total dead: 192", "Injured: 4,877": the place a heading line of its own
         names, over the labelled lines right under it."""
         if not self.c.in_list:
             return None
@@ -316,7 +316,7 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
                    "Injuries were recorded in Kent (14), Essex (9) and Surrey (3), police said.")),
     Rule("place/over-the-places-it-names", lambda w: bool(w.count_over_places),
          lambda w: w.one_unit(w.count_over_places),
-         examples=("The two bombings killed 257 people in Nairobi and Dar es Salaam, officials said.",
+         examples=("The two bombings killed 257 people in Lima and Quito, officials said.",
                    "Floods have killed 120 people in Texas and Oklahoma.",
                    "The storms left 40 people dead in Kent and Essex.",
                    "At least 300 people have been killed in Chile and Peru."),
@@ -354,7 +354,7 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
          examples=("The agency broke down the deaths by county:\n- Holm County: 12 people\n- Tarn County: 7 people",)),
     Rule("place/the-section's-heading", lambda w: w.section_place is not None, lambda w: w.section_place,
          examples=("The latest figures for the floods:\n\nNORTH CAROLINA:\nTotal dead: 92\nInjured: 877",
-                   "Casualties by country\nKenya:\nDeaths: 192\nInjuries: 4,877"),
+                   "Casualties by country\nPeru:\nDeaths: 192\nInjuries: 4,877"),
          why="a place on a line of its own, then a colon, heads the labelled lines under it"),
     Rule("place/the-toll-of-X", lambda w: w.toll_place is not None, lambda w: w.token_name(w.toll_place),
          examples=("Japan's death toll rose to 168 on Monday.", "The death toll in Myanmar has risen to 2,719.")),
@@ -381,7 +381,7 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
                    "The floods in Chile and Peru have killed 310 people, officials said."),
          why="the toll of an event told as struck in two countries is over both: it has no one place"),
     Rule("place/over-the-places-of-its-events", lambda w: w.of_several_events, None,
-         examples=("Bombs hit the embassies in Kenya and Tanzania on Friday. Hospital officials said on Monday "
+         examples=("Bombs hit the embassies in Peru and Ecuador on Friday. Hospital officials said on Monday "
                    "that the toll for both bombings had risen to 259.",
                    "Twin blasts struck Norway and Sweden on Friday. The two explosions have killed 90 people.",
                    "Ferries sank off Chile and off Peru on Sunday. The toll of both sinkings rose to 140."),

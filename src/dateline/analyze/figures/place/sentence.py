@@ -105,7 +105,7 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
                     if inner is not None:
                         return inner
     if _lem(pobj) in _NAMED_BY_PLACE:
-        # "in the Nairobi embassy bombing", "in the Phuket ferry explosion": the place that names the event (a
+        # "in the Lima embassy bombing", "in the Phuket ferry explosion": the place that names the event (a
         # name the gazetteer knows, whatever NER made of it); not an invasion's or offensive's, named by its doer
         names = [ch for ch in pobj.children if ch.dep_ == "compound"]
         names += [g for ch in names for g in ch.children if g.dep_ in ("compound", "amod")]
@@ -154,9 +154,9 @@ def _preps_for(measure: Optional[str]) -> tuple[str, ...]:
 
 def coordinated_places(t, article: ArticlePlaces) -> list:
     """The places of "in X and Y" whose first object is ``t``, when they are two or more distinct places the
-    gazetteer knows ("in Nairobi and Dar es Salaam", "in Kenya and Tanzania"); else []. "two each in X and Y"
+    gazetteer knows ("in Lima and Quito", "in Peru and Ecuador"); else []. "two each in X and Y"
     is a count for each of them (a list), not one count over both."""
-    # "in Nairobi, Kenya, and Dar es Salaam, Tanzania": the second place hangs on the first one's apposition
+    # "in Lima, Peru, and Quito, Ecuador": the second place hangs on the first one's apposition
     heads = [t] + [a for a in t.children if a.dep_ == "appos"]
     conjs = [x for h in heads for x in h.conjuncts if x.dep_ == "conj" and x.i > t.i]
     if not conjs or t.head.dep_ != "prep" or any(x.lower_ == "each" for x in t.head.doc[max(0, t.head.i - 2):t.head.i]):
