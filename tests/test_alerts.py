@@ -307,3 +307,23 @@ def test_a_count_over_two_countries_joins_neither_countrys_series(tmp_path):
         assert peru and {p.doc for s in peru for p in s.points} == {"k1", "k3"}
         assert any(s.place is None and [p.doc for p in s.points] == ["b2"] for s in series)
         assert not [a for a in led.check() if a.point.doc == "k3"]
+
+
+def test_a_story_about_one_crash_keeps_its_toll_apart_from_a_war_in_the_same_country(tmp_path):
+    """A stream about a war, and an article about one plane crash in the same country: the crash's toll
+    is that crash's running toll (its own series), not an out-of-date figure of the war's toll."""
+    war = "The war has killed more than {} people in Peru since March, the health ministry said."
+    rows = [
+        {"id": "w1", "date": "2024-05-01", "text": war.format("250")},
+        {"id": "w2", "date": "2024-05-05", "text": war.format("300")},
+        {"id": "c3", "date": "2024-05-12",
+         "text": "Plane Crash Off Peru\nA charter plane crashed into the sea off Peru on Saturday. The crash killed "
+                 "148 people, the ministry said. Divers searched the wreck of the crashed plane."},
+        {"id": "w4", "date": "2024-05-14", "text": war.format("320")},
+    ]
+    with Ledger(tmp_path / "mix.db") as led:
+        led.ingest([write(tmp_path / "mix.jsonl", rows)])
+        series = _series_both_ways(led.store, measure="killed")
+        crash = [s for s in series if any(p.doc == "c3" for p in s.points)]
+        assert crash and crash[0].category == "people (crash)" and [p.doc for p in crash[0].points] == ["c3"]
+        assert not [a for a in led.check() if a.point.doc in ("c3", "w4")]

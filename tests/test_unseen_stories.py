@@ -2218,3 +2218,12 @@ def test_killed_along_with(text, value):
 ])
 def test_a_headline_toll_with_no_verb(text, value):
     check(text, [("killed", value, {})])
+
+
+def test_the_bombings_of_a_story_told_in_two_countries():
+    text = ("Bombs Hit Two Embassies\nCar bombs exploded outside the embassies in Peru and Ecuador on Friday. The "
+            "bombings killed 259 people, police said on Tuesday. Investigators said the blasts were minutes apart.")
+    has(text, 259, "place", None)
+    one = ("Bomb Hits Embassy\nA car bomb exploded outside the embassy in Lima on Friday. The bombing killed 59 "
+           "people, police said on Tuesday. Investigators said the blast was heard across Peru.")
+    has(one, 59, "place", "Lima")

@@ -366,6 +366,11 @@ def describe(rows: list[dict], places: Places) -> list[Described]:
             category = "people"       # "900 soldiers and civilians" counts everyone
         if (r["parent"] or r.get("breakdown")) and category == "people":
             continue          # a sub-group nobody named ("…, of which 4,237 are", "Drowning: 20") is not the total
+        happening = _ONE_HAPPENING.search(r.get("rules") or "")
+        if happening:
+            # the toll of a story about one bombing, crash or sinking is that happening's: not compared with
+            # another story's toll of the same place (a war's, an uprising's) that a stream mixes in
+            category = f"{category} ({happening.group(1)})"
         if r["source"] not in skeys:
             skeys[r["source"]] = source_key(r["source"], places, _FIGURE_PLACE)
         described.append((r, _place_of(r, places), category, skeys[r["source"]]))
@@ -373,7 +378,10 @@ def describe(rows: list[dict], places: Places) -> list[Described]:
 
 
 # State of a store whose figures are all described, in this format (another value: describe them all).
-DESCRIBED = "complete-4"
+DESCRIBED = "complete-5"
+
+# the note analysis leaves on the toll of a story about one happening: "story/one-happening  (crash)"
+_ONE_HAPPENING = re.compile(r"figures\.scope:story/one-happening  \(([^)]+)\)")
 
 # Stands for the figure's place in a stored source key (not a place key: those are plain words).
 _FIGURE_PLACE = "<figure place>"

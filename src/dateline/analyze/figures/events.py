@@ -35,6 +35,13 @@ _MANY_HAPPENINGS = re.compile(r"\b(?:wars?|warfare|conflicts?|fighting|offensive
                               r"bombardments?|sieges?|besieged|ceasefire|truce|hostilities|aggression|occupation|"
                               r"campaign|protests?|protesters|demonstrat(?:ions?|ors)|riots?|unrest|troops|army|"
                               r"soldiers|militias?|rebels?)\b", re.I)
+# the kind of a one-happening word, by its first five letters
+_BLAST = "attack or explosion"
+_HAPPENING_KIND = {"bomb": _BLAST, "bombi": _BLAST, "bombs": _BLAST, "blast": _BLAST, "explo": _BLAST,
+                   "attac": _BLAST, "shoot": _BLAST, "stabb": _BLAST, "massa": _BLAST, "crash": "crash",
+                   "colla": "collapse", "fire": "fire", "fires": "fire", "blaze": "fire", "stamp": "stampede",
+                   "derai": "derailment", "sinki": "sinking", "sank": "sinking", "capsi": "sinking",
+                   "accid": "accident", "shipw": "sinking"}
 _NOT_NAMES = {"The", "A", "An", "This", "That", "New", "Year", "Day", "Deadly", "Massive", "Powerful", "Major",
               "Huge", "Devastating", "Strong", "Recent", "Latest", "Last", "First", "Second", "Great"}
 
@@ -69,6 +76,10 @@ class ArticleEvents:
         # tense day after day and rising, is the story's running toll, as a disaster's is
         self.one_happening = not self.natural and not _MANY_HAPPENINGS.search(text) and \
             sum(1 for sent in nlp.sentences(doc) if _ONE_HAPPENING.search(sent.text)) >= 2
+        # which kind of happening it is (an attack, a crash, a sinking ...): its toll is that happening's, kept
+        # apart in the series from the tolls of other stories that share its place
+        kinds = Counter(_HAPPENING_KIND.get(m.group(0).lower()[:5], "happening") for m in _ONE_HAPPENING.finditer(text))
+        self.happening = kinds.most_common(1)[0][0] if self.one_happening and kinds else None
         self.first = {n: (m.start() if (m := re.search(r"\b" + re.escape(n) + r"\b", text)) else len(text))
                       for n in names}
 

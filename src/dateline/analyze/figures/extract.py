@@ -28,6 +28,7 @@ from .asof import (
     _as_of, _dated_statements, _dateline_date, _same_source, _sentence_times, dated_reports, event_day, past_day,
 )
 from .events import ArticleEvents
+from .incident import the_storys_one_happening
 from .group import _group
 from .revision import revised_around
 from .lists import LABEL_LINE as _LABEL_LINE, a_part_of_the_table, heading_of, list_label, resolve_lists
@@ -290,6 +291,10 @@ def _describe(here: list[_Cand], claims: list[Claim], history: list[str], headin
             if same and same[-1].scope == "incident":
                 c.scope = "incident"
                 c.trace.note("figures.scope", "incident/bare-toll-after-incident", f"after {same[-1].num.text}")
+    for c in here:
+        if c.scope == "cumulative" and c.events is not None and c.events.happening and the_storys_one_happening(c):
+            # its series is that happening's (consolidate.series): not another story's toll in the same place
+            c.trace.note("figures.scope", "story/one-happening", c.events.happening, decided=False)
     for c in here:
         if c.scope == "cumulative" and _increment(c, here):
             c.scope = "period"

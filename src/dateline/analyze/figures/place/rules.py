@@ -85,9 +85,11 @@ class _Where:
     def of_several_events(self) -> bool:
         """"the toll for both bombings", "the twin blasts killed", "the two attacks": the count is of events the
         article places in two or more countries (or territories)."""
-        several = any(_lem(t) in ATTACK_NOUNS | HAPPENING_NOUNS and t.tag_ == "NNS" and any(
+        one = self.c.events is not None and self.c.events.one_happening
+        # (in a story about one happening told in two countries, "the bombings" are both of them)
+        several = any(_lem(t) in ATTACK_NOUNS | HAPPENING_NOUNS and t.tag_ == "NNS" and (one or any(
             ch.lower_ in ("both", "two", "twin") and ch.dep_ in ("det", "predet", "nummod", "amod")
-            for ch in t.children) for t in self.c.sent)
+            for ch in t.children)) for t in self.c.sent)
         return several and len([u for u, n in self.article.units.items() if n > 0]) >= 2
 
     def one_unit(self, places: list) -> Optional[str]:
