@@ -2227,3 +2227,12 @@ def test_the_bombings_of_a_story_told_in_two_countries():
     one = ("Bomb Hits Embassy\nA car bomb exploded outside the embassy in Lima on Friday. The bombing killed 59 "
            "people, police said on Tuesday. Investigators said the blast was heard across Peru.")
     has(one, 59, "place", "Lima")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The company mourned the presumed loss of 11 lives.", 11),
+    ("The loss of 40 lives in the fire shocked the town.", 40),
+    ("Officials confirmed the tragic loss of 212 lives in the floods.", 212),
+])
+def test_the_loss_of_lives(text, value):
+    check(text, [("killed", value, {})])

@@ -232,7 +232,9 @@ def _measure_cues(c: _Cand, ctx, depth: int = 0) -> list:
     cues: list = []
     np = c.np
     if np.i != c.root.i:
-        _modifier_cues(np, cues, 1, ctx)
+        # "the (presumed) loss of 11 lives": lives lost
+        lost = _lem(np) == "life" and np.dep_ == "pobj" and np.head.lower_ == "of" and _lem(np.head.head) == "loss"
+        _modifier_cues(np, cues, 1, ctx.with_lives() if lost else ctx)
     else:
         # a bare number may carry a participle: "28,000 others injured", "the 81 being evacuated"
         for ch in np.children:
