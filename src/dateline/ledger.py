@@ -47,6 +47,27 @@ class IngestReport:
         return not self.errors
 
 
+def _warm_for_storing():
+    """Start a thread that imports and builds what storing and consolidating use (datasketch and
+    its permutations, the gazetteer, the consolidation modules); join it before using them.
+    Only caches are filled: the results are the same with or without it."""
+    import threading
+
+    def warm() -> None:
+        try:
+            from .analyze.lexicon.gazetteer import gazetteer
+            from .consolidate import aliases, series  # noqa: F401
+
+            dedup.signature("")
+            gazetteer()
+        except Exception:   # noqa: BLE001 - whatever failed here fails again where it is used, and is reported there
+            pass
+
+    thread = threading.Thread(target=warm, name="dateline-warm", daemon=True)
+    thread.start()
+    return thread
+
+
 class Ledger:
     def __init__(self, db: PathLike = "dateline.db", read_only: bool = False):
         self.store = Store(db, read_only=read_only)
@@ -88,18 +109,23 @@ class Ledger:
             if on_progress:
                 on_progress(report.added + report.updated + report.unchanged, len(report.errors))
 
-        def submit() -> None:
+        def submit(last: bool = False) -> None:
             known = self.store.document_hashes([d.id for d in batch])
             fresh = [d for d in batch if known.get(d.id) != d.content_hash]
             report.unchanged += len(batch) - len(fresh)
             batch.clear()
             if fresh:
-                in_flight.append((fresh, analyzer.submit(fresh)))
+                in_flight.append((fresh, analyzer.submit(fresh, last=last)))
             # keep one batch analysing while the previous one is written
             while len(in_flight) > 1:
                 store_oldest()
 
+        # while the workers' fork server loads spaCy (seconds on one core), the other core readies
+        # what this process needs later, instead of paying it between batches or in the serial end
+        warming = _warm_for_storing() if workers > 1 else None
         with Analyzer(workers=workers, cache_size=cache_size) as analyzer:
+            if warming is not None:
+                warming.join()
             for item in first_of_each_id(read_inputs(paths, default_date=default_date, max_chars=max_chars)):
                 if isinstance(item, InputProblem):
                     report.problems.append(item)
@@ -107,7 +133,7 @@ class Ledger:
                 batch.append(item)
                 if len(batch) >= batch_size:
                     submit()
-            submit()
+            submit(last=True)
             while in_flight:
                 store_oldest()
         # also when an earlier run stored articles but died before consolidating them

@@ -132,16 +132,18 @@ class Analyzer:
             self._pool = None
             workers_context.release(self._context)
 
-    def submit(self, documents: Sequence[Document]) -> "Pending":
+    def submit(self, documents: Sequence[Document], last: bool = False) -> "Pending":
         """Start analysing ``documents``; ``.get()`` on the result returns their analyses in order.
 
         With a pool the work proceeds in the background, so the caller can store
-        the previous batch meanwhile.
+        the previous batch meanwhile. ``last``: nothing follows, so the batch is cut finer
+        and the workers finish together rather than one waiting on the other's last chunk.
         """
         docs = list(documents)
         if self._pool is None:
             return Pending(analyze_batch(docs, self.filter_sentences) if docs else [])
-        tasks = [(docs[i:i + self.chunk], self.filter_sentences) for i in range(0, len(docs), self.chunk)]
+        chunk = max(1, min(self.chunk, -(-len(docs) // (4 * self.workers)))) if last else self.chunk
+        tasks = [(docs[i:i + chunk], self.filter_sentences) for i in range(0, len(docs), chunk)]
         return Pending(self._pool.map_async(_worker_batch, tasks))
 
     def analyze(self, documents: Iterable[Document]) -> Iterator[Analysis]:
