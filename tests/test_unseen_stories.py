@@ -2236,3 +2236,127 @@ def test_the_bombings_of_a_story_told_in_two_countries():
 ])
 def test_the_loss_of_lives(text, value):
     check(text, [("killed", value, {})])
+
+
+# --- review 11: vague scale words, years of a happening, rates, later starts, gatherings ------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("The army has killed 2,000 people since the revolt began, including several hundred children.", 100),
+    ("The floods destroyed 9,000 homes and left a few hundred families without shelter.", 100),
+    ("Some hundred villagers were missing after the landslide, officials said.", 100),
+    ("Rebels have killed many thousand civilians since 2014, the monitor said.", 1000),
+])
+def test_a_vague_scale_word_is_no_number(text, value):
+    assert not [f for f in _figures(text) if f.value == value]
+
+
+@pytest.mark.parametrize("text,year", [
+    ("The strikes were compared with the retaliation for the 2,900 dead of 1998, when the embassies were bombed.", 1998),
+    ("Survivors of the floods of 2010 said 400 people had died in the valley.", 2010),
+    ("Veterans of the war of 1967 said 90 of their comrades were killed at the ridge.", 1967),
+])
+def test_the_year_of_a_happening_counts_no_one(text, year):
+    assert not [f for f in _figures(text) if f.value == year]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("It is a conflict which claims approximately three lives daily, the charity said.", 3),
+    ("Snipers were killing about 40 people a week in the old city, doctors said.", 40),
+    ("The fighting kills some 20 civilians every day, the mission said.", 20),
+])
+def test_so_many_a_day_is_a_rate(text, value):
+    has(text, value, "scope", "period")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Militias have shelled the port, killing more than 80 people, since the mediators said on June 2 that a truce "
+     "was agreed.", 80),
+    ("At least 45 people have died since the governor declared an emergency on Friday.", 45),
+    ("Police have shot dead 30 protesters since the president announced the new tax.", 30),
+])
+def test_since_a_statement_is_a_later_start(text, value):
+    has(text, value, "scope", "period", date=dt.date(2016, 6, 10))
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Gunmen killed 9 worshippers after Friday prayers in the capital, in the latest violence of an insurgency "
+     "which has killed at least 4,000 people since 2013.", 9),
+    ("Troops shot dead 12 mourners during a funeral procession on Sunday.", 12),
+    ("A grenade wounded 30 guests at a wedding in the valley, police said.", 30),
+])
+def test_the_dead_of_one_gathering_are_an_incident(text, value):
+    has(text, value, "scope", "incident", date=dt.date(2016, 6, 11))
+
+
+def test_a_count_of_a_relative_clause_is_not_the_figures_cue():
+    text = ("Gunmen killed 9 worshippers after Friday prayers in the capital, in the latest violence of an insurgency "
+            "which has killed at least 4,000 people since 2013.")
+    has(text, 4000, "scope", "cumulative", date=dt.date(2016, 6, 11))
+
+
+@pytest.mark.parametrize("text,value", [
+    ("News emerged of the killing of 8 farmers as they were returning from the market.", 8),
+    ("Officials condemned the killing of 14 miners as they slept in their camp.", 14),
+    ("Residents mourned the killing of 6 fishermen as they hauled in their nets.", 6),
+])
+def test_the_killing_of_people_as_they_did_something_is_one_event(text, value):
+    has(text, value, "scope", "incident")
+
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Army tanks killed at least 25 people in a thrust into the rebel stronghold of Kidal, residents said.", 25, "Kidal"),
+    ("Troops killed 30 civilians in a raid into the opposition hotbed of Dara, activists said.", 30, "Dara"),
+    ("Ten people died in an incursion into the town of Marovka, the governor said.", 10, "Marovka"),
+])
+def test_a_thrust_into_a_place_places_its_dead(text, value, place):
+    has(text, value, "place", place)
+
+
+@pytest.mark.parametrize("text,value,source", [
+    ("The crackdown has cost more than 2,500 lives, by a U.N. count.", 2500, "U.N."),
+    ("The floods have killed 400 people, by the government's count.", 400, "government"),
+    ("The war has killed 9,000 people, according to a Red Cross tally.", 9000, "Red Cross"),
+    ("At least 3,000 people have died, according to a U.N. estimate.", 3000, "U.N."),
+])
+def test_whose_count_or_estimate(text, value, source):
+    has(text, value, "source", source)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Enthusiasm for action that has already claimed 1,730 American lives has turned to disquiet.", 1730),
+    ("Support for a mission that has already claimed 450 British lives is falling.", 450),
+    ("Anger at a policy that has cost nearly 300 lives is growing in the capital.", 300),
+])
+def test_lives_claimed_whatever_the_parse(text, value):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].measure == "killed" and figs[0].source is None, figs
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The toll stands at 1,200, by one estimate.", 1),
+    ("Two sources said 40 people were killed in the raid.", 2),
+    ("Three surveys put the number of displaced at 9,000.", 3),
+])
+def test_a_number_of_estimates_or_sources_counts_no_people(text, value):
+    assert not [f for f in _figures(text) if f.value == value]
+
+
+@pytest.mark.parametrize("text,value", [
+    ('Ms Okoro repeated U.N. estimates that "well over 2,500" people have been killed in Moldova.', 2500),
+    ('Officials said "at least 40" villagers had died in the floods.', 40),
+    ('Relief workers said "more than 900" villagers had fled the valley.', 900),
+])
+def test_a_quoted_number_before_its_noun(text, value):
+    assert [f for f in _figures(text) if f.value == value]
+
+
+@pytest.mark.parametrize("text,value,place", [
+    ("BAGHDAD - Insurgents fired mortars at a base north of Baghdad on Monday. The insurgency has claimed the lives "
+     "of thousands of Iraqis and 1,730 American soldiers.", 1730, "Baghdad"),
+    ("KANDAHAR, Afghanistan - A bomb hit a patrol near Kandahar. Fighting in Afghanistan has killed 400 Canadian "
+     "troops, officials said.", 400, "Afghanistan"),
+    ("MOGADISHU, Somalia - Fighters attacked an African Union base in Somalia on Sunday. The war has killed 90 "
+     "Ugandan soldiers, the force said.", 90, "Somalia"),
+])
+def test_soldiers_of_one_country_in_a_war_of_another(text, value, place):
+    has(text, value, "place", place)

@@ -107,6 +107,11 @@ _QUALIFIER_BEFORE = re.compile(rf"\b(?:{QUALIFIER_WORDS})\s*$", re.I)
 _FRACTION = re.compile(r"\d+\.\d+")      # "743.33", "3.5": no scale word after it
 _PERIOD_OF_BEFORE = re.compile(r"\b(?:start|end|beginning|middle|rest|course|turn|spring|summer|autumn|fall|winter"
                                r"|half|quarter)\s+of\s*$", re.I)
+# "the dead of 1998", "the floods of 2010", "the war of 1967": a happening (or its dead) named by its year
+_HAPPENING_OF_BEFORE = re.compile(r"\b(?:dead|victims|wars?|attacks?|bombings?|floods?|earthquakes?|quakes?|tsunamis?"
+                                  r"|hurricanes?|storms?|cyclones?|typhoons?|fires?|crisis|revolution|revolt|uprising"
+                                  r"|massacres?|riots?|famine|genocide|invasion|coup|elections?|disaster|spill|crash"
+                                  r"|pandemic|epidemic|outbreak)\s+of\s*$", re.I)
 _LETTER_BEFORE = re.compile(r"[A-Za-z][\-]?$|#$|\bNo\.?\s?$")
 _LETTERS_AFTER = re.compile(r"^[A-Za-z]")
 # the strength of an earthquake: "7.0-magnitude", "a 6.1 magnitude quake", "magnitude 7", "measured 7 on the
@@ -265,9 +270,10 @@ def _scan_words(text: str) -> list[_Raw]:
             continue
         if words[0].lower() in ("a", "an", "half") and words[1].lower() not in SCALES and words[1].lower() != "dozen":
             run, words = run[1:], words[1:]
-        if len(words) == 1 and words[0].lower() in SCALES and words[0].lower() != "hundred" and \
+        if len(words) == 1 and words[0].lower() in SCALES and \
                 not re.search(r"\b(?:a|one)\s*$", text[:run[0][0]], re.I):
-            # bare "thousand"/"million" without a multiplier: keep only after "a" (handled above)
+            # a bare scale word without a multiplier ("several hundred", "a few thousand"): vague; kept only
+            # after "a" (handled above)
             i = j + 1
             continue
         if words[-1].lower() in SCALES and text[run[-1][1]:run[-1][1] + 1] == "s":
@@ -452,8 +458,10 @@ KIND = Table("numbers.kind", runner="numbers", subject="a number read in a segme
          counter_examples=("In March 300 families left the valley.",)),
     Rule("year/four-digits",
          lambda s: _plain_year(s) and len(s.body) == 4 and not _PLURAL_NOUN_AFTER.match(s.after)
-         and bool(_PERIOD_OF_BEFORE.search(s.before) or not _QUALIFIER_BEFORE.search(s.before)), "year",
-         examples=("The bridge was built in 1998.", "Unrest grew at the start of 2009."),
+         and bool(_PERIOD_OF_BEFORE.search(s.before) or _HAPPENING_OF_BEFORE.search(s.before)
+                  or not _QUALIFIER_BEFORE.search(s.before)), "year",
+         examples=("The bridge was built in 1998.", "Unrest grew at the start of 2009.",
+                   "Relief for the dead of 1998 came slowly.", "The floods of 2010 were worse."),
          counter_examples=("Some 2000 people were evacuated.", "The toll rose to about 2000."),
          why="a year, unless a plural noun follows or a qualifier ('about') precedes it"),
     Rule("year/after-month", lambda s: _plain_year(s) and bool(_MONTH_BEFORE.search(s.before)), "year",

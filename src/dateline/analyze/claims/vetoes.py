@@ -176,6 +176,11 @@ VETO = Table("claims.veto", runner="claims", subject="a reporting verb (cues._Ve
          examples=("The storm threatens to flood the coastal towns by Friday.",),
          counter_examples=("The governor threatened to close the coastal road by Friday.",),
          why="'the debate promised to be ...', 'rain threatens to ...': not speech"),
+    Rule("veto/lives-claimed",
+         lambda s: s.lemma == "claim" and _claims_lives(s.verb),
+         examples=("A mission that has already claimed 450 lives is losing support.",),
+         counter_examples=("The rebels claimed that 450 soldiers had been killed.",),
+         why="lives claimed are deaths, not a statement"),
     Rule("veto/welcomed-person",
          lambda s: not s.passive and s.lemma == "welcome"
          and any(c.dep_ == "dobj" and _kind_of_head(c) == "person" for c in s.verb.children),
@@ -184,3 +189,10 @@ VETO = Table("claims.veto", runner="claims", subject="a reporting verb (cues._Ve
          why="welcomed a visitor, not a statement"),
 ))
 
+
+def _claims_lives(verb) -> bool:
+    """"claimed 450 lives", "claimed the lives of 300", "claimed dozens of lives": the object is lives."""
+    doc = verb.doc
+    after = doc[verb.i + 1:min(verb.i + 6, len(doc))]
+    return any(t.lemma_.lower() == "life" or t.lower_ == "lives" for t in after) and \
+        not any(t.lower_ in ("that", "to") or t.dep_ == "mark" for t in after[:2])

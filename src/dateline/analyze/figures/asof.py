@@ -189,15 +189,23 @@ def _attack_on_the_verb(sent, t: _Time):
     if span is None or not len(span):
         return None
     noun = span.root.head
-    if span.root.dep_ not in ("npadvmod", "poss", "compound", "nmod", "dobj") or _lem(noun) not in ATTACK_NOUNS | {
-            "fighting", "fight", "violence", "confrontation", "unrest", "crackdown", "protest", "demonstration",
-            "shell", "bomb", "clash"}:
+    if span.root.dep_ not in ("npadvmod", "poss", "compound", "nmod", "dobj"):
         return None
     prep = noun.head
-    if noun.dep_ in ("pobj", "pcomp") and prep.lower_ in ("in", "during") and _is_verbal(prep.head) and \
-            _in_sent(prep.head, sent):
+    if noun.dep_ not in ("pobj", "pcomp") or not _is_verbal(prep.head) or not _in_sent(prep.head, sent):
+        return None
+    if _lem(noun) in ATTACK_NOUNS | {"fighting", "fight", "violence", "confrontation", "unrest", "crackdown", "protest",
+                                     "demonstration", "shell", "bomb", "clash"} and prep.lower_ in ("in", "during"):
+        return prep.head
+    # "killed after Friday prayers", "shot during Sunday's funeral": a gathering of one day dates the killing
+    if _lem(noun) in _GATHERINGS and prep.lower_ in ("after", "during", "at", "following"):
         return prep.head
     return None
+
+
+# gatherings held on one day, whose day a killing "after" or "during" them took place on
+_GATHERINGS = {"prayer", "prayers", "funeral", "rally", "march", "vigil", "procession", "sermon", "wedding", "concert",
+               "ceremony", "parade"}
 
 
 def event_day(c: _Cand, sent_times: list[_Time], doc_date: dt.date) -> Optional[dt.date]:

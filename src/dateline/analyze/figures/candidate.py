@@ -207,6 +207,11 @@ def _counted_phrase(root, sent):
     if root.head.i > root.i and any(_separator(t) for t in root.doc[root.i + 1:root.head.i]):
         return root                             # "toll passes 12,000 - ministry": not a modifier of "ministry"
     head = root.head
+    after = root.doc[root.i + 1] if root.i + 1 < sent.end else None
+    if after is not None and after.is_quote and root.i + 2 < sent.end and head.i != root.i and \
+            (head.is_quote or head.i < after.i) and root.doc[root.i + 2].pos_ in ("NOUN", "PROPN") and \
+            any(t.is_quote for t in root.doc[max(sent.start, root.i - 4):root.i]):
+        return root.doc[root.i + 2]             # '"well over 2,500" people': the parse stops at the quote mark
     if root.dep_ == "npadvmod" and head.lower_ in ADDITIVE_WORDS:
         # "2 more soldiers killed", "12 more were wounded": the noun "more" modifies, or the number itself
         return head.head if head.dep_ == "amod" and head.head.pos_ in ("NOUN", "PROPN") else root

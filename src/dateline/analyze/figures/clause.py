@@ -103,9 +103,24 @@ class _Clause:
 
     @functools.cached_property
     def cum_cue(self) -> bool:
-        # every cue word but a superlative's since ("the biggest assault since the revolt began")
-        return any(m.group(0) != "since" for m in _RUNNING_CUE.finditer(self.clause)) or \
-            any(t.lower_ == "since" and not _since_of_a_superlative(t) for t in self.tokens)
+        # every cue word but a superlative's since ("the biggest assault since the revolt began"), and none of a
+        # relative clause that tells a count of its own ("..., in the crackdown, which has killed 3,500 since March")
+        tokens = self.own_tokens
+        return any(m.group(0) != "since" for m in _RUNNING_CUE.finditer(_text_of(tokens).lower())) or \
+            any(t.lower_ == "since" and not _since_of_a_superlative(t) for t in tokens)
+
+    @functools.cached_property
+    def own_tokens(self):
+        """The clause without the relative clauses on other nouns that hold a number of their own."""
+        c = self.c
+        inner = set()
+        for t in self.tokens:
+            if t.dep_ in ("relcl", "acl") and t.head.i != c.np.i and t.i not in inner:
+                sub = list(t.subtree)
+                own = {x.i for x in c.tokens}
+                if not own & {x.i for x in sub} and any(x.like_num and x.i not in own for x in sub):
+                    inner |= {x.i for x in sub}
+        return [t for t in self.tokens if t.i not in inner] if inner else self.tokens
 
     @functools.cached_property
     def told_as_past(self) -> bool:

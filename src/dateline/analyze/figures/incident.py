@@ -261,6 +261,13 @@ INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's
                            "shoppers.",),
          why="in an article that tells of one bombing, crash or collapse throughout and of no war, that happening "
              "is the story's own event: its dead are the running toll, as a quake's are"),
+    Rule("incident/at-a-gathering", lambda s: _at_a_gathering(s.c), True,
+         examples=("Gunmen killed 9 worshippers after Friday prayers in the capital, police said.",
+                   "Troops shot dead 12 mourners during a funeral procession on Sunday.",
+                   "A grenade wounded 30 guests at a wedding in the valley.",
+                   "Four protesters were killed at a rally in the capital, medics said."),
+         counter_examples=("More than 300 people have been killed during the protests, a rights group said.",),
+         why="the dead of one gathering on one day (prayers, a funeral, a rally, a wedding): one event"),
     Rule("veto/killer-subject", _killer_subject, False,
          examples=("The gunmen killed 60 people in the first hours of the uprising.",),
          why="what the attackers did when the war began is the war's toll, not one incident"),
@@ -336,7 +343,24 @@ def _inside_other_noun(t, c: _Cand) -> bool:
     return False
 
 
+# gatherings held at one place on one day
+GATHERINGS = {"prayer", "prayers", "funeral", "rally", "march", "vigil", "procession", "sermon", "wedding", "concert",
+              "ceremony", "party", "celebration", "match", "parade"}
+
+
+def _at_a_gathering(c: _Cand) -> bool:
+    """The verb of harm has "after/during/at" a gathering: "killed after Friday prayers", "shot at a wedding"."""
+    verb = c.verb
+    if verb is None or not _is_verbal(verb) or _lem(verb) not in KILLED_VERBS | WOUNDED_VERBS | {"shoot"}:
+        return False
+    heads = list(verb.children) + (list(c.np.children) if c.np is not None and c.np.i != verb.i else [])
+    return any(g.dep_ == "prep" and g.lower_ in ("after", "during", "at", "following") and
+               any(p.dep_ == "pobj" and (_lem(p) in GATHERINGS or p.lower_ in GATHERINGS) for p in g.children)
+               for g in heads)
+
+
 _THEY = {"they", "he", "she", "we"}
+_HARM_NOUNS_OF_ONE_ACT = {"killing", "killings", "shooting", "massacre", "murder", "murders", "slaughter", "deaths"}
 
 
 def _as_victims_did(s: _Clause) -> bool:
@@ -349,8 +373,13 @@ def _as_victims_did(s: _Clause) -> bool:
     noun = _toll_noun(c)
     if noun is not None:
         heads.add(noun.head.i)                  # "the number of people killed as ... has risen to 112"
+    # the noun of the harm ("the killing of 10 pilgrims as they were returning"): the parse hangs the clause
+    # on it or on the verb above it
+    harm_noun = next((a for a in c.np.ancestors if a.lower_ in _HARM_NOUNS_OF_ONE_ACT), None)
+    above_harm = {harm_noun.i} | {a.i for a in list(harm_noun.ancestors)[:3]} if harm_noun is not None else set()
     for t in c.sent:
-        if t.dep_ != "advcl" or t.head.i not in heads or _lem(t.head) not in KILLED_VERBS | WOUNDED_VERBS:
+        if t.dep_ != "advcl" or t.head.i not in heads | above_harm or (
+                _lem(t.head) not in KILLED_VERBS | WOUNDED_VERBS and t.head.i not in above_harm):
             continue
         if not any(ch.dep_ == "mark" and ch.lower_ in ("as", "while") for ch in t.children):
             continue

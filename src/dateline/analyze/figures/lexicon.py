@@ -110,7 +110,10 @@ EXCLUDED_NOUNS = {"rocket", "missile", "target", "reservist", "hospital", "ambul
                   "word", "letter", "language", "percentage", "degree", "kilometre", "kilometer", "metre",
                   "meter", "acre", "hectare", "calorie", "pound", "euro", "shekel", "rupee", "reason",
                   "way", "step", "phase", "stage", "option", "side", "part", "piece", "pair", "session",
-                  "county", "province", "prefecture", "district", "region", "municipality"}
+                  "county", "province", "prefecture", "district", "region", "municipality",
+                  # what counts are given in ("by one estimate", "two sources said"): no people
+                  "estimate", "account", "source", "count", "tally", "survey", "calculation", "reckoning", "study",
+                  "poll"}
 
 def _word_list(name: str) -> frozenset[str]:
     """A general word list of ``lexicon/data`` (one lower-case lemma a line, ``#`` comments)."""
@@ -128,7 +131,7 @@ POPULATION_HEADS = {"enclave", "population", "territory", "strip", "city", "coun
                     "area", "state", "town", "inhabitant", "resident"}
 ATTACK_NOUNS = {"strike", "airstrike", "attack", "raid", "blast", "explosion", "bombing", "shelling",
                 "bombardment", "assault", "shooting", "incident", "ambush", "clash", "firefight", "gunbattle",
-                "skirmish", "stabbing", "missile", "shell", "rocket"}
+                "skirmish", "stabbing", "missile", "shell", "rocket", "thrust", "sortie"}
 WAR_START_NOUNS = {"rampage", "onslaught", "incursion", "massacre", "infiltration", "invasion", "aggression",
                    "offensive", "war", "campaign", "conflict", "operation", "hostility"}
 # What a whole story is about, striking a country or a region at once (a disaster, a war): its dead are the

@@ -227,13 +227,26 @@ def _carried_cues(c: _Cand, cues, ctx):
                 _add_path(cues, 0, "evacuated", w, "evacuated/vehicle-leaves")
 
 
+_TAKING_FORMS = re.compile(r"\b(?:claim(?:ed|s|ing)?|t(?:ook|aken|akes|aking)|cost(?:s|ing)?|lost|los(?:es|ing))\s+"
+                           r"(?:(?:already|so\s+far|now|nearly|almost|about|around|some|more\s+than|over|at\s+least|"
+                           r"an\s+estimated|approximately|roughly)\s+)*$", re.I)
+
+
+def _taken_just_before(c: _Cand) -> bool:
+    """"action that has already claimed 1,730 American lives": a verb of taking lives written right before the
+    number, whatever the parse made of the clause (it may hang "lives" on a later verb)."""
+    text = nlp.doc_text(c.sent.doc)
+    return bool(_TAKING_FORMS.search(text[max(c.sent.start_char, c.num.start - 40):c.num.start]))
+
+
 def _measure_cues(c: _Cand, ctx, depth: int = 0) -> list:
     """(rank, order, measure, cue) tuples for one candidate; lower rank = closer cue."""
     cues: list = []
     np = c.np
     if np.i != c.root.i:
         # "the (presumed) loss of 11 lives": lives lost
-        lost = _lem(np) == "life" and np.dep_ == "pobj" and np.head.lower_ == "of" and _lem(np.head.head) == "loss"
+        lost = _lem(np) == "life" and ((np.dep_ == "pobj" and np.head.lower_ == "of" and _lem(np.head.head) == "loss")
+                                       or _taken_just_before(c))
         _modifier_cues(np, cues, 1, ctx.with_lives() if lost else ctx)
     else:
         # a bare number may carry a participle: "28,000 others injured", "the 81 being evacuated"

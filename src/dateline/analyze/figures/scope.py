@@ -116,6 +116,13 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
          "other", examples=("The shelter can hold 3,000 displaced people, the mayor said.",)),
     Rule("planned/future", lambda s: _future(s.c), "planned",
          examples=("Up to 500 injured people will be evacuated on Wednesday.",)),
+    Rule("period/a-rate", lambda s: s.c.measure in _VICTIM_MEASURES and _a_rate(s.c), "period",
+         examples=("It is a conflict which claims approximately three lives daily, the charity said.",
+                   "Shelling was killing civilians at a rate of up to 30 a day, the mission said.",
+                   "Snipers were killing about 40 people a week in the old city, doctors said.",
+                   "The fighting kills some 20 civilians every day, the mission said."),
+         counter_examples=("The toll, which rises every day, stood at 3,100 on Monday.",),
+         why="so many a day or a week: a rate, not a count of all the story's dead"),
     Rule("incident/toll-of-incident", lambda s: s.c.measure in _VICTIM_MEASURES and _toll_of_incident(s.c) and
          not the_storys_one_happening(s.c),
          "incident", examples=("The death toll from Tuesday's blast at the market rose to 195.",),
@@ -179,10 +186,14 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
                            "Since Friday's earthquake, 300 people have died."),
          why="the dead of the last few days, not of the whole story"),
     Rule("period/since-a-later-start", lambda s: s.c.measure in ("killed", "wounded") and not s.level and
-         bool(_SINCE_A_LATER_START.search(s.clause)), "period",
+         (bool(_SINCE_A_LATER_START.search(s.clause)) or _since_a_statement(s)), "period",
          examples=("Activists say almost 900 people have been killed since the monitoring mission began.",
                    "At least 40 civilians have died since the ceasefire took effect, the agency said.",
-                   "Some 127 people have been killed since a new government was formed last week."),
+                   "Some 127 people have been killed since a new government was formed last week.",
+                   "Militias have shelled the port, killing more than 80, since the mediators said on June 2 "
+                   "that a truce was agreed.",
+                   "At least 45 people have died since the governor declared an emergency on Friday.",
+                   "Police have shot dead 30 protesters since the president announced the new tax."),
          counter_examples=("At least 9,000 people have been killed since the uprising began.",),
          why="the dead since something that began during the story (a truce, a mission, a government): "
              "a part of the story's toll"),
@@ -254,6 +265,31 @@ _SINCE_A_LATER_START = re.compile(r"\bsince\s+(?:(?:the\s+)?(?:start|beginning|l
                                   r"deal|agreement|accord|elections?|referendum|peace\s+plan|amnesty)\b")
 _A_DAY_SO_FAR = re.compile(rf"\b(?:(?:on\s+)?{_WEEKDAY}|today|this\s+morning)\b")
 _NEW = {"new", "fresh"}      # not "further", "additional": the rest of a count (figures.extract)
+
+
+# "two lives daily", "40 people a week", "at a rate of 9,000 a day"
+_RATE_AFTER = re.compile(r"^\W{0,2}(?:daily|weekly|(?:a|per|each|every)\s+(?:single\s+)?(?:day|week|month|hour))\b", re.I)
+_RATE_BEFORE = re.compile(r"\b(?:a|the)\s+rate\s+of\s+(?:up\s+to\s+|about\s+|around\s+|some\s+|more\s+than\s+)?$", re.I)
+
+
+def _a_rate(c: _Cand) -> bool:
+    """So many a day, a week or an hour: the words right after the counted phrase (or the number) say it."""
+    text = nlp.doc_text(c.sent.doc)
+    if _RATE_BEFORE.search(text[max(c.sent.start_char, c.num.start - 40):c.num.start]):
+        return True
+    end = max(c.num.end, c.np.idx + len(c.np) if c.np is not None else 0)
+    return bool(_RATE_AFTER.match(text[end:end + 30]))
+
+
+# verbs of a statement or a decision: "since the league said on June 2 ...", "since the governor declared ..."
+_STATEMENT_LEMMAS = {"say", "announce", "agree", "sign", "declare", "pledge", "promise", "accept", "approve", "vote",
+                     "propose", "unveil", "endorse", "impose", "lift", "order"}
+
+
+def _since_a_statement(s: "_Clause") -> bool:
+    """"since the mediators said on June 2 that ...": the count runs from a statement or a decision made
+    during the story, not from the story's start."""
+    return any(t.lower_ == "since" and t.dep_ == "mark" and _lem(t.head) in _STATEMENT_LEMMAS for t in s.tokens)
 
 
 def _new_ones(c: _Cand) -> bool:

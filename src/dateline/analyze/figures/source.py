@@ -42,11 +42,26 @@ def _is_dateline(speaker: str, span: Optional[Span], sent) -> bool:
     return opens and bool(re.match(r"\s*(?:\(|[-–—,:])", text[span.end:span.end + 3]))
 
 
+# what a source's numbers are put in, after its name ("a U.N. estimate", "a Red Cross tally"): the source is
+# the name (not a name that holds the word, "Iraq Body Count")
+_COUNT_WORD_AFTER = re.compile(r"(?<=\S)(?:['’]s)?\s+(?:estimate|count|tally|reckoning)$")
+
+
+def _without_count_word(text: str) -> str:
+    m = _COUNT_WORD_AFTER.search(text)
+    if m is None:
+        return text
+    name = text[:m.start()]
+    last = name.split()[-1] if name.split() else ""
+    return name if last[:1].isupper() else text
+
+
 def _clean_source(text: Optional[str]) -> Optional[str]:
     if not text:
         return None
     text = re.sub(r"\s+", " ", text).strip(" ,;:–—-\"'“”‘’")
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    text = _without_count_word(text)
     if not text or _names_no_one(text):
         return None
     return text
@@ -156,8 +171,8 @@ def _reporting_verb_above(c: _Cand):
                 _lem(via) in TOLL_SET_VERBS | LEVEL_VERBS          # "says ..., raising the toll to 392"
             if via is None or (via.dep_ not in CONTENT_DEPS and via.lower_ not in QUALIFIER_PREPS and not toll_clause):
                 continue
-            if lem == "claim" and via.dep_ == "dobj" and _lem(via) == "life":
-                continue
+            if lem == "claim" and ((via.dep_ == "dobj" and _lem(via) == "life") or _lem(c.np) == "life"):
+                continue                        # lives claimed: no claim of a speaker
             if _background_clause(c, a):
                 return None
             for g in a.children:
@@ -201,7 +216,17 @@ def _according_to(c: _Cand):
                         head = head.head
                     return _clean_source(_np_text(head, max_tokens=16))
                 break
+    # "..., by a U.N. count", "by the government's tally": whose count it is
+    m = _BY_A_COUNT.search(sent.text)
+    if m and m.group("who").lower() not in _NO_COUNTER and _clean_source(m.group("who")):
+        return _clean_source(m.group("who"))
     return _NOPE
+
+
+_NO_COUNTER = {"one", "another", "this", "that", "its", "their", "his", "her", "our", "my", "any", "some", "every",
+               "official", "conservative", "rough", "independent", "latest", "new", "early", "initial"}
+_BY_A_COUNT = re.compile(r"\bby\s+(?:(?:a|an|the|one)\s+)?(?P<who>[A-Za-z][\w.-]*(?:\s+[\w.-]+){0,3}?)(?:['’]s?)?"
+                         r"\s+(?:count|tally|estimate|reckoning)\b")
 
 
 def _estimate_modifier(c: _Cand):

@@ -176,6 +176,13 @@ class _Where:
         return self.article.disasters_place or self.article.main(self.actor, narrow=False)
 
     @functools.cached_property
+    def serving_abroad(self) -> bool:
+        """Soldiers (or other people counted abroad) of one country in a story of another: "1,730 American
+        soldiers" killed in a war the article places in another country are counted where it is fought."""
+        story = self.story_country
+        return story is not None and self.demonym is not None and story.country != self.demonym.country
+
+    @functools.cached_property
     def article_place(self) -> Optional[Place]:
         """Where the story is: the article's place, unless the article names its disaster by another country
         ("a concert in London for Nepal earthquake victims"): there."""
@@ -368,7 +375,7 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
                    "The storm moved on to Georgia. Florida was hit hardest, with 31 killed."),
          counter_examples=("Belmoria has killed 9,310 people since the invasion.",)),
     Rule("place/people-named-by-country", lambda w: w.demonym is not None and (
-            _lem(w.c.np) not in _ABROAD_NOUNS or w.article.tells_of(w.demonym)),
+            _lem(w.c.np) not in _ABROAD_NOUNS or (w.article.tells_of(w.demonym) and not w.serving_abroad)),
          lambda w: _named(w.demonym),
          examples=("The flooding has killed 40 Pakistanis and 12 Afghans, officials said.",
                    "Air strikes killed 20 Syrian soldiers on Sunday, the monitor said."),

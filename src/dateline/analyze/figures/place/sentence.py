@@ -98,7 +98,7 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
                     if inner is not None:
                         return inner
         # "in an air strike in Rafah", and an attack's target: "in strikes on Kordavia"
-        if ch.dep_ == "prep" and (ch.lower_ in PLACE_PREPS or (attack and ch.lower_ in ("on", "against"))):
+        if ch.dep_ == "prep" and (ch.lower_ in PLACE_PREPS or (attack and ch.lower_ in ("on", "against", "into"))):
             for p in ch.children:
                 if p.dep_ == "pobj":
                     inner = _place_in_pobj(p, article)
@@ -125,7 +125,7 @@ _SEVERAL_WORDS = {"several", "many", "multiple", "all", "numerous", "various", "
 SEVERAL = Place("", "country", "")
 _AREA_NOUNS = {"town", "city", "village", "province", "prefecture", "region", "district", "county", "state",
                "area", "part", "north", "south", "east", "west", "center", "centre", "territory", "land", "soil",
-               "side", "border"}
+               "side", "border", "stronghold", "hotbed", "bastion", "heartland", "enclave", "outskirts"}
 
 
 def _victim_heads(c: _Cand) -> list:
