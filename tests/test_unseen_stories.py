@@ -2360,3 +2360,71 @@ def test_a_quoted_number_before_its_noun(text, value):
 ])
 def test_soldiers_of_one_country_in_a_war_of_another(text, value, place):
     has(text, value, "place", place)
+
+
+# --- review 12 and the reviews' running tolls: counts beside the running toll, towns, words that count no one ---
+
+@pytest.mark.parametrize("text,value", [
+    ("KARSA - Activists say at least 27 people have been killed. The UN says the uprising has killed more than "
+     "7,500 people since March.", 27),
+    ("Police fired on marchers in the port. Medics said 14 protesters have died, while rights groups say the "
+     "crackdown has killed more than 900 people since January.", 14),
+    ("Rebels say the siege has killed more than 2,000 people since May. Residents said 31 people have died, "
+     "doctors said.", 31),
+])
+def test_a_count_far_below_the_running_toll_is_a_part_of_it(text, value):
+    has(text, value, "scope", "period", date=dt.date(2012, 2, 20))
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Hurricane Lorna hit the coast on Friday. At least 27 people have died in the county. The storm has killed "
+     "more than 400 people since it made landfall.", 27),
+    ("The quake struck on Monday. Officials say 12 more people have died. The quake's toll has risen to "
+     "1,300 so far.", 12),
+    ("Gunmen killed 1,200 people in the attack that began the war. The war has killed more than 20,000 people "
+     "since then, the ministry says.", 1200),
+])
+def test_a_disaster_or_the_wars_start_keeps_its_counts(text, value):
+    has(text, value, "scope", "cumulative", date=dt.date(2012, 2, 20))
+
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Activists said troops entered the village of Karsa, where 64 people are said to have been killed.", 64, "Karsa"),
+    ("Gunmen attacked the town of Dorne, where 31 people died in the crossfire.", 31, "Dorne"),
+    ("Militiamen stormed the village of Tavrin, where 47 villagers were shot dead.", 47, "Tavrin"),
+])
+def test_the_dead_of_a_town_a_where_clause_hangs_on(text, value, place):
+    has(text, value, "scope", "incident")
+    has(text, value, "place", place)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The army shelled the city of Marovka, where 1,400 people have been killed since March.", 1400),
+    ("The quake flattened the town of Dorne, where 310 people died, officials said.", 310),
+    ("Aid reached Varnholm province, where the floods have killed 300 people since May.", 300),
+])
+def test_a_towns_running_count_or_a_disasters_town_toll(text, value):
+    has(text, value, "scope", "cumulative")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Witnesses said several dozen of the dead were women and children.", 12),
+    ("No-one would want to live in a tent here, an aid worker said, as 300 families fled.", 1),
+    ("No one was hurt when the shell hit the school, but 4 people died nearby.", 1),
+    ("Government forces launched two operations in the capital, killing at least 70 people.", 2),
+    ("The aid, worth 5 million pounds, will help save lives in the camps.", 5000000),
+    ("Volunteers risked their lives to pull 40 survivors from the rubble.", 40),
+])
+def test_words_that_count_no_dead(text, value):
+    assert not [f for f in _figures(text) if f.value == value and f.measure == "killed"] and \
+        not [f for f in _figures(text) if f.value == value and value in (1, 2, 12)]
+
+
+@pytest.mark.parametrize("text,low,high", [
+    ("Officials began moving the first 5-600 refugees to the new camp.", 500, 600),
+    ("Between 2-3,000 people fled the valley overnight.", 2000, 3000),
+    ("The storm killed 3-400 people along the coast.", 300, 400),
+])
+def test_a_short_first_bound_takes_the_seconds_scale(text, low, high):
+    figs = [f for f in _figures(text) if f.value == low]
+    assert figs and figs[0].value_max == high, [(f.value, f.value_max) for f in _figures(text)]

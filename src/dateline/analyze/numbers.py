@@ -270,7 +270,10 @@ def _scan_words(text: str) -> list[_Raw]:
             continue
         if words[0].lower() in ("a", "an", "half") and words[1].lower() not in SCALES and words[1].lower() != "dozen":
             run, words = run[1:], words[1:]
-        if len(words) == 1 and words[0].lower() in SCALES and \
+        if len(words) == 1 and words[0].lower() == "one" and re.search(r"\b(?:no|not)[\s-]$", text[:run[0][0]], re.I):
+            i = j + 1                  # "no one", "no-one", "not one": nobody
+            continue
+        if len(words) == 1 and (words[0].lower() in SCALES or words[0].lower() == "dozen") and \
                 not re.search(r"\b(?:a|one)\s*$", text[:run[0][0]], re.I):
             # a bare scale word without a multiplier ("several hundred", "a few thousand"): vague; kept only
             # after "a" (handled above)
@@ -357,7 +360,7 @@ def _ranges(text: str, raws: list[_Raw]) -> list[tuple[_Raw, Optional[_Raw]]]:
             if (is_between or is_dash or spread) and (spread or not re.search(r"\bfrom\s*$", before, re.I)) \
                     and a.words == b.words:
                 if b.value > a.value:
-                    out.append((a, b))
+                    out.append((_scaled_like(a, b) if is_dash and not a.words else a, b))
                     i += 2
                     continue
                 if re.fullmatch(r"\s*[-–—]\s*", gap) and not a.words and \
@@ -370,6 +373,17 @@ def _ranges(text: str, raws: list[_Raw]) -> list[tuple[_Raw, Optional[_Raw]]]:
         out.append((a, None))
         i += 1
     return out
+
+
+def _scaled_like(a: _Raw, b: _Raw) -> _Raw:
+    """"5-600 refugees", "2-3,000 people": a one-digit first bound written short for the second's hundreds or
+    thousands (500-600, 2,000-3,000); "1-100" and "5-500" stay as written."""
+    if not (1 <= a.value < 10 and a.value == int(a.value) and b.value >= 100 and b.value == int(b.value)):
+        return a
+    unit = 10 ** (len(str(int(b.value))) - 1)
+    if b.value % unit or a.value * unit >= b.value:
+        return a
+    return _Raw(a.start, a.end, a.value * unit, a.words, a.plain_int)
 
 
 class _Seen:

@@ -111,11 +111,13 @@ class _Clause:
 
     @functools.cached_property
     def own_tokens(self):
-        """The clause without the relative clauses on other nouns that hold a number of their own."""
+        """The clause without the clauses in it that hold a number of their own: relative clauses on other nouns,
+        "while ..." clauses, other conjoined verbs."""
         c = self.c
         inner = set()
         for t in self.tokens:
-            if t.dep_ in ("relcl", "acl") and t.head.i != c.np.i and t.i not in inner:
+            if (t.dep_ in ("relcl", "acl") and t.head.i != c.np.i or
+                    t.dep_ in ("advcl", "conj") and _is_verbal(t)) and t.i not in inner:
                 sub = list(t.subtree)
                 own = {x.i for x in c.tokens}
                 if not own & {x.i for x in sub} and any(x.like_num and x.i not in own for x in sub):

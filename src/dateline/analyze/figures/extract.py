@@ -20,7 +20,7 @@ from .measure import _resolve_measures
 from .skip import _skip_reason
 from .qualifier import _qualifier, _share_qualifiers
 from .told_before import incident_told_before
-from .past_happening import past_happenings
+from .past_happening import far_below_the_running_toll, past_happenings
 from .source import _is_anaphor, _resolve_anaphor, _sentence_speaker, _source, heading_source
 from .scope import _clause_tokens, _scope
 from .years_before import told_of_an_earlier_year
@@ -257,6 +257,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
         if here:
             prev_cands, prev_k = here, k
         prev_text = sent.text
+    far_below_the_running_toll(cands)
     figures = _collect(cands, doc_id)
     if rules is not None:
         for c in cands:

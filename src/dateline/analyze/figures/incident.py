@@ -87,6 +87,29 @@ def _victims_placed(c: _Cand) -> bool:
     return False
 
 
+_TOWN_KINDS = {"village", "town", "hamlet", "camp", "neighbourhood", "neighborhood", "district", "quarter", "suburb"}
+
+
+def _where_a_town(c: _Cand) -> bool:
+    """The count is told in a where-clause on one village or town ("the village of Karsa, where 64 ... were
+    killed"), told as what happened there (not "have been killed", a running count of the place)."""
+    verb = c.verb if c.verb is not None and _is_verbal(c.verb) and c.measure in ("killed", "wounded") else None
+    for v in ([verb, *verb.ancestors] if verb is not None else []):
+        if v.dep_ != "relcl" or not (v.left_edge.lower_ == "where" or
+                                     any(ch.lower_ == "where" for ch in v.children)):
+            continue
+        if any(ch.dep_ == "aux" and ch.lower_ in ("has", "have", "'ve") for ch in verb.children) and \
+                not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children):
+            return False                # "where 1,400 have been killed": that place's running count
+        place = v.head
+        kind = place.head.head if place.dep_ == "pobj" and place.head.lower_ == "of" else place
+        if _lem(kind) in _TOWN_KINDS or _lem(place) in _TOWN_KINDS:
+            return True
+        found = gazetteer().find(place.text) if place.pos_ == "PROPN" and place.ent_type_ in ("GPE", "LOC") else []
+        return bool(found) and all(p.kind == "city" for p in found)
+    return False
+
+
 def _killer_subject(s: _Clause) -> bool:
     """The killer as subject: "the militants killed 1 400 people" (the attack that began it) is the war's toll."""
     return s.verb is not None and any(g.dep_ == "nsubj" and KILLER_WORDS.search(_text_of(list(g.subtree)))
@@ -277,6 +300,17 @@ INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's
          examples=("Shelling killed 32 people in the village of Marovka on Tuesday.",),
          counter_examples=("Medics said 23 people had died in the city of Harn in the last 24 hours.",),
          why="the dead of one named spot; over a named span of hours or days, that span's dead there"),
+    Rule("incident/where-a-town-hangs",
+         lambda s: not s.cum_cue and not (s.c.events is not None and s.c.events.natural) and _where_a_town(s.c),
+         True,
+         examples=("Activists said troops entered the village of Karsa, where 64 people are said to have been killed.",
+                   "Gunmen attacked the town of Dorne, where 31 people died in the crossfire.",
+                   "The militia stormed Tavrin, a farming village where 47 villagers were shot dead."),
+         counter_examples=("Aid reached Varnholm province, where the floods have killed 300 people since May.",
+                           "The army shelled the city of Marovka, where 1,400 people have been killed since March.",
+                           "The quake flattened the town of Dorne, where 310 people died, officials said."),
+         why="in a war or an uprising, the dead of one village or town told in a where-clause are what happened "
+             "there, not the running toll; a disaster's town toll is a part of its running toll"),
     Rule("incident/attack-noun-clause", _attack_noun_clause, True,
          examples=("Witnesses described a raid that killed 15 villagers.",
                    "Troops fired on the crowd in an incident that the health ministry said killed 112 people.",

@@ -113,7 +113,7 @@ EXCLUDED_NOUNS = {"rocket", "missile", "target", "reservist", "hospital", "ambul
                   "county", "province", "prefecture", "district", "region", "municipality",
                   # what counts are given in ("by one estimate", "two sources said"): no people
                   "estimate", "account", "source", "count", "tally", "survey", "calculation", "reckoning", "study",
-                  "poll"}
+                  "poll", "operation", "mission", "sortie", "offensive"}
 
 def _word_list(name: str) -> frozenset[str]:
     """A general word list of ``lexicon/data`` (one lower-case lemma a line, ``#`` comments)."""

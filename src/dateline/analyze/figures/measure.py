@@ -115,6 +115,11 @@ def _count_between(counted, word) -> bool:
     return any(t.like_num and t.pos_ == "NUM" and t.i not in own for t in counted.doc[counted.i + 1:word.i])
 
 
+# what is done to lives that leaves them living
+_SPARING_VERBS = {"save", "protect", "spare", "change", "transform", "improve", "touch", "rebuild", "risk", "endanger",
+                  "threaten", "disrupt", "upend", "affect", "shape", "enrich", "live", "lead"}
+
+
 def _verb_cues(verb, cues, rank, ctx, skip, role):
     """The predicate itself, its open complements and the small clauses it takes ("left ... dead")."""
     for v in _xcomp_chain(verb):
@@ -143,6 +148,8 @@ def _verb_cues(verb, cues, rank, ctx, skip, role):
             elif g.dep_ in ("advcl",) and g.tag_ == "VBN" and not any(h.dep_ in SUBJ_DEPS for h in g.children):
                 _add(cues, g, "verb", rank, ctx, "mod")           # "reporting 900 soldiers ... killed"
             elif g.dep_ in ("dobj", "attr", "npadvmod") and not g.like_num:
+                if _lem(g) == "life" and _lem(v) in _SPARING_VERBS:
+                    continue                            # "help save lives", "risked their lives": no one died
                 if _lem(g) == "life":
                     _add(cues, g, "noun", rank, ctx.with_lives())
                 elif _lem(g) in HOSTAGE_NOUNS | {"treatment", "shelter", "refuge"}:

@@ -71,3 +71,61 @@ def _running_or_the_storys(sent, c: _Cand) -> str:
     if any(_lem(t) in _REGION_KINDS and t.head.lower_ == "in" for t in sent):
         return "a-region's-count"        # "in Toyama Prefecture, 36 people were injured"
     return ""
+
+
+# the people a running toll counts when it names no one group ("people", "protesters", "civilians")
+_GENERIC_GROUPS = {"people", "person", "persons", "protesters", "demonstrators", "civilians", "residents",
+                   "villagers", "dead", "deaths", "bodies", "others", "lives"}
+# a count this many times below the article's running toll is a part of it (a day's, a town's), not another toll
+_FAR_BELOW = 10
+
+
+def far_below_the_running_toll(cands: list[_Cand]) -> None:
+    """In an article of a war or an uprising that gives the running toll ("the uprising has killed more than
+    7,500 people, the UN says"), a count of the same people and place told with nothing that makes it a
+    running one ("Activists say at least 27 people have been killed") and ten or more times smaller is a
+    part of it: that day's or that place's dead, not a running toll of its own."""
+    running = [t for t in cands if t.scope == "cumulative" and t.measure in ("killed", "wounded") and
+               t.cum_cue and t.num.value >= 100 and t.parent is None]
+    if not running:
+        return
+    for c in cands:
+        if c.scope != "cumulative" or c.measure not in ("killed", "wounded") or \
+                c.trace.decided("figures.scope") != ["figures.scope:cumulative/default"]:
+            continue
+        if c.parent is not None or c.listed_after is not None or c.companion is not None or c.in_list:
+            continue
+        if c.events is not None and (c.events.natural or c.events.one_happening):
+            continue                     # one disaster or one happening: every count of it is its toll
+        words = (c.group or "").lower().split()
+        if words and words[-1] not in _GENERIC_GROUPS:
+            continue                     # soldiers, children, journalists: a series of their own
+        if _the_storys_own(c):
+            continue                     # the story's own event or start: its toll ("killed 1,200 on Oct. 7")
+        big = next((t for t in running if t is not c and t.measure == c.measure and
+                    t.num.value >= _FAR_BELOW * c.num.value and (c.place is None or t.place == c.place)), None)
+        if big is None:
+            continue
+        c.scope = "period"
+        c.trace.note("figures.scope", "period/far-below-the-running-toll",
+                     f"{c.num.text} beside the running toll {big.num.text}")
+
+
+def _the_storys_own(c: _Cand) -> bool:
+    """The figure's own clause (not a clause beside it with a count of its own) names the story's event or
+    the attack that began it."""
+    own = {x.i for x in c.tokens}
+    inner: set = set()
+    for t in c.sent:
+        if t.dep_ in ("relcl", "acl", "advcl", "conj", "ccomp") and t.pos_ in ("VERB", "AUX") and t.i not in inner:
+            sub = {x.i for x in t.subtree}
+            if not sub & own and any(x.like_num and x.i in sub for x in c.sent):
+                inner |= sub
+    tokens = [t for t in c.sent if t.i not in inner]
+    text = " ".join(t.text for t in tokens)
+    if any(_lem(t) in STORY_EVENT_NOUNS for t in tokens):
+        return True
+    main = c.events.main if c.events is not None else None
+    if main and re.search(r"\b" + re.escape(main) + r"\b", text, re.I):
+        return True
+    return bool(_THE_STORYS_START.search(text))

@@ -217,7 +217,8 @@ class _Where:
         count hangs on (also through a reporting verb: "Sudan, where the UN says 12,000 have been killed")."""
         verb = _clause_verb(self.c.np, self.c.sent)
         for v in ([verb, *verb.ancestors] if verb is not None else []):
-            if v.dep_ == "relcl" and any(ch.lower_ == "where" and ch.dep_ == "advmod" for ch in v.children):
+            if v.dep_ == "relcl" and (any(ch.lower_ == "where" and ch.dep_ == "advmod" for ch in v.children) or
+                                      v.left_edge.lower_ == "where"):      # "where 64 are said to have been killed"
                 if any(t.dep_ == "pobj" and _place_in_pobj(t, self.article) is not None for t in v.subtree):
                     return None         # "..., where 40 died in and around the city of Asheville": that place
                 found = _place_in_pobj(v.head, self.article)
