@@ -2428,3 +2428,29 @@ def test_words_that_count_no_dead(text, value):
 def test_a_short_first_bound_takes_the_seconds_scale(text, low, high):
     figs = [f for f in _figures(text) if f.value == low]
     assert figs and figs[0].value_max == high, [(f.value, f.value_max) for f in _figures(text)]
+
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Four children killed in Homs fighting, doctor says", 4, "Homs"),
+    ("Two photojournalists killed in Misrata", 2, "Misrata"),
+    ("Three soldiers killed in Aleppo clashes, army says", 3, None),
+])
+def test_a_headlines_dead_of_one_town(text, value, place):
+    has(text, value, "scope", "incident")
+    if place:
+        has(text, value, "place", place)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The UN has confirmed the deaths of at least 90 people in the village of Karsa, including 32 children.", 90),
+    ("Officials reported the deaths of 12 miners in the village of Dorne.", 12),
+    ("Monitors confirmed the deaths of 40 people in Homs after the shelling.", 40),
+])
+def test_the_deaths_of_people_in_one_town(text, value):
+    has(text, value, "scope", "incident")
+
+
+def test_a_quakes_town_tolls_stay_its_running_toll():
+    text = ("A magnitude 7.5 earthquake struck the peninsula on Monday. By Tuesday the prefecture had confirmed the "
+            "deaths of 20 people in the town of Suzu and 19 in Wajima.")
+    has(text, 20, "scope", "cumulative")

@@ -73,9 +73,15 @@ def _reported_by_named(verb) -> bool:
 
 
 def _victims_placed(c: _Cand) -> bool:
-    """"killed 32 people in Khan Younis": a victim verb placed in one town, camp or building."""
+    """"killed 32 people in Khan Younis": a victim verb placed in one town, camp or building (also a headline's
+    participle: "Four children killed in Marovka fighting")."""
     verb = c.verb if c.role in ("subj", "subjpass", "obj") else None
-    if verb is None or not _is_verbal(verb) or _lem(verb) not in KILLED_VERBS | WOUNDED_VERBS:
+    if verb is None and c.role == "none" and c.np.i != c.root.i:
+        verb = next((ch for ch in c.np.children if ch.dep_ == "acl" and ch.tag_ == "VBN"), None)
+    if verb is None and c.role == "pobj" and c.verb is not None and c.verb.lower_ in ("deaths", "killing", "killings") \
+            and c.prep is not None and c.prep.lower_ == "of" and not (c.events is not None and c.events.natural):
+        verb = c.verb                   # "the deaths of at least 90 people in Karsa" (a quake's town toll is its own)
+    elif verb is None or not _is_verbal(verb) or _lem(verb) not in KILLED_VERBS | WOUNDED_VERBS:
         return False
     if any(ch.dep_ == "aux" and ch.lower_ in ("has", "have", "'ve") for ch in verb.children):
         return False                          # "1,000 people have been killed in Jabalia": a running total there

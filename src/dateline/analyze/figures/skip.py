@@ -9,6 +9,7 @@ from .. import nlp
 from .lexicon import (
     ANIMAL_NOUNS, BODY_NOUNS, CASUALTY_NOUNS, DISEASE_WORDS, ESTIMATE_NOUNS, EXCLUDED_NOUNS, INFECTIOUS_WORDS,
     KILLED_ADJS, KILLED_NOUNS, KILLED_VERBS, MISSING_ADJS, POPULATION_HEADS, WOUNDED_ADJS, WOUNDED_NOUNS,
+    WOUNDED_VERBS,
 )
 from .parse import _clause_verb, _is_verbal, _lem, _text_of
 from ..lexicon.gazetteer import gazetteer
@@ -231,7 +232,13 @@ def _speakers(s) -> bool:
     people named by who they are, not a count word ("..., and three deaths, the agency said")."""
     v = s.c.rel.head if s.c.rel is not None else None
     return s.c.role == "subj" and v is not None and s.c.rel.dep_ == "nsubj" and _lem(v) in _TELLING_VERBS and \
-        s.c.num.value < 100 and _lem(s.np) not in _COUNT_WORDS
+        s.c.num.value < 100 and _lem(s.np) not in _COUNT_WORDS and not _harmed(s.np)
+
+
+def _harmed(noun) -> bool:
+    """"Three soldiers killed in Aleppo clashes, army says": a headline's dead, not three who spoke."""
+    return any(ch.dep_ == "acl" and ch.tag_ == "VBN" and _lem(ch) in KILLED_VERBS | WOUNDED_VERBS
+               for ch in noun.children)
 
 
 def _skip_reason(c: _Cand) -> Optional[str]:

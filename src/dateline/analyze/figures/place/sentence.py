@@ -119,7 +119,8 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
 # Events of a story that happen somewhere, as attacks do: where they hit is where their dead are.
 DISASTER_NOUNS = {"earthquake", "quake", "storm", "hurricane", "typhoon", "cyclone", "flood", "flooding", "landslide",
                   "tsunami", "eruption", "fire", "wildfire", "tornado", "disaster", "collapse", "explosion", "crash"}
-_NAMED_BY_PLACE = (ATTACK_NOUNS | DISASTER_NOUNS | {"war", "conflict", "massacre"}) - {"missile", "rocket", "shell"}
+_NAMED_BY_PLACE = (ATTACK_NOUNS | DISASTER_NOUNS | {"war", "conflict", "massacre", "fighting", "violence", "unrest",
+                                                     "clashes", "siege"}) - {"missile", "rocket", "shell"}
 _SEVERAL_WORDS = {"several", "many", "multiple", "all", "numerous", "various", "both", "other", "some", "the"}
 # Several places at once, with nothing that holds them all: no one place.
 SEVERAL = Place("", "country", "")
