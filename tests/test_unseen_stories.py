@@ -2351,8 +2351,8 @@ def test_a_quoted_number_before_its_noun(text, value):
 
 
 @pytest.mark.parametrize("text,value,place", [
-    ("BAGHDAD - Insurgents fired mortars at a base north of Baghdad on Monday. The insurgency has claimed the lives "
-     "of thousands of Iraqis and 1,730 American soldiers.", 1730, "Baghdad"),
+    ("GAO, Mali - Insurgents attacked an army base in Mali on Monday. The insurgency in Mali has claimed the lives "
+     "of thousands of Malians and 730 French soldiers.", 730, "Mali"),
     ("KANDAHAR, Afghanistan - A bomb hit a patrol near Kandahar. Fighting in Afghanistan has killed 400 Canadian "
      "troops, officials said.", 400, "Afghanistan"),
     ("MOGADISHU, Somalia - Fighters attacked an African Union base in Somalia on Sunday. The war has killed 90 "
@@ -2431,9 +2431,9 @@ def test_a_short_first_bound_takes_the_seconds_scale(text, low, high):
 
 
 @pytest.mark.parametrize("text,value,place", [
-    ("Four children killed in Homs fighting, doctor says", 4, "Homs"),
-    ("Two photojournalists killed in Misrata", 2, "Misrata"),
-    ("Three soldiers killed in Aleppo clashes, army says", 3, None),
+    ("Four children killed in Goma fighting, doctor says", 4, "Goma"),
+    ("Two photojournalists killed in Mariupol", 2, "Mariupol"),
+    ("Three soldiers killed in Kismayo clashes, army says", 3, None),
 ])
 def test_a_headlines_dead_of_one_town(text, value, place):
     has(text, value, "scope", "incident")
@@ -2444,7 +2444,7 @@ def test_a_headlines_dead_of_one_town(text, value, place):
 @pytest.mark.parametrize("text,value", [
     ("The UN has confirmed the deaths of at least 90 people in the village of Karsa, including 32 children.", 90),
     ("Officials reported the deaths of 12 miners in the village of Dorne.", 12),
-    ("Monitors confirmed the deaths of 40 people in Homs after the shelling.", 40),
+    ("Monitors confirmed the deaths of 40 people in Kharkiv after the shelling.", 40),
 ])
 def test_the_deaths_of_people_in_one_town(text, value):
     has(text, value, "scope", "incident")

@@ -38,6 +38,11 @@ def _specific_place(tok) -> bool:
         return True
     if any(x.ent_type_ in ("GPE", "LOC", "FAC") and not _wide(x) for x in sub):
         return True
+    # a town the gazetteer knows, whatever NER made of it ("killed in Mariupol", "in Goma fighting")
+    if tok.pos_ == "PROPN" and _a_town(tok) or any(
+            x.dep_ == "compound" and x.pos_ == "PROPN" and x.head.i == tok.i and tok.pos_ == "NOUN" and _a_town(x)
+            for x in sub):
+        return True
     # a proper name after "in" / "at" is a place, whatever NER made of it ("in Khan Younis")
     name = [tok] + [x for x in tok.children if x.dep_ == "compound"]
     return tok.pos_ == "PROPN" and tok.head.lower_ in ("in", "at", "near", "inside") and \
@@ -55,6 +60,16 @@ def _wide(tok) -> bool:
         return True
     found = gazetteer().find(tok.text)
     return bool(found) and found[0].kind in ("country", "territory", "region")
+
+
+def _a_town(tok) -> bool:
+    """A name the gazetteer knows only as a town or city (not a country or a region of that name); the whole
+    name ("West Bank", not "West")."""
+    name = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ == "compound"], key=lambda t: t.i))
+    if tok.lower_ in _WIDE_WORDS or any(c.lower_ in _WIDE_WORDS for c in tok.children if c.dep_ == "compound"):
+        return False
+    found = gazetteer().find(name)
+    return bool(found) and all(p.kind == "city" for p in found)
 
 
 def _a_towns_name(tok) -> bool:

@@ -236,7 +236,7 @@ def _speakers(s) -> bool:
 
 
 def _harmed(noun) -> bool:
-    """"Three soldiers killed in Aleppo clashes, army says": a headline's dead, not three who spoke."""
+    """"Three soldiers killed in Kismayo clashes, army says": a headline's dead, not three who spoke."""
     return any(ch.dep_ == "acl" and ch.tag_ == "VBN" and _lem(ch) in KILLED_VERBS | WOUNDED_VERBS
                for ch in noun.children)
 

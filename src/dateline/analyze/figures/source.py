@@ -43,7 +43,7 @@ def _is_dateline(speaker: str, span: Optional[Span], sent) -> bool:
 
 
 # what a source's numbers are put in, after its name ("a U.N. estimate", "a Red Cross tally"): the source is
-# the name (not a name that holds the word, "Iraq Body Count")
+# the name (not a name that holds the word, "Civilian Body Count")
 _COUNT_WORD_AFTER = re.compile(r"(?<=\S)(?:['’]s)?\s+(?:estimate|count|tally|reckoning)$")
 
 
