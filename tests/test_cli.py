@@ -546,3 +546,11 @@ def test_impossible_values_are_refused_saying_why(db, args, says):
     result = runner.invoke(app, [*args, "--db", str(db)])
     assert result.exit_code == 2 and says in " ".join(result.output.replace("│", " ").split()), result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_python_dash_m_dateline_is_the_command():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "dateline", "--help"], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and "Usage" in out.stdout and "ingest" in out.stdout, out.stderr

@@ -1,0 +1,4 @@
+"""``python -m dateline``: the same as the ``dateline`` command."""
+from .cli import main
+
+main()
