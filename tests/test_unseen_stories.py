@@ -2454,3 +2454,32 @@ def test_a_quakes_town_tolls_stay_its_running_toll():
     text = ("A magnitude 7.5 earthquake struck the peninsula on Monday. By Tuesday the prefecture had confirmed the "
             "deaths of 20 people in the town of Suzu and 19 in Wajima.")
     has(text, 20, "scope", "cumulative")
+
+
+# --- review 13: one killing's companions, a funeral's dead, a span of a few days -------------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("Officials say that he was killed, along with two of his senior officers.", 2),
+    ("The governor was killed together with two aides, police said.", 2),
+    ("The rebel leader died along with six fighters.", 6),
+])
+def test_the_companions_of_one_killing(text, value):
+    has(text, value, "scope", "incident")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Mourners gathered for the funeral of five rebels killed in battle.", 5),
+    ("Thousands attended the burial of 14 miners killed in the blast.", 14),
+    ("Crowds marched at the funeral of nine protesters shot dead by police.", 9),
+])
+def test_those_a_funeral_is_for(text, value):
+    has(text, value, "scope", "incident")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Doctors treated more than 200 wounded over the past four days.", 200),
+    ("At least 60 people have died in the past five days of fighting, medics said.", 60),
+    ("Some 35 people were killed over the last six days in the north.", 35),
+])
+def test_a_span_of_a_few_days(text, value):
+    has(text, value, "scope", "period")

@@ -171,7 +171,7 @@ class _Clause:
     def period_cue(self) -> bool:
         clause = self.clause
         cue = re.search(r"\b(?:(?:past|last|previous)\s+(?:few\s+)?(?:24|48|72|twenty-four|forty-eight|\d+|few|two|"
-                        r"three|several)?[\s-]*(?:hours?|days?)|(?:past|last|previous)\s+(?:two|three|four|[2-4])\s+"
+                        r"three|four|five|six|seven|several)?[\s-]*(?:hours?|days?)|(?:past|last|previous)\s+(?:two|three|four|[2-4])\s+"
                         r"weeks|recent\s+days|in\s+a\s+single\s+day|"
                         r"on\s+a\s+single\s+day|in\s+one\s+day|in\s+(?:just|only|less\s+than|under)\s+(?:a|one|two|three|four|five|"
                         r"six|\d+)\s+(?:hours?|days?|weeks?)|"

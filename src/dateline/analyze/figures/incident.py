@@ -305,6 +305,14 @@ INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's
                            "shoppers.",),
          why="in an article that tells of one bombing, crash or collapse throughout and of no war, that happening "
              "is the story's own event: its dead are the running toll, as a quake's are"),
+    Rule("incident/killed-along-with-one",
+         lambda s: _along_with_one(s.c),
+         True,
+         examples=("The governor was killed together with two aides, police said.",
+                   "The rebel leader died along with six fighters.",
+                   "A local chief was shot dead along with four of his sons."),
+         counter_examples=("More than 300 people were killed along with 40 others in the war's first week.",),
+         why="the companions of one person killed: that one killing's dead, not a toll"),
     Rule("incident/at-a-gathering", lambda s: _at_a_gathering(s.c), True,
          examples=("Gunmen killed 9 worshippers after Friday prayers in the capital, police said.",
                    "Troops shot dead 12 mourners during a funeral procession on Sunday.",
@@ -404,7 +412,10 @@ GATHERINGS = {"prayer", "prayers", "funeral", "rally", "march", "vigil", "proces
 
 
 def _at_a_gathering(c: _Cand) -> bool:
-    """The verb of harm has "after/during/at" a gathering: "killed after Friday prayers", "shot at a wedding"."""
+    """The verb of harm has "after/during/at" a gathering: "killed after Friday prayers", "shot at a wedding";
+    or the count is of those a funeral is for ("the funeral of five rebels killed in battle")."""
+    if c.np.dep_ == "pobj" and c.np.head.lower_ == "of" and _lem(c.np.head.head) in ("funeral", "burial"):
+        return True
     verb = c.verb
     if verb is None or not _is_verbal(verb) or _lem(verb) not in KILLED_VERBS | WOUNDED_VERBS | {"shoot"}:
         return False
@@ -412,6 +423,20 @@ def _at_a_gathering(c: _Cand) -> bool:
     return any(g.dep_ == "prep" and g.lower_ in ("after", "during", "at", "following") and
                any(p.dep_ == "pobj" and (_lem(p) in GATHERINGS or p.lower_ in GATHERINGS) for p in g.children)
                for g in heads)
+
+
+def _along_with_one(c: _Cand) -> bool:
+    """"he was killed, along with two of his senior officers": a count "along/together with" the killing of one
+    named or singular person."""
+    if c.prep is None or c.prep.lower_ != "with" or c.prep.i == 0 or \
+            c.prep.doc[c.prep.i - 1].lower_ not in ("along", "together"):
+        return False
+    verb = c.prep.head.head if c.prep.head.lower_ in ("along", "together") else c.prep.head
+    if not _is_verbal(verb) or _lem(verb) not in KILLED_VERBS | WOUNDED_VERBS | {"shoot"}:
+        return False
+    subj = next((g for g in verb.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and (subj.lower_ in ("he", "she") or subj.tag_ in ("NN", "NNP")) and \
+        not any(ch.like_num for ch in subj.subtree)
 
 
 _THEY = {"they", "he", "she", "we"}
