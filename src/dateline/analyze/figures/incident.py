@@ -65,7 +65,8 @@ def _wide(tok) -> bool:
 def _a_town(tok) -> bool:
     """A name the gazetteer knows only as a town or city (not a country or a region of that name); the whole
     name ("West Bank", not "West")."""
-    name = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ == "compound"], key=lambda t: t.i))
+    parts = [tok] + [c for c in tok.children if c.dep_ == "compound"]
+    name = " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
     if tok.lower_ in _WIDE_WORDS or any(c.lower_ in _WIDE_WORDS for c in tok.children if c.dep_ == "compound"):
         return False
     found = gazetteer().find(name)

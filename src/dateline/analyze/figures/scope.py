@@ -268,7 +268,8 @@ _NEW = {"new", "fresh"}      # not "further", "additional": the rest of a count 
 
 
 # "two lives daily", "40 people a week", "at a rate of 9,000 a day"
-_RATE_AFTER = re.compile(r"^\W{0,2}(?:daily|weekly|(?:a|per|each|every)\s+(?:single\s+)?(?:day|week|month|hour))\b", re.I)
+_RATE_AFTER = re.compile(r"^\W{0,2}(?:daily|weekly|(?:a|per|each|every)\s+(?:single\s+)?(?:day|week|month|hour))\b",
+                         re.I)
 _RATE_BEFORE = re.compile(r"\b(?:a|the)\s+rate\s+of\s+(?:up\s+to\s+|about\s+|around\s+|some\s+|more\s+than\s+)?$", re.I)
 
 
