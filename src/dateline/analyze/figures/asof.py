@@ -8,7 +8,9 @@ from typing import Optional
 
 from .. import nlp
 from ...records import TimeExpr
-from .lexicon import ATTACK_NOUNS, DECISION_VERBS, LEVEL_VERBS, SPEECH_VERBS, TOLL_SET_VERBS, WAR_START_NOUNS
+from .lexicon import (
+    ATTACK_NOUNS, DECISION_VERBS, GATHERINGS, LEVEL_VERBS, SPEECH_VERBS, TOLL_SET_VERBS, WAR_START_NOUNS,
+)
 from ..datelines import dateline_at
 from ..lexicon.calendar import MONTHS, WEEKDAYS
 from ..lexicon.reporting import DOCUMENT_NOUNS
@@ -198,14 +200,10 @@ def _attack_on_the_verb(sent, t: _Time):
                                      "demonstration", "shell", "bomb", "clash"} and prep.lower_ in ("in", "during"):
         return prep.head
     # "killed after Friday prayers", "shot during Sunday's funeral": a gathering of one day dates the killing
-    if _lem(noun) in _GATHERINGS and prep.lower_ in ("after", "during", "at", "following"):
+    if _lem(noun) in GATHERINGS and prep.lower_ in ("after", "during", "at", "following"):
         return prep.head
     return None
 
-
-# gatherings held on one day, whose day a killing "after" or "during" them took place on
-_GATHERINGS = {"prayer", "prayers", "funeral", "rally", "march", "vigil", "procession", "sermon", "wedding", "concert",
-               "ceremony", "parade"}
 
 
 def event_day(c: _Cand, sent_times: list[_Time], doc_date: dt.date) -> Optional[dt.date]:

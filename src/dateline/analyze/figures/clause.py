@@ -80,6 +80,21 @@ _FINDING_VERBS = {"find", "discover", "recover", "retrieve", "pull", "receive", 
 _COUNTING_VERBS = {"document", "count", "tally", "register", "log", "verify", "identify", "list", "tabulate", "compile"}
 
 
+def without_other_counts(tokens, c: _Cand) -> list:
+    """``tokens`` without the clauses in them that hold a number of their own (relative clauses on other nouns,
+    "while ..." clauses, other conjoined verbs): their words are about that number, not ``c``."""
+    own = {x.i for x in c.tokens}
+    inner: set = set()
+    for t in tokens:
+        if t.i in inner or not (t.dep_ in ("relcl", "acl") and t.head.i != c.np.i or
+                                t.dep_ in ("advcl", "conj") and _is_verbal(t)):
+            continue
+        sub = {x.i for x in t.subtree}
+        if not sub & own and any(t.doc[i].like_num for i in sub):
+            inner |= sub
+    return [t for t in tokens if t.i not in inner] if inner else list(tokens)
+
+
 class _Clause:
     """What the scope rules look at: the candidate, its sentence and clause in lower case, and the cue words
     found there (computed when a rule first asks)."""
@@ -111,18 +126,7 @@ class _Clause:
 
     @functools.cached_property
     def own_tokens(self):
-        """The clause without the clauses in it that hold a number of their own: relative clauses on other nouns,
-        "while ..." clauses, other conjoined verbs."""
-        c = self.c
-        inner = set()
-        for t in self.tokens:
-            if (t.dep_ in ("relcl", "acl") and t.head.i != c.np.i or
-                    t.dep_ in ("advcl", "conj") and _is_verbal(t)) and t.i not in inner:
-                sub = list(t.subtree)
-                own = {x.i for x in c.tokens}
-                if not own & {x.i for x in sub} and any(x.like_num and x.i not in own for x in sub):
-                    inner |= {x.i for x in sub}
-        return [t for t in self.tokens if t.i not in inner] if inner else self.tokens
+        return without_other_counts(self.tokens, self.c)
 
     @functools.cached_property
     def told_as_past(self) -> bool:

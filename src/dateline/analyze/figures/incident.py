@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import (
-    ATTACK_NOUNS, ATTACK_VERBS, HAPPENING_NOUNS, INCIDENT_PLACES, KILLED_VERBS, KILLER_WORDS, SPEECH_VERBS,
+    ATTACK_NOUNS, ATTACK_VERBS, GATHERINGS, HAPPENING_NOUNS, INCIDENT_PLACES, KILLED_VERBS, KILLER_WORDS, SPEECH_VERBS,
     STORY_EVENT_NOUNS, SUBJ_DEPS, TOWN_NOUNS, VEHICLE_NOUNS, WOUNDED_VERBS,
 )
 from .parse import _is_verbal, _lem, _text_of
@@ -109,9 +109,6 @@ def _victims_placed(c: _Cand) -> bool:
     return False
 
 
-_TOWN_KINDS = {"village", "town", "hamlet", "camp", "neighbourhood", "neighborhood", "district", "quarter", "suburb"}
-
-
 def _where_a_town(c: _Cand) -> bool:
     """The count is told in a where-clause on one village or town ("the village of Karsa, where 64 ... were
     killed"), told as what happened there (not "have been killed", a running count of the place)."""
@@ -125,10 +122,9 @@ def _where_a_town(c: _Cand) -> bool:
             return False                # "where 1,400 have been killed": that place's running count
         place = v.head
         kind = place.head.head if place.dep_ == "pobj" and place.head.lower_ == "of" else place
-        if _lem(kind) in _TOWN_KINDS or _lem(place) in _TOWN_KINDS:
+        if _lem(kind) in TOWN_NOUNS or _lem(place) in TOWN_NOUNS:
             return True
-        found = gazetteer().find(place.text) if place.pos_ == "PROPN" and place.ent_type_ in ("GPE", "LOC") else []
-        return bool(found) and all(p.kind == "city" for p in found)
+        return place.pos_ == "PROPN" and place.ent_type_ in ("GPE", "LOC") and _a_town(place)
     return False
 
 
@@ -405,11 +401,6 @@ def _inside_other_noun(t, c: _Cand) -> bool:
         if a.dep_ in ("relcl", "acl") and a.head.i != c.np.i:
             return True
     return False
-
-
-# gatherings held at one place on one day
-GATHERINGS = {"prayer", "prayers", "funeral", "rally", "march", "vigil", "procession", "sermon", "wedding", "concert",
-              "ceremony", "party", "celebration", "match", "parade"}
 
 
 def _at_a_gathering(c: _Cand) -> bool:

@@ -152,6 +152,9 @@ INCIDENT_PLACES = {"hospital", "school", "camp", "house", "home", "building", "m
 # one settlement or quarter, as a common noun ("the strikes on the city")
 TOWN_NOUNS = {"city", "town", "village", "camp", "neighbourhood", "neighborhood", "district", "quarter", "suburb",
               "settlement", "port"}
+# gatherings held at one place on one day: a killing after or during one happened that day, there
+GATHERINGS = {"prayer", "prayers", "funeral", "rally", "march", "vigil", "procession", "sermon", "wedding", "concert",
+              "ceremony", "party", "celebration", "match", "parade"}
 ADDITIVE_WORDS = {"more", "other", "others", "additional", "further", "another", "extra", "new"}
 PREV_WORDS = {"previous", "earlier", "initial", "former", "old", "prior", "original", "preliminary"}
 QUALIFIER_PREPS = {"over", "than", "about", "around", "under", "nearly", "almost", "upwards", "above", "below",

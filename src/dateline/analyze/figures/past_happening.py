@@ -14,7 +14,7 @@ import re
 
 from ..lexicon import story
 from .candidate import _Cand
-from .clause import RUNNING_WORDS, says_running
+from .clause import RUNNING_WORDS, says_running, without_other_counts
 from .incident import _REGION_KINDS, the_storys_one_happening
 from .lexicon import STORY_EVENT_NOUNS
 from .parse import _lem
@@ -61,13 +61,9 @@ def _running_or_the_storys(sent, c: _Cand) -> str:
     ("killed in the war", "since the quake"), or the attack that began the war."""
     if says_running(_RUNNING, sent):
         return "running-count-words"
-    if any(_lem(t) in STORY_EVENT_NOUNS for t in sent):
-        return "the-story's-event"
-    main = c.events.main if c.events is not None else None
-    if main and re.search(r"\b" + re.escape(main) + r"\b", sent.text, re.I):
-        return "the-story's-event"
-    if _THE_STORYS_START.search(sent.text):
-        return "the-story's-start"
+    told = _the_storys_event_or_start(list(sent), sent.text, c)
+    if told:
+        return told
     if any(_lem(t) in _REGION_KINDS and t.head.lower_ == "in" for t in sent):
         return "a-region's-count"        # "in Toyama Prefecture, 36 people were injured"
     return ""
@@ -111,21 +107,21 @@ def far_below_the_running_toll(cands: list[_Cand]) -> None:
                      f"{c.num.text} beside the running toll {big.num.text}")
 
 
-def _the_storys_own(c: _Cand) -> bool:
-    """The figure's own clause (not a clause beside it with a count of its own) names the story's event or
-    the attack that began it."""
-    own = {x.i for x in c.tokens}
-    inner: set = set()
-    for t in c.sent:
-        if t.dep_ in ("relcl", "acl", "advcl", "conj", "ccomp") and t.pos_ in ("VERB", "AUX") and t.i not in inner:
-            sub = {x.i for x in t.subtree}
-            if not sub & own and any(x.like_num and x.i in sub for x in c.sent):
-                inner |= sub
-    tokens = [t for t in c.sent if t.i not in inner]
-    text = " ".join(t.text for t in tokens)
+def _the_storys_event_or_start(tokens, text: str, c: _Cand) -> str:
+    """Whether these words name the story's own event ("killed in the war", "since the quake", the article's
+    named event) or the attack that began it."""
     if any(_lem(t) in STORY_EVENT_NOUNS for t in tokens):
-        return True
+        return "the-story's-event"
     main = c.events.main if c.events is not None else None
     if main and re.search(r"\b" + re.escape(main) + r"\b", text, re.I):
-        return True
-    return bool(_THE_STORYS_START.search(text))
+        return "the-story's-event"
+    if _THE_STORYS_START.search(text):
+        return "the-story's-start"
+    return ""
+
+
+def _the_storys_own(c: _Cand) -> bool:
+    """The figure's own words (not a clause beside it with a count of its own) name the story's event or the
+    attack that began it."""
+    tokens = without_other_counts(list(c.sent), c)
+    return bool(_the_storys_event_or_start(tokens, " ".join(t.text for t in tokens), c))

@@ -97,7 +97,7 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
                     inner = _place_in_pobj(g, article)
                     if inner is not None:
                         return inner
-        # "in an air strike in Rafah", and an attack's target: "in strikes on Kordavia"
+        # "in an air strike in Marovka", and an attack's target: "in strikes on Kordavia"
         if ch.dep_ == "prep" and (ch.lower_ in PLACE_PREPS or (attack and ch.lower_ in ("on", "against", "into"))):
             for p in ch.children:
                 if p.dep_ == "pobj":
