@@ -22,7 +22,7 @@ from ..parse import _clause_verb, _is_verbal, _lem
 from .article import ArticlePlaces
 from .names import _KIND_WORDS, _named, clean_name
 from .sentence import (
-    PLACE_PREPS, SEVERAL, _actor, _demonym_in_group, _in_place, _name_at, _place_in_pobj, _place_that_had, _preps_for,
+    PLACE_PREPS, SEVERAL, _actor, _demonym_in_group, _state_against_its_own, _in_place, _name_at, _place_in_pobj, _place_that_had, _preps_for,
     _right_after, _sentence_places, _the_kind_word, _toll_place, _victim_heads, _where_most_were, coordinated_places,
     several_places_of,
 )
@@ -234,6 +234,10 @@ class _Where:
         return _actor(self.c, self.article)
 
     @functools.cached_property
+    def state_at_home(self) -> Optional[Place]:
+        return _state_against_its_own(self.c, self.article)
+
+    @functools.cached_property
     def source_place(self) -> Optional[Place]:
         found = self._source_place()
         if found is not None and NEWS_OUTLET_WORDS & set(fold(self.source).split()) and \
@@ -426,6 +430,15 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
          lambda w: _named(w.article_place),
          examples=("Earthquake in Turkey\nRescuers said the death toll had risen to 1,500.",),
          why="a figure whose sentence names no place counts people where the story is (not the actor's side)"),
+    Rule("place/a-state's-own-people", lambda w: w.state_at_home is not None, lambda w: _named(w.state_at_home),
+         examples=("The Bolivian government has killed more than 300 protesters since March, the U.N. said.",
+                   "At least 120 demonstrators have been killed by Nepal's security forces, a rights group said.",
+                   "The Belarusian regime has wounded 400 protesters, activists said.",
+                   "Kenyan police have killed 30 protesters this month, a rights group said."),
+         counter_examples=("Chad's army has killed 300 rebels this year, officials said.",
+                           "Israeli troops killed 12 protesters near the fence, medics said."),
+         why="a state's home organs (government, regime, police, security forces) and the people who rose against "
+             "it are in one country; the last clue, after every place the article gives"),
 ))
 
 

@@ -306,6 +306,44 @@ def _actor(c: _Cand, article: ArticlePlaces) -> Optional[Place]:
     return None
 
 
+# who a state's own organs kill or wound at home: people who rose against it, or are in its hands
+_OWN_PEOPLE = {"protester", "protestor", "demonstrator", "dissident", "activist", "rioter", "striker", "detainee",
+               "prisoner", "marcher"}
+# a state's organs that act at home (an army or troops may be abroad; a government or its police are not)
+_HOME_ORGANS = {"government", "regime", "police", "junta", "authority", "authorities", "administration"}
+
+
+def _state_against_its_own(c: _Cand, article: ArticlePlaces) -> Optional[Place]:
+    """"The Bolivian government has killed 3,000 protesters", "demonstrators killed by Nepal's security forces":
+    a state's home organs (its government, regime, police, security forces) and those who rose against it or
+    are in its hands are in one country: the state's."""
+    if _lem(c.np) not in _OWN_PEOPLE:
+        return None
+    verb = _clause_verb(c.np, c.sent)
+    if verb is None or _lem(verb) not in KILLED_VERBS | WOUNDED_VERBS:
+        return None
+    doers = [g for g in verb.children if g.dep_ == "nsubj" and c.np not in g.subtree]
+    doers += [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    for g in doers:
+        organ = _lem(g) in _HOME_ORGANS or (_lem(g) == "force" and any(
+            ch.lower_ == "security" for ch in g.children if ch.dep_ in ("compound", "amod")))
+        if not organ:
+            continue
+        for t in g.subtree:
+            if t.ent_type_ in PLACE_LABELS:
+                place = article.resolve(clean_name(_name_at(t)))
+                if place is not None:
+                    return place
+            elif t.pos_ == "PROPN":                  # a country NER took for a person ("Nepal's police")
+                place = article.resolve(t.text)
+                if place is not None and place.kind == "country":
+                    return place
+            place = gazetteer().demonym(t.text)
+            if place is not None:
+                return place
+    return None
+
+
 def _source_side(tok) -> bool:
     """Whether a token belongs to who is speaking ("officials in Tokyo said"), not to what happened."""
     for a in [tok] + list(tok.ancestors):
