@@ -22,9 +22,9 @@ from ..parse import _clause_verb, _is_verbal, _lem
 from .article import ArticlePlaces
 from .names import _KIND_WORDS, _named, clean_name
 from .sentence import (
-    PLACE_PREPS, SEVERAL, _actor, _demonym_in_group, _state_against_its_own, _in_place, _name_at, _place_in_pobj, _place_that_had, _preps_for,
-    _right_after, _sentence_places, _the_kind_word, _toll_place, _victim_heads, _where_most_were, coordinated_places,
-    several_places_of,
+    PLACE_PREPS, SEVERAL, _actor, _demonym_in_group, _state_against_its_own, _in_place, _name_at, _place_in_pobj,
+    _place_that_had, _preps_for, _right_after, _sentence_places, _the_kind_word, _toll_place, _victim_heads,
+    _where_most_were, coordinated_places, several_places_of,
 )
 
 class _Where:
