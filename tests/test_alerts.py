@@ -251,9 +251,12 @@ def test_placing_by_value_with_an_index_equals_reading_every_figure():
 
     def reference(r, category, placed):       # the plain reading of the rule
         options = {k: rows for k, rows in placed.items() if k[0] == r["measure"] and k[2] == category}
-        if len(options) == 1:
-            return next(iter(options))[1]
         day = fs._day(r)
+        if len(options) == 1:               # the one place, if its toll is told in those days (within ten)
+            (key, rows), = options.items()
+            days = [fs._day(x) for x in rows if x["value"] > 0]
+            live = bool(days) and min(days) - dt.timedelta(days=10) <= day <= max(days) + dt.timedelta(days=10)
+            return key[1] if live else None
         fits = []
         for key, rows in options.items():
             near = [x["value"] for x in rows if abs((fs._day(x) - day).days) <= 10 and x["value"] > 0]
@@ -289,6 +292,35 @@ def test_one_facilitys_count_is_part_of_a_toll_not_a_conflict(facility):
     # two counts of the whole still disagree
     other = series([pt("c", D(2024, 3, 10), 80, source="Red Cross")], source_key="source:red cross", sid="r")
     assert types(check([whole, other])) == [("conflict", "c")]
+
+
+@pytest.mark.parametrize("later", [
+    "A bomb exploded at a bus stop. One person was killed in the blast, police said.",
+    "A gunman opened fire at a school. The shooting killed two people, police said.",
+    "A gas explosion wrecked a block of flats. The explosion killed three people, firefighters said.",
+])
+def test_an_unplaced_toll_years_later_joins_no_series(tmp_path, later):
+    """A stream of years (a timeline, an archive) holds many tolls of one kind: a toll whose text names no
+    place joins the one place that has such a toll only if that toll is told in those days; a bombing of 2004
+    is no earlier figure of a blast of 2015."""
+    rows = [
+        {"id": "old1", "date": "2004-03-31", "text": "A car bomb exploded in a market in Lima. The bomb killed 4 "
+                                                     "people, police said."},
+        {"id": "old2", "date": "2004-04-02", "text": "The bombing in Lima has killed 9 people, police said. The "
+                                                     "blast hit a market."},
+        {"id": "new", "date": "2015-12-21", "text": later},
+    ]
+    with Ledger(tmp_path / "years.db") as led:
+        led.ingest([write(tmp_path / "years.jsonl", rows)])
+        assert [a for a in led.check() if a.point.doc == "new"] == []
+        joined = [s for s in _series_both_ways(led.store, measure="killed") for p in s.points if p.doc == "new"]
+        assert joined and all(s.place is None for s in joined)
+        # the same toll told a week later is still Lima's
+        led.ingest([write(tmp_path / "week.jsonl", [
+            {"id": "week", "date": "2004-04-09", "text": "A car bomb exploded in a market. The bomb killed 4 "
+                                                         "people, police said."}])])
+        lima = [s for s in _series_both_ways(led.store, measure="killed") for p in s.points if p.doc == "week"]
+        assert lima and all(s.place == "lima" for s in lima)
 
 
 def test_a_count_over_two_countries_joins_neither_countrys_series(tmp_path):

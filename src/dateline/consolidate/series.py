@@ -590,9 +590,13 @@ class _ByValue:
     def place(self, r: dict, category: str) -> Optional[str]:
         """The one place whose figures of those days this value fits; none when several fit or none does."""
         options = self.options.get((r["measure"], category), [])
-        if len(options) == 1:
-            return options[0][0]                # one place has this toll at all: it is that place's
         day = _day(r).toordinal()
+        if len(options) == 1:
+            # one place has this toll at all: it is that place's, if its toll is told in those days (a
+            # stream of years holds many tolls of one kind: an attack of 2004 is not a blast of 2015)
+            place, days, _ = options[0]
+            live = bool(days) and days[0] - self.WINDOW <= day <= days[-1] + self.WINDOW
+            return place if live else None
         fits = []
         for place, days, values in options:
             near = values[bisect.bisect_left(days, day - self.WINDOW):bisect.bisect_right(days, day + self.WINDOW)]
