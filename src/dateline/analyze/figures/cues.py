@@ -430,6 +430,13 @@ NOUN_CUES = Table("figures.measure.noun", runner="figures",
          lambda w: w.lem in DISPLACED_NOUNS or w.low in DISPLACED_ADJS or w.low == "idps", "displaced",
          examples=("The camps now shelter 45,000 displaced people.",
                    "The agency said it had registered almost 150,000 refugees in neighbouring countries.")),
+    Rule("veto/trucks-of-war", lambda w: w.lem in TRUCK_NOUNS and _trucks_of_war(w.tok), None,
+         examples=("Rebels destroyed 10 pick-up trucks mounted with machine guns.",
+                   "Six pickup trucks packed with ammunition were seized at the border.",
+                   "Two trucks loaded with explosives hit the barracks, police said.",
+                   "The army sent 40 military trucks carrying troops to the front."),
+         counter_examples=("Only 60 trucks carrying food reached the city on Wednesday.",),
+         why="pickups, army trucks and trucks that carry arms or fighters are no aid convoy"),
     Rule("aid_trucks/truck", lambda w: w.lem in TRUCK_NOUNS, "aid_trucks",
          examples=("Only 60 trucks carrying food reached the city on Wednesday.",)),
     Rule("displaced/evacuees-staying", lambda w: (w.lem in EVAC_NOUNS or w.low == "evacuated") and _staying(w.tok),
@@ -470,3 +477,19 @@ def own_measure(noun, ctx: CueContext) -> Optional[str]:
     """What the counted noun itself says ("13 dead", "30 injured"), or None."""
     m = cue_of(noun, "noun", ctx)
     return m.outcome if m is not None else None
+
+
+# what makes a truck one of war, not of aid: its kind ("pickup", "army") or what it carries ("explosives")
+_WAR_TRUCK_KINDS = {"pickup", "pick", "pick-up", "military", "army", "armoured", "armored", "technical", "troop"}
+_WAR_CARGO = {"explosive", "ammunition", "weapon", "gun", "arm", "bomb", "rocket", "missile", "mortar", "fighter",
+              "gunman", "militant", "soldier", "troop", "rebel", "militiaman", "machine", "launcher", "shell"}
+
+
+def _trucks_of_war(tok) -> bool:
+    """"pick-up trucks mounted with machine guns", "trucks loaded with explosives", "military trucks"."""
+    if any(ch.dep_ in ("compound", "amod") and ch.lower_.replace("-", "") in {k.replace("-", "") for k in
+                                                                             _WAR_TRUCK_KINDS}
+           for ch in tok.subtree if ch.i < tok.i):
+        return True
+    return any(ch.dep_ in ("acl", "relcl", "prep") and any(_lem(t) in _WAR_CARGO for t in ch.subtree)
+               for ch in tok.children)

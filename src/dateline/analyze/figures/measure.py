@@ -538,7 +538,8 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
     for c in here:
         cues = _measure_cues(c, ctx)
         if c.np.i != c.root.i and _lem(c.np) in TRUCK_NOUNS:
-            cues = [q for q in cues if q[2] == "aid_trucks"]   # trucks are never evacuees or victims
+            # trucks are never evacuees or victims (a veto stays, for the trace: "trucks loaded with explosives")
+            cues = [q for q in cues if q[2] in ("aid_trucks", "")]
         cues = _decided(c, cues)
         if cues:
             c.rank, _, c.measure, c.cue, _ = cues[0]
