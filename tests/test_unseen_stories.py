@@ -2483,3 +2483,53 @@ def test_those_a_funeral_is_for(text, value):
 ])
 def test_a_span_of_a_few_days(text, value):
     has(text, value, "scope", "period")
+
+
+# --- review 14: the present of headlines and timelines, fatal injuries, trucks of war, a state's own people ------
+
+@pytest.mark.parametrize("text,value", [
+    ("Two suicide bombers kill 36 police cadets at the academy in the capital.", 36),
+    ("Nine people die after gunmen fight a battle with border guards.", 9),
+    ("A sniper kills four soldiers at a checkpoint outside the port.", 4),
+    ("Rebel rockets injure 12 villagers near the dam.", 12),
+])
+def test_the_present_of_a_timeline_tells_a_happening(text, value):
+    has(text, value, "scope", "incident")
+
+
+@pytest.mark.parametrize("text,value", [
+    # a war's toll in the present tense is still the war's
+    ("The war kills more than 9,000 people, the monitor says.", 9000),
+    # a disaster's in the present is its toll
+    ("Floods kill 120 people across the province, officials say.", 120),
+])
+def test_the_present_of_the_storys_own_event_is_its_toll(text, value):
+    has(text, value, "scope", "cumulative")
+
+
+@pytest.mark.parametrize("text,value,measure", [
+    ("Ninety-seven fans were fatally injured in the crush at the stadium.", 97, "killed"),
+    ("Two officers were fatally wounded in the ambush, police said.", 2, "killed"),
+    ("A gunman fatally shot four people at the mall on Sunday.", 4, "killed"),
+    ("Twelve pilgrims were injured in the crush at the shrine.", 12, "wounded"),
+])
+def test_fatal_injuries_are_deaths(text, value, measure):
+    has(text, value, "measure", measure)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Rebels destroyed 10 pick-up trucks mounted with machine guns.", 10),
+    ("Two trucks loaded with explosives hit the barracks, police said.", 2),
+    ("The army sent 40 military trucks carrying troops to the front.", 40),
+])
+def test_trucks_of_war_are_no_aid(text, value):
+    assert not [f for f in _figures(text) if f.value == value and f.measure == "aid_trucks"]
+
+
+@pytest.mark.parametrize("text,value,place", [
+    ("The Bolivian government has killed more than 300 protesters since March, the U.N. said.", 300, "Bolivia"),
+    ("At least 120 demonstrators have been killed by Nepal's security forces, a rights group said.", 120, "Nepal"),
+    ("Kenyan police have killed 30 protesters this month, a rights group said.", 30, "Kenya"),
+])
+def test_a_states_own_protesters_are_in_its_country(text, value, place):
+    has(text, value, "place", place)

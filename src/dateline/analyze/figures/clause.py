@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .lexicon import BODY_NOUNS, LEVEL_VERBS, TOLL_SET_VERBS
+from .lexicon import BODY_NOUNS, KILLED_VERBS, LEVEL_VERBS, TOLL_SET_VERBS, WOUNDED_VERBS
 from .parse import _clause_verb, _finite_clause, _is_verbal, _lem, _text_of
 from .candidate import _Cand
 from .toll import _toll_noun, _toll_setter
@@ -155,6 +155,10 @@ class _Clause:
         auxes = [a for x in chain for a in x.children if a.dep_ in ("aux", "auxpass")]
         if any(_lem(a) == "have" or a.tag_ == "MD" for a in auxes):
             return False
+        # the present of headlines and timelines ("Two suicide bombers kill 36 cadets", "Nine people die after
+        # a gun battle") tells a happening as the simple past does
+        if not auxes and v.tag_ in ("VBZ", "VBP"):
+            return _lem(v) in KILLED_VERBS | WOUNDED_VERBS
         return any(a.tag_ == "VBD" for a in auxes) if auxes else v.tag_ == "VBD"
 
     @functools.cached_property

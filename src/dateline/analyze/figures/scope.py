@@ -319,12 +319,27 @@ def _dates_the_one_happening(s: "_Clause") -> bool:
 
 def _the_storys_event_told(s: "_Clause") -> bool:
     """The clause names a disaster ("the earthquake killed ...") or the article's own named event."""
-    if any(_lem(t) in _NATURAL_EVENT_NOUNS | HAPPENING_NOUNS for t in s.tokens):
+    if any(_lem(t) in _NATURAL_EVENT_NOUNS | HAPPENING_NOUNS and not _gunfire(t) for t in s.tokens):
         return True
     if the_storys_one_happening(s.c) and any(_lem(t) in ATTACK_NOUNS for t in s.tokens):
         return True                 # "the attacks Aug. 7 ... killed 257" in a story about that one bombing
     main = s.c.events.main if s.c.events is not None else None
     return bool(main) and bool(re.search(r"\b" + re.escape(main.lower()) + r"\b", s.clause))
+
+
+# kinds of fire that are shooting, not a blaze: "friendly fire", "sniper fire", "opened fire", "under fire"
+_GUNFIRE_KINDS = {"friendly", "sniper", "artillery", "tank", "mortar", "rocket", "machine", "machinegun", "gun",
+                  "cross", "hostile", "enemy", "automatic", "small", "arms", "naval", "anti", "aircraft", "celebratory"}
+
+
+def _gunfire(t) -> bool:
+    """"killed in friendly fire", "opened fire on the crowd", "came under fire": shooting, not a fire."""
+    if _lem(t) != "fire" or t.pos_ == "VERB":
+        return False
+    if any(ch.dep_ in ("amod", "compound") and ch.lower_.replace("-", "") in _GUNFIRE_KINDS for ch in t.children):
+        return True
+    return _lem(t.head) in ("open", "return", "exchange", "hold", "cease") or \
+        (t.head.lower_ == "under" and t.dep_ == "pobj")
 
 
 def _event_phrase(s: "_Clause") -> str:
