@@ -359,3 +359,55 @@ def test_a_story_about_one_crash_keeps_its_toll_apart_from_a_war_in_the_same_cou
         crash = [s for s in series if any(p.doc == "c3" for p in s.points)]
         assert crash and crash[0].category == "people (crash)" and [p.doc for p in crash[0].points] == ["c3"]
         assert not [a for a in led.check() if a.point.doc in ("c3", "w4")]
+
+
+@pytest.mark.parametrize("earlier,later", [
+    ("Witnesses said the bodies of 30 people lay in the streets of Sudan's second city.",
+     "The bodies of three men lay at its entrance, a reporter saw."),
+    ("Mourners buried 25 people murdered that morning in Sudan's second city.",
+     "The bodies of four men lay by the road, a reporter saw."),
+    ("A reporter counted 60 bodies in the yard of a hospital in Sudan's second city.",
+     "The bodies of two women lay under a tree near the gate, a reporter saw."),
+])
+def test_two_counts_of_unclear_scope_break_no_series(tmp_path, earlier, later):
+    """A count that is a running toll only by default ("the bodies of three men lay at its entrance") is not
+    called stale against another such count: both may be incidents. One told as a running toll ("have been
+    killed", "since the war began") is still compared with the toll before it."""
+    rows = [
+        {"id": "w1", "date": "2019-05-01", "text": "Sudan: army units shelled rebel positions near the river crossing "
+                                                   "overnight. " + earlier},
+        {"id": "w2", "date": "2019-05-06", "text": "Sudan: heavy clashes erupted at dawn around the airport compound. "
+                                                   + later},
+        {"id": "w3", "date": "2019-05-09", "text": "Aid agencies appealed for a ceasefire in Sudan on Thursday. More "
+                                                   "than 300 people have been killed in Sudan since the war began, the "
+                                                   "monitor said."},
+        {"id": "w4", "date": "2019-05-14", "text": "Negotiators met again in a neighbouring capital, with no progress "
+                                                   "reported. Some 50 people have been killed in Sudan, a local "
+                                                   "official said."},
+    ]
+    with Ledger(tmp_path / "unclear.db") as led:
+        led.ingest([write(tmp_path / "unclear.jsonl", rows)])
+        alerted = {a.point.doc for a in led.check()}
+        assert "w2" not in alerted
+        assert "w4" in alerted
+
+
+@pytest.mark.parametrize("earlier,later", [
+    ("A powerful earthquake hit eastern Afghanistan, killing more than 1,100 people.",
+     "Flash floods in Afghanistan kill more than 300 people."),
+    ("Monsoon floods killed 1,700 people in Pakistan, officials said.",
+     "Heavy rains have killed 400 people in Pakistan, officials said."),
+    ("The cyclone killed 1,000 people in Mozambique, officials said.",
+     "Floods killed 70 people in Mozambique, officials said."),
+])
+def test_a_toll_years_after_a_larger_one_is_another_toll(tmp_path, earlier, later):
+    """A toll printed two years after a higher one of the same place is of another time (another disaster),
+    not a reprint of the old figure; a month after, it would be."""
+    rows = [{"id": "e1", "date": "2022-06-22", "text": earlier}, {"id": "e2", "date": "2024-05-11", "text": later}]
+    with Ledger(tmp_path / "years.db") as led:
+        led.ingest([write(tmp_path / "years.jsonl", rows)])
+        assert [a for a in led.check() if a.point.doc == "e2"] == []
+    rows[1] = {"id": "e2", "date": "2022-07-22", "text": later}
+    with Ledger(tmp_path / "month.db") as led:
+        led.ingest([write(tmp_path / "month.jsonl", rows)])
+        assert [a.type for a in led.check() if a.point.doc == "e2"] == ["stale"]

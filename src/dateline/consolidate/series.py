@@ -92,6 +92,7 @@ class Point:
     source_inferred: bool = False
     dup_group: Optional[str] = None
     revised: bool = False              # its text says the count was revised down
+    told: bool = True                  # its text tells it as a running toll (a rule said so), not by default
 
     @property
     def dated_by_text(self) -> bool:
@@ -639,4 +640,19 @@ def _point(r: dict, inferred: bool, dup_group: Optional[str]) -> Point:
                  value=r["value"], value_max=r["value_max"], qualifier=r["qualifier"], scope=r["scope"],
                  start=r["sent_start"], end=r["sent_end"], value_start=r["start"], value_end=r["end"],
                  sentence=r["sentence"], source=r["source"], source_inferred=inferred, dup_group=dup_group,
-                 revised=bool(r.get("revised")))
+                 revised=bool(r.get("revised")), told=not _scope_by_default(r))
+
+
+# the trace lines of a figure that is cumulative only because no scope rule said otherwise, and of one told
+# as a running toll all the same ("have been killed", a disaster's count: figures.scope)
+SCOPE_DEFAULT = "=> figures.scope:cumulative/default"
+TOLD_AS_A_TOLL = "figures.scope:running/told-as-a-toll"
+
+
+def _scope_by_default(r: dict) -> bool:
+    """Whether the figure is a running toll only by default, not told as one (``scope_default`` from the
+    store's description query, else read from its rules)."""
+    if "scope_default" in r:
+        return bool(r["scope_default"])
+    rules = r.get("rules") or ""
+    return SCOPE_DEFAULT in rules and TOLD_AS_A_TOLL not in rules

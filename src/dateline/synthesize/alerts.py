@@ -28,6 +28,9 @@ sentence. Thresholds live in :class:`AlertConfig`; the defaults and why:
 - ``min_share = 0.05``: a "stale" figure below 5 % of the larger one is far more
   likely a different count (one strike's dead read as a running toll) than an
   old toll; the stale seed case is 16 %, a month-old reprint in the dev corpus 9 %.
+- ``horizon_days = 365``: a figure is compared only with figures published in the year before it; a
+  lower toll two years after a higher one (a flood's after an earthquake's in one country, a new war's
+  after an old one's) is another toll, not a reprint of the old one.
 - ``mismatch_days = 5``: tolls are updated daily; a figure identical to one
   reported five or more days before the article, when the toll has moved since
   and the text gives no date, is an old figure presented as current.
@@ -79,6 +82,7 @@ class AlertConfig:
     min_share: float = 0.05
     regression_share: float = 0.5
     mismatch_days: int = 5
+    horizon_days: int = 365
 
 
 @dataclass
@@ -204,9 +208,15 @@ class _Order:
         start = bisect.bisect_left(self.dates, since)
         key = (start, what)
         if key not in self._prefixes:
-            by = (lambda p: p.value) if what == "value" else (lambda p: bounds(p, self.cfg)[0])
-            self._prefixes[key] = _Prefix(self.points, start, by)
+            self._prefixes[key] = _Prefix(self.points, start, self._key(what))
         return self._prefixes[key]
+
+    def _key(self, what: str):
+        if what == "value":
+            return lambda p: p.value
+        if what == "lo-told":               # only figures told as running tolls (see _compared)
+            return lambda p: bounds(p, self.cfg)[0] if p.told else -math.inf
+        return lambda p: bounds(p, self.cfg)[0]
 
     def last_index(self, upto: dt.date, inclusive: bool = True) -> int:
         return (bisect.bisect_right if inclusive else bisect.bisect_left)(self.dates, upto) - 1
@@ -344,6 +354,23 @@ def _revisions(points: list[Point], cfg: AlertConfig) -> list[tuple[Point, Point
     return found
 
 
+def _lo(p: Point) -> str:
+    """Which earlier figures a point is compared with: any, or (a point that is a running toll only by
+    default) only those told as running tolls."""
+    return "lo" if p.told else "lo-told"
+
+
+def _compared(p: Point, q: Optional[Point], cfg: AlertConfig) -> Optional[Point]:
+    """The earlier figure ``q`` that ``p`` is compared with, or None. A figure whose scope is unclear
+    (cumulative only by default: "the 160 murdered that morning", "three bodies lay at the entrance") breaks
+    no series by another such figure: two counts neither of which is told as a running toll may be two
+    incidents, so one of the two must say it is the toll. And a figure published more than the horizon
+    before is of another time."""
+    if q is None or not (p.told or q.told) or (p.doc_date - q.doc_date).days > cfg.horizon_days:
+        return None
+    return q
+
+
 def _stale(p: Point, toll: "_Toll", revisions: list[tuple[Point, Point]], revised_at: dict,
            cfg: AlertConfig) -> Optional[tuple[Point, str]]:
     if p.dated_by_text and (p.doc_date - p.as_of).days >= cfg.stale_days:
@@ -358,11 +385,11 @@ def _stale(p: Point, toll: "_Toll", revisions: list[tuple[Point, Point]], revise
         return None            # too small to be this toll at all: another count misread as cumulative
     # a range is out of date only if even its top is ("50,000 to 200,000" allows "more than 100,000")
     top = p.value_max if p.qualifier == "range" and p.value_max else p.value
-    q = order.prefix(since, "lo").query(end, group)
+    q = _compared(p, order.prefix(since, _lo(p)).query(end, group), cfg)
     if q is None or bounds(q, cfg)[0] < top * (1 + cfg.stale_ratio):
         # once a larger figure is a week old, a smaller gap will do
         week = p.doc_date - dt.timedelta(days=cfg.stale_week_days)
-        q = order.prefix(since, "lo").query(order.last_index(week), group)
+        q = _compared(p, order.prefix(since, _lo(p)).query(order.last_index(week), group), cfg)
         if q is not None and bounds(q, cfg)[0] < top * (1 + cfg.stale_week_ratio):
             q = None
     if q is not None and _hedged(q) and not _hedged(p):
@@ -409,7 +436,7 @@ def _regression(p: Point, order: "_Order", revisions: list[tuple[Point, Point]],
     largest = order.prefix(since, "value").query(end, group)
     if largest is None or p.value < largest.value * cfg.min_share:
         return None
-    q = order.prefix(since, "lo").query(end, group)
+    q = _compared(p, order.prefix(since, _lo(p)).query(end, group), cfg)
     if q is not None and bounds(q, cfg)[0] > bounds(p, cfg)[1] * (1 + cfg.regression_tolerance) and \
             p.value >= q.value * cfg.regression_share and not (_hedged(q) and not _hedged(p)):
         return q
@@ -476,6 +503,8 @@ def _conflicts(series: list[Series], cfg: AlertConfig) -> list[Alert]:
                     continue
                 if min(a.value, b.value) < max(a.value, b.value) * cfg.min_share:
                     continue    # far too small to be the same toll: another count misread as it (17 staff)
+                if not (a.told or b.told):
+                    continue    # neither is told as a running toll: maybe two incidents (see _compared)
                 (alo, ahi), (blo, bhi) = bounds(a, cfg), bounds(b, cfg)
                 if alo > bhi * (1 + cfg.conflict_tolerance) or blo > ahi * (1 + cfg.conflict_tolerance):
                     seen.add((a.figure, b.figure))

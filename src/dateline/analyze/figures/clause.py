@@ -162,6 +162,18 @@ class _Clause:
         return any(a.tag_ == "VBD" for a in auxes) if auxes else v.tag_ == "VBD"
 
     @functools.cached_property
+    def told_in_the_perfect(self) -> bool:
+        """The count's own verb is in the perfect ("have been killed", "has killed", "had been seized"): a count
+        standing when it was told."""
+        v = self.c.verb
+        if v is None or not _is_verbal(v):
+            return False
+        chain = [v]
+        while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i:
+            chain.append(chain[-1].head)
+        return any(a.dep_ in ("aux", "auxpass") and _lem(a) == "have" for x in chain for a in x.children)
+
+    @functools.cached_property
     def resumed(self) -> bool:
         """"since the fighting resumed", "since the truce collapsed": a new period, not the war's toll."""
         return bool(re.search(r"\bsince\b[^.;]{0,40}\b(?:resum|restart|collaps|broke\s+down|end(?:ed|s)\b|expir|"

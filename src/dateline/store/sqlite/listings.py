@@ -56,6 +56,8 @@ class Listings:
             'SELECT f.id, f.doc, f.start, f."end", f.sent_start, f.sent_end, f.value, f.value_max, f.qualifier,'
             ' f.measure, x.grp, f.parent, x.source, f.as_of, f.scope, f.place_within, f.revised, f.breakdown,'
             ' f.place_inferred,'
+            " (instr(coalesce(f.rules, ''), '=> figures.scope:cumulative/default') > 0"
+            " AND instr(coalesce(f.rules, ''), 'figures.scope:running/told-as-a-toll') = 0) AS scope_default,"
             ' d.date AS doc_date,'
             ' substr(d.text, f.sent_start + 1, f.sent_end - f.sent_start) AS sentence,'
             ' x.place AS _place, x.category AS _category, x.skey AS _skey'
