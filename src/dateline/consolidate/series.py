@@ -640,7 +640,7 @@ def _point(r: dict, inferred: bool, dup_group: Optional[str]) -> Point:
                  value=r["value"], value_max=r["value_max"], qualifier=r["qualifier"], scope=r["scope"],
                  start=r["sent_start"], end=r["sent_end"], value_start=r["start"], value_end=r["end"],
                  sentence=r["sentence"], source=r["source"], source_inferred=inferred, dup_group=dup_group,
-                 revised=bool(r.get("revised")), told=not _scope_by_default(r))
+                 revised=bool(r.get("revised")), told=not scope_by_default(r))
 
 
 # the trace lines of a figure that is cumulative only because no scope rule said otherwise, and of one told
@@ -649,7 +649,7 @@ SCOPE_DEFAULT = "=> figures.scope:cumulative/default"
 TOLD_AS_A_TOLL = "figures.scope:running/told-as-a-toll"
 
 
-def _scope_by_default(r: dict) -> bool:
+def scope_by_default(r: dict) -> bool:
     """Whether the figure is a running toll only by default, not told as one (``scope_default`` from the
     store's description query, else read from its rules)."""
     if "scope_default" in r:

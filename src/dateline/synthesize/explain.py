@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..consolidate.series import scope_by_default
 from ..format import qualified
 
 
@@ -94,4 +95,8 @@ def why_no_alert(f: dict, in_series: bool, series_place: Optional[str]) -> str:
                "so it is compared with nothing"
     if f["measure"] not in ("killed", "wounded", "evacuated", "aid_trucks", "hostages"):
         return f"{f['measure']} counts go down for good reasons: not checked for staleness or regressions"
+    if scope_by_default(f):
+        return "nothing earlier in its toll that is told as a running toll is larger beyond the thresholds (its own " \
+               "scope is unclear: a running toll only by default, so it is compared only with figures told as " \
+               "tolls), nor does its source contradict it"
     return "nothing earlier in its toll is larger beyond the thresholds, nor does its source contradict it"
