@@ -2533,3 +2533,32 @@ def test_trucks_of_war_are_no_aid(text, value):
 ])
 def test_a_states_own_protesters_are_in_its_country(text, value, place):
     has(text, value, "place", place)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Two-thirds of the city's 300,000 residents fled, the UN said.", 300000),
+    ("Half of the 400 villagers fled to the hills when the river rose.", 400),
+    ("About a third of the 90,000 residents have fled the fighting.", 90000),
+    ("Most of the 1,200 passengers were rescued by fishing boats.", 1200),
+])
+def test_the_whole_a_share_is_taken_of_counts_nobody(text, value):
+    assert not [f for f in _figures(text) if f.value == value], [(f.value, f.measure) for f in _figures(text)]
+
+
+@pytest.mark.parametrize("text,value,measure", [
+    # what befell all of them is said of them: they are the count
+    ("Half of the 300 people killed were children, the ministry said.", 300, "killed"),
+    ("All of the 150 passengers died in the crash.", 150, "killed"),
+])
+def test_a_whole_with_its_own_verb_is_a_count(text, value, measure):
+    has(text, value, "measure", measure)
+
+
+@pytest.mark.parametrize("text", [
+    "Two-thirds of the residents fled, the UN said.",
+    "The blast destroyed three-quarters of the town.",
+    "Residents were evacuated from the six-story building.",
+    "The fire gutted a 24-storey tower block.",
+])
+def test_fractions_and_storeys_count_nobody(text):
+    assert not _figures(text), [(f.value, f.measure) for f in _figures(text)]

@@ -93,6 +93,11 @@ _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|aged between|aged from|in age from)\s*(?:of\s+|between\s+|from\s+)?$",
                          re.I)
 _AGE_AFTER = re.compile(r"^(?:-|\s)?(?:years?|months?|weeks?|days?)[\s-]+old\b|^-year|^\s*yrs?\b", re.I)
+# "two-thirds", "three-quarters": the part words of a fraction written with a hyphen
+_FRACTION_PART_AFTER = re.compile(
+    r"^-(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b", re.I)
+# "six-story", "24-storey", "three-floor": a building's height
+_STOREYS_AFTER = re.compile(r"^[\s-](?:stor(?:e)?y|stories|storeys|floors?)\b(?!\s+of\b)", re.I)
 _DURATION_AFTER = re.compile(
     r"^(?:[\s-]|\s+(?:more|additional|extra|long|straight|consecutive|full|whole)\s+)?"
     r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|decades?|centuries|century)\b", re.I)
@@ -437,6 +442,16 @@ KIND = Table("numbers.kind", runner="numbers", subject="a number read in a segme
          examples=("He was fined five dollars.",)),
     Rule("unit/words-measure-after", lambda s: s.raw.words and bool(_UNIT_AFTER.match(s.after)), "unit",
          examples=("The convoy travelled forty kilometres.",)),
+    Rule("fraction/words-hyphen-part", lambda s: s.raw.words and bool(_FRACTION_PART_AFTER.match(s.after)), "fraction",
+         examples=("Two-thirds of the city's residents fled, the UN said.",
+                   "The blast destroyed three-quarters of the town.",
+                   "One-fifth of the villagers were injured."),
+         why="'two-thirds', 'three-quarters': a share of a whole, counting nobody"),
+    Rule("size/storeys", lambda s: bool(_STOREYS_AFTER.match(s.after)), "size",
+         examples=("Residents were evacuated from the six-story building.",
+                   "The fire gutted a 24-storey tower block.",
+                   "A three-floor house collapsed in the quake."),
+         why="a building's floors count nobody"),
     Rule("count/words", lambda s: s.raw.words, "count",
          examples=("Three fishermen were rescued.",)),
     # written in digits

@@ -522,6 +522,23 @@ def _coordinated(a: _Cand, b: _Cand) -> bool:
     return True
 
 
+# words for a share of a whole ("two-thirds of", "half of", "most of", "40 percent of")
+_SHARE_WORDS = {"half", "halves", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                "majority", "minority", "most", "percent", "%", "proportion", "share", "fraction", "bulk", "many",
+                "some", "few", "several", "much"}
+
+
+def _the_whole_of_a_share(c: _Cand) -> bool:
+    """The counted phrase is the whole a share is taken of ("two-thirds of the 300,000 residents fled", "most of
+    the 900 villagers"), and no verb of its own says what befell all of it ("half of the 300 people killed")."""
+    if c.role != "pobj" or c.prep is None or c.prep.lower_ != "of":
+        return False
+    share = c.prep.head
+    if _lem(share) not in _SHARE_WORDS and share.lower_ not in _SHARE_WORDS:
+        return False
+    return not any(ch.dep_ in ("acl", "relcl") and _is_verbal(ch) for ch in c.np.children)
+
+
 def _decided(c: _Cand, cues: list, how: str = "") -> list:
     """The cues that name a measure, closest first (the first decides); every cue rule that held,
     vetoes included, goes into ``c``'s trace."""
@@ -545,6 +562,10 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
             c.rank, _, c.measure, c.cue, _ = cues[0]
         if c.np.i != c.root.i:
             c.own_measure = own_measure(c.np, ctx)       # the counted noun itself: "13 dead", "30 injured"
+        if c.measure and _the_whole_of_a_share(c) and not c.own_measure:
+            # "two-thirds of the city's 300,000 residents fled": the share fled; the number is the whole
+            c.trace.note("figures.measure", "veto/the-whole-of-a-share", f"'{c.prep.head.text} of'")
+            c.measure = None
         c.partitive = _partitive(c)
     # coordination: "13 Israeli and four foreign hostages", "300 soldiers and 1,100 civilians dead"
     for i, c in enumerate(here):
