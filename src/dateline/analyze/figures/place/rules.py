@@ -321,7 +321,19 @@ def inferred(c: _Cand) -> bool:
 # people often counted abroad, by the country they serve or come from
 _ABROAD_NOUNS = {"peacekeeper", "soldier", "troop", "serviceman", "servicewoman", "servicemember", "marine",
                  "sailor", "airman", "national", "tourist", "citizen", "expatriate", "pilgrim", "worker",
-                 "volunteer", "diplomat", "contractor", "mercenary"}
+                 "volunteer", "diplomat", "contractor", "mercenary", "holidaymaker", "traveller", "traveler",
+                 "visitor", "backpacker", "missionary", "climber", "hiker"}
+# a handful of people named only by their country ("two Estonians") in a story of another: foreigners there
+_FEW_ABROAD = 100
+
+
+def _counted_abroad_maybe(w) -> bool:
+    """People often counted abroad (soldiers, tourists), or a few named only by their country ("two Estonians
+    have been killed" in a story of another war): their country is their nationality unless the article tells
+    of it."""
+    if _lem(w.c.np) in _ABROAD_NOUNS:
+        return True
+    return w.c.num.value < _FEW_ABROAD and gazetteer().demonym(w.c.np.text) is not None
 
 
 PLACE = Table("figures.place", runner="figures", subject="the counted people's side of the sentence (_Where)", rules=(
@@ -380,12 +392,17 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
                    "The storm moved on to Georgia. Florida was hit hardest, with 31 killed."),
          counter_examples=("Belmoria has killed 9,310 people since the invasion.",)),
     Rule("place/people-named-by-country", lambda w: w.demonym is not None and (
-            _lem(w.c.np) not in _ABROAD_NOUNS or (w.article.tells_of(w.demonym) and not w.serving_abroad)),
+            not _counted_abroad_maybe(w) or (w.article.tells_of(w.demonym) and not w.serving_abroad)),
          lambda w: _named(w.demonym),
          examples=("The flooding has killed 40 Pakistanis and 12 Afghans, officials said.",
-                   "Air strikes killed 20 Syrian soldiers on Sunday, the monitor said."),
+                   "Air strikes killed 20 Syrian soldiers on Sunday, the monitor said.",
+                   "Bombs hit Baghdad again. Twelve Iraqis were killed, police said."),
          counter_examples=("The quake in Haiti killed 200,000 people. Eight Chinese peacekeepers were among the dead "
-                           "in Port-au-Prince.",),
+                           "in Port-au-Prince.",
+                           "Bombs hit Baghdad again on Tuesday. Two Estonians have been killed, the defence ministry "
+                           "said.",
+                           "Floods hit Bamiyan province in Afghanistan. Three Spanish holidaymakers died, officials "
+                           "said."),
          why="a people's country; but soldiers, peacekeepers, nationals or tourists of a country the article tells "
              "nothing of are abroad: that is their nationality, not where they were"),
     Rule("place/over-the-places-of-its-event", lambda w: bool(w.event_over_places),
