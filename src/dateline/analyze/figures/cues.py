@@ -412,7 +412,7 @@ NOUN_CUES = Table("figures.measure.noun", runner="figures",
          examples=("The earthquake claimed the lives of 2,100 people.",),
          counter_examples=("The programme has changed 500 lives in the district.",)),
     Rule("killed/death-word", lambda w: w.lem in KILLED_NOUNS or w.low in KILLED_ADJS or
-         (w.low in BODY_NOUNS and w.tok.pos_ == "NOUN"), "killed",
+         (w.low in BODY_NOUNS | {"corpses"} and w.tok.pos_ == "NOUN"), "killed",
          examples=("The death toll rose to 212 on Tuesday.", "Officials counted 64 dead bodies after the fire.",
                    "The remains of 9 of the missing climbers were found on the glacier.")),
     Rule("wounded/injury-word", lambda w: w.lem in WOUNDED_NOUNS or w.low in WOUNDED_ADJS, "wounded",

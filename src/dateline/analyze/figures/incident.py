@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from .lexicon import (
-    ATTACK_NOUNS, ATTACK_VERBS, GATHERINGS, HAPPENING_NOUNS, INCIDENT_PLACES, KILLED_VERBS, KILLER_WORDS, SPEECH_VERBS,
+    ATTACK_NOUNS, ATTACK_VERBS, BODY_NOUNS, GATHERINGS, HAPPENING_NOUNS, INCIDENT_PLACES, KILLED_VERBS, KILLER_WORDS,
+    SPEECH_VERBS,
     STORY_EVENT_NOUNS, SUBJ_DEPS, TOWN_NOUNS, VEHICLE_NOUNS, WOUNDED_VERBS,
 )
 from .parse import _is_verbal, _lem, _text_of
@@ -280,6 +281,25 @@ def _one_thing(noun) -> bool:
 _ANOTHER_HAPPENING = re.compile(r"\b(?:another|separate|earlier|previous|similar|unrelated)\b", re.I)
 
 
+# what is left of the dead ("corpses": spaCy's lemma is "corps")
+_BODIES = BODY_NOUNS | {"coffin", "corps"}
+# what is done with or said of bodies seen at one place: counted, seen, lying, received at a morgue
+_SEEING_BODIES = {"count", "see", "lie", "lay", "litter", "line", "pile", "strew", "receive", "show", "wrap", "film",
+                  "photograph"}
+
+
+def _bodies_seen(c: _Cand) -> bool:
+    """"counted 30 bodies", "the bodies of three men lay at the entrance", "the morgue received 17 bodies"."""
+    body = c.np if _lem(c.np) in _BODIES else None
+    if body is None and c.role == "pobj" and c.prep is not None and c.prep.lower_ == "of" and \
+            _lem(c.prep.head) in _BODIES:
+        body = c.prep.head                                  # "the bodies of three men"
+    if body is None:
+        return False
+    verb = body.head if body.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else None
+    return verb is not None and _lem(verb) in _SEEING_BODIES
+
+
 def the_storys_one_happening(c: _Cand) -> bool:
     """The article tells of one bombing, crash or collapse throughout (``ArticleEvents.one_happening``) and the
     sentence sets no other happening apart: its dead are the story's running toll, as a disaster's are."""
@@ -317,6 +337,15 @@ INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's
                    "Four protesters were killed at a rally in the capital, medics said."),
          counter_examples=("More than 300 people have been killed during the protests, a rights group said.",),
          why="the dead of one gathering on one day (prayers, a funeral, a rally, a wedding): one event"),
+    Rule("incident/bodies-seen-at-a-site",
+         lambda s: s.c.measure == "killed" and not s.cum_cue and not (s.c.events is not None and s.c.events.natural)
+         and _bodies_seen(s.c), True,
+         examples=("A reporter counted 30 bodies in the yard of the hospital.",
+                   "The bodies of three men lay at the entrance to the compound.",
+                   "Witnesses saw 12 corpses in the street after the shelling.",
+                   "The morgue received 17 bodies on Wednesday, a doctor said."),
+         counter_examples=("More than 300 bodies have been counted since the war began, the ministry said.",),
+         why="bodies seen, counted or received at one place are that place's dead of that day, not a toll"),
     Rule("veto/killer-subject", _killer_subject, False,
          examples=("The gunmen killed 60 people in the first hours of the uprising.",),
          why="what the attackers did when the war began is the war's toll, not one incident"),
