@@ -296,8 +296,13 @@ def _bodies_seen(c: _Cand) -> bool:
         body = c.prep.head                                  # "the bodies of three men"
     if body is None:
         return False
+    if any(t.lower_ in _MORE_OF_A_COUNT for t in c.sent.doc[c.np.left_edge.i:c.np.i + 1]):
+        return False                                        # "an additional 60 bodies lie in the hotel": the rest
     verb = body.head if body.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else None
     return verb is not None and _lem(verb) in _SEEING_BODIES
+
+
+_MORE_OF_A_COUNT = {"another", "additional", "further", "more", "remaining", "other", "still"}
 
 
 def the_storys_one_happening(c: _Cand) -> bool:
