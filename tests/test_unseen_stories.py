@@ -2562,3 +2562,21 @@ def test_a_whole_with_its_own_verb_is_a_count(text, value, measure):
 ])
 def test_fractions_and_storeys_count_nobody(text):
     assert not _figures(text), [(f.value, f.measure) for f in _figures(text)]
+
+
+@pytest.mark.parametrize("text,value,place", [
+    ("The US toll in Iraq hit 2,000 on Tuesday, the Pentagon said.", 2000, "Iraq"),
+    ("The British military death toll in Afghanistan rose to 400 on Monday.", 400, "Afghanistan"),
+    ("The French toll in Mali reached 50 soldiers, the ministry said.", 50, "Mali"),
+])
+def test_a_toll_in_a_place_is_that_places_not_the_soldiers_countrys(text, value, place):
+    has(text, value, "place", place)
+
+
+@pytest.mark.parametrize("text,value,measure", [
+    ("The rebels lost 11 men fighting to capture the town.", 11, "killed"),
+    ("The regiment lost 40 soldiers in the first week of the offensive.", 40, "killed"),
+    ("Some 200 fighters trying to seize the airport were killed.", 200, "killed"),
+])
+def test_men_a_force_lost_are_dead_and_captors_are_not_captives(text, value, measure):
+    has(text, value, "measure", measure)

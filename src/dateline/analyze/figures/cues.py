@@ -149,6 +149,17 @@ def _released_from_care(w: _Word) -> bool:
                                                         for g in c.children) for c in w.tok.children)
 
 
+# the men a force or a crew loses ("the rebels lost 11 men", "lost 40 soldiers"): its dead
+_LOST_MEN = COMBATANT_NOUNS | {"man", "officer", "policeman", "sailor", "marine", "pilot", "crewman", "comrade",
+                               "serviceman", "guard"}
+
+
+def _lost_men(w: _Word) -> bool:
+    return w.lem == "lose" and w.role == "obj" and any(
+        c.dep_ == "dobj" and (_lem(c) in _LOST_MEN or (_lem(c) == "member" and any(
+            m.lower_ == "crew" for m in c.children if m.dep_ == "compound"))) for c in w.tok.children)
+
+
 # family members: losing them is their death ("lost his wife and six children", "lost 12 members of her family")
 _KIN = {"wife", "husband", "child", "son", "daughter", "relative", "grandchild", "parent", "mother", "father",
         "brother", "sister", "cousin", "nephew", "niece", "grandson", "granddaughter", "grandparent", "uncle", "aunt",
@@ -277,6 +288,12 @@ VERB_CUES = Table("figures.measure.verb", runner="figures", subject="a predicate
                    "Two million people have left their homes since the fighting began."),
          counter_examples=("The storm destroyed 900 homes.",),
          why="people who lost or left their own homes are the displaced"),
+    Rule("killed/lost-men", _lost_men, "killed",
+         examples=("The rebels lost 11 men fighting to capture the town.",
+                   "The regiment lost 40 soldiers in the first week of the offensive.",
+                   "The coast guard lost three crew members in the rescue."),
+         counter_examples=("The bank said 60 of its 6,500 members have lost money.",),
+         why="a force or a crew that lost men lost them dead"),
     Rule("veto/lose-no-lives",
          lambda w: w.lem == "lose" and w.victim_role and not _loses_lives(w.tok, w.ctx), None,
          examples=("The bank said 60 of its 6,500 members have lost money.",),
@@ -349,6 +366,12 @@ VERB_CUES = Table("figures.measure.verb", runner="figures", subject="a predicate
          lambda w: w.lem in ("take", "hold", "keep") and w.role != "subj" and any(
              _lem(c) in HOSTAGE_NOUNS for c in w.tok.subtree if c.i != w.tok.i), "hostages",
          examples=("The gunmen took 25 passengers hostage on the train.",)),
+    Rule("veto/captors-not-captives", lambda w: w.lem in HOSTAGE_VERBS and w.role == "mod" and any(
+             c.dep_ == "dobj" for c in w.tok.children), None,
+         examples=("The rebels lost 11 men fighting to capture the town.",
+                   "Some 200 fighters trying to seize the airport were killed.",
+                   "Some 30 militiamen who tried to seize the port were killed, officials said."),
+         why="people who set out to capture or seize something are the captors, not the captured"),
     Rule("hostages/abducted", lambda w: w.lem in HOSTAGE_VERBS and w.role != "subj", "hostages",
          examples=("Armed men abducted 30 schoolgirls from the dormitory.",)),
     Rule("hostages/held-by-captors",

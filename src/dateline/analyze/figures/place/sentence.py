@@ -258,6 +258,14 @@ def _toll_place(c: _Cand, article: ArticlePlaces):
     if c.verb is not None and _is_verbal(c.verb):
         nouns += [g for g in c.verb.children if g.dep_ in SUBJ_DEPS | {"dobj"} and _lem(g) in ESTIMATE_NOUNS]
     for noun in nouns:
+        # where the toll was taken comes before whose it is: "the US toll in Iraq", "the British toll in Helmand"
+        for ch in noun.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("in", "across"):
+                for p in ch.children:
+                    if p.dep_ == "pobj":
+                        found = _place_in_pobj(p, article)
+                        if found is not None and (isinstance(found, Place) or not _in_a_part(found, c)):
+                            return found
         for ch in noun.children:
             if ch.dep_ in ("poss", "compound", "nmod") and _is_place_token(ch, article):
                 return ch
