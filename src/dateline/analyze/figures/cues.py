@@ -181,8 +181,8 @@ def _loss_of_people(w: _Word) -> bool:
 
 
 def _lost_kin(w: _Word) -> bool:
-    if w.lem != "lose":
-        return False
+    if w.lem != "lose" or w.role in ("subj", "mod"):
+        return False            # "1,200 children who have lost parents": the counted lost them, and live
     for t in w.tok.subtree:
         if t.dep_ in ("dobj", "appos", "conj") and t.i > w.tok.i and (
                 _lem(t) in _KIN or (_lem(t) == "member" and any(_lem(x) == "family" for x in t.subtree))):
@@ -277,8 +277,11 @@ VERB_CUES = Table("figures.measure.verb", runner="figures", subject="a predicate
     Rule("killed/lost-their-family", _lost_kin, "killed",
          examples=("He lost his wife, all his 6 children and 2 grandchildren in the strike.",
                    "A woman who lost 12 members of her family in the flood spoke to reporters."),
-         counter_examples=("The bank said 60 of its 6,500 members have lost money.",),
-         why="a family member lost in a war or disaster is dead"),
+         counter_examples=("The bank said 60 of its 6,500 members have lost money.",
+                           "There are 1,200 children who have lost parents in the war.",
+                           "Some 300 children have lost both parents, the agency said.",
+                           "At least 90 widows who lost husbands in the floods were given land."),
+         why="a family member lost in a war or disaster is dead (not those who lost them)"),
     Rule("missing/trapped-under", _trapped_under, "missing",
          examples=("At least 80 people remain trapped under a collapsed high-rise, rescuers said.",),
          counter_examples=("Some 300 people were trapped in their homes by the floodwaters.",),
