@@ -2580,3 +2580,13 @@ def test_a_toll_in_a_place_is_that_places_not_the_soldiers_countrys(text, value,
 ])
 def test_men_a_force_lost_are_dead_and_captors_are_not_captives(text, value, measure):
     has(text, value, "measure", measure)
+
+
+@pytest.mark.parametrize("text,value,place", [
+    ("A 6.3 magnitude earthquake hit Christchurch, killing at least 180 people.", 180, "Christchurch"),
+    ("The typhoon battered Leyte on Friday, leaving 300 people dead.", 300, "Leyte"),
+    ("A powerful quake struck eastern Turkey, killing 500 people.", 500, "Turkey"),
+    ("Flash floods in Afghanistan's north killed more than 300 people.", 300, "Afghanistan"),
+])
+def test_the_place_an_event_struck_is_where_its_dead_are(text, value, place):
+    has(text, value, "place", place)

@@ -469,10 +469,11 @@ def _roll_up(placed: dict[tuple, list[dict]]) -> dict[tuple, str]:
     return out
 
 
-def _beyond(r: dict, others: list[dict], window: int = 10, ratio: float = 1.5) -> bool:
-    """Whether ``r`` is more than ``ratio`` times the figures of ``others`` in the same days."""
+def _beyond(r: dict, others: list[dict], window: int = 10, ratio: float = 1.5, growth: int = 2) -> bool:
+    """Whether ``r`` is more than ``ratio`` times the figures of ``others`` in the same days (not those
+    more than ``growth`` days before it: a toll grows, a quake's from 730 to 4,521 injured in four days)."""
     d = _day(r).toordinal()
-    values = [o["value"] for o in others if o["value"] > 0 and abs(_day(o).toordinal() - d) <= window]
+    values = [o["value"] for o in others if o["value"] > 0 and -growth <= _day(o).toordinal() - d <= window]
     return bool(values) and r["value"] > statistics.median(values) * ratio
 
 

@@ -86,8 +86,11 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
             if ch.dep_ in ("amod", "compound") and gazetteer().demonym(ch.text) is not None:
                 return article.narrowed(gazetteer().demonym(ch.text))
         for ch in pobj.children:
-            if ch.dep_ in ("compound", "amod") and _is_place_token(ch, article):
-                return ch                              # "the Wajima city area"
+            # "the Wajima city area", "in Afghanistan's north", "in central Bamiyan province" (a name the
+            # gazetteer knows, whatever NER made of it)
+            if ch.dep_ in ("compound", "amod", "poss") and (_is_place_token(ch, article) or (
+                    ch.pos_ == "PROPN" and ch.ent_type_ != "PERSON" and article.resolve(ch.text) is not None)):
+                return ch
     attack = _lem(pobj) in ATTACK_NOUNS | WAR_START_NOUNS | DISASTER_NOUNS
     for ch in pobj.children:
         # "in the earthquake that hit Ishikawa Prefecture", "the storm that struck Florida"
@@ -377,10 +380,11 @@ def _sentence_places(c: _Cand, article: ArticlePlaces) -> list:
     found = []
     preps = _preps_for(c.measure)
     for t in c.sent:
-        if t.dep_ != "pobj" or _source_side(t) or _in_a_part(t, c):
+        struck = t.dep_ == "dobj" and _struck_by_the_event(t.head)   # "an earthquake hit Christchurch, killing"
+        if (t.dep_ != "pobj" and not struck) or _source_side(t) or _in_a_part(t, c):
             continue
         target = t.head.lower_ in ("on", "against") and _lem(t.head.head) in ATTACK_NOUNS | WAR_START_NOUNS
-        if t.head.lower_ not in preps and not target:
+        if t.head.lower_ not in preps and not target and not struck:
             continue
         tok = _place_in_pobj(t, article)
         if isinstance(tok, Place):
@@ -397,6 +401,19 @@ def _sentence_places(c: _Cand, article: ArticlePlaces) -> list:
                 found.append(more if isinstance(more, Place) else
                              article.resolve(clean_name(_name_at(more))) or clean_name(_name_at(more)))
     return found
+
+
+# what a quake, a storm or an attack does to a place it strikes
+_STRIKE_VERBS = {"hit", "strike", "rock", "devastate", "flatten", "batter", "pound", "lash", "ravage", "shake",
+                 "jolt", "wreck", "destroy", "level", "inundate", "swamp", "engulf"}
+
+
+def _struck_by_the_event(verb) -> bool:
+    """"An earthquake hit Christchurch", "the typhoon battered Leyte", "a bomb rocked the market": a verb of
+    striking whose subject is a disaster or an attack (its object is where the event's dead are)."""
+    return _lem(verb) in _STRIKE_VERBS and any(
+        g.dep_ == "nsubj" and _lem(g) in DISASTER_NOUNS | ATTACK_NOUNS | {"bomb", "blast", "aftershock"}
+        for g in verb.children)
 
 
 def _a_world_region(name: str) -> bool:
