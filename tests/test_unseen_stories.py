@@ -2590,3 +2590,12 @@ def test_men_a_force_lost_are_dead_and_captors_are_not_captives(text, value, mea
 ])
 def test_the_place_an_event_struck_is_where_its_dead_are(text, value, place):
     has(text, value, "place", place)
+
+
+@pytest.mark.parametrize("text,value,day", [
+    ("Medics said 14 protesters were wounded on Saturday and Sunday.", 14, dt.date(2024, 3, 3)),
+    ("Between yesterday and this morning, 151 civilians were killed, a doctor said.", 151, dt.date(2024, 3, 4)),
+    ("Nine fishermen drowned on Friday and Saturday, the coast guard said.", 9, dt.date(2024, 3, 2)),
+])
+def test_a_count_over_two_days_stands_as_of_the_later(text, value, day):
+    has(text, value, "as_of", day)

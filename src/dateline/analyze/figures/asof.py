@@ -271,16 +271,21 @@ def _as_of(c: _Cand, sent_times: list[_Time], default: dt.date, doc_date: dt.dat
     if chosen is not None and c.scope == "incident" and not chosen_event and last_incident_date is not None:
         chosen = None                             # a report date; the incident's own date comes from the story
     if chosen is not None:
-        date = chosen.date
-        m = re.search(r"(mon|tues|wednes|thurs|fri|satur|sun)day", nlp.doc_text(sent.doc)[chosen.start:chosen.end],
-                      re.I)
-        if chosen.weekday and m and (date is None or (future and date < doc_date)):
-            date = _resolve_weekday(m.group(0), doc_date, future)
+        date = _day_of(chosen, sent, doc_date, future)
+        # "on Tuesday and Wednesday", "between yesterday and this morning": a count over two days stands as of
+        # the later one
+        later = _the_span_end(chosen, sent_times, sent)
+        said = nlp.doc_text(sent.doc)[chosen.start:chosen.end]
+        if later is not None and date is not None:
+            end = _day_of(later, sent, doc_date, future)
+            if end is not None and date < end <= doc_date:
+                date = end
+                said = nlp.doc_text(sent.doc)[chosen.start:later.end]
         if date is not None:
             c.as_of = date
             c.as_of_explicit = True
             c.trace.note("figures.as_of", "as-of/" + ("event-time" if chosen_event else "statement-time"),
-                         f"{nlp.doc_text(sent.doc)[chosen.start:chosen.end]!r} -> {date}")
+                         f"{said!r} -> {date}")
             return
     if c.scope == "incident" and last_incident_date is not None:
         c.as_of = last_incident_date
@@ -300,6 +305,26 @@ def _as_of(c: _Cand, sent_times: list[_Time], default: dt.date, doc_date: dt.dat
                 c.trace.note("figures.as_of", "as-of/source-dated-earlier", f"{src!r} on {date}")
                 return
     c.trace.note("figures.as_of", "as-of/dateline" if default != doc_date else "as-of/article-date", f"{default}")
+
+
+def _day_of(t: _Time, sent, doc_date: dt.date, future: bool) -> Optional[dt.date]:
+    """The day a time names, a weekday read as the last one up to the article's day (the next, if future)."""
+    date = t.date
+    m = re.search(r"(mon|tues|wednes|thurs|fri|satur|sun)day", nlp.doc_text(sent.doc)[t.start:t.end], re.I)
+    if t.weekday and m and (date is None or (future and date < doc_date)):
+        date = _resolve_weekday(m.group(0), doc_date, future)
+    return date
+
+
+def _the_span_end(t: _Time, sent_times: list[_Time], sent) -> Optional[_Time]:
+    """The time that closes a span opened by ``t`` ("Tuesday and Wednesday", "yesterday and this morning",
+    "Monday to Thursday"), or None."""
+    text = nlp.doc_text(sent.doc)
+    for u in sent_times:
+        if u.start >= t.end and re.fullmatch(r"\s*(?:,\s*)?(?:and|to|through|till|until|[-–])\s*(?:on\s+)?",
+                                             text[t.end:u.start], re.I):
+            return u
+    return None
 
 
 def _same_source(a: str, b: str) -> bool:
