@@ -2599,3 +2599,22 @@ def test_the_place_an_event_struck_is_where_its_dead_are(text, value, place):
 ])
 def test_a_count_over_two_days_stands_as_of_the_later(text, value, day):
     has(text, value, "as_of", day)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The quake struck Nepal, killing nearly 9,000 people and disrupting the lives of more than eight million.",
+     8000000),
+    ("The floods killed 40 people and upended the lives of 300,000 others.", 300000),
+    ("Rescuers saved the lives of 40 miners trapped underground.", 40),
+])
+def test_lives_a_verb_does_not_end_are_no_deaths(text, value):
+    assert not [f for f in _figures(text) if f.value == value and f.measure == "killed"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The earthquake claimed the lives of 2,100 people.", 2100),
+    ("The war has cost the lives of 500,000 people.", 500000),
+    ("The fire took the lives of nine children.", 9),
+])
+def test_lives_ended_are_deaths(text, value):
+    has(text, value, "measure", "killed")

@@ -339,6 +339,19 @@ def _copula_cues(c: _Cand, verb, cues, ctx):
                 _modifier_cues(g, cues, 2, ctx)
 
 
+# what is done to lives that ends them: "claimed / took / cost the lives of", "lost their lives"
+_ENDING_LIVES = {"claim", "take", "cost", "lose", "end", "sacrifice", "give", "snuff", "extinguish", "destroy"}
+
+
+def _lives_not_lost(gov, sent) -> bool:
+    """"disrupting the lives of eight million", "upended the lives of 300,000", "saved the lives of 40": lives
+    a verb other than one of ending them acts on are no deaths."""
+    if _lem(gov) != "life" or gov.dep_ not in OBJ_DEPS | SUBJ_DEPS:
+        return False
+    verb = _clause_verb(gov, sent)
+    return verb is not None and _is_verbal(verb) and _lem(verb) not in _ENDING_LIVES
+
+
 def _pobj_cues(c: _Cand, cues, ctx, depth):
     prep, gov = c.prep, c.verb
     pl = prep.lower_
@@ -347,7 +360,7 @@ def _pobj_cues(c: _Cand, cues, ctx, depth):
     if pl == "of" and _lem(gov) in ("body", "corpse", "remains") and c.np.i != c.root.i and _lem(c.np) in HOSTAGE_NOUNS:
         _add_path(cues, 0, "other", gov, "other/bodies-of-hostages")
     if pl == "of" and gov.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
-        ctx2 = ctx.with_lives()
+        ctx2 = ctx if _lives_not_lost(gov, c.sent) else ctx.with_lives()
         _add(cues, gov, "noun", 0, ctx2)
         for ch in gov.children:
             if ch.dep_ in ("compound", "amod"):
