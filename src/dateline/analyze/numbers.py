@@ -93,6 +93,16 @@ _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|aged between|aged from|in age from)\s*(?:of\s+|between\s+|from\s+)?$",
                          re.I)
 _AGE_AFTER = re.compile(r"^(?:-|\s)?(?:years?|months?|weeks?|days?)[\s-]+old\b|^-year|^\s*yrs?\b", re.I)
+def _years_span(body: str) -> bool:
+    """"1979-1981", "1992–2002", "2014-16": two years, the second after the first, at most 30 apart."""
+    m = re.fullmatch(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d)", body.strip())
+    if not m:
+        return False
+    first, second = int(m.group(1)), m.group(2)
+    end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    return first < end <= first + 30
+
+
 # "two-thirds", "three-quarters": the part words of a fraction written with a hyphen
 _FRACTION_PART_AFTER = re.compile(
     r"^-(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b", re.I)
@@ -472,6 +482,12 @@ KIND = Table("numbers.kind", runner="numbers", subject="a number read in a segme
     Rule("label/letter-next", lambda s: bool(_LETTER_BEFORE.search(s.before) or _LETTERS_AFTER.match(s.after)),
          "label", examples=("Two F-16 jets flew over the port.", "Room 12B was sealed off."),
          why="a name or code: a letter right before or after the digits"),
+    Rule("year/range-of-years", lambda s: _years_span(s.body), "year",
+         examples=("The hostage crisis of 1979-1981 ended with the release of the diplomats.",
+                   "The civil war of 1992–2002 left deep scars.",
+                   "The 2014-2016 epidemic killed more than 11,000 people."),
+         counter_examples=("Between 1,500-2,000 people fled the town.",),
+         why="'1979-1981': a span of years, counting nobody"),
     Rule("age/aged-or-years-old", lambda s: bool(_AGE_BEFORE.search(s.before) or _AGE_AFTER.match(s.after)), "age",
          examples=("The victim, aged 34, was a teacher.", "Rescuers freed the 5-year-old boy.")),
     Rule("age/after-name",
