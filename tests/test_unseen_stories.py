@@ -2618,3 +2618,13 @@ def test_lives_a_verb_does_not_end_are_no_deaths(text, value):
 ])
 def test_lives_ended_are_deaths(text, value):
     has(text, value, "measure", "killed")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The bombers struck three hotels in the capital, killing 57 people.", 3),
+    ("Rebels shelled five villages, wounding 30 civilians.", 5),
+    ("Two buses carrying pilgrims crashed, killing 40.", 2),
+    ("Floods destroyed 900 homes, killing 12 people.", 900),
+])
+def test_places_and_things_are_no_victims(text, value):
+    assert not [f for f in _figures(text) if f.value == value], [(f.value, f.measure) for f in _figures(text)]

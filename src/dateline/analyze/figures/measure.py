@@ -7,7 +7,7 @@ import re
 from .. import nlp
 from .lexicon import (
     CARRY_VERBS, DISPLACED_ADJS, ESTIMATE_NOUNS,
-    EVAC_INTRANSITIVE, EVAC_TRANSITIVE, HOSTAGE_NOUNS, KILLED_ADJS,
+    EVAC_INTRANSITIVE, EVAC_TRANSITIVE, HOSTAGE_NOUNS, INCIDENT_PLACES, KILLED_ADJS, TOWN_NOUNS,
     LEVEL_VERBS, MEASURE_ORDER, MISSING_ADJS, OBJ_DEPS, SHELTER_NOUNS, SHELTER_SITE_MARKS, SHELTER_SITE_NOUNS,
     STAY_VERBS, SUBJ_DEPS, TRUCK_NOUNS, WOUNDED_ADJS,
 )
@@ -535,6 +535,14 @@ def _coordinated(a: _Cand, b: _Cand) -> bool:
     return True
 
 
+# places and things a count may be of in a sentence of victims: never people
+_PLACES_AND_THINGS = (INCIDENT_PLACES | TOWN_NOUNS | {"hotel", "embassy", "office", "station", "bridge", "shop",
+                                                     "store", "factory", "plant", "barracks", "base", "checkpoint",
+                                                     "restaurant", "cafe", "apartment", "flat", "bus", "train",
+                                                     "plane", "aircraft", "helicopter", "tank", "boat", "ship"}) - {
+                          "camp", "convoy"}        # "two camps" may be counted as their people; a convoy's people
+
+
 # words for a share of a whole ("two-thirds of", "half of", "most of", "40 percent of")
 _SHARE_WORDS = {"half", "halves", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                 "majority", "minority", "most", "percent", "%", "proportion", "share", "fraction", "bulk", "many",
@@ -575,6 +583,10 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
             c.rank, _, c.measure, c.cue, _ = cues[0]
         if c.np.i != c.root.i:
             c.own_measure = own_measure(c.np, ctx)       # the counted noun itself: "13 dead", "30 injured"
+        if c.measure and c.measure != "aid_trucks" and _lem(c.np) in _PLACES_AND_THINGS and c.np.i != c.root.i:
+            # "struck three hotels in the capital, killing 57 people": the hotels are no victims
+            c.trace.note("figures.measure", "veto/places-count-nobody", f"{c.np.text!r}")
+            c.measure = None
         if c.measure and _the_whole_of_a_share(c) and not c.own_measure:
             # "two-thirds of the city's 300,000 residents fled": the share fled; the number is the whole
             c.trace.note("figures.measure", "veto/the-whole-of-a-share", f"'{c.prep.head.text} of'")
