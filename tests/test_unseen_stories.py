@@ -2628,3 +2628,12 @@ def test_lives_ended_are_deaths(text, value):
 ])
 def test_places_and_things_are_no_victims(text, value):
     assert not [f for f in _figures(text) if f.value == value], [(f.value, f.measure) for f in _figures(text)]
+
+
+@pytest.mark.parametrize("text,value,day", [
+    ("Yesterday's toll of 30 dead was the highest this month.", 30, dt.date(2024, 3, 3)),
+    ("Sunday's toll rose to 212, officials said.", 212, dt.date(2024, 3, 3)),
+    ("Saturday's death toll of 45 was revised on Monday.", 45, dt.date(2024, 3, 2)),
+])
+def test_a_days_toll_is_as_of_that_day(text, value, day):
+    has(text, value, "as_of", day)

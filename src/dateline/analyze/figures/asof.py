@@ -9,7 +9,8 @@ from typing import Optional
 from .. import nlp
 from ...records import TimeExpr
 from .lexicon import (
-    ATTACK_NOUNS, DECISION_VERBS, GATHERINGS, LEVEL_VERBS, SPEECH_VERBS, TOLL_SET_VERBS, WAR_START_NOUNS,
+    ATTACK_NOUNS, DECISION_VERBS, ESTIMATE_NOUNS, GATHERINGS, LEVEL_VERBS, SPEECH_VERBS, TOLL_SET_VERBS,
+    WAR_START_NOUNS,
 )
 from ..datelines import dateline_at
 from ..lexicon.calendar import MONTHS, WEEKDAYS
@@ -247,6 +248,11 @@ def _as_of(c: _Cand, sent_times: list[_Time], default: dt.date, doc_date: dt.dat
         # any verb of the incident's clause dates it ("hit a school sheltering families on Saturday, killing 15")
         event |= {t.i for t in _clause_tokens(c) if _is_verbal(t) and _lem(t) not in SPEECH_VERBS} - report
     future = c.scope == "planned" or _future(c)
+    day = None if future else _the_days_toll(c, sent_times, doc_date)
+    if day is not None:
+        c.as_of, c.as_of_explicit = day[1], True
+        c.trace.note("figures.as_of", "as-of/the-days-toll", f"{day[0]!r} -> {day[1]}")
+        return
     chosen = None
     chosen_event = False
     for t in sent_times:
@@ -305,6 +311,27 @@ def _as_of(c: _Cand, sent_times: list[_Time], default: dt.date, doc_date: dt.dat
                 c.trace.note("figures.as_of", "as-of/source-dated-earlier", f"{src!r} on {date}")
                 return
     c.trace.note("figures.as_of", "as-of/dateline" if default != doc_date else "as-of/article-date", f"{default}")
+
+
+def _the_days_toll(c: _Cand, sent_times: list[_Time], doc_date: dt.date):
+    """("Sunday's", day) when the figure is the value of a day's toll ("Sunday's toll rose to 212", "yesterday's
+    toll of 30"): the count as of that day, whatever day it is told on; else None."""
+    v = c.verb
+    if v is None or v.pos_ not in ("NOUN", "PROPN") and not _is_verbal(v):
+        return None
+    nouns = [v] if _lem(v) in ESTIMATE_NOUNS and c.role == "pobj" else \
+        [g for g in v.children if g.dep_ in ("nsubj", "nsubjpass", "dobj") and _lem(g) in ESTIMATE_NOUNS]
+    text = nlp.doc_text(c.sent.doc)
+    for t in sent_times:
+        span = c.sent.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span) or t.since:
+            continue
+        root = span.root
+        if root.dep_ in ("poss", "compound", "nmod") and any(root.head.i == n.i for n in nouns):
+            day = _day_of(t, c.sent, doc_date, False)
+            if day is not None and day <= doc_date:
+                return text[t.start:t.end], day
+    return None
 
 
 def _day_of(t: _Time, sent, doc_date: dt.date, future: bool) -> Optional[dt.date]:
