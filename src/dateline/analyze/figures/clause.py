@@ -43,6 +43,15 @@ def _a_point_in_time(t, c: _Cand) -> bool:
     return False
 
 
+def _auxiliaries(v) -> list:
+    """The auxiliaries of a verb, or of the first verb it is coordinated with ("has killed 36,000 and wounded
+    78,200": the first verb's)."""
+    chain = [v]
+    while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return [a for x in chain for a in x.children if a.dep_ in ("aux", "auxpass")]
+
+
 # words of a running count ("since", "so far", "the toll"): figures.past_happening reads more of them
 RUNNING_WORDS = r"since|in\s+total|a\s+total\s+of|so\s+far|to\s+date|overall|altogether|toll|cumulative"
 _RUNNING_CUE = re.compile(rf"\b(?:{RUNNING_WORDS})\b")
@@ -149,10 +158,7 @@ class _Clause:
             return False
         if v.tag_ == "VBG":
             return v.dep_ in ("advcl", "xcomp", "acl", "pcomp") or (v.dep_ == "conj" and v.head.tag_ == "VBG")
-        chain = [v]
-        while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i:
-            chain.append(chain[-1].head)            # "has killed 36,000 and wounded 78,200": the first verb's aux
-        auxes = [a for x in chain for a in x.children if a.dep_ in ("aux", "auxpass")]
+        auxes = _auxiliaries(v)
         if any(_lem(a) == "have" or a.tag_ == "MD" for a in auxes):
             return False
         # the present of headlines and timelines ("Two suicide bombers kill 36 cadets", "Nine people die after
@@ -166,12 +172,7 @@ class _Clause:
         """The count's own verb is in the perfect ("have been killed", "has killed", "had been seized"): a count
         standing when it was told."""
         v = self.c.verb
-        if v is None or not _is_verbal(v):
-            return False
-        chain = [v]
-        while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i:
-            chain.append(chain[-1].head)
-        return any(a.dep_ in ("aux", "auxpass") and _lem(a) == "have" for x in chain for a in x.children)
+        return v is not None and _is_verbal(v) and any(_lem(a) == "have" for a in _auxiliaries(v))
 
     @functools.cached_property
     def resumed(self) -> bool:

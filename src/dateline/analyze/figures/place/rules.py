@@ -456,7 +456,7 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
                    "The Belarusian regime has wounded 400 protesters, activists said.",
                    "Kenyan police have killed 30 protesters this month, a rights group said."),
          counter_examples=("Chad's army has killed 300 rebels this year, officials said.",
-                           "Israeli troops killed 12 protesters near the fence, medics said."),
+                           "Indian troops killed 12 protesters near the border fence, medics said."),
          why="a state's home organs (government, regime, police, security forces) and the people who rose against "
              "it are in one country; the last clue, after every place the article gives"),
 ))
