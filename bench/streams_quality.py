@@ -378,17 +378,22 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--verbose", "-v", action="store_true", help="list every error, run by run")
     ap.add_argument("--json", type=Path, metavar="PATH", help="write the metrics as JSON")
+    ap.add_argument("--streams", type=Path, metavar="DIR", default=STREAMS,
+                    help="a folder of the same three files (corpus.jsonl with a 'story' per article, "
+                         "figures_gold.jsonl, alerts_gold.jsonl): e.g. a stream annotated for a review; "
+                         "its stories are the corpus's own")
     args = ap.parse_args(argv)
-    if not (STREAMS / "corpus.jsonl").exists():
-        print(f"skipped: {STREAMS} not found (the shared streams are not checked out beside the repo)")
+    if not (args.streams / "corpus.jsonl").exists():
+        print(f"skipped: {args.streams} not found (the shared streams are not checked out beside the repo)")
         return 0
-    docs, gold_figures, gold_alerts = load_streams()
+    docs, gold_figures, gold_alerts = load_streams(args.streams)
+    stories = STORIES if args.streams == STREAMS else tuple(sorted({d["story"] for d in docs.values()}))
     print(f"{len(docs)} articles, {len(gold_figures)} gold figures, {len(gold_alerts)} gold alerts "
           f"({sum(g['expected'] == 'required' for g in gold_alerts)} required); named measures: {', '.join(NAMED)}")
     results = []
     runs = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for name in STORIES + ("all",):
+        for name in stories + ("all",):
             articles = [d for d in docs.values() if name == "all" or d["story"] == name]
             runs[name] = build_run(name, articles, Path(tmp))
             res = score_run(runs[name], gold_figures, gold_alerts)
@@ -398,9 +403,9 @@ def main(argv=None) -> int:
     def fig_set(run):
         return {(r["doc"], r["measure"], r["value"], r["scope"], r["source"], r["as_of"], r["qualifier"])
                 for r in run.figures}
-    union = set().union(*(fig_set(runs[s]) for s in STORIES))
+    union = set().union(*(fig_set(runs[s]) for s in stories))
     same = union == fig_set(runs["all"])
-    print(f"\ncombined run's figures identical to the union of the four story runs: {'yes' if same else 'NO'}"
+    print(f"\ncombined run's figures identical to the union of the story runs: {'yes' if same else 'NO'}"
           + ("" if same else f" ({len(union ^ fig_set(runs['all']))} differ)"))
     print_summary(results)
     if args.json:
