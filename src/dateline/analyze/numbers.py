@@ -353,7 +353,11 @@ def _join_digit_words(text: str, raws: list[_Raw]) -> list[_Raw]:
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|or)\s*$")
 # "estimates range from 50,000 to at least 200,000", "figures vary from 300 to 800": a verb of spread before
 # "from A to B" makes it a range (after other verbs "from A to B" is a change: "rose from 50 to 80")
-_SPREAD_FROM = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying)|span(?:s|ned|ning)?)\s+from\s*$", re.I)
+_SPREAD_FROM = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying)|span(?:s|ned|ning)?)\s+from\s+"
+                          r"(?:(?:about|around|some|nearly|almost|roughly|approximately|at\s+least)\s+)?$", re.I)
+# "rose from (around) 300 to 450": the start of a change, also behind a qualifier
+_CHANGE_FROM = re.compile(r"\bfrom\s+(?:(?:about|around|some|nearly|almost|roughly|approximately|over|just|more\s+than|"
+                          r"at\s+least)\s+)?$", re.I)
 _TO_QUALIFIED = re.compile(r"\s+to\s+(?:(?:at\s+least|more\s+than|over|as\s+many\s+as|as\s+high\s+as|about|"
                            r"around|some|nearly|almost|roughly|perhaps|possibly|maybe)\s+)?")
 
@@ -369,10 +373,11 @@ def _ranges(text: str, raws: list[_Raw]) -> list[tuple[_Raw, Optional[_Raw]]]:
             gap = text[a.end:b.start]
             before = text[max(0, a.start - 12):a.start]
             is_between = re.search(r"\bbetween\s*$", before, re.I) and re.fullmatch(r"\s+and\s+", gap)
+            changed_from = _CHANGE_FROM.search(text[max(0, a.start - 28):a.start])
             is_dash = re.fullmatch(r"\s*[-–—]\s*", gap) or re.fullmatch(r"\s+to\s+", gap) or \
                 (a.words and re.fullmatch(r"\s+or\s+", gap))          # "two or three", not "25k or 40k"
-            spread = _SPREAD_FROM.search(text[max(0, a.start - 20):a.start]) and _TO_QUALIFIED.fullmatch(gap)
-            if (is_between or is_dash or spread) and (spread or not re.search(r"\bfrom\s*$", before, re.I)) \
+            spread = _SPREAD_FROM.search(text[max(0, a.start - 34):a.start]) and _TO_QUALIFIED.fullmatch(gap)
+            if (is_between or is_dash or spread) and (spread or not changed_from) \
                     and a.words == b.words:
                 if b.value > a.value:
                     out.append((_scaled_like(a, b) if is_dash and not a.words else a, b))

@@ -53,6 +53,7 @@ class _Cand:
     told_as_past: bool = False           # its dead or wounded told as a past happening (_Clause.told_as_past)
     cum_cue: bool = False                # its clause says "since", "so far", "in total", "toll" ...
     event_day: Optional[dt.date] = None  # the day its own event verb is dated ("were killed on Sunday")
+    change_start: bool = False           # the first end of "rose from 31 to 281" (figures.measure)
     governing: Optional[tuple] = None    # (event verbs, reporting verbs) of its clause (figures.asof)
     trace: Trace = field(default_factory=Trace)   # the rules that decided it
 

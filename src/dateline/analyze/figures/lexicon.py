@@ -53,7 +53,8 @@ DISEASE_WORDS = {"infection", "disease", "diarrhoea", "diarrhea", "case", "illne
 # level verbs: their subject names what the number measures ("the toll has crossed 6,500")
 LEVEL_VERBS = {"rise", "climb", "reach", "soar", "jump", "increase", "top", "surpass", "cross", "exceed",
                "pass", "hit", "stand", "be", "revise", "mount", "grow", "near", "approach", "go", "stay",
-               "remain", "total", "number", "put", "edge", "surge", "swell", "tops", "rose", "update"}
+               "remain", "total", "number", "put", "edge", "surge", "swell", "tops", "rose", "update", "double",
+               "triple"}
 ESTIMATE_NOUNS = {"estimate", "figure", "count", "tally", "number", "total", "toll", "list"}
 # verbs that set a toll to a value ("raised the toll to", "put the number at", "gave the toll as"):
 # their subject is the figure's source, their object (or subject when intransitive) says what is counted

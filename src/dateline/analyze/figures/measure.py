@@ -9,12 +9,12 @@ from .lexicon import (
     CARRY_VERBS, DISPLACED_ADJS, ESTIMATE_NOUNS,
     EVAC_INTRANSITIVE, EVAC_TRANSITIVE, HOSTAGE_NOUNS, INCIDENT_PLACES, KILLED_ADJS, TOWN_NOUNS,
     LEVEL_VERBS, MEASURE_ORDER, MISSING_ADJS, OBJ_DEPS, SHELTER_NOUNS, SHELTER_SITE_MARKS, SHELTER_SITE_NOUNS,
-    STAY_VERBS, SUBJ_DEPS, TRUCK_NOUNS, WOUNDED_ADJS,
+    STAY_VERBS, SUBJ_DEPS, TOLL_SET_VERBS, TRUCK_NOUNS, WOUNDED_ADJS,
 )
-from .parse import _clause_verb, _is_verbal, _lem, _text_of, _xcomp_chain
+from .parse import _ancestors, _clause_verb, _is_verbal, _lem, _text_of, _xcomp_chain
 from .candidate import _Cand, _role_of
 from .cues import _exit_direction, cue_of, own_measure
-from .toll import _swallowed_subject, _toll_setter
+from .toll import _marked_subject, _swallowed_subject, _toll_setter
 
 
 # --- measure cues ----------------------------------------------------------------------------
@@ -31,10 +31,13 @@ def _add_path(cues: list, rank: int, measure: str, tok, rule: str):
     cues.append((rank, MEASURE_ORDER.index(measure), measure, tok.text, f"figures.measure.path:{rule}"))
 
 
+_RESIDENT_NOUNS = {"people", "person", "resident", "family", "household", "villager", "survivor", "child", "evacuee"}
+
+
 def _shelter_path(v, cues, rank):
     """"living at evacuation facilities", "sleeping in tents", "relocated to secondary shelters": people
-    who stay in a shelter are displaced."""
-    if _lem(v) not in STAY_VERBS:
+    who stay in a shelter are displaced; so are "the number of people in shelters" (the noun, no verb)."""
+    if _lem(v) not in STAY_VERBS and not (v.pos_ == "NOUN" and _lem(v) in _RESIDENT_NOUNS):
         return
     for prep in v.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("at", "in", "into", "to", "inside"):
@@ -175,7 +178,7 @@ def _verb_cues(verb, cues, rank, ctx, skip, role):
 
 def _subject_cues(verb, skip, cues, ctx, rank=1):
     """Cues from the subject of a level verb ("the death toll in Gaza has crossed ...")."""
-    if _lem(verb) in LEVEL_VERBS and not any(g.dep_ in SUBJ_DEPS for g in verb.children):
+    if _lem(verb) in LEVEL_VERBS and (not any(g.dep_ in SUBJ_DEPS for g in verb.children) or _marked_subject(verb)):
         noun = _swallowed_subject(verb, verb.sent)
         if noun is not None:
             # "the number of people hurt as the crowd surged has risen to 230", "hurt" parsed as its verb
@@ -183,6 +186,8 @@ def _subject_cues(verb, skip, cues, ctx, rank=1):
             for t in noun.subtree:
                 _add(cues, t, "noun", rank, ctx2)
             _add(cues, noun.head, "verb", rank, ctx2, "mod")
+            for t in noun.subtree:
+                _shelter_path(t, cues, rank)
     for g in _raised_subject_verb(verb).children:
         if g.dep_ not in SUBJ_DEPS or (skip is not None and g.i == skip.i):
             continue
@@ -207,6 +212,7 @@ def _subject_cues(verb, skip, cues, ctx, rank=1):
                                             if h.i in {x.i for x in a.ancestors} or a.head.i == h.i):
                     continue
                 _add(cues, t, "noun", rank, ctx2)
+                _shelter_path(t, cues, rank)
                 if _is_verbal(t) and t.i != verb.i:
                     _add(cues, t, "verb", rank, ctx2, "mod")
 
@@ -655,9 +661,40 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
     for c in here:
         if c.measure is None:
             _total_it_brings(c, here)
+    _ends_of_a_change(here)
     for c in here:
         if c.measure is None:
             _gapped_conjunct(c, here)
+
+
+_BEFORE_A_START = {"about", "around", "nearly", "almost", "roughly", "some", "over", "approximately", "just"}
+# verbs of a count changing ("soared from 31 to 281"), beside the level and toll-setting verbs
+_CHANGE_VERBS = LEVEL_VERBS | TOLL_SET_VERBS | {"fall", "drop", "decline", "decrease", "double", "triple", "quadruple",
+                                                "shrink", "balloon", "spike", "leap", "plunge", "ease", "dip", "swell"}
+
+
+def _ends_of_a_change(here: list[_Cand]) -> None:
+    """"The toll climbed from 1,200 to 1,530", "raised the number of dead from 40 to 62", "the number of missing
+    soared from 31 to 281": the two ends of one change count the same thing; the end no cue measured takes the
+    other's measure (never over a counted noun of its own), and the first end is where the count stood before."""
+    for a, b in zip(here, here[1:]):
+        doc = a.sent.doc
+        if [t.lower_ for t in doc[a.tokens.end:b.tokens.start]] != ["to"]:
+            continue
+        i = a.tokens.start - 1
+        while i > a.sent.start and doc[i].lower_ in _BEFORE_A_START:
+            i -= 1
+        verb = next((t for t in _ancestors(doc[i], a.sent) if _is_verbal(t)), None)
+        if doc[i].lower_ != "from" or verb is None or _lem(verb) not in _CHANGE_VERBS:
+            continue
+        a.change_start = True
+        if bool(a.measure) == bool(b.measure):
+            continue
+        src, dst = (a, b) if a.measure else (b, a)
+        if dst.own_measure or dst.np.i != dst.root.i:
+            continue
+        dst.measure, dst.rank, dst.cue = src.measure, src.rank + 1, src.cue
+        dst.trace.note("figures.measure", "carried/ends-of-a-change", f"from {a.num.text} to {b.num.text}")
 
 
 _GAP_END = re.compile(r"(?:\band|\bas\s+well\s+as|,)\s*$", re.I)

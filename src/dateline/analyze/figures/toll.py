@@ -43,9 +43,21 @@ def _toll_noun(c: _Cand):
     for g in v.children:
         if g.dep_ in deps and g.i != c.rel.i and _lem(g) in ESTIMATE_NOUNS:
             return g
-    if _lem(v) in LEVEL_VERBS and not any(g.dep_ in SUBJ_DEPS for g in v.children):
+    if _lem(v) in LEVEL_VERBS and (not any(g.dep_ in SUBJ_DEPS for g in v.children) or _marked_subject(v)):
         return _swallowed_subject(v, c.sent)
     return None
+
+
+_CLAUSE_MARKS = {"after", "since", "following", "as", "when", "because"}
+
+
+def _marked_subject(v) -> bool:
+    """Its subject stands behind a subordinating word the parser hung on the level verb itself: in "the number of
+    people missing after the region's worst quake in decades tripled to 323" the quake became the subject of
+    "tripled" and "after" its mark; the toll noun is then an ancestor of the verb."""
+    marks = [g.i for g in v.children if g.dep_ == "mark" and g.lower_ in _CLAUSE_MARKS]
+    return bool(marks) and any(g.dep_ in SUBJ_DEPS and g.i > min(marks) and _lem(g) not in ESTIMATE_NOUNS
+                               for g in v.children)
 
 
 def _swallowed_subject(v, sent):
@@ -56,6 +68,10 @@ def _swallowed_subject(v, sent):
         if t.dep_ in SUBJ_DEPS and _lem(t) in ESTIMATE_NOUNS and t.head.i < v.i and \
                 (t.head.i == v.head.i or t.head.head.i == v.head.i):
             return t
+    if _marked_subject(v):
+        for a in v.ancestors:
+            if _lem(a) in ESTIMATE_NOUNS and a.i < v.i:
+                return a
     # "As the number of deaths climbed past 100, ...": the level verb parsed as a clause on the counted
     # noun; the toll noun that holds that noun is its subject
     if v.dep_ == "acl" and v.head.dep_ == "pobj" and v.head.head.lower_ == "of" and \
