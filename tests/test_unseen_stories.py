@@ -2683,3 +2683,42 @@ def test_a_toll_noun_before_a_marked_clause(text, measure, value):
 ])
 def test_a_toll_of_people_in_shelters_counts_the_displaced(text, value):
     check(text, [("displaced", value, {})])
+
+
+# --- review 15: forces deployed, a state word the parser hung elsewhere, "N more <state>", purpose clauses ----
+
+@pytest.mark.parametrize("text,value", [
+    ("Washington is sending up to 3,500 soldiers and 2,200 marines to the island.", 3500),
+    ("The navy evacuated 300 tourists and 40 medics from the atoll.", 40),
+    ("The government flew 600 troops and rescuers into the flooded province on Sunday.", 600),
+])
+def test_forces_deployed_are_no_evacuees(text, value):
+    check(text, [], absent=[("evacuated", value)])
+
+
+@pytest.mark.parametrize("text,measure,value", [
+    ("The flood has left 300,000 people homeless and aid groups fear disease.", "displaced", 300000),
+    ("The cyclone left 12,000 villagers homeless and officials warned of more rain.", "displaced", 12000),
+    ("The quake left 4,000 residents injured and hospitals say they are full.", "wounded", 4000),
+])
+def test_a_state_word_after_the_counted_noun(text, measure, value):
+    check(text, [(measure, value, {})])
+
+
+@pytest.mark.parametrize("text,first,second", [
+    ("State media said eight tourists were dead and 10 more missing.", ("killed", 8), ("missing", 10)),
+    ("Rescuers found 12 villagers dead and 30 more injured after the mudslide.", ("killed", 12), ("wounded", 30)),
+    ("Officials said 40 miners were dead and 25 others missing after the blast.", ("killed", 40), ("missing", 25)),
+])
+def test_n_more_with_a_state_word_of_its_own(text, first, second):
+    check(text, [(first[0], first[1], {}), (second[0], second[1], {})], absent=[(first[0], second[1])])
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Police said two soldiers were killed in an operation to arrest armed smugglers.", 2),
+    ("Five officers died in a raid to free kidnapped workers, the army said.", 5),
+    ("Three guards were wounded in an attempt to evacuate the embassy.", 3),
+])
+def test_a_purpose_clause_acts_on_its_own_object(text, value):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].measure in ("killed", "wounded"), [(f.measure, f.value) for f in _figures(text)]

@@ -273,11 +273,22 @@ def _measure_cues(c: _Cand, ctx, depth: int = 0) -> list:
         # Canadians and over 1,000 injured")
         # (the token after the whole number: "a million and half displaced")
         after = next((t for t in np.doc[np.i + 1:np.i + 6] if t.idx >= c.num.end), None)
+        more = after is not None and after.lower_ in ("more", "others") and after.i + 1 < c.sent.end
+        if more:
+            after = np.doc[after.i + 1]               # "eight were dead and 10 more missing"
         if after is not None and after.lower_ in WOUNDED_ADJS | KILLED_ADJS | DISPLACED_ADJS | MISSING_ADJS \
-                and after.dep_ in ("oprd", "acomp", "conj", "acl") and (after.head.i != np.i or after.dep_ == "conj"):
+                and (more or after.dep_ in ("oprd", "acomp", "conj", "acl")) and \
+                (more or after.head.i != np.i or after.dep_ == "conj"):
             # closer than the verb of the clause the number was conjoined into
             _add(cues, after, "noun", -1 if after.dep_ == "acl" or after.head.i == np.i else 0, ctx)
             c.own_measure = own_measure(after, ctx)     # its own word: no neighbour in a list changes it
+    if np.i != c.root.i and np.i + 1 < c.sent.end:
+        # "has left 300,000 people homeless and aid groups fear disease": the state word right after the
+        # counted noun, hung by the parser on a noun after it ("homeless ... groups")
+        after = np.doc[np.i + 1]
+        if after.lower_ in WOUNDED_ADJS | KILLED_ADJS | DISPLACED_ADJS | MISSING_ADJS and after.dep_ == "amod" \
+                and after.head.i > after.i and c.verb is not None and _lem(c.verb) in _LEAVING_VERBS:
+            _add(cues, after, "noun", 0, ctx)
     # "five of the women who returned ... from captivity": the noun after "of"
     for ch in c.root.children:
         if ch.dep_ == "prep" and ch.lower_ == "of" and ch.i > c.root.i:
@@ -316,6 +327,10 @@ def _measure_cues(c: _Cand, ctx, depth: int = 0) -> list:
 
 
 _REFUGEE_NOUNS = {"refugee"}
+_LEAVING_VERBS = {"leave", "render", "make"}
+_FORCE_NOUNS = {"soldier", "troop", "marine", "sailor", "serviceman", "servicemember", "paratrooper", "reservist",
+                "peacekeeper", "policeman", "rescuer", "firefighter", "fireman", "medic", "personnel", "commando",
+                "guardsman", "airman"}
 
 
 def _copula_cues(c: _Cand, verb, cues, ctx):
@@ -665,6 +680,12 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
     for c in here:
         if c.measure is None:
             _gapped_conjunct(c, here)
+    for c in here:  # last: no neighbour's measure is carried over it
+        if c.measure == "evacuated" and c.np.i != c.root.i and _lem(c.np) in _FORCE_NOUNS:
+            # "sending up to 3,500 soldiers to the island", "another 4,000 marines on their way": forces deployed
+            # (or moved) are no evacuees (streams README: troops and rescue personnel are not counted)
+            c.trace.note("figures.measure", "veto/forces-deployed", f"{c.np.text!r}")
+            c.measure = None
 
 
 _BEFORE_A_START = {"about", "around", "nearly", "almost", "roughly", "some", "over", "approximately", "just"}

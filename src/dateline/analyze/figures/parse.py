@@ -56,6 +56,13 @@ def _finite_clause(verb, sent):
     return cur
 
 
+def _purpose_with_its_own_object(c) -> bool:
+    """"were killed in an operation to arrest armed smugglers": an infinitive of purpose that acts on an object of
+    its own says nothing of the counted people."""
+    return c.dep_ == "advcl" and c.tag_ == "VB" and any(g.dep_ == "dobj" for g in c.children) and \
+        any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+
+
 def _xcomp_chain(verb):
     """The verb and the open complements it controls ("expected to be allowed out")."""
     out = [verb]
@@ -68,7 +75,7 @@ def _xcomp_chain(verb):
             if c.dep_ in ("xcomp", "oprd", "acomp", "prt") or \
                     (c.dep_ in ("ccomp", "advcl") and _is_verbal(c) and
                      not any(g.dep_ in SUBJ_DEPS or g.dep_ == "mark" for g in c.children) and
-                     c.tag_ in ("VBG", "VBN", "VB")):
+                     c.tag_ in ("VBG", "VBN", "VB") and not _purpose_with_its_own_object(c)):
                 out.append(c)
                 frontier.append(c)
     return out
