@@ -2722,3 +2722,27 @@ def test_n_more_with_a_state_word_of_its_own(text, first, second):
 def test_a_purpose_clause_acts_on_its_own_object(text, value):
     figs = [f for f in _figures(text) if f.value == value]
     assert figs and figs[0].measure in ("killed", "wounded"), [(f.measure, f.value) for f in _figures(text)]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Thirty-one marines were killed when their helicopter crashed, the largest loss of life among the troops in a "
+     "single incident since the beginning of the war.", 31),
+    ("Fourteen miners died in the collapse, the highest number of deaths in one accident at the mine since it "
+     "opened.", 14),
+    ("The ferry sank with 80 people aboard, killing 52, the deadliest accident on the lake in a single day since "
+     "records began.", 52),
+])
+def test_a_superlatives_since_far_back_is_no_running_count(text, value):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].scope != "cumulative", [(f.value, f.scope) for f in _figures(text)]
+
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("The two girls were among a total of seven people killed in the strike, officials said.", 7, "incident"),
+    ("A total of 12 soldiers were killed in the ambush, the army said, as fighting went on elsewhere.", 12,
+     "incident"),
+    ("In total, 45 people have been killed in the floods since June, officials said.", 45, "cumulative"),
+    ("A total of 1,200 people have been killed since the war began, the ministry said.", 1200, "cumulative"),
+])
+def test_a_total_of_one_happening_is_that_happenings(text, value, scope):
+    has(text, value, "scope", scope)

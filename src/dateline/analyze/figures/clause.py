@@ -4,7 +4,9 @@ from __future__ import annotations
 import functools
 import re
 
-from .lexicon import BODY_NOUNS, KILLED_VERBS, LEVEL_VERBS, TOLL_SET_VERBS, WOUNDED_VERBS
+from .lexicon import (
+    ATTACK_NOUNS, BODY_NOUNS, HAPPENING_NOUNS, KILLED_VERBS, LEVEL_VERBS, TOLL_SET_VERBS, WOUNDED_VERBS,
+)
 from .parse import _clause_verb, _finite_clause, _is_verbal, _lem, _text_of
 from .candidate import _Cand
 from .toll import _toll_noun, _toll_setter
@@ -59,10 +61,22 @@ _RUNNING_CUE = re.compile(rf"\b(?:{RUNNING_WORDS})\b")
 _SUPERLATIVE_DETS = {"the", "its", "their", "his", "her"}      # "the bloodiest", tagged JJ
 
 
+_TOTAL_WORDS = re.compile(r"in\s+total|a\s+total\s+of|overall|altogether")
+
+
+def _of_one_happening(tokens) -> bool:
+    """The clause hangs its count on one happening: "killed in the strike", "died in an attack on the market"."""
+    return any(t.dep_ == "pobj" and t.head.lower_ in ("in", "by", "during") and t.tag_ == "NN" and
+               _lem(t) in ATTACK_NOUNS | HAPPENING_NOUNS and
+               any(d.dep_ == "det" and d.lower_ in ("the", "a", "an", "that", "this") for d in t.children)
+               for t in tokens)
+
+
 def _since_of_a_superlative(since) -> bool:
     """"the biggest assault since the revolt began", "the worst toll since records began": the since measures
     the superlative (the most of its kind since then), not a count."""
-    for t in reversed(since.doc[max(since.i - 5, since.sent.start):since.i]):
+    # (far enough back for "the largest loss of life in a single incident since the war began")
+    for t in reversed(since.doc[max(since.i - 12, since.sent.start):since.i]):
         if t.tag_ in ("JJS", "RBS") or t.lower_ == "first" or \
                 (t.lower_.endswith("est") and t.i > 0 and t.doc[t.i - 1].lower_ in _SUPERLATIVE_DETS):
             return True
@@ -129,8 +143,10 @@ class _Clause:
     def cum_cue(self) -> bool:
         # every cue word but a superlative's since ("the biggest assault since the revolt began"), and none of a
         # relative clause that tells a count of its own ("..., in the crackdown, which has killed 3,500 since March")
+        # a total of one happening ("among a total of seven people killed in the strike") is that happening's
         tokens = self.own_tokens
-        return any(m.group(0) != "since" for m in _RUNNING_CUE.finditer(_text_of(tokens).lower())) or \
+        return any(m.group(0) != "since" and not (_TOTAL_WORDS.match(m.group(0)) and _of_one_happening(tokens))
+                   for m in _RUNNING_CUE.finditer(_text_of(tokens).lower())) or \
             any(t.lower_ == "since" and not _since_of_a_superlative(t) for t in tokens)
 
     @functools.cached_property
