@@ -2746,3 +2746,24 @@ def test_a_superlatives_since_far_back_is_no_running_count(text, value):
 ])
 def test_a_total_of_one_happening_is_that_happenings(text, value, scope):
     has(text, value, "scope", scope)
+
+
+@pytest.mark.parametrize("text,values,source", [
+    ("Haitian officials say up to 200,000 people have been killed, 250,000 injured and 1.5 million left homeless.",
+     (200000, 250000, 1500000), "Haitian officials"),
+    ("Police said 30 people were killed, 112 wounded and 40 more missing.", (30, 112, 40), "Police"),
+    ("The provincial governor says 64 people have died, 300 injured and 9,000 left homeless.", (64, 300, 9000),
+     "provincial governor"),
+])
+def test_a_list_after_a_speech_verb_shares_its_speaker(text, values, source):
+    for v in values:
+        has(text, v, "source", source)
+
+
+@pytest.mark.parametrize("text,wounded,killed", [
+    ("The ministry says 5,000 homes were destroyed, 300 people injured and 20 killed.", 300, 20),
+    ("Officials said 40 villagers injured and 12 killed in the landslide had been found.", 40, 12),
+    ("Rescuers said 75 miners injured and nine killed were brought up overnight.", 75, 9),
+])
+def test_a_participle_of_the_counted_noun_before_a_shared_verb(text, wounded, killed):
+    check(text, [("wounded", wounded, {}), ("killed", killed, {})], absent=[("killed", wounded)])

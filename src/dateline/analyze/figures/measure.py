@@ -306,8 +306,10 @@ def _measure_cues(c: _Cand, ctx, depth: int = 0) -> list:
         # closer than a verb it may share with the next item
         # ("4,850 people injured and 220 reported missing": the noun's own participle, likewise)
         own_participle = np.i == c.root.i or any(ch.dep_ == "acl" and _is_verbal(ch) for ch in np.children)
-        own = own_participle and any(q[2] for q in cues) and any(
-            x.like_num and x.i != c.root.i and x.dep_ in SUBJ_DEPS for x in verb.children)
+        # ("300 people injured and 20 killed": the later number conjoined to the counted noun shares the verb)
+        own = own_participle and any(q[2] for q in cues) and (
+            any(x.like_num and x.i != c.root.i and x.dep_ in SUBJ_DEPS for x in verb.children) or
+            any(x.like_num and x.dep_ == "conj" and x.i > c.root.i for x in np.children))
         _verb_cues(verb, cues, 1 if own else 0, ctx, c.rel, role)
         _carried_cues(c, cues, ctx)
         lem = _lem(verb)

@@ -169,7 +169,13 @@ def _reporting_verb_above(c: _Cand):
             via = _path_to(c.root, a, sent)
             toll_clause = via is not None and via.dep_ == "advcl" and via.tag_ == "VBG" and \
                 _lem(via) in TOLL_SET_VERBS | LEVEL_VERBS          # "says ..., raising the toll to 392"
-            if via is None or (via.dep_ not in CONTENT_DEPS and via.lower_ not in QUALIFIER_PREPS and not toll_clause):
+            # "officials say 200,000 have been killed, 250,000 injured and ...": the list's later items, hung by the
+            # parser on the speech verb beside its content, are that content
+            list_goes_on = via is not None and via.dep_ in ("advcl", "conj") and \
+                not any(g.dep_ == "mark" for g in via.children) and \
+                any(g.dep_ in CONTENT_DEPS and g.i < via.i for g in a.children)
+            if via is None or (via.dep_ not in CONTENT_DEPS and via.lower_ not in QUALIFIER_PREPS and not toll_clause
+                               and not list_goes_on):
                 continue
             if lem == "claim" and ((via.dep_ == "dobj" and _lem(via) == "life") or _lem(c.np) == "life"):
                 continue                        # lives claimed: no claim of a speaker
