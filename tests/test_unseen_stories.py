@@ -2767,3 +2767,20 @@ def test_a_list_after_a_speech_verb_shares_its_speaker(text, values, source):
 ])
 def test_a_participle_of_the_counted_noun_before_a_shared_verb(text, wounded, killed):
     check(text, [("wounded", wounded, {}), ("killed", killed, {})], absent=[("killed", wounded)])
+
+
+# --- a country named as the owner of troops, leaders or speakers is a side, not where the story is ------------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Up to 10,000 US troops will be on the ground or off the coast of Madagascar by Monday to help deal with the "
+     "cyclone aid effort, US defense officials say.\nTuesday's cyclone has left as many as 3,000 people dead.\n"
+     "US President Joe Biden described the losses as heartbreaking.", 3000, "Madagascar"),
+    ("Up to 4,000 UK troops will be on the ground in Mozambique by Friday to help with the flood relief effort, UK "
+     "defence officials say.\nThe floods have left as many as 700 people dead.\nUK Prime Minister Keir Starmer "
+     "described the damage as shocking.", 700, "Mozambique"),
+    ("About 2,000 Indian troops and Indian navy ships are on their way to Sri Lanka to help with the cyclone relief, "
+     "India's defence ministry says.\nThe storm has left at least 150 people dead.\nIndia's president called the "
+     "losses tragic.", 150, "Sri Lanka"),
+])
+def test_a_country_owning_troops_or_speakers_is_a_side(text, value, place):
+    has(text, value, "place", place)

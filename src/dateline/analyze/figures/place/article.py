@@ -30,12 +30,28 @@ _IN_REGION = re.compile(r"(?P<inner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?),\s+"
                         r"(?P<region>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+(?:Prefecture|Province|State|Region|Oblast|Governorate|Division))?\b")
 
 
+# who acts or speaks for a country abroad ("US troops", "Syria's president", "Russian firms"): a country named as
+# their owner is a side in the story, not where it happens
+_ACTOR_NOUNS = {"troop", "force", "army", "military", "soldier", "navy", "marine", "jet", "warplane", "president",
+                "envoy", "ambassador", "embassy", "diplomat", "company", "firm", "general", "leader", "defense",
+                "defence", "buyer", "investor"}
+
+
+_SPEAKER_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson"}
+
+
+def _an_actors_owner(tok) -> bool:
+    return tok.dep_ in ("compound", "poss", "nmod", "amod") and _lem(tok.head) in _ACTOR_NOUNS
+
+
 def _role_weight(tok) -> float:
     """How much a place's mention says the article is about it: where things happen ("in X", "across X")
     counts double; the doer of a verb or the owner of an attack ("X struck", "X's offensive") half; where
-    someone spoke ("told reporters in Geneva") a quarter."""
-    if _where_spoken(tok):
+    someone spoke ("told reporters in Geneva") or whose troops or president act ("US troops") a quarter."""
+    if _where_spoken(tok) or _an_actors_owner(tok):
         return 0.25
+    if tok.dep_ in ("compound", "poss", "nmod") and _lem(tok.head) in _SPEAKER_NOUNS:
+        return 0.5                              # "US defense officials say": the speakers' side, as a doer's
     if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "throughout", "inside", "on", "against"):
         return 2.0
     if tok.dep_ in ("nsubj", "poss") or (tok.dep_ == "compound" and _lem(tok.head) in ATTACK_NOUNS):
