@@ -2784,3 +2784,25 @@ def test_a_participle_of_the_counted_noun_before_a_shared_verb(text, wounded, ki
 ])
 def test_a_country_owning_troops_or_speakers_is_a_side(text, value, place):
     has(text, value, "place", place)
+
+
+# --- one bare mention of a storm or quake (a page's teaser, a comparison) does not make a war story a disaster's --
+
+@pytest.mark.parametrize("text,value", [
+    ("Northeast digs out from blizzard.\nRebel fighters advanced on the port city on Wednesday. Government troops "
+     "shelled the town in attacks that killed at least 12 rebels, a spokesman said.", 12),
+    ("Typhoon season begins early.\nArmy units stormed the village at dawn. Soldiers opened fire on a crowd, killing "
+     "nine people, witnesses said.", 9),
+    ("Earthquakes: what to know.\nThe militia attacked the convoy near the border. The ambush killed four guards, "
+     "the army said. Fighting went on in the hills.", 4),
+])
+def test_a_teasers_disaster_word_is_no_disaster_story(text, value):
+    has(text, value, "scope", "incident")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("A strong earthquake struck the coast on Monday.\nAt least 16 people were injured, officials said.", 16),
+    ("Floods swept through the valley overnight, and 23 people died, the governor said.", 23),
+])
+def test_a_disaster_told_once_with_its_count_is_still_the_story(text, value):
+    has(text, value, "scope", "cumulative")

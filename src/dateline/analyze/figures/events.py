@@ -24,6 +24,8 @@ DATED_EVENT = re.compile(r"\b(?P<year>(?:19|20)\d\d)(?:['â€™]s)?\s+(?:[A-Z][\w'â
 _NATURAL_EVENT = re.compile(r"(?<!\bto\s)\b(?:earthquakes?|quakes?|aftershocks?|hurricanes?|typhoons?|cyclones?|"
                             r"storms?|floods?|flooding|floodwaters?|tsunamis?|eruptions?|wildfires?|landslides?|"
                             r"mudslides?|tornado(?:e?s)?|avalanches?|blizzards?|heatwaves?|monsoons?)\b", re.I)
+_A_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|"
+                      r"millions?)\b", re.I)
 # one happening a story can be about from first line to last (a bombing, a crash, a collapse, a sinking): told in
 # two or more sentences of an article that tells of no war and no natural disaster, it is the story's own event
 _ONE_HAPPENING = re.compile(r"\b(?:bomb(?:ing)?s?|blasts?|explosions?|exploded|attacks?|shootings?|stabbings?|"
@@ -71,11 +73,16 @@ class ArticleEvents:
             if any(other != n and re.search(r"\b" + re.escape(other) + r"\b", n) for other in names):
                 names.discard(n)
         self.counts = Counter({n: len(re.findall(r"\b" + re.escape(n) + r"\b", text)) for n in names})
-        self.natural = bool(_NATURAL_EVENT.search(text))     # the article tells of a natural disaster
+        # the article tells of a natural disaster: named in two sentences, or in one that counts something, or in
+        # an article of a line or two; one bare mention is a teaser or a comparison ("U.S. digs out from blizzard"
+        # atop a page of war news)
+        sentences = list(nlp.sentences(doc))
+        told = [sent.text for sent in sentences if _NATURAL_EVENT.search(sent.text)]
+        self.natural = len(told) >= 2 or (len(told) == 1 and (len(sentences) <= 2 or bool(_A_COUNT.search(told[0]))))
         # the article tells of one man-made happening throughout (see _ONE_HAPPENING): its toll, told in the past
         # tense day after day and rising, is the story's running toll, as a disaster's is
         self.one_happening = not self.natural and not _MANY_HAPPENINGS.search(text) and \
-            sum(1 for sent in nlp.sentences(doc) if _ONE_HAPPENING.search(sent.text)) >= 2
+            sum(1 for sent in sentences if _ONE_HAPPENING.search(sent.text)) >= 2
         # which kind of happening it is (an attack, a crash, a sinking ...): its toll is that happening's, kept
         # apart in the series from the tolls of other stories that share its place
         kinds = Counter(_HAPPENING_KIND.get(m.group(0).lower()[:5], "happening") for m in _ONE_HAPPENING.finditer(text))
