@@ -2806,3 +2806,21 @@ def test_a_teasers_disaster_word_is_no_disaster_story(text, value):
 ])
 def test_a_disaster_told_once_with_its_count_is_still_the_story(text, value):
     has(text, value, "scope", "cumulative")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The channel had the fifth largest impact on the lives of 1,984 readers.", 1984),
+    ("The drought had a devastating effect on the lives of 40,000 herders.", 40000),
+    ("The storm's impact on the lives of 3 million people was severe.", 3000000),
+])
+def test_an_impact_on_lives_is_no_death(text, value):
+    check(text, [], absent=[("killed", value)])
+
+
+@pytest.mark.parametrize("text,value", [
+    ("He said the army had lost 30 soldiers over five days of fighting.", 30),
+    ("Doctors said 41 people were wounded during three days of clashes in the port.", 41),
+    ("At least 70 villagers died over four days of fighting in the hills, residents said.", 70),
+])
+def test_a_few_days_of_fighting_is_a_period(text, value):
+    has(text, value, "scope", "period")

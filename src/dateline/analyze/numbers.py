@@ -358,6 +358,11 @@ _SPREAD_FROM = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying)|span(?
 # "rose from (around) 300 to 450": the start of a change, also behind a qualifier
 _CHANGE_FROM = re.compile(r"\bfrom\s+(?:(?:about|around|some|nearly|almost|roughly|approximately|over|just|more\s+than|"
                           r"at\s+least)\s+)?$", re.I)
+# "children under five", "people over 65": a bound of age after a word for people
+_UNDER_AN_AGE = re.compile(r"\b(?:children|child|kids|infants|babies|toddlers|people|adults|persons|those|men|women|"
+                           r"anyone|everyone|residents|patients)\s+(?:aged\s+)?(?:under|over|below|above)\s*$", re.I)
+_AFTER_AN_AGE = re.compile(r"^\s*(?:$|[,.;:)]|(?:years?|who|that|and|or|in|were|are|was|is|had|have|has|died|"
+                           r"account|made|make|suffer|are)\b)", re.I)
 _TO_QUALIFIED = re.compile(r"\s+to\s+(?:(?:at\s+least|more\s+than|over|as\s+many\s+as|as\s+high\s+as|about|"
                            r"around|some|nearly|almost|roughly|perhaps|possibly|maybe)\s+)?")
 
@@ -467,6 +472,13 @@ KIND = Table("numbers.kind", runner="numbers", subject="a number read in a segme
                    "The fire gutted a 24-storey tower block.",
                    "A three-floor house collapsed in the quake."),
          why="a building's floors count nobody"),
+    Rule("age/under-or-over-an-age", lambda s: s.raw.value <= 120 and bool(_UNDER_AN_AGE.search(s.before))
+         and bool(_AFTER_AN_AGE.match(s.after)), "age",
+         examples=("The number of children under five who died rose sharply.",
+                   "Vaccines were offered to all people over 65 in the camps.",
+                   "Half of the children under 12 were malnourished, the agency said."),
+         counter_examples=("Rescuers pulled children under 40 tonnes of rubble.",),
+         why="'children under five', 'people over 65': an age bound, counting nobody"),
     Rule("count/words", lambda s: s.raw.words, "count",
          examples=("Three fishermen were rescued.",)),
     # written in digits

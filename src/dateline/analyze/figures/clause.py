@@ -212,7 +212,8 @@ class _Clause:
                         r"weeks|recent\s+days|in\s+a\s+single\s+day|"
                         r"on\s+a\s+single\s+day|in\s+one\s+day|in\s+(?:just|only|less\s+than|under)\s+(?:a|one|two|three|four|five|"
                         r"six|\d+)\s+(?:hours?|days?|weeks?)|"
-                        r"in\s+(?:the\s+(?:first|last|past)\s+)?(?:two|three|four|five|six|seven|[2-7])\s+days\b|"
+                        r"(?:in|over|during)\s+(?:the\s+(?:first|last|past)\s+)?(?:two|three|four|five|six|seven|[2-7])\s+"
+                        r"days\b|"
                         r"on\s+(?:one\s+of\s+)?the\s+(?:\w+est|worst)\s+days?\b|"
                         r"(?:24|48|72|twenty-four|forty-eight)[- ]hours?\s+(?:to|until|up\s+to|period)|"
                         r"(?:in|over|during|within)\s+(?:the\s+)?(?:24|48|72|twenty-four|forty-eight)[- ]hours?)\b",

@@ -366,9 +366,15 @@ def _copula_cues(c: _Cand, verb, cues, ctx):
 _ENDING_LIVES = {"claim", "take", "cost", "lose", "end", "sacrifice", "give", "snuff", "extinguish", "destroy"}
 
 
+_BEARING_NOUNS = {"impact", "effect", "influence", "bearing", "focus"}
+
+
 def _lives_not_lost(gov, sent) -> bool:
     """"disrupting the lives of eight million", "upended the lives of 300,000", "saved the lives of 40": lives
     a verb other than one of ending them acts on are no deaths."""
+    if _lem(gov) == "life" and gov.dep_ == "pobj" and gov.head.lower_ in ("on", "upon") and \
+            _lem(gov.head.head) in _BEARING_NOUNS:
+        return True                             # "the impact on the lives of 1,900 readers"
     if _lem(gov) != "life" or gov.dep_ not in OBJ_DEPS | SUBJ_DEPS:
         return False
     verb = _clause_verb(gov, sent)
