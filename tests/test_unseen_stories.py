@@ -2824,3 +2824,15 @@ def test_an_impact_on_lives_is_no_death(text, value):
 ])
 def test_a_few_days_of_fighting_is_a_period(text, value):
     has(text, value, "scope", "period")
+
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("Doctors at the main hospital in the port told reporters that 11 people had been killed and 35 wounded.", 11,
+     "incident"),
+    ("A mortar attack hit the market, injuring seven others, said a doctor at the town's hospital.", 7, "incident"),
+    ("At least 17 people were killed in the shelling, a doctor at the city hospital said.", 17, "incident"),
+    ("Two hospitals in the south said they are treating 68 and 80 victims, respectively.", 68, "cumulative"),
+    ("More than 600 people have been killed since the war began, a hospital director said.", 600, "cumulative"),
+])
+def test_a_hospitals_intake_told_in_the_past_is_an_incident(text, value, scope):
+    has(text, value, "scope", scope)

@@ -13,7 +13,7 @@ from ..lexicon import story
 from ..lexicon.gazetteer import gazetteer
 from ..rules import Rule, Table
 from .candidate import _Cand
-from .clause import _Clause
+from .clause import _Clause, _auxiliaries
 from .toll import _toll_noun
 
 
@@ -140,6 +140,25 @@ def _it_killed(s: _Clause) -> bool:
     v = s.verb
     return v is not None and any(g.dep_ == "nsubj" and g.lower_ == "it" for g in v.children) and \
         _lem(v) in KILLED_VERBS and not _reported_by_named(v)
+
+
+_HOSPITAL_WORDS = re.compile(r"\b(?:hospitals?|clinics?|morgues?|infirmar(?:y|ies))\b", re.I)
+
+
+def _one_hospitals_count(s: _Clause) -> bool:
+    c = s.c
+    if c.measure not in ("killed", "wounded") or s.cum_cue or not c.source or not _HOSPITAL_WORDS.search(c.source):
+        return False
+    if (c.events is not None and c.events.natural) or _toll_noun(c) is not None or s.level:
+        return False
+    # told in the past ("were killed", "had been killed", "killed 17"): what came in; the present ("are treating
+    # 68 victims") and the perfect ("have been killed") tell a count standing now
+    v = c.verb
+    if v is None or not _is_verbal(v):
+        return False
+    auxes = {a.lower_ for a in _auxiliaries(v)}
+    return not auxes & {"has", "have", "'ve", "is", "are", "am"} and (v.tag_ == "VBD" or bool(auxes & {"had", "was",
+                                                                                                      "were"}))
 
 
 def _attack_noun_clause(s: _Clause) -> bool:
@@ -311,8 +330,8 @@ def _bodies_seen(c: _Cand) -> bool:
         # "graves containing the bodies of 10 men", "villagers found the bodies of 13 in a ditch": one find at one
         # site; but "rescuers have found 2,000 bodies" (the perfect) is a count that has grown, and bodies found
         # "in Israel" or "across the region" were found over many places
-        if any(a.dep_ == "aux" and _lem(a) == "have" for a in verb.children):
-            return False
+        if any(a.dep_ == "aux" and a.lower_ in ("has", "have", "'ve") for a in verb.children):
+            return False                        # (the past perfect, "had found ... in a stadium", is one find)
         return _lem(verb) in ("contain", "hold") or any(_lem(t) in _FIND_SITES for t in verb.subtree)
     return _lem(verb) in _SEEING_BODIES
 
@@ -390,6 +409,16 @@ INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's
                            "The quake flattened the town of Dorne, where 310 people died, officials said."),
          why="in a war or an uprising, the dead of one village or town told in a where-clause are what happened "
              "there, not the running toll; a disaster's town toll is a part of its running toll"),
+    Rule("incident/one-hospitals-count", _one_hospitals_count, True,
+         examples=("Doctors at the main hospital in the port told reporters that 11 people had been killed and 35 "
+                   "wounded.",
+                   "At least 17 people were killed in the shelling, a doctor at the city hospital said.",
+                   "A doctor at the district hospital said nine people had been killed and 14 wounded."),
+         counter_examples=("The death toll has risen to 8,000, doctors at the main hospital said.",
+                           "More than 600 people have been killed since the war began, a hospital director said.",
+                           "Two hospitals in the south said they are treating 68 and 80 victims, respectively."),
+         why="the dead or wounded a hospital or a morgue tells of are its intake (streams README: one hospital's "
+             "intake is an incident), unless told as a toll or as standing now"),
     Rule("incident/attack-noun-clause", _attack_noun_clause, True,
          examples=("Witnesses described a raid that killed 15 villagers.",
                    "Troops fired on the crowd in an incident that the health ministry said killed 112 people.",
