@@ -2836,3 +2836,14 @@ def test_a_few_days_of_fighting_is_a_period(text, value):
 ])
 def test_a_hospitals_intake_told_in_the_past_is_an_incident(text, value, scope):
     has(text, value, "scope", scope)
+
+
+@pytest.mark.parametrize("text,measure,value", [
+    ("At least 500,000 people are currently living outdoors in 447 improvised camps.", "displaced", 500000),
+    ("Some 3,000 residents are sleeping outside after the aftershocks, officials said.", "displaced", 3000),
+    ("About 40,000 people now live in makeshift tent camps on the edge of the city.", "displaced", 40000),
+    ("Eight climbers were found alive, with another 10 unaccounted for.", "missing", 10),
+    ("Two villages were cut off and 15 more residents unaccounted for, the mayor said.", "missing", 15),
+])
+def test_living_outdoors_or_unaccounted_for(text, measure, value):
+    check(text, [(measure, value, {})])

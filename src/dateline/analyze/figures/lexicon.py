@@ -41,7 +41,8 @@ EVAC_NOUNS = {"evacuee", "evacuation"}
 STAY_VERBS = {"live", "stay", "sleep", "reside", "remain", "relocate", "move", "crowd", "huddle", "shelter"}
 SHELTER_NOUNS = {"shelter", "tent", "tents"}
 SHELTER_SITE_NOUNS = {"centre", "center", "facility", "site", "hall", "camp", "school", "gymnasium"}
-SHELTER_SITE_MARKS = {"evacuation", "relief", "emergency", "temporary", "makeshift", "displacement"}
+SHELTER_SITE_MARKS = {"evacuation", "relief", "emergency", "temporary", "makeshift", "displacement", "improvised",
+                      "tent", "tented", "refugee"}
 CARRY_VERBS = {"carry", "transport", "bring", "ferry"}
 RELEASE_VERBS = {"release", "free", "rescue", "swap", "exchange", "return", "liberate", "hand"}
 RELEASE_NOUNS = {"release", "freeing", "rescue", "swap", "exchange"}

@@ -39,6 +39,10 @@ def _shelter_path(v, cues, rank):
     who stay in a shelter are displaced; so are "the number of people in shelters" (the noun, no verb)."""
     if _lem(v) not in STAY_VERBS and not (v.pos_ == "NOUN" and _lem(v) in _RESIDENT_NOUNS):
         return
+    if _lem(v) in STAY_VERBS and v.pos_ == "VERB" and any(ch.dep_ == "advmod" and ch.lower_ in ("outdoors", "outside")
+                                                        for ch in v.children):
+        _add_path(cues, rank, "displaced", v, "displaced/living-outdoors")    # "living outdoors", "sleeping outside"
+        return
     for prep in v.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("at", "in", "into", "to", "inside"):
             continue
@@ -266,8 +270,9 @@ def _measure_cues(c: _Cand, ctx, depth: int = 0) -> list:
         for ch in np.children:
             if ch.dep_ in ("acl", "relcl") and _is_verbal(ch):
                 _participle_cues(ch, cues, 0, ctx)
-            elif ch.dep_ in ("amod", "acomp") and ch.lower_ in WOUNDED_ADJS | KILLED_ADJS | DISPLACED_ADJS:
-                _add(cues, ch, "noun", 0, ctx)
+            elif ch.dep_ in ("amod", "acomp", "acl") and \
+                    ch.lower_ in WOUNDED_ADJS | KILLED_ADJS | DISPLACED_ADJS | MISSING_ADJS:
+                _add(cues, ch, "noun", 0, ctx)          # (" with another 10 unaccounted for")
         # the state word right after a bare number is its own even where the parser hung it on the
         # verb ("left 2,300 homeless, 14 dead and 60 injured") or on a noun before it ("eight of them
         # Canadians and over 1,000 injured")
