@@ -2847,3 +2847,15 @@ def test_a_hospitals_intake_told_in_the_past_is_an_incident(text, value, scope):
 ])
 def test_living_outdoors_or_unaccounted_for(text, measure, value):
     check(text, [(measure, value, {})])
+
+
+# --- "N people dead and M wounded": each number keeps its own state word ---------------------------------------
+
+@pytest.mark.parametrize("text,killed,wounded", [
+    ("State media reports three people dead and 49 wounded in the clashes.", 3, 49),
+    ("The violence left five people dead and more than 800 wounded in the last 24 hours.", 5, 800),
+    ("Officials reported 12 people dead and 30 injured after the blast.", 12, 30),
+    ("Police found 40 people injured and nine dead at the scene.", 9, 40),
+])
+def test_dead_and_wounded_each_keep_their_word(text, killed, wounded):
+    check(text, [("killed", killed, {}), ("wounded", wounded, {})], absent=[("wounded", killed), ("killed", wounded)])

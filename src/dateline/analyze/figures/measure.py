@@ -282,7 +282,7 @@ def _measure_cues(c: _Cand, ctx, depth: int = 0) -> list:
         if more:
             after = np.doc[after.i + 1]               # "eight were dead and 10 more missing"
         if after is not None and after.lower_ in WOUNDED_ADJS | KILLED_ADJS | DISPLACED_ADJS | MISSING_ADJS \
-                and (more or after.dep_ in ("oprd", "acomp", "conj", "acl")) and \
+                and (more or after.dep_ in ("oprd", "acomp", "conj", "acl", "advcl")) and \
                 (more or after.head.i != np.i or after.dep_ == "conj"):
             # closer than the verb of the clause the number was conjoined into
             _add(cues, after, "noun", -1 if after.dep_ == "acl" or after.head.i == np.i else 0, ctx)
@@ -617,6 +617,11 @@ def _resolve_measures(here: list[_Cand], prev_cands: list[_Cand], ctx) -> None:
             c.rank, _, c.measure, c.cue, _ = cues[0]
         if c.np.i != c.root.i:
             c.own_measure = own_measure(c.np, ctx)       # the counted noun itself: "13 dead", "30 injured"
+            if c.own_measure is None:
+                # or its own state word: "reported 12 people dead and 30 injured" (no neighbour's word is carried
+                # over it)
+                c.own_measure = next((own_measure(ch, ctx) for ch in c.np.children if ch.dep_ in ("amod", "acl") and
+                                      ch.lower_ in WOUNDED_ADJS | KILLED_ADJS | MISSING_ADJS), None)
         if c.measure and c.measure != "aid_trucks" and _lem(c.np) in _PLACES_AND_THINGS and c.np.i != c.root.i:
             # "struck three hotels in the capital, killing 57 people": the hotels are no victims
             c.trace.note("figures.measure", "veto/places-count-nobody", f"{c.np.text!r}")
