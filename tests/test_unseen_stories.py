@@ -2859,3 +2859,12 @@ def test_living_outdoors_or_unaccounted_for(text, measure, value):
 ])
 def test_dead_and_wounded_each_keep_their_word(text, killed, wounded):
     check(text, [("killed", killed, {}), ("wounded", wounded, {})], absent=[("wounded", killed), ("killed", wounded)])
+
+
+@pytest.mark.parametrize("text,value", [
+    ("In total, 45 people were killed on Sunday across the country, the monitor said.", 45),
+    ("Altogether 31 villagers died on Saturday in the fighting, residents said.", 31),
+    ("Overall, 12 soldiers were killed yesterday in clashes near the border, the army said.", 12),
+])
+def test_a_total_of_one_recent_day_is_that_days(text, value):
+    has(text, value, "scope", "period")

@@ -144,8 +144,13 @@ class _Clause:
         # every cue word but a superlative's since ("the biggest assault since the revolt began"), and none of a
         # relative clause that tells a count of its own ("..., in the crackdown, which has killed 3,500 since March")
         # a total of one happening ("among a total of seven people killed in the strike") is that happening's
+        # and so is a total of one recent day ("a total of 24 civilians died on Saturday")
         tokens = self.own_tokens
-        return any(m.group(0) != "since" and not (_TOTAL_WORDS.match(m.group(0)) and _of_one_happening(tokens))
+        c = self.c
+        one_day = c.event_day is not None and c.doc_date is not None and 0 <= (c.doc_date - c.event_day).days <= 7 \
+            and not self.level
+        return any(m.group(0) != "since" and not (_TOTAL_WORDS.match(m.group(0)) and
+                                                  (one_day or _of_one_happening(tokens)))
                    for m in _RUNNING_CUE.finditer(_text_of(tokens).lower())) or \
             any(t.lower_ == "since" and not _since_of_a_superlative(t) for t in tokens)
 
