@@ -2868,3 +2868,12 @@ def test_dead_and_wounded_each_keep_their_word(text, killed, wounded):
 ])
 def test_a_total_of_one_recent_day_is_that_days(text, value):
     has(text, value, "scope", "period")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("An initial group of six monitors will arrive in the capital on Sunday.", 6),
+    ("Two observers had arrived in the country on Tuesday, the mission said.", 2),
+    ("The agency evacuated 40 families and 12 inspectors from the plant.", 12),
+])
+def test_monitors_and_observers_are_no_evacuees(text, value):
+    check(text, [], absent=[("evacuated", value)])

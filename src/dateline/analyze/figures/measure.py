@@ -337,7 +337,7 @@ _REFUGEE_NOUNS = {"refugee"}
 _LEAVING_VERBS = {"leave", "render", "make"}
 _FORCE_NOUNS = {"soldier", "troop", "marine", "sailor", "serviceman", "servicemember", "paratrooper", "reservist",
                 "peacekeeper", "policeman", "rescuer", "firefighter", "fireman", "medic", "personnel", "commando",
-                "guardsman", "airman"}
+                "guardsman", "airman", "monitor", "observer", "inspector"}
 
 
 def _copula_cues(c: _Cand, verb, cues, ctx):
