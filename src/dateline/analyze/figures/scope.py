@@ -26,9 +26,18 @@ from .toll import _toll_noun
 _ATTRIBUTING = {"responsible", "blame", "link", "connect", "tie", "behind"}
 
 
+# nouns of a happening to people: a count inside one ("the killing of two clerics ... could hardly pass without
+# consequence") is of what happened, whatever mood the clause around the noun is in
+_HAPPENED_TO_PEOPLE = {"killing", "death", "murder", "massacre", "assassination", "shooting", "execution",
+                       "abduction", "kidnapping", "slaying", "beheading"}
+
+
 def _future(c: _Cand) -> bool:
     for a in [c.np] + list(_ancestors(c.np, c.sent)):
         if _lem(a) in _ATTRIBUTING and c.measure in ("killed", "wounded"):
+            return False
+        if a.pos_ == "NOUN" and _lem(a) in _HAPPENED_TO_PEOPLE and a.i < c.root.i and c.measure in ("killed",
+                                                                                                    "wounded"):
             return False
         if _lem(a) in FUTURE_LEMMAS and a.pos_ in ("VERB", "ADJ"):
             if _lem(a) != "set" or any(ch.dep_ == "xcomp" for ch in a.children):
@@ -121,7 +130,10 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
     Rule("other/capacity", lambda s: bool(re.search(r"\b(?:capacity|can\s+(?:hold|accommodate|take))\b", s.clause)),
          "other", examples=("The shelter can hold 3,000 displaced people, the mayor said.",)),
     Rule("planned/future", lambda s: _future(s.c), "planned",
-         examples=("Up to 500 injured people will be evacuated on Wednesday.",)),
+         examples=("Up to 500 injured people will be evacuated on Wednesday.",),
+         counter_examples=("The killing of two clerics at a checkpoint on Sunday could hardly pass unnoticed.",
+                           "The deaths of 30 miners in the blast will be investigated, the minister said.",
+                           "The shooting of four protesters on Friday may spark more unrest.")),
     Rule("period/a-rate", lambda s: s.c.measure in _VICTIM_MEASURES and _a_rate(s.c), "period",
          examples=("It is a conflict which claims approximately three lives daily, the charity said.",
                    "Shelling was killing civilians at a rate of up to 30 a day, the mission said.",
