@@ -16,7 +16,7 @@ from .events import DATED_EVENT
 from .candidate import _Cand
 from .clause import _Clause, _clause_tokens
 from .incident import _incident, _war_start, the_storys_one_happening
-from .toll import _toll_noun
+from .toll import _toll_noun, _toll_setter
 
 
 # --- scope ------------------------------------------------------------------------------------------
@@ -105,6 +105,13 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
     Rule("superseded/had-reached-by-an-earlier-day", lambda s: _had_by_earlier_day(s.c), "superseded",
          examples=("The death toll had approached 23,000 by January 7, officials said.",),
          why="a past perfect of a toll 'by' a day before the article: where the toll stood then"),
+    Rule("superseded/a-level-of-an-earlier-month", lambda s: _level_of_an_earlier_month(s), "superseded",
+         examples=("In February, the government put the death toll at 3,838.",
+                   "By mid-May, the death toll had reached 1,000, activists said.",
+                   "In January the ministry said the number of displaced had risen to 40,000."),
+         counter_examples=("In March, the death toll rose to 300, officials said.",
+                           "By May 20, the toll had reached 1,000."),
+         why="a level a count stood at in an earlier month, told as history: replaced since"),
     Rule("superseded/revised-from", lambda s: _revised_from(s.c), "superseded",
          examples=("Officials revised the death toll down to 1,200 from 1,400.",)),
     Rule("superseded/start-of-a-change", lambda s: s.c.change_start, "superseded",
@@ -508,6 +515,25 @@ def _had_by_earlier_day(c: _Cand) -> bool:
         return False
     return bool(re.search(r"\bby\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
                           r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)", c.sent.text, re.I))
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_FRONTED_MONTH = re.compile(r"^\W*(?:in|by)\s+(?:(?:early|mid|late|the\s+end\s+of|the\s+middle\s+of)[\s-]+)?"
+                            r"(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?!\s+\d)", re.I)
+
+
+def _level_of_an_earlier_month(s: "_Clause") -> bool:
+    """"In February, the government put the death toll at 3,838", "By mid-May, the toll had reached 1,000" in an
+    article of another month: where a count stood then, told in the past (an overview's history)."""
+    c = s.c
+    m = _FRONTED_MONTH.match(c.sent.text)
+    if m is None or c.doc_date is None or _MONTHS.index(m.group("m").lower()) + 1 == c.doc_date.month:
+        return False
+    if not (s.level or _toll_noun(c) is not None or _toll_setter(c) is not None):
+        return False
+    verb = _clause_verb(c.np, c.sent)
+    return verb is not None and (verb.tag_ == "VBD" or any(ch.dep_ == "aux" and ch.lower_ == "had"
+                                                           for ch in verb.children))
 
 
 def _revised_from(c: _Cand) -> bool:
