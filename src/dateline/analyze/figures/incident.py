@@ -329,7 +329,7 @@ def _bodies_seen(c: _Cand) -> bool:
     if _lem(verb) in _FINDING_BODIES:
         # "graves containing the bodies of 10 men", "villagers found the bodies of 13 in a ditch": one find at one
         # site; but "rescuers have found 2,000 bodies" (the perfect) is a count that has grown, and bodies found
-        # "in Israel" or "across the region" were found over many places
+        # "in the country" or "across the region" were found over many places
         if any(a.dep_ == "aux" and a.lower_ in ("has", "have", "'ve") for a in verb.children):
             return False                        # (the past perfect, "had found ... in a stadium", is one find)
         return _lem(verb) in ("contain", "hold") or any(_lem(t) in _FIND_SITES for t in verb.subtree)

@@ -30,7 +30,7 @@ _IN_REGION = re.compile(r"(?P<inner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?),\s+"
                         r"(?P<region>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+(?:Prefecture|Province|State|Region|Oblast|Governorate|Division))?\b")
 
 
-# who acts or speaks for a country abroad ("US troops", "Syria's president", "Russian firms"): a country named as
+# who acts or speaks for a country abroad ("US troops", "Chile's president", "Russian firms"): a country named as
 # their owner is a side in the story, not where it happens
 _ACTOR_NOUNS = {"troop", "force", "army", "military", "soldier", "navy", "marine", "jet", "warplane", "president",
                 "envoy", "ambassador", "embassy", "diplomat", "company", "firm", "general", "leader", "defense",
