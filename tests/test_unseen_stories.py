@@ -2877,3 +2877,26 @@ def test_a_total_of_one_recent_day_is_that_days(text, value):
 ])
 def test_monitors_and_observers_are_no_evacuees(text, value):
     check(text, [], absent=[("evacuated", value)])
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Opposition groups report that more than 50 people have been killed over the course of the day.", 50),
+    ("Medics said 14 people were wounded throughout the day in the shelling of the old town.", 14),
+    ("Activists said 23 protesters were killed during the course of the day across the country.", 23),
+])
+def test_the_course_of_a_day_is_a_period(text, value):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].scope in ("period", "incident"), [(f.value, f.scope) for f in _figures(text)]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Rebels fought government troops across the north. Twelve people were killed trying to attack a police "
+     "station in the province, officials said.", 12),
+    ("The army shelled rebel positions again. Nine fighters died in an ambush in the eastern province on Monday, "
+     "a spokesman said.", 9),
+    ("Protests and clashes spread to the south. Four protesters were shot dead outside a police post in the "
+     "province, witnesses said.", 4),
+])
+def test_a_wars_provincial_count_told_in_the_past_is_a_happening(text, value):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].scope != "cumulative", [(f.value, f.scope) for f in _figures(text)]

@@ -220,6 +220,8 @@ class _Clause:
                         r"(?:in|over|during)\s+(?:the\s+(?:first|last|past)\s+)?(?:two|three|four|five|six|seven|[2-7])\s+"
                         r"days\b|"
                         r"on\s+(?:one\s+of\s+)?the\s+(?:\w+est|worst)\s+days?\b|"
+                        r"(?:over|during|in)\s+the\s+course\s+of\s+(?:the|a|that)\s+(?:day|night)\b|"
+                        r"throughout\s+the\s+day\b|"
                         r"(?:24|48|72|twenty-four|forty-eight)[- ]hours?\s+(?:to|until|up\s+to|period)|"
                         r"(?:in|over|during|within)\s+(?:the\s+)?(?:24|48|72|twenty-four|forty-eight)[- ]hours?)\b",
                         clause)

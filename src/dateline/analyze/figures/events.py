@@ -81,7 +81,9 @@ class ArticleEvents:
         self.natural = len(told) >= 2 or (len(told) == 1 and (len(sentences) <= 2 or bool(_A_COUNT.search(told[0]))))
         # the article tells of one man-made happening throughout (see _ONE_HAPPENING): its toll, told in the past
         # tense day after day and rising, is the story's running toll, as a disaster's is
-        self.one_happening = not self.natural and not _MANY_HAPPENINGS.search(text) and \
+        # a war, an uprising or unrest: many happenings, each of which is one incident
+        self.conflict = bool(_MANY_HAPPENINGS.search(text))
+        self.one_happening = not self.natural and not self.conflict and \
             sum(1 for sent in sentences if _ONE_HAPPENING.search(sent.text)) >= 2
         # which kind of happening it is (an attack, a crash, a sinking ...): its toll is that happening's, kept
         # apart in the series from the tolls of other stories that share its place

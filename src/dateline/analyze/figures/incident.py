@@ -166,8 +166,13 @@ def _attack_noun_clause(s: _Clause) -> bool:
     v = s.verb
     if v is not None and v.dep_ in ("ccomp", "parataxis") and _lem(v.head) in SPEECH_VERBS:
         v = v.head                              # "an incident that the ministry said killed 112"
-    return v is not None and v.dep_ in ("acl", "relcl") and _lem(v.head) in ATTACK_NOUNS - {"bombardment"} and \
-        v.head.tag_ == "NN" and not _war_start(list(v.head.subtree))
+    if v is None or v.dep_ not in ("acl", "relcl"):
+        return False
+    noun = v.head
+    # one attack, or a counted few ("two incidents in which ..."): each is one event
+    few = noun.tag_ == "NNS" and any(ch.dep_ == "nummod" for ch in noun.children)
+    return _lem(noun) in (ATTACK_NOUNS - {"bombardment"}) | {"incident"} and (noun.tag_ == "NN" or few) and \
+        not _war_start(list(noun.subtree))
 
 
 def _one_attack(t) -> bool:
@@ -422,6 +427,7 @@ INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's
     Rule("incident/attack-noun-clause", _attack_noun_clause, True,
          examples=("Witnesses described a raid that killed 15 villagers.",
                    "Troops fired on the crowd in an incident that the health ministry said killed 112 people.",
+                   "Police described two incidents that killed five people near the border crossing.",
                    "Officials reported an air strike killing 20 people near the port.")),
     Rule("incident/attack-on-a-place",
          lambda s: any(_lem(t) in ATTACK_VERBS and _is_verbal(t) and not _the_storys_event_did(t) and

@@ -64,8 +64,9 @@ def _running_or_the_storys(sent, c: _Cand) -> str:
     told = _the_storys_event_or_start(list(sent), sent.text, c)
     if told:
         return told
-    if any(_lem(t) in _REGION_KINDS and t.head.lower_ == "in" for t in sent):
-        return "a-region's-count"        # "in Toyama Prefecture, 36 people were injured"
+    if any(_lem(t) in _REGION_KINDS and t.head.lower_ == "in" for t in sent) and \
+            not (c.events is not None and c.events.conflict):
+        return "a-region's-count"        # "in Toyama Prefecture, 36 people were injured" (not a war's province)
     return ""
 
 
