@@ -2900,3 +2900,14 @@ def test_the_course_of_a_day_is_a_period(text, value):
 def test_a_wars_provincial_count_told_in_the_past_is_a_happening(text, value):
     figs = [f for f in _figures(text) if f.value == value]
     assert figs and figs[0].scope != "cumulative", [(f.value, f.scope) for f in _figures(text)]
+
+
+@pytest.mark.parametrize("text,value", [
+    ('A doctor told reporters: "There have been at least two killed in the port today after troops opened fire."',
+     2),
+    ("The curfew was lifted, but the killing of 100 protesters the next day made a mockery of it.", 100),
+    ("Rebels said 14 fighters were killed the following day in the hills.", 14),
+])
+def test_today_and_the_next_day_date_a_days_dead(text, value):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].scope != "cumulative", [(f.value, f.scope) for f in _figures(text)]

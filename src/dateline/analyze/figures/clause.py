@@ -29,13 +29,19 @@ _A_POINT_IN_TIME = re.compile(r"(?:yesterday|(?:this|last)\s+week(?:end)?|(?:at|
                               r"the\s+day\s+before)$", re.I)
 
 
+_THE_NEXT_DAY = re.compile(r"\b(?:next|following)\s+day$", re.I)
+
+
 def _a_point_in_time(t, c: _Cand) -> bool:
     """"yesterday", "this week", "the day before ..." said of the figure's own verb: not in a clause of its
     own ("when the militia attacked last week"), not the possessive of an event ("last week's quake")."""
-    if t.lower_ not in ("yesterday", "week", "weekend", "day"):
+    if t.lower_ not in ("yesterday", "week", "weekend", "day", "today", "tonight"):
         return False
     words = c.sent.doc[max(t.i - 2, c.sent.start):t.i + 1 + (t.lower_ == "day")].text
-    if not _A_POINT_IN_TIME.search(words) or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ == "POS"):
+    # "killed today", "the killing of 100 protesters the next day": that day's dead too
+    said = t.lower_ in ("today", "tonight") or (t.lower_ == "day" and bool(_THE_NEXT_DAY.search(
+        c.sent.doc[max(t.i - 2, c.sent.start):t.i + 1].text)))
+    if not (said or _A_POINT_IN_TIME.search(words)) or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ == "POS"):
         return False
     for a in t.ancestors:
         if a.i == c.root.i or (c.verb is not None and a.i == c.verb.i):

@@ -129,7 +129,10 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
     Rule("other/another-event", lambda s: _another_event(s), "other",
          examples=("Hurricane Helene has killed 230 people. Helene is now the deadliest storm since Hurricane Katrina, "
                    "with 1,392 deaths.",
-                   "The quake is the deadliest since the 2016 Kumamoto Earthquake, which led to 276 deaths."),
+                   "The quake is the deadliest since the 2016 Kumamoto Earthquake, which led to 276 deaths.",
+                   "Marchers marked the anniversary of the dam collapse, in which 2,000 people died.",
+                   "It fell on the 30th anniversary of the siege of the town, in which 9,000 people were killed.",
+                   "The vigil marked the anniversary of the flood, in which it is estimated that 1,200 people died."),
          counter_examples=("Hurricane Helene has killed 230 people since it made landfall.",),
          why="a comparison with an earlier disaster or war: its toll is no part of this story's"),
     Rule("pre-war/before-the-war", lambda s: _pre_war(s.c), "pre-war",
@@ -405,6 +408,9 @@ def _event_phrase(s: "_Clause") -> str:
     return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))     # with its gaps: not one span
 
 
+_REMEMBERING = {"anniversary", "commemoration", "memorial", "remembrance"}
+
+
 def _another_event(s: "_Clause") -> bool:
     """The figure's event is another than the article's: another named event, or one years before."""
     c = s.c
@@ -413,6 +419,14 @@ def _another_event(s: "_Clause") -> bool:
     phrase = _event_phrase(s)
     if c.events.other_named(phrase):
         return True
+    top = _finite_clause(s.verb, c.sent) if s.verb is not None else None
+    for _ in range(3):                          # (up through "in which it is estimated that ...")
+        if top is None or top.dep_ not in ("ccomp", "xcomp", "conj"):
+            break
+        top = top.head
+    if top is not None and top.dep_ in ("relcl", "acl") and any(
+            _lem(a) in _REMEMBERING for a in [top.head] + list(top.head.ancestors)):
+        return True                             # "the anniversary of the massacre, in which 20,000 were killed"
     if c.doc_date is not None:
         return any(int(m.group("year")) <= c.doc_date.year - 2 for m in DATED_EVENT.finditer(phrase))
     return False
