@@ -5,6 +5,7 @@ import re
 
 from .lexicon import (
     ATTACK_NOUNS, ATTACK_VERBS, BODY_NOUNS, GATHERINGS, HAPPENING_NOUNS, INCIDENT_PLACES, KILLED_VERBS, KILLER_WORDS,
+    LEVEL_VERBS,
     SPEECH_VERBS,
     STORY_EVENT_NOUNS, SUBJ_DEPS, TOWN_NOUNS, VEHICLE_NOUNS, WOUNDED_VERBS,
 )
@@ -149,8 +150,11 @@ def _one_hospitals_count(s: _Clause) -> bool:
     c = s.c
     if c.measure not in ("killed", "wounded") or s.cum_cue or not c.source or not _HOSPITAL_WORDS.search(c.source):
         return False
-    if (c.events is not None and c.events.natural) or _toll_noun(c) is not None or s.level:
+    if (c.events is not None and c.events.natural) or _toll_noun(c) is not None:
         return False
+    if (c.role == "pobj" and c.prep is not None and c.prep.lower_ in ("to", "at")) or \
+            (c.verb is not None and _lem(c.verb) in LEVEL_VERBS):
+        return False                            # a level reached ("rose to 300"); "reported 17 dead" is no level
     # told in the past ("were killed", "had been killed", "killed 17"): what came in; the present ("are treating
     # 68 victims") and the perfect ("have been killed") tell a count standing now
     v = c.verb
@@ -418,7 +422,8 @@ INCIDENT = Table("figures.scope.incident", runner="figures", subject="a figure's
          examples=("Doctors at the main hospital in the port told reporters that 11 people had been killed and 35 "
                    "wounded.",
                    "At least 17 people were killed in the shelling, a doctor at the city hospital said.",
-                   "A doctor at the district hospital said nine people had been killed and 14 wounded."),
+                   "A doctor at the district hospital said nine people had been killed and 14 wounded.",
+                   "A hospital source and an activist reported 17 dead in the town on Friday."),
          counter_examples=("The death toll has risen to 8,000, doctors at the main hospital said.",
                            "More than 600 people have been killed since the war began, a hospital director said.",
                            "Two hospitals in the south said they are treating 68 and 80 victims, respectively."),
