@@ -39,8 +39,10 @@ def _a_point_in_time(t, c: _Cand) -> bool:
         return False
     words = c.sent.doc[max(t.i - 2, c.sent.start):t.i + 1 + (t.lower_ == "day")].text
     # "killed today", "the killing of 100 protesters the next day": that day's dead too
-    said = t.lower_ in ("today", "tonight") or (t.lower_ == "day" and bool(_THE_NEXT_DAY.search(
-        c.sent.doc[max(t.i - 2, c.sent.start):t.i + 1].text)))
+    # ("so far today" is period/a-day-so-far's)
+    before = c.sent.doc[max(t.i - 3, c.sent.start):t.i].text.lower()
+    said = (t.lower_ in ("today", "tonight") and "so far" not in before) or \
+        (t.lower_ == "day" and bool(_THE_NEXT_DAY.search(c.sent.doc[max(t.i - 2, c.sent.start):t.i + 1].text)))
     if not (said or _A_POINT_IN_TIME.search(words)) or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ == "POS"):
         return False
     for a in t.ancestors:
