@@ -24,7 +24,8 @@ Scores per run, over the gold rows of that run's articles:
    of bench/figures_quality.py. ``missing`` is in the gold but not yet a dateline measure:
    those rows count as misses until it exists.
 2. the same with scope == cumulative on both sides.
-3. attributes over the matched cumulative gold rows of the named measures (gold row's key
+3. attributes over the matched cumulative gold rows of the named measures (and, printed for information,
+   place, source and as_of over every matched row of any scope) (gold row's key
    predicted in any scope; the predicted mention in the gold quote's sentence when there is
    one, else the first, as in figures_quality): place (``figures_quality.place_match``: the
    gold place, a part of it, or the region/country it names; the multi-state Helene totals
@@ -213,7 +214,22 @@ def score_attributes(pred_rows: list[dict], gold_rows: list[dict], series_place:
             n_all += 1
             scope_all += pick_mention(by_key[k], g["quote"])[0].get("scope") == g["scope"]
     acc["scope_all_rows"] = scope_all / n_all if n_all else 0.0
-    return {"n": n, "n_in_series": in_series, "acc": acc, "wrong": wrong,
+    # for information: place, source and as_of over every matched row of the named measures, any scope (a war
+    # stream has few running tolls, so the columns above may stand on a handful of rows)
+    n_named = 0
+    named_ok = Counter()
+    for g in _named(gold_rows):
+        k = key(g["doc"], g["measure"], g["value"])
+        if k not in by_key:
+            continue
+        r, _ = pick_mention(by_key[k], g["quote"])
+        n_named += 1
+        named_ok["place"] += place_match(r.get("place"), g.get("place"))
+        named_ok["source"] += source_match(r.get("source"), g.get("source"))
+        named_ok["as_of"] += r.get("as_of") is not None and str(r["as_of"])[:10] == g["as_of"]
+    for name in ("place", "source", "as_of"):
+        acc[f"{name}_any_scope"] = named_ok[name] / n_named if n_named else 0.0
+    return {"n": n, "n_in_series": in_series, "acc": acc, "wrong": wrong, "n_any_scope": n_named,
             "place_exported": any("place" in r for r in pred_rows)}
 
 
@@ -307,6 +323,8 @@ def print_run(res: dict, verbose: bool = False) -> None:
           f"as_of {a['as_of']:.3f}, scope {a['scope']:.3f}")
     print(f"  place of the series each figure is filed under (not exported; {at['n_in_series']} of them in a "
           f"series): {a['series_place']:.3f}")
+    print(f"  over all {at['n_any_scope']} matched gold rows of the named measures, any scope (for information): "
+          f"place {a['place_any_scope']:.3f}, source {a['source_any_scope']:.3f}, as_of {a['as_of_any_scope']:.3f}")
     print(f"  alerts {al['alerts']} on {al['keys']} (doc, measure, value) keys: precision {al['precision']:.3f} "
           f"({al['true_keys']} true, {al['false_keys']} false; raw {al['raw_precision']:.3f}); recall "
           f"{_fmt(al['recall'])} ({al['required_hit']}/{al['required']} required; acceptable alerted "

@@ -127,7 +127,17 @@ def test_attributes_use_the_mention_in_the_gold_quote_and_read_place_when_there_
     out = sq.score_attributes(pred, gl)
     assert out["n"] == 1 and out["place_exported"]
     assert out["acc"] == pytest.approx({"place": 1.0, "place_strict": 1.0, "source": 1.0, "as_of": 1.0,
-                                        "scope": 1.0, "series_place": 0.0, "scope_all_rows": 1.0})
+                                        "scope": 1.0, "series_place": 0.0, "scope_all_rows": 1.0,
+                                        "place_any_scope": 1.0, "source_any_scope": 1.0, "as_of_any_scope": 1.0})
+    assert out["n_any_scope"] == 1
+
+
+def test_attributes_of_any_scope_count_the_rows_a_running_toll_column_leaves_out():
+    pred = [fig("a", "killed", 100, place="Gaza"), fig("b", "killed", 5, place="Cairo", scope="incident")]
+    gl = [gold("a", "killed", 100, place="Gaza"), gold("b", "killed", 5, place="Suez", scope="incident")]
+    out = sq.score_attributes(pred, gl)
+    assert out["n"] == 1 and out["acc"]["place"] == 1.0                  # the running toll alone
+    assert out["n_any_scope"] == 2 and out["acc"]["place_any_scope"] == pytest.approx(0.5)
 
 
 def test_attributes_without_an_exported_place_score_none_against_the_gold():
