@@ -353,11 +353,11 @@ def _join_digit_words(text: str, raws: list[_Raw]) -> list[_Raw]:
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|or)\s*$")
 # "estimates range from 50,000 to at least 200,000", "figures vary from 300 to 800": a verb of spread before
 # "from A to B" makes it a range (after other verbs "from A to B" is a change: "rose from 50 to 80")
+_FIRST_QUALIFIER = r"(?:about|around|some|nearly|almost|roughly|approximately|over|just|more\s+than|at\s+least)"
 _SPREAD_FROM = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying)|span(?:s|ned|ning)?)\s+from\s+"
-                          r"(?:(?:about|around|some|nearly|almost|roughly|approximately|at\s+least)\s+)?$", re.I)
+                          rf"(?:{_FIRST_QUALIFIER}\s+)?$", re.I)
 # "rose from (around) 300 to 450": the start of a change, also behind a qualifier
-_CHANGE_FROM = re.compile(r"\bfrom\s+(?:(?:about|around|some|nearly|almost|roughly|approximately|over|just|more\s+than|"
-                          r"at\s+least)\s+)?$", re.I)
+_CHANGE_FROM = re.compile(rf"\bfrom\s+(?:{_FIRST_QUALIFIER}\s+)?$", re.I)
 # "children under five", "people over 65": a bound of age after a word for people
 _UNDER_AN_AGE = re.compile(r"\b(?:children|child|kids|infants|babies|toddlers|people|adults|persons|those|men|women|"
                            r"anyone|everyone|residents|patients)\s+(?:aged\s+)?(?:under|over|below|above)\s*$", re.I)

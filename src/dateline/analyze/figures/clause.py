@@ -53,6 +53,15 @@ def _a_point_in_time(t, c: _Cand) -> bool:
     return False
 
 
+_PRESENT_AUXES = {"has", "have", "'ve", "is", "are", "am"}
+
+
+def told_standing_now(v) -> bool:
+    """The verb is in the present or the present perfect ("are treating 68", "have found 2,000 bodies"): a count
+    standing when it is told, not a happening told in the past ("had been killed" is past)."""
+    return any(a.lower_ in _PRESENT_AUXES for a in _auxiliaries(v))
+
+
 def _auxiliaries(v) -> list:
     """The auxiliaries of a verb, or of the first verb it is coordinated with ("has killed 36,000 and wounded
     78,200": the first verb's)."""
@@ -154,11 +163,8 @@ class _Clause:
         # a total of one happening ("among a total of seven people killed in the strike") is that happening's
         # and so is a total of one recent day ("a total of 24 civilians died on Saturday")
         tokens = self.own_tokens
-        c = self.c
-        one_day = c.event_day is not None and c.doc_date is not None and 0 <= (c.doc_date - c.event_day).days <= 7 \
-            and not self.level
         return any(m.group(0) != "since" and not (_TOTAL_WORDS.match(m.group(0)) and
-                                                  (one_day or _of_one_happening(tokens)))
+                                                  (self.recent_day or _of_one_happening(tokens)))
                    for m in _RUNNING_CUE.finditer(_text_of(tokens).lower())) or \
             any(t.lower_ == "since" and not _since_of_a_superlative(t) for t in tokens)
 
@@ -240,6 +246,14 @@ class _Clause:
         # a day or a week named as a point ("killed yesterday", "died this week"): that day's dead, but a
         # level reached then ("the toll rose to 300 yesterday") is the running count on that day
         return not self.level and any(_a_point_in_time(t, self.c) for t in self.tokens)
+
+    @functools.cached_property
+    def recent_day(self) -> bool:
+        """The figure's own event verb is dated to a day within the week before the article, and it is a killing
+        told as an event, not a level a count reached ("the number of injured shot up to 57,000 on Monday")."""
+        c = self.c
+        return c.event_day is not None and c.doc_date is not None and 0 <= (c.doc_date - c.event_day).days <= 7 \
+            and not self.level
 
     @functools.cached_property
     def level(self) -> bool:

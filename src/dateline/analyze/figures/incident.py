@@ -14,7 +14,7 @@ from ..lexicon import story
 from ..lexicon.gazetteer import gazetteer
 from ..rules import Rule, Table
 from .candidate import _Cand
-from .clause import _Clause, _auxiliaries
+from .clause import _Clause, _auxiliaries, told_standing_now
 from .toll import _toll_noun
 
 
@@ -160,9 +160,8 @@ def _one_hospitals_count(s: _Clause) -> bool:
     v = c.verb
     if v is None or not _is_verbal(v):
         return False
-    auxes = {a.lower_ for a in _auxiliaries(v)}
-    return not auxes & {"has", "have", "'ve", "is", "are", "am"} and (v.tag_ == "VBD" or bool(auxes & {"had", "was",
-                                                                                                      "were"}))
+    return not told_standing_now(v) and (v.tag_ == "VBD" or any(a.lower_ in ("had", "was", "were")
+                                                                    for a in _auxiliaries(v)))
 
 
 def _attack_noun_clause(s: _Clause) -> bool:
@@ -339,7 +338,7 @@ def _bodies_seen(c: _Cand) -> bool:
         # "graves containing the bodies of 10 men", "villagers found the bodies of 13 in a ditch": one find at one
         # site; but "rescuers have found 2,000 bodies" (the perfect) is a count that has grown, and bodies found
         # "in the country" or "across the region" were found over many places
-        if any(a.dep_ == "aux" and a.lower_ in ("has", "have", "'ve") for a in verb.children):
+        if told_standing_now(verb):
             return False                        # (the past perfect, "had found ... in a stadium", is one find)
         return _lem(verb) in ("contain", "hold") or any(_lem(t) in _FIND_SITES for t in verb.subtree)
     return _lem(verb) in _SEEING_BODIES

@@ -11,6 +11,7 @@ from .lexicon import (
 )
 from .parse import _ancestors, _clause_verb, _finite_clause, _is_verbal, _lem
 from ..lexicon import story
+from ..lexicon.calendar import MONTH_NAMES, MONTHS
 from ..rules import Rule, Table
 from .events import DATED_EVENT
 from .candidate import _Cand
@@ -339,11 +340,7 @@ def _but_the_counted(s: "_Clause") -> list:
 
 
 def _recent_day(s: "_Clause") -> bool:
-    """The figure's own event verb is dated to a day within the week before the article, and it is a
-    killing told as an event, not a level a count reached ("the number of injured shot up to 57,000 on Monday")."""
-    c = s.c
-    return c.event_day is not None and c.doc_date is not None and 0 <= (c.doc_date - c.event_day).days <= 7 and \
-        not s.level
+    return s.recent_day
 
 
 def _dates_the_one_happening(s: "_Clause") -> bool:
@@ -531,9 +528,8 @@ def _had_by_earlier_day(c: _Cand) -> bool:
                           r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)", c.sent.text, re.I))
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _FRONTED_MONTH = re.compile(r"^\W*(?:in|by)\s+(?:(?:early|mid|late|the\s+end\s+of|the\s+middle\s+of)[\s-]+)?"
-                            r"(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?!\s+\d)", re.I)
+                            rf"(?P<m>{'|'.join(MONTH_NAMES)})\b(?!\s+\d)", re.I)
 
 
 def _level_of_an_earlier_month(s: "_Clause") -> bool:
@@ -541,7 +537,7 @@ def _level_of_an_earlier_month(s: "_Clause") -> bool:
     article of another month: where a count stood then, told in the past (an overview's history)."""
     c = s.c
     m = _FRONTED_MONTH.match(c.sent.text)
-    if m is None or c.doc_date is None or _MONTHS.index(m.group("m").lower()) + 1 == c.doc_date.month:
+    if m is None or c.doc_date is None or MONTHS[m.group("m").lower()] == c.doc_date.month:
         return False
     if not (s.level or _toll_noun(c) is not None or _toll_setter(c) is not None):
         return False
