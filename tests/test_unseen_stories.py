@@ -2911,3 +2911,97 @@ def test_a_wars_provincial_count_told_in_the_past_is_a_happening(text, value):
 def test_today_and_the_next_day_date_a_days_dead(text, value):
     figs = [f for f in _figures(text) if f.value == value]
     assert figs and figs[0].scope != "cumulative", [(f.value, f.scope) for f in _figures(text)]
+
+
+# --- a day written right after a reporting verb dates the saying ("officials said Tuesday 1,200 ...") ------
+
+@pytest.mark.parametrize("text,value,as_of,source", [
+    ("Provincial officials said Wednesday 1,200 people had been killed in the quake.", 1200,
+     dt.date(2024, 2, 28), "Provincial officials"),
+    ("Rights groups said on Friday 95 protesters had been killed in the crackdown.", 95,
+     dt.date(2024, 3, 1), "Rights groups"),
+    ("Rescue officials said on Sunday 400 people were missing in the floods.", 400,
+     dt.date(2024, 3, 3), "Rescue officials"),
+    ("A monitoring group said Tuesday 302 people had been killed in the protests.", 302,
+     dt.date(2024, 2, 27), "A monitoring group"),
+])
+def test_a_day_after_the_reporting_verb_dates_the_saying(text, value, as_of, source):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].scope == "cumulative" and figs[0].as_of == as_of, \
+        [(f.value, f.scope, f.as_of) for f in _figures(text)]
+    assert figs[0].source and figs[0].source.lower().endswith(source.lower().split()[-1]), figs[0].source
+
+
+def test_a_possessive_day_after_the_reporting_verb_dates_its_noun():
+    has("Officials said Tuesday's blast killed 12 people at the market.", 12, "scope", "incident")
+
+
+# --- a conjunct with its own verb after an aside counts what its verb says, not the first count's measure ----
+
+@pytest.mark.parametrize("text,value,measure", [
+    ("About 50 were wounded on Thursday and Friday and one civilian, a taxi driver, was killed.", 1, "wounded"),
+    ("Twelve people were injured in the blast and two others, both children, died in hospital.", 2, "wounded"),
+    ("Forty miners were rescued and three more, all from the night shift, remain missing.", 3, "evacuated"),
+])
+def test_a_conjunct_with_its_own_verb_is_not_gapped(text, value, measure):
+    assert not _find(_figures(text), measure, value), [(f.measure, f.value) for f in _figures(text)]
+
+
+# --- "one and a half million" is one number, "1.5 m Haitians" a million -------------------------------------
+
+@pytest.mark.parametrize("text,measure,value", [
+    ("It is now thought that 200,000 people are dead, a quarter of a million have been injured and "
+     "one and a half million are homeless.", "displaced", 1_500_000),
+    ("One and a half million are homeless after the cyclone, the agency says.", "displaced", 1_500_000),
+    ("An estimated 1.5 m Haitians are homeless following the earthquake.", "displaced", 1_500_000),
+    ("About 2.5 m Syrians have fled the country since the war began.", "displaced", 2_500_000),
+])
+def test_spelled_fractions_and_spaced_millions(text, measure, value):
+    check(text, [(measure, value, {})], absent=[("wounded", value)])
+
+
+# --- a breakdown set off by a dash or a colon counts what the total counts, each in its place --------------
+
+@pytest.mark.parametrize("text,want", [
+    ("A monitoring group said 302 people had been killed in the unrest -- 232 in Cairo, 52 in Alexandria and "
+     "18 in Suez.", [("killed", 232, {"place": "Cairo"}), ("killed", 52, {"place": "Alexandria"}),
+                     ("killed", 18, {"place": "Suez"})]),
+    ("Officials say 40 people have died in the floods - 25 in Kerala, 10 in Assam and five elsewhere.",
+     [("killed", 25, {"place": "Kerala"}), ("killed", 10, {"place": "Assam"})]),
+    ("The storm has killed 61 people: 30 in Florida, 20 in Georgia and 11 in South Carolina.",
+     [("killed", 30, {"place": "Florida"}), ("killed", 20, {"place": "Georgia"})]),
+])
+def test_a_breakdown_after_a_dash_or_colon(text, want):
+    check(text, want)
+
+
+# --- people an operation moves to shelters, camps or settlements are evacuated ------------------------------
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("Around 400,000 people will be moved to tent villages outside the capital.", 400_000, "planned"),
+    ("Officials plan to relocate 20,000 residents from the flood zone.", 20_000, "planned"),
+    ("About 5,000 villagers were moved to camps on higher ground after the eruption.", 5_000, None),
+])
+def test_people_moved_to_safety_are_evacuated(text, value, scope):
+    figs = _find(_figures(text), "evacuated", value)
+    assert figs and (scope is None or figs[0].scope == scope), [(f.measure, f.value, f.scope) for f in _figures(text)]
+
+
+# --- a timeline's lines ("April 30 - ... kills ...") are dated by their own day, whatever the tense --------
+
+@pytest.mark.parametrize("line,value,as_of", [
+    ("April 30 - A missile attack on a house in the capital kills the leader's son and three grandchildren.",
+     3, dt.date(2011, 4, 30)),
+    ("June 14 - An aftershock topples a school in the hill town, killing 12 pupils.", 12, dt.date(2011, 6, 14)),
+    ("- July 2: Floodwaters breach the levee; eight people are reported dead in the lower district.", 8,
+     dt.date(2011, 7, 2)),
+])
+def test_a_timeline_line_is_dated_by_its_own_day(line, value, as_of):
+    text = "Here are the main events so far.\n" + line + "\nThe government has promised an inquiry."
+    has(text, value, "as_of", as_of, date=dt.date(2011, 8, 30))
+
+
+def test_a_timeline_line_may_list_a_coming_day():
+    from dateline.analyze.pipeline import analyze_text
+    a = analyze_text("Key dates ahead.\nSept 5 - Talks resume in the capital.", "t", dt.date(2011, 8, 30))
+    assert [t.date for t in a.times] == [dt.date(2011, 9, 5)]

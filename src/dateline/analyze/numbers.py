@@ -75,7 +75,8 @@ _DIGITS = (r"(?:(?<![\w.,/:])|(?<=[A-Za-z%)\]],))"
 _SCALE_AFTER = re.compile(r"(?:[ \u00a0\-]?(million|millions|billion|thousand|hundred|lakhs?|lacs?|crores?|mn|mln|bn)"
                           r"|(m|bn|mn|k))\b", re.I)
 _DIGITS_RE = re.compile(_DIGITS)
-_SPACED_M = re.compile(r"[ \u00a0](m)\b(?=\s+(?!(?:high|tall|deep|long|wide|thick|above|below|in|of|from|to)\b)[a-z])")
+_SPACED_M = re.compile(r"[ \u00a0](m)\b(?=\s+(?!(?:high|tall|deep|long|wide|thick|above|below|in|of|from|to)\b)"
+                       r"(?:[a-z]|[A-Z][a-z]+(?:ns|is|es|ese|ans)\b))")      # "1.5 m people", "1.5 m Haitians"
 _WORD_RE = re.compile(r"\b[A-Za-z]+\b")
 
 _MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?,?\s*$", re.I)

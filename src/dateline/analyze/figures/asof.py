@@ -13,6 +13,7 @@ from .lexicon import (
     WAR_START_NOUNS,
 )
 from ..datelines import dateline_at
+from ..timex.tense import opens_a_timeline_entry
 from ..lexicon.calendar import MONTHS, WEEKDAYS
 from ..lexicon.reporting import DOCUMENT_NOUNS
 from .parse import _clause_verb, _in_sent, _is_verbal, _lem, _xcomp_chain
@@ -90,6 +91,11 @@ def _time_attachment(sent, t: _Time):
     span = sent.doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not len(span):
         return None, False
+    speaker = _said_on_the_day(sent, span)
+    if speaker is not None:
+        return speaker, False
+    if opens_a_timeline_entry(nlp.doc_text(sent.doc), t.start, t.end) and _is_verbal(sent.root):
+        return sent.root, False                 # "April 30 - A missile attack kills ...": the entry's day
     cur = span.root
     through_noun = False
     for _ in range(12):
@@ -113,6 +119,23 @@ def _time_attachment(sent, t: _Time):
                 return None, False
         cur = h
     return None, False
+
+
+def _said_on_the_day(sent, span):
+    """"Officials said Tuesday 1,200 people had died", "said on Friday that ...": a day written right after a
+    reporting verb dates the saying, whatever the parser hung it on; a possessive ("said Tuesday's blast killed 12")
+    dates the noun it owns instead."""
+    doc = sent.doc
+    i = span.start - 1
+    if i >= sent.start and doc[i].lower_ == "on":
+        i -= 1
+    nxt = doc[span.end] if span.end < sent.end else None
+    if i < sent.start or (nxt is not None and nxt.tag_ == "POS"):
+        return None
+    verb = doc[i]
+    if _lem(verb) in SPEECH_VERBS and _is_verbal(verb) and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
+        return verb
+    return None
 
 
 def _dates_an_attack(sent, t: _Time) -> bool:

@@ -203,6 +203,32 @@ def _lost_their_homes(w: _Word) -> bool:
         for c in w.tok.children)
 
 
+# where people are moved for their safety ("moved to tent villages", "sent to settlements", "bused to shelters")
+_SAFE_PLACES = {"shelter", "tent", "camp", "settlement", "hotel", "safety", "ground", "centre", "center", "site",
+                "encampment"}
+_MOVE_VERBS = {"move", "send", "transfer", "shift", "bus", "ferry", "relocate", "resettle"}
+
+
+def _moved_to_safety(w: _Word) -> bool:
+    """People moved by others (never the movers: "troops moved to the camp") to a shelter, a camp, a settlement,
+    higher ground; "relocate" and "resettle" say so by themselves."""
+    if w.lem not in _MOVE_VERBS or w.role not in ("obj", "subjpass", "mod"):
+        return False
+    if w.lem in ("relocate", "resettle"):
+        return True
+    for prep in w.tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
+            if any(_lem(t) in _SAFE_PLACES for t in prep.subtree if t.dep_ == "pobj" or t.head.dep_ == "pobj"):
+                return True
+    return False
+
+
+def _seizes_a_thing(verb) -> bool:
+    """"fighting to capture the oil terminal": a capture verb whose own object holds no number takes a place or
+    a thing, not the people counted elsewhere in the sentence."""
+    return any(ch.dep_ == "dobj" and not any(t.like_num for t in ch.subtree) for ch in verb.children)
+
+
 def _forced_from_homes(w: _Word) -> bool:
     return w.lem in ("force", "drive", "chase", "push", "uproot") and w.role in ("obj", "subjpass", "mod") and any(
         c.dep_ == "prep" and c.lower_ in ("from", "out") and
@@ -381,8 +407,12 @@ VERB_CUES = Table("figures.measure.verb", runner="figures", subject="a predicate
                    "Some 200 fighters trying to seize the airport were killed.",
                    "Some 30 militiamen who tried to seize the port were killed, officials said."),
          why="people who set out to capture or seize something are the captors, not the captured"),
-    Rule("hostages/abducted", lambda w: w.lem in HOSTAGE_VERBS and w.role != "subj", "hostages",
-         examples=("Armed men abducted 30 schoolgirls from the dormitory.",)),
+    Rule("hostages/abducted", lambda w: w.lem in HOSTAGE_VERBS and w.role != "subj" and not _seizes_a_thing(w.tok),
+         "hostages",
+         examples=("Armed men abducted 30 schoolgirls from the dormitory.",),
+         counter_examples=("The rebels lost 11 men in the past day fighting to capture the oil terminal.",
+                           "Two soldiers were wounded as troops seized the airport on Sunday.",
+                           "The militia lost 20 fighters in the first week trying to capture the bridge.")),
     Rule("hostages/held-by-captors",
          lambda w: w.lem in ("hold", "keep") and w.role in ("obj", "subjpass", "mod") and (
              w.ctx.hostage_strict or _captor_subject(w.tok)), "hostages",
@@ -403,6 +433,15 @@ VERB_CUES = Table("figures.measure.verb", runner="figures", subject="a predicate
          lambda w: w.lem in ("receive", "admit", "welcome") and w.role in ("obj", "subjpass", "mod") and
          _exit_direction(w.tok), lambda w: "other" if w.ctx.hostage else "evacuated",
          examples=("Jordan received 28 wounded children through the border crossing.",)),
+    Rule("evacuated/moved-to-safety", _moved_to_safety, "evacuated",
+         examples=("Around 400,000 people will be moved to tent villages outside the capital.",
+                   "The government said 100,000 people would be sent to 10 settlements near the city.",
+                   "About 5,000 villagers were moved to camps on higher ground.",
+                   "Officials plan to relocate 20,000 residents from the flood zone.",
+                   "Rescuers bused 600 residents to shelters inland."),
+         counter_examples=("The agency moved 300 tonnes of food to the port.",
+                           "About 2,000 people moved to the coast last year for work."),
+         why="people an operation moves away from danger (streams README: 'moved to hotels')"),
     Rule("displaced/forced-from-homes", _forced_from_homes, "displaced",
          examples=("About 5,000 villagers have been forced from their homes by the lava.",)),
     Rule("evacuated/taken-abroad",

@@ -27,8 +27,9 @@ _KIND = r"(?:the\s+)?(?:(?:city|cities|town|towns|village|villages|prefecture|co
 _GAP = re.compile(r"^(?:\s+[a-z]+){0,4}(?:\s+each)?\s+(?:in|at)\s+" + _KIND + _PLACE_NAME +
                   r"(?:\s+(?:City|Town|Prefecture|County|Province|State))?\s*(?:,|;|(?=\s+and\s))\s*"
                   r"(?:and\s+|with\s+|followed\s+by\s+|while\s+)?$")
-# a figure's own words, then the list it leads into: "Suzu recorded 99 deaths, the most, with 88 in Wajima"
-_LEADS_INTO = re.compile(r"^[^.;:]{0,80}?,\s*(?:with|followed\s+by|including)\s+$")
+# a figure's own words, then the list it leads into: "Suzu recorded 99 deaths, the most, with 88 in Wajima",
+# or a breakdown set off by a dash or a colon: "302 people have died in the floods -- 232 in Corva, 52 in ..."
+_LEADS_INTO = re.compile(r"^[^.;:]{0,80}?(?:,\s*(?:with|followed\s+by|including)|\s+(?:--?|[–—])|\s*:)\s+$")
 # what an item of such a list looks like from its number on: "22 in Suzu", "one each in Hakui"
 _ITEM = re.compile(r"^(?:\s+(?:people|persons|dead|deaths|injured|missing))?(?:\s+each)?\s+(?:in|at)\s+" + _KIND +
                    r"[A-Z]")
@@ -149,7 +150,10 @@ LIST = Table("figures.list", runner="figures", subject="a number with no measure
                    "Valtra recorded 99 deaths, the most of any town, with 88 in Brega and 20 in Holm.",
                    "The province said 61 people died in Morvik, 22 in Selby and 14 in Arden.",
                    "The general said 96 people have died in the Lusaka Council Territory, 18 in Ndola "
-                   "and 30 in Kitwe."),
+                   "and 30 in Kitwe.",
+                   "Officials say 40 people have died in the floods - 25 in Varnholm, 10 in Tarn and five elsewhere.",
+                   "A rights group said 302 people had been killed in the unrest -- 232 in Corva, 52 in Linden "
+                   "and 18 in Holm."),
          counter_examples=("Police said 61 people died in Morvik, and 22 in the afternoon session voted.",)),
     Rule("list/bracketed-items", lambda s: s.bracketed() is not None, lambda s: s.bracketed() + (None,),
          examples=("Deaths were also reported in Corva (49), Linden (33), Holm (20) and Tarn (2).",

@@ -107,6 +107,20 @@ def _counts_its_own(word) -> bool:
     return any(ch.dep_ == "nummod" and ch.like_num for ch in word.children)
 
 
+_FRACTION_TAIL = ("and", ("a", "an", "one"), ("half", "quarter", "third"),
+                  ("million", "thousand", "hundred", "billion"))
+
+
+def _fraction_tail(counted) -> set[int]:
+    """"One and a half million": the parser makes 'million' a conjoined number, yet it is the same one."""
+    doc, i = counted.doc, counted.i + 1
+    words = [t.lower_ for t in doc[i:i + 4]]
+    if len(words) == 4 and all(w == want or (isinstance(want, tuple) and w in want)
+                               for w, want in zip(words, _FRACTION_TAIL)):
+        return set(range(i, i + 4))
+    return set()
+
+
 def _count_between(counted, word) -> bool:
     """Another number stands between the counted phrase and a word after it."""
     if word.i <= counted.i:
@@ -119,6 +133,7 @@ def _count_between(counted, word) -> bool:
         t = todo.pop()
         own.add(t.i)
         todo.extend(ch for ch in t.children if not (ch.dep_ == "conj" and ch.like_num))
+    own |= _fraction_tail(counted)
     return any(t.like_num and t.pos_ == "NUM" and t.i not in own for t in counted.doc[counted.i + 1:word.i])
 
 
@@ -754,13 +769,27 @@ def _gapped_conjunct(c: _Cand, here: list[_Cand]) -> None:
     own = {pv.i} | {ch.i for ch in pv.children if ch.dep_ in ("aux", "auxpass")} if pv is not None else set()
     if any(t.pos_ in ("VERB", "AUX") and t.i not in own for t in gap):
         return                                  # "... and three were arrested": a verb of its own
-    after = doc[c.root.i + 1:c.sent.end]
+    if _verb_after_an_aside(c):
+        return                                  # "... and one civilian, a taxi driver, was killed": its own verb
+    after = doc[max(c.root.i + 1, c.tokens.end):c.sent.end]      # after the whole number ("one and a half million")
     if any(t.pos_ in ("VERB", "AUX") for t in after[:4]):
         return
     if len(after) and after[0].lower_ in ("in", "at", "each", "from"):
         return                                  # "..., seven in Brega": an elided list's item (figures.lists)
     c.measure, c.rank, c.cue = p.measure, 3, p.cue
     c.trace.note("figures.measure", "carried/gapped-conjunct", f"after {p.num.text}")
+
+
+def _verb_after_an_aside(c: _Cand) -> bool:
+    """The counted phrase, then an aside set off by commas, then a verb ("one civilian, a taxi driver, was
+    killed"): the count has a verb of its own however the parser joined the clauses."""
+    doc, sent = c.sent.doc, c.sent
+    j = max(c.np.i, c.tokens.end - 1) + 1
+    if j >= sent.end or doc[j].lower_ != ",":
+        return False
+    close = next((k for k in range(j + 1, min(j + 9, sent.end)) if doc[k].lower_ == ","), None)
+    return close is not None and any(t.pos_ in ("VERB", "AUX") for t in doc[close + 1:min(close + 3, sent.end)]) \
+        and not any(t.pos_ in ("VERB", "AUX") for t in doc[j + 1:close])
 
 
 _BARE_TOTALS = {"total", "tally", "number", "count", "figure"}

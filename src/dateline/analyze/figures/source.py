@@ -127,16 +127,30 @@ def _background_clause(c: _Cand, top) -> bool:
     return False
 
 
+def _opens_the_content(c: _Cand, cl: Claim, text: str) -> bool:
+    """"Rights groups said on Friday 95 protesters had been killed": a parser may hang the number on the day
+    before it, leaving it just outside the statement it opens; it is still the statement's subject."""
+    return cl.cue_span is not None and cl.cue_span.end <= c.num.start and c.num.end <= cl.content.start and \
+        not text[c.num.end:cl.content.start].strip() and \
+        bool(_A_DAY_BETWEEN.fullmatch(text[cl.cue_span.end:c.num.start]))
+
+
+# what may stand between a reporting verb and the number opening its statement: a day ("said on Friday 95 ...")
+_A_DAY_BETWEEN = re.compile(r"\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight)?"
+                            r"(?:\s+(?:morning|afternoon|evening|night))?\s*(?:that\s*)?", re.I)
+
+
 def _claim_source(c: _Cand, claims: list[Claim]) -> tuple[bool, Optional[str]]:
     """(a claim covers the number, its speaker)."""
     best = None
+    text = nlp.doc_text(c.sent.doc)
     for cl in claims:
-        if cl.content.start <= c.num.start and c.num.end <= cl.content.end:
+        if cl.content.start <= c.num.start and c.num.end <= cl.content.end or _opens_the_content(c, cl, text):
             if best is None or (cl.content.end - cl.content.start) < (best.content.end - best.content.start):
                 best = cl
     if best is None:
         return False, None
-    if best.cue_span is not None:
+    if best.cue_span is not None and not _opens_the_content(c, best, text):
         span = c.sent.doc.char_span(best.cue_span.start, best.cue_span.end, alignment_mode="expand")
         if span is not None and len(span) and _in_sent(span.root, c.sent):
             cue = span.root

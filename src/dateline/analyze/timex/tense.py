@@ -56,6 +56,9 @@ def tense_reason(doc, start: int, end: int) -> tuple[Optional[str], str, str]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or not span[0].tag_:
         return None, "unparsed", ""
+    text = doc.text
+    if opens_a_timeline_entry(text, start, end):
+        return None, "timeline-entry", text[start:end]
     tok = span.root
     if tok.dep_ == "poss":
         return None, "possessive", tok.text      # "Tuesday's blast": an event already known
@@ -77,6 +80,17 @@ def tense_reason(doc, start: int, end: int) -> tuple[Optional[str], str, str]:
                 and tok.dep_ not in ("nsubj", "nsubjpass", "csubj"):
             return "FUTURE", "future-governor", f"{tok.head.text} ... {tok.text}"
     return None, "no-verb", ""
+
+
+# "April 30 - A missile attack kills ...": a date opening a line of a timeline, then a dash or a colon. Such
+# entries tell the past in the present tense (or list what is coming): the tense says nothing of the year.
+_TIMELINE_ENTRY = re.compile(r"(?:^|\n)[ \t]*(?:[-•*–][ \t]*)?$")
+_ENTRY_DASH = re.compile(r"[ \t]*(?:-{1,2}|[–—:])[ \t]")
+
+
+def opens_a_timeline_entry(text: str, start: int, end: int) -> bool:
+    """The expression at ``[start, end)`` dates a line of a timeline ("April 30 - ...")."""
+    return bool(_TIMELINE_ENTRY.search(text, max(0, start - 6), start) and _ENTRY_DASH.match(text, end))
 
 
 def _is_passive(tok) -> bool:
