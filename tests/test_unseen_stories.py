@@ -3005,3 +3005,29 @@ def test_a_timeline_line_may_list_a_coming_day():
     from dateline.analyze.pipeline import analyze_text
     a = analyze_text("Key dates ahead.\nSept 5 - Talks resume in the capital.", "t", dt.date(2011, 8, 30))
     assert [t.date for t in a.times] == [dt.date(2011, 9, 5)]
+
+
+# --- the items of an elided list are parts of its first count: one happening's, one span's ------------------
+
+@pytest.mark.parametrize("text,values,scope", [
+    ("Airstrikes on Sunday killed 20 people in Idlib, 14 in Homs and 3 in Hama, activists said.", (14, 3), "incident"),
+    ("A suicide bombing at the market killed 31 people in Kirkuk, and a second attack 9 in Tikrit.", (31,), "incident"),
+    ("The province said 1,102 people had died in Varn province, 486 in Tessel and 142 in Orlo since the quake.",
+     (486, 142), "cumulative"),
+])
+def test_the_items_of_a_list_share_its_scope(text, values, scope):
+    for v in values:
+        has(text, v, "scope", scope)
+
+
+# --- a counted phrase the parser made the subject of a closing reporting verb is the object before it --------
+
+@pytest.mark.parametrize("text,measure,value", [
+    ("Fighting in the city has killed at least 100 people, including 20 children, aid groups and local doctors "
+     "said Saturday.", "killed", 100),
+    ("The shelling wounded more than 60 people, including a dozen pupils, medics and police officers said.",
+     "wounded", 60),
+    ("The blast injured about 230 people, nurses and local officials said.", "wounded", 230),
+])
+def test_the_object_before_a_closing_attribution(text, measure, value):
+    check(text, [(measure, value, {})])

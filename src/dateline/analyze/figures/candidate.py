@@ -9,7 +9,8 @@ from ...records import Figure
 from ..numbers import Number
 from ..rules import Trace
 from .lexicon import (
-    ADDITIVE_WORDS, DIRECTION_ADVS, ESTIMATE_NOUNS, OBJ_DEPS, QUALIFIER_PREPS, SUBJ_DEPS, TOLL_SET_VERBS, VICTIM_VERBS,
+    ADDITIVE_WORDS, DIRECTION_ADVS, ESTIMATE_NOUNS, OBJ_DEPS, QUALIFIER_PREPS, SPEECH_VERBS, SUBJ_DEPS, TOLL_SET_VERBS,
+    VICTIM_VERBS,
 )
 from .parse import _in_sent, _is_verbal, _joining_hyphen, _lem
 
@@ -106,6 +107,22 @@ def _setter_of_toll_holding(noun):
 _KILLING_VERBS = {"kill", "die", "wound", "injure", "hurt", "murder", "slay", "shoot", "massacre", "execute"}
 
 
+def _verb_left_without_object(rel, root, head, sent):
+    """"Fighting has killed at least 100 people, including 20 children, aid groups and doctors said": the
+    parser makes the counted phrase the subject of the closing reporting verb; it is the object of the verb
+    right before it, which has none."""
+    if _lem(head) not in SPEECH_VERBS or head.i < rel.i:
+        return None
+    i = min(root.i, rel.i) - 1
+    while i > sent.start and root.doc[i].lower_ in QUALIFIER_PREPS | {"than", "more", "least", "at", "some",
+                                                                      "about", "nearly", "almost", "around"}:
+        i -= 1
+    left = root.doc[i] if i >= sent.start else None
+    if left is None or left.pos_ != "VERB" or left.i >= head.i or any(ch.dep_ == "dobj" for ch in left.children):
+        return None
+    return left
+
+
 def _role_of(np, root, sent):
     """(rel, role, verb, prep) for the counted phrase headed by ``np``."""
     rel = np
@@ -158,6 +175,9 @@ def _role_of(np, root, sent):
             not any(ch.dep_ in SUBJ_DEPS and ch.i != rel.i for ch in head.head.children):
         head = head.head                        # "40 passengers are missing" parsed with "are" as the head
     if dep in ("nsubj", "csubj", "expl"):
+        left = _verb_left_without_object(rel, root, head, sent)
+        if left is not None:
+            return rel, "obj", left, None
         if head.tag_ == "VBN" and not any(ch.dep_ in ("aux", "auxpass") for ch in head.children):
             return rel, "subjpass", head, None     # headline style: "20 Palestinians killed"
         if head.tag_ == "VBD" and _lem(head) in VICTIM_VERBS and not any(

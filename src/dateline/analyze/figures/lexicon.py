@@ -130,7 +130,9 @@ INFECTIOUS_WORDS = _word_list("infectious.txt")
 # parts of the world larger than a country ("North Africa", "the Americas"): never a count's place
 WORLD_REGIONS = _word_list("world_regions.txt")
 POPULATION_HEADS = {"enclave", "population", "territory", "strip", "city", "country", "home", "region",
-                    "area", "state", "town", "inhabitant", "resident"}
+                    "area", "state", "town", "inhabitant", "resident", "village", "hamlet", "community", "district",
+                    "province", "neighbourhood", "neighborhood", "suburb", "island", "valley", "county", "commune",
+                    "municipality", "township", "nation"}
 ATTACK_NOUNS = {"strike", "airstrike", "attack", "raid", "blast", "explosion", "bombing", "shelling",
                 "bombardment", "assault", "shooting", "incident", "ambush", "clash", "firefight", "gunbattle",
                 "skirmish", "stabbing", "missile", "shell", "rocket", "thrust", "sortie"}

@@ -25,7 +25,8 @@ _PLACE_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,4}"
 _KIND = r"(?:the\s+)?(?:(?:city|cities|town|towns|village|villages|prefecture|county|counties|state|province)\s+of\s+)?"
 # between two items of an elided list: the rest of the item before ("... in Wajima"), a separator
 _GAP = re.compile(r"^(?:\s+[a-z]+){0,4}(?:\s+each)?\s+(?:in|at)\s+" + _KIND + _PLACE_NAME +
-                  r"(?:\s+(?:City|Town|Prefecture|County|Province|State))?\s*(?:,|;|(?=\s+and\s))\s*"
+                  r"(?:\s+(?:[Cc]ity|[Tt]own|[Pp]refecture|[Cc]ounty|[Pp]rovince|[Ss]tate|[Rr]egion|[Dd]istrict|"
+                  r"[Gg]overnorate|[Dd]epartment))?\s*(?:,|;|(?=\s+and\s))\s*"
                   r"(?:and\s+|with\s+|followed\s+by\s+|while\s+)?$")
 # a figure's own words, then the list it leads into: "Suzu recorded 99 deaths, the most, with 88 in Wajima",
 # or a breakdown set off by a dash or a colon: "302 people have died in the floods -- 232 in Corva, 52 in ..."
@@ -153,7 +154,9 @@ LIST = Table("figures.list", runner="figures", subject="a number with no measure
                    "and 30 in Kitwe.",
                    "Officials say 40 people have died in the floods - 25 in Varnholm, 10 in Tarn and five elsewhere.",
                    "A rights group said 302 people had been killed in the unrest -- 232 in Corva, 52 in Linden "
-                   "and 18 in Holm."),
+                   "and 18 in Holm.",
+                   "The ministry said 1,102 people had died in Varn province, 486 in Tessel and 142 in Orlo.",
+                   "Officials said 75 people died in Sindh province, 40 in Punjab and 12 in Balochistan."),
          counter_examples=("Police said 61 people died in Morvik, and 22 in the afternoon session voted.",)),
     Rule("list/bracketed-items", lambda s: s.bracketed() is not None, lambda s: s.bracketed() + (None,),
          examples=("Deaths were also reported in Corva (49), Linden (33), Holm (20) and Tarn (2).",

@@ -142,7 +142,9 @@ def _disease_verb(s: _Seen) -> bool:
     if v is None or _own_harm_word(s):
         return False
     disease = _lem(v) in DISEASE_WORDS or any(_lem(t) in DISEASE_WORDS for t in v.children
-                                              if t.dep_ in ("prep", "dobj"))
+                                              if t.dep_ in ("prep", "dobj")) or \
+        any(_lem(g) in DISEASE_WORDS for h in (v, s.np) for t in h.children if t.dep_ == "prep" and t.lower_ == "for"
+            for g in t.children if g.dep_ == "pobj")         # "treated 2,900 children for malnutrition"
     return disease and not any(_lem(t) in KILLED_VERBS for t in v.subtree) and \
         not any(t.dep_ == "dobj" and _lem(t) in KILLED_NOUNS | WOUNDED_NOUNS for t in v.children)
 
@@ -187,7 +189,10 @@ SKIP = Table("figures.skip", runner="figures", subject="a number's candidate (_S
          examples=("The families of 12 of the abducted miners met the governor.",),
          counter_examples=("The bodies of 33 of its staff have been identified, the agency said.",)),
     Rule("population/noun-of", lambda s: _population_of(s, "of", POPULATION_HEADS), "population",
-         examples=("The storm battered the province, a region of 4 million, on Sunday.",)),
+         examples=("The storm battered the province, a region of 4 million, on Sunday.",
+                   "In one hamlet of 400 people near the pass, 80 had died.",
+                   "The mudslide buried half of the village of 1,200 inhabitants in the night.",
+                   "Floods cut off the island, a community of 9,000 fishermen, for a week.")),
     Rule("population/home-to", lambda s: _population_of(s, "to", {"home"}), "population",
          examples=("The valley, home to 200,000, was cut off by the landslide.",)),
     Rule("population/possessed-people", _possessed_population, "population",
@@ -201,7 +206,10 @@ SKIP = Table("figures.skip", runner="figures", subject="a number's candidate (_S
     Rule("correction/counted-in-error", _counted_in_error, "correction",
          examples=("Officials said seven victims had been counted twice in the provincial list.",)),
     Rule("disease/verb", _disease_verb, "disease",
-         examples=("Some 200 people have suffered infections in the camp.",),
+         examples=("Some 200 people have suffered infections in the camp.",
+                   "Its clinic had treated 2,900 children for severe malnutrition in April.",
+                   "Medics in the camp treated 340 people for cholera last week.",
+                   "The field hospital has treated 75 patients for diarrhoea since the floods."),
          counter_examples=("Buncombe County suffered 42 deaths, the highest toll of the counties.",
                            "The village suffered 12 injuries when the dam burst.")),
     Rule("disease/head", lambda s: _lem(s.c.rel.head) in DISEASE_WORDS and not _own_harm_word(s) and
