@@ -289,3 +289,32 @@ def test_ingest_of_a_hostile_folder_stores_the_good_articles_and_exits_1(tmp_pat
     with Ledger(tmp_path / "h.db", read_only=True) as ledger:
         ids = sorted(d.id for d in ledger.documents())
     assert len(ids) == 5 and {"good-1", "good-2", "good-3"} <= set(ids)       # + the feed entry + 1 WARC page
+
+
+@pytest.mark.parametrize("line", [
+    "8:10 a.m. — Gov. Jon Harlow, back on the island, tells reporters that 36 people have died.",
+    "9:45 p.m. — Governor Harlow says the fire is 60 percent contained.",
+    "11:02 a.m. – Mayor Ada Kroll: 14 shelters are open.",
+])
+def test_a_live_blogs_time_stamps_name_nobody_and_break_no_ledger(tmp_path, line):
+    """A dash the tagger took for a person's name left an empty person key that stopped the whole ingest."""
+    from dateline import Ledger
+    from dateline.analyze.pipeline import analyze_text
+    import datetime as dt
+
+    text = "Live updates: the fire on the island\n" + line
+    assert all(any(ch.isalpha() for ch in m.text) for m in analyze_text(text, "t", dt.date(2025, 8, 10)).mentions)
+    src = tmp_path / "live.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in (
+        {"id": "live-1", "date": "2025-08-10", "text": text},
+        {"id": "live-2", "date": "2025-08-11", "text": "Gov. Jon Harlow said 40 people had died."})) + "\n")
+    with Ledger(tmp_path / "l.db") as ledger:
+        ledger.ingest([src])
+        assert len(list(ledger.documents())) == 2
+
+
+def test_a_person_key_with_no_name_left_is_itself():
+    from dateline.consolidate.aliases import _person_aliases
+
+    assert _person_aliases({"", "jon harlow", "harlow"}) == {"": "", "jon harlow": "jon harlow",
+                                                             "harlow": "jon harlow"}

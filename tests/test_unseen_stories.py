@@ -3031,3 +3031,42 @@ def test_the_items_of_a_list_share_its_scope(text, values, scope):
 ])
 def test_the_object_before_a_closing_attribution(text, measure, value):
     check(text, [(measure, value, {})])
+
+
+# --- where a briefing or a press conference was held is where the speaker was, not the counted people -------
+
+@pytest.mark.parametrize("text,value,not_place", [
+    ("Floods swept Mongu and the Zambezi valley this week. The minister told a press conference in Lusaka that 85 "
+     "people had died in the valley.", 85, "Lusaka"),
+    ("The quake flattened villages across the south. An official told a briefing in Geneva that 2,890 bodies had "
+     "been identified.", 2890, "Geneva"),
+    ("Shelling hit the eastern districts overnight. The governor told a news conference in Kyiv that 14 people "
+     "were wounded in Kharkiv.", 14, "Kyiv"),
+])
+def test_the_place_of_a_press_conference_is_the_speakers(text, value, not_place):
+    figs = [f for f in _figures(text) if f.value == value]
+    assert figs and figs[0].place != not_place, [(f.value, f.place) for f in _figures(text)]
+
+
+# --- a report's "as of" line dates what it counts ------------------------------------------------------------
+
+@pytest.mark.parametrize("head,as_of", [
+    ("FLOODS IN THE NORTH - Flash Update 4\nSituation as of 9 October 2025, 18:00 local time\n", dt.date(2025, 10, 9)),
+    ("Earthquake: Operation Update 1\nData as at 8 October 2025\n", dt.date(2025, 10, 8)),
+    ("Cyclone response fact sheet\nFigures as of October 7\n", dt.date(2025, 10, 7)),
+])
+def test_a_reports_as_of_line_dates_its_figures(head, as_of):
+    text = head + "\nKEY FIGURES\n• 8,500 people missing\n• 43,400 people displaced in the north-east\n"
+    for v in (8500, 43400):
+        has(text, v, "as_of", as_of, date=dt.date(2025, 10, 10))
+
+
+# --- a proper name before "province", "district", "governorate" ... names a place no gazetteer may know ------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("The toll in Al Haouz province alone stood at 1,611.", 1611, "Al Haouz"),
+    ("The ministry said 1,102 people had died in Varnsk province.", 1102, "Varnsk"),
+    ("Officials said 14 people were missing in Ngwa Bo district after the landslide.", 14, "Ngwa Bo"),
+])
+def test_a_named_area_no_gazetteer_knows(text, value, place):
+    has(text, value, "place", place)

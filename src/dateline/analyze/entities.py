@@ -34,8 +34,8 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
         if kind is None:
             continue
         ent = _trim(ent)
-        if ent is None:
-            continue
+        if ent is None or not any(ch.isalpha() for ch in ent.text):
+            continue                        # a dash or a number the tagger took for a name names nobody
         found[(ent.start_char, ent.end_char)] = Mention(Span(doc_id, ent.start_char, ent.end_char), ent.text,
                                                         ent.label_, kind)
     for span in _institutions(doc):

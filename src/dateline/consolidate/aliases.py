@@ -300,6 +300,9 @@ def _person_aliases(person_keys: Iterable[str]) -> dict[str, str]:
     buckets: dict[tuple[str, str], _Bucket] = defaultdict(_Bucket)
     for key in sorted(person_keys, key=lambda k: (-len(k.split()), k)):
         parts = key.split()
+        if not parts:
+            person_alias[key] = key             # (no name left to compare: itself)
+            continue
         surname = parts[-1]
         bucket = buckets[(surname[:1], skeleton(surname))]
         similar = {s for s in bucket.first_with if similar_surnames(surname, s)}

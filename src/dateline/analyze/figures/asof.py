@@ -81,6 +81,24 @@ def _dateline_date(text: str, doc_date: dt.date) -> Optional[dt.date]:
     return d
 
 
+# "Situation as of 9 October 2025, 18:00", "Data as at 18 June": a report's line that dates all it counts
+_AS_OF_LINE = re.compile(r"(?im)^[ \t]*(?:[A-Za-z]+[ \t]+){0,3}as[ \t]+(?:of|at)[ \t]+(?P<rest>[^\n]{3,60})$")
+
+
+def _as_of_line_date(text: str, doc_date: dt.date, times: list[TimeExpr]) -> Optional[dt.date]:
+    """The day an "as of" line near the top of a report (a situation report, a fact box) names: what the report
+    counts stands as of then, unless a figure's own words date it otherwise."""
+    m = _AS_OF_LINE.search(text[:_OPENING])
+    if m is None:
+        return None
+    for t in times:
+        if m.start("rest") <= t.span.start < m.end("rest") and t.type in ("DATE", "TIME") and t.date:
+            d = t.date if isinstance(t.date, dt.date) else None
+            if d is not None and d <= doc_date and (doc_date - d).days <= 14:
+                return d
+    return None
+
+
 _DAY = re.compile(r"(?:(?P<mon>[A-Za-z]{3,9})\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?"
                   r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>[A-Za-z]{3,9}))"
                   r"(?:,\s*(?P<year>\d{4}))?")
@@ -263,7 +281,7 @@ def past_day(t: _Time, text: str, doc_date: dt.date) -> Optional[dt.date]:
 
 
 def _as_of(c: _Cand, sent_times: list[_Time], default: dt.date, doc_date: dt.date, statements,
-           last_incident_date) -> None:
+           last_incident_date, default_rule: str = "as-of/dateline") -> None:
     c.as_of = default
     sent = c.sent
     event, report = _governing_verbs(c)
@@ -333,7 +351,7 @@ def _as_of(c: _Cand, sent_times: list[_Time], default: dt.date, doc_date: dt.dat
                 c.as_of = date
                 c.trace.note("figures.as_of", "as-of/source-dated-earlier", f"{src!r} on {date}")
                 return
-    c.trace.note("figures.as_of", "as-of/dateline" if default != doc_date else "as-of/article-date", f"{default}")
+    c.trace.note("figures.as_of", default_rule if default != doc_date else "as-of/article-date", f"{default}")
 
 
 def _the_days_toll(c: _Cand, sent_times: list[_Time], doc_date: dt.date):

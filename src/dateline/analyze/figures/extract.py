@@ -25,7 +25,8 @@ from .source import _is_anaphor, _resolve_anaphor, _sentence_speaker, _source, h
 from .scope import _clause_tokens, _scope
 from .years_before import told_of_an_earlier_year
 from .asof import (
-    _as_of, _dated_statements, _dateline_date, _same_source, _sentence_times, dated_reports, event_day, past_day,
+    _as_of, _as_of_line_date, _dated_statements, _dateline_date, _same_source, _sentence_times, dated_reports,
+    event_day, past_day,
 )
 from .events import ArticleEvents
 from .incident import the_storys_one_happening
@@ -80,7 +81,9 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
     doc_date = doc_date or dt.date.today()
     times = list(times or ())
     claims = list(claims or ())
-    default_date = _dateline_date(nlp.doc_text(doc), doc_date) or doc_date
+    as_of_line = _as_of_line_date(nlp.doc_text(doc), doc_date, times)
+    default_date = as_of_line or _dateline_date(nlp.doc_text(doc), doc_date) or doc_date
+    default_rule = "as-of/the-report's-as-of-line" if as_of_line else "as-of/dateline"
     cands: list[_Cand] = []
     statements: list[tuple[str, dt.date]] = []      # (source, date) of dated statements so far
     last_source: Optional[str] = None
@@ -125,7 +128,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 incident_told_before(here, sents[k - 1], prev_cands)
             past_happenings(here, sent)
             for c in here:
-                _as_of(c, sent_times, default_date, doc_date, statements, last_incident_date)
+                _as_of(c, sent_times, default_date, doc_date, statements, last_incident_date, default_rule)
                 if not c.as_of_explicit and k and c.scope == "incident" and \
                         "figures.scope.told-before:incident/one-happening-told-before" in c.trace.fired:
                     # "Forces shelled the town on Sunday. At least 23 people were killed": that happening's day

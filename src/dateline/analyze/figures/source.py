@@ -15,6 +15,7 @@ from .lexicon import (
 )
 from .parse import _ancestors, _entity_of, _in_sent, _is_verbal, _lem, _np_text, _path_to, _text_of
 from ..lexicon.calendar import WEEKDAYS
+from ..lexicon.gazetteer import gazetteer
 from ..lexicon.reporting import DOCUMENT_NOUNS
 from ..rules import Rule, Table
 from .candidate import _Cand
@@ -393,6 +394,24 @@ def _trailing_attribution(c: _Cand) -> Optional[str]:
     return None
 
 
+# "8,500 people missing (Libyan Red Crescent)": a fact box's or a situation report's line that names who
+# counted in brackets at its end
+_BRACKETED_AT_THE_END = re.compile(r"\(\s*(?P<src>[A-Z][\w.&'’ /-]{1,60}?)\s*\)\s*[.;]?\s*$")
+
+
+def _bracketed_at_the_end(c: _Cand):
+    text = nlp.doc_text(c.sent.doc)
+    line_end = text.find("\n", c.num.end)
+    end = c.sent.end_char if line_end < 0 else min(line_end, c.sent.end_char)
+    m = _BRACKETED_AT_THE_END.search(text[c.num.end:end])
+    if m is None or re.search(r"\d", m.group("src")):
+        return _NOPE
+    src = m.group("src").strip()
+    if gazetteer().find(src) or src.lower() in ("est", "estimate", "approx", "provisional", "updated", "revised"):
+        return _NOPE                            # "(Derna)", "(est.)": a place or a note, not who counted
+    return src
+
+
 def _addressee(tok) -> bool:
     """"told Reuters", "told AFP", "told reporters": who was told, not what."""
     return _lem(tok.head) == "tell" and (tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("ORG", "PERSON") or
@@ -459,6 +478,11 @@ SOURCE = Table("figures.source", runner="figures", subject="the ways to find who
               ("Per the Red Cross, 40 people died in the camp.",)),
     _own_rule("source/estimate-modifier", _estimate_modifier,
               ("The toll was later revised from a previous government estimate of 1,400 dead.",)),
+    _own_rule("source/bracketed-at-the-end", _bracketed_at_the_end,
+              ("• 8,500 people missing (Varnish Red Crescent)",
+               "- 43,400 people displaced in the north-east (IOM DTM)",
+               "• 1,204 people confirmed dead so far (Ministry of Health)"),
+              why="a fact box's or a situation report's line names who counted in brackets at its end"),
 ))
 
 

@@ -13,7 +13,7 @@ from typing import Optional
 from ... import nlp
 from ...datelines import dateline_end
 from ...lexicon.gazetteer import Place, fold, gazetteer
-from ..lexicon import ATTACK_NOUNS, NEWS_OUTLET_WORDS
+from ..lexicon import ATTACK_NOUNS, NEWS_OUTLET_WORDS, WORLD_REGIONS
 from ..parse import _lem
 from .names import _KIND_WORDS, _UNIT_WORDS, PLACE_LABELS, _named, clean_name
 
@@ -79,6 +79,9 @@ def _where_spoken(tok) -> bool:
     for _ in range(3):
         if _lem(a) in _SPEAKING_VERBS and a.pos_ == "VERB":
             return a.i < tok.i                  # not a fronted "In Khan Younis, ... medics said"
+        if _lem(a) in _SPEAKING_NOUNS and a.dep_ == "dobj":
+            a = a.head                          # "told a press conference in Port Sudan": the verb it was told to
+            continue
         if not (_lem(a) in _SPEAKING_NOUNS and a.dep_ == "pobj" and a.head.dep_ == "prep"):
             return False
         a = a.head.head                         # "at a briefing in Geneva": up to the verb of the briefing
@@ -394,9 +397,17 @@ class ArticlePlaces:
             if region is not None and region != place:
                 support[region] += n
         top = support.most_common(2)
-        if not top or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
-            return None
-        return top[0][0] if top[0][1] * 2 >= self.units[unit] else None
+        if not top or (len(top) > 1 and top[1][1] * 2 > top[0][1]) or top[0][1] < 1:
+            return None                 # (< 1: named only where someone spoke or filed from, no event there)
+        return top[0][0] if top[0][1] * 2 >= self.units[unit] + self._unknown_weight else None
+
+    @functools.cached_property
+    def _unknown_weight(self) -> float:
+        """How much the article names places no gazetteer knows (villages, camps, communes): they lie in
+        some region too, so a region named less than they are is not the one the article is about."""
+        return sum(n for name, n in self.names.items() if self.resolve(name) is None and
+                   re.sub(r"^the\s+", "", name.strip().lower()) not in WORLD_REGIONS and
+                   name[:1].isupper() and len(name) > 3)
 
     def narrowed(self, country: Place) -> Place:
         """A country spoken of through its territories, narrowed to the one the article is about."""

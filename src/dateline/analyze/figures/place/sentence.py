@@ -91,6 +91,12 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
             if ch.dep_ in ("compound", "amod", "poss") and (_is_place_token(ch, article) or (
                     ch.pos_ == "PROPN" and ch.ent_type_ != "PERSON" and article.resolve(ch.text) is not None)):
                 return ch
+        for ch in pobj.children:
+            # "in Al Haouz province", "in Kwilu district": a proper name before a word of an area's kind is
+            # that area's name, though no gazetteer knows it
+            if ch.dep_ == "compound" and ch.pos_ == "PROPN" and ch.i == pobj.i - 1 and \
+                    _lem(pobj) in _NAMED_AREA_KINDS and pobj.lower_ == pobj.text:
+                return ch
     attack = _lem(pobj) in ATTACK_NOUNS | WAR_START_NOUNS | DISASTER_NOUNS
     for ch in pobj.children:
         # "in the earthquake that hit Ishikawa Prefecture", "the storm that struck Florida"
@@ -127,6 +133,9 @@ _NAMED_BY_PLACE = (ATTACK_NOUNS | DISASTER_NOUNS | {"war", "conflict", "massacre
 _SEVERAL_WORDS = {"several", "many", "multiple", "all", "numerous", "various", "both", "other", "some", "the"}
 # Several places at once, with nothing that holds them all: no one place.
 SEVERAL = Place("", "country", "")
+# kinds of area written after their name ("Kwilu district", "Al Haouz province")
+_NAMED_AREA_KINDS = {"province", "prefecture", "region", "district", "county", "governorate", "municipality",
+                     "commune", "state", "oblast", "department"}
 _AREA_NOUNS = {"town", "city", "village", "province", "prefecture", "region", "district", "county", "state",
                "area", "part", "north", "south", "east", "west", "center", "centre", "territory", "land", "soil",
                "side", "border", "stronghold", "hotbed", "bastion", "heartland", "enclave", "outskirts"}
