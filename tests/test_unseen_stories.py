@@ -3070,3 +3070,18 @@ def test_a_reports_as_of_line_dates_its_figures(head, as_of):
 ])
 def test_a_named_area_no_gazetteer_knows(text, value, place):
     has(text, value, "place", place)
+
+
+# --- people still in tents, sleeping in schools or hosted in a camp are displaced ----------------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("About 48,000 people are still in tents, the ministry said.", 48_000),
+    ("Some 12,500 people are still sleeping in schools across the district.", 12_500),
+    ("Nearly 900 survivors were sleeping in the open on Sunday night.", 900),
+])
+def test_people_in_tents_or_sleeping_in_schools_are_displaced(text, value):
+    check(text, [("displaced", value, {"scope": "cumulative"})])
+
+
+def test_people_a_camp_hosts_are_displaced():
+    check("The camp hosts 20,000 people in tents, the agency said.", [("displaced", 20_000, {})])

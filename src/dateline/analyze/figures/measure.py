@@ -34,10 +34,20 @@ def _add_path(cues: list, rank: int, measure: str, tok, rule: str):
 _RESIDENT_NOUNS = {"people", "person", "resident", "family", "household", "villager", "survivor", "child", "evacuee"}
 
 
+# verbs that give people a roof ("the town is housing 34,000 people in makeshift camps")
+_HOUSING_VERBS = {"house", "host", "accommodate", "shelter"}
+# places people with no home left sleep in, marked or not ("sleeping in schools", "sleep in their cars")
+_SLEEPING_PLACES = {"school", "mosque", "church", "street", "car", "field", "park", "open", "stadium", "building",
+                    "classroom", "garage", "corridor", "courtyard"}
+
+
 def _shelter_path(v, cues, rank):
     """"living at evacuation facilities", "sleeping in tents", "relocated to secondary shelters": people
-    who stay in a shelter are displaced; so are "the number of people in shelters" (the noun, no verb)."""
-    if _lem(v) not in STAY_VERBS and not (v.pos_ == "NOUN" and _lem(v) in _RESIDENT_NOUNS):
+    who stay in a shelter are displaced; so are "the number of people in shelters" (the noun, no verb),
+    people who "are still in tents", and people housed in a camp by others."""
+    be = _lem(v) == "be" and v.pos_ in ("AUX", "VERB")
+    if _lem(v) not in STAY_VERBS | _HOUSING_VERBS and not be and \
+            not (v.pos_ == "NOUN" and _lem(v) in _RESIDENT_NOUNS):
         return
     if _lem(v) in STAY_VERBS and v.pos_ == "VERB" and any(ch.dep_ == "advmod" and ch.lower_ in ("outdoors", "outside")
                                                         for ch in v.children):
@@ -50,8 +60,11 @@ def _shelter_path(v, cues, rank):
             if p.dep_ != "pobj":
                 continue
             marks = {_lem(m) for m in p.children if m.dep_ in ("compound", "amod")}
+            if be and not (_lem(p) in SHELTER_NOUNS or p.lower_ in SHELTER_NOUNS):
+                continue                                 # "are in tents", not "are in schools"
             if _lem(p) in SHELTER_NOUNS or p.lower_ in SHELTER_NOUNS or \
-                    (_lem(p) in SHELTER_SITE_NOUNS and marks & SHELTER_SITE_MARKS):
+                    (_lem(p) in SHELTER_SITE_NOUNS and marks & SHELTER_SITE_MARKS) or \
+                    (_lem(v) == "sleep" and _lem(p) in _SLEEPING_PLACES):
                 _add_path(cues, rank, "displaced", p, "displaced/staying-in-shelters")
                 return
 
@@ -151,6 +164,9 @@ def _verb_cues(verb, cues, rank, ctx, skip, role):
         if v.i != verb.i and role == "subj" and any(g.dep_ == "auxpass" for g in v.children):
             vrole = "subjpass"                       # "50 hostages are to be released"
         _add(cues, v, "verb", rank, ctx, vrole)
+        if role == "obj" and _lem(v) in _HOUSING_VERBS:
+            _shelter_path(v, cues, rank)                 # "housing about 34,000 people in makeshift camps"
+            _shelter_path(skip, cues, rank)
         if role in ("subj", "subjpass"):
             _shelter_path(v, cues, rank)
         for g in v.children:
