@@ -96,6 +96,25 @@ def test_stocks_that_go_down_are_not_stale():
     assert check([s]) == []
 
 
+@pytest.mark.parametrize("measure,sentence", [
+    ("missing", "The Red Crescent said 8,100 people were still unaccounted for, down from 10,000 as people were "
+                "found in shelters."),
+    ("displaced", "About 48,000 people are still in tents, down from 60,000 last week as families moved into "
+                  "prefabricated homes."),
+    ("hostages", "Some 60 hostages are still held, down from 130 after two exchanges."),
+])
+def test_a_stock_down_from_an_earlier_figure_has_changed_not_been_revised(measure, sentence):
+    s = series([pt("a", D(2024, 3, 1), 10000), pt("b", D(2024, 3, 9), 8100, sentence=sentence)], measure=measure)
+    assert check([s]) == []
+
+
+def test_a_stock_whose_figure_is_corrected_is_a_revision():
+    s = series([pt("a", D(2024, 3, 1), 10000),
+                pt("b", D(2024, 3, 9), 4000, sentence="The agency corrected its count of missing people to 4,000, "
+                                                     "saying names had been counted twice.")], measure="missing")
+    assert types(check([s])) == [("revision", "b")]
+
+
 def test_bounds_and_categories():
     cfg = AlertConfig()
     assert bounds(pt("a", D(2024, 1, 1), 100, "about"), cfg) == pytest.approx((90, 110))

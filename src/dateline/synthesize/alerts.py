@@ -54,6 +54,11 @@ REVISION_CUES = re.compile(r"\b(?:revis\w*|lowered|downgrad\w*|correct(?:ed|ion)
                            re.I)
 
 
+# words that say a figure was wrong, not that what it counts changed
+CORRECTION_CUES = re.compile(r"\b(?:correct(?:ed|ion)|recount\w*|counted twice|double count\w*|erroneous\w*|"
+                             r"in error|revised (?:its|the|their) (?:toll|figure|count|estimate|tally))", re.I)
+
+
 # Measures whose cumulative count can only grow; displaced people go home and hostages are
 # released, so only "taken"/"seized" hostage counts grow.
 MONOTONE = {"killed", "wounded", "evacuated", "aid_trucks"}
@@ -143,7 +148,7 @@ def check(series: Iterable[Series], cfg: Optional[AlertConfig] = None) -> list[A
     for s in series:
         tolls.setdefault((s.measure, s.place, s.category), []).extend(p for p in s.points if p.scope == "cumulative")
     # an authority revises its own figures; a revision resets the whole toll for staleness
-    own = {s.id: _revisions([p for p in s.points if p.scope == "cumulative"], cfg) for s in series}
+    own = {s.id: _revisions([p for p in s.points if p.scope == "cumulative"], cfg, s.measure) for s in series}
     revisions: dict[tuple, list[tuple[Point, Point]]] = {}
     for s in series:
         revisions.setdefault((s.measure, s.place, s.category), []).extend(own[s.id])
@@ -339,11 +344,15 @@ def _framed_revision(p: Point, toll: "_Toll", cfg: AlertConfig) -> Optional[Poin
     return None
 
 
-def _revisions(points: list[Point], cfg: AlertConfig) -> list[tuple[Point, Point]]:
-    """Points where the source lowers its own earlier figure and the text says it revised it."""
+def _revisions(points: list[Point], cfg: AlertConfig, measure: str = "killed") -> list[tuple[Point, Point]]:
+    """Points where the source lowers its own earlier figure and the text says it revised it. A stock (the
+    missing, the displaced, hostages held) that is "down from" an earlier figure has changed, not been
+    corrected: people were found or went home (streams README: such falls are no alert); only words of a
+    correction make it a revision there."""
     found = []
     for p in points:
-        if p.source_inferred or not REVISION_CUES.search(p.sentence):
+        cues = REVISION_CUES if monotone(p, measure) else CORRECTION_CUES
+        if p.source_inferred or not cues.search(p.sentence):
             continue
         # the text says it was revised, so compare the figures themselves, not their rounding margins
         # (the revising article itself often recalls the old figure: "had reported 71 on Sunday")
