@@ -3085,3 +3085,19 @@ def test_people_in_tents_or_sleeping_in_schools_are_displaced(text, value):
 
 def test_people_a_camp_hosts_are_displaced():
     check("The camp hosts 20,000 people in tents, the agency said.", [("displaced", 20_000, {})])
+
+
+# --- a place's name on a landmark ("the Bahia palace") is no place of the story; a dateline NER missed is ----
+
+@pytest.mark.parametrize("text,value,place", [
+    ("MARRAKECH (Travel Desk) — The cafés were busy again on Sunday.\n\nThe earthquake, which killed 1,860 people, "
+     "left most of the city standing.\n\nKarim runs a guesthouse near the Bahia palace.", 1860, "Morocco"),
+    ("BEIRA (Coast Wire) — Shops reopened on Monday.\n\nThe cyclone, which killed 410 people, spared the port.\n\n"
+     "Guests at the Victoria hotel said the roof held.", 410, "Mozambique"),
+    ("KHARKIV (Wire) — Trams ran again on Tuesday.\n\nThe strikes, which killed 35 people, hit the outskirts.\n\n"
+     "A concert was held at the Melbourne theatre for the victims.", 35, "Ukraine"),
+])
+def test_landmark_names_and_datelines_ner_missed(text, value, place):
+    figs = [f for f in _figures(text, dt.date(2025, 6, 22)) if f.value == value]
+    assert figs and (figs[0].place == place or figs[0].place_within == place), \
+        [(f.value, f.place, f.place_within) for f in _figures(text, dt.date(2025, 6, 22))]

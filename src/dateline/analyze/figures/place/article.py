@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Optional
 
 from ... import nlp
-from ...datelines import dateline_end
+from ...datelines import dateline_at, dateline_end
 from ...lexicon.gazetteer import Place, fold, gazetteer
 from ..lexicon import ATTACK_NOUNS, NEWS_OUTLET_WORDS, WORLD_REGIONS
 from ..parse import _lem
@@ -44,10 +44,20 @@ def _an_actors_owner(tok) -> bool:
     return tok.dep_ in ("compound", "poss", "nmod", "amod") and _lem(tok.head) in _ACTOR_NOUNS
 
 
+# buildings and sights named after a place ("the Bahia palace", "the Hilton hotel", "Olympia stadium")
+_LANDMARK_NOUNS = {"palace", "hotel", "museum", "stadium", "airport", "university", "garden", "gardens", "tower",
+                   "station", "avenue", "boulevard", "theatre", "theater", "cathedral"}
+
+
+_LANDMARK_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_LANDMARK_NOUNS)) + r")\b", re.I)
+
+
 def _role_weight(tok) -> float:
     """How much a place's mention says the article is about it: where things happen ("in X", "across X")
     counts double; the doer of a verb or the owner of an attack ("X struck", "X's offensive") half; where
     someone spoke ("told reporters in Geneva") or whose troops or president act ("US troops") a quarter."""
+    if tok.dep_ == "compound" and _lem(tok.head) in _LANDMARK_NOUNS:
+        return 0.0                              # "a guesthouse near the Bahia palace": a landmark's name
     if _where_spoken(tok) or _an_actors_owner(tok):
         return 0.25
     if tok.dep_ in ("compound", "poss", "nmod") and _lem(tok.head) in _SPEAKER_NOUNS:
@@ -141,6 +151,8 @@ class ArticlePlaces:
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
                 weight = (2 if ent.start_char < headline_end else 1) * _role_weight(ent.root)
+                if not weight:
+                    continue
                 if dateline_end(text, ent.start_char) is not None:
                     weight *= 0.25          # "MOSCOW (Reuters) -": where the reporter files from
                 if _an_outlets_country(ent.root):
@@ -148,6 +160,17 @@ class ArticlePlaces:
                 names[ent.text] += weight
                 taken.append((ent.start_char, ent.end_char))
                 self.positions.append((ent.start_char, ent.text))
+        # a wire dateline NER left out ("MARRAKECH (Travel Desk) —"): where the reporter files from, a quarter
+        for start in [0] + [m.end() for m in re.finditer(r"\n", text[:600])]:
+            line = dateline_at(text, start)
+            if line is None or not line.place:
+                continue
+            first = line.place.split(",")[0].strip()
+            if first and not any(s <= line.start < e for s, e in taken) and g.find(first.title()):
+                names[first.title()] += 0.25
+                self.positions.append((line.start, first.title()))
+                taken.append((line.start, line.start + len(first)))
+            break
         # names NER missed or took for people, where the words around say a place is meant and the
         # gazetteer knows it ("in Khan Younis", "Ishikawa Prefecture"); also in sentences left unparsed
         for m in _PLACE_CONTEXT.finditer(text):
@@ -155,6 +178,8 @@ class ArticlePlaces:
             start = m.start("name") if m.group("name") else m.start("kinded")
             if any(s <= start < e for s, e in taken) or not g.find(name):
                 continue
+            if m.group("name") and _LANDMARK_AFTER.match(text, m.end("name")):
+                continue                    # "near the Bahia palace": the palace's name, not a place of the story
             names[m.group("kinded") and m.group(0).strip() or name] += 2 if start < headline_end else 1
             self.positions.append((start, m.group("kinded") and m.group(0).strip() or name))
         self.positions.sort()
