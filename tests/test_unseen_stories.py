@@ -1308,6 +1308,9 @@ def test_the_counts_of_one_clause_share_its_day():
     ("members of the security forces", "security forces"), ("police officers", "security forces"),
     ("UN peacekeepers", "peacekeepers"), ("rebels", "militants"), ("protesters", "protesters"),
     ("US servicewomen", "soldiers"), ("people", "people"), ("civilians", "civilians"),
+    # a list of the state's forces is one count of them, whichever comes first
+    ("soldiers and police", "security forces"), ("troops and policemen", "security forces"),
+    ("army soldiers and security personnel", "security forces"),
 ])
 def test_the_category_of_who_was_counted(group, category):
     from dateline.consolidate.series import category_of
@@ -3101,3 +3104,17 @@ def test_landmark_names_and_datelines_ner_missed(text, value, place):
     figs = [f for f in _figures(text, dt.date(2025, 6, 22)) if f.value == value]
     assert figs and (figs[0].place == place or figs[0].place_within == place), \
         [(f.value, f.place, f.place_within) for f in _figures(text, dt.date(2025, 6, 22))]
+
+
+# --- "the Assad regime", "the Maduro government": a leader's name on a state's organ is that state's authorities -
+
+@pytest.mark.parametrize("source,place,key", [
+    ("Assad regime", "syria", "authorities:syria"),
+    ("the Maduro government", "venezuela", "authorities:venezuela"),
+    ("Ortega administration", "nicaragua", "authorities:nicaragua"),
+    ("the opposition government", "libya", None),
+])
+def test_a_leaders_regime_is_the_states_authorities(source, place, key):
+    from dateline.consolidate.series import Places, source_key
+    got = source_key(source, Places([]), place)
+    assert (got == key) if key else not got.startswith("authorities:"), got

@@ -223,6 +223,10 @@ def _coordinated(row: dict) -> bool:
 
 
 
+_SOLDIER_WORDS = dict(CATEGORIES)["soldiers"]
+_SECURITY_WORDS = dict(CATEGORIES)["security forces"]
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def category_of(group: Optional[str]) -> str:
     """The category of the people counted, read from the counted noun and its modifiers, not from what a
@@ -237,10 +241,17 @@ def category_of(group: Optional[str]) -> str:
     words = set(name_words(head))
     if "identified" in name_words(group or ""):
         return "identified"         # "deaths of people who have been identified": wherever it is said
+    if words & _SOLDIER_WORDS and words & _SECURITY_WORDS:
+        return "security forces"    # "soldiers and police": the state's forces, however they are listed
     for name, lexicon in CATEGORIES:
         if words & lexicon:
             return name
     return "people"
+
+
+_RULERS = {"regime", "government", "administration", "junta"}
+_NOT_A_RULER = {"opposition", "rebel", "rebels", "exile", "exiled", "interim", "transitional", "parallel", "rival",
+                "local", "regional", "provincial", "state", "city", "county", "municipal", "national"}
 
 
 def source_key(source: Optional[str], places: Places, figure_place: Optional[str]) -> Optional[str]:
@@ -257,6 +268,9 @@ def source_key(source: Optional[str], places: Places, figure_place: Optional[str
                 or places.find(w) is not None)
 
     if all(generic(w) for w in words) and (own_place or any(w in AUTHORITY_WORDS for w in words)):
+        return f"authorities:{own_place or figure_place or 'unknown'}"
+    if len(words) <= 3 and words[-1] in _RULERS and not any(w in _NOT_A_RULER for w in words):
+        # "the Assad regime", "the Maduro government": a leader's name on a state's organ is that state
         return f"authorities:{own_place or figure_place or 'unknown'}"
     return "source:" + " ".join(sorted(set(words)))
 

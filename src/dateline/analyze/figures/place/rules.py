@@ -454,8 +454,11 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
          examples=("The Bolivian government has killed more than 300 protesters since March, the U.N. said.",
                    "At least 120 demonstrators have been killed by Nepal's security forces, a rights group said.",
                    "The Belarusian regime has wounded 400 protesters, activists said.",
-                   "Kenyan police have killed 30 protesters this month, a rights group said."),
+                   "Kenyan police have killed 30 protesters this month, a rights group said.",
+                   "The Syrian government has killed at least 3,000 people in its crackdown, the UN says.",
+                   "The Iranian regime has killed more than 500 people during the unrest, rights groups say."),
          counter_examples=("Chad's army has killed 300 rebels this year, officials said.",
+                           "The Russian government has killed hundreds of people in its war, Kyiv says.",
                            "Indian troops killed 12 protesters near the border fence, medics said."),
          why="a state's home organs (government, regime, police, security forces) and the people who rose against "
              "it are in one country; the last clue, after every place the article gives"),

@@ -329,6 +329,8 @@ def _actor(c: _Cand, article: ArticlePlaces) -> Optional[Place]:
 # who a state's own organs kill or wound at home: people who rose against it, or are in its hands
 _OWN_PEOPLE = {"protester", "protestor", "demonstrator", "dissident", "activist", "rioter", "striker", "detainee",
                "prisoner", "marcher"}
+# what a state does to its own people at home
+_REPRESSION = {"crackdown", "repression", "protest", "uprising", "unrest", "demonstration", "dissent"}
 # a state's organs that act at home (an army or troops may be abroad; a government or its police are not)
 _HOME_ORGANS = {"government", "regime", "police", "junta", "authority", "authorities", "administration"}
 
@@ -337,8 +339,9 @@ def _state_against_its_own(c: _Cand, article: ArticlePlaces) -> Optional[Place]:
     """"The Bolivian government has killed 3,000 protesters", "demonstrators killed by Nepal's security forces":
     a state's home organs (its government, regime, police, security forces) and those who rose against it or
     are in its hands are in one country: the state's."""
-    if _lem(c.np) not in _OWN_PEOPLE:
-        return None
+    if _lem(c.np) not in _OWN_PEOPLE and not (
+            _lem(c.np) in ("people", "person", "civilian") and any(_lem(t) in _REPRESSION for t in c.sent)):
+        return None                         # ("has killed 3,000 people in its crackdown": its own people too)
     verb = _clause_verb(c.np, c.sent)
     if verb is None or _lem(verb) not in KILLED_VERBS | WOUNDED_VERBS:
         return None
