@@ -184,10 +184,28 @@ def _lost_kin(w: _Word) -> bool:
     if w.lem != "lose" or w.role in ("subj", "mod"):
         return False            # "1,200 children who have lost parents": the counted lost them, and live
     for t in w.tok.subtree:
-        if t.dep_ in ("dobj", "appos", "conj") and t.i > w.tok.i and (
+        partitive = t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ == "dobj" and \
+            t.head.head.like_num                # "lost three of her sons"
+        if (t.dep_ in ("dobj", "appos", "conj") or partitive) and t.i > w.tok.i and (
                 _lem(t) in _KIN or (_lem(t) == "member" and any(_lem(x) == "family" for x in t.subtree))):
             return True
     return False
+
+
+def _buried_by_the_living(w: _Word) -> bool:
+    """"Volunteers buried 37 people in a mass grave": those someone buried are the dead; not those a collapse
+    buried ("buried under the rubble": trapped, maybe alive) nor anyone buried alive."""
+    if w.lem != "bury" or w.role != "obj":
+        return False
+    doers = [g for g in w.tok.children if g.dep_ == "nsubj"]
+    return bool(doers) and not any(_lem(g) in _BURYING_FORCES for g in doers) and \
+        not any(c.lower_ in ("under", "beneath", "underneath", "alive") for c in w.tok.children)
+
+
+# what buries people alive or dead, unknown which: a collapse, a slide, a wave
+_BURYING_FORCES = {"earthquake", "quake", "landslide", "mudslide", "avalanche", "flood", "rubble", "debris", "mud",
+                   "collapse", "building", "house", "snow", "storm", "eruption", "lava", "ash", "tsunami", "wave",
+                   "rock", "rockfall", "slide"}
 
 
 def _trapped_under(w: _Word) -> bool:
@@ -302,12 +320,21 @@ VERB_CUES = Table("figures.measure.verb", runner="figures", subject="a predicate
          why="one count of the dead, the hurt and the homeless together is no count of any one of them"),
     Rule("killed/lost-their-family", _lost_kin, "killed",
          examples=("He lost his wife, all his 6 children and 2 grandchildren in the strike.",
-                   "A woman who lost 12 members of her family in the flood spoke to reporters."),
+                   "A woman who lost 12 members of her family in the flood spoke to reporters.",
+                   "She lost three of her sons in the shelling of the market.",
+                   "The fisherman lost two of his brothers when the boat capsized."),
          counter_examples=("The bank said 60 of its 6,500 members have lost money.",
                            "There are 1,200 children who have lost parents in the war.",
                            "Some 300 children have lost both parents, the agency said.",
                            "At least 90 widows who lost husbands in the floods were given land."),
          why="a family member lost in a war or disaster is dead (not those who lost them)"),
+    Rule("killed/buried-by-the-living", _buried_by_the_living, "killed",
+         examples=("Volunteers buried 37 people on Thursday in a mass grave near the camp.",
+                   "Relatives buried 12 victims of the landslide in the village cemetery.",
+                   "The municipality has buried 400 unidentified bodies since the floods."),
+         counter_examples=("The landslide buried 40 houses and their owners.",
+                           "The quake buried 300 people under the rubble of their homes."),
+         why="whom the living bury are dead (streams README: bodies recovered count as killed)"),
     Rule("missing/trapped-under", _trapped_under, "missing",
          examples=("At least 80 people remain trapped under a collapsed high-rise, rescuers said.",),
          counter_examples=("Some 300 people were trapped in their homes by the floodwaters.",),
