@@ -3118,3 +3118,18 @@ def test_a_leaders_regime_is_the_states_authorities(source, place, key):
     from dateline.consolidate.series import Places, source_key
     got = source_key(source, Places([]), place)
     assert (got == key) if key else not got.startswith("authorities:"), got
+
+
+# --- a camp's or a shelter's people are displaced -------------------------------------------------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("The camp now holds 45,000 people, up from 20,000 in March.", 45_000),
+    ("The shelter now hosts 900 people, the mayor said.", 900),
+    ("The settlement has reached 12,000 people since the fighting began.", 12_000),
+])
+def test_a_camps_people_are_displaced(text, value):
+    check(text, [("displaced", value, {})])
+
+
+def test_soldiers_an_army_camp_holds_are_not_displaced():
+    assert not _find(_figures("The army camp holds 3,000 soldiers."), "displaced", 3000)

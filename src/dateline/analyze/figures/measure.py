@@ -41,6 +41,18 @@ _SLEEPING_PLACES = {"school", "mosque", "church", "street", "car", "field", "par
                     "classroom", "garage", "corridor", "courtyard"}
 
 
+# what a camp's people are counted with ("the camp holds 45,000 people", "has grown to 3,000 people")
+_CAMP_COUNT_VERBS = {"hold", "house", "host", "shelter", "accommodate", "have", "reach", "grow", "swell", "number",
+                     "top", "exceed"}
+_CAMP_NOUNS = {"camp", "shelter", "encampment", "settlement"}
+
+
+def _a_camps_count(v) -> bool:
+    """A verb whose subject is a camp or a shelter and whose count is of its people: the camp's displaced
+    ("the camp holds 45,000 people", "the shelter has grown from 400 to nearly 3,000 people")."""
+    return _lem(v) in _CAMP_COUNT_VERBS and any(g.dep_ == "nsubj" and _lem(g) in _CAMP_NOUNS for g in v.children)
+
+
 def _shelter_path(v, cues, rank):
     """"living at evacuation facilities", "sleeping in tents", "relocated to secondary shelters": people
     who stay in a shelter are displaced; so are "the number of people in shelters" (the noun, no verb),
@@ -167,6 +179,8 @@ def _verb_cues(verb, cues, rank, ctx, skip, role):
         if role == "obj" and _lem(v) in _HOUSING_VERBS:
             _shelter_path(v, cues, rank)                 # "housing about 34,000 people in makeshift camps"
             _shelter_path(skip, cues, rank)
+        if role in ("obj", "pobj") and _lem(skip) in _RESIDENT_NOUNS and _a_camps_count(v):
+            _add_path(cues, rank, "displaced", v, "displaced/a-camps-people")
         if role in ("subj", "subjpass"):
             _shelter_path(v, cues, rank)
         for g in v.children:
