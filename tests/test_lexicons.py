@@ -14,7 +14,7 @@ import dateline.analyze.lexicon as general
 MODULES = [importlib.import_module(f"dateline.analyze.lexicon.{m.name}") for m in pkgutil.iter_modules(general.__path__)]
 MODULES.append(importlib.import_module("dateline.analyze.figures.lexicon"))
 # lists whose words are matched as written: names, acronyms, codes
-CASED = {"NAMED_DAY_PREFIXES", "SEASON_MIDDLE_MONTH", "SPEAKER_ACRONYMS"}
+CASED = {"NAMED_DAY_PREFIXES", "SEASON_MIDDLE_MONTH", "SPEAKER_ACRONYMS", "_PROVINCES_FILED_UNDER", "_SHARED_SHORT_NAMES"}
 
 
 def word_lists():

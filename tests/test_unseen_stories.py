@@ -3133,3 +3133,32 @@ def test_a_camps_people_are_displaced(text, value):
 
 def test_soldiers_an_army_camp_holds_are_not_displaced():
     assert not _find(_figures("The army camp holds 3,000 soldiers."), "displaced", 3000)
+
+
+# --- "2,410 deaths and 7,300 wounded": each count keeps its own word, however the parser hung the second -----
+
+@pytest.mark.parametrize("text,killed,wounded", [
+    ("The Ministry of Health reports 2,410 deaths and 7,300 wounded.", 2410, 7300),
+    ("The ministry reported 140 deaths and 900 injured in the province.", 140, 900),
+    ("Officials counted 35 dead and 120 wounded after the blast.", 35, 120),
+])
+def test_deaths_and_wounded_keep_their_words(text, killed, wounded):
+    check(text, [("killed", killed, {}), ("wounded", wounded, {})], absent=[("wounded", killed)])
+
+
+# --- "Congo", a short name two states share: the article's other places choose -------------------------------
+
+def test_congo_by_its_places():
+    has("Fighting near Goma in eastern Congo has killed 700 people, the UN said.", 700, "place",
+        "Democratic Republic of the Congo")
+    has("Clashes in Kinshasa, the capital of Congo, killed 40 people.", 40, "place_within",
+        "Democratic Republic of the Congo")
+    has("In Brazzaville, the capital of Congo, floods killed 40 people.", 40, "place_within", "Republic of the Congo")
+
+
+def test_the_two_congos_provinces_are_their_own():
+    """countryinfo files them under each other; the gazetteer puts them right."""
+    from dateline.analyze.lexicon.gazetteer import gazetteer
+    g = gazetteer()
+    assert {p.country for p in g.find("Kinshasa")} == {"CD"} and {p.country for p in g.find("Nord-Kivu")} == {"CD"}
+    assert {p.country for p in g.find("Brazzaville")} == {"CG"}

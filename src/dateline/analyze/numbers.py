@@ -79,6 +79,9 @@ _SPACED_M = re.compile(r"[ \u00a0](m)\b(?=\s+(?!(?:high|tall|deep|long|wide|thic
                        r"(?:[a-z]|[A-Z][a-z]+(?:ns|is|es|ese|ans)\b))")      # "1.5 m people", "1.5 m Haitians"
 _WORD_RE = re.compile(r"\b[A-Za-z]+\b")
 
+# the other day of a pair of days: "February 3 and [4]", "[12] and 13 March"
+_DAY_PAIR_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}\s*(?:and|or|to|-)\s*$", re.I)
+_DAY_PAIR_AFTER = re.compile(rf"^\s*(?:and|or|to|-)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b", re.I)
 _MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?,?\s*$", re.I)
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b", re.I)
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹₪]|\b(?:US|USD|EUR|GBP|Rs\.?|INR|NIS|AED|SAR|QAR|C|A|HK)\s?\$?)\s*$")
@@ -519,6 +522,14 @@ KIND = Table("numbers.kind", runner="numbers", subject="a number read in a segme
          and s.raw.value <= 31, "date",
          examples=("Talks began on March 3 in Geneva.", "The vote was held on 14 May."),
          counter_examples=("In March 300 families left the valley.",)),
+    Rule("date/second-day-of-a-pair",
+         lambda s: s.raw.plain_int and s.raw.value <= 31 and bool(_DAY_PAIR_BEFORE.search(s.before) or
+                                                                  _DAY_PAIR_AFTER.match(s.after)), "date",
+         examples=("Fighting on February 3 and 4 killed dozens of people in the city.",
+                   "Storms on 12 and 13 March flooded the valley.",
+                   "The strikes of 7 or 8 May hit the port."),
+         counter_examples=("On February 3, 40 people were killed and 12 wounded.",),
+         why="'February 3 and 4', '12 and 13 March': the second day of a pair of days counts nobody"),
     Rule("year/four-digits",
          lambda s: _plain_year(s) and len(s.body) == 4 and not _PLURAL_NOUN_AFTER.match(s.after)
          and bool(_PERIOD_OF_BEFORE.search(s.before) or _HAPPENING_OF_BEFORE.search(s.before)

@@ -32,7 +32,7 @@ from .events import ArticleEvents
 from .incident import the_storys_one_happening
 from .group import _group
 from .revision import revised_around
-from .lists import LABEL_LINE as _LABEL_LINE, a_part_of_the_table, heading_of, list_label, resolve_lists
+from .lists import LABEL_LINE as _LABEL_LINE, a_part_of_the_table, heading_of, inline_item_at, list_label, resolve_lists
 from .place import ArticlePlaces, _own_place, inferred, place_of
 from ..lexicon.gazetteer import fold
 
@@ -52,6 +52,8 @@ def _sentence_candidates(doc, sent) -> list[_Cand]:
             continue
         root = span.root
         np = _counted_phrase(root, sent)
+        if np is None and inline_item_at(nlp.doc_text(doc), num.start, num.end) is not None:
+            np = root                                # "Deaths by province: Punjab 66; Sindh 58": an item's count
         if np is None:
             trace.outcome = "dropped: a label"       # "channel 12", "day 20"
             continue

@@ -132,6 +132,33 @@ def measure_label(c: _Cand) -> Optional[tuple]:
     return (_LABEL_MEASURES[re.sub(r"\s+", " ", m.group("word").lower())], label, None) if m else None
 
 
+# "Deaths by province: Punjab 66; Sindh 58; Khyber Pakhtunkhwa 44": a measure's label, a colon, then items of a
+# name and its number, apart by semicolons (or commas)
+_INLINE_ITEMS = re.compile(r"^[ \t]*[-•*–]?[ \t]*(?P<label>[A-Za-z][A-Za-z ]{1,40}?)[ \t]*:[ \t]*"
+                           r"(?:[A-Z][\w'’. -]{1,40}?[ \t]+[\d,]+[ \t]*[;,][ \t]*)*"
+                           r"(?P<item>[A-Z][\w'’. -]{1,40}?)[ \t]+$")
+BY_AREA = re.compile(r"\s+(?:by|per|in\s+each)\s+(?:province|district|region|county|state|governorate|city|town|"
+                      r"country|prefecture)$", re.I)
+
+
+def inline_item(c: _Cand) -> Optional[tuple[str, str, str]]:
+    """(measure, label, item name) for a number in a "Deaths by province: Punjab 66; Sindh 58" line."""
+    return inline_item_at(nlp.doc_text(c.root.doc), c.num.start, c.num.end)
+
+
+def inline_item_at(text: str, start: int, end: int) -> Optional[tuple[str, str, str]]:
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _INLINE_ITEMS.match(text[line_start:start])
+    if m is None or not re.match(r"^[ \t]*(?:[;,.]|$|\n)", text[end:end + 2] or "\n"):
+        return None
+    label = BY_AREA.sub("", m.group("label").strip())
+    w = _MEASURE_LABEL.match(label)
+    if w is None:
+        return None
+    return _LABEL_MEASURES[re.sub(r"\s+", " ", w.group("word").lower())], m.group("label").strip(), \
+        m.group("item").strip()
+
+
 def a_part_of_the_table(c: _Cand) -> Optional[str]:
     """The label of a "Treated and discharged: 4,257" line in a table whose other lines name the measure
     ("Injured: 4,877"): a part of a count, not a count of its own."""
@@ -169,6 +196,13 @@ LIST = Table("figures.list", runner="figures", subject="a number with no measure
                    "Casualties so far\nDeaths: 1,204\nInjuries: 3,310",
                    "Killed: 31\nWounded: 140\nDisplaced: 12,000"),
          why="a line whose label is a measure word counts that measure, heading or none"),
+    Rule("list/inline-items-of-a-measure", lambda s: inline_item(s.c) is not None,
+         lambda s: inline_item(s.c)[:2] + (None,),
+         examples=("- Deaths by province: Varn 66; Tessel 58; Orlo 44.",
+                   "Injured by district: North Kell 120; Dunmore 45",
+                   "Missing: Harbour Ward 12, Old Town 7"),
+         counter_examples=("Deaths by province: see the table below for 2024.",),
+         why="a measure's label, a colon, then a name and its number per item: each item counts that measure"),
     Rule("list/labelled-line", lambda s: s.labelled(), lambda s: s.heading,
          examples=("The agency broke down the deaths by county:\n- Holm County: 12 people\n- Tarn County: 7 people",
                    "It listed the causes of death:\n\nDrowning: 20\n\nLandslide: 11")),

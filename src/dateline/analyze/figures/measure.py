@@ -170,8 +170,10 @@ _SPARING_VERBS = {"save", "protect", "spare", "change", "transform", "improve", 
 def _verb_cues(verb, cues, rank, ctx, skip, role):
     """The predicate itself, its open complements and the small clauses it takes ("left ... dead")."""
     for v in _xcomp_chain(verb):
-        if v.dep_ in ("oprd", "acomp") and _count_between(skip, v):
-            continue                                 # "left 40 people dead and 120 injured"
+        if (v.dep_ in ("oprd", "acomp") or (v.i != verb.i and v.dep_ == "advcl" and v.tag_ == "VBN")) and \
+                _count_between(skip, v):
+            continue                                 # "left 40 people dead and 120 injured", "2,410 deaths and
+            #                                          7,300 wounded" (however the parser hung 'wounded')
         vrole = role
         if v.i != verb.i and role == "subj" and any(g.dep_ == "auxpass" for g in v.children):
             vrole = "subjpass"                       # "50 hostages are to be released"
@@ -198,7 +200,8 @@ def _verb_cues(verb, cues, rank, ctx, skip, role):
                     if h.dep_ == "conj" and not _counts_its_own(h):
                         _add(cues, h, "noun", rank, ctx)
             elif g.dep_ in ("advcl",) and g.tag_ == "VBN" and not any(h.dep_ in SUBJ_DEPS for h in g.children):
-                _add(cues, g, "verb", rank, ctx, "mod")           # "reporting 900 soldiers ... killed"
+                if not _count_between(skip, g):  # ("reports 2,410 deaths and 7,300 wounded": the 7,300's word)
+                    _add(cues, g, "verb", rank, ctx, "mod")       # "reporting 900 soldiers ... killed"
             elif g.dep_ in ("dobj", "attr", "npadvmod") and not g.like_num:
                 if _lem(g) == "life" and _lem(v) in _SPARING_VERBS:
                     continue                            # "help save lives", "risked their lives": no one died

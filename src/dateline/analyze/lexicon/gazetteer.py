@@ -59,6 +59,11 @@ COMPASS_WORDS = frozenset("north south east west northeast northwest southeast s
                           "north-east north-west south-east south-west".split())
 
 
+# countryinfo files the two Congos' provinces under each other (Kinshasa and the Kivus under CG, Brazzaville
+# and Pool under CD): whose they really are.
+_PROVINCES_FILED_UNDER = {"CG": "CD", "CD": "CG"}
+# Short names a state shares with another, which sources give to one of them only.
+_SHARED_SHORT_NAMES = (("Congo", "CD"),)
 # Cities at least this large are also known by their alternative spellings.
 ALIAS_POPULATION = 100_000
 
@@ -255,7 +260,12 @@ class Gazetteer:
                     if len(alt) > 3 or alt in ("US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK"):
                         self._add(alt, place)
                 for province in info.get("provinces") or ():
-                    self._add(province, Place(province, "region", code))
+                    self._add(province, Place(province, "region", _PROVINCES_FILED_UNDER.get(code, code)))
+        # a short name two states share, which news uses for both ("Congo": Kinshasa's as often as Brazzaville's):
+        # each is found by it, the article's other places (or the larger population) choose
+        for short, code in _SHARED_SHORT_NAMES:
+            if code in self._countries:
+                self._add(short, self._countries[code])
         # demonyms: the most populous country keeps a shared one ("American")
         for code, infos in sorted(entries.items(), key=lambda e: -self._countries[e[0]].population):
             for info in infos:

@@ -17,7 +17,7 @@ from ..lexicon import (
     ATTACK_NOUNS, COMBATANT_NOUNS, ESTIMATE_NOUNS, HAPPENING_NOUNS, KILLED_VERBS, NEWS_OUTLET_WORDS, STORY_EVENT_NOUNS,
     SUBJ_DEPS, WAR_START_NOUNS,
 )
-from ..lists import LABEL_LINE, bracketed_item
+from ..lists import BY_AREA, LABEL_LINE, bracketed_item, inline_item
 from ..parse import _clause_verb, _is_verbal, _lem
 from .article import ArticlePlaces
 from .names import _KIND_WORDS, _named, clean_name
@@ -119,7 +119,12 @@ class _Where:
 
     @functools.cached_property
     def label_place(self) -> Optional[str]:
-        """The label of a "Georgia: 25 people" line, when it names a place."""
+        """The label of a "Georgia: 25 people" line, when it names a place; the item's name in a "Deaths by
+        province: Punjab 66; Sindh 58" line, when it names one or the label says the items are places."""
+        item = inline_item(self.c)
+        if item is not None:
+            name = item[2]
+            return name if self.article.resolve(name) is not None or BY_AREA.search(item[1]) else None
         if not self.c.in_list or self.c.listed_after is not None:
             return None
         text = nlp.doc_text(self.c.root.doc)
@@ -377,7 +382,8 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
                    "Rockets wounded 40 people, mostly in Sderot, medics said."),
          why="the place of most of them is not the place of all of them: the country that holds it is"),
     Rule("place/the-line's-label", lambda w: w.label_place is not None, lambda w: w.label_place,
-         examples=("The agency broke down the deaths by county:\n- Holm County: 12 people\n- Tarn County: 7 people",)),
+         examples=("The agency broke down the deaths by county:\n- Holm County: 12 people\n- Tarn County: 7 people",
+                   "- Deaths by province: Varn 66; Tessel 58; Orlo 44.")),
     Rule("place/the-section's-heading", lambda w: w.section_place is not None, lambda w: w.section_place,
          examples=("The latest figures for the floods:\n\nNORTH CAROLINA:\nTotal dead: 92\nInjured: 877",
                    "Casualties by country\nPeru:\nDeaths: 192\nInjuries: 4,877"),
