@@ -65,6 +65,14 @@ class _Listed:
             return p
         return None
 
+    def place_with_its_count(self) -> Optional[_Cand]:
+        """"..., followed by Sindh with 17 and Balochistan with 11": a name, "with", the number, after a
+        measured count of the same sentence: an item of that count's list."""
+        measured = [p for p in self.before if p.measure]
+        if not measured or not place_with_count_name(self.c):
+            return None
+        return measured[-1]
+
     def labelled(self) -> bool:
         return labelled_line(self.c) and bool(self.heading)
 
@@ -90,6 +98,21 @@ def bracketed_item(text: str, start: int, end: int) -> Optional[str]:
     """The name before "(N)" when the number at [start:end] is such an item's count, else None."""
     m = re.search(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\(\s*$", text[max(0, start - 60):start])
     if m is None or not re.match(r"\s*\)", text[end:end + 3]):
+        return None
+    return m.group("name")
+
+
+# "followed by Sindh with ", ", Buner with ", "and Shangla with ": an item's name before its number
+_NAME_WITH = re.compile(r"(?:,\s*|\s+)(?:(?:followed|then)\s+by\s+|and\s+)?(?:the\s+)?"
+                        r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+                        r"(?:\s+(?:district|province|county|state|region|governorate))?\s+with\s+$")
+
+
+def place_with_count_name(c: _Cand) -> Optional[str]:
+    """The name in "followed by Sindh with 17", if the number's words are that and it ends its item."""
+    text = nlp.doc_text(c.root.doc)
+    m = _NAME_WITH.search(text[max(c.sent.start_char, c.num.start - 80):c.num.start])
+    if m is None or not re.match(r"^\s*(?:[,;.]|and\b|$)", text[c.num.end:c.num.end + 5]):
         return None
     return m.group("name")
 
@@ -196,6 +219,13 @@ LIST = Table("figures.list", runner="figures", subject="a number with no measure
                    "Casualties so far\nDeaths: 1,204\nInjuries: 3,310",
                    "Killed: 31\nWounded: 140\nDisplaced: 12,000"),
          why="a line whose label is a measure word counts that measure, heading or none"),
+    Rule("list/a-name-with-its-count", lambda s: s.place_with_its_count() is not None,
+         lambda s: s.place_with_its_count(),
+         examples=("Punjab recorded 29 deaths, followed by Sindh with 17 and Balochistan with 11.",
+                   "Swat district was the hardest hit with 19 deaths, followed by Shangla with 11 and Buner with 8.",
+                   "Florida reported 20 deaths, Georgia with 15 and the Carolinas with 9."),
+         counter_examples=("Rescuers found 19 survivors, and Smith with 2 dogs searched the ruins.",),
+         why="a name, 'with', a number, after a measured count: an item of that count's list"),
     Rule("list/inline-items-of-a-measure", lambda s: inline_item(s.c) is not None,
          lambda s: inline_item(s.c)[:2] + (None,),
          examples=("- Deaths by province: Varn 66; Tessel 58; Orlo 44.",

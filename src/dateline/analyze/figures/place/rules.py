@@ -17,7 +17,7 @@ from ..lexicon import (
     ATTACK_NOUNS, COMBATANT_NOUNS, ESTIMATE_NOUNS, HAPPENING_NOUNS, KILLED_VERBS, NEWS_OUTLET_WORDS, STORY_EVENT_NOUNS,
     SUBJ_DEPS, WAR_START_NOUNS,
 )
-from ..lists import BY_AREA, LABEL_LINE, bracketed_item, inline_item
+from ..lists import BY_AREA, LABEL_LINE, bracketed_item, inline_item, place_with_count_name
 from ..parse import _clause_verb, _is_verbal, _lem
 from .article import ArticlePlaces
 from .names import _KIND_WORDS, _named, clean_name
@@ -121,6 +121,9 @@ class _Where:
     def label_place(self) -> Optional[str]:
         """The label of a "Georgia: 25 people" line, when it names a place; the item's name in a "Deaths by
         province: Punjab 66; Sindh 58" line, when it names one or the label says the items are places."""
+        named = place_with_count_name(self.c) if self.c.listed_after is not None else None
+        if named is not None and self.article.resolve(named) is not None:
+            return named                        # "followed by Sindh with 17"
         item = inline_item(self.c)
         if item is not None:
             name = item[2]
@@ -383,7 +386,8 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
          why="the place of most of them is not the place of all of them: the country that holds it is"),
     Rule("place/the-line's-label", lambda w: w.label_place is not None, lambda w: w.label_place,
          examples=("The agency broke down the deaths by county:\n- Holm County: 12 people\n- Tarn County: 7 people",
-                   "- Deaths by province: Varn 66; Tessel 58; Orlo 44.")),
+                   "- Deaths by province: Varn 66; Tessel 58; Orlo 44.",
+                   "Punjab recorded 29 deaths, followed by Sindh with 17 and Balochistan with 11.")),
     Rule("place/the-section's-heading", lambda w: w.section_place is not None, lambda w: w.section_place,
          examples=("The latest figures for the floods:\n\nNORTH CAROLINA:\nTotal dead: 92\nInjured: 877",
                    "Casualties by country\nPeru:\nDeaths: 192\nInjuries: 4,877"),
