@@ -80,3 +80,12 @@ def dateline_at(text: str, pos: int = 0) -> Optional[Dateline]:
     return Dateline(start=start, end=m.end(), place=(m.group("place") or "").rstrip() or None, date=m.group("date"),
                     agency=(m.group("agency") or "").strip() or m.group("agency_only"),
                     time=(m.group("time") or "").strip() or None)
+
+
+def opening_datelines(text: str, within: int = 600):
+    """The datelines opening the text's paragraphs in its first ``within`` characters (a wire story's comes
+    first, or after its headline and byline), in order."""
+    for start in [0] + [m.end() for m in re.finditer(r"\n", text[:within])]:
+        line = dateline_at(text, start)
+        if line is not None:
+            yield line

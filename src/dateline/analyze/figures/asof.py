@@ -12,7 +12,7 @@ from .lexicon import (
     ATTACK_NOUNS, DECISION_VERBS, ESTIMATE_NOUNS, GATHERINGS, LEVEL_VERBS, SPEECH_VERBS, TOLL_SET_VERBS,
     WAR_START_NOUNS,
 )
-from ..datelines import dateline_at
+from ..datelines import opening_datelines
 from ..timex.tense import opens_a_timeline_entry
 from ..lexicon.calendar import MONTHS, WEEKDAYS
 from ..lexicon.reporting import DOCUMENT_NOUNS
@@ -65,12 +65,8 @@ _OPENING = 600          # characters of an article its wire dateline may open af
 def _dateline_date(text: str, doc_date: dt.date) -> Optional[dt.date]:
     """"Jerusalem, Oct 9: ..." opening a wire story (at the top, or after its headline and byline) dates what
     it reports (``analyze.datelines``)."""
-    line = None
-    for start in [0] + [m.end() for m in re.finditer(r"\n", text[:_OPENING])]:
-        line = dateline_at(text, start)
-        if line is not None and line.date:
-            break
-    m = _DAY.fullmatch(line.date.strip()) if line is not None and line.date else None
+    line = next((d for d in opening_datelines(text, _OPENING) if d.date), None)
+    m = _DAY.fullmatch(line.date.strip()) if line is not None else None
     if not m:
         return None
     month = MONTHS.get((m.group("mon") or m.group("mon2")).lower().rstrip("."))
@@ -92,10 +88,9 @@ def _as_of_line_date(text: str, doc_date: dt.date, times: list[TimeExpr]) -> Opt
     if m is None:
         return None
     for t in times:
-        if m.start("rest") <= t.span.start < m.end("rest") and t.type in ("DATE", "TIME") and t.date:
-            d = t.date if isinstance(t.date, dt.date) else None
-            if d is not None and d <= doc_date and (doc_date - d).days <= 14:
-                return d
+        if m.start("rest") <= t.span.start < m.end("rest") and t.type in ("DATE", "TIME") and t.date and \
+                t.date <= doc_date and (doc_date - t.date).days <= 14:
+            return t.date
     return None
 
 

@@ -107,17 +107,25 @@ def _setter_of_toll_holding(noun):
 _KILLING_VERBS = {"kill", "die", "wound", "injure", "hurt", "murder", "slay", "shoot", "massacre", "execute"}
 
 
+_LEADING_QUALIFIERS = QUALIFIER_PREPS | {"than", "more", "least", "at"}
+
+
+def _before_the_qualifiers(doc, i: int, sent):
+    """The word before token ``i`` and the qualifiers in front of it ("killed [at least] 100"), if in the
+    sentence."""
+    i -= 1
+    while i > sent.start and doc[i].lower_ in _LEADING_QUALIFIERS:
+        i -= 1
+    return doc[i] if i >= sent.start else None
+
+
 def _verb_left_without_object(rel, root, head, sent):
     """"Fighting has killed at least 100 people, including 20 children, aid groups and doctors said": the
     parser makes the counted phrase the subject of the closing reporting verb; it is the object of the verb
     right before it, which has none."""
     if _lem(head) not in SPEECH_VERBS or head.i < rel.i:
         return None
-    i = min(root.i, rel.i) - 1
-    while i > sent.start and root.doc[i].lower_ in QUALIFIER_PREPS | {"than", "more", "least", "at", "some",
-                                                                      "about", "nearly", "almost", "around"}:
-        i -= 1
-    left = root.doc[i] if i >= sent.start else None
+    left = _before_the_qualifiers(root.doc, min(root.i, rel.i), sent)
     if left is None or left.pos_ != "VERB" or left.i >= head.i or any(ch.dep_ == "dobj" for ch in left.children):
         return None
     return left
@@ -156,10 +164,7 @@ def _role_of(np, root, sent):
         rel = rel.head                          # "took 180 people hostage": the phrase's role is the head's
     if rel.i == root.i and root.head.i > root.i and any(
             _separator(t) for t in root.doc[root.i + 1:root.head.i]):
-        left = root.doc[root.i - 1] if root.i > sent.start else None
-        while left is not None and left.i > sent.start and \
-                left.lower_ in QUALIFIER_PREPS | {"than", "more", "least", "at"}:
-            left = root.doc[left.i - 1]
+        left = _before_the_qualifiers(root.doc, root.i, sent)
         if left is not None and left.pos_ == "VERB":
             return rel, "obj", left, None
         toll = left

@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Optional
 
 from ... import nlp
-from ...datelines import dateline_at, dateline_end
+from ...datelines import dateline_end, opening_datelines
 from ...lexicon.gazetteer import Place, fold, gazetteer
 from ..lexicon import ATTACK_NOUNS, NEWS_OUTLET_WORDS, WORLD_REGIONS
 from ..parse import _lem
@@ -161,16 +161,12 @@ class ArticlePlaces:
                 taken.append((ent.start_char, ent.end_char))
                 self.positions.append((ent.start_char, ent.text))
         # a wire dateline NER left out ("MARRAKECH (Travel Desk) —"): where the reporter files from, a quarter
-        for start in [0] + [m.end() for m in re.finditer(r"\n", text[:600])]:
-            line = dateline_at(text, start)
-            if line is None or not line.place:
-                continue
-            first = line.place.split(",")[0].strip()
-            if first and not any(s <= line.start < e for s, e in taken) and g.find(first.title()):
-                names[first.title()] += 0.25
-                self.positions.append((line.start, first.title()))
-                taken.append((line.start, line.start + len(first)))
-            break
+        line = next((d for d in opening_datelines(text) if d.place), None)
+        first = line.place.split(",")[0].strip() if line is not None else ""
+        if first and not any(s <= line.start < e for s, e in taken) and g.find(first.title()):
+            names[first.title()] += 0.25
+            self.positions.append((line.start, first.title()))
+            taken.append((line.start, line.start + len(first)))
         # names NER missed or took for people, where the words around say a place is meant and the
         # gazetteer knows it ("in Khan Younis", "Ishikawa Prefecture"); also in sentences left unparsed
         for m in _PLACE_CONTEXT.finditer(text):
