@@ -3162,3 +3162,27 @@ def test_the_two_congos_provinces_are_their_own():
     g = gazetteer()
     assert {p.country for p in g.find("Kinshasa")} == {"CD"} and {p.country for p in g.find("Nord-Kivu")} == {"CD"}
     assert {p.country for p in g.find("Brazzaville")} == {"CG"}
+
+
+# --- small towns: a disaster strikes them, and the gazetteer knows them unless their name is a word ----------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("The wildfire killed at least 36 people in Lahaina, county officials said.", 36, "Lahaina"),
+    ("Rescuers said 14 people had died in Suzu after the quake.", 14, "Suzu"),
+    ("Floodwater swept through Chiang Saen, where 9 people drowned overnight.", 9, "Chiang Saen"),
+])
+def test_small_towns_are_places(text, value, place):
+    has(text, value, "place", place)
+
+
+def test_a_small_town_named_by_a_word_is_no_place():
+    """Towns under 15,000 people whose name is an English word ("The Village", "Hope") are left out: a
+    village or a valley is no place of that name."""
+    from dateline.analyze.lexicon.gazetteer import gazetteer
+    g = gazetteer()
+    assert not g.find("village") and not g.find("valley") and not [p for p in g.find("Hope") if p.kind == "city"]
+    assert g.find("Lahaina") and g.find("Suzu")
+    for text in ("Floods killed 12 people in the village, officials said.",
+                 "About 2,000 residents have been displaced across the valley, officials said.",
+                 "A mudslide buried 12 people in the hamlet of Hope, police said."):
+        assert all(f.place in (None, "Hope") for f in _figures(text)), text

