@@ -3186,3 +3186,43 @@ def test_a_small_town_named_by_a_word_is_no_place():
                  "About 2,000 residents have been displaced across the valley, officials said.",
                  "A mudslide buried 12 people in the hamlet of Hope, police said."):
         assert all(f.place in (None, "Hope") for f in _figures(text)), text
+
+
+# --- a share of the toll held by one area: the area that holds it is its place ---------------------------------
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Floods hit Pakistan again. Tarvo province accounts for 420 of the deaths, officials said.", 420, "Tarvo"),
+    ("The quake shook Turkey. Hatay accounts for 9,000 of the deaths, the agency said.", 9000, "Hatay"),
+    ("The storm hit Congo. Kwilu district alone accounts for 1,200 deaths, the ministry said.", 1200, "Kwilu"),
+])
+def test_the_area_that_accounts_for_a_share(text, value, place):
+    has(text, value, "place", place)
+
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Floods hit Pakistan again. Belvo district was the hardest hit with 19 deaths.", 19, "Belvo"),
+    ("The quake shook Turkey. Hatay province was the worst hit, with 9,000 dead.", 9000, "Hatay"),
+    ("The cyclone hit Malawi. Marn district was worst affected, with 40 people killed.", 40, "Marn"),
+])
+def test_the_hardest_hit_area_has_the_count(text, value, place):
+    """A named area (known to the gazetteer or not) said to be hit hardest, with N dead: its dead; also
+    when the parser hangs the subject on the passive's auxiliary."""
+    has(text, value, "place", place)
+
+
+def test_a_describing_word_before_district_names_no_area():
+    figs = _figures("The cyclone hit Malawi. Remote district was the hardest hit with 12 deaths.")
+    assert all(f.place != "Remote" for f in figs)
+    for text in ("Fighting spread. Kurdish region was the hardest hit with 30 deaths.",
+                 "The floods spread. Afghan province was the worst hit, with 12 dead."):
+        assert all(f.place not in ("Kurdish", "Afghan") for f in _figures(text)), text
+
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Floods hit Pakistan again. The agency said 38 of the 88 people who died in Sindh were children.", 88, "Sindh"),
+    ("Rain lashed India. Police said 12 of the 40 people who drowned in Kerala were fishermen.", 40, "Kerala"),
+    ("The quake shook Turkey. Officials said 5 of the 31 people killed in Hatay were rescuers.", 31, "Hatay"),
+])
+def test_a_place_said_of_the_whole_of_a_partitive(text, value, place):
+    """"38 of the 88 people who died in Sindh": the place is said of the 88's own people, not of a part."""
+    has(text, value, "place", place)

@@ -402,7 +402,9 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
          examples=("Osmund County suffered 42 deaths, the highest toll of the counties.",
                    "Floods hit Japan again. Nagano recorded 99 deaths, the most of any prefecture.",
                    "The quake shook Japan. Ishikawa is the worst-hit prefecture, with 200 dead and 30 missing.",
-                   "The storm moved on to Georgia. Florida was hit hardest, with 31 killed."),
+                   "The storm moved on to Georgia. Florida was hit hardest, with 31 killed.",
+                   "Floods hit Pakistan again. Tarvo province accounts for 420 of the deaths, officials said.",
+                   "Floods hit Pakistan again. Belvo district was the hardest hit with 19 deaths."),
          counter_examples=("Belmoria has killed 9,310 people since the invasion.",)),
     Rule("place/people-named-by-country", lambda w: w.demonym is not None and (
             not _counted_abroad_maybe(w) or (w.article.tells_of(w.demonym) and not w.serving_abroad)),

@@ -10,7 +10,7 @@ import re
 from typing import Optional
 
 from ... import nlp
-from ...lexicon.gazetteer import AREA_WORDS, Place, fold, gazetteer
+from ...lexicon.gazetteer import AREA_WORDS, COMPASS_WORDS, Place, fold, gazetteer
 from ..candidate import _Cand
 from ..lexicon import (
     ATTACK_NOUNS, ATTACK_VERBS, ESTIMATE_NOUNS, HOSTAGE_VERBS, KILLED_VERBS, RELEASE_VERBS, SUBJ_DEPS, MOST_ADVERBS,
@@ -41,6 +41,27 @@ def _is_place_token(tok, article: ArticlePlaces) -> bool:
         return False
     # a town's name is also a word or a person's name far more often than a country's or a region's
     return place.kind not in ("city", "county") or not article.countries or article.countries[place.country] > 0
+
+
+# words that describe an area rather than name it: "Northern district", "the Central province"
+_AREA_DESCRIBERS = COMPASS_WORDS | {"northern", "southern", "eastern", "western", "upper", "lower", "coastal",
+                                    "border", "rural", "remote", "neighbouring", "neighboring", "capital", "hardest"}
+
+
+def _named_area(tok):
+    """"Swat district", "Al Haouz province": a lower-case word of an area's kind right after a capitalised
+    name is that area, though no gazetteer knows it; the name's last word, or None."""
+    if _lem(tok) not in _NAMED_AREA_KINDS or tok.lower_ != tok.text or tok.i == 0:
+        return None
+    before = tok.doc[tok.i - 1]
+    # (whatever NER made of the name: "Al Haouz" is often a person to it; "Gorkha" parsed as an adjective,
+    # unless it is a capitalised first word: "Northern district")
+    if before.dep_ in ("compound", "amod") and before.head.i == tok.i and before.text[:1].isupper() and \
+            gazetteer().demonym(before.text) is None and fold(before.text) not in _AREA_DESCRIBERS and \
+            (before.dep_ == "compound" or before.pos_ == "PROPN" or before.ent_type_ in PLACE_LABELS or
+             before.i > tok.sent.start):
+        return before
+    return None
 
 
 def _name_at(tok) -> str:
@@ -226,6 +247,11 @@ def _place_that_had(c: _Cand, article: ArticlePlaces):
     if with_them is not None:
         return with_them
     v = c.verb
+    if c.role == "pobj" and c.prep is not None and c.prep.lower_ == "for" and v is not None and \
+            _lem(v) == "account":
+        # "Al Haouz province accounts for 1,650 of the deaths": the place that holds that share of them
+        return next((g if _is_place_token(g, article) else _named_area(g) for g in v.children
+                     if g.dep_ == "nsubj" and (_is_place_token(g, article) or _named_area(g) is not None)), None)
     if c.role != "obj" or v is None or not _is_verbal(v) or \
             _lem(v) in KILLED_VERBS | WOUNDED_VERBS | ATTACK_VERBS | HOSTAGE_VERBS | RELEASE_VERBS | \
             {"cause", "leave", "claim", "take", "hold", "keep", "free"}:
@@ -255,12 +281,14 @@ def _place_with_them(c: _Cand, article: ArticlePlaces):
         v = v.head                      # "with" hung on the predicate noun: up to its verb
     if not _is_verbal(v) and v.pos_ != "AUX":
         return None
-    passive = any(g.dep_ == "nsubjpass" for g in v.children)
+    # (the parser sometimes hangs a passive's subject as nsubj: "Swat district was the hardest hit", auxpass)
+    passive = any(g.dep_ in ("nsubjpass", "auxpass") for g in v.children)
     if _lem(v) not in _STATE_VERBS and not passive:
         return None
-    for g in v.children:
-        if g.dep_ in ("nsubj", "nsubjpass") and _is_place_token(g, article):
-            return g
+    # (its subject, or one the parser hung on the passive's auxiliary: "Swat district was the hardest hit")
+    for g in [*v.children, *(x for a in v.children if a.dep_ in ("aux", "auxpass") for x in a.children)]:
+        if g.dep_ in ("nsubj", "nsubjpass") and (_is_place_token(g, article) or _named_area(g) is not None):
+            return g if _is_place_token(g, article) else _named_area(g)
     return None
 
 
@@ -449,8 +477,8 @@ def _in_a_part(t, c: _Cand) -> bool:
     if _where_most_were(t, c):
         return True
     for a in t.ancestors:
-        if a.i == c.root.i:
-            return False
+        if a.i in (c.root.i, c.np.i):
+            return False                    # "38 of the 88 people who died in Sindh": said of the 88's own people
         if a.lower_ in ("including", "among", "excluding") or \
                 (a.like_num and a.tag_ == "CD" and a.lower_ != "one" and a.i != c.root.i):
             return True
