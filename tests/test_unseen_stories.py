@@ -3226,3 +3226,22 @@ def test_a_describing_word_before_district_names_no_area():
 def test_a_place_said_of_the_whole_of_a_partitive(text, value, place):
     """"38 of the 88 people who died in Sindh": the place is said of the 88's own people, not of a part."""
     has(text, value, "place", place)
+
+
+# --- "the worst since 2015, when ... killed 9,000": a when-clause on an earlier year tells that year's dead -------
+
+@pytest.mark.parametrize("text,value", [
+    ("The quake is the strongest to hit the country since April 2015, when a magnitude 7.8 earthquake, also "
+     "centred in the hills, killed nearly 9,000 people.", 9000),
+    ("It was the deadliest storm since 2013, when Typhoon Arlo killed more than 6,000 people.", 6000),
+    ("The river last burst its banks in 2010, when floods drowned 1,700 people.", 1700),
+])
+def test_a_when_clause_on_an_earlier_year(text, value):
+    has(text, value, "scope", "other", date=dt.date(2025, 4, 5))
+
+
+def test_a_when_clause_on_a_day_of_the_story_keeps_its_scope():
+    check("Rescuers have been digging since Monday, when the quake killed 300 people.",
+          [("killed", 300, {"scope": "cumulative"})], date=dt.date(2025, 4, 5))
+    check("The floods are the worst since 2010, when 1,700 people died, and this week 300 people have died.",
+          [("killed", 1700, {"scope": "other"}), ("killed", 300, {"scope": "period"})], date=dt.date(2025, 4, 5))

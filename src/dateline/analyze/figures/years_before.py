@@ -97,10 +97,41 @@ _TIMELINE_ENTRY = re.compile(rf"\s*{_YEARS}\s*(?::|\s[-–])\s")
 _YEAR_HEADING = re.compile(rf"{_YEARS}\s*[:–-]?")       # the heading on a line of its own
 
 
+def _when_of_an_old_time(c: _Cand, times: Sequence[TimeExpr], doc_date: dt.date) -> bool:
+    """"the strongest since 2015, when an earthquake killed nearly 9,000 people": the count's clause is a
+    when-clause on a time long before the article (also one that a comparison starts from)."""
+    verb = _clause_verb(c.np, c.sent)
+    for v in ([verb, *list(verb.ancestors)[:2]] if verb is not None else []):
+        if v.dep_ not in ("relcl", "advcl") or not any(ch.lower_ == "when" and ch.dep_ == "advmod"
+                                                       for ch in v.children):
+            continue
+        head = v.head
+        for t in times:
+            last = _last_day(t)
+            if t.span.start <= head.idx < t.span.end and last is not None and (doc_date - last).days > _RECENT_DAYS:
+                return True
+        return False
+    # the same when the parser lost the clause: the count in the words right after "2015, when ..."
+    text = nlp.doc_text(c.sent.doc)
+    for t in times:
+        last = _last_day(t)
+        if c.sent.start_char <= t.span.start and t.span.end <= c.num.start and last is not None and \
+                (doc_date - last).days > _RECENT_DAYS and _WHEN_AFTER.match(text, t.span.end, c.num.start) and \
+                not any(t.span.end <= u.span.start < c.num.start for u in times):
+            return True
+    return False
+
+
+# ", when ..." right after a time, up to the count (no other time between: checked apart)
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b[^;:()]*$", re.I)
+
+
 def told_of_an_earlier_year(c: _Cand, times: Sequence[TimeExpr], prev_sent, doc_date: dt.date) -> Optional[str]:
     """Why the figure's event is dated a year long before the article, or None."""
     if c.doc_date is None or _RUNNING.search(c.sent.text):
         return None
+    if _when_of_an_old_time(c, times, doc_date):
+        return "a when-clause on an earlier year dates it"
     heading = prev_sent is not None and _YEAR_HEADING.fullmatch(prev_sent.text.strip()) is not None
     if not _told_in_the_past(c) and not _TIMELINE_ENTRY.match(c.sent.text) and not heading:
         return None
