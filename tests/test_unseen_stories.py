@@ -3245,3 +3245,19 @@ def test_a_when_clause_on_a_day_of_the_story_keeps_its_scope():
           [("killed", 300, {"scope": "cumulative"})], date=dt.date(2025, 4, 5))
     check("The floods are the worst since 2010, when 1,700 people died, and this week 300 people have died.",
           [("killed", 1700, {"scope": "other"}), ("killed", 300, {"scope": "period"})], date=dt.date(2025, 4, 5))
+
+
+# --- a share of the dead ("58 of the victims had been identified") is a part of the toll, not the toll ----------
+
+@pytest.mark.parametrize("text,value", [
+    ("Fires swept the hills. Only 58 of the victims had been formally identified by the coroner.", 58),
+    ("Floods hit Kerala. Police have so far identified 40 of the dead.", 40),
+    ("The quake hit the valley. Villagers buried 200 of the victims in a mass grave on Sunday.", 200),
+])
+def test_a_share_of_the_dead_is_a_part(text, value):
+    has(text, value, "breakdown", "of the " + text.split(" of the ")[1].split()[0].rstrip("."))
+
+
+def test_a_share_of_the_dead_in_a_named_place_is_that_places_count():
+    has("Floods swept Libya. He said 3,650 of the dead were in Derna.", 3650, "breakdown", None)
+    has("Floods swept Libya. He said 3,650 of the dead were in Derna.", 3650, "place", "Derna")

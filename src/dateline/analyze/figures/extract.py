@@ -215,9 +215,15 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 c.place_within = article.within(c.place) if c.place else None
                 c.place_inferred = c.place is not None and inferred(c)
                 part = a_part_of_the_table(c)
+                share = _a_share_of_the_dead(c)
                 if part is not None:
                     c.breakdown = part              # "Treated and discharged: 4,257" under "Injured: 4,877"
                     c.trace.note("figures.list", "part/a-line-of-the-table", repr(part))
+                elif share is not None and c.parent is None and not _own_place(c):
+                    # "58 of the victims had been identified": a part, not the toll ("3,650 of the dead were in
+                    # Derna" is that place's count)
+                    c.breakdown = share
+                    c.trace.note("figures.breakdown", "part/a-share-of-the-dead", repr(share))
                 elif c.in_list and c.listed_after is None and \
                         "figures.place:place/the-line's-label" not in c.trace.decided("figures.place") and \
                         "figures.list:list/the-label-names-the-measure" not in c.trace.decided("figures.list"):
@@ -327,6 +333,20 @@ def _describe(here: list[_Cand], claims: list[Claim], history: list[str], headin
                 partner is c.coord_prev:
             partner.scope = c.scope
             partner.trace.note("figures.scope", f"{c.scope}/same-event-as", f"{c.num.text}")
+
+
+# "58 of the victims", "1,100 of the dead", "40 of those injured": a share of a whole the sentence does not count
+_OF_THE_DEAD = re.compile(r"\s+of\s+(?:the|those|all\s+the)\s+(?:[a-z-]+\s+)?(?P<whole>dead|victims|deaths|bodies|"
+                          r"fatalities|casualties|injured|wounded|killed)\b", re.I)
+
+
+def _a_share_of_the_dead(c: _Cand) -> Optional[str]:
+    """The whole a count of the dead or wounded is a share of ("of the victims"), or None: such a count (those
+    identified, those in one district, those buried) is a part of the toll, not the toll."""
+    if c.measure not in ("killed", "wounded"):
+        return None
+    m = _OF_THE_DEAD.match(nlp.doc_text(c.root.doc), c.num.end, min(c.num.end + 40, c.sent.end_char))
+    return f"of the {m.group('whole').lower()}" if m is not None else None
 
 
 def _source_carried_on(here: list[_Cand], before: list[_Cand]) -> None:
