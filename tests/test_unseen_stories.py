@@ -3261,3 +3261,13 @@ def test_a_share_of_the_dead_is_a_part(text, value):
 def test_a_share_of_the_dead_in_a_named_place_is_that_places_count():
     has("Floods swept Libya. He said 3,650 of the dead were in Derna.", 3650, "breakdown", None)
     has("Floods swept Libya. He said 3,650 of the dead were in Derna.", 3650, "place", "Derna")
+
+
+def test_a_city_named_word_plus_city_is_not_found_by_the_word():
+    """"New City" is no "NEW:" of a wire highlight, nor "Union City" a "union"; "Quezon City" still "Quezon"."""
+    from dateline.analyze.lexicon.gazetteer import gazetteer
+    g = gazetteer()
+    assert not any(p.name == "New City" for p in g.find("New"))
+    assert g.find("Quezon") and g.find("New City")
+    for f in _figures("NEW: 5 rebels killed along the frontline, hospital officials say"):
+        assert f.place != "United States"

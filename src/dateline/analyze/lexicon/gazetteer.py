@@ -335,7 +335,10 @@ class Gazetteer:
                 self._territory_of_code.get((code, city.get("admin1code")))
             population = int(city.get("population") or 0)
             place = Place(_ascii(city["name"]), "city", code, region=region, population=population)
-            self._add(city["name"], place)
+            # "New City" is no "New", "Union City" no "Union": a name left a plain word without its word of kind
+            # is found by its whole name only
+            plain_word = name != fold(city["name"]) and name.replace(" ", "_") in words
+            self._add(city["name"], place, bare_too=not plain_word)
             if region is None and city.get("admin1code"):
                 self._admin1[place] = city["admin1code"]
             if population >= ALIAS_POPULATION:
