@@ -3271,3 +3271,13 @@ def test_a_city_named_word_plus_city_is_not_found_by_the_word():
     assert g.find("Quezon") and g.find("New City")
     for f in _figures("NEW: 5 rebels killed along the frontline, hospital officials say"):
         assert f.place != "United States"
+
+
+@pytest.mark.parametrize("text,value,scope", [
+    ("Activists said at least 28 more people had been killed, including nine in the north.", 28, "period"),
+    ("Rescuers recovered 35 more bodies from the ferry on Wednesday.", 35, "period"),
+    ("The agency reported 3 more deaths from the coastal province.", 3, "period"),
+    ("Officials said the toll had risen to 310, with 12 more people missing.", 310, "cumulative"),
+])
+def test_n_more_dead_are_an_increment(text, value, scope):
+    has(text, value, "scope", scope)

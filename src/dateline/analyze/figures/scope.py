@@ -241,6 +241,14 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
                    "Ten of the new deaths were reported in the northern city.",
                    "Officials confirmed 12 fresh deaths from the floods on Monday."),
          why="new dead since the last count: an increment, not the toll"),
+    Rule("period/more-than-before", lambda s: s.c.measure in ("killed", "wounded") and _more_than_before(s.c),
+         "period",
+         examples=("Activists said at least 28 more people had been killed across the country.",
+                   "Rescuers recovered 35 more bodies from the ferry on Wednesday.",
+                   "The agency reported 3 more deaths from the coastal province."),
+         counter_examples=("At least 20 people were killed and 200 more were injured in the city.",),
+         why="'N more' with no count before it in the sentence: the dead added since the last count, not the toll "
+             "(after a count, 'N more' are others: that count's companions)"),
     Rule("period/overnight", lambda s: bool(re.search(r"\bovernight\b", s.clause)) and
          s.c.measure in ("killed", "wounded"), "period",
          examples=("Eighteen people were killed overnight, medics said.",)),
@@ -330,6 +338,16 @@ def _new_ones(c: _Cand) -> bool:
         noun = next((p.children.__next__() for p in c.np.children if p.dep_ == "prep" and p.lower_ == "of"
                      and any(True for _ in p.children)), noun)
     return any(ch.dep_ == "amod" and ch.lower_ in _NEW for ch in noun.children)
+
+
+_MORE_AFTER = re.compile(r"\s+more\s+(?!than\b)[a-z]", re.I)
+
+
+def _more_than_before(c: _Cand) -> bool:
+    """"28 more people had been killed": more than the last count said; not "20 killed and 200 more injured"
+    (others beside a count just given) nor "more than 30"."""
+    text = nlp.doc_text(c.sent.doc)
+    return bool(_MORE_AFTER.match(text, c.num.end)) and not find_counts(text[c.sent.start_char:c.num.start])
 
 
 def _but_the_counted(s: "_Clause") -> list:
