@@ -3281,3 +3281,17 @@ def test_a_city_named_word_plus_city_is_not_found_by_the_word():
 ])
 def test_n_more_dead_are_an_increment(text, value, scope):
     has(text, value, "scope", scope)
+
+
+@pytest.mark.parametrize("text,measure,value", [
+    ("Typhoon update\n• Deaths: 318\n• Persons missing: 206", "missing", 206),
+    ("Floods: key figures\n- People in relief camps: 3,069\n- Injured: 40", "displaced", 3069),
+    ("Fire situation report\n- Evacuated since 18 January: 16,400 people (cumulative).", "evacuated", 16400),
+    ("Quake bulletin\n- Deaths (confirmed): 1,204\n- Injured: 3,310", "killed", 1204),
+])
+def test_a_situation_reports_labelled_lines(text, measure, value):
+    check(text, [(measure, value, {})])
+
+
+def test_a_hotline_on_a_labelled_line_counts_nobody():
+    assert not [f for f in _figures("Contacts\n- Missing persons hotline: 800 400 101") if f.measure == "missing"]

@@ -135,15 +135,24 @@ def labelled_line(c: _Cand) -> bool:
 
 
 # a label that says what its line counts: "Total dead: 192", "Injured: 4,877", "Missing: 40"
-_MEASURE_LABEL = re.compile(r"^(?:(?:total|confirmed|reported|number\s+of|people)\s+)*(?P<word>dead|deaths|killed|"
-                            r"death\s+toll|toll|"
+# (also "Persons missing", "Evacuated since 18 January", "Deaths (confirmed)", "People in evacuation centres")
+_MEASURE_LABEL = re.compile(r"^(?:(?:total|confirmed|reported|number\s+of|people|persons|individuals)\s+)*"
+                            r"(?P<word>dead|deaths|killed|death\s+toll|toll|"
                             r"fatalities|injured|wounded|injuries|hurt|missing|unaccounted\s+for|displaced|homeless|"
-                            r"evacuated|evacuees)$", re.I)
+                            r"evacuated|evacuees|in\s+(?:[a-z]+\s+){0,2}?(?:shelters|camps|evacuation\s+cent(?:re|er)s))"
+                            r"(?:\s+(?:so\s+far|to\s+date|in\s+total|overall|(?:since|as\s+of|as\s+at)\s+[\w ]{1,25}|"
+                            r"\([^)]{1,30}\)))?$", re.I)
 _LABEL_MEASURES = {"death toll": "killed", "toll": "killed", "dead": "killed", "deaths": "killed",
                    "killed": "killed", "fatalities": "killed", "injured": "wounded", "wounded": "wounded",
                    "injuries": "wounded", "hurt": "wounded", "missing": "missing", "unaccounted for": "missing",
                    "displaced": "displaced", "homeless": "displaced", "evacuated": "evacuated",
                    "evacuees": "evacuated"}
+
+
+def _label_measure(word: str) -> str:
+    """The measure a label's word names; people "in shelters" or "in camps" are displaced."""
+    word = re.sub(r"\s+", " ", word.lower())
+    return "displaced" if word.startswith("in ") else _LABEL_MEASURES[word]
 
 
 def measure_label(c: _Cand) -> Optional[tuple]:
@@ -152,7 +161,7 @@ def measure_label(c: _Cand) -> Optional[tuple]:
         return None
     label = list_label(c)
     m = _MEASURE_LABEL.match(label)
-    return (_LABEL_MEASURES[re.sub(r"\s+", " ", m.group("word").lower())], label, None) if m else None
+    return (_label_measure(m.group("word")), label, None) if m else None
 
 
 # "Deaths by province: Punjab 66; Sindh 58; Khyber Pakhtunkhwa 44": a measure's label, a colon, then items of a
@@ -178,7 +187,7 @@ def inline_item_at(text: str, start: int, end: int) -> Optional[tuple[str, str, 
     w = _MEASURE_LABEL.match(label)
     if w is None:
         return None
-    return _LABEL_MEASURES[re.sub(r"\s+", " ", w.group("word").lower())], m.group("label").strip(), \
+    return _label_measure(w.group("word")), m.group("label").strip(), \
         m.group("item").strip()
 
 
@@ -217,7 +226,10 @@ LIST = Table("figures.list", runner="figures", subject="a number with no measure
          examples=("The latest figures for the floods:\n\nNORTH PROVINCE:\nTotal dead: 92\nInjured: 877\n"
                    "Missing: 40",
                    "Casualties so far\nDeaths: 1,204\nInjuries: 3,310",
-                   "Killed: 31\nWounded: 140\nDisplaced: 12,000"),
+                   "Killed: 31\nWounded: 140\nDisplaced: 12,000",
+                   "KEY FIGURES\n• Persons missing: 206\n• People in evacuation centres: 45,000",
+                   "Situation report\n- Evacuated since 18 January: 16,400 people (cumulative).\n- Deaths (confirmed): 112"),
+         counter_examples=("Contacts\n- Missing persons hotline: 800 400 101",),
          why="a line whose label is a measure word counts that measure, heading or none"),
     Rule("list/a-name-with-its-count", lambda s: s.place_with_its_count() is not None,
          lambda s: s.place_with_its_count(),
