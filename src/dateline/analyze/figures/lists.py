@@ -228,7 +228,8 @@ LIST = Table("figures.list", runner="figures", subject="a number with no measure
                    "Casualties so far\nDeaths: 1,204\nInjuries: 3,310",
                    "Killed: 31\nWounded: 140\nDisplaced: 12,000",
                    "KEY FIGURES\n• Persons missing: 206\n• People in evacuation centres: 45,000",
-                   "Situation report\n- Evacuated since 18 January: 16,400 people (cumulative).\n- Deaths (confirmed): 112"),
+                   "Situation report\n- Evacuated since 18 January: 16,400 people (cumulative).\n"
+                   "- Deaths (confirmed): 112"),
          counter_examples=("Contacts\n- Missing persons hotline: 800 400 101",),
          why="a line whose label is a measure word counts that measure, heading or none"),
     Rule("list/a-name-with-its-count", lambda s: s.place_with_its_count() is not None,
