@@ -24,6 +24,7 @@ from .past_happening import far_below_the_running_toll, past_happenings
 from .source import _is_anaphor, _resolve_anaphor, _sentence_speaker, _source, heading_source
 from .scope import _clause_tokens, _scope
 from .years_before import told_of_an_earlier_year
+from .lexicon import ANAPHORS
 from .asof import (
     _as_of, _as_of_line_date, _dated_statements, _dateline_date, _same_source, _sentence_times, dated_reports,
     event_day, past_day,
@@ -284,6 +285,10 @@ def _describe(here: list[_Cand], claims: list[Claim], history: list[str], headin
     _share_qualifiers(here)
     for c in here:
         c.source = _source(c, claims)
+        body = _body_spoken_for(c, history)
+        if body is not None:
+            c.trace.note("figures.source", "source/the-body-its-spokesperson-speaks-for", f"{c.source!r} -> {body!r}")
+            c.source = body
         if c.source and _is_anaphor(c.source):
             c.source = _resolve_anaphor(c.source, history) or c.source
     for c in here:
@@ -333,6 +338,36 @@ def _describe(here: list[_Cand], claims: list[Claim], history: list[str], headin
                 partner is c.coord_prev:
             partner.scope = c.scope
             partner.trace.note("figures.scope", f"{c.scope}/same-event-as", f"{c.num.text}")
+
+
+# "ministry spokesman Ram Tiwari", "Health Ministry spokesperson Ashraf Adel", "police spokeswoman Ana Ruiz": the
+# body a named spokesperson speaks for, written before the name; or after it (", a spokesman for the ministry,")
+_BODY_BEFORE = re.compile(r"(?P<body>(?:[A-Z][\w'’-]*\s+){0,3}(?:[Mm]inistry|[Aa]gency|[Pp]olice|[Aa]rmy|"
+                          r"[Mm]ilitary|[Dd]epartment|[Aa]uthority|[Cc]ouncil|[Oo]ffice|[Ss]ervice|[Cc]ommission))\s+"
+                          r"(?:spokes(?:man|woman|person)|official)\s*,?\s*$")
+_BODY_AFTER = re.compile(r"^\s*,\s+(?:a|the|its)\s+(?:spokes(?:man|woman|person)|official)\s+(?:for|of|at)\s+"
+                         r"(?:the\s+)?(?P<body>[^,;]{0,50}?(?:ministry|agency|police|army|military|department|authority|council|"
+                         r"office|service|commission|government|administration)(?:\s+of\s+[^,;]{3,40}?)?)\s*,",
+                         re.I)
+
+
+def _body_spoken_for(c: _Cand, history: list[str]) -> Optional[str]:
+    """The body a person who is the figure's source speaks for, named by its title beside the name, said as
+    the article names that body ("the ministry" -> "the Ministry of Health", said before); None when the
+    source is no person or no title says whom they speak for."""
+    if not c.source or not any(e.label_ == "PERSON" and e.text == c.source for e in c.sent.ents):
+        return None
+    ent = next(e for e in c.sent.ents if e.label_ == "PERSON" and e.text == c.source)
+    text = nlp.doc_text(c.sent.doc)
+    m = _BODY_BEFORE.search(text, c.sent.start_char, ent.start_char) or \
+        _BODY_AFTER.match(text[ent.end_char:min(c.sent.end_char, ent.end_char + 90)])
+    if m is None:
+        return None
+    body = re.sub(r"^(?:the|its|a)\s+", "", m.group("body"), flags=re.I)
+    # a bare "ministry" is the ministry the article named before, if it did
+    if all(w.lower() in ANAPHORS for w in body.split()):
+        return _resolve_anaphor(body, history)
+    return body
 
 
 # "58 of the victims", "1,100 of the dead", "40 of those injured": a share of a whole the sentence does not count

@@ -169,7 +169,8 @@ PRONOUNS_SET = {"it", "he", "she", "they", "we", "this", "that", "which", "who",
 ANAPHORS = {"it", "he", "she", "they", "we", "this", "that", "which", "who", "statement", "report",
             "ministry", "spokesperson", "spokesman", "spokeswoman", "official", "officials", "source",
             "agency", "the", "a", "an", "its", "his", "her", "their", "also", "i", "you", "latter", "former",
-            "group", "monitor", "watchdog", "organisation", "organization"}
+            "group", "monitor", "watchdog", "organisation", "organization", "council", "authority", "department",
+            "office", "commission", "service"}
 # Who kills when a war begins, and the words of that first attack: general words, then the story's own
 # armed groups and named dates (lexicon/stories).
 KILLER_WORDS = re.compile(r"\b(?:militants?|gunmen|terrorists?|fighters?|attackers?|insurgents?|initial|surprise|"

@@ -340,7 +340,9 @@ def _new_ones(c: _Cand) -> bool:
     return any(ch.dep_ == "amod" and ch.lower_ in _NEW for ch in noun.children)
 
 
-_MORE_AFTER = re.compile(r"\s+more\s+(?!than\b)[a-z]", re.I)
+# "28 more people", "35 more bodies": "more" before the counted noun ("1,200 more were injured" after a count of
+# the dead are others, like "another 1,200")
+_MORE_AFTER = re.compile(r"\s+more\s+(?!(?:than|were|was|are|is|had|have|has|died|remain\w*)\b)[a-z]", re.I)
 
 
 def _more_than_before(c: _Cand) -> bool:

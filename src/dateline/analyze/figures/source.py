@@ -503,6 +503,12 @@ def _resolve_anaphor(text: str, history: list[str]) -> Optional[str]:
         for past in reversed(history):
             if _AN_ORGANISATION.search(past):
                 return past
+    heads = [n for n in nouns if n in _BODY_WORDS | _GROUP_WORDS]
+    for past in reversed(history):
+        # "the council" after "the NDRRMC said", "the authority" after "the NDMA": an acronym is the body whose
+        # head noun opens or closes it
+        if heads and _ACRONYM.fullmatch(past) and any(n[0].upper() in (past[0], past[-1]) for n in heads):
+            return past
     if set(nouns) & _BODY_WORDS:
         # "the agency" after "the state Department of Health": the last public body named
         for past in reversed(history):
@@ -516,7 +522,8 @@ _AN_ORGANISATION = re.compile(r"\b(?:Observatory|Committee|Organi[sz]ation|Group
                               r"Coalition|Commission|Watch|Amnesty|Crescent|Cross|Federation|Society|Foundation|"
                               r"Cent(?:re|er)|Agency|Institute|Association|Monitor)\b")
 _BODY_WORDS = {"agency", "department", "ministry", "office", "service", "services", "authority", "administration",
-               "directorate", "bureau", "commission"}
+               "directorate", "bureau", "commission", "council"}
+_ACRONYM = re.compile(r"[A-Z]{3,8}")
 
 
 def _sentence_speaker(sent, claims: list[Claim]) -> Optional[str]:
