@@ -3324,3 +3324,24 @@ def test_a_spokesperson_of_a_named_hospital_stays_the_person():
 ])
 def test_the_body_after_its_acronym(text, value, source):
     has(text, value, "source", source)
+
+
+# --- a fact box: "• 44 missing" lines, and the source its first line names in brackets -------------------------
+
+@pytest.mark.parametrize("text,measure,value,source", [
+    ("KEY FIGURES\n• 318 dead (Disaster Council, 6 November)\n• 1,240 injured\n• 44 missing", "missing", 44,
+     "Disaster Council"),
+    ("Quake at a glance\n- 2,317 people killed (Ministry of Home Affairs)\n- 5,980 people injured", "wounded", 5980,
+     "Ministry of Home Affairs"),
+    ("Floods: the figures\n* 66 dead (PDMA)\n* 152,000 people in relief camps", "displaced", 152000, "PDMA"),
+])
+def test_a_fact_boxs_lines_and_its_source(text, measure, value, source):
+    check(text, [(measure, value, {"source": source})])
+
+
+def test_a_box_ends_at_a_blank_line_and_a_told_line_keeps_its_own():
+    figs = _figures("KEY FIGURES\n• 318 dead (Disaster Council)\n• 44 missing\n\nOTHER\n• 40 injured")
+    assert _find(figs, "wounded", 40)[0].source is None
+    figs = _figures("Updates\n- 20 people were killed in the north, according to health officials.\n"
+                    "- Israel says about 1,200 people were killed in the attack.")
+    assert _find(figs, "killed", 1200)[0].source != "health officials"

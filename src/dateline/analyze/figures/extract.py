@@ -33,7 +33,10 @@ from .events import ArticleEvents
 from .incident import the_storys_one_happening
 from .group import _group
 from .revision import revised_around
-from .lists import LABEL_LINE as _LABEL_LINE, a_part_of_the_table, heading_of, inline_item_at, list_label, resolve_lists
+from .lists import (
+    LABEL_LINE as _LABEL_LINE, a_part_of_the_table, fact_line_measure, heading_of, inline_item_at, list_label,
+    resolve_lists,
+)
 from .place import ArticlePlaces, _own_place, inferred, place_of
 from ..lexicon.gazetteer import fold
 
@@ -99,6 +102,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
     article: Optional[ArticlePlaces] = None        # the article's places, read when a figure needs one
     heading: Optional[tuple] = None                # a heading over labelled lines: (measure, words, source)
     events: Optional[ArticleEvents] = None         # the article's named events, read when a figure needs them
+    box: Optional[tuple[str, int]] = None           # a fact box's first named source and where its last line ends
     sents = list(nlp.sentences(doc))
     for k, sent in enumerate(sents):
         parsed = nlp.is_parsed(sent)
@@ -240,6 +244,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
             if prev_k == k - 1 and speaker is None and \
                     "\n" not in nlp.doc_text(doc)[prev_cands[-1].num.end:sent.start_char]:
                 _paragraph_source(here, prev_cands)
+            box = _box_source(here, box, sent, nlp.doc_text(doc))
         # a heading ("the breakdown of deaths by state:") holds over the labelled lines that follow it
         # (a bullet the segmenter left alone, "•", is no line of its own)
         if heading is not None and not _LABEL_LINE.match(sent.text.strip()) and re.search(r"\w", sent.text):
@@ -338,6 +343,32 @@ def _describe(here: list[_Cand], claims: list[Claim], history: list[str], headin
                 partner is c.coord_prev:
             partner.scope = c.scope
             partner.trace.note("figures.scope", f"{c.scope}/same-event-as", f"{c.num.text}")
+
+
+_BULLET_LINE = re.compile(r"[ \t]*[•*–-][ \t]")
+
+
+def _box_source(here: list[_Cand], box: Optional[tuple[str, int]], sent, text: str) -> Optional[tuple[str, int]]:
+    """"KEY FIGURES / • 318 dead (NDRRMC) / • 1,240 injured / • 44 missing": the unattributed lines of a fact box
+    (bullet lines with no blank line between) are counted by the source its first attributed line names. Gives
+    the box as it stands after this sentence (its source, where its last count is; None once the box ends)."""
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    if not _BULLET_LINE.match(text, line_start):
+        return None
+    if box is not None and not all(_BULLET_LINE.match(line) for line in text[box[1]:line_start].split("\n")[1:-1]):
+        box = None                                  # a blank line or a heading between: another box
+    for c in here:
+        # (only the box's short lines: "• 1,240 injured", "Missing: 44"; a line that tells its own sentence may
+        # cite another)
+        if box is not None and not c.source and c.parent is None and (c.in_list or fact_line_measure(c)):
+            c.source = box[0]
+            c.trace.note("figures.source", "source/the-fact-box's-first-source", repr(box[0]))
+    # the box's source: one its line gives in brackets ("• 318 dead (NDRRMC, 6 November)")
+    named = next((c.source for c in here if c.source and
+                  "figures.source:source/bracketed-at-the-end" in c.trace.decided("figures.source")), None)
+    if box is None and named is None:
+        return None
+    return (box[0] if box is not None else named, max(c.num.end for c in here) if here else line_start)
 
 
 # "ministry spokesman Ram Tiwari", "Health Ministry spokesperson Ashraf Adel", "police spokeswoman Ana Ruiz": the

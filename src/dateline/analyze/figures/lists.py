@@ -191,6 +191,27 @@ def inline_item_at(text: str, start: int, end: int) -> Optional[tuple[str, str, 
         m.group("item").strip()
 
 
+# "• 44 missing", "- 152,000 people in evacuation centres": a bullet, a number, then the word of what it counts
+_FACT_LINE = re.compile(r"[ \t]*[•*–-][ \t]*(?:(?:about|some|around|at\s+least|more\s+than|over|nearly|almost|an?\s+"
+                        r"estimated)[ \t]+)?$", re.I)
+_FACT_WORD = re.compile(r"[ \t]+(?:(?:people|persons|civilians|residents)[ \t]+)?(?P<word>dead|killed|deaths|"
+                        r"injured|wounded|hurt|missing|unaccounted\s+for|displaced|homeless|evacuated|evacuees|"
+                        r"in\s+(?:[a-z]+\s+){0,2}?(?:shelters|camps|evacuation\s+cent(?:re|er)s))(?![\w-])", re.I)
+
+
+def fact_line_measure(c: _Cand) -> Optional[tuple]:
+    """(measure, word, None) of a fact box's "• 44 missing" line, else None."""
+    text = nlp.doc_text(c.root.doc)
+    line_start = text.rfind("\n", 0, c.num.start) + 1
+    if not _FACT_LINE.fullmatch(text, line_start, c.num.start):
+        return None
+    m = _FACT_WORD.match(text, c.num.end)
+    if m is None:
+        return None
+    word = m.group("word")
+    return _label_measure(word) if not word.lower().startswith("death") else "killed", word, None
+
+
 def a_part_of_the_table(c: _Cand) -> Optional[str]:
     """The label of a "Treated and discharged: 4,257" line in a table whose other lines name the measure
     ("Injured: 4,877"): a part of a count, not a count of its own."""
@@ -246,6 +267,14 @@ LIST = Table("figures.list", runner="figures", subject="a number with no measure
                    "Missing: Harbour Ward 12, Old Town 7"),
          counter_examples=("Deaths by province: see the table below for 2024.",),
          why="a measure's label, a colon, then a name and its number per item: each item counts that measure"),
+    Rule("list/a-fact-line's-count-and-word", lambda s: fact_line_measure(s.c) is not None,
+         lambda s: fact_line_measure(s.c),
+         examples=("KEY FIGURES\n• 318 dead\n• 44 missing\n• 1,240 injured",
+                   "Latest figures\n- 152,000 people in evacuation centres\n- 12 missing",
+                   "At a glance\n* 3,069 people in relief camps\n* 12 dead"),
+         counter_examples=("Contacts\n• 1,200 volunteers\n• 14 missing-person desks",),
+         why="a fact box's bullet line of a number and the word of what it counts (which the parser hangs on the "
+             "bullet, not on the number)"),
     Rule("list/labelled-line", lambda s: s.labelled(), lambda s: s.heading,
          examples=("The agency broke down the deaths by county:\n- Holm County: 12 people\n- Tarn County: 7 people",
                    "It listed the causes of death:\n\nDrowning: 20\n\nLandslide: 11")),

@@ -396,14 +396,19 @@ def _trailing_attribution(c: _Cand) -> Optional[str]:
 
 # "8,500 people missing (Libyan Red Crescent)": a fact box's or a situation report's line that names who
 # counted in brackets at its end
-_BRACKETED_AT_THE_END = re.compile(r"\(\s*(?P<src>[A-Z][\w.&'’ /-]{1,60}?)\s*\)\s*[.;]?\s*$")
+# counted in brackets at its end, perhaps with the day ("(NDRRMC, 6 November)"), or right after the count and its
+# noun ("Deceased: 112 (Legal Medical Service), of whom ...")
+_BRACKETED_AT_THE_END = re.compile(r"\(\s*(?P<src>[A-Z][\w.&'’ /-]{1,60}?)\s*(?:,\s*(?:as\s+(?:of|at)\s+)?"
+                                   r"[\w ]{1,20}?)?\)\s*[.;]?\s*$")
+_BRACKETED_RIGHT_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,3}\(\s*(?P<src>[A-Z][\w.&'’ /-]{1,60}?)\s*"
+                                    r"(?:,\s*(?:as\s+(?:of|at)\s+)?[\w ]{1,20}?)?\)")
 
 
 def _bracketed_at_the_end(c: _Cand):
     text = nlp.doc_text(c.sent.doc)
     line_end = text.find("\n", c.num.end)
     end = c.sent.end_char if line_end < 0 else min(line_end, c.sent.end_char)
-    m = _BRACKETED_AT_THE_END.search(text[c.num.end:end])
+    m = _BRACKETED_AT_THE_END.search(text[c.num.end:end]) or _BRACKETED_RIGHT_AFTER.match(text[c.num.end:end])
     if m is None or re.search(r"\d", m.group("src")):
         return _NOPE
     src = m.group("src").strip()
@@ -481,7 +486,9 @@ SOURCE = Table("figures.source", runner="figures", subject="the ways to find who
     _own_rule("source/bracketed-at-the-end", _bracketed_at_the_end,
               ("• 8,500 people missing (Varnish Red Crescent)",
                "- 43,400 people displaced in the north-east (IOM DTM)",
-               "• 1,204 people confirmed dead so far (Ministry of Health)"),
+               "• 1,204 people confirmed dead so far (Ministry of Health)",
+               "• 318 dead (Coastal Disaster Council, 6 November)",
+               "- Deceased: 112 (Forensic Service), of whom 87 in the port and 15 in the hills."),
               why="a fact box's or a situation report's line names who counted in brackets at its end"),
 ))
 
