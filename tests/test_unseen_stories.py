@@ -3345,3 +3345,23 @@ def test_a_box_ends_at_a_blank_line_and_a_told_line_keeps_its_own():
     figs = _figures("Updates\n- 20 people were killed in the north, according to health officials.\n"
                     "- Israel says about 1,200 people were killed in the attack.")
     assert _find(figs, "killed", 1200)[0].source != "health officials"
+
+
+@pytest.mark.parametrize("text,date,value,as_of", [
+    ("TYPHOON ARLO\nSituation Report No. 5 (as of 6 November 2025)\n\n• 318 dead (Disaster Council)",
+     dt.date(2025, 11, 7), 318, dt.date(2025, 11, 6)),
+    ("Landslides: bulletin No. 7\n(as of 1 August 2025, 18:00)\n\n• Persons missing: 206",
+     dt.date(2025, 8, 2), 206, dt.date(2025, 8, 1)),
+    ("Flood update (as at 3 March)\n- Deaths: 41\n- Injured: 90", dt.date(2025, 3, 5), 41, dt.date(2025, 3, 3)),
+])
+def test_a_reports_bracketed_as_of_line_dates_its_figures(text, date, value, as_of):
+    has(text, value, "as_of", as_of, date=date)
+
+
+@pytest.mark.parametrize("text", [
+    "Bulletin\n• Deaths confirmed: 176",
+    "The toll reported: 40 dead.",
+    "Casualties confirmed 12 deaths on Monday.",
+])
+def test_a_count_word_is_no_source(text):
+    assert all(f.source is None or f.source.lower() not in ("deaths", "toll", "casualties") for f in _figures(text))

@@ -78,7 +78,9 @@ def _dateline_date(text: str, doc_date: dt.date) -> Optional[dt.date]:
 
 
 # "Situation as of 9 October 2025, 18:00", "Data as at 18 June": a report's line that dates all it counts
-_AS_OF_LINE = re.compile(r"(?im)^[ \t]*(?:[A-Za-z]+[ \t]+){0,3}as[ \t]+(?:of|at)[ \t]+(?P<rest>[^\n]{3,60})$")
+# "As of 9 April 2025, 08:00", "Update as of 22 January", "Situation Report No. 5 (as of 6 November 2025)"
+_AS_OF_LINE = re.compile(r"(?im)^[ \t]*(?:(?:[A-Za-z]+[ \t]+){0,3}as[ \t]+(?:of|at)[ \t]+(?P<rest>[^\n]{3,60})|"
+                         r"[^\n(]{0,60}\([ \t]*as[ \t]+(?:of|at)[ \t]+(?P<inner>[^)\n]{3,40})\))[ \t]*$")
 
 
 def _as_of_line_date(text: str, doc_date: dt.date, times: list[TimeExpr]) -> Optional[dt.date]:
@@ -87,8 +89,9 @@ def _as_of_line_date(text: str, doc_date: dt.date, times: list[TimeExpr]) -> Opt
     m = _AS_OF_LINE.search(text[:_OPENING])
     if m is None:
         return None
+    part = "rest" if m.group("rest") is not None else "inner"
     for t in times:
-        if m.start("rest") <= t.span.start < m.end("rest") and t.type in ("DATE", "TIME") and t.date and \
+        if m.start(part) <= t.span.start < m.end(part) and t.type in ("DATE", "TIME") and t.date and \
                 t.date <= doc_date and (doc_date - t.date).days <= 14:
             return t.date
     return None

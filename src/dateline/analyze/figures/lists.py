@@ -140,7 +140,8 @@ _MEASURE_LABEL = re.compile(r"^(?:(?:total|confirmed|reported|number\s+of|people
                             r"(?P<word>dead|deaths|killed|death\s+toll|toll|"
                             r"fatalities|injured|wounded|injuries|hurt|missing|unaccounted\s+for|displaced|homeless|"
                             r"evacuated|evacuees|in\s+(?:[a-z]+\s+){0,2}?(?:shelters|camps|evacuation\s+cent(?:re|er)s))"
-                            r"(?:\s+(?:so\s+far|to\s+date|in\s+total|overall|(?:since|as\s+of|as\s+at)\s+[\w ]{1,25}|"
+                            r"(?:\s+(?:so\s+far|to\s+date|in\s+total|overall|confirmed|recorded|reported|"
+                            r"(?:since|as\s+of|as\s+at)\s+[\w ]{1,25}|"
                             r"\([^)]{1,30}\)))?$", re.I)
 _LABEL_MEASURES = {"death toll": "killed", "toll": "killed", "dead": "killed", "deaths": "killed",
                    "killed": "killed", "fatalities": "killed", "injured": "wounded", "wounded": "wounded",

@@ -60,7 +60,7 @@ def _without_count_word(text: str) -> str:
 def _clean_source(text: Optional[str]) -> Optional[str]:
     if not text:
         return None
-    text = re.sub(r"\s+", " ", text).strip(" ,;:–—-\"'“”‘’")
+    text = re.sub(r"\s+", " ", text).strip(" ,;:–—-\"'“”‘’•*")
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
     text = _without_count_word(text)
     if not text or _names_no_one(text):
@@ -71,6 +71,8 @@ def _clean_source(text: Optional[str]) -> Optional[str]:
 # words that stand for unnamed people ("those who say", "others"): no one to cite
 _NOBODY = {"those", "these", "some", "others", "many", "several", "few", "all", "both", "most", "someone",
            "somebody", "anyone", "everyone", "people"}
+_COUNT_WORDS = {"deaths", "dead", "death", "toll", "casualties", "injuries", "injured", "fatalities", "figures",
+                "figure", "numbers", "number", "count", "tally", "total", "bodies", "victims", "missing", "wounded"}
 _EVENT_NAME = re.compile(r"\b(?:war|conflict|earthquake|quake|hurricane|typhoon|cyclone|storm|floods?|flooding|"
                          r"offensive|invasion|disaster|eruption|tsunami|wildfire)\b", re.I)
 _BODY = re.compile(r"\b(?:ministry|agency|office|government|authorit\w*|department|service|army|military|police|"
@@ -84,6 +86,8 @@ def _names_no_one(text: str) -> bool:
     "Hurricane Helene") that counts nothing itself."""
     if text.lower() in _NOBODY:
         return True
+    if set(re.findall(r"[a-z]+", text.lower())) <= _COUNT_WORDS:
+        return True             # "Deaths confirmed: 176": the count, not who counted it
     return bool(_EVENT_NAME.search(text)) and not _BODY.search(text)
 
 
