@@ -3365,3 +3365,26 @@ def test_a_reports_bracketed_as_of_line_dates_its_figures(text, date, value, as_
 ])
 def test_a_count_word_is_no_source(text):
     assert all(f.source is None or f.source.lower() not in ("deaths", "toll", "casualties") for f in _figures(text))
+
+
+# --- parts its clause makes: a hospital's intake, what a count includes ------------------------------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("Meanwhile, the governor said the city's hospitals had received 63 wounded people that day.", 63),
+    ("Two clinics in the port admitted 40 injured people on Monday, medics said.", 40),
+    ("Hospitals in the capital have treated 900 wounded people since the fighting began.", 900),
+])
+def test_a_hospitals_intake_is_a_part(text, value):
+    has(text, value, "breakdown", "received by hospitals")
+
+
+@pytest.mark.parametrize("text,value", [
+    ('"Our 265 includes 53 deaths reported by municipal officials that still have to be validated."', 53),
+    ("The regional toll of 410 includes 38 deaths from the neighbouring district, the governor said.", 38),
+    ("Their count of 1,200 dead includes 60 people who died in hospital later.", 60),
+])
+def test_what_a_count_includes_is_a_part(text, value):
+    """A part of the count it names (a sub-group of that figure), or, when that count is no figure ("Our 265"),
+    a part all the same."""
+    f = _find(_figures(text), "killed", value)[0]
+    assert f.breakdown == "included in a count" or f.parent is not None, f

@@ -12,7 +12,7 @@ from ..fastre import AnySearch
 from ...records import Claim, Figure, Span, TimeExpr
 from ..numbers import TENS, UNITS, find_counts
 from ..rules import Rule, Table, new_trace
-from .parse import _ancestors, _clause_verb, _lem, _text_of
+from .parse import _ancestors, _clause_verb, _is_verbal, _lem, _text_of
 from .candidate import _Cand, _counted_phrase, _role_of
 from .toll import _toll_noun, _toll_setter
 from .cues import CueContext, _hostage_context
@@ -220,7 +220,9 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 c.place_within = article.within(c.place) if c.place else None
                 c.place_inferred = c.place is not None and inferred(c)
                 part = a_part_of_the_table(c)
-                share = _a_share_of_the_dead(c)
+                share, why = (_a_share_of_the_dead(c), "part/a-share-of-the-dead")
+                if share is None:
+                    share, why = (_a_part_by_its_clause(c), "part/what-its-clause-makes-a-part")
                 if part is not None:
                     c.breakdown = part              # "Treated and discharged: 4,257" under "Injured: 4,877"
                     c.trace.note("figures.list", "part/a-line-of-the-table", repr(part))
@@ -228,7 +230,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                     # "58 of the victims had been identified": a part, not the toll ("3,650 of the dead were in
                     # Derna" is that place's count)
                     c.breakdown = share
-                    c.trace.note("figures.breakdown", "part/a-share-of-the-dead", repr(share))
+                    c.trace.note("figures.breakdown", why, repr(share))
                 elif c.in_list and c.listed_after is None and \
                         "figures.place:place/the-line's-label" not in c.trace.decided("figures.place") and \
                         "figures.list:list/the-label-names-the-measure" not in c.trace.decided("figures.list"):
@@ -413,6 +415,29 @@ def _a_share_of_the_dead(c: _Cand) -> Optional[str]:
         return None
     m = _OF_THE_DEAD.match(nlp.doc_text(c.root.doc), c.num.end, min(c.num.end + 40, c.sent.end_char))
     return f"of the {m.group('whole').lower()}" if m is not None else None
+
+
+_INTAKE_VERBS = {"receive", "admit", "treat", "take"}
+_FACILITY_NOUNS = {"hospital", "clinic", "morgue", "mortuary", "infirmary", "ward"}
+_COUNT_NOUNS = {"toll", "figure", "count", "number", "total", "tally"}
+
+
+def _a_part_by_its_clause(c: _Cand) -> Optional[str]:
+    """A count its clause makes a part of a toll: what hospitals received, admitted or treated ("the city's
+    hospitals had received 63 wounded people": their intake, not the wounded of the story), or what a count
+    includes ("Our 265 includes 53 deaths that still have to be validated")."""
+    if c.measure not in ("killed", "wounded"):
+        return None
+    v = c.verb
+    if v is not None and _is_verbal(v) and c.role == "obj":
+        subjects = [g for g in v.children if g.dep_ in ("nsubj", "agent")]
+        subjects += [p for g in subjects if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"]
+        if _lem(v) in _INTAKE_VERBS and any(_lem(g) in _FACILITY_NOUNS for g in subjects):
+            return "received by hospitals"
+        if _lem(v) == "include" and any(g.pos_ == "NUM" or _lem(g) in _COUNT_NOUNS or
+                                        any(ch.pos_ == "NUM" for ch in g.children) for g in subjects):
+            return "included in a count"
+    return None
 
 
 def _source_carried_on(here: list[_Cand], before: list[_Cand]) -> None:
