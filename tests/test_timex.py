@@ -301,3 +301,15 @@ def test_anchor_ignores_running_periods_other_sentences_and_the_future():
 def test_anchor_with_parse_skips_an_old_event_used_as_a_name():
     text = "More than 1,400 people were killed in the October 7 attack, the government says."
     assert anchor(text, text, with_doc=True) == MON
+
+
+@pytest.mark.parametrize("text,when", [
+    ("The health ministry keeps its own count, saying on Thursday that 96 people had been killed.", "2025-06-12"),
+    ("The army issued a statement, saying on Friday that 12 soldiers were killed.", "2025-06-13"),
+    ("The agency publishes a daily bulletin, adding on Monday that 40 people are missing.", "2025-06-16"),
+])
+def test_a_participle_of_saying_reports_a_past_day(text, when):
+    """"..., saying on Thursday that ...": what was said was said already, whatever tense the clause it hangs on has."""
+    from dateline.analyze.pipeline import analyze_text
+    times = analyze_text(text, "t", dt.date(2025, 6, 16)).times
+    assert [t.value for t in times if t.type == "DATE"] == [when]

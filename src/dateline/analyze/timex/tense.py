@@ -101,6 +101,10 @@ def _is_infinitive(verb) -> bool:
     return any(c.tag_ == "TO" for c in verb.children) or verb.dep_ == "xcomp"
 
 
+# verbs of saying: what a participle of them reports ("..., saying on Thursday that 96 had died") was said already
+_SAYING = {"say", "tell", "announce", "report", "state", "add", "confirm", "claim", "write", "post", "declare"}
+
+
 def _verb_tense(verb) -> Optional[str]:
     """PAST / FUTURE / None from one verb's form and auxiliaries; CLIMB when it is a
     non-finite verb whose governor must decide."""
@@ -118,6 +122,8 @@ def _verb_tense(verb) -> Optional[str]:
         return "FUTURE"                             # "the two leaders meet Monday": a schedule
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl") and not auxes:
         return "PAST"                               # "the ruling, issued Thursday"
+    if verb.tag_ == "VBG" and verb.lemma_.lower() in _SAYING and verb.dep_ in ("advcl", "acl", "conj") and not auxes:
+        return "PAST"                               # "the ministry keeps its own count, saying on Thursday that ..."
     if _is_infinitive(verb) or (verb.tag_ in ("VBG", "VB") and verb.dep_ in ("advcl", "acl", "pcomp", "conj")):
         return "CLIMB"
     if verb.dep_ == "conj" and verb.head is not verb:
