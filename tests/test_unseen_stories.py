@@ -3388,3 +3388,13 @@ def test_what_a_count_includes_is_a_part(text, value):
     a part all the same."""
     f = _find(_figures(text), "killed", value)[0]
     assert f.breakdown == "included in a count" or f.parent is not None, f
+
+
+@pytest.mark.parametrize("text,value", [
+    ("It added that there were still 10,000 deaths not included in the breakdown for lack of details.", 10000),
+    ("The ministry also reported 2,000 deaths not yet registered by name.", 2000),
+    ("There are 300 deaths not counted in the official figure, the group said.", 300),
+])
+def test_a_count_left_out_of_a_count_is_a_part(text, value):
+    f = _find(_figures(text), "killed", value)[0]
+    assert f.breakdown and f.breakdown.startswith("not "), f

@@ -424,8 +424,9 @@ _COUNT_NOUNS = {"toll", "figure", "count", "number", "total", "tally"}
 
 def _a_part_by_its_clause(c: _Cand) -> Optional[str]:
     """A count its clause makes a part of a toll: what hospitals received, admitted or treated ("the city's
-    hospitals had received 63 wounded people": their intake, not the wounded of the story), or what a count
-    includes ("Our 265 includes 53 deaths that still have to be validated")."""
+    hospitals had received 63 wounded people": their intake, not the wounded of the story), what a count
+    includes ("Our 265 includes 53 deaths that still have to be validated") or leaves out ("10,000 deaths not
+    included in the breakdown")."""
     if c.measure not in ("killed", "wounded"):
         return None
     v = c.verb
@@ -437,7 +438,14 @@ def _a_part_by_its_clause(c: _Cand) -> Optional[str]:
         if _lem(v) == "include" and any(g.pos_ == "NUM" or _lem(g) in _COUNT_NOUNS or
                                         any(ch.pos_ == "NUM" for ch in g.children) for g in subjects):
             return "included in a count"
+    # "10,000 deaths not included in the breakdown", "2,000 bodies not yet identified": the rest of a count
+    for ch in c.np.children:
+        if ch.dep_ in ("acl", "relcl") and _lem(ch) in _LEFT_OUT_VERBS and any(n.dep_ == "neg" for n in ch.children):
+            return f"not {ch.text} in a count"
     return None
+
+
+_LEFT_OUT_VERBS = {"include", "count", "list", "identify", "register", "record"}
 
 
 def _source_carried_on(here: list[_Cand], before: list[_Cand]) -> None:
