@@ -3398,3 +3398,29 @@ def test_what_a_count_includes_is_a_part(text, value):
 def test_a_count_left_out_of_a_count_is_a_part(text, value):
     f = _find(_figures(text), "killed", value)[0]
     assert f.breakdown and f.breakdown.startswith("not "), f
+
+
+@pytest.mark.parametrize("text,value,group", [
+    ("The prosecutor said 596 children had been killed and more than 1,800 wounded.", 1800, "children"),
+    ("Four soldiers were killed and eight were injured in a clash near the border.", 8, "soldiers"),
+    ("Officials said 2,410 civilians had died and 7,300 had been hurt since the war began.", 7300, "civilians"),
+])
+def test_a_conjoined_count_without_its_noun_counts_the_same_people(text, value, group):
+    has(text, value, "group", group)
+
+
+def test_identified_victims_are_a_part():
+    for text, value in (("Officials have identified five victims.", 5),
+                        ("The coroner has so far identified 40 of the dead.", 40),
+                        ("Forensic teams identified 212 bodies by Friday.", 212)):
+        f = _find(_figures(text), "killed", value)[0]
+        assert f.breakdown, (text, f)
+
+
+@pytest.mark.parametrize("text,value,place", [
+    ("Casualties were recorded in the Donetsk region, where 209 children have been killed.", 209, "Donetsk"),
+    ("Aid reached the Sindh province, where 40 people have died.", 40, "Sindh"),
+    ("Relief arrived in the Hatay region, where 3,000 people have died.", 3000, "Hatay"),
+])
+def test_the_name_before_a_kind_word_names_it(text, value, place):
+    has(text, value, "place", place)

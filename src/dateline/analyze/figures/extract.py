@@ -178,6 +178,13 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                         c.scope = lead.scope
                         c.trace.note("figures.scope", f"{c.scope}/of-its-total", f"{lead.num.text} is {lead.scope}")
                 c.group = _group(c)
+                p = next((q for q in reversed(here) if q.num.start < c.num.start and
+                          q.parent is None and q.verb is not None and c.verb is not None and
+                          c.verb.dep_ == "conj" and c.verb.head.i == q.verb.i), None)
+                if c.group is None and p is not None and p.group and c.np.i == c.root.i and p.np.i != p.root.i:
+                    # "596 children had been killed and more than 1,800 wounded": the wounded are children too
+                    c.group = p.group
+                    c.trace.note("figures.group", "group/of-the-gapped-conjunct", f"{p.num.text}: {p.group!r}")
                 if c.group is None and c.parent is not None and c.partitive and re.match(
                         r"\s+of\s+(?:them|whom)\s+(?:were\s+|are\s+)?(?:seriously|critically|badly|severely)?\W",
                         nlp.doc_text(doc)[c.num.end:c.num.end + 40]):
@@ -435,6 +442,8 @@ def _a_part_by_its_clause(c: _Cand) -> Optional[str]:
         subjects += [p for g in subjects if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"]
         if _lem(v) in _INTAKE_VERBS and any(_lem(g) in _FACILITY_NOUNS for g in subjects):
             return "received by hospitals"
+        if _lem(v) == "identify" and c.measure == "killed":
+            return "identified"             # "Officials have identified five victims": those named so far
         if _lem(v) == "include" and any(g.pos_ == "NUM" or _lem(g) in _COUNT_NOUNS or
                                         any(ch.pos_ == "NUM" for ch in g.children) for g in subjects):
             return "included in a count"

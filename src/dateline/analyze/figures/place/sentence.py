@@ -75,6 +75,10 @@ def _name_at(tok) -> str:
     return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
 
 
+# larger kinds of place first: "the southern Gaza city" is a city in a territory; "the Donetsk region" a region
+_RANK = {"country": 0, "territory": 1, "region": 2, "county": 3, "city": 4}
+
+
 def _place_in_pobj(pobj, article: ArticlePlaces):
     """The place an "in ..." phrase names: the object itself ("in Wajima", "in the Gaza Strip"), the
     "of" of a kind word ("in the town of Shika"), or the place of an event there ("in an air strike in
@@ -89,7 +93,14 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
     if _lem(pobj) in _KIND_WORDS and any(d.lower_ in ("the", "this", "that", "his", "her", "its", "their")
                                          for d in pobj.children if d.dep_ in ("det", "poss")) and \
             not any(ch.dep_ == "prep" for ch in pobj.children):
-        return article.last_of(_KIND_WORDS[_lem(pobj)], pobj.idx)     # "in the state": the one just named
+        # "in the state", "the southern Gaza city": the one just named (in that place); not "in the Donetsk
+        # region" when no region was named before, or one outside Donetsk: the name names it
+        last = article.last_of(_KIND_WORDS[_lem(pobj)], pobj.idx)
+        named = [ch for ch in pobj.children if ch.dep_ in ("compound", "amod") and ch.pos_ == "PROPN"]
+        outer = article.resolve(named[-1].text) if named else None
+        if not named or (outer is not None and (last is None or last.country == outer.country) and
+                         _RANK[outer.kind] < min(_RANK[k] for k in _KIND_WORDS[_lem(pobj)])):
+            return last
     if _lem(pobj) in _AREA_NOUNS | {"capital"}:
         for ch in pobj.children:
             # "in the capital Bangkok", "in the capital, Manila", "in the coastal town Suzu": its name
