@@ -3424,3 +3424,16 @@ def test_identified_victims_are_a_part():
 ])
 def test_the_name_before_a_kind_word_names_it(text, value, place):
     has(text, value, "place", place)
+
+
+@pytest.mark.parametrize("text,sub,other", [
+    ("The agency said 28 people had died since June 26, including 12 children, and 41 had been injured.", 12, 41),
+    ("Officials said 90 people had drowned, including 30 women, and 200 were still missing.", 30, 200),
+    ("The ministry said 400 had been killed, including 60 soldiers, and 1,100 had been wounded.", 60, 1100),
+])
+def test_a_clause_after_a_sub_group_is_no_item_of_it(text, sub, other):
+    """", including 12 children, and 41 had been injured": the 41 tell a clause of their own; the 12 stay a part of
+    the dead, with the dead's measure."""
+    figs = _figures(text)
+    assert _find(figs, "killed", sub), figs
+    assert all(f.parent is None for f in figs if f.value == other), figs

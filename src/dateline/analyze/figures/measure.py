@@ -614,6 +614,11 @@ def _coordinated(a: _Cand, b: _Cand) -> bool:
     for t in gap:
         if t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PRON") or t.lower_ in ("including", "while", "with", "of"):
             return False
+    # "..., including 12 children, and 41 had been injured": the later number is the subject of a clause of its
+    # own, not the next item of the earlier one's list
+    if b.np.dep_ in ("nsubj", "nsubjpass") and b.np.head.i != a.np.head.i and a.np.dep_ not in ("nsubj", "nsubjpass") \
+            and any(ch.dep_ in ("aux", "auxpass") for ch in b.np.head.children):
+        return False
     return True
 
 
