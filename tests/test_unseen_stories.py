@@ -3437,3 +3437,13 @@ def test_a_clause_after_a_sub_group_is_no_item_of_it(text, sub, other):
     figs = _figures(text)
     assert _find(figs, "killed", sub), figs
     assert all(f.parent is None for f in figs if f.value == other), figs
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The death toll from Typhoon Arlo rose to 41 on Thursday, the council said.", 41),
+    ("Officials said the toll from Hurricane Mara had reached 150.", 150),
+    ("The number of people killed by Tropical Storm Lenn has risen to 23.", 23),
+])
+def test_a_storms_name_is_no_place(text, value):
+    f = _find(_figures(text), "killed", value)[0]
+    assert f.place is None or not f.place.split()[0] in ("Typhoon", "Hurricane", "Tropical"), f.place

@@ -24,7 +24,13 @@ _SPEECH = {"say", "tell", "report", "announce", "state", "add", "confirm", "note
 PLACE_PREPS = ("in", "inside", "across", "throughout", "at", "near", "around")
 
 
+# a storm's name ("Typhoon Kalinaw", "Hurricane Mara", "Cyclone Freddy") names an event, never a place
+_STORM_NAME = re.compile(r"(?:super\s+|tropical\s+)?(?:typhoon|hurricane|cyclone|storm|depression)\s", re.I)
+
+
 def _is_place_token(tok, article: ArticlePlaces) -> bool:
+    if _STORM_NAME.match(_name_at(tok) + " "):
+        return False
     if tok.ent_type_ in PLACE_LABELS or fold(_name_at(tok)) in article.local_names:
         return True
     if tok.text[:1].isupper() and fold(_name_at(tok)) in article.place_keys:
