@@ -3447,3 +3447,20 @@ def test_a_clause_after_a_sub_group_is_no_item_of_it(text, sub, other):
 def test_a_storms_name_is_no_place(text, value):
     f = _find(_figures(text), "killed", value)[0]
     assert f.place is None or not f.place.split()[0] in ("Typhoon", "Hurricane", "Tropical"), f.place
+
+
+@pytest.mark.parametrize("text,value,source", [
+    ("The Office of Civil Defense in the region on Sunday put the number of dead at 265.", 265,
+     "Office of Civil Defense in the region"),
+    ("The toll rose to 90, the provincial disaster agency said late Tuesday.", 90, "provincial disaster agency"),
+    ("At least 40 people died, the fire department said on Monday night.", 40, "fire department"),
+])
+def test_a_sources_name_holds_no_day(text, value, source):
+    has(text, value, "source", source)
+
+
+def test_a_describing_first_word_of_an_authority_is_no_place():
+    """"the Office of Civil Defense in Eastern Visayas": not "Eastern", a region of other countries."""
+    f = _find(_figures("The Office of Civil Defense in Eastern Visayas put the number of dead at 265."), "killed",
+              265)[0]
+    assert f.place != "Eastern"

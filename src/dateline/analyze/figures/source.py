@@ -62,10 +62,15 @@ def _clean_source(text: Optional[str]) -> Optional[str]:
         return None
     text = re.sub(r"\s+", " ", text).strip(" ,;:–—-\"'“”‘’•*")
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    text = _TRAILING_DAY.sub("", text)             # "the Office of Civil Defense ... on Sunday": who, not when
     text = _without_count_word(text)
     if not text or _names_no_one(text):
         return None
     return text
+
+
+_TRAILING_DAY = re.compile(r"\s+(?:on\s+|late\s+|early\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                           r"(?:\s+(?:night|morning|evening|afternoon))?$", re.I)
 
 
 # words that stand for unnamed people ("those who say", "others"): no one to cite

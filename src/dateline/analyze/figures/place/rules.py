@@ -22,7 +22,8 @@ from ..parse import _clause_verb, _is_verbal, _lem
 from .article import ArticlePlaces
 from .names import _KIND_WORDS, _named, clean_name
 from .sentence import (
-    PLACE_PREPS, SEVERAL, _actor, _demonym_in_group, _state_against_its_own, _in_place, _name_at, _place_in_pobj,
+    AREA_DESCRIBERS, PLACE_PREPS, SEVERAL, _actor, _demonym_in_group, _state_against_its_own, _in_place, _name_at,
+    _place_in_pobj,
     _place_that_had, _preps_for, _right_after, _sentence_places, _the_kind_word, _toll_place, _victim_heads,
     _where_most_were, coordinated_places, several_places_of,
 )
@@ -266,6 +267,8 @@ class _Where:
             # U.S.); a word further in is a word of that name ("Coast"), or of a person's ("Admiral Mary Landry")
             for n in range(len(words), 0, -1):
                 w = " ".join(words[:n])
+                if n < len(words) and fold(w) in AREA_DESCRIBERS:
+                    continue                            # "Eastern" of "Eastern Visayas": no place of its own
                 place = self.article.resolve(w)
                 if place is not None and place.kind != "city":
                     return self.article.narrowed(place)

@@ -50,7 +50,7 @@ def _is_place_token(tok, article: ArticlePlaces) -> bool:
 
 
 # words that describe an area rather than name it: "Northern district", "the Central province"
-_AREA_DESCRIBERS = COMPASS_WORDS | {"northern", "southern", "eastern", "western", "upper", "lower", "coastal",
+AREA_DESCRIBERS = COMPASS_WORDS | {"northern", "southern", "eastern", "western", "upper", "lower", "coastal",
                                     "border", "rural", "remote", "neighbouring", "neighboring", "capital", "hardest"}
 
 
@@ -63,7 +63,7 @@ def _named_area(tok):
     # (whatever NER made of the name: "Al Haouz" is often a person to it; "Gorkha" parsed as an adjective,
     # unless it is a capitalised first word: "Northern district")
     if before.dep_ in ("compound", "amod") and before.head.i == tok.i and before.text[:1].isupper() and \
-            gazetteer().demonym(before.text) is None and fold(before.text) not in _AREA_DESCRIBERS and \
+            gazetteer().demonym(before.text) is None and fold(before.text) not in AREA_DESCRIBERS and \
             (before.dep_ == "compound" or before.pos_ == "PROPN" or before.ent_type_ in PLACE_LABELS or
              before.i > tok.sent.start):
         return before
