@@ -3446,7 +3446,7 @@ def test_a_clause_after_a_sub_group_is_no_item_of_it(text, sub, other):
 ])
 def test_a_storms_name_is_no_place(text, value):
     f = _find(_figures(text), "killed", value)[0]
-    assert f.place is None or not f.place.split()[0] in ("Typhoon", "Hurricane", "Tropical"), f.place
+    assert f.place is None or f.place.split()[0] not in ("Typhoon", "Hurricane", "Tropical"), f.place
 
 
 @pytest.mark.parametrize("text,value,source", [
