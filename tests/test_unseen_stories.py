@@ -3464,3 +3464,21 @@ def test_a_describing_first_word_of_an_authority_is_no_place():
     f = _find(_figures("The Office of Civil Defense in Eastern Visayas put the number of dead at 265."), "killed",
               265)[0]
     assert f.place != "Eastern"
+
+
+@pytest.mark.parametrize("text,measure,value", [
+    ("More than 520,000 people spent the night in evacuation centres, the agency said.", "displaced", 520000),
+    ("About 3,000 villagers spent a third night in relief camps.", "displaced", 3000),
+    ("More than 120,000 people have been moved out of coastal villages as the typhoon approached.", "evacuated",
+     120000),
+    ("Officials moved more than 410,000 people before the cyclone's landfall.", "evacuated", 410000),
+    ("Rangers moved 2,000 residents from the valley as the fire spread.", "evacuated", 2000),
+])
+def test_people_moved_away_or_spending_nights_in_shelters(text, measure, value):
+    check(text, [(measure, value, {})])
+
+
+def test_patients_transferred_from_a_town_stay_wounded():
+    check("The hospitals received 63 wounded people transferred from the port town.", [("wounded", 63, {})],
+          absent=[("evacuated", 63)])
+    check("Troops moved 3,000 soldiers out of the capital.", [], absent=[("evacuated", 3000)])

@@ -229,7 +229,8 @@ _MOVE_VERBS = {"move", "send", "transfer", "shift", "bus", "ferry", "relocate", 
 
 def _moved_to_safety(w: _Word) -> bool:
     """People moved by others (never the movers: "troops moved to the camp") to a shelter, a camp, a settlement,
-    higher ground; "relocate" and "resettle" say so by themselves."""
+    higher ground, out of their villages or before a storm's landfall; "relocate" and "resettle" say so by
+    themselves."""
     if w.lem not in _MOVE_VERBS or w.role not in ("obj", "subjpass", "mod"):
         return False
     if w.lem in ("relocate", "resettle"):
@@ -238,7 +239,21 @@ def _moved_to_safety(w: _Word) -> bool:
         if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
             if any(_lem(t) in _SAFE_PLACES for t in prep.subtree if t.dep_ == "pobj" or t.head.dep_ == "pobj"):
                 return True
+        # "moved out of coastal villages", "moved 410,000 people before landfall": away from the danger
+        # (only "move": patients "transferred from" a town are still its wounded)
+        if w.lem == "move" and prep.dep_ == "prep" and prep.lower_ in ("out", "from") and \
+                any(_lem(t) in _DANGER_PLACES for t in prep.subtree):
+            return True
+        if w.lem == "move" and prep.dep_ == "prep" and prep.lower_ in ("before", "ahead") and \
+                any(_lem(t) in _COMING_DANGERS for t in prep.subtree):
+            return True
     return False
+
+
+_DANGER_PLACES = {"village", "home", "house", "coast", "area", "zone", "town", "island", "district", "riverbank",
+                  "shore", "valley", "neighbourhood", "neighborhood"}
+_COMING_DANGERS = {"landfall", "storm", "typhoon", "hurricane", "cyclone", "flood", "flooding", "surge", "arrival",
+                   "eruption", "fire", "wildfire"}
 
 
 def _seizes_a_thing(verb) -> bool:

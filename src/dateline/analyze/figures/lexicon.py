@@ -38,7 +38,8 @@ EVAC_INTRANSITIVE = {"exit", "depart", "leave", "cross", "pass", "arrive", "fly"
 EVAC_NOUNS = {"evacuee", "evacuation"}
 # Staying somewhere for want of a home: "living at evacuation centres", "sleeping in tents", "relocated to
 # shelters" (the place nouns below; centre/facility/site/hall only as an evacuation or relief one)
-STAY_VERBS = {"live", "stay", "sleep", "reside", "remain", "relocate", "move", "crowd", "huddle", "shelter"}
+STAY_VERBS = {"live", "stay", "sleep", "reside", "remain", "relocate", "move", "crowd", "huddle", "shelter",
+              "spend"}         # "spent the night in evacuation centres"
 SHELTER_NOUNS = {"shelter", "tent", "tents"}
 SHELTER_SITE_NOUNS = {"centre", "center", "facility", "site", "hall", "camp", "school", "gymnasium"}
 SHELTER_SITE_MARKS = {"evacuation", "relief", "emergency", "temporary", "makeshift", "displacement", "improvised",
