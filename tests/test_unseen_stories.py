@@ -3482,3 +3482,14 @@ def test_patients_transferred_from_a_town_stay_wounded():
     check("The hospitals received 63 wounded people transferred from the port town.", [("wounded", 63, {})],
           absent=[("evacuated", 63)])
     check("Troops moved 3,000 soldiers out of the capital.", [], absent=[("evacuated", 3000)])
+
+
+def test_a_when_clause_on_an_earlier_year_beside_a_so_far():
+    """"this war so far ... worse than 2006, when 1,200 were killed": the 1,200 are 2006's, whatever the other
+    clause says (also when the parser hangs the when-clause on the word before the year)."""
+    for text in ("That is the toll of this war so far, already worse than the toll of 2006, when 1,200 people "
+                 "were killed.",
+                 "The floods so far are worse than those of 2010, when 1,700 people drowned.",
+                 "So far it is the worst since 1999, when the cyclone killed 9,800 people."):
+        figs = [f for f in _figures(text, dt.date(2025, 5, 19)) if f.value in (1200, 1700, 9800)]
+        assert figs and all(f.scope == "other" for f in figs), (text, figs)

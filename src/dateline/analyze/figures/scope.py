@@ -78,6 +78,8 @@ def _past_event(c: _Cand) -> bool:
 _PREVIOUS_FIGURE = re.compile(
     r"\b(?:previous|earlier|initial|prior|former|original|preliminary|old)\s+(?:[\w-]+\s+){0,2}"
     r"(?:estimate|figure|toll|count|tally|number)s?\s+(?:of\s+)?(?:about|around|some|more than|over)?\s*$")
+_EARLIER_VERSION = re.compile(r"\b(?:an?\s+)?(?:earlier|previous|prior|original)\s+version\s+of\s+this\s+"
+                             r"(?:article|story|report|piece|post)\b")
 _CHANGED_FROM = re.compile(
     r"\b(?:down|up|revised|lowered|raised)\s+from\s+(?:a\s+|the\s+)?(?:about|around|some|more than|over)?\s*$")
 _SOLDIER_NOUNS = {"soldier", "troop", "serviceman", "servicemember", "reservist", "marine", "paratrooper"}
@@ -92,6 +94,11 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
          why="the population an evacuation order covers"),
     Rule("superseded/previous-figure", lambda s: bool(_PREVIOUS_FIGURE.search(s.before)), "superseded",
          examples=("Officials lowered the toll from a previous estimate of 1,400 people killed.",)),
+    Rule("superseded/an-earlier-version-said", lambda s: bool(_EARLIER_VERSION.search(s.before)), "superseded",
+         examples=("Correction: An earlier version of this article said that 2,000 people had been killed.",
+                   "An earlier version of this story gave the toll as 310.",
+                   "A previous version of this report misstated that 45 people were missing."),
+         why="a correction notice: the figure the article once gave, and no longer does"),
     Rule("superseded/changed-from", lambda s: bool(_CHANGED_FROM.search(s.before)), "superseded",
          examples=("The death toll rose to 140, up from 90 killed on Monday.",)),
     Rule("superseded/initially", lambda s: _initially(s) and not s.c.revised, "superseded",

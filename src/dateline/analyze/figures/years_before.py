@@ -110,8 +110,8 @@ def _when_of_an_old_time(c: _Cand, times: Sequence[TimeExpr], doc_date: dt.date)
             last = _last_day(t)
             if t.span.start <= head.idx < t.span.end and last is not None and (doc_date - last).days > _RECENT_DAYS:
                 return True
-        return False
-    # the same when the parser lost the clause: the count in the words right after "2015, when ..."
+        break
+    # the same when the parser lost the clause (or hung it on the word before the time: "the arithmetic of 2006"): the count in the words right after "2015, when ..."
     text = nlp.doc_text(c.sent.doc)
     for t in times:
         last = _last_day(t)
@@ -128,10 +128,12 @@ _WHEN_AFTER = re.compile(r"\s*,?\s*when\b[^;:()]*$", re.I)
 
 def told_of_an_earlier_year(c: _Cand, times: Sequence[TimeExpr], prev_sent, doc_date: dt.date) -> Optional[str]:
     """Why the figure's event is dated a year long before the article, or None."""
-    if c.doc_date is None or _RUNNING.search(c.sent.text):
+    if c.doc_date is None:
         return None
     if _when_of_an_old_time(c, times, doc_date):
-        return "a when-clause on an earlier year dates it"
+        return "a when-clause on an earlier year dates it"        # (whatever "so far" another clause says)
+    if _RUNNING.search(c.sent.text):
+        return None
     heading = prev_sent is not None and _YEAR_HEADING.fullmatch(prev_sent.text.strip()) is not None
     if not _told_in_the_past(c) and not _TIMELINE_ENTRY.match(c.sent.text) and not heading:
         return None
