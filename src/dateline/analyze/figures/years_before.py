@@ -111,7 +111,8 @@ def _when_of_an_old_time(c: _Cand, times: Sequence[TimeExpr], doc_date: dt.date)
             if t.span.start <= head.idx < t.span.end and last is not None and (doc_date - last).days > _RECENT_DAYS:
                 return True
         break
-    # the same when the parser lost the clause (or hung it on the word before the time: "the arithmetic of 2006"): the count in the words right after "2015, when ..."
+    # the same when the parser lost the clause, or hung it on the word before the time ("the arithmetic of
+    # 2006, when ..."): the count in the words right after "2015, when ..."
     text = nlp.doc_text(c.sent.doc)
     for t in times:
         last = _last_day(t)
