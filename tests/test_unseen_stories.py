@@ -3493,3 +3493,23 @@ def test_a_when_clause_on_an_earlier_year_beside_a_so_far():
                  "So far it is the worst since 1999, when the cyclone killed 9,800 people."):
         figs = [f for f in _figures(text, dt.date(2025, 5, 19)) if f.value in (1200, 1700, 9800)]
         assert figs and all(f.scope == "other" for f in figs), (text, figs)
+
+
+# --- a part of a country one side holds, or a line labelled by a part of it: kept out of the country's series ------
+
+@pytest.mark.parametrize("text,value", [
+    ("The war hit Syria again. The health ministry said 1,262 people had died in areas under government control.",
+     1262),
+    ("Fighting raged in Yemen. Medics said 340 people had been killed in rebel-held parts of Yemen since March.", 340),
+    ("Sudan's war goes on.\nKey figures\n- North-east Sudan: 2,240 deaths (aid groups)", 2240),
+])
+def test_a_part_of_a_country_is_a_part(text, value):
+    f = _find(_figures(text), "killed", value)[0]
+    assert f.breakdown and f.breakdown.startswith("a part of"), f
+
+
+def test_a_toll_in_a_region_of_the_country_stays_the_countrys():
+    """"killed in southern Israel" may be where the whole toll happened: not a part."""
+    f = _find(_figures("More than 1,400 people were killed in southern Israel on Oct. 7, officials said."), "killed",
+              1400)[0]
+    assert not f.breakdown, f

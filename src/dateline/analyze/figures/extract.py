@@ -38,7 +38,7 @@ from .lists import (
     resolve_lists,
 )
 from .place import ArticlePlaces, _own_place, inferred, place_of
-from ..lexicon.gazetteer import fold
+from ..lexicon.gazetteer import fold, gazetteer
 
 
 TRIGGER = re.compile(
@@ -230,10 +230,13 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 share, why = (_a_share_of_the_dead(c), "part/a-share-of-the-dead")
                 if share is None:
                     share, why = (_a_part_by_its_clause(c), "part/what-its-clause-makes-a-part")
+                if share is None and c.place:
+                    share, why = (_a_part_of_a_country(c), "part/a-part-of-a-country")
                 if part is not None:
                     c.breakdown = part              # "Treated and discharged: 4,257" under "Injured: 4,877"
                     c.trace.note("figures.list", "part/a-line-of-the-table", repr(part))
-                elif share is not None and c.parent is None and not _own_place(c):
+                elif share is not None and c.parent is None and \
+                        (not _own_place(c) or why == "part/a-part-of-a-country"):
                     # "58 of the victims had been identified": a part, not the toll ("3,650 of the dead were in
                     # Derna" is that place's count)
                     c.breakdown = share
@@ -422,6 +425,32 @@ def _a_share_of_the_dead(c: _Cand) -> Optional[str]:
         return None
     m = _OF_THE_DEAD.match(nlp.doc_text(c.root.doc), c.num.end, min(c.num.end + 40, c.sent.end_char))
     return f"of the {m.group('whole').lower()}" if m is not None else None
+
+
+_CONTROLLERS = r"(?:government|rebel|opposition|army|regime|militia|insurgent)s?"
+# "in areas under government control", "in government-controlled areas of Syria", "rebel-held parts"
+_UNDER_CONTROL = re.compile(rf"\bunder\s+(?:the\s+)?{_CONTROLLERS}['’]?\s+control\b|"
+                            rf"\b{_CONTROLLERS}-(?:held|controlled|run)\s+(?:areas?|parts?|territor(?:y|ies)|regions?|"
+                            r"zones?|enclaves?)\b", re.I)
+# a fact box's line labelled by a part of a country: "North-west Syria: 2,240 deaths"
+_PART_LABEL = r"^[ \t]*[-•*–]?[ \t]*(?:north|south|east|west|northern|southern|eastern|western|central|" \
+              r"north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?)\s+"
+
+
+def _a_part_of_a_country(c: _Cand) -> Optional[str]:
+    """A count said of the part of its country one side holds ("died in areas under government control", "in
+    government-controlled areas of Syria") or on a line labelled by a part of it ("North-west Syria: 2,240
+    deaths"): a part of the country's toll, kept out of its series. (Not "killed in southern Israel": where a
+    whole toll may have happened.)"""
+    place = gazetteer().find(c.place)
+    if not place or place[0].kind != "country":
+        return None
+    text = nlp.doc_text(c.sent.doc)
+    line = text[text.rfind("\n", 0, c.num.start) + 1:c.num.start]
+    if _UNDER_CONTROL.search(text, c.sent.start_char, c.sent.end_char) or \
+            re.match(_PART_LABEL + re.escape(c.place) + r"\s*:", line, re.I):
+        return f"a part of {c.place}"
+    return None
 
 
 _INTAKE_VERBS = {"receive", "admit", "treat", "take"}
