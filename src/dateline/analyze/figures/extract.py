@@ -227,20 +227,13 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 c.place_within = article.within(c.place) if c.place else None
                 c.place_inferred = c.place is not None and inferred(c)
                 part = a_part_of_the_table(c)
-                share, why = (_a_share_of_the_dead(c), "part/a-share-of-the-dead")
-                if share is None:
-                    share, why = (_a_part_by_its_clause(c), "part/what-its-clause-makes-a-part")
-                if share is None and c.place:
-                    share, why = (_a_part_of_a_country(c), "part/a-part-of-a-country")
+                share = _a_part_of_the_toll(c) if part is None and c.parent is None else None
                 if part is not None:
                     c.breakdown = part              # "Treated and discharged: 4,257" under "Injured: 4,877"
                     c.trace.note("figures.list", "part/a-line-of-the-table", repr(part))
-                elif share is not None and c.parent is None and \
-                        (not _own_place(c) or why == "part/a-part-of-a-country"):
-                    # "58 of the victims had been identified": a part, not the toll ("3,650 of the dead were in
-                    # Derna" is that place's count)
-                    c.breakdown = share
-                    c.trace.note("figures.breakdown", why, repr(share))
+                elif share is not None:
+                    c.breakdown = share[1]
+                    c.trace.note("figures.breakdown", share[0], repr(share[1]))
                 elif c.in_list and c.listed_after is None and \
                         "figures.place:place/the-line's-label" not in c.trace.decided("figures.place") and \
                         "figures.list:list/the-label-names-the-measure" not in c.trace.decided("figures.list"):
@@ -398,9 +391,9 @@ def _body_spoken_for(c: _Cand, history: list[str]) -> Optional[str]:
     """The body a person who is the figure's source speaks for, named by its title beside the name, said as
     the article names that body ("the ministry" -> "the Ministry of Health", said before); None when the
     source is no person or no title says whom they speak for."""
-    if not c.source or not any(e.label_ == "PERSON" and e.text == c.source for e in c.sent.ents):
+    ent = next((e for e in c.sent.ents if e.label_ == "PERSON" and e.text == c.source), None) if c.source else None
+    if ent is None:
         return None
-    ent = next(e for e in c.sent.ents if e.label_ == "PERSON" and e.text == c.source)
     text = nlp.doc_text(c.sent.doc)
     m = _BODY_BEFORE.search(text, c.sent.start_char, ent.start_char) or \
         _BODY_AFTER.match(text[ent.end_char:min(c.sent.end_char, ent.end_char + 90)])
@@ -440,9 +433,9 @@ _PART_LABEL = r"^[ \t]*[-•*–]?[ \t]*(?:north|south|east|west|northern|southe
 def _a_part_of_a_country(c: _Cand) -> Optional[str]:
     """A count said of the part of its country one side holds ("died in areas under government control", "in
     government-controlled areas of Syria") or on a line labelled by a part of it ("North-west Syria: 2,240
-    deaths"): a part of the country's toll, kept out of its series. (Not "killed in southern Israel": where a
+    deaths"): a part of the country's toll, kept out of its series. (Not "killed in southern Belmoria": where a
     whole toll may have happened.)"""
-    place = gazetteer().find(c.place)
+    place = gazetteer().find(c.place) if c.place else None
     if not place or place[0].kind != "country":
         return None
     text = nlp.doc_text(c.sent.doc)
@@ -450,6 +443,20 @@ def _a_part_of_a_country(c: _Cand) -> Optional[str]:
     if _UNDER_CONTROL.search(text, c.sent.start_char, c.sent.end_char) or \
             re.match(_PART_LABEL + re.escape(c.place) + r"\s*:", line, re.I):
         return f"a part of {c.place}"
+    return None
+
+
+def _a_part_of_the_toll(c: _Cand) -> Optional[tuple[str, str]]:
+    """(rule, what it is a part of) for a count the sentence makes a part of a toll, kept out of its series:
+    the first of a share of the dead, a part by its clause, a part of a country that says so; a share or a
+    clause's part that its own words place ("3,650 of the dead were in Derna") is that place's count."""
+    for rule, find in (("part/a-share-of-the-dead", _a_share_of_the_dead),
+                       ("part/what-its-clause-makes-a-part", _a_part_by_its_clause),
+                       ("part/a-part-of-a-country", _a_part_of_a_country)):
+        found = find(c)
+        if found is not None:
+            own = rule != "part/a-part-of-a-country" and _own_place(c)
+            return None if own else (rule, found)
     return None
 
 

@@ -355,7 +355,7 @@ class Gazetteer:
 
 def _english_words() -> frozenset:
     """Every word form the pinned English pipeline's lemmatizer knows as a noun, verb, adjective or adverb
-    (WordNet's, with its well-known proper names: "paris", "gaza"), read from the model package's files
+    (WordNet's, with its well-known proper names: "paris", "london"), read from the model package's files
     (no model is loaded); empty when the package is missing, and then no small town is added."""
     from spacy.lookups import Lookups
 

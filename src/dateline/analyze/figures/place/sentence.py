@@ -17,7 +17,7 @@ from ..lexicon import (
     WAR_START_NOUNS, WORLD_REGIONS, WOUNDED_VERBS,
 )
 from ..parse import _clause_verb, _is_verbal, _lem
-from .article import ArticlePlaces, _where_spoken
+from .article import _KIND_RANK, ArticlePlaces, _where_spoken
 from .names import _KIND_WORDS, PLACE_LABELS, _named, clean_name
 
 _SPEECH = {"say", "tell", "report", "announce", "state", "add", "confirm", "note", "claim", "estimate"}
@@ -81,10 +81,6 @@ def _name_at(tok) -> str:
     return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
 
 
-# larger kinds of place first: "the southern Gaza city" is a city in a territory; "the Donetsk region" a region
-_RANK = {"country": 0, "territory": 1, "region": 2, "county": 3, "city": 4}
-
-
 def _place_in_pobj(pobj, article: ArticlePlaces):
     """The place an "in ..." phrase names: the object itself ("in Wajima", "in the Gaza Strip"), the
     "of" of a kind word ("in the town of Shika"), or the place of an event there ("in an air strike in
@@ -99,13 +95,13 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
     if _lem(pobj) in _KIND_WORDS and any(d.lower_ in ("the", "this", "that", "his", "her", "its", "their")
                                          for d in pobj.children if d.dep_ in ("det", "poss")) and \
             not any(ch.dep_ == "prep" for ch in pobj.children):
-        # "in the state", "the southern Gaza city": the one just named (in that place); not "in the Donetsk
+        # "in the state", "the southern Varna city": the one just named (in that place); not "in the Donetsk
         # region" when no region was named before, or one outside Donetsk: the name names it
         last = article.last_of(_KIND_WORDS[_lem(pobj)], pobj.idx)
         named = [ch for ch in pobj.children if ch.dep_ in ("compound", "amod") and ch.pos_ == "PROPN"]
         outer = article.resolve(named[-1].text) if named else None
         if not named or (outer is not None and (last is None or last.country == outer.country) and
-                         _RANK[outer.kind] < min(_RANK[k] for k in _KIND_WORDS[_lem(pobj)])):
+                         _KIND_RANK[outer.kind] < min(_KIND_RANK[k] for k in _KIND_WORDS[_lem(pobj)])):
             return last
     if _lem(pobj) in _AREA_NOUNS | {"capital"}:
         for ch in pobj.children:
@@ -129,12 +125,11 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
             if ch.dep_ in ("compound", "amod", "poss") and (_is_place_token(ch, article) or (
                     ch.pos_ == "PROPN" and ch.ent_type_ != "PERSON" and article.resolve(ch.text) is not None)):
                 return ch
-        for ch in pobj.children:
-            # "in Al Haouz province", "in Kwilu district": a proper name before a word of an area's kind is
-            # that area's name, though no gazetteer knows it
-            if ch.dep_ == "compound" and ch.pos_ == "PROPN" and ch.i == pobj.i - 1 and \
-                    _lem(pobj) in _NAMED_AREA_KINDS and pobj.lower_ == pobj.text:
-                return ch
+        # "in Al Haouz province", "in Kwilu district": a proper name before a word of an area's kind is
+        # that area's name, though no gazetteer knows it
+        named = _named_area(pobj)
+        if named is not None:
+            return named
     attack = _lem(pobj) in ATTACK_NOUNS | WAR_START_NOUNS | DISASTER_NOUNS
     for ch in pobj.children:
         # "in the earthquake that hit Ishikawa Prefecture", "the storm that struck Florida"
