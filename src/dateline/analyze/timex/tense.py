@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..nlp import doc_text
+
 
 # Heads of an infinitive that put it in the future ("expected to pass ... on Wednesday",
 # "plans to", "an agreement to buy ... in January").
@@ -56,7 +58,7 @@ def tense_reason(doc, start: int, end: int) -> tuple[Optional[str], str, str]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or not span[0].tag_:
         return None, "unparsed", ""
-    text = doc.text
+    text = doc_text(doc)                         # cached: Doc.text joins every token anew
     if opens_a_timeline_entry(text, start, end):
         return None, "timeline-entry", text[start:end]
     tok = span.root
