@@ -3513,3 +3513,25 @@ def test_a_toll_in_a_region_of_the_country_stays_the_countrys():
     f = _find(_figures("More than 1,400 people were killed in southern Israel on Oct. 7, officials said."), "killed",
               1400)[0]
     assert not f.breakdown, f
+
+
+# A war's dead of a calendar month ("this month", "last month", "in May") are that month's, not the running toll;
+# a natural disaster's dead of this month are its toll (the disaster struck this month).
+@pytest.mark.parametrize("text,value", [
+    ("More than 700 civilians have been killed across the country this month, the UN mission said.", 700),
+    ("Insurgents have killed at least 90 policemen in the northern province last month, officials said.", 90),
+    ("At least 1,100 people have died in the fighting in May alone, according to a monitoring group.", 1100),
+    ("The militia has displaced some 40,000 villagers so far this month, the agency said.", 40000),
+])
+def test_a_wars_dead_of_a_calendar_month(text, value):
+    assert [f.scope for f in _figures(text, dt.date(2024, 5, 28)) if f.value == value] == ["period"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Floods have killed 150 people across the state this month, the disaster agency said.", 150),
+    ("The earthquake has killed 2,300 people, and aftershocks this month have injured 400 more.", 2300),
+    ("The death toll from the fighting has risen to 3,000 this month, the ministry said.", 3000),
+    ("Since the war began in March, 1,800 people have been killed, the ministry said this month.", 1800),
+])
+def test_a_disasters_dead_of_this_month_or_a_level_reached_this_month_stay_running(text, value):
+    assert [f.scope for f in _figures(text, dt.date(2024, 5, 28)) if f.value == value] == ["cumulative"]

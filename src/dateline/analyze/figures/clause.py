@@ -7,6 +7,7 @@ import re
 from .lexicon import (
     ATTACK_NOUNS, BODY_NOUNS, HAPPENING_NOUNS, KILLED_VERBS, LEVEL_VERBS, TOLL_SET_VERBS, WOUNDED_VERBS,
 )
+from ..lexicon.calendar import MONTH_NAMES
 from .parse import _clause_verb, _finite_clause, _is_verbal, _lem, _text_of
 from .candidate import _Cand
 from .toll import _toll_noun, _toll_setter
@@ -30,6 +31,32 @@ _A_POINT_IN_TIME = re.compile(r"(?:yesterday|(?:this|last)\s+week(?:end)?|(?:at|
 
 
 _THE_NEXT_DAY = re.compile(r"\b(?:next|following)\s+day$", re.I)
+_THIS_MONTH = re.compile(r"\b(?:this|last|past|previous)\s+month$", re.I)
+
+
+def _a_calendar_month(t, c: _Cand) -> bool:
+    """"killed this month", "died last month", "have died in May (alone)" said of the figure's own verb: a war's
+    dead of one calendar month. A disaster's dead of this month are its toll (it struck this month), and a month
+    as a date ("on May 3", "in May 2011") or in a clause of its own is no such span."""
+    if c.events is not None and c.events.natural:
+        return False
+    low = t.lower_
+    if low == "month":
+        if not _THIS_MONTH.search(c.sent.doc[max(t.i - 2, c.sent.start):t.i + 1].text):
+            return False
+    elif low in MONTH_NAMES and t.head.lower_ in ("in", "during") and t.head.i == t.i - 1:
+        if t.i + 1 < len(t.doc) and t.doc[t.i + 1].like_num:
+            return False
+    else:
+        return False
+    if t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ == "POS":
+        return False                            # "last month's attack"
+    for a in t.ancestors:
+        if a.i == c.root.i or (c.verb is not None and a.i == c.verb.i):
+            return True
+        if a.dep_ in ("advcl", "relcl", "acl", "pcomp", "ccomp") or a.pos_ in ("NOUN", "PROPN") and a.i != c.np.i:
+            return False
+    return False
 
 
 def _a_point_in_time(t, c: _Cand) -> bool:
@@ -245,7 +272,12 @@ class _Clause:
             return True
         # a day or a week named as a point ("killed yesterday", "died this week"): that day's dead, but a
         # level reached then ("the toll rose to 300 yesterday") is the running count on that day
-        return not self.level and any(_a_point_in_time(t, self.c) for t in self.tokens)
+        return not self.level and any(_a_point_in_time(t, self.c) for t in self.tokens) or self.calendar_month
+
+    @functools.cached_property
+    def calendar_month(self) -> bool:
+        """A war's dead of one calendar month ("killed this month", "have died in May alone"): a period."""
+        return not self.level and any(_a_calendar_month(t, self.c) for t in self.tokens)
 
     @functools.cached_property
     def recent_day(self) -> bool:
