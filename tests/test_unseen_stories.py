@@ -3535,3 +3535,14 @@ def test_a_wars_dead_of_a_calendar_month(text, value):
 ])
 def test_a_disasters_dead_of_this_month_or_a_level_reached_this_month_stay_running(text, value):
     assert [f.scope for f in _figures(text, dt.date(2024, 5, 28)) if f.value == value] == ["cumulative"]
+
+
+# "in X's Y region": the area's own name, not its holder's (a region's count is not the country's).
+@pytest.mark.parametrize("text,value,place", [
+    ("At least 112 people have been killed in Ethiopia's Amhara region since August, the UN said.", 112, "Amhara"),
+    ("Floods killed 40 people in Pakistan's Sindh province, officials said.", 40, "Sindh"),
+    ("Some 300 people have died in Sudan's North Darfur state, the ministry said.", 300, "North Darfur"),
+    ("The quake killed 12 people in Japan's Ishikawa prefecture, officials said.", 12, "Ishikawa"),
+])
+def test_the_area_named_before_its_kind_word_not_its_holder(text, value, place):
+    assert [f.place for f in _figures(text) if f.value == value] == [place]

@@ -119,12 +119,14 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
             # "in Israeli territory", "on the Palestinian side": the people's country
             if ch.dep_ in ("amod", "compound") and gazetteer().demonym(ch.text) is not None:
                 return article.narrowed(gazetteer().demonym(ch.text))
-        for ch in pobj.children:
-            # "the Wajima city area", "in Afghanistan's north", "in central Bamiyan province" (a name the
-            # gazetteer knows, whatever NER made of it)
-            if ch.dep_ in ("compound", "amod", "poss") and (_is_place_token(ch, article) or (
-                    ch.pos_ == "PROPN" and ch.ent_type_ != "PERSON" and article.resolve(ch.text) is not None)):
-                return ch
+        # "the Wajima city area", "in central Bamiyan province", "in Afghanistan's north" (a name the gazetteer
+        # knows, whatever NER made of it); the area's own name before its holder's ("in Ethiopia's Amhara
+        # region": Amhara)
+        for deps in (("compound", "amod"), ("poss",)):
+            for ch in pobj.children:
+                if ch.dep_ in deps and (_is_place_token(ch, article) or (
+                        ch.pos_ == "PROPN" and ch.ent_type_ != "PERSON" and article.resolve(ch.text) is not None)):
+                    return ch
         # "in Al Haouz province", "in Kwilu district": a proper name before a word of an area's kind is
         # that area's name, though no gazetteer knows it
         named = _named_area(pobj)
@@ -527,6 +529,9 @@ def _right_after(c: _Cand, article: ArticlePlaces) -> Optional[str]:
         if re.search(r"['’]s$", name) else None
     if inner and article.resolve(clean_name(inner.group("inner"))) is not None:
         return clean_name(inner.group("inner"))         # "in Japan's quake-hit Ishikawa prefecture": Ishikawa
+    owned = re.search(r"['’]s\s+(?P<inner>[A-Z].*)$", name)
+    if owned and article.resolve(clean_name(owned.group("inner"))) is not None:
+        return clean_name(owned.group("inner"))         # "in Pakistan's Sindh province": Sindh
     word = name.split()[0]
     if word.lower() in ("the", "a", "an") or _DAYS.match(word) or _doers_war(c, c.num.end + m.start("name")):
         return None
