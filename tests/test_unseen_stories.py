@@ -3546,3 +3546,22 @@ def test_a_disasters_dead_of_this_month_or_a_level_reached_this_month_stay_runni
 ])
 def test_the_area_named_before_its_kind_word_not_its_holder(text, value, place):
     assert [f.place for f in _figures(text) if f.value == value] == [place]
+
+
+# A place name with a lower-case particle inside ("Rio Grande do Sul", "Deir ez-Zor") is one name, wherever the
+# parse cut it: not the city "Rio Grande", nor "Sul" (a region of Guinea-Bissau).
+@pytest.mark.parametrize("text,value,place", [
+    ("Torrential rains in Brazil's southern state of Rio Grande do Sul have killed at least 31 people.", 31,
+     "Rio Grande do Sul"),
+    ("Shelling killed 12 people in Deir ez-Zor on Monday, activists said.", 12, "Deir ez-Zor"),
+    ("Floods killed 14 people in Mato Grosso do Sul, the state said.", 14, "Mato Grosso do Sul"),
+])
+def test_a_place_name_with_a_particle_is_one_name(text, value, place):
+    assert [f.place for f in _figures(text) if f.value == value] == [place]
+
+
+def test_the_tail_of_a_name_with_a_particle_is_no_place_of_its_own():
+    text = ("Rio Grande do Sul floods: death toll rises to 44\n\nThe number of deaths caused by the rains in the "
+            "southern Brazilian state rose to 44 on Friday. Another 82 people are missing, the civil defence said.")
+    places = {f.place for f in _figures(text, dt.date(2024, 5, 3))}
+    assert "Guinea-Bissau" not in places and places & {"Brazil", "Rio Grande do Sul"}

@@ -15,7 +15,7 @@ from ...datelines import dateline_end, opening_datelines
 from ...lexicon.gazetteer import Place, fold, gazetteer
 from ..lexicon import ATTACK_NOUNS, NEWS_OUTLET_WORDS, WORLD_REGIONS
 from ..parse import _lem
-from .names import _KIND_WORDS, _UNIT_WORDS, PLACE_LABELS, _named, clean_name
+from .names import _KIND_WORDS, _UNIT_WORDS, PLACE_LABELS, _named, carried_name, clean_name, name_with_its_head
 
 _KIND_RANK = {"country": 0, "territory": 1, "region": 2, "county": 3, "city": 4}
 _GOVERNMENT_WORDS = {"government", "governments", "authorities", "officials", "office", "administration"}
@@ -155,11 +155,13 @@ class ArticlePlaces:
                     continue
                 if dateline_end(text, ent.start_char) is not None:
                     weight *= 0.25          # "MOSCOW (Reuters) -": where the reporter files from
+                # "Rio Grande" + " do Sul", and "Sul" after "Rio Grande do ": one name
+                name, end = carried_name(text, name_with_its_head(text, ent.text, ent.start_char), ent.end_char)
                 if _an_outlets_country(ent.root):
-                    outlets[ent.text] += weight
-                names[ent.text] += weight
-                taken.append((ent.start_char, ent.end_char))
-                self.positions.append((ent.start_char, ent.text))
+                    outlets[name] += weight
+                names[name] += weight
+                taken.append((ent.start_char, end))
+                self.positions.append((ent.start_char, name))
         # a wire dateline NER left out ("MARRAKECH (Travel Desk) —"): where the reporter files from, a quarter
         line = next((d for d in opening_datelines(text) if d.place), None)
         first = line.place.split(",")[0].strip() if line is not None else ""
@@ -381,7 +383,8 @@ class ArticlePlaces:
         for m in _DISASTERS_PLACE.finditer(self.text):
             if re.search(r"\b(?:1[89]|20)\d\d\s*$", self.text[max(0, m.start() - 8):m.start()]):
                 continue                # "the 2015 Nepal earthquake": another event, dated
-            name = m.group("a") or m.group("b") or m.group("c")
+            group = "a" if m.group("a") else "b" if m.group("b") else "c"
+            name = name_with_its_head(self.text, m.group(group), m.start(group))     # "Rio Grande do Sul floods"
             place = self.resolve(re.sub(r"^(?:The|A|An)\s+", "", name))
             if place is not None:
                 units[self.unit(place)] += 1

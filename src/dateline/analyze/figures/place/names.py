@@ -66,3 +66,40 @@ def _named(place: Optional[Place]) -> Optional[str]:
     while len(words) > 1 and words[-1].lower() in AREA_WORDS and words[-1].lower() != "county":
         words = words[:-1]
     return " ".join(words)
+
+
+# lower-case particles inside place names of many languages ("Rio Grande do Sul", "Deir ez-Zor", "Ras al-Ain",
+# "Bosnia and Herzegovina"): a name cut there by the parse is carried on when the whole is a known place
+_NAME_PARTICLE = re.compile(r"[ -](?:do|da|dos|das|de|del|della|di|du|des|al|el|ez|es|ad|ar|as|an|and|y|e|la|le|"
+                            r"los|las|sur|am|an der|upon|on)[ -](?P<first>[A-Z][\w'’-]*)(?P<second> [A-Z][\w'’-]*)?")
+
+
+_NAME_BEFORE_PARTICLE = re.compile(
+    r"(?:^|(?<=[^\w'’-]))(?P<head>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})[ -](?:do|da|dos|das|"
+                                   r"de|del|della|di|du|des|al|el|ez|es|ad|ar|as|an|and|y|e|la|le|los|las|sur|am|"
+                                   r"upon|on)[ -]$")
+
+
+def carried_name(text: str, name: str, end: int) -> tuple[str, int]:
+    """``name`` (ending at ``end`` in ``text``) carried on over a particle when the longer name is a place the
+    gazetteer knows ("Rio Grande" + " do Sul"); else as it is."""
+    more = _NAME_PARTICLE.match(text, end)
+    if more:
+        for tail in (more.group(0), more.group(0)[:more.start("second") - more.start()] if more.group("second")
+                     else None):
+            if tail and gazetteer().find(name + tail):
+                return name + tail, end + len(tail)
+    return name, end
+
+
+def name_with_its_head(text: str, name: str, start: int) -> str:
+    """``name`` (starting at ``start`` in ``text``) with the words before a particle it ends when the whole is a
+    place the gazetteer knows: "Sul" after "Rio Grande do " is Rio Grande do Sul (not a region of Guinea-Bissau)."""
+    before = _NAME_BEFORE_PARTICLE.search(text, max(0, start - 40), start)
+    if before is not None:
+        head = before.group("head").split(" ")
+        for k in range(len(head)):
+            whole = " ".join(head[k:]) + text[before.end("head"):start] + name
+            if gazetteer().find(whole):
+                return whole
+    return name

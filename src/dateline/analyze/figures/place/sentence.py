@@ -18,7 +18,7 @@ from ..lexicon import (
 )
 from ..parse import _clause_verb, _is_verbal, _lem
 from .article import _KIND_RANK, ArticlePlaces, _where_spoken
-from .names import _KIND_WORDS, PLACE_LABELS, _named, clean_name
+from .names import _KIND_WORDS, PLACE_LABELS, _named, carried_name, clean_name, name_with_its_head
 
 _SPEECH = {"say", "tell", "report", "announce", "state", "add", "confirm", "note", "claim", "estimate"}
 PLACE_PREPS = ("in", "inside", "across", "throughout", "at", "near", "around")
@@ -71,14 +71,21 @@ def _named_area(tok):
 
 
 def _name_at(tok) -> str:
-    """The whole name a token belongs to (its entity, else its compound chain)."""
+    """The whole name a token belongs to (its entity, else its compound chain), carried on over a particle
+    when the longer name is a place the gazetteer knows ("Rio Grande" + "do Sul", "Deir" + "ez-Zor")."""
+    name, start, end = None, tok.idx, tok.idx + len(tok.text)
     if tok.ent_type_:
         for ent in tok.doc.ents:
             if ent.start <= tok.i < ent.end:
-                return ent.text
-    toks = [t for t in tok.subtree if t.dep_ == "compound" or t.i == tok.i]
-    toks = [t for t in toks if t.i <= tok.i]
-    return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
+                name, start, end = ent.text, ent.start_char, ent.end_char
+                break
+    if name is None:
+        toks = [t for t in tok.subtree if t.dep_ == "compound" or t.i == tok.i]
+        toks = sorted((t for t in toks if t.i <= tok.i), key=lambda t: t.i)
+        name, start = " ".join(t.text for t in toks), toks[0].idx
+    text = nlp.doc_text(tok.doc)
+    return carried_name(text, name_with_its_head(text, name, start), end)[0]
+
 
 
 def _place_in_pobj(pobj, article: ArticlePlaces):
@@ -525,6 +532,8 @@ def _right_after(c: _Cand, article: ArticlePlaces) -> Optional[str]:
     if not m:
         return None
     name = re.sub(r"\s+(?:and|or)\b.*$", "", m.group("name"))
+    if name == m.group("name"):                          # "in Deir ez-Zor", "in Rio Grande do Sul"
+        name = carried_name(nlp.doc_text(c.root.doc), name, c.num.end + m.end("name"))[0]
     inner = _POSSESSED_PLACE.match(nlp.doc_text(c.root.doc)[c.num.end + m.end("name"):c.num.end + 120]) \
         if re.search(r"['’]s$", name) else None
     if inner and article.resolve(clean_name(inner.group("inner"))) is not None:
