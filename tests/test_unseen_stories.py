@@ -3565,3 +3565,23 @@ def test_the_tail_of_a_name_with_a_particle_is_no_place_of_its_own():
             "southern Brazilian state rose to 44 on Friday. Another 82 people are missing, the civil defence said.")
     places = {f.place for f in _figures(text, dt.date(2024, 5, 3))}
     assert "Guinea-Bissau" not in places and places & {"Brazil", "Rio Grande do Sul"}
+
+
+# People of a war's or a disaster's country who cross into another are refugees: displaced, where they went.
+@pytest.mark.parametrize("text,value,place", [
+    ("More than 10,000 Congolese have crossed into Burundi in the past three days, officials said.", 10000, "Burundi"),
+    ("About 21,000 Syrians have crossed into Lebanon since the violence began, the agency said.", 21000, "Lebanon"),
+    ("Some 18,000 Rohingya have fled into Bangladesh since June, the refugee agency said.", 18000, "Bangladesh"),
+    ("Nearly 4,000 Sudanese crossed into Chad last week, aid workers said.", 4000, "Chad"),
+])
+def test_people_who_cross_out_of_a_war_are_refugees_where_they_went(text, value, place):
+    assert [(f.measure, f.place) for f in _figures(text) if f.value == value] == [("displaced", place)]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("On Monday 335 foreign nationals crossed into Egypt.", 335),
+    ("Some 90 wounded people crossed into Egypt for treatment, medics said.", 90),
+    ("About 400 people crossed into Jordan in an evacuation arranged by the embassy.", 400),
+])
+def test_foreigners_the_wounded_and_evacuees_who_cross_are_evacuated(text, value):
+    assert [f.measure for f in _figures(text) if f.value == value] == ["evacuated"]

@@ -67,6 +67,31 @@ def _a_journey(verb) -> bool:
     return True
 
 
+# people who cross a border as evacuees, not as refugees: foreigners, passport holders, the wounded and the sick
+_EVACUEE_WORDS = {"foreign", "foreigner", "national", "holder", "passport", "citizen", "dual", "expatriate", "tourist",
+                  "worker", "staff", "diplomat", "evacuee", "wounded", "injured", "sick", "patient", "student"}
+
+
+def _fled_across_a_border(w) -> bool:
+    """"10,000 Congolese have crossed into Burundi", "1,200 people crossed into Rwanda": people of the story's
+    country who cross into another are refugees (displaced, where they are now); foreign nationals, passport
+    holders or the wounded crossing out, or a crossing an evacuation arranges, are evacuees."""
+    if w.lem not in ("cross", "enter", "arrive", "pour", "stream") or w.role not in ("subj", "mod", "subjpass") or \
+            w.ctx.hostage:
+        return False                    # (freed hostages crossing out are no refugees either)
+    verb = w.tok
+    into = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "to")
+            for p in c.children if p.dep_ == "pobj"]
+    if not any(_a_country(list(p.subtree)) for p in into) and not (w.lem == "cross" and any(
+            c.dep_ == "dobj" and _lem(c) in ("border", "frontier") for c in verb.children)):
+        return False
+    crossers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or \
+        ([verb.head] if verb.dep_ in ("acl", "relcl") else [])
+    if any(_lem(t) in _EVACUEE_WORDS for c in crossers for t in c.subtree if t.i <= c.i):
+        return False
+    return not any(_lem(t) in ("evacuate", "evacuation", "evacuee") for t in verb.sent)
+
+
 def _exit_direction(verb, abroad_only: bool = False) -> bool:
     """Whether a movement verb goes out of a place, through a crossing or into another country."""
     destinations = _DESTINATION_WORDS - {"hospital", "hospitals", "home"} if abroad_only else _DESTINATION_WORDS
@@ -492,6 +517,16 @@ VERB_CUES = Table("figures.measure.verb", runner="figures", subject="a predicate
     Rule("evacuated/moved-out",
          lambda w: w.lem in EVAC_TRANSITIVE and w.role != "subj" and _exit_direction(w.tok), "evacuated",
          examples=("Officials allowed 120 foreign nationals out through the border crossing.",)),
+    Rule("displaced/fled-across-a-border", _fled_across_a_border, "displaced",
+         examples=("More than 10,000 Congolese have crossed into Burundi in the past three days, officials said.",
+                   "About 21,000 Syrians have crossed into Lebanon since the violence began, the agency said.",
+                   "About 1,200 people crossed into Rwanda on Sunday and Monday, the ministry said.",
+                   "Some 8,000 Rohingya had crossed the border in recent weeks, officials said."),
+         counter_examples=("On Monday 335 foreign nationals crossed into Egypt.",
+                           "Some 90 wounded people crossed into Egypt for treatment.",
+                           "About 400 people crossed into Jordan in an evacuation arranged by the embassy."),
+         why="people who cross out of a war or disaster into another country are refugees; foreign nationals, "
+             "the wounded and those an evacuation moves are evacuees"),
     Rule("evacuated/left-through",
          lambda w: w.lem in EVAC_INTRANSITIVE and w.role in ("subj", "mod", "subjpass") and _a_journey(w.tok) and
          _exit_direction(w.tok),

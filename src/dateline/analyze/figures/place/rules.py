@@ -39,6 +39,22 @@ class _Where:
         return _in_place(self.c, self.article)
 
     @functools.cached_property
+    def fled_to(self) -> Optional[Place]:
+        """"18,000 Rohingya have fled into Bangladesh", "10,000 Congolese crossed into Burundi": the country the
+        displaced went to, where they are now."""
+        v = self.c.verb
+        if self.c.measure != "displaced" or v is None or not _is_verbal(v) or \
+                _lem(v) not in ("flee", "cross", "enter", "escape", "arrive", "pour", "stream", "go", "head"):
+            return None
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("into", "to", "across"):
+                for p in c.children:
+                    place = self.article.resolve(clean_name(_name_at(p))) if p.dep_ == "pobj" else None
+                    if place is not None and place.kind == "country":
+                        return place
+        return None
+
+    @functools.cached_property
     def holder_of_most(self) -> Optional[Place]:
         """The country (or territory) of a place said to hold most of the count ("mostly in Bangkok")."""
         for head in _victim_heads(self.c):
@@ -409,6 +425,11 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
                    "Floods hit Pakistan again. Tarvo province accounts for 420 of the deaths, officials said.",
                    "Floods hit Pakistan again. Belvo district was the hardest hit with 19 deaths."),
          counter_examples=("Belmoria has killed 9,310 people since the invasion.",)),
+    Rule("place/the-country-they-fled-to", lambda w: w.fled_to is not None, lambda w: _named(w.fled_to),
+         examples=("Some 18,000 Rohingya have fled into Bangladesh since June, the agency said.",
+                   "More than 10,000 Congolese have crossed into Burundi in the past three days.",
+                   "About 21,000 Syrians have crossed into Lebanon since the violence began, the agency said."),
+         why="the displaced are where they fled to, not in the country whose people they are"),
     Rule("place/people-named-by-country", lambda w: w.demonym is not None and (
             not _counted_abroad_maybe(w) or (w.article.tells_of(w.demonym) and not w.serving_abroad)),
          lambda w: _named(w.demonym),
