@@ -3585,3 +3585,14 @@ def test_people_who_cross_out_of_a_war_are_refugees_where_they_went(text, value,
 ])
 def test_foreigners_the_wounded_and_evacuees_who_cross_are_evacuated(text, value):
     assert [f.measure for f in _figures(text) if f.value == value] == ["evacuated"]
+
+
+# A measure's labelled line may carry the count's source or a note in brackets, or go on with another clause.
+@pytest.mark.parametrize("text,measure,value", [
+    ("Cyclone Ira: key figures\n• Dead: 1,210 (Red Cross); the WHO has recorded 1,254\n• Missing: 300", "killed", 1210),
+    ("Quake figures\n• Displaced: 44,800, about 16,000 of them children\n• Injured: 900", "displaced", 44800),
+    ("Situation report\nDisplaced (staying with relatives or friends): 91,500\nDeaths: 12", "displaced", 91500),
+    ("Flood update\n- Injured: 2,274 - most of them in the capital\n- Dead: 40", "wounded", 2274),
+])
+def test_a_measures_labelled_line_with_a_note_after_its_count(text, measure, value):
+    assert [f.measure for f in _figures(text) if f.value == value] == [measure]

@@ -142,7 +142,7 @@ _MEASURE_LABEL = re.compile(r"^(?:(?:total|confirmed|reported|number\s+of|people
                             r"evacuated|evacuees|in\s+(?:[a-z]+\s+){0,2}?(?:shelters|camps|evacuation\s+cent(?:re|er)s))"
                             r"(?:\s+(?:so\s+far|to\s+date|in\s+total|overall|confirmed|recorded|reported|"
                             r"(?:since|as\s+of|as\s+at)\s+[\w ]{1,25}|"
-                            r"\([^)]{1,30}\)))?$", re.I)
+                            r"\([^)]{1,60}\)))?$", re.I)
 _LABEL_MEASURES = {"death toll": "killed", "toll": "killed", "dead": "killed", "deaths": "killed",
                    "killed": "killed", "fatalities": "killed", "injured": "wounded", "wounded": "wounded",
                    "injuries": "wounded", "hurt": "wounded", "missing": "missing", "unaccounted for": "missing",
@@ -156,9 +156,22 @@ def _label_measure(word: str) -> str:
     return "displaced" if word.startswith("in ") else _LABEL_MEASURES[word]
 
 
+# what may follow the number of a measure's labelled line: its source or a note in brackets, then another clause
+# ("Dead: 4,010 (Red Crescent); the WHO has recorded 4,054", "Displaced: 44,800, about 16,000 of them children")
+_AFTER_A_LABELLED_COUNT = re.compile(r"\s*(?:$|\([^)\n]{1,80}\)|[;,]\s|\s[-–—]\s)")
+
+
+def _a_measure_line(c: _Cand) -> bool:
+    """The number is the first on a "Label: N" line, followed by nothing, a bracketed note or another clause."""
+    text = nlp.doc_text(c.root.doc)
+    line_start = text.rfind("\n", 0, c.num.start) + 1
+    return bool(_LABEL_LINE.match(text[line_start:c.num.start])) and bool(
+        _AFTER_A_LABELLED_COUNT.match(text, c.num.end))
+
+
 def measure_label(c: _Cand) -> Optional[tuple]:
     """(measure, label) of a "Total dead: 192" line: its label names what it counts."""
-    if not labelled_line(c):
+    if not labelled_line(c) and not _a_measure_line(c):
         return None
     label = list_label(c)
     m = _MEASURE_LABEL.match(label)
