@@ -3596,3 +3596,15 @@ def test_foreigners_the_wounded_and_evacuees_who_cross_are_evacuated(text, value
 ])
 def test_a_measures_labelled_line_with_a_note_after_its_count(text, measure, value):
     assert [f.measure for f in _figures(text) if f.value == value] == [measure]
+
+
+# "... revised the toll to 192 from 226": the count it went from is superseded, whatever the parse hung it on;
+# and a day of a month ("since May 10 to 192") begins no range.
+@pytest.mark.parametrize("text,new,old", [
+    ("Health authorities revised down the number of people killed in the city since May 10 to 192 from 226.", 192, 226),
+    ("The army lowered the number of its soldiers killed near the border to nine from 10, citing a double count.", 9, 10),
+    ("The agency cut the number of people missing after the landslide to 140 from 310 on Friday.", 140, 310),
+])
+def test_the_count_a_revision_went_from_is_superseded(text, new, old):
+    scopes = {f.value: f.scope for f in _figures(text)}
+    assert scopes.get(old) == "superseded" and new in scopes and scopes[new] != "superseded"

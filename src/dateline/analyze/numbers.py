@@ -386,8 +386,11 @@ def _ranges(text: str, raws: list[_Raw]) -> list[tuple[_Raw, Optional[_Raw]]]:
             is_dash = re.fullmatch(r"\s*[-–—]\s*", gap) or re.fullmatch(r"\s+to\s+", gap) or \
                 (a.words and re.fullmatch(r"\s+or\s+", gap))          # "two or three", not "25k or 40k"
             spread = _SPREAD_FROM.search(text[max(0, a.start - 34):a.start]) and _TO_QUALIFIED.fullmatch(gap)
+            # (not "since May 10 to 192": a day of a month begins no range)
+            a_day = re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", before, re.I) \
+                and a.value <= 31 and not a.words
             if (is_between or is_dash or spread) and (spread or not changed_from) \
-                    and a.words == b.words:
+                    and a.words == b.words and not (a_day and b.value > 31):
                 if b.value > a.value:
                     out.append((_scaled_like(a, b) if is_dash and not a.words else a, b))
                     i += 2

@@ -580,8 +580,20 @@ def _level_of_an_earlier_month(s: "_Clause") -> bool:
                                                            for ch in verb.children))
 
 
+# "... to 192 from 226": the count a change went from, right after the count it went to
+_TO_N_FROM = re.compile(r"\b(?:to|at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?"
+                        r"(?:\d[\d,.]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+                        r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-[a-z]+)?))(?:\s+[a-z]+)?,?\s+(?:down\s+|up\s+)?from\s+(?:a\s+|the\s+|an?\s+earlier\s+|"
+                        r"the\s+previous\s+)?$")
+_CHANGE_VERBS = {"revise", "lower", "raise", "cut", "correct", "adjust", "update", "rise", "climb", "fall", "drop",
+                 "increase", "decrease", "reduce", "bring", "jump", "soar", "grow"}
+
+
 def _revised_from(c: _Cand) -> bool:
     """"revised ... to around 1,200, from 1,400", "rose from 90 to 140": the figure it replaced."""
+    before = nlp.doc_text(c.root.doc)[c.sent.start_char:c.num.start]
+    if _TO_N_FROM.search(before) and any(_lem(t) in _CHANGE_VERBS for t in c.sent if t.idx < c.num.start):
+        return True                 # "revised down the number killed in the city since May 10 to 192 from 226"
     if c.role != "pobj" or c.prep is None or c.prep.lower_ != "from" or c.verb is None:
         return False
     if c.prep.head.lower_ in DIRECTION_ADVS:
