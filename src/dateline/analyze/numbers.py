@@ -371,6 +371,9 @@ _TO_QUALIFIED = re.compile(r"\s+to\s+(?:(?:at\s+least|more\s+than|over|as\s+many
                            r"around|some|nearly|almost|roughly|perhaps|possibly|maybe)\s+)?")
 
 
+_A_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
+
+
 def _ranges(text: str, raws: list[_Raw]) -> list[tuple[_Raw, Optional[_Raw]]]:
     """Pair "A-B", "A to B", "A or B" and "between A and B" into ranges when B > A."""
     out: list[tuple[_Raw, Optional[_Raw]]] = []
@@ -387,8 +390,7 @@ def _ranges(text: str, raws: list[_Raw]) -> list[tuple[_Raw, Optional[_Raw]]]:
                 (a.words and re.fullmatch(r"\s+or\s+", gap))          # "two or three", not "25k or 40k"
             spread = _SPREAD_FROM.search(text[max(0, a.start - 34):a.start]) and _TO_QUALIFIED.fullmatch(gap)
             # (not "since May 10 to 192": a day of a month begins no range)
-            a_day = re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", before, re.I) \
-                and a.value <= 31 and not a.words
+            a_day = _A_MONTH_BEFORE.search(before) and a.value <= 31 and not a.words
             if (is_between or is_dash or spread) and (spread or not changed_from) \
                     and a.words == b.words and not (a_day and b.value > 31):
                 if b.value > a.value:
