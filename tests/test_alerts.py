@@ -430,3 +430,18 @@ def test_a_toll_years_after_a_larger_one_is_another_toll(tmp_path, earlier, late
     with Ledger(tmp_path / "month.db") as led:
         led.ingest([write(tmp_path / "month.jsonl", rows)])
         assert [a.type for a in led.check() if a.point.doc == "e2"] == ["stale"]
+
+
+@pytest.mark.parametrize("text,value,alerted", [
+    ("Health authorities revised down the number of people killed in Kharkiv to 192 from 226.", 192, True),
+    ("The army lowered its toll of soldiers killed in Goma to nine from 10, citing a double count.", 9, True),
+    ("The agency revised the number of dead in Derna to 3,922, down from the 11,300 it had given.", 3922, True),
+    ("Officials revised the toll in Herat to 157 from 155 after two more bodies were identified.", 157, False),
+])
+def test_a_revision_its_own_sentence_states_is_a_revision_alert(tmp_path, text, value, alerted):
+    src = tmp_path / "a.jsonl"
+    write(src, [{"id": "a", "date": "2024-06-06", "text": text}])
+    with Ledger(tmp_path / "a.db") as ledger:
+        ledger.ingest([src])
+        found = [(a.type, a.point.value) for a in ledger.check()]
+    assert (("revision", value) in found) == alerted, found

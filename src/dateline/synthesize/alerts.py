@@ -306,6 +306,12 @@ def _series_alerts(s: Series, toll: "_Toll", own: list[tuple[Point, Point]],
             continue
         if not monotone(p, s.measure):
             continue           # stocks go down for good reasons (people return home, hostages are freed)
+        old = _revised_in_its_sentence(p, cfg)
+        if old is not None:
+            out.append(Alert("revision", p, f"{_fmt(p)} {_cite(p)} is given as a downward revision of the same "
+                             f"count, from {old:,.0f} (its own sentence says so). A lower count may count something "
+                             f"else (a narrower group, names recorded twice) rather than fewer people.", [p], s.id))
+            continue
         framed = _framed_revision(p, toll, cfg)
         if framed is not None:
             out.append(Alert("revision", p, f"{_fmt(p)} {_cite(p)} is given as a downward revision: "
@@ -330,6 +336,31 @@ def _series_alerts(s: Series, toll: "_Toll", own: list[tuple[Point, Point]],
                              f"{(p.doc_date - mismatch.as_of).days} days earlier, and the text gives no date.",
                              [mismatch], s.id))
     return out
+
+
+# "... to 192 from 226", "to nine from 10", "to 3,922, down from the 11,300": the count a revision lowered, right
+# after the revised count in the same sentence
+_FROM_OLD = re.compile(r"\s*(?:[a-z]+\s+){0,2}?,?\s*(?:down\s+)?from\s+(?:an?\s+|the\s+)?(?:previous\s+|earlier\s+|"
+                       r"initial\s+|original\s+)?(?:(?:figure|toll|count|estimate|tally)\s+of\s+)?(?:about\s+|around\s+|"
+                       r"some\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?P<old>\d[\d,]*(?:\.\d+)?|[a-z]+)\b")
+_SMALL = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                     "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+
+
+def _revised_in_its_sentence(p: Point, cfg: AlertConfig) -> Optional[float]:
+    """The larger count a figure its text calls revised was lowered from, when its own sentence gives it right
+    after the figure ("revised ... to 192 from 226"), else None."""
+    if not p.revised:
+        return None
+    at = p.value_end - p.start
+    m = _FROM_OLD.match(p.sentence, at) if 0 <= at <= len(p.sentence) else None
+    if m is None:
+        return None
+    word = m.group("old").replace(",", "")
+    old = float(word) if word[0].isdigit() else _SMALL.get(word)
+    if old is None or old <= p.value * (1 + cfg.regression_tolerance):
+        return None
+    return old
 
 
 def _framed_revision(p: Point, toll: "_Toll", cfg: AlertConfig) -> Optional[Point]:
