@@ -3608,3 +3608,30 @@ def test_a_measures_labelled_line_with_a_note_after_its_count(text, measure, val
 def test_the_count_a_revision_went_from_is_superseded(text, new, old):
     scopes = {f.value: f.scope for f in _figures(text)}
     assert scopes.get(old) == "superseded" and new in scopes and scopes[new] != "superseded"
+
+
+# A war's dead of a stretch of the calendar (two months named, a quarter, "over the three months") are a period;
+# "between January and October" is the year so far.
+@pytest.mark.parametrize("text,value,scope", [
+    ("At least 1,194 people were killed in gang violence between July and September, the UN said.", 1194, "period"),
+    ("Some 168 people were kidnapped for ransom in the third quarter, the report said.", 168, "period"),
+    ("Clashes in the region killed at least 161 people over the three months, the monitor said.", 161, "period"),
+    ("More than 4,500 people were killed in gang violence between January and October, the UN said.", 4500,
+     "cumulative"),
+])
+def test_a_wars_dead_of_a_stretch_of_the_calendar(text, value, scope):
+    assert [f.scope for f in _figures(text, dt.date(2024, 11, 1)) if f.value == value] == [scope]
+
+
+# An attack told in an article of gang or militant violence is one of many happenings: its dead are that attack's,
+# not the story's running toll; and a count that names the violence itself is not the attack's told before it.
+@pytest.mark.parametrize("text,value,scope", [
+    ("Gunmen from a gang attacked the town of Pont-Sondé on Thursday. The death toll from the gang attack has "
+     "climbed to 109, officials said. The gang's leader is under sanctions.", 109, "incident"),
+    ("Militants stormed a police post near Peshawar on Monday. The attack killed 23 officers, officials said. "
+     "Militants have carried out several such raids.", 23, "incident"),
+    ("Armed men attacked a village near Gao on Sunday. More than 3,600 people have been killed in jihadist violence "
+     "in Mali this year, the UN says.", 3600, "cumulative"),
+])
+def test_an_attack_amid_gang_or_militant_violence_is_one_incident(text, value, scope):
+    assert [f.scope for f in _figures(text, dt.date(2024, 11, 5)) if f.value == value] == [scope]

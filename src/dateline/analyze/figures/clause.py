@@ -34,19 +34,36 @@ _THE_NEXT_DAY = re.compile(r"\b(?:next|following)\s+day$", re.I)
 _THIS_MONTH = re.compile(r"\b(?:this|last|past|previous)\s+month$", re.I)
 
 
-def _a_calendar_month(t, c: _Cand) -> bool:
-    """"killed this month", "died last month", "have died in May (alone)" said of the figure's own verb: a war's
-    dead of one calendar month. A disaster's dead of this month are its toll (it struck this month), and a month
-    as a date ("on May 3", "in May 2011") or in a clause of its own is no such span."""
+# (a year so far is no such span: "killed this year", "since the start of the year" is often a story's whole count)
+_SPAN_OF_A_YEAR = re.compile(r"\b(?:(?:the|this|last|past)\s+(?:(?:first|second|third|fourth|last|"
+                             r"previous|past)\s+)?quarter|(?:over|in|during)\s+the\s+(?:(?:past|last|previous)\s+)?"
+                             r"(?:two|three|four|five|six|[2-6])\s+months)$", re.I)
+
+
+_SPANNED_VIOLENCE = {"violence", "fighting", "war", "conflict", "clash", "attack", "strike", "bombing", "shelling",
+                     "unrest", "killing", "airstrike"}
+
+
+def _a_calendar_span(t, c: _Cand) -> bool:
+    """"killed this month", "died last month", "have died in May (alone)", "between July and September", "in the
+    third quarter", "over the three months" said of the figure's own verb: a war's
+    dead of a stretch of the calendar. A disaster's dead of this month are its toll (it struck this month), and a
+    month as a date ("on May 3", "in May 2011") or in a clause of its own is no such span."""
     if c.events is not None and c.events.natural:
         return False
     low = t.lower_
+    window = c.sent.doc[max(t.i - 7, c.sent.start):t.i + 1].text
     if low == "month":
         if not _THIS_MONTH.search(c.sent.doc[max(t.i - 2, c.sent.start):t.i + 1].text):
             return False
-    elif low in MONTH_NAMES and t.head.lower_ in ("in", "during") and t.head.i == t.i - 1:
+    elif low in ("quarter", "months"):
+        if not _SPAN_OF_A_YEAR.search(window) or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "since"):
+            return False                        # (not "in the six months since the war began")
+    elif low in MONTH_NAMES and t.head.lower_ in ("in", "during", "between") and t.head.i == t.i - 1:
         if t.i + 1 < len(t.doc) and t.doc[t.i + 1].like_num:
             return False
+        if low == "january" and t.head.lower_ == "between":
+            return False                        # "between January and October": the year so far
     else:
         return False
     if t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ == "POS":
@@ -54,8 +71,15 @@ def _a_calendar_month(t, c: _Cand) -> bool:
     for a in t.ancestors:
         if a.i == c.root.i or (c.verb is not None and a.i == c.verb.i):
             return True
-        if a.dep_ in ("advcl", "relcl", "acl", "pcomp", "ccomp") or a.pos_ in ("NOUN", "PROPN") and a.i != c.np.i:
+        if a.dep_ in ("advcl", "relcl", "acl", "pcomp", "ccomp"):
             return False
+        # the span's own words ("since the start of the year") and the violence it bounds ("in gang violence
+        # between July and September") lead on to the verb; any other noun has the span of its own
+        if a.pos_ in ("NOUN", "PROPN") and a.i != c.np.i and a.i < t.i - 7 and _lem(a) not in _SPANNED_VIOLENCE:
+            return False
+        if a.pos_ in ("NOUN", "PROPN") and a.i != c.np.i and a.i > t.i:
+            return False
+    return False
     return False
 
 
@@ -272,12 +296,12 @@ class _Clause:
             return True
         # a day or a week named as a point ("killed yesterday", "died this week"): that day's dead, but a
         # level reached then ("the toll rose to 300 yesterday") is the running count on that day
-        return not self.level and any(_a_point_in_time(t, self.c) for t in self.tokens) or self.calendar_month
+        return not self.level and any(_a_point_in_time(t, self.c) for t in self.tokens) or self.calendar_span
 
     @functools.cached_property
-    def calendar_month(self) -> bool:
-        """A war's dead of one calendar month ("killed this month", "have died in May alone"): a period."""
-        return not self.level and any(_a_calendar_month(t, self.c) for t in self.tokens)
+    def calendar_span(self) -> bool:
+        """A war's dead of a stretch of the calendar ("killed this month", "between July and September"): a period."""
+        return not self.level and any(_a_calendar_span(t, self.c) for t in self.tokens)
 
     @functools.cached_property
     def recent_day(self) -> bool:

@@ -36,7 +36,8 @@ _MANY_HAPPENINGS = re.compile(r"\b(?:wars?|warfare|conflicts?|fighting|offensive
                               r"uprisings?|rebellion|revolt|crackdown|clashes|shelling|air\s*strikes?|airstrikes?|"
                               r"bombardments?|sieges?|besieged|ceasefire|truce|hostilities|aggression|occupation|"
                               r"campaign|protests?|protesters|demonstrat(?:ions?|ors)|riots?|unrest|troops|army|"
-                              r"soldiers|militias?|rebels?)\b", re.I)
+                              r"soldiers|militias?|rebels?|gangs?|armed\s+groups?|militants?|jihadists?|cartels?)\b",
+                              re.I)
 # the kind of a one-happening word, by its first five letters
 _BLAST = "attack or explosion"
 _HAPPENING_KIND = {"bomb": _BLAST, "bombi": _BLAST, "bombs": _BLAST, "blast": _BLAST, "explo": _BLAST,

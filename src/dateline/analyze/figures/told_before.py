@@ -8,6 +8,7 @@ import re
 
 from .. import nlp
 from .candidate import _Cand
+from .events import _MANY_HAPPENINGS
 from .lexicon import (
     ATTACK_NOUNS, ATTACK_VERBS, HAPPENING_NOUNS, INCIDENT_PLACES, STORY_EVENT_NOUNS, TOWN_NOUNS, WAR_START_NOUNS,
 )
@@ -68,6 +69,8 @@ class _Before:
             return False                        # the happening before is the story's own (incident.py)
         if any(_lem(t) in _EVENT_NOUNS and t.pos_ == "NOUN" for t in c.sent):
             return False                        # its own sentence names its event ("the Oct. 7 attack, which left")
+        if _MANY_HAPPENINGS.search(c.sent.text):
+            return False                        # its own sentence names a war's many ("killed in gang violence")
         if any(p.scope == "cumulative" and p.sent.start == prev.start for p in self.prev_cands):
             return False                        # the sentence before gives the running toll
         return tells_one_happening(prev)
