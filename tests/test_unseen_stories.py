@@ -3635,3 +3635,19 @@ def test_a_wars_dead_of_a_stretch_of_the_calendar(text, value, scope):
 ])
 def test_an_attack_amid_gang_or_militant_violence_is_one_incident(text, value, scope):
     assert [f.scope for f in _figures(text, dt.date(2024, 11, 5)) if f.value == value] == [scope]
+
+
+# A body named only by what it does, with an indefinite article ("a war monitor said"), is the body wire copy
+# names in an apposition or in the next sentence or two; "the Britain-based monitor" is the one so described.
+@pytest.mark.parametrize("text,value,source", [
+    ("Gunmen have killed 532 civilians in the coastal region since Thursday, a war monitor said Saturday.\n\n"
+     "The Syrian Observatory for Human Rights said the civilians were killed in Latakia and Tartus.", 532,
+     "Syrian Observatory for Human Rights"),
+    ("Another monitor, the Syrian Network for Human Rights, said 1,084 people had been killed.", 1084,
+     "Syrian Network for Human Rights"),
+    ("The Armed Conflict Location and Event Data Project, a US-based monitor, tracks the fighting. At least 400 "
+     "people have been killed in the province, the US-based monitor said.", 400,
+     "Armed Conflict Location and Event Data Project"),
+])
+def test_a_body_named_by_what_it_does_is_the_body_named_beside_it(text, value, source):
+    assert [f.source for f in _figures(text) if f.value == value] == [source]

@@ -28,6 +28,43 @@ def _resolve(ctx: _Ctx, raws: list[_Raw]) -> None:
     for raw in sorted(raws, key=lambda r: (r.cue or r.content)[0]):
         _resolve_one(ctx, raw, done)
         done.append(raw)
+    for i, raw in enumerate(done):
+        _name_an_indefinite_body(ctx, raw, done[i + 1:])
+
+
+# "a war monitor said", "another monitor, the Syrian Network for Human Rights, said": a body named only by what it
+# does, with an indefinite article; wire copy names it in an apposition or in the next sentence or two
+_INDEFINITE_BODY = re.compile(
+    r"(?:an?|another)\s+(?:[a-z-]+\s+){0,3}(?:monitor|watchdog|observatory|monitoring\s+group|rights\s+group|"
+    r"(?:aid|relief|charity|humanitarian)\s+(?:group|agency|organi[sz]ation))", re.I)
+_NAMED_APPOSITION = re.compile(
+    r",\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|for|of|and|on|in|the)){0,8}(?:\s+\([A-Z]{2,8}\))?),")
+
+
+def _name_an_indefinite_body(ctx: _Ctx, raw: _Raw, later: list[_Raw]) -> None:
+    """The name of a body a speaker phrase describes with an indefinite article ("a war monitor"): its apposition,
+    else the named body that speaks next, in the next two sentences."""
+    if raw.speaker_span is None or not _INDEFINITE_BODY.fullmatch(raw.speaker or ""):
+        return
+    name = None
+    m = _NAMED_APPOSITION.match(ctx.text, raw.speaker_span[1])
+    if m is not None:
+        name = (m.start("name"), m.end("name"))
+    else:
+        here = ctx.sent_index(raw.speaker_span[0])
+        for other in later:
+            if other.speaker_span is None or ctx.sent_index(other.speaker_span[0]) > here + 2:
+                continue
+            words = ctx.text[other.speaker_span[0]:other.speaker_span[1]]
+            if other.speaker_kind in ("org", None) and re.match(r"(?:the\s+)?[A-Z]", words) and \
+                    sum(w[:1].isupper() for w in words.split()) >= 2:
+                name = other.speaker_span
+                break
+    if name is None:
+        return
+    raw.speaker, raw.speaker_span, raw.speaker_kind = ctx.text[name[0]:name[1]], name, "org"
+    if raw.trace is not None:
+        raw.trace.note("claims.speaker.resolve", "speaker/named-after-its-description", raw.speaker)
 
 
 class _Speaking:
@@ -95,6 +132,9 @@ def _resolve_one(ctx: _Ctx, raw: _Raw, done: list[_Raw]) -> None:
 def _description_head(ctx: _Ctx, span: tuple[int, int], head: Optional[Token]) -> Optional[str]:
     """"the minister", "the military": a definite description worth resolving (its head lemma)."""
     words = ctx.text[span[0]:span[1]].split()
+    if len(words) in (3, 4) and words[0].lower() == "the" and words[-1].lower() in _DESCRIBED_BODIES and \
+            all(re.fullmatch(r"[a-z-]+|[A-Z][A-Za-z]*-[a-z]+", w) for w in words[1:]):     # "the Britain-based monitor"
+        return words[-1].lower()      # "the war monitor": the body an apposition described so
     if len(words) != 2 or words[0].lower() != "the":
         return None                   # "the health ministry" is specific enough already
     if head is not None and ((head.pos_ == "PROPN" and head.text[:1].isupper()) or head.ent_type_):
@@ -193,6 +233,12 @@ def _lemmas_of(ctx: _Ctx, span: tuple[int, int]) -> frozenset:
     return frozenset(lemmas | (_title_lemmas(sub[0]) if len(sub) else frozenset()))
 
 
+# heads of a description that names a body only by what it does ("the war monitor", "the rights group"): the
+# body an apposition so described ("the Syrian Observatory for Human Rights, a Britain-based war monitor")
+_DESCRIBED_BODIES = {"monitor", "watchdog", "observatory"}
+_APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?P<head>[a-z]+)\s*[,;.)]")
+
+
 def _describes(ctx: _Ctx, description: str, span, kind, lemmas) -> bool:
     """Whether a mention is a more specific name for "the <description>"."""
     text = ctx.text[span[0]:span[1]]
@@ -200,6 +246,10 @@ def _describes(ctx: _Ctx, description: str, span, kind, lemmas) -> bool:
         return False                     # another bare description is no better
     if description in lemmas:
         return True
+    if description in _DESCRIBED_BODIES:
+        m = _APPOSITION.match(ctx.text, span[1])
+        if m and m.group("head") == description:
+            return True
     if description in ("military", "army") and kind == "org" and _MILITARY_NAME.search(text):
         return True
     return False
