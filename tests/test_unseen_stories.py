@@ -3651,3 +3651,17 @@ def test_an_attack_amid_gang_or_militant_violence_is_one_incident(text, value, s
 ])
 def test_a_body_named_by_what_it_does_is_the_body_named_beside_it(text, value, source):
     assert [f.source for f in _figures(text) if f.value == value] == [source]
+
+
+# People a rescue moves out of a flood are evacuated; people found alive in rubble or the sea are not.
+@pytest.mark.parametrize("text,value,measure", [
+    ("Rescuers have pulled 19,700 people from flooded homes by boat and helicopter, officials said.", 19700,
+     "evacuated"),
+    ("In all, 74,000 people have been rescued since the start of the floods, the ministry said.", 74000, "evacuated"),
+    ("Helicopters airlifted 300 villagers from rooftops after the river burst its banks.", 300, "evacuated"),
+    ("He said 11 people had been rescued alive from under the rubble on Sunday.", 11, None),
+    ("The coast guard rescued 14 passengers from the sea after the ferry sank.", 14, None),
+])
+def test_people_rescued_from_a_flood_are_evacuated(text, value, measure):
+    found = [f.measure for f in _figures(text) if f.value == value and f.measure in ("evacuated", "displaced")]
+    assert found == ([measure] if measure else [])

@@ -92,6 +92,28 @@ def _fled_across_a_border(w) -> bool:
     return not any(_lem(t) in ("evacuate", "evacuation", "evacuee") for t in verb.sent)
 
 
+# a rescue out of a flood is an evacuation (streams README: "54 moved to the roof ... rescued by helicopter");
+# one out of rubble or the sea, of people found alive, is not (they are "other")
+_FLOOD_WORDS = {"flood", "floods", "flooded", "flooding", "floodwater", "floodwaters", "boat", "boats", "helicopter",
+                "helicopters", "roof", "roofs", "rooftop", "rooftops", "submerged", "inundated", "waterlogged"}
+_FOUND_ALIVE_WORDS = {"alive", "rubble", "debris", "wreckage", "ruins", "sea", "ocean", "survivor", "survivors"}
+
+
+def _rescued_from_a_flood(w) -> bool:
+    """"Rescuers have pulled 19,700 people from flooded homes", "74,000 people have been rescued since the start
+    of the floods", "teams have taken 4,350 people out of flooded areas": people a rescue moved out of a flood."""
+    if w.role not in ("obj", "subjpass", "mod") or w.ctx.hostage:
+        return False
+    if w.lem == "take":
+        if not any(c.dep_ == "prep" and c.lower_ in ("out", "from") for c in w.tok.children) and not any(
+                c.dep_ == "prt" and c.lower_ == "out" for c in w.tok.children):
+            return False
+    elif w.lem not in ("rescue", "pull", "airlift", "pluck", "save"):
+        return False
+    words = {t.lower_ for t in w.tok.sent}
+    return bool(words & _FLOOD_WORDS) and not words & _FOUND_ALIVE_WORDS
+
+
 def _exit_direction(verb, abroad_only: bool = False) -> bool:
     """Whether a movement verb goes out of a place, through a crossing or into another country."""
     destinations = _DESTINATION_WORDS - {"hospital", "hospitals", "home"} if abroad_only else _DESTINATION_WORDS
@@ -450,6 +472,14 @@ VERB_CUES = Table("figures.measure.verb", runner="figures", subject="a predicate
     Rule("killed/found-dead", _found_dead, lambda w: "other" if w.ctx.hostage else "killed",
          examples=("Seven hikers were found dead on the ridge on Sunday.",),
          why="bodies found: the dead, or hostages found dead (another count) where hostages are spoken of"),
+    Rule("evacuated/rescued-from-a-flood", _rescued_from_a_flood, "evacuated",
+         examples=("Rescuers have pulled 19,700 people from flooded homes by boat and helicopter, officials said.",
+                   "In all, 74,000 people have been rescued since the start of the floods, the ministry said.",
+                   "Rescue teams have taken 4,350 people out of flooded areas since Monday.",
+                   "Helicopters airlifted 300 villagers from rooftops after the river burst its banks."),
+         counter_examples=("He said 11 people had been rescued alive from under the rubble on Sunday.",
+                           "The coast guard rescued 14 people from the sea after the ferry sank."),
+         why="people a rescue moves out of a flood are evacuated; those found alive in rubble or the sea are not"),
     Rule("veto/returned-not-from-captivity",
          lambda w: _release(w) and w.lem == "return" and not any(c.lower_ == "captivity" for c in w.tok.subtree),
          None, examples=("About 3,000 residents returned to the town after the floods receded.",)),
