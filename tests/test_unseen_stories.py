@@ -3665,3 +3665,20 @@ def test_a_body_named_by_what_it_does_is_the_body_named_beside_it(text, value, s
 def test_people_rescued_from_a_flood_are_evacuated(text, value, measure):
     found = [f.measure for f in _figures(text) if f.value == value and f.measure in ("evacuated", "displaced")]
     assert found == ([measure] if measure else [])
+
+
+# A later shock, storm or flood of a disaster's sequence is an event of its own: its dead are not the first's toll.
+@pytest.mark.parametrize("text,value", [
+    ("Twin quakes struck the province on Saturday. A further magnitude 6.3 earthquake struck on Wednesday, killing "
+     "one person and injuring 126.", 126),
+    ("The quakes killed 2,400 people. One person was killed and 130 injured in the latest quake, officials said.", 130),
+    ("The storm killed 80 people. A second storm a week later left four dead, officials said.", 4),
+    ("The quake killed 300 people. A strong aftershock on Tuesday injured 35 people.", 35),
+])
+def test_a_later_shock_of_a_disaster_is_its_own_incident(text, value):
+    assert [f.scope for f in _figures(text, dt.date(2023, 10, 15)) if f.value == value] == ["incident"]
+
+
+def test_a_later_shock_that_brings_the_toll_up_is_still_the_toll():
+    text = "The quakes killed 2,400 people. The latest quake brought the death toll to 2,500, officials said."
+    assert [f.scope for f in _figures(text, dt.date(2023, 10, 15)) if f.value == 2500] == ["cumulative"]

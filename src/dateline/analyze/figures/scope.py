@@ -143,6 +143,15 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
                    "The vigil marked the anniversary of the flood, in which it is estimated that 1,200 people died."),
          counter_examples=("Hurricane Helene has killed 230 people since it made landfall.",),
          why="a comparison with an earlier disaster or war: its toll is no part of this story's"),
+    Rule("incident/a-later-shock-of-the-disaster", lambda s: _a_later_shock(s), "incident",
+         examples=("Twin quakes struck on Saturday. A further magnitude 6.3 earthquake struck on 11 October, killing "
+                   "one person and injuring 126.",
+                   "The quakes killed 2,400 people. One person was killed and 130 injured in the latest quake.",
+                   "The storm killed 80 people. A second storm a week later left four dead, officials said.",
+                   "The quake killed 300. A strong aftershock on Tuesday injured 35 people."),
+         counter_examples=("The earthquake has killed 2,400 people, the ministry said.",),
+         why="a later shock, storm or flood of a disaster's sequence is an event of its own: its dead are not the "
+             "running toll of the first"),
     Rule("pre-war/before-the-war", lambda s: _pre_war(s.c), "pre-war",
          examples=("Before the war, about 500 trucks entered the region every day.",)),
     Rule("other/capacity", lambda s: bool(re.search(r"\b(?:capacity|can\s+(?:hold|accommodate|take))\b", s.clause)),
@@ -589,6 +598,28 @@ _TO_N_FROM = re.compile(r"\b(?:to|at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|
                         r"the\s+previous\s+)?$")
 _CHANGE_VERBS = {"revise", "lower", "raise", "cut", "correct", "adjust", "update", "rise", "climb", "fall", "drop",
                  "increase", "decrease", "reduce", "bring", "jump", "soar", "grow"}
+
+
+_SHOCK_NOUNS = {"earthquake", "quake", "tremor", "storm", "cyclone", "typhoon", "hurricane", "flood", "landslide",
+                "eruption", "tornado", "blast", "explosion"}
+_LATER = {"further", "another", "new", "latest", "second", "third", "fourth", "fresh", "separate", "subsequent", "later"}
+
+
+def _a_later_shock(s: "_Clause") -> bool:
+    """The count's clause is of a later shock of a disaster's sequence ("a further earthquake", "the latest quake",
+    "a second storm", "an aftershock")."""
+    if s.c.measure not in ("killed", "wounded", "missing") or not (s.c.events is not None and s.c.events.natural) \
+            or s.level or _toll_noun(s.c) is not None:
+        return False                    # ("the latest quake brought the toll to 2,500": the toll of them all)
+    for t in s.c.sent:
+        if _lem(t) in ("aftershock", "aftershocks"):
+            return True
+        if _lem(t) in _SHOCK_NOUNS:
+            # "a further quake", "a further magnitude 6.3 earthquake" (however the parse hung "further")
+            before = t.doc[max(t.i - 4, s.c.sent.start):t.i]
+            if any(b.lower_ in _LATER for b in before) and not any(b.is_punct for b in before):
+                return True
+    return False
 
 
 def _revised_from(c: _Cand) -> bool:
