@@ -602,7 +602,8 @@ _CHANGE_VERBS = {"revise", "lower", "raise", "cut", "correct", "adjust", "update
 
 _SHOCK_NOUNS = {"earthquake", "quake", "tremor", "storm", "cyclone", "typhoon", "hurricane", "flood", "landslide",
                 "eruption", "tornado", "blast", "explosion"}
-_LATER = {"further", "another", "new", "latest", "second", "third", "fourth", "fresh", "separate", "subsequent", "later"}
+_LATER = {"further", "another", "new", "latest", "second", "third", "fourth", "fresh", "separate", "subsequent",
+          "later"}
 
 
 def _a_later_shock(s: "_Clause") -> bool:
