@@ -3682,3 +3682,36 @@ def test_a_later_shock_of_a_disaster_is_its_own_incident(text, value):
 def test_a_later_shock_that_brings_the_toll_up_is_still_the_toll():
     text = "The quakes killed 2,400 people. The latest quake brought the death toll to 2,500, officials said."
     assert [f.scope for f in _figures(text, dt.date(2023, 10, 15)) if f.value == 2500] == ["cumulative"]
+
+
+# "The worst-hit city is Canoas, with 26 deaths"; "200 people from his village of Naib Rafi were dead".
+@pytest.mark.parametrize("text,value,place", [
+    ("Floods hit the state. The worst-hit city is Canoas, with 26 deaths.", 26, "Canoas"),
+    ("Storms battered the coast. The hardest-hit town was Lahaina, with 97 dead.", 97, "Lahaina"),
+    ("The quake struck Herat. A villager said 200 people from his village of Naib Rafi were dead.", 200, "Naib Rafi"),
+    ("Shelling hit the area. Some 14 people from the town of Vovchansk were wounded, the governor said.", 14,
+     "Vovchansk"),
+])
+def test_the_place_a_copula_or_a_home_village_names(text, value, place):
+    assert [f.place for f in _figures(text) if f.value == value] == [place]
+
+
+# In a natural disaster's article, an accident's, a crash's or a stampede's dead are that happening's.
+@pytest.mark.parametrize("text,value", [
+    ("Floods hit Derna. A rescue team was involved in a road accident on Sunday in which four of its members were "
+     "killed.", 4),
+    ("The quake struck Herat. A helicopter carrying aid crashed on Monday, killing three crew members.", 3),
+    ("The storm hit the coast. A stampede at an aid distribution point killed 12 people on Friday.", 12),
+])
+def test_an_accident_in_a_disaster_is_its_own_incident(text, value):
+    assert [f.scope for f in _figures(text, dt.date(2023, 9, 17)) if f.value == value] == ["incident"]
+
+
+# Bodies one body's teams recovered, bodies buried in mass graves, unidentified bodies: parts of the toll.
+@pytest.mark.parametrize("text,value", [
+    ("Floods killed 3,166 people. She said the society's teams had recovered about 1,200 bodies since the flood.", 1200),
+    ("The quake killed 3,166 people. More than 1,000 bodies have been buried in mass graves, the WHO said.", 1000),
+    ("The storm killed 3,166 people. DNA samples were taken from 1,220 unidentified bodies, officials said.", 1220),
+])
+def test_some_of_the_bodies_are_a_part_of_the_toll(text, value):
+    assert [f.breakdown is not None for f in _figures(text) if f.value == value] == [True]

@@ -483,6 +483,18 @@ def _a_part_by_its_clause(c: _Cand) -> Optional[str]:
         if _lem(v) == "include" and any(g.pos_ == "NUM" or _lem(g) in _COUNT_NOUNS or
                                         any(ch.pos_ == "NUM" for ch in g.children) for g in subjects):
             return "included in a count"
+        # (a subject the parser hung on the auxiliary too: "the society's teams had themselves recovered")
+        hung = [x for a in v.children if a.dep_ == "aux" for x in a.children if x.dep_ == "nsubj"]
+        if _lem(v) in _RECOVERY_VERBS and c.measure == "killed" and any(
+                _lem(g) in ("team", "crew", "unit") and any(d.dep_ == "poss" for d in g.children)
+                for g in subjects + hung):
+            return "recovered by one body's teams"   # "the society's teams had recovered about 1,200 bodies"
+    if c.measure == "killed" and _lem(c.np) in ("body", "corpse"):
+        # "1,220 unidentified bodies", "more than 1,000 bodies have been buried in mass graves": those so far
+        if any(ch.lower_ in ("unidentified", "unclaimed") for ch in c.np.children):
+            return "unidentified"
+        if v is not None and _lem(v) == "bury" and c.role in ("subjpass", "obj"):
+            return "buried"
     # "10,000 deaths not included in the breakdown", "2,000 bodies not yet identified": the rest of a count
     for ch in c.np.children:
         if ch.dep_ in ("acl", "relcl") and _lem(ch) in _LEFT_OUT_VERBS and any(n.dep_ == "neg" for n in ch.children):
@@ -491,6 +503,7 @@ def _a_part_by_its_clause(c: _Cand) -> Optional[str]:
 
 
 _LEFT_OUT_VERBS = {"include", "count", "list", "identify", "register", "record"}
+_RECOVERY_VERBS = {"recover", "retrieve", "pull", "find", "collect"}
 
 
 def _source_carried_on(here: list[_Cand], before: list[_Cand]) -> None:

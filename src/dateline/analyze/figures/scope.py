@@ -143,6 +143,13 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
                    "The vigil marked the anniversary of the flood, in which it is estimated that 1,200 people died."),
          counter_examples=("Hurricane Helene has killed 230 people since it made landfall.",),
          why="a comparison with an earlier disaster or war: its toll is no part of this story's"),
+    Rule("incident/another-kind-of-happening-in-a-disaster", lambda s: _another_kind_of_happening(s), "incident",
+         examples=("Floods hit Derna. A rescue team was involved in a road accident on Sunday in which four of its "
+                   "members were killed.",
+                   "The quake struck Herat. A helicopter carrying aid crashed on Monday, killing three crew members.",
+                   "The storm hit the coast. A stampede at an aid distribution point killed 12 people on Friday."),
+         why="in a natural disaster's article, the dead of an accident, a crash or a stampede are that happening's, "
+             "not the disaster's toll"),
     Rule("incident/a-later-shock-of-the-disaster", lambda s: _a_later_shock(s), "incident",
          examples=("Twin quakes struck on Saturday. A further magnitude 6.3 earthquake struck on 11 October, killing "
                    "one person and injuring 126.",
@@ -600,6 +607,24 @@ _CHANGE_VERBS = {"revise", "lower", "raise", "cut", "correct", "adjust", "update
                  "increase", "decrease", "reduce", "bring", "jump", "soar", "grow"}
 
 
+_MAN_MADE_HAPPENINGS = {"accident", "crash", "collision", "stampede", "shooting", "crush"}
+_CRASH_VERBS = {"crash", "collide", "capsize", "overturn"}
+
+
+def _another_kind_of_happening(s: "_Clause") -> bool:
+    """In a natural disaster's article, the count hangs on (or follows) an accident, a crash or a stampede."""
+    c = s.c
+    if c.measure not in ("killed", "wounded", "missing") or not (c.events is not None and c.events.natural):
+        return False
+    for a in [c.np, *c.np.ancestors]:
+        if _lem(a) in _MAN_MADE_HAPPENINGS and a.pos_ == "NOUN":
+            return True                         # "an accident in which four were killed"
+        if _is_verbal(a) and (_lem(a) in _CRASH_VERBS or any(
+                g.dep_ in ("nsubj", "nsubjpass") and _lem(g) in _MAN_MADE_HAPPENINGS for g in a.children)):
+            return True                         # "a helicopter crashed, killing three", "a stampede killed 12"
+    return False
+
+
 _SHOCK_NOUNS = {"earthquake", "quake", "tremor", "storm", "cyclone", "typhoon", "hurricane", "flood", "landslide",
                 "eruption", "tornado", "blast", "explosion"}
 _LATER = {"further", "another", "new", "latest", "second", "third", "fourth", "fresh", "separate", "subsequent",
@@ -614,13 +639,28 @@ def _a_later_shock(s: "_Clause") -> bool:
         return False                    # ("the latest quake brought the toll to 2,500": the toll of them all)
     for t in s.c.sent:
         if _lem(t) in ("aftershock", "aftershocks"):
-            return True
-        if _lem(t) in _SHOCK_NOUNS:
+            later = True
+        elif _lem(t) in _SHOCK_NOUNS:
             # "a further quake", "a further magnitude 6.3 earthquake" (however the parse hung "further")
             before = t.doc[max(t.i - 4, s.c.sent.start):t.i]
-            if any(b.lower_ in _LATER for b in before) and not any(b.is_punct for b in before):
-                return True
+            later = any(b.lower_ in _LATER for b in before) and not any(b.is_punct for b in before)
+        else:
+            continue
+        if later and not _subject_of_another_count(t, s.c):
+            return True
     return False
+
+
+def _subject_of_another_count(t, c: _Cand) -> bool:
+    """``t`` is the subject of a clause that tells a count of its own ("The quake has killed 2,300, and
+    aftershocks have injured 400 more": the aftershocks' are the 400)."""
+    if t.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    v = t.head
+    if v.i == c.root.i or (c.verb is not None and v.i == c.verb.i) or any(a.i == v.i for a in c.np.ancestors):
+        return False
+    own = {x.i for x in c.tokens}
+    return any(x.like_num and x.i not in own for x in v.subtree)
 
 
 def _revised_from(c: _Cand) -> bool:

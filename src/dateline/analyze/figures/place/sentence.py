@@ -257,6 +257,14 @@ def _in_place(c: _Cand, article: ArticlePlaces):
                         if found is not None and (not given_for or isinstance(found, Place) or
                                                   _is_place_token(found, article)):
                             return found
+            # "200 people from his village of Naib Rafi were dead": the dead of a village or town they lived in
+            if ch.dep_ == "prep" and ch.lower_ == "from" and c.measure in ("killed", "wounded", "missing"):
+                for p in ch.children:
+                    if p.dep_ == "pobj" and _lem(p) in ("village", "town", "hamlet", "district", "neighbourhood",
+                                                        "neighborhood", "camp"):
+                        found = _place_in_pobj(p, article)
+                        if found is not None:
+                            return found
     return None
 
 
@@ -310,6 +318,11 @@ def _place_with_them(c: _Cand, article: ArticlePlaces):
     for g in [*v.children, *(x for a in v.children if a.dep_ in ("aux", "auxpass") for x in a.children)]:
         if g.dep_ in ("nsubj", "nsubjpass") and (_is_place_token(g, article) or _named_area(g) is not None):
             return g if _is_place_token(g, article) else _named_area(g)
+    # "The worst-hit city is Canoas, with 26 deaths": the place the copula names of a place's kind word
+    if _lem(v) in _STATE_VERBS and any(g.dep_ == "nsubj" and _lem(g) in _AREA_NOUNS for g in v.children):
+        for g in v.children:
+            if g.dep_ == "attr" and (_is_place_token(g, article) or (g.pos_ == "PROPN" and g.ent_type_ != "PERSON")):
+                return g
     return None
 
 
