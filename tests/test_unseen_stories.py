@@ -3715,3 +3715,16 @@ def test_an_accident_in_a_disaster_is_its_own_incident(text, value):
 ])
 def test_some_of_the_bodies_are_a_part_of_the_toll(text, value):
     assert [f.breakdown is not None for f in _figures(text) if f.value == value] == [True]
+
+
+# "N other people", "another N", placed by nothing of their own, are where the count just before them was.
+@pytest.mark.parametrize("text,value,place", [
+    ("Rain swept the country. Floods killed 44 people in Rio Grande do Sul on Friday. Another 82 people are missing, "
+     "officials said.", 82, "Rio Grande do Sul"),
+    ("Fighting went on across the country. Shelling killed four patients at a hospital in Kharkiv on Thursday. "
+     "Eleven other people were wounded, the governor said.", 11, "Kharkiv"),
+    ("The storm battered the country. At least 30 people died in Leyte on Monday. A further 12 people were injured, "
+     "the agency said.", 12, "Leyte"),
+])
+def test_more_of_the_count_before_are_where_it_was(text, value, place):
+    assert [f.place for f in _figures(text) if f.value == value] == [place]

@@ -224,6 +224,10 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 elif lead is not None and lead.place and (not _own_place(c) or by_people):
                     c.place = lead.place
                     c.trace.note("figures.place", "place/of-its-total-or-list", f"{lead.num.text} -> {lead.place}")
+                more_of = _more_of_the_count_before(c, prev_cands, nlp.doc_text(doc)) if k - prev_k <= 2 else None
+                if more_of is not None:
+                    c.place = more_of.place
+                    c.trace.note("figures.place", "place/more-of-the-count-before", f"{more_of.num.text} -> {c.place}")
                 c.place_within = article.within(c.place) if c.place else None
                 c.place_inferred = c.place is not None and inferred(c)
                 part = a_part_of_the_table(c)
@@ -578,6 +582,24 @@ _HAVING_VERBS = {"record", "register", "suffer", "see", "have", "log", "experien
 
 _ANOTHER = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+(?:(?:at\s+least|about|around|some|more\s+than|"
                       r"nearly|almost|over)\s+)?$", re.I)
+
+
+_OTHERS_AFTER = re.compile(r"\s+(?:other|more)\b", re.I)
+_FALLBACK_PLACES = ("figures.place:place/the-article's-place", "figures.place:place/a-state's-own-people")
+
+
+def _more_of_the_count_before(c: _Cand, before: list[_Cand], text: str) -> Optional[_Cand]:
+    """"Shells hit a hospital in El Fasher, killing four. Eleven other people were wounded": a count of more people
+    of the count just given ("N other", "another N"), placed by nothing of its own, is where that count was."""
+    if c.place and c.trace.decided("figures.place")[-1:] and \
+            c.trace.decided("figures.place")[-1] not in _FALLBACK_PLACES:
+        return None
+    if not (_OTHERS_AFTER.match(text, c.num.end) or _ANOTHER.search(text[max(0, c.num.start - 40):c.num.start])):
+        return None
+    lead = next((p for p in reversed(before) if p.measure in ("killed", "wounded", "missing") and p.place and
+                 p.trace.decided("figures.place")[-1:] and p.trace.decided("figures.place")[-1] not in
+                 _FALLBACK_PLACES), None)
+    return lead if lead is not None and lead.place != c.place else None
 
 
 def _another_of_the_event(here: list[_Cand], before: list[_Cand], text: str) -> None:
