@@ -12,7 +12,7 @@ from typing import Optional
 
 from ... import nlp
 from ...datelines import dateline_end, opening_datelines
-from ...lexicon.gazetteer import Place, fold, gazetteer
+from ...lexicon.gazetteer import COMPASS_WORDS, Place, fold, gazetteer
 from ..lexicon import ATTACK_NOUNS, NEWS_OUTLET_WORDS, WORLD_REGIONS
 from ..parse import _lem
 from .names import _KIND_WORDS, _UNIT_WORDS, PLACE_LABELS, _named, carried_name, clean_name, name_with_its_head
@@ -102,7 +102,12 @@ _MARKED_PLACE = re.compile(r"\b(?P<a>[A-Z][\w'’-]+)\s+(?:City|Town|Village|Pre
                            r"|\b(?:city|town|village|towns|cities) of (?P<b>[A-Z][\w'’-]+)")
 
 
+# words that describe an area rather than name it: "Northern district", "the Central province"
+AREA_DESCRIBERS = COMPASS_WORDS | {"northern", "southern", "eastern", "western", "upper", "lower", "coastal",
+                                    "border", "rural", "remote", "neighbouring", "neighboring", "capital", "hardest"}
 _REGION_WORDS = r"(?:[Pp]refecture|[Pp]rovince|[Rr]egion|[Gg]overnorate|[Oo]blast|[Ss]tate)"
+_MARKED_REGION = re.compile(r"\b(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)\s+"
+                            r"(?:region|province|governorate|oblast|prefecture)\b")
 _REGION_MARKED = re.compile(rf"\b(?P<a>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
                             rf"(?:{_REGION_WORDS}|prefectural|provincial)\b|\b{_REGION_WORDS}\s+of\s+(?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 
@@ -117,6 +122,9 @@ _DISASTERS_PLACE = re.compile(rf"(?P<a>{_NAME})(?:['’]s)?\s+(?:(?:[\d.]+-magni
                               rf"{_DISASTER}\b|\b{_DISASTER}\s+(?:in|on|off|that\s+(?:hit|struck|ravaged|devastated))"
                               rf"\s+(?:the\s+)?(?P<b>{_NAME})|\b(?:quake|storm|flood|tsunami|hurricane|cyclone)-"
                               rf"(?:hit|ravaged|stricken|struck|devastated)\s+(?P<c>{_NAME})")
+
+
+_WRITTEN_AS_A_CITY = re.compile(r"\b(?:capital|city|town)(?:\s+of)?,?\s+$", re.I)
 
 
 def _small_town(p: Place) -> bool:
@@ -180,6 +188,17 @@ class ArticlePlaces:
                 continue                    # "near the Bahia palace": the palace's name, not a place of the story
             names[m.group("kinded") and m.group(0).strip() or name] += 2 if start < headline_end else 1
             self.positions.append((start, m.group("kinded") and m.group(0).strip() or name))
+        # a region the text names by its kind word, which the gazetteer spells otherwise or not at all ("Ethiopia's
+        # Amhara region", "the Tigray region"): a region of the article's country
+        self._marked_regions: set[str] = set()
+        for m in _MARKED_REGION.finditer(text):
+            name = re.sub(r"^.*['’]s\s+", "", m.group("name"))          # "Ethiopia's Amhara region": Amhara
+            if g.find(name) or g.demonym(name) is not None or fold(name) in COMPASS_WORDS or \
+                    fold(name).split()[0] in AREA_DESCRIBERS:
+                continue
+            self._marked_regions.add(fold(name))
+            if not any(s <= m.start() < e for s, e in taken):
+                self.positions.append((m.start(), name))
         self.positions.sort()
         # names the text itself marks as places, known to the gazetteer or not ("Suzu City", "the town of Shika")
         self.local_names = {fold(m.group("a") or m.group("b")) for m in _MARKED_PLACE.finditer(text)}
@@ -281,6 +300,21 @@ class ArticlePlaces:
         region = self._text_regions.get(fold(clean_name(name))) if name else None
         if region is not None:
             return Place(clean_name(name), "city", region.country, region.key, 0)
+        if name and fold(clean_name(name)) in self._marked_regions and self.countries:
+            return Place(clean_name(name), "region", self.countries.most_common(1)[0][0], None, 0)
+        return None
+
+    def as_written(self, name: str) -> Optional[str]:
+        """Another spelling the article uses for the town or region ``name`` stands for ("Gondar" for the
+        gazetteer's "Gonder"), or None."""
+        place = self.resolve(name)
+        if place is None or place.kind not in ("city", "region", "county"):
+            return None
+        for _, written in self.positions:
+            text = clean_name(written)
+            if text != name and fold(text) != fold(name) and self.resolve(text) == place and \
+                    _named(place) == name:
+                return text
         return None
 
     def unit(self, place: Place) -> Optional[Place]:
@@ -358,8 +392,15 @@ class ArticlePlaces:
         for start, name in self.positions:
             if start >= before:
                 break
+            if dateline_end(self.text, start) is not None:
+                continue                    # "ADDIS ABABA (AFP) -": where the reporter files from
+            if "city" not in kinds and _WRITTEN_AS_A_CITY.search(self.text, max(0, start - 12), start):
+                continue                    # "the capital Addis Ababa": a city, though the gazetteer knows a region
             place = self.resolve(name)
-            if place is not None and place.kind in kinds:
+            # (or a name the text gives that kind: "Ukraine's Kharkiv region", though Kharkiv is also a city)
+            marked = any(re.match(r"\s+" + k + r"\b", self.text[start + len(name):start + len(name) + 20], re.I)
+                         for k in kinds if k != "city")
+            if place is not None and (place.kind in kinds or marked):
                 best = place
         return best or self.only(kinds)
 

@@ -10,14 +10,14 @@ import re
 from typing import Optional
 
 from ... import nlp
-from ...lexicon.gazetteer import AREA_WORDS, COMPASS_WORDS, Place, fold, gazetteer
+from ...lexicon.gazetteer import AREA_WORDS, Place, fold, gazetteer
 from ..candidate import _Cand
 from ..lexicon import (
     ATTACK_NOUNS, ATTACK_VERBS, ESTIMATE_NOUNS, HOSTAGE_VERBS, KILLED_VERBS, RELEASE_VERBS, SUBJ_DEPS, MOST_ADVERBS,
     WAR_START_NOUNS, WORLD_REGIONS, WOUNDED_VERBS,
 )
 from ..parse import _clause_verb, _is_verbal, _lem
-from .article import _KIND_RANK, ArticlePlaces, _where_spoken
+from .article import _KIND_RANK, AREA_DESCRIBERS, ArticlePlaces, _where_spoken
 from .names import _KIND_WORDS, PLACE_LABELS, _named, carried_name, clean_name, name_with_its_head
 
 _SPEECH = {"say", "tell", "report", "announce", "state", "add", "confirm", "note", "claim", "estimate"}
@@ -49,9 +49,6 @@ def _is_place_token(tok, article: ArticlePlaces) -> bool:
     return place.kind not in ("city", "county") or not article.countries or article.countries[place.country] > 0
 
 
-# words that describe an area rather than name it: "Northern district", "the Central province"
-AREA_DESCRIBERS = COMPASS_WORDS | {"northern", "southern", "eastern", "western", "upper", "lower", "coastal",
-                                    "border", "rural", "remote", "neighbouring", "neighboring", "capital", "hardest"}
 
 
 def _named_area(tok):
