@@ -3744,3 +3744,17 @@ def test_more_of_the_count_before_are_where_it_was(text, value, place):
 ])
 def test_a_place_as_the_article_spells_and_marks_it(text, value, place):
     assert [f.place for f in _figures(text) if f.value == value] == [place]
+
+
+# A country named as the holder of its region ("Ethiopia's Amhara region") speaks of that region: an article about
+# one region places its unplaced counts there.
+@pytest.mark.parametrize("text,value,place", [
+    ("A drone strike hit a town in Ethiopia's Amhara region on Sunday. Fighting in Ethiopia's Amhara region has "
+     "spread. A hospital official said 21 people were killed.", 21, "Amhara"),
+    ("Floods swept Brazil's state of Rio Grande do Sul this week. Rain kept falling in Brazil's Rio Grande do Sul "
+     "on Friday. Officials said 44 people had died.", 44, "Rio Grande do Sul"),
+    ("Shelling hit Ukraine's Kharkiv region again, the third night of strikes on Ukraine's Kharkiv region. At least "
+     "9 people were killed.", 9, "Kharkiv"),
+])
+def test_a_country_named_as_the_holder_of_its_region_speaks_of_the_region(text, value, place):
+    assert [f.place for f in _figures(text) if f.value == value] == [place]

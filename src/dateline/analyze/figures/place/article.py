@@ -124,6 +124,9 @@ _DISASTERS_PLACE = re.compile(rf"(?P<a>{_NAME})(?:['’]s)?\s+(?:(?:[\d.]+-magni
                               rf"(?:hit|ravaged|stricken|struck|devastated)\s+(?P<c>{_NAME})")
 
 
+_HOLDER_OF_REGION = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}(?:(?:region|province|state|prefecture|oblast|governorate)"
+                               r"\s+of\s+)?(?P<region>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|do|da|de|del))*)"
+                               r"(?P<kind>\s+(?:region|province|state|prefecture|oblast|governorate)\b)?")
 _WRITTEN_AS_A_CITY = re.compile(r"\b(?:capital|city|town)(?:\s+of)?,?\s+$", re.I)
 
 
@@ -461,10 +464,19 @@ class ArticlePlaces:
             region = region or self._text_regions.get(fold(clean_name(name)))
             if region is not None and region != place:
                 support[region] += n
+        # the country named as the holder of its region ("Ethiopia's Amhara region") speaks of the region
+        held = 0
+        for start, name in self.positions:
+            m = _HOLDER_OF_REGION.match(self.text, start + len(name))
+            region = self.resolve(m.group("region")) if m else None
+            if region is not None and (region.kind == "region" or m.group("kind")) and \
+                    region.country == unit.country and self.resolve(name) == unit:
+                support[region] += 1
+                held += 1
         top = support.most_common(2)
         if not top or (len(top) > 1 and top[1][1] * 2 > top[0][1]) or top[0][1] < 1:
             return None                 # (< 1: named only where someone spoke or filed from, no event there)
-        return top[0][0] if top[0][1] * 2 >= self.units[unit] + self._unknown_weight else None
+        return top[0][0] if top[0][1] * 2 >= self.units[unit] - held + self._unknown_weight else None
 
     @functools.cached_property
     def _unknown_weight(self) -> float:
