@@ -3758,3 +3758,23 @@ def test_a_place_as_the_article_spells_and_marks_it(text, value, place):
 ])
 def test_a_country_named_as_the_holder_of_its_region_speaks_of_the_region(text, value, place):
     assert [f.place for f in _figures(text) if f.value == value] == [place]
+
+
+# The war of the country the article is about has its dead there; the place fought over is where fighting's dead are.
+@pytest.mark.parametrize("text,value,place", [
+    ("Fighting raged in Sudan. Sudan's 14-month war has killed at least 16,650 people, according to a monitor.", 16650,
+     "Sudan"),
+    ("Clashes spread across Myanmar. Myanmar's civil war has killed more than 50,000 people, researchers say.", 50000,
+     "Myanmar"),
+    ("At least 700 people have been killed and 2,800 injured in fighting for the city of Goma, the UN said.", 700,
+     "Goma"),
+    ("More than 500 soldiers had been killed in the battle for the border town of Maungdaw, the rebels said.", 500,
+     "Maungdaw"),
+])
+def test_the_storys_own_war_and_the_place_fought_over(text, value, place):
+    assert [f.place for f in _figures(text) if f.value == value] == [place]
+
+
+def test_another_countrys_war_is_the_actors():
+    text = "Shelling hit Kordavia again. Belmoria's war has killed 9,000 civilians, officials said."
+    assert [f.place for f in _figures(text) if f.value == 9000] != ["Belmoria"]

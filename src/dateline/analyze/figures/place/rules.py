@@ -39,6 +39,23 @@ class _Where:
         return _in_place(self.c, self.article)
 
     @functools.cached_property
+    def own_war(self) -> Optional[Place]:
+        """"Sudan's war has killed 15,500 people" in an article about Sudan: the war of the story's own country
+        (not "Belmoria's war" in an article about the country it invaded: that is the actor's)."""
+        v = self.c.verb
+        if v is None or not _is_verbal(v):
+            return None
+        main = self.article.main(narrow=False)
+        for g in v.children:
+            if g.dep_ != "nsubj" or _lem(g) not in ("war", "conflict", "fighting", "violence", "crisis", "insurgency"):
+                continue
+            for d in g.children:
+                place = self.article.resolve(_name_at(d)) if d.dep_ == "poss" else None
+                if place is not None and main is not None and self.article.unit(place) == main:
+                    return main
+        return None
+
+    @functools.cached_property
     def fled_to(self) -> Optional[Place]:
         """"18,000 Rohingya have fled into Bangladesh", "10,000 Congolese crossed into Burundi": the country the
         displaced went to, where they are now."""
@@ -425,6 +442,11 @@ PLACE = Table("figures.place", runner="figures", subject="the counted people's s
                    "Floods hit Pakistan again. Tarvo province accounts for 420 of the deaths, officials said.",
                    "Floods hit Pakistan again. Belvo district was the hardest hit with 19 deaths."),
          counter_examples=("Belmoria has killed 9,310 people since the invasion.",)),
+    Rule("place/the-story's-own-war", lambda w: w.own_war is not None, lambda w: _named(w.own_war),
+         examples=("Fighting raged in Sudan again. Sudan's 14-month war has killed at least 16,650 people.",
+                   "Clashes hit Myanmar's north. Myanmar's civil war has displaced 3 million people, the UN said."),
+         counter_examples=("Shelling hit Kordavia again. Belmoria's war has killed 9,000 civilians, officials said.",),
+         why="the war of the country the article is about has its dead there; another country's war is the actor's"),
     Rule("place/the-country-they-fled-to", lambda w: w.fled_to is not None, lambda w: _named(w.fled_to),
          examples=("Some 18,000 Rohingya have fled into Bangladesh since June, the agency said.",
                    "More than 10,000 Congolese have crossed into Burundi in the past three days.",

@@ -146,7 +146,10 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
                     if inner is not None:
                         return inner
         # "in an air strike in Marovka", and an attack's target: "in strikes on Kordavia"
-        if ch.dep_ == "prep" and (ch.lower_ in PLACE_PREPS or (attack and ch.lower_ in ("on", "against", "into"))):
+        # ("in fighting for the city of Goma", "the battle for Maungdaw", "fighting around the town": where it was)
+        fought_over = _lem(pobj) in _FIGHT_NOUNS and ch.lower_ in ("for", "around", "over")
+        if ch.dep_ == "prep" and (ch.lower_ in PLACE_PREPS or fought_over or
+                                  (attack and ch.lower_ in ("on", "against", "into"))):
             for p in ch.children:
                 if p.dep_ == "pobj":
                     inner = _place_in_pobj(p, article)
@@ -164,6 +167,7 @@ def _place_in_pobj(pobj, article: ArticlePlaces):
     return None
 
 
+_FIGHT_NOUNS = {"fighting", "fight", "battle", "struggle", "siege", "assault", "offensive", "clash", "clashes", "war"}
 # Events of a story that happen somewhere, as attacks do: where they hit is where their dead are.
 DISASTER_NOUNS = {"earthquake", "quake", "storm", "hurricane", "typhoon", "cyclone", "flood", "flooding", "landslide",
                   "tsunami", "eruption", "fire", "wildfire", "tornado", "disaster", "collapse", "explosion", "crash"}
@@ -455,7 +459,8 @@ def _sentence_places(c: _Cand, article: ArticlePlaces) -> list:
         if (t.dep_ != "pobj" and not struck) or _source_side(t) or _in_a_part(t, c):
             continue
         target = t.head.lower_ in ("on", "against") and _lem(t.head.head) in ATTACK_NOUNS | WAR_START_NOUNS
-        if t.head.lower_ not in preps and not target and not struck:
+        fought_over = t.head.lower_ in ("for", "around", "over") and _lem(t.head.head) in _FIGHT_NOUNS
+        if t.head.lower_ not in preps and not target and not struck and not fought_over:
             continue
         tok = _place_in_pobj(t, article)
         if isinstance(tok, Place):
