@@ -124,6 +124,8 @@ _DISASTERS_PLACE = re.compile(rf"(?P<a>{_NAME})(?:['’]s)?\s+(?:(?:[\d.]+-magni
                               rf"(?:hit|ravaged|stricken|struck|devastated)\s+(?P<c>{_NAME})")
 
 
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "each",
+                "every", "one", "another", "which", "whose", "same", "whole", "entire"}
 _HOLDER_OF_REGION = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}(?:(?:region|province|state|prefecture|oblast|governorate)"
                                r"\s+of\s+)?(?P<region>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|do|da|de|del))*)"
                                r"(?P<kind>\s+(?:region|province|state|prefecture|oblast|governorate)\b)?")
@@ -197,7 +199,7 @@ class ArticlePlaces:
         for m in _MARKED_REGION.finditer(text):
             name = re.sub(r"^.*['’]s\s+", "", m.group("name"))          # "Ethiopia's Amhara region": Amhara
             if g.find(name) or g.demonym(name) is not None or fold(name) in COMPASS_WORDS or \
-                    fold(name).split()[0] in AREA_DESCRIBERS:
+                    fold(name).split()[0] in AREA_DESCRIBERS | _DETERMINERS:
                 continue
             self._marked_regions.add(fold(name))
             if not any(s <= m.start() < e for s, e in taken):
