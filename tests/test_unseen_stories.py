@@ -3778,3 +3778,14 @@ def test_the_storys_own_war_and_the_place_fought_over(text, value, place):
 def test_another_countrys_war_is_the_actors():
     text = "Shelling hit Kordavia again. Belmoria's war has killed 9,000 civilians, officials said."
     assert [f.place for f in _figures(text) if f.value == 9000] != ["Belmoria"]
+
+
+# An article about a town of one region the article never names ("Asheville" in North Carolina) is about that
+# region (the gazetteer knows the regions of US towns).
+@pytest.mark.parametrize("town,region", [
+    ("Asheville", "North Carolina"), ("Tallahassee", "Florida"), ("Lake Charles", "Louisiana"),
+])
+def test_an_article_about_a_town_of_one_region_is_about_that_region(town, region):
+    text = f"{town} floods: toll rises\n\nA week after floods tore through {town}, 40 people remain unaccounted " \
+           f"for, officials said."
+    assert [f.place for f in _figures(text) if f.value == 40] == [region]

@@ -463,6 +463,10 @@ class ArticlePlaces:
             if place.kind == "region":
                 support[place] += n
             region = self._regions_by_key.get(place.region) if place.region else None
+            if region is None and place.region:
+                # a town's region the article never names ("Lahaina" in Hawaii): the gazetteer's
+                region = next((r for r in gazetteer().find(place.region)
+                               if r.kind == "region" and r.country == place.country), None)
             region = region or self._text_regions.get(fold(clean_name(name)))
             if region is not None and region != place:
                 support[region] += n
