@@ -309,19 +309,6 @@ class ArticlePlaces:
             return Place(clean_name(name), "region", self.countries.most_common(1)[0][0], None, 0)
         return None
 
-    def as_written(self, name: str) -> Optional[str]:
-        """Another spelling the article uses for the town or region ``name`` stands for ("Gondar" for the
-        gazetteer's "Gonder"), or None."""
-        place = self.resolve(name)
-        if place is None or place.kind not in ("city", "region", "county"):
-            return None
-        for _, written in self.positions:
-            text = clean_name(written)
-            if text != name and fold(text) != fold(name) and self.resolve(text) == place and \
-                    _named(place) == name:
-                return text
-        return None
-
     def unit(self, place: Place) -> Optional[Place]:
         """What a place counts toward in this article: a territory stays itself, a place in a territory
         is that territory, anything else is its country."""

@@ -587,11 +587,6 @@ _EVENT_TOLL_VERBS = {"claim", "pass", "surpass", "top", "exceed", "reach", "cros
 
 
 def place_of(c: _Cand, article: ArticlePlaces) -> Optional[str]:
-    """The figure's place (see the module docstring), recorded in its trace; a town or region as the article
-    spells it ("Gondar", not the gazetteer's "Gonder")."""
-    place = PLACE.decide(_Where(c, article, c.source), c.trace)
-    written = article.as_written(place) if place else None
-    if written is not None:
-        c.trace.note("figures.place", "place/as-the-article-spells-it", f"{place} -> {written}", decided=False)
-        return written
-    return place
+    """The figure's place (see the module docstring), recorded in its trace. A place the gazetteer knows keeps
+    the gazetteer's spelling ("Gonder" for "Gondar"): one place, one series key, however articles spell it."""
+    return PLACE.decide(_Where(c, article, c.source), c.trace)
