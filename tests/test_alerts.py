@@ -445,3 +445,17 @@ def test_a_revision_its_own_sentence_states_is_a_revision_alert(tmp_path, text, 
         ledger.ingest([src])
         found = [(a.type, a.point.value) for a in ledger.check()]
     assert (("revision", value) in found) == alerted, found
+
+
+@pytest.mark.parametrize("one,other", [("Gondar", "Gonder"), ("the US", "the United States"),
+                                       ("Khan Younis", "Khan Yunis")])
+def test_one_place_spelled_two_ways_is_one_series(tmp_path, one, other):
+    src = tmp_path / "a.jsonl"
+    write(src, [{"id": "a", "date": "2024-03-01", "text": f"Fighting went on. The death toll in {one} rose to 300, "
+                                                          "the health bureau said on Friday."},
+                {"id": "b", "date": "2024-03-06", "text": f"Clashes went on. The death toll in {other} rose to 340, "
+                                                          "the health bureau said on Wednesday."}])
+    with Ledger(tmp_path / "a.db") as ledger:
+        ledger.ingest([src])
+        killed = [s for s in ledger.series() if s.measure == "killed"]
+    assert len(killed) == 1 and len(killed[0].points) == 2, [(s.place, [p.value for p in s.points]) for s in killed]

@@ -34,7 +34,7 @@ from typing import Iterable, Optional
 
 from ..bulk import gc_paused
 from ..store.sqlite import Store
-from ..analyze.lexicon.gazetteer import bare, fold as fold_place
+from ..analyze.lexicon.gazetteer import bare, fold as fold_place, gazetteer
 from .aliases import demonym_place, fold, name_words, place_key
 
 # Words that make a source an authority of its place.
@@ -309,8 +309,13 @@ def _place_of(row: dict, places: Places) -> Optional[str]:
     return places.find(row["sentence"], demonyms=False) if _one_place(row["sentence"], places) else None
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def place_series_key(place: str) -> str:
-    return bare(fold_place(place))
+    """One key for one place however an article writes it: its own folded name, or, where the gazetteer knows
+    the name as one place only, that place's ("Gondar" and "Gonder", "US" and "United States": one series)."""
+    key = bare(fold_place(place))
+    names = {bare(fold_place(p.name)) for p in gazetteer().find(place)}
+    return names.pop() if len(names) == 1 else key
 
 
 def _one_place(sentence: str, places: Places) -> bool:
