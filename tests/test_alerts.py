@@ -459,3 +459,21 @@ def test_one_place_spelled_two_ways_is_one_series(tmp_path, one, other):
         ledger.ingest([src])
         killed = [s for s in ledger.series() if s.measure == "killed"]
     assert len(killed) == 1 and len(killed[0].points) == 2, [(s.place, [p.value for p in s.points]) for s in killed]
+
+
+@pytest.mark.parametrize("text,value,alerted", [
+    ("The UN has lowered its estimate of people displaced in Kharkiv to about 37,500, from 44,000 a week earlier, "
+     "after some families had been counted twice.", 37500, True),
+    ("The agency has revised down the number of people displaced in Derna, saying about 4,900 people were "
+     "displaced, not the more than 6,200 it reported.", 4900, True),
+    ("Officials in Herat corrected the number of missing to 140 from 310, saying many had been counted twice.", 140,
+     True),
+    ("The number of people displaced in Kharkiv fell to 37,500 from 44,000 as families went home.", 37500, False),
+])
+def test_a_stock_its_own_sentence_corrects_is_a_revision_alert(tmp_path, text, value, alerted):
+    src = tmp_path / "a.jsonl"
+    write(src, [{"id": "a", "date": "2024-06-06", "text": text}])
+    with Ledger(tmp_path / "a.db") as ledger:
+        ledger.ingest([src])
+        found = [(a.type, a.point.value) for a in ledger.check()]
+    assert (("revision", value) in found) == alerted, found

@@ -56,7 +56,8 @@ REVISION_CUES = re.compile(r"\b(?:revis\w*|lowered|downgrad\w*|correct(?:ed|ion)
 
 # words that say a figure was wrong, not that what it counts changed
 CORRECTION_CUES = re.compile(r"\b(?:correct(?:ed|ion)|recount\w*|counted twice|double count\w*|erroneous\w*|"
-                             r"in error|revised (?:its|the|their) (?:toll|figure|count|estimate|tally))", re.I)
+                             r"in error|revised (?:its|the|their) (?:toll|figure|count|estimate|tally)|"
+                             r"revised (?:down|downward)s?)", re.I)
 
 
 # Measures whose cumulative count can only grow; displaced people go home and hostages are
@@ -304,14 +305,14 @@ def _series_alerts(s: Series, toll: "_Toll", own: list[tuple[Point, Point]],
     for p in points:
         if id(p) in revision_points:
             continue
-        if not monotone(p, s.measure):
-            continue           # stocks go down for good reasons (people return home, hostages are freed)
         old = _revised_in_its_sentence(p, cfg)
-        if old is not None:
+        if old is not None and (monotone(p, s.measure) or CORRECTION_CUES.search(p.sentence)):
             out.append(Alert("revision", p, f"{_fmt(p)} {_cite(p)} is given as a downward revision of the same "
                              f"count, from {old:,.0f} (its own sentence says so). A lower count may count something "
                              f"else (a narrower group, names recorded twice) rather than fewer people.", [p], s.id))
             continue
+        if not monotone(p, s.measure):
+            continue           # stocks go down for good reasons (people return home, hostages are freed)
         framed = _framed_revision(p, toll, cfg)
         if framed is not None:
             out.append(Alert("revision", p, f"{_fmt(p)} {_cite(p)} is given as a downward revision: "
@@ -343,6 +344,9 @@ def _series_alerts(s: Series, toll: "_Toll", own: list[tuple[Point, Point]],
 _FROM_OLD = re.compile(r"\s*(?:[a-z]+\s+){0,2}?,?\s*(?:down\s+)?from\s+(?:an?\s+|the\s+)?(?:previous\s+|earlier\s+|"
                        r"initial\s+|original\s+)?(?:(?:figure|toll|count|estimate|tally)\s+of\s+)?(?:about\s+|around\s+|"
                        r"some\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?P<old>\d[\d,]*(?:\.\d+)?|[a-z]+)\b")
+# "... about 4,900 people were displaced, not the more than 6,200 it reported"
+_NOT_THE_OLD = re.compile(r"[^.;]{0,60}?,?\s+not\s+the\s+(?:about\s+|around\s+|some\s+|more\s+than\s+|over\s+|"
+                          r"nearly\s+)?(?P<old>\d[\d,]*(?:\.\d+)?)\b")
 _SMALL = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                      "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
 
@@ -350,10 +354,11 @@ _SMALL = {w: n for n, w in enumerate("zero one two three four five six seven eig
 def _revised_in_its_sentence(p: Point, cfg: AlertConfig) -> Optional[float]:
     """The larger count a figure its text calls revised was lowered from, when its own sentence gives it right
     after the figure ("revised ... to 192 from 226"), else None."""
-    if not p.revised:
+    if not p.revised and not REVISION_CUES.search(p.sentence):
         return None
     at = p.value_end - p.start
-    m = _FROM_OLD.match(p.sentence, at) if 0 <= at <= len(p.sentence) else None
+    m = (_FROM_OLD.match(p.sentence, at) or _NOT_THE_OLD.match(p.sentence, at)) if 0 <= at <= len(p.sentence) \
+        else None
     if m is None:
         return None
     word = m.group("old").replace(",", "")
