@@ -3786,3 +3786,15 @@ def test_an_article_about_a_town_of_one_region_is_about_that_region(town, region
     text = f"{town} floods: toll rises\n\nA week after floods tore through {town}, 40 people remain unaccounted " \
            f"for, officials said."
     assert [f.place for f in _figures(text) if f.value == 40] == [region]
+
+
+# The dead of one family are that family's loss; the wounded told with an attack's dead are that attack's too.
+@pytest.mark.parametrize("text,value", [
+    ("Witnesses described helicopters killing a family of five trying to ford a river to safety.", 5),
+    ("He lost 12 members of his extended family in the quake, he said.", 12),
+    ("Shelling killed seven members of one family in the village, medics said.", 7),
+    ("The triple suicide attack on three hotels last Wednesday left 57 dead and more than 90 wounded.", 90),
+    ("A car bomb at the market on Monday left 31 dead and 84 injured, police said.", 84),
+])
+def test_one_familys_dead_and_an_attacks_wounded_are_incidents(text, value):
+    assert [f.scope for f in _figures(text, dt.date(2005, 11, 14)) if f.value == value] == ["incident"]

@@ -163,6 +163,12 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
             for c in here:
                 # one event's or one day's figures share its day ("18 killed and 33 wounded on Tuesday")
                 partner = _scope_partner(c, here)
+                if partner is not None and partner.measure != c.measure and c.scope == "cumulative" and \
+                        partner.scope in ("incident", "period") and \
+                        c.trace.decided("figures.scope") == ["figures.scope:cumulative/default"]:
+                    # "an attack that left 57 dead and more than 90 wounded": the wounded are the attack's too
+                    c.scope = partner.scope
+                    c.trace.note("figures.scope", "incident/the-same-event-as", f"{partner.num.text}")
                 if partner is not None and c.scope == partner.scope and c.scope in ("period", "incident"):
                     for a, b in ((c, partner), (partner, c)):
                         if not a.as_of_explicit and b.as_of_explicit:
@@ -707,7 +713,8 @@ def _scope_partner(c: _Cand, here: list[_Cand]) -> Optional[_Cand]:
     return None
 
 
-_JUST_AND = re.compile(r"\s*(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]*\s*(?:,\s*and|,|and)\s+(?:another\s+|other\s+)?")
+_JUST_AND = re.compile(r"\s*(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]*\s*(?:,\s*and|,|and)\s+(?:another\s+|other\s+)?"
+                       r"(?:more\s+than\s+|at\s+least\s+|about\s+|nearly\s+|almost\s+|some\s+|over\s+|around\s+)?")
 
 
 def _sentence_span(sent, doc_id: str) -> Span:

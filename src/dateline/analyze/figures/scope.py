@@ -143,6 +143,12 @@ SCOPE = Table("figures.scope", runner="figures", subject="a figure's clause (_Cl
                    "The vigil marked the anniversary of the flood, in which it is estimated that 1,200 people died."),
          counter_examples=("Hurricane Helene has killed 230 people since it made landfall.",),
          why="a comparison with an earlier disaster or war: its toll is no part of this story's"),
+    Rule("incident/one-family", lambda s: s.c.measure in ("killed", "wounded", "missing") and _one_family(s.c),
+         "incident",
+         examples=("Witnesses described helicopters killing a family of five trying to ford a river.",
+                   "He lost 12 members of his extended family in the quake, he said.",
+                   "Shelling killed seven members of one family in the village, medics said."),
+         why="the dead of one family are that family's loss, not a toll"),
     Rule("incident/another-kind-of-happening-in-a-disaster", lambda s: _another_kind_of_happening(s), "incident",
          examples=("Floods hit Derna. A rescue team was involved in a road accident on Sunday in which four of its "
                    "members were killed.",
@@ -605,6 +611,23 @@ _TO_N_FROM = re.compile(r"\b(?:to|at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|
                         r"the\s+previous\s+)?$")
 _CHANGE_VERBS = {"revise", "lower", "raise", "cut", "correct", "adjust", "update", "rise", "climb", "fall", "drop",
                  "increase", "decrease", "reduce", "bring", "jump", "soar", "grow"}
+
+
+def _one_family(c: _Cand) -> bool:
+    """"a family of five", "12 members of his family", "seven members of one family": one family's dead."""
+    np = c.np
+    if _lem(np) == "family" and any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in np.children):
+        return True
+    if np.head.lower_ == "of" and _lem(np.head.head) == "family":
+        return True                     # "a family of five": the number hangs on "of"
+    for ch in np.children:
+        if ch.dep_ == "prep" and ch.lower_ == "of":
+            for g in ch.children:
+                if g.dep_ == "pobj" and _lem(g) == "family" and any(
+                        d.dep_ in ("det", "poss", "nummod") or d.lower_ in ("one", "same", "extended")
+                        for d in g.children):
+                    return True
+    return False
 
 
 _MAN_MADE_HAPPENINGS = {"accident", "crash", "collision", "stampede", "shooting", "crush"}
