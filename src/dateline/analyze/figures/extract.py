@@ -164,6 +164,7 @@ def extract_figures(doc, doc_id: str, doc_date: dt.date, times: Iterable[TimeExp
                 # one event's or one day's figures share its day ("18 killed and 33 wounded on Tuesday")
                 partner = _scope_partner(c, here)
                 if partner is not None and partner.measure != c.measure and c.scope == "cumulative" and \
+                        {c.measure, partner.measure} == {"killed", "wounded"} and \
                         partner.scope in ("incident", "period") and \
                         c.trace.decided("figures.scope") == ["figures.scope:cumulative/default"]:
                     # "an attack that left 57 dead and more than 90 wounded": the wounded are the attack's too
