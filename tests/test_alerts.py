@@ -432,6 +432,16 @@ def test_a_toll_years_after_a_larger_one_is_another_toll(tmp_path, earlier, late
         assert [a.type for a in led.check() if a.point.doc == "e2"] == ["stale"]
 
 
+def _revision_alerted(tmp_path, text, value, alerted):
+    """One article's text: whether its figure ``value`` gets a revision alert."""
+    src = tmp_path / "a.jsonl"
+    write(src, [{"id": "a", "date": "2024-06-06", "text": text}])
+    with Ledger(tmp_path / "a.db") as ledger:
+        ledger.ingest([src])
+        found = [(a.type, a.point.value) for a in ledger.check()]
+    assert (("revision", value) in found) == alerted, found
+
+
 @pytest.mark.parametrize("text,value,alerted", [
     ("Health authorities revised down the number of people killed in Kharkiv to 192 from 226.", 192, True),
     ("The army lowered its toll of soldiers killed in Goma to nine from 10, citing a double count.", 9, True),
@@ -439,12 +449,7 @@ def test_a_toll_years_after_a_larger_one_is_another_toll(tmp_path, earlier, late
     ("Officials revised the toll in Herat to 157 from 155 after two more bodies were identified.", 157, False),
 ])
 def test_a_revision_its_own_sentence_states_is_a_revision_alert(tmp_path, text, value, alerted):
-    src = tmp_path / "a.jsonl"
-    write(src, [{"id": "a", "date": "2024-06-06", "text": text}])
-    with Ledger(tmp_path / "a.db") as ledger:
-        ledger.ingest([src])
-        found = [(a.type, a.point.value) for a in ledger.check()]
-    assert (("revision", value) in found) == alerted, found
+    _revision_alerted(tmp_path, text, value, alerted)
 
 
 @pytest.mark.parametrize("one,other", [("Gondar", "Gonder"), ("the US", "the United States"),
@@ -471,9 +476,4 @@ def test_one_place_spelled_two_ways_is_one_series(tmp_path, one, other):
     ("The number of people displaced in Kharkiv fell to 37,500 from 44,000 as families went home.", 37500, False),
 ])
 def test_a_stock_its_own_sentence_corrects_is_a_revision_alert(tmp_path, text, value, alerted):
-    src = tmp_path / "a.jsonl"
-    write(src, [{"id": "a", "date": "2024-06-06", "text": text}])
-    with Ledger(tmp_path / "a.db") as ledger:
-        ledger.ingest([src])
-        found = [(a.type, a.point.value) for a in ledger.check()]
-    assert (("revision", value) in found) == alerted, found
+    _revision_alerted(tmp_path, text, value, alerted)

@@ -437,6 +437,13 @@ class ArticlePlaces:
         return (self._region_of(ranked[0][1]) if narrow else None) or ranked[0][1]
 
     def _region_of(self, unit: Place) -> Optional[Place]:
+        """``_one_region_of``, once per article and unit (asked for every figure whose place is the article's)."""
+        cache = self.__dict__.setdefault("_region_cache", {})
+        if unit not in cache:
+            cache[unit] = self._one_region_of(unit)
+        return cache[unit]
+
+    def _one_region_of(self, unit: Place) -> Optional[Place]:
         """The one region of a country an article is about: the region that it and the places in it
         (by the gazetteer, or by the text: "Wajima, Ishikawa Prefecture") take at least half of the
         country's mentions. A story across several regions stays with the country."""

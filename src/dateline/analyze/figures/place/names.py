@@ -70,14 +70,13 @@ def _named(place: Optional[Place]) -> Optional[str]:
 
 # lower-case particles inside place names of many languages ("Rio Grande do Sul", "Deir ez-Zor", "Ras al-Ain",
 # "Bosnia and Herzegovina"): a name cut there by the parse is carried on when the whole is a known place
-_NAME_PARTICLE = re.compile(r"[ -](?:do|da|dos|das|de|del|della|di|du|des|al|el|ez|es|ad|ar|as|an|and|y|e|la|le|"
-                            r"los|las|sur|am|an der|upon|on)[ -](?P<first>[A-Z][\w'’-]*)(?P<second> [A-Z][\w'’-]*)?")
+_PARTICLES = r"(?:do|da|dos|das|de|del|della|di|du|des|al|el|ez|es|ad|ar|as|an der|an|and|y|e|la|le|los|las|sur|" \
+             r"am|upon|on)"
+_NAME_PARTICLE = re.compile(rf"[ -]{_PARTICLES}[ -](?P<first>[A-Z][\w'’-]*)(?P<second> [A-Z][\w'’-]*)?")
 
 
-_NAME_BEFORE_PARTICLE = re.compile(
-    r"(?:^|(?<=[^\w'’-]))(?P<head>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})[ -](?:do|da|dos|das|"
-                                   r"de|del|della|di|du|des|al|el|ez|es|ad|ar|as|an|and|y|e|la|le|los|las|sur|am|"
-                                   r"upon|on)[ -]$")
+_NAME_BEFORE_PARTICLE = re.compile(rf"(?:^|(?<=[^\w'’-]))(?P<head>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){{0,2}})"
+                                   rf"[ -]{_PARTICLES}[ -]$")
 
 
 def carried_name(text: str, name: str, end: int) -> tuple[str, int]:
